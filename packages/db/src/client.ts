@@ -1,0 +1,133 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { from as copyFromStream } from 'pg-copy-streams';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+/** The drizzle handle; the same type whichever driver is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** Raw SQL access inside one transaction, for bulk work (COPY, staging tables). */
+export type RawTx = {
+  /** Run a statement with $1… parameters; returns rows. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** `COPY <target> FROM STDIN`-style bulk load of CSV text. `copySql` is e.g. `COPY t (a,b) FROM STDIN WITH (FORMAT csv)`. */
+  copyFromCsv(copySql: string, csv: string | Buffer): Promise<void>;
+};
+
+export type DbHandle = {
+  db: Db;
+  kind: 'pglite' | 'pg';
+  /** Run `fn` in one transaction on a single connection; rolls back if it throws. */
+  rawTransaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T>;
+  /** Plain query outside a transaction. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+};
+
+export type DbOptions = {
+  /** postgres://… ; when absent an embedded PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite data folder; `memory://` for an in-memory database. */
+  dataDir?: string | undefined;
+  /** pg pool size (default 10). */
+  poolSize?: number | undefined;
+};
+
+const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
+
+/** Open the database: pg when `databaseUrl` is set, PGlite otherwise. Does not migrate. */
+export async function openDb(opts: DbOptions): Promise<DbHandle> {
+  if (opts.databaseUrl) return openPg(opts.databaseUrl, opts.poolSize ?? 10);
+  return openPglite(opts.dataDir ?? 'memory://');
+}
+
+async function openPglite(dataDir: string): Promise<DbHandle> {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir.startsWith('memory://') ? undefined : dataDir);
+  const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    async rawTransaction(fn) {
+      return client.transaction(async (t) =>
+        fn({
+          async query(text, params) {
+            return (await t.query(text, params as unknown[])).rows as never;
+          },
+          async copyFromCsv(copySql, csv) {
+            const sqlText = copySql.replace(/FROM\s+STDIN/i, "FROM '/dev/blob'");
+            const blob = new Blob([typeof csv === 'string' ? csv : new Uint8Array(csv)]);
+            await t.query(sqlText, [], { blob });
+          },
+        }),
+      );
+    },
+    async query(text, params) {
+      return (await client.query(text, params as unknown[])).rows as never;
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}
+
+async function openPg(url: string, max: number): Promise<DbHandle> {
+  // numeric → number, int8 (count(*)) → number; the platform never holds values beyond 2^53.
+  pg.types.setTypeParser(1700, (v) => Number(v));
+  pg.types.setTypeParser(20, (v) => Number(v));
+  // date stays a 'YYYY-MM-DD' string, as on PGlite.
+  pg.types.setTypeParser(1082, (v) => v);
+  const pool = new pg.Pool({ connectionString: url, max });
+  const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
+  return {
+    db,
+    kind: 'pg',
+    async rawTransaction(fn) {
+      const conn = await pool.connect();
+      try {
+        await conn.query('BEGIN');
+        const result = await fn({
+          async query(text, params) {
+            return (await conn.query(text, params as unknown[])).rows as never;
+          },
+          async copyFromCsv(copySql, csv) {
+            await new Promise<void>((resolve, reject) => {
+              const stream = conn.query(copyFromStream(copySql));
+              stream.on('error', reject);
+              stream.on('finish', () => resolve());
+              stream.end(csv);
+            });
+          },
+        });
+        await conn.query('COMMIT');
+        return result;
+      } catch (err) {
+        await conn.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        conn.release();
+      }
+    },
+    async query(text, params) {
+      return (await pool.query(text, params as unknown[])).rows as never;
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/** Apply the committed SQL migrations (same files for both drivers). */
+export async function migrateDb(handle: DbHandle): Promise<void> {
+  if (handle.kind === 'pglite') await migratePglite(handle.db as never, { migrationsFolder });
+  else await migratePg(handle.db as never, { migrationsFolder });
+}

@@ -1,0 +1,195 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint, bigserial, boolean, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, varchar,
+} from 'drizzle-orm/pg-core';
+import { regions } from './regions.ts';
+
+const money = (name?: string) => (name ? numeric(name, { precision: 14, scale: 2, mode: 'number' }) : numeric({ precision: 14, scale: 2, mode: 'number' }));
+
+/**
+ * 户 (household), the unit of support. Every household-data table carries `region_code` (the village
+ * or group the household belongs to) so that scoping, roll-up and sharding are code-prefix predicates.
+ */
+export const households = pgTable(
+  'households',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    /** 户编号: stable household number, the idempotency key of imports. */
+    householdNo: varchar({ length: 32 }).notNull(),
+    regionCode: varchar({ length: 15 }).notNull().references(() => regions.code),
+    /** dict household_type: lifted (脱贫户) | monitored (监测户) | ordinary (一般农户) */
+    householdType: varchar({ length: 24 }).notNull(),
+    /** dict monitoring_type, for monitored households */
+    monitoringType: varchar({ length: 24 }),
+    /** monitoring status: none | identifying | monitoring | eliminated */
+    monitoringStatus: varchar({ length: 16 }).notNull().default('none'),
+    /** dict risk_type codes, at most 5 */
+    riskTypes: text().array().notNull().default(sql`'{}'::text[]`),
+    /** 三保障 + 饮水 flags: true = secure */
+    housingSecure: boolean().notNull().default(true),
+    waterSecure: boolean().notNull().default(true),
+    educationSecure: boolean().notNull().default(true),
+    medicalSecure: boolean().notNull().default(true),
+    address: text(),
+    phone: varchar({ length: 32 }),
+    /** Year the household was lifted out of poverty (脱贫年度), for lifted households. */
+    liftedYear: integer(),
+    note: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('households_no_uq').on(t.householdNo),
+    index('households_region_idx').using('btree', sql`${t.regionCode} varchar_pattern_ops`, t.id),
+    index('households_type_idx').on(t.householdType, t.regionCode),
+  ],
+);
+
+/** 家庭成员 (person). A person belongs to exactly one household (unique ID number). */
+export const persons = pgTable(
+  'persons',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    householdId: bigint({ mode: 'number' }).notNull().references(() => households.id, { onDelete: 'cascade' }),
+    regionCode: varchar({ length: 15 }).notNull(),
+    /** 18-character citizen ID number, normalised (upper-case X). */
+    idNumber: varchar({ length: 18 }).notNull(),
+    name: text().notNull(),
+    /** dict gender: 1 男 | 2 女 (derived from the ID number, stored for queries) */
+    gender: varchar({ length: 4 }).notNull(),
+    birthDate: date({ mode: 'string' }).notNull(),
+    /** dict relation (与户主关系): 02 户主 … */
+    relation: varchar({ length: 8 }).notNull(),
+    isHead: boolean().notNull().default(false),
+    /** dict labor_capacity */
+    laborCapacity: varchar({ length: 24 }),
+    /** dict health_status */
+    healthStatus: varchar({ length: 24 }),
+    /** dict education */
+    education: varchar({ length: 24 }),
+    /** dict employment_status (务工状态) */
+    employmentStatus: varchar({ length: 24 }),
+    employmentPlace: text(),
+    /** willing to be trained / to work */
+    wantsTraining: boolean(),
+    trainedThisYear: boolean(),
+    phone: varchar({ length: 32 }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('persons_id_number_uq').on(t.idNumber),
+    index('persons_household_idx').on(t.householdId),
+    uniqueIndex('persons_one_head_uq').on(t.householdId).where(sql`${t.isHead}`),
+    index('persons_region_idx').using('btree', sql`${t.regionCode} varchar_pattern_ops`),
+  ],
+);
+
+/** 收入 per household per year: four income types and 生产经营性支出. */
+export const householdIncomes = pgTable(
+  'household_incomes',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    householdId: bigint({ mode: 'number' }).notNull().references(() => households.id, { onDelete: 'cascade' }),
+    regionCode: varchar({ length: 15 }).notNull(),
+    year: integer().notNull(),
+    wage: money().notNull().default(0),
+    business: money().notNull().default(0),
+    businessExpense: money().notNull().default(0),
+    property: money().notNull().default(0),
+    transfer: money().notNull().default(0),
+    /** household size used for 人均 (defaults to member count when recorded) */
+    memberCount: integer().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('household_incomes_year_uq').on(t.householdId, t.year)],
+);
+
+/** 帮扶责任人 and other helpers (驻村工作队, 第一书记, 科技特派员 …). */
+export const helpers = pgTable(
+  'helpers',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    regionCode: varchar({ length: 15 }).notNull(),
+    name: text().notNull(),
+    /** dict helper_role */
+    role: varchar({ length: 24 }).notNull(),
+    organisation: text(),
+    phone: varchar({ length: 32 }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('helpers_region_idx').using('btree', sql`${t.regionCode} varchar_pattern_ops`)],
+);
+
+/** Which helper is accountable for which household (结对帮扶). */
+export const householdHelpers = pgTable(
+  'household_helpers',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    householdId: bigint({ mode: 'number' }).notNull().references(() => households.id, { onDelete: 'cascade' }),
+    helperId: bigint({ mode: 'number' }).notNull().references(() => helpers.id, { onDelete: 'cascade' }),
+    regionCode: varchar({ length: 15 }).notNull(),
+    startDate: date({ mode: 'string' }),
+    endDate: date({ mode: 'string' }),
+  },
+  (t) => [uniqueIndex('household_helpers_uq').on(t.householdId, t.helperId)],
+);
+
+/** 帮扶措施 (support measure): one of the 14 national categories (dict measure_category). */
+export const supportMeasures = pgTable(
+  'support_measures',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    householdId: bigint({ mode: 'number' }).notNull().references(() => households.id, { onDelete: 'cascade' }),
+    regionCode: varchar({ length: 15 }).notNull(),
+    category: varchar({ length: 24 }).notNull(),
+    description: text(),
+    year: integer().notNull(),
+    startDate: date({ mode: 'string' }),
+    endDate: date({ mode: 'string' }),
+    helperId: bigint({ mode: 'number' }).references(() => helpers.id, { onDelete: 'set null' }),
+    amountYuan: money(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('support_measures_household_idx').on(t.householdId),
+    index('support_measures_region_idx').using('btree', sql`${t.regionCode} varchar_pattern_ops`),
+  ],
+);
+
+/**
+ * 监测识别与风险消除 record (one per monitoring episode). Identification: lead → 入户核实 → 信息比对 →
+ * 民主评议 → 公示 (≥ 5 days) → 乡镇审核 → 县级审批. Elimination: method + its own verification dates.
+ */
+export const monitoringCases = pgTable(
+  'monitoring_cases',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    householdId: bigint({ mode: 'number' }).notNull().references(() => households.id, { onDelete: 'cascade' }),
+    regionCode: varchar({ length: 15 }).notNull(),
+    monitoringType: varchar({ length: 24 }).notNull(),
+    /** dict lead_source: self_report | cadre_check | department_alert */
+    leadSource: varchar({ length: 24 }),
+    leadDate: date({ mode: 'string' }),
+    homeVisitDate: date({ mode: 'string' }),
+    infoCheckDate: date({ mode: 'string' }),
+    villageReviewDate: date({ mode: 'string' }),
+    publicityStart: date({ mode: 'string' }),
+    publicityEnd: date({ mode: 'string' }),
+    townshipReviewDate: date({ mode: 'string' }),
+    countyApprovalDate: date({ mode: 'string' }),
+    /** identifying | monitoring | eliminated */
+    status: varchar({ length: 16 }).notNull().default('identifying'),
+    /** dict elimination_method: assisted (帮扶消除) | natural (自然消除) */
+    eliminationMethod: varchar({ length: 16 }),
+    eliminationDate: date({ mode: 'string' }),
+    /** Date from which per-capita income has stayed above the monitoring line (for the half-year test). */
+    incomeStableSince: date({ mode: 'string' }),
+    note: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('monitoring_cases_household_idx').on(t.householdId)],
+);

@@ -1,0 +1,6 @@
+export * from './regions.ts';
+export * from './users.ts';
+export * from './dictionaries.ts';
+export * from './households.ts';
+export * from './audit.ts';
+export * from './imports.ts';

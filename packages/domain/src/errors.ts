@@ -1,0 +1,45 @@
+/** Error codes the client must tell apart. Add one only when the client behaves differently. */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'VALIDATION_FAILED',
+  'CONFLICT',
+  'INVALID_TRANSITION',
+  'IMPORT_REJECTED',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One problem with one field or cell, worded in Chinese and English. */
+export type Issue = {
+  /** field path (API) or column name (import) */
+  path: string;
+  /** 1-based data row for imports */
+  row?: number;
+  value?: unknown;
+  messageZh: string;
+  messageEn: string;
+};
+
+/**
+ * The single application error. It knows nothing about HTTP: the server maps `code` to a status.
+ * `message` is for developers; the UI localises from `code` and `details`.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: { issues?: Issue[]; [key: string]: unknown } | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: AppError['details']) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** Type guard for AppError (works across module copies). */
+export function isAppError(err: unknown): err is AppError {
+  return err instanceof AppError || (typeof err === 'object' && err !== null && (err as { name?: string }).name === 'AppError' && 'code' in err);
+}
