@@ -19,6 +19,10 @@ export type Issue = {
   /** 1-based data row for imports */
   row?: number;
   value?: unknown;
+  /** machine key of the field (e.g. `idNumber`) when `path` is a display label */
+  field?: string;
+  /** `error` (default when absent) blocks the action; `warning` is shown but does not block */
+  severity?: 'error' | 'warning';
   messageZh: string;
   messageEn: string;
 };
@@ -42,4 +46,9 @@ export class AppError extends Error {
 /** Type guard for AppError (works across module copies). */
 export function isAppError(err: unknown): err is AppError {
   return err instanceof AppError || (typeof err === 'object' && err !== null && (err as { name?: string }).name === 'AppError' && 'code' in err);
+}
+
+/** True when at least one issue blocks the action (severity `error` or unspecified). */
+export function hasBlockingIssues(issues: readonly Issue[]): boolean {
+  return issues.some((i) => (i.severity ?? 'error') === 'error');
 }

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/** Limits shared by the API and the web forms. */
+export const API_LIMITS = {
+  /** largest page a list returns */
+  pageSizeMax: 200,
+  pageSizeDefault: 20,
+  /** household list totals are counted up to this many rows, then reported as capped */
+  listCountCap: 10_000,
+  nameMax: 64,
+  textMax: 2000,
+} as const;
+
+/** Region code: 12-digit statistical code, or 15 digits for a village group (组). */
+export const RegionCodeSchema = z.string().regex(/^\d{6}(\d{3}){0,3}$/, 'region code must be 6, 9, 12 or 15 digits').describe('区划代码 (12-digit statistical code; 15 for a group)');
+
+/** ISO date YYYY-MM-DD. */
+export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD').describe('ISO date YYYY-MM-DD');
+
+/** Numeric id in a path. */
+export const IdParamSchema = z.object({ id: z.coerce.number().int().positive().describe('record id') });
+export type IdParam = z.infer<typeof IdParamSchema>;
+
+export const PageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1).describe('1-based page number'),
+  pageSize: z.coerce.number().int().min(1).max(API_LIMITS.pageSizeMax).default(API_LIMITS.pageSizeDefault).describe('rows per page'),
+});
+
+/** A page of rows. `totalCapped` is true when `total` stopped counting at the cap. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int().describe('matching rows (up to the count cap)'),
+    totalCapped: z.boolean().optional().describe('true when the total reached the count cap'),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
+
+export const IssueSchema = z.object({
+  path: z.string(),
+  row: z.number().optional(),
+  value: z.unknown().optional(),
+  field: z.string().optional(),
+  severity: z.enum(['error', 'warning']).optional(),
+  messageZh: z.string(),
+  messageEn: z.string(),
+});
+
+/** The error envelope every failing request returns. */
+export const ErrorEnvelopeSchema = z.object({
+  error: z.object({
+    code: z.string().describe('AppError code'),
+    message: z.string().describe('developer message (the UI localises from code and details)'),
+    details: z.record(z.string(), z.unknown()).optional(),
+    requestId: z.string(),
+  }),
+});
+
+export const OkSchema = z.object({ ok: z.literal(true) });
+
+export const HealthSchema = z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'pg']) });
+
+const optText = (max: number = API_LIMITS.textMax) => z.string().trim().max(max);
+/** Optional nullable text field. */
+export const nullableText = (max?: number) => optText(max).nullable().optional();

@@ -1,0 +1,272 @@
+import { z } from 'zod';
+import { API_LIMITS, IsoDateSchema, PageQuerySchema, RegionCodeSchema, nullableText, pageOf } from './common.schemas.ts';
+
+const dictCode = (dict: string) => z.string().trim().min(1).max(48).describe(`code of dictionary ${dict}`);
+const phone = z.string().trim().max(32).nullable().optional().describe('联系电话');
+
+/** Most risk types a household may carry (national system). */
+export const MAX_RISK_TYPES = 5;
+
+// ---------- persons (家庭成员) ----------
+export const PersonCreateSchema = z.object({
+  idNumber: z.string().trim().min(1).max(32).describe('证件号码 (18-character citizen ID, GB 11643 check digit)'),
+  name: z.string().trim().min(1).max(API_LIMITS.nameMax).describe('姓名'),
+  relation: dictCode('relation').describe('与户主关系 (dict relation; 02 = 户主)'),
+  laborCapacity: dictCode('labor_capacity').nullable().optional(),
+  healthStatus: dictCode('health_status').nullable().optional(),
+  education: dictCode('education').nullable().optional(),
+  employmentStatus: dictCode('employment_status').nullable().optional(),
+  employmentPlace: nullableText(200),
+  wantsTraining: z.boolean().nullable().optional().describe('willing to be trained / to work'),
+  trainedThisYear: z.boolean().nullable().optional(),
+  phone,
+});
+export type PersonCreate = z.infer<typeof PersonCreateSchema>;
+
+export const PersonUpdateSchema = PersonCreateSchema.partial();
+export type PersonUpdate = z.infer<typeof PersonUpdateSchema>;
+
+export const PersonViewSchema = z.object({
+  id: z.number().int(),
+  householdId: z.number().int(),
+  regionCode: z.string(),
+  idNumber: z.string().describe('masked unless the role may see personal information'),
+  name: z.string(),
+  gender: z.string().describe('dict gender, derived from the ID number'),
+  birthDate: z.string(),
+  relation: z.string(),
+  isHead: z.boolean(),
+  laborCapacity: z.string().nullable(),
+  healthStatus: z.string().nullable(),
+  education: z.string().nullable(),
+  employmentStatus: z.string().nullable(),
+  employmentPlace: z.string().nullable(),
+  wantsTraining: z.boolean().nullable(),
+  trainedThisYear: z.boolean().nullable(),
+  phone: z.string().nullable(),
+});
+export type PersonView = z.infer<typeof PersonViewSchema>;
+
+// ---------- households (户) ----------
+const householdFields = {
+  regionCode: RegionCodeSchema.describe('village (12) or group (15) code the household belongs to'),
+  householdType: dictCode('household_type'),
+  monitoringType: dictCode('monitoring_type').nullable().optional().describe('for monitored households'),
+  riskTypes: z.array(dictCode('risk_type')).max(MAX_RISK_TYPES).default([]).describe(`致贫返贫风险类型, at most ${MAX_RISK_TYPES}`),
+  housingSecure: z.boolean().default(true).describe('住房安全有保障'),
+  waterSecure: z.boolean().default(true).describe('饮水安全有保障'),
+  educationSecure: z.boolean().default(true).describe('义务教育有保障'),
+  medicalSecure: z.boolean().default(true).describe('基本医疗有保障'),
+  address: nullableText(200),
+  phone,
+  liftedYear: z.number().int().min(2013).max(2100).nullable().optional().describe('脱贫年度'),
+  note: nullableText(),
+};
+
+export const HouseholdCreateSchema = z.object({
+  householdNo: z.string().trim().min(1).max(32).describe('户编号 (unique)'),
+  ...householdFields,
+  members: z.array(PersonCreateSchema).min(1).max(30).describe('家庭成员, exactly one of them the head (relation 02)'),
+});
+export type HouseholdCreate = z.infer<typeof HouseholdCreateSchema>;
+
+export const HouseholdUpdateSchema = z
+  .object({
+    regionCode: householdFields.regionCode,
+    householdType: householdFields.householdType,
+    monitoringType: householdFields.monitoringType,
+    riskTypes: z.array(dictCode('risk_type')).max(MAX_RISK_TYPES),
+    housingSecure: z.boolean(),
+    waterSecure: z.boolean(),
+    educationSecure: z.boolean(),
+    medicalSecure: z.boolean(),
+    address: householdFields.address,
+    phone,
+    liftedYear: householdFields.liftedYear,
+    note: householdFields.note,
+  })
+  .partial();
+export type HouseholdUpdate = z.infer<typeof HouseholdUpdateSchema>;
+
+export const HOUSEHOLD_WARNINGS = ['H1', 'identification_overdue'] as const;
+
+export const HouseholdListQuerySchema = PageQuerySchema.extend({
+  regionCode: RegionCodeSchema.optional().describe('only households in this region and below (default: the user’s scope)'),
+  householdType: z.string().max(48).optional(),
+  monitoringType: z.string().max(48).optional(),
+  monitoringStatus: z.string().max(16).optional(),
+  laborCapacity: z.string().max(48).optional().describe('at least one member with this labor capacity'),
+  riskType: z.string().max(48).optional(),
+  warning: z.enum(HOUSEHOLD_WARNINGS).optional().describe('H1: households failing rule H1'),
+  q: z.string().trim().max(64).optional().describe('户编号, member name prefix or ID number'),
+});
+export type HouseholdListQuery = z.infer<typeof HouseholdListQuerySchema>;
+
+export const HouseholdListItemSchema = z.object({
+  id: z.number().int(),
+  householdNo: z.string(),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  householdType: z.string(),
+  monitoringType: z.string().nullable(),
+  monitoringStatus: z.string(),
+  riskTypes: z.array(z.string()),
+  headName: z.string().nullable(),
+  headIdNumber: z.string().nullable().describe('masked unless the role may see personal information'),
+  memberCount: z.number().int(),
+  phone: z.string().nullable().describe('masked unless the role may see personal information'),
+});
+export type HouseholdListItem = z.infer<typeof HouseholdListItemSchema>;
+export const HouseholdListSchema = pageOf(HouseholdListItemSchema);
+
+// ---------- incomes (收入) ----------
+const money = z.number().finite().min(-1e10).max(1e10);
+export const IncomeUpsertSchema = z.object({
+  wage: money.default(0).describe('工资性收入 (元)'),
+  business: money.default(0).describe('生产经营性收入 (元)'),
+  businessExpense: money.min(0).default(0).describe('生产经营性支出 (元)'),
+  property: money.default(0).describe('财产性收入 (元)'),
+  transfer: money.default(0).describe('转移性收入 (元)'),
+  memberCount: z.number().int().min(1).max(99).optional().describe('家庭人口数 (default: current member count)'),
+});
+export type IncomeUpsert = z.infer<typeof IncomeUpsertSchema>;
+export const IncomeYearParamSchema = z.object({ id: z.coerce.number().int().positive(), year: z.coerce.number().int().min(2000).max(2100) });
+
+export const IncomeViewSchema = z.object({
+  year: z.number().int(),
+  wage: z.number(),
+  business: z.number(),
+  businessExpense: z.number(),
+  property: z.number(),
+  transfer: z.number(),
+  memberCount: z.number().int(),
+  netIncome: z.number().describe('家庭纯收入'),
+  perCapita: z.number().describe('人均纯收入'),
+  yoyChange: z.number().nullable().describe('change of 人均纯收入 against the previous year'),
+  yoyRate: z.number().nullable(),
+});
+export type IncomeView = z.infer<typeof IncomeViewSchema>;
+
+// ---------- support measures (帮扶措施) ----------
+export const MeasureCreateSchema = z.object({
+  category: dictCode('measure_category'),
+  description: nullableText(),
+  year: z.number().int().min(2000).max(2100),
+  startDate: IsoDateSchema.nullable().optional(),
+  endDate: IsoDateSchema.nullable().optional(),
+  helperId: z.number().int().positive().nullable().optional(),
+  amountYuan: z.number().finite().min(0).max(1e10).nullable().optional(),
+});
+export type MeasureCreate = z.infer<typeof MeasureCreateSchema>;
+export const MeasureUpdateSchema = MeasureCreateSchema.partial();
+export type MeasureUpdate = z.infer<typeof MeasureUpdateSchema>;
+export const MeasureViewSchema = z.object({
+  id: z.number().int(),
+  householdId: z.number().int(),
+  category: z.string(),
+  description: z.string().nullable(),
+  year: z.number().int(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  helperId: z.number().int().nullable(),
+  amountYuan: z.number().nullable(),
+  developmental: z.boolean().describe('开发式 measure (dictionary attr)'),
+});
+export type MeasureView = z.infer<typeof MeasureViewSchema>;
+
+// ---------- monitoring cases (监测识别与风险消除) ----------
+const caseDates = {
+  leadSource: dictCode('lead_source').nullable().optional(),
+  leadDate: IsoDateSchema.nullable().optional().describe('线索发现日期'),
+  homeVisitDate: IsoDateSchema.nullable().optional().describe('入户核实'),
+  infoCheckDate: IsoDateSchema.nullable().optional().describe('信息比对'),
+  villageReviewDate: IsoDateSchema.nullable().optional().describe('村级民主评议'),
+  publicityStart: IsoDateSchema.nullable().optional().describe('公示开始'),
+  publicityEnd: IsoDateSchema.nullable().optional().describe('公示结束 (≥ 5 days)'),
+  townshipReviewDate: IsoDateSchema.nullable().optional().describe('乡镇审核'),
+  countyApprovalDate: IsoDateSchema.nullable().optional().describe('县级审批 (completes identification)'),
+  incomeStableSince: IsoDateSchema.nullable().optional().describe('date from which income stays above the monitoring line'),
+  note: nullableText(),
+};
+export const MonitoringCaseCreateSchema = z.object({ monitoringType: dictCode('monitoring_type'), ...caseDates });
+export type MonitoringCaseCreate = z.infer<typeof MonitoringCaseCreateSchema>;
+export const MonitoringCaseUpdateSchema = MonitoringCaseCreateSchema.partial();
+export type MonitoringCaseUpdate = z.infer<typeof MonitoringCaseUpdateSchema>;
+export const MonitoringEliminateSchema = z.object({
+  eliminationMethod: dictCode('elimination_method').describe('assisted 帮扶消除 | natural 自然消除'),
+  eliminationDate: IsoDateSchema,
+  incomeStableSince: IsoDateSchema.optional(),
+  note: nullableText(),
+});
+export type MonitoringEliminate = z.infer<typeof MonitoringEliminateSchema>;
+export const MonitoringCaseViewSchema = z.object({
+  id: z.number().int(),
+  householdId: z.number().int(),
+  monitoringType: z.string(),
+  leadSource: z.string().nullable(),
+  leadDate: z.string().nullable(),
+  homeVisitDate: z.string().nullable(),
+  infoCheckDate: z.string().nullable(),
+  villageReviewDate: z.string().nullable(),
+  publicityStart: z.string().nullable(),
+  publicityEnd: z.string().nullable(),
+  townshipReviewDate: z.string().nullable(),
+  countyApprovalDate: z.string().nullable(),
+  status: z.string(),
+  eliminationMethod: z.string().nullable(),
+  eliminationDate: z.string().nullable(),
+  incomeStableSince: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type MonitoringCaseView = z.infer<typeof MonitoringCaseViewSchema>;
+
+// ---------- helpers (帮扶责任人) ----------
+export const HelperCreateSchema = z.object({
+  regionCode: RegionCodeSchema,
+  name: z.string().trim().min(1).max(API_LIMITS.nameMax),
+  role: dictCode('helper_role'),
+  organisation: nullableText(200),
+  phone,
+});
+export type HelperCreate = z.infer<typeof HelperCreateSchema>;
+export const HelperViewSchema = z.object({
+  id: z.number().int(),
+  regionCode: z.string(),
+  name: z.string(),
+  role: z.string(),
+  organisation: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+export type HelperView = z.infer<typeof HelperViewSchema>;
+export const HelperListQuerySchema = PageQuerySchema.extend({ regionCode: RegionCodeSchema.optional(), q: z.string().trim().max(64).optional() });
+export const HelperListSchema = pageOf(HelperViewSchema);
+export const HouseholdHelperAssignSchema = z.object({
+  helperId: z.number().int().positive(),
+  startDate: IsoDateSchema.nullable().optional(),
+  endDate: IsoDateSchema.nullable().optional(),
+});
+export type HouseholdHelperAssign = z.infer<typeof HouseholdHelperAssignSchema>;
+export const HouseholdHelperViewSchema = HelperViewSchema.extend({
+  helperId: z.number().int(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+});
+
+// ---------- detail ----------
+export const HouseholdViewSchema = HouseholdListItemSchema.extend({
+  housingSecure: z.boolean(),
+  waterSecure: z.boolean(),
+  educationSecure: z.boolean(),
+  medicalSecure: z.boolean(),
+  address: z.string().nullable(),
+  liftedYear: z.number().int().nullable(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  members: z.array(PersonViewSchema),
+  incomes: z.array(IncomeViewSchema).describe('by year, with 人均纯收入 and year-on-year change'),
+  measures: z.array(MeasureViewSchema),
+  monitoringCases: z.array(MonitoringCaseViewSchema),
+  helpers: z.array(HouseholdHelperViewSchema),
+});
+export type HouseholdView = z.infer<typeof HouseholdViewSchema>;

@@ -1,0 +1,5 @@
+export * from './common.schemas.ts';
+export * from './auth.schemas.ts';
+export * from './regions.schemas.ts';
+export * from './households.schemas.ts';
+export * from './admin.schemas.ts';

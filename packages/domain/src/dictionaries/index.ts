@@ -1,0 +1,2 @@
+export * from './dictionary.types.ts';
+export * from './dictionaries.ts';

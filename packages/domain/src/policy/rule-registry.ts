@@ -1,0 +1,41 @@
+import { AppError } from '../errors.ts';
+import type { PolicyPack, RuleConfig, RuleDefinition } from './policy.types.ts';
+import { H1_RULE } from './rules/h1.ts';
+
+/** Implemented rules by id. A rule of the catalogue that is absent here is configured data only. */
+export const RULES = { H1: H1_RULE } as const;
+
+/** Id of an implemented rule. */
+export type ImplementedRuleId = keyof typeof RULES;
+
+/**
+ * Finds the implementation of a rule.
+ * @param ruleId catalogue id
+ */
+export function findRule(ruleId: string): RuleDefinition<unknown> | undefined {
+  return Object.hasOwn(RULES, ruleId) ? (RULES[ruleId as ImplementedRuleId] as RuleDefinition<unknown>) : undefined;
+}
+
+/** True when the rule has an implementation (otherwise it is pack data only). */
+export function isRuleImplemented(ruleId: string): boolean {
+  return findRule(ruleId) !== undefined;
+}
+
+/**
+ * The pack's configuration of a rule.
+ * @throws AppError NOT_FOUND when the pack does not set this rule
+ */
+export function getRuleConfig(pack: PolicyPack, ruleId: string): RuleConfig {
+  const cfg = pack.rules.find((r) => r.ruleId === ruleId);
+  if (!cfg) throw new AppError('NOT_FOUND', `policy pack ${pack.id} has no rule ${ruleId}`, { packId: pack.id, ruleId });
+  return cfg;
+}
+
+/**
+ * True when the rule config applies in the given year (no `years` = every year).
+ * @param config the pack's rule config
+ * @param year calendar year
+ */
+export function isRuleInForce(config: RuleConfig, year: number): boolean {
+  return !config.years || config.years.length === 0 || config.years.includes(year);
+}

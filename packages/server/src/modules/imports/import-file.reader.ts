@@ -1,0 +1,243 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Transform } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { AppError } from '@chanbang/domain';
+
+/** The kinds of upload we read. Detected from the bytes, never from the file name. */
+export type ImportFileKind = 'xlsx' | 'csv';
+
+/**
+ * One cell as read from the file, before any field rule: `text` is what a person sees (formula result,
+ * dates as YYYY-MM-DD), `kind` says how the spreadsheet stored it (an ID typed as a number loses digits).
+ */
+export type SourceCell = { text: string; kind: 'empty' | 'text' | 'number' | 'date' | 'bool' | 'error' };
+
+/** A data row: 1-based row number as the user sees it in the spreadsheet, and cells by column index. */
+export type SourceRow = { rowNumber: number; cells: SourceCell[] };
+
+/** What the first look at a file finds: the sheet, its header row and where the data starts. */
+export type FileHeaderInfo = { kind: ImportFileKind; sheetName: string | null; headers: string[]; headerRow: number };
+
+const EMPTY: SourceCell = { text: '', kind: 'empty' };
+
+function reject(messageZh: string, messageEn: string, extra?: Record<string, unknown>): AppError {
+  return new AppError('IMPORT_REJECTED', messageEn, { messageZh, messageEn, ...extra });
+}
+
+/**
+ * Detects xlsx (a zip holding `xl/workbook.xml`) or CSV (text without NUL bytes) from the first bytes.
+ * @throws AppError IMPORT_REJECTED for empty files, old .xls, other zips and binary files (images …)
+ */
+export async function detectFileKind(path: string): Promise<ImportFileKind> {
+  const fh = await open(path, 'r');
+  try {
+    const { size } = await fh.stat();
+    if (size === 0) throw reject('文件为空', 'The file is empty');
+    const head = Buffer.alloc(Math.min(size, 64 * 1024));
+    await fh.read(head, 0, head.length, 0);
+    if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+      // The central directory is at the end; the entry names are also in the local headers near the start.
+      const tail = Buffer.alloc(Math.min(size, 256 * 1024));
+      await fh.read(tail, 0, tail.length, Math.max(0, size - tail.length));
+      if (head.includes('xl/') || tail.includes('xl/workbook.xml')) return 'xlsx';
+      throw reject('文件是压缩包但不是 Excel 工作簿 (.xlsx)', 'The file is a zip archive but not an Excel workbook (.xlsx)');
+    }
+    if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
+      throw reject('不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后上传', 'Old .xls files are not supported: save as .xlsx in Excel and upload again');
+    }
+    if (head.includes(0)) {
+      throw reject('无法识别的文件类型：请上传 .xlsx 或 .csv 文件', 'Unrecognised file type: upload an .xlsx or .csv file');
+    }
+    return 'csv';
+  } finally {
+    await fh.close();
+  }
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function dateText(d: Date): string {
+  // exceljs builds dates at UTC midnight from the serial; keep the calendar day.
+  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+}
+
+function numberText(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return BigInt(n).toString();
+  return String(n);
+}
+
+/** Turns an exceljs cell value (formula, rich text, date, shared string …) into a {@link SourceCell}. */
+export function toSourceCell(value: unknown): SourceCell {
+  if (value === null || value === undefined) return EMPTY;
+  if (typeof value === 'string') return value.trim() === '' ? EMPTY : { text: value, kind: 'text' };
+  if (typeof value === 'number') return { text: numberText(value), kind: 'number' };
+  if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', kind: 'bool' };
+  if (value instanceof Date) return { text: dateText(value), kind: 'date' };
+  if (typeof value === 'object') {
+    const v = value as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: string; formula?: string };
+    if ('formula' in v || 'sharedFormula' in v) return v.result === undefined ? EMPTY : toSourceCell(v.result);
+    if (Array.isArray(v.richText)) return toSourceCell(v.richText.map((r) => r.text).join(''));
+    if (typeof v.error === 'string') return { text: v.error, kind: 'error' };
+    if (v.text !== undefined) return toSourceCell(v.text);
+  }
+  return { text: String(value), kind: 'text' };
+}
+
+function csvCell(text: string): SourceCell {
+  return text.trim() === '' ? EMPTY : { text, kind: 'text' };
+}
+
+/** A Transform that decodes UTF-8 (with or without BOM) or, when the bytes are not UTF-8, GB18030 (Excel's 中文 CSV). */
+function decoder(encoding: 'utf-8' | 'gb18030'): Transform {
+  const dec = new TextDecoder(encoding, { ignoreBOM: false });
+  return new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      cb(null, dec.decode(chunk, { stream: true }));
+    },
+    flush(cb) {
+      cb(null, dec.decode());
+    },
+  });
+}
+
+async function sniffCsvEncoding(path: string): Promise<'utf-8' | 'gb18030'> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(256 * 1024);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    let sample = buf.subarray(0, bytesRead);
+    // Do not judge a multi-byte character cut at the end of the sample.
+    if (bytesRead === buf.length) sample = sample.subarray(0, sample.length - 4);
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(sample);
+      return 'utf-8';
+    } catch {
+      return 'gb18030';
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+async function* csvRows(path: string): AsyncGenerator<SourceRow> {
+  const encoding = await sniffCsvEncoding(path);
+  const parser = createReadStream(path)
+    .pipe(decoder(encoding))
+    .pipe(parseCsv({ relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true, info: true }));
+  try {
+    for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      yield { rowNumber: rec.info.lines, cells: rec.record.map(csvCell) };
+    }
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    throw reject(`CSV 文件格式错误，无法解析：${msg}`, `The CSV file is malformed and cannot be parsed: ${msg}`);
+  }
+}
+
+type SheetRows = { name: string; rows: AsyncGenerator<SourceRow> };
+
+async function* xlsxSheets(path: string): AsyncGenerator<SheetRows> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  try {
+    for await (const ws of reader) {
+      const sheet = ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
+      async function* rows(): AsyncGenerator<SourceRow> {
+        for await (const row of sheet) {
+          const values = row.values as unknown[];
+          const cells: SourceCell[] = [];
+          for (let c = 1; c < values.length; c++) cells.push(toSourceCell(values[c]));
+          yield { rowNumber: row.number, cells };
+        }
+      }
+      yield { name: sheet.name, rows: rows() };
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const msg = err instanceof Error ? err.message : String(err);
+    throw reject(`Excel 文件已损坏或不是有效的 .xlsx：${msg}`, `The Excel file is damaged or not a valid .xlsx: ${msg}`);
+  }
+}
+
+function nonEmpty(cells: SourceCell[]): number {
+  let n = 0;
+  for (const c of cells) if (c.kind !== 'empty') n++;
+  return n;
+}
+
+/** Scores a candidate header row: how many of its cells `isKnownHeader` recognises. */
+export type HeaderScorer = (header: string) => boolean;
+
+const HEADER_SEARCH_ROWS = 10;
+
+function headersOf(cells: SourceCell[]): string[] {
+  const out = cells.map((c) => c.text.replace(/\s+/g, '').trim());
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return out;
+}
+
+/**
+ * Reads the file's rows after finding the header row: within the first 10 rows of a sheet, the first row
+ * where at least 2 cells are recognised headers (a title row above it is skipped). In a workbook the first
+ * sheet with such a row is used (a 填表说明 sheet or a chart sheet is passed over).
+ * @param onHeader receives the header info before the first data row is yielded
+ * @throws AppError IMPORT_REJECTED when no sheet has a header row
+ */
+export async function* readDataRows(
+  path: string,
+  kind: ImportFileKind,
+  isKnownHeader: HeaderScorer,
+  onHeader: (info: FileHeaderInfo) => void,
+): AsyncGenerator<SourceRow> {
+  const sheets: AsyncGenerator<SheetRows> =
+    kind === 'csv'
+      ? (async function* () {
+          yield { name: '', rows: csvRows(path) };
+        })()
+      : xlsxSheets(path);
+  const seen: string[] = [];
+  for await (const sheet of sheets) {
+    seen.push(sheet.name);
+    let header: FileHeaderInfo | null = null;
+    let looked = 0;
+    for await (const row of sheet.rows) {
+      // Rows of a sheet without a header are read to its end: leaving a sheet early would stop the
+      // streaming reader before the next sheet.
+      if (!header) {
+        if (looked >= HEADER_SEARCH_ROWS || nonEmpty(row.cells) === 0) continue;
+        looked++;
+        const hs = headersOf(row.cells);
+        if (hs.filter((h) => h !== '' && isKnownHeader(h)).length >= 2) {
+          header = { kind, sheetName: kind === 'csv' ? null : sheet.name, headers: hs, headerRow: row.rowNumber };
+          onHeader(header);
+          continue;
+        }
+        continue;
+      }
+      if (nonEmpty(row.cells) === 0) continue;
+      yield row;
+    }
+    if (header) return;
+  }
+  if (kind === 'csv') {
+    throw reject(
+      '在 CSV 文件的前 10 行中找不到表头（需要至少两个可识别的列名，如“户编号”“证件号码”）',
+      'No header row found in the first 10 lines of the CSV file (at least two known column names such as 户编号, 证件号码 are needed)',
+    );
+  }
+  const names = seen.length ? seen.join('、') : '（无）';
+  throw reject(
+    `工作簿中没有找到包含表头的工作表（已检查：${names}）；请使用导入模板的第一个工作表`,
+    `No worksheet with a header row was found (checked: ${seen.join(', ') || 'none'}); use the first sheet of the import template`,
+    { sheets: seen },
+  );
+}

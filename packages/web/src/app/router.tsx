@@ -1,0 +1,55 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Spin } from 'antd';
+import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { LoginPage } from '../features/auth/pages/LoginPage.tsx';
+import { AppLayout } from './AppLayout.tsx';
+import { RequireAdmin, RequireAuth } from './RequireAuth.tsx';
+
+// Pages load on demand so the login page does not pull in echarts.
+const DashboardPage = lazy(() => import('../features/dashboard/pages/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const HouseholdListPage = lazy(() => import('../features/households/pages/HouseholdListPage.tsx').then((m) => ({ default: m.HouseholdListPage })));
+const HouseholdDetailPage = lazy(() => import('../features/households/pages/HouseholdDetailPage.tsx').then((m) => ({ default: m.HouseholdDetailPage })));
+const HouseholdFormPage = lazy(() => import('../features/households/pages/HouseholdFormPage.tsx').then((m) => ({ default: m.HouseholdFormPage })));
+const ImportWizardPage = lazy(() => import('../features/imports/pages/ImportWizardPage.tsx').then((m) => ({ default: m.ImportWizardPage })));
+const RegionsPage = lazy(() => import('../features/regions/pages/RegionsPage.tsx').then((m) => ({ default: m.RegionsPage })));
+const UsersPage = lazy(() => import('../features/admin/pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const DictionariesPage = lazy(() => import('../features/admin/pages/DictionariesPage.tsx').then((m) => ({ default: m.DictionariesPage })));
+const PolicyPackPage = lazy(() => import('../features/admin/pages/PolicyPackPage.tsx').then((m) => ({ default: m.PolicyPackPage })));
+const AuditLogPage = lazy(() => import('../features/admin/pages/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })));
+
+function page(node: ReactNode) {
+  return <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{node}</Suspense>;
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/dashboard" replace /> },
+      { path: '/dashboard', element: page(<DashboardPage />) },
+      { path: '/households', element: page(<HouseholdListPage />) },
+      { path: '/households/new', element: page(<HouseholdFormPage />) },
+      { path: '/households/:id', element: page(<HouseholdDetailPage />) },
+      { path: '/households/:id/edit', element: page(<HouseholdFormPage />) },
+      { path: '/import', element: page(<ImportWizardPage />) },
+      { path: '/regions', element: page(<RegionsPage />) },
+      {
+        path: '/admin',
+        element: <RequireAdmin />,
+        children: [
+          { index: true, element: <Navigate to="/admin/users" replace /> },
+          { path: 'users', element: page(<UsersPage />) },
+          { path: 'dictionaries', element: page(<DictionariesPage />) },
+          { path: 'policy', element: page(<PolicyPackPage />) },
+          { path: 'audit', element: page(<AuditLogPage />) },
+        ],
+      },
+      { path: '*', element: <Navigate to="/dashboard" replace /> },
+    ],
+  },
+]);

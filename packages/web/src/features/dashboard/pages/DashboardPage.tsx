@@ -1,0 +1,66 @@
+import { Button, Col, Flex, Row, Skeleton } from 'antd';
+import { ArrowUpOutlined } from '@ant-design/icons';
+import { useI18n, type MessageKey } from '../../../lib/i18n.tsx';
+import { useSearchState } from '../../../lib/use-search-state.ts';
+import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { RegionSelect } from '../../../ui/RegionSelect.tsx';
+import { useCurrentUser } from '../../auth/api.ts';
+import { useRegion } from '../../regions/api.ts';
+import { useDashboard } from '../api.ts';
+import { H1CoverageChart } from '../components/H1CoverageChart.tsx';
+import { HouseholdsByTypeChart } from '../components/HouseholdsByTypeChart.tsx';
+import { TypeCountCards } from '../components/TypeCountCards.tsx';
+import { WarningList } from '../components/WarningList.tsx';
+
+const KEYS = ['regionCode'] as const;
+
+/** 工作台: counts, households by type per child region, H1 coverage, warnings. Region in the URL. */
+export function DashboardPage() {
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const [search, setSearch] = useSearchState(KEYS);
+  const regionCode = search.regionCode ?? user.regionCode;
+  const { data, isLoading, error, refetch } = useDashboard(regionCode);
+  const { data: region } = useRegion(regionCode);
+  const parentCode = region?.parentCode && regionCode !== user.regionCode ? region.parentCode : undefined;
+  const name = data?.region.name ?? region?.name ?? regionCode;
+  const level = data?.region.level ?? region?.level;
+
+  return (
+    <>
+      <PageHeader
+        title={t('dashboard.title')}
+        subtitle={level ? `${name} · ${t(`level.${level}` as MessageKey)}` : name}
+        extra={
+          <Flex gap={8} align="center">
+            {parentCode ? (
+              <Button icon={<ArrowUpOutlined />} onClick={() => setSearch({ regionCode: parentCode === user.regionCode ? undefined : parentCode })}>
+                {t('common.back')}
+              </Button>
+            ) : null}
+            <RegionSelect aria-label={t('dashboard.region')} value={regionCode} allowClear={false} onChange={(code) => setSearch({ regionCode: code === user.regionCode ? undefined : code })} />
+          </Flex>
+        }
+      />
+      {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : null}
+      {isLoading ? <Skeleton active paragraph={{ rows: 10 }} /> : null}
+      {data ? (
+        <>
+          <TypeCountCards regionCode={regionCode} counts={data.countsByType} />
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={12}>
+              <HouseholdsByTypeChart data={data} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <H1CoverageChart regionCode={regionCode} rule={data.h1} />
+            </Col>
+            <Col span={24}>
+              <WarningList regionCode={regionCode} warnings={data.warnings} />
+            </Col>
+          </Row>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+import { useMutation, useQuery, useQueryClient, keepPreviousData } from '@tanstack/react-query';
+import { api, type QueryValue } from '../../lib/api-client.ts';
+import type { AuditEntry, Helper, HouseholdDetail, HouseholdListItem, Income, Measure, MonitoringCase, Page, Person } from '../../lib/types.ts';
+
+/** List filters, as they appear in the URL and in the API query. */
+export const HOUSEHOLD_FILTER_KEYS = ['regionCode', 'householdType', 'monitoringType', 'laborCapacity', 'riskType', 'warning', 'q', 'page', 'pageSize'] as const;
+export type HouseholdFilters = Partial<Record<(typeof HOUSEHOLD_FILTER_KEYS)[number], string>>;
+
+const keys = {
+  all: ['households'] as const,
+  list: (f: HouseholdFilters) => ['households', 'list', f] as const,
+  one: (id: number) => ['households', 'one', id] as const,
+  history: (id: number) => ['households', 'history', id] as const,
+};
+
+export function useHouseholds(filters: HouseholdFilters) {
+  return useQuery({
+    queryKey: keys.list(filters),
+    queryFn: () => api.get<Page<HouseholdListItem>>('/households', filters as Record<string, QueryValue>),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useHousehold(id: number) {
+  return useQuery({
+    queryKey: keys.one(id),
+    queryFn: async () => {
+      const body = await api.get<HouseholdDetail | { household: HouseholdDetail }>(`/households/${id}`);
+      const h = 'household' in body && body.household ? body.household : (body as HouseholdDetail);
+      return { ...h, members: h.members ?? [], incomes: h.incomes ?? [], measures: h.measures ?? [], monitoringCases: h.monitoringCases ?? [], helpers: h.helpers ?? [] };
+    },
+    enabled: Number.isFinite(id),
+  });
+}
+
+export function useHouseholdHistory(id: number) {
+  return useQuery({
+    queryKey: keys.history(id),
+    queryFn: async () => {
+      const body = await api.get<AuditEntry[] | { items: AuditEntry[] }>(`/households/${id}/history`);
+      return Array.isArray(body) ? body : body.items;
+    },
+  });
+}
+
+export type HouseholdInput = Partial<Omit<HouseholdDetail, 'id' | 'members' | 'incomes' | 'measures' | 'monitoringCases' | 'helpers'>>;
+export type PersonInput = Omit<Person, 'id' | 'householdId'>;
+
+/** Invalidate everything a household write can change (list, detail, history, dashboard). */
+function useInvalidate() {
+  const qc = useQueryClient();
+  return (id?: number) => {
+    void qc.invalidateQueries({ queryKey: keys.all });
+    void qc.invalidateQueries({ queryKey: ['dashboard'] });
+    if (id) void qc.invalidateQueries({ queryKey: keys.one(id) });
+  };
+}
+
+export function useCreateHousehold() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: HouseholdInput & { members: PersonInput[] }) => api.post<HouseholdDetail>('/households', input),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useUpdateHousehold(id: number) {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (input: HouseholdInput) => api.patch<HouseholdDetail>(`/households/${id}`, input), onSuccess: () => invalidate(id) });
+}
+
+export function useDeleteHousehold() {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (id: number) => api.delete<void>(`/households/${id}`), onSuccess: () => invalidate() });
+}
+
+/** Members: add, update or remove one person. */
+export function useMemberMutations(householdId: number) {
+  const invalidate = useInvalidate();
+  const onSuccess = () => invalidate(householdId);
+  return {
+    add: useMutation({ mutationFn: (p: PersonInput) => api.post<Person>(`/households/${householdId}/members`, p), onSuccess }),
+    update: useMutation({ mutationFn: ({ id, ...p }: Partial<PersonInput> & { id: number }) => api.patch<Person>(`/persons/${id}`, p), onSuccess }),
+    remove: useMutation({ mutationFn: (id: number) => api.delete<void>(`/persons/${id}`), onSuccess }),
+  };
+}
+
+export function useSaveIncome(householdId: number) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ year, ...rest }: Omit<Income, 'netIncome' | 'perCapita' | 'yoyChange' | 'yoyRate'>) => api.put<Income>(`/households/${householdId}/incomes/${year}`, rest),
+    onSuccess: () => invalidate(householdId),
+  });
+}
+
+export type MeasureInput = Omit<Measure, 'id' | 'developmental'>;
+
+export function useMeasureMutations(householdId: number) {
+  const invalidate = useInvalidate();
+  const onSuccess = () => invalidate(householdId);
+  return {
+    add: useMutation({ mutationFn: (m: MeasureInput) => api.post<Measure>(`/households/${householdId}/measures`, m), onSuccess }),
+    update: useMutation({ mutationFn: ({ id, ...m }: Partial<MeasureInput> & { id: number }) => api.patch<Measure>(`/measures/${id}`, m), onSuccess }),
+    remove: useMutation({ mutationFn: (id: number) => api.delete<void>(`/measures/${id}`), onSuccess }),
+  };
+}
+
+export type MonitoringInput = Omit<MonitoringCase, 'id' | 'status' | 'eliminationMethod' | 'eliminationDate'>;
+
+export function useMonitoringMutations(householdId: number) {
+  const invalidate = useInvalidate();
+  const onSuccess = () => invalidate(householdId);
+  return {
+    add: useMutation({ mutationFn: (m: MonitoringInput) => api.post<MonitoringCase>(`/households/${householdId}/monitoring-cases`, m), onSuccess }),
+    update: useMutation({ mutationFn: ({ id, ...m }: Partial<MonitoringInput> & { id: number }) => api.patch<MonitoringCase>(`/monitoring-cases/${id}`, m), onSuccess }),
+    eliminate: useMutation({
+      mutationFn: ({ id, ...body }: { id: number; eliminationMethod: string; eliminationDate: string; incomeStableSince?: string }) =>
+        api.post<MonitoringCase>(`/monitoring-cases/${id}/eliminate`, body),
+      onSuccess,
+    }),
+  };
+}
+
+export function useHelpers(regionCode: string | undefined) {
+  return useQuery({
+    queryKey: ['helpers', regionCode ?? ''],
+    queryFn: async () => {
+      const body = await api.get<Helper[] | Page<Helper>>('/helpers', { regionCode, pageSize: 200 });
+      return Array.isArray(body) ? body : body.items;
+    },
+  });
+}
+
+export function useAssignHelper(householdId: number) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: { helperId: number; startDate?: string }) => api.post<void>(`/households/${householdId}/helpers`, input),
+    onSuccess: () => invalidate(householdId),
+  });
+}

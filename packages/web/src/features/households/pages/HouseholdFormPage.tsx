@@ -1,0 +1,144 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Form, Popconfirm, Skeleton, Space } from 'antd';
+import { useEffect, useMemo } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { errorText } from '../../../lib/error-text.ts';
+import { useI18n } from '../../../lib/i18n.tsx';
+import type { HouseholdDetail, Person } from '../../../lib/types.ts';
+import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { DICT, useDict } from '../../dictionaries/api.ts';
+import { useCreateHousehold, useHousehold, useMemberMutations, useUpdateHousehold, type HouseholdInput, type PersonInput } from '../api.ts';
+import { HouseholdFields } from '../components/HouseholdFields.tsx';
+import { MemberFields } from '../components/MemberFields.tsx';
+import { headRelationCode, memberListProblems } from '../id-check.ts';
+
+type MemberValue = PersonInput & { id?: number };
+type FormValues = HouseholdInput & { members: MemberValue[] };
+
+const HOUSEHOLD_KEYS = ['householdNo', 'regionCode', 'householdType', 'monitoringType', 'riskTypes', 'liftedYear', 'phone', 'address', 'note', 'housingSecure', 'waterSecure', 'educationSecure', 'medicalSecure'] as const;
+
+function pickHousehold(values: FormValues): HouseholdInput {
+  const out: Record<string, unknown> = {};
+  for (const key of HOUSEHOLD_KEYS) out[key] = values[key] ?? null;
+  out.riskTypes = values.riskTypes ?? [];
+  return out as HouseholdInput;
+}
+
+function memberInput(m: MemberValue, headCode: string | undefined): PersonInput {
+  const { id: _id, ...rest } = m;
+  return { ...rest, isHead: rest.relation === headCode };
+}
+
+function changed(a: MemberValue, b: Person): boolean {
+  return (Object.keys(a) as (keyof MemberValue)[]).some((k) => k !== 'id' && (a[k] ?? null) !== ((b as Record<string, unknown>)[k] ?? null));
+}
+
+/** Create a household with its members, or edit one (members are synced one by one). */
+export function HouseholdFormPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const { id: idParam } = useParams();
+  const [params] = useSearchParams();
+  const id = idParam ? Number(idParam) : undefined;
+  const isEdit = id !== undefined;
+  const existing = useHousehold(id ?? Number.NaN);
+  const create = useCreateHousehold();
+  const update = useUpdateHousehold(id ?? 0);
+  const members = useMemberMutations(id ?? 0);
+  const dict = useDict();
+  const headCode = useMemo(() => headRelationCode(dict.items(DICT.relation, true)), [dict]);
+  const [form] = Form.useForm<FormValues>();
+
+  useEffect(() => {
+    if (existing.data) form.setFieldsValue({ ...(existing.data as HouseholdDetail), members: existing.data.members });
+  }, [existing.data, form]);
+
+  const saveEdit = async (values: FormValues, before: HouseholdDetail) => {
+    await update.mutateAsync(pickHousehold(values));
+    const kept = new Set(values.members.filter((m) => m.id).map((m) => m.id));
+    for (const old of before.members) if (!kept.has(old.id)) await members.remove.mutateAsync(old.id);
+    for (const m of values.members) {
+      const old = before.members.find((p) => p.id === m.id);
+      if (!m.id) await members.add.mutateAsync(memberInput(m, headCode));
+      else if (old && changed(m, old)) await members.update.mutateAsync({ id: m.id, ...memberInput(m, headCode) });
+    }
+    return before.id;
+  };
+
+  const handleFinish = async (values: FormValues) => {
+    try {
+      const savedId = isEdit && existing.data
+        ? await saveEdit(values, existing.data)
+        : (await create.mutateAsync({ ...pickHousehold(values), members: values.members.map((m) => memberInput(m, headCode)) })).id;
+      message.success(t('common.saved'));
+      navigate(`/households/${savedId}`);
+    } catch (err) {
+      message.error(errorText(err, i18n));
+    }
+  };
+
+  const saving = create.isPending || update.isPending || members.add.isPending || members.update.isPending || members.remove.isPending;
+  if (isEdit && existing.isLoading) return <Skeleton active />;
+  if (isEdit && existing.error) return <ErrorAlert error={existing.error} />;
+
+  return (
+    <>
+      <PageHeader title={isEdit ? t('hh.edit') : t('hh.create')} subtitle={existing.data?.householdNo} />
+      <ErrorAlert error={create.error ?? update.error} />
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        onFinish={handleFinish}
+        disabled={saving}
+        initialValues={{ regionCode: params.get('regionCode') ?? undefined, housingSecure: true, waterSecure: true, educationSecure: true, medicalSecure: true, riskTypes: [], members: [{ relation: headCode }] }}
+        scrollToFirstError
+      >
+        <Card title={t('hh.basic')} size="small" style={{ marginBottom: 16 }}>
+          <HouseholdFields />
+        </Card>
+        <Form.List
+          name="members"
+          rules={[
+            {
+              validator: async (_, list: MemberValue[]) => {
+                const problems = memberListProblems(list, headCode);
+                if (problems.length) throw new Error(problems.map((k) => t(k)).join('；'));
+              },
+            },
+          ]}
+        >
+          {(fields, { add, remove }, { errors }) => (
+            <Card title={t('hh.tab.members')} size="small" style={{ marginBottom: 16 }} extra={<Button icon={<PlusOutlined />} onClick={() => add({})}>{t('member.add')}</Button>}>
+              {fields.map((field, idx) => (
+                <Card
+                  key={field.key}
+                  type="inner"
+                  size="small"
+                  style={{ marginBottom: 12 }}
+                  title={`#${idx + 1}`}
+                  extra={
+                    <Popconfirm title={t('common.confirmDelete')} onConfirm={() => remove(field.name)} okText={t('common.ok')} cancelText={t('common.cancel')}>
+                      <Button danger size="small" icon={<DeleteOutlined />} aria-label={`${t('member.remove')} #${idx + 1}`} />
+                    </Popconfirm>
+                  }
+                >
+                  <MemberFields prefix={[field.name]} />
+                </Card>
+              ))}
+              <Form.ErrorList errors={errors} />
+            </Card>
+          )}
+        </Form.List>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={saving}>
+            {t('common.save')}
+          </Button>
+          <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
+        </Space>
+      </Form>
+    </>
+  );
+}
