@@ -14,7 +14,7 @@ export default defineConfig({
   build: {
     outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: true,
-    chunkSizeWarningLimit: 1200,
+    chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       output: {
         // Split the two heavy vendors so a code change in the app does not bust their cache.
@@ -22,6 +22,7 @@ export default defineConfig({
           groups: [
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 30 },
             { name: 'antd', test: /node_modules[\\/](antd|@ant-design|rc-[^\\/]+|@rc-component)[\\/]/, priority: 20 },
+            { name: 'domain', test: /(packages[\\/]domain[\\/]|node_modules[\\/]zod[\\/])/, priority: 15 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler|@tanstack)[\\/]/, priority: 10 },
           ],
         },

@@ -174,6 +174,7 @@ CREATE TABLE "audit_log" (
 	"entity_type" varchar(48) NOT NULL,
 	"entity_id" text,
 	"region_code" varchar(15),
+	"household_id" bigint,
 	"before" jsonb,
 	"after" jsonb,
 	"request_id" varchar(64)
@@ -239,4 +240,5 @@ CREATE INDEX "persons_region_idx" ON "persons" USING btree ("region_code" varcha
 CREATE INDEX "support_measures_household_idx" ON "support_measures" USING btree ("household_id");--> statement-breakpoint
 CREATE INDEX "support_measures_region_idx" ON "support_measures" USING btree ("region_code" varchar_pattern_ops);--> statement-breakpoint
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
-CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at");
+CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
+CREATE INDEX "audit_log_household_idx" ON "audit_log" USING btree ("household_id");

@@ -166,14 +166,14 @@ function makeMembers(rng: Rng, st: GenState): DemoPerson[] {
     members.push(makePerson(rng, st, !headMale, spouseYear, '配偶', pickSurname(rng)));
   }
   const motherYear = headMale ? (married ? headYear + 2 : headYear) : headYear;
-  const kids = married ? rng.weighted([0, 1, 2, 3], [10, 35, 45, 10]) : rng.weighted([0, 1], [60, 40]);
+  const kids = married ? rng.weighted([0, 1, 2, 3], [22, 40, 32, 6]) : rng.weighted([0, 1], [60, 40]);
   for (let k = 0; k < kids; k++) {
     const year = Math.min(REF_YEAR - 1, motherYear + rng.int(21, 36));
     if (year > REF_YEAR - 1) continue;
     const son = rng.chance(0.52);
     members.push(makePerson(rng, st, son, year, son ? '子' : '女', surname));
   }
-  if (headYear > REF_YEAR - 58 && rng.chance(0.35)) {
+  if (headYear > REF_YEAR - 58 && rng.chance(0.25)) {
     const parentYear = headYear - rng.int(22, 34);
     if (rng.chance(0.6)) members.push(makePerson(rng, st, false, parentYear, '母亲', pickSurname(rng)));
     if (rng.chance(0.45)) members.push(makePerson(rng, st, true, parentYear - rng.int(0, 4), '父亲', surname));

@@ -14,6 +14,8 @@ export const auditLog = pgTable(
     entityId: text(),
     /** Region of the entity, for scoped browsing of the log. */
     regionCode: varchar({ length: 15 }),
+    /** Household the entry belongs to (the household itself or one of its members, incomes, measures …), for its history. */
+    householdId: bigint({ mode: 'number' }),
     before: jsonb(),
     after: jsonb(),
     requestId: varchar({ length: 64 }),
@@ -21,5 +23,6 @@ export const auditLog = pgTable(
   (t) => [
     index('audit_log_entity_idx').on(t.entityType, t.entityId),
     index('audit_log_at_idx').on(t.at),
+    index('audit_log_household_idx').on(t.householdId),
   ],
 );

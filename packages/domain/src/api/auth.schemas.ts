@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { ROLES } from '../auth/roles.ts';
 import { API_LIMITS, PageQuerySchema, RegionCodeSchema, pageOf } from './common.schemas.ts';
 
-export const ROLE_CODES = ['admin', 'county_officer', 'township_officer', 'village_officer', 'viewer'] as const;
-export const RoleSchema = z.enum(ROLE_CODES).describe('role code');
+export const RoleSchema = z.enum(ROLES).describe('role code');
 
 export const LoginSchema = z.object({
   username: z.string().trim().min(1).max(64).describe('user name'),

@@ -1,5 +1,5 @@
 import { AppError } from '../errors.ts';
-import type { PolicyPack, RuleConfig, RuleDefinition } from './policy.types.ts';
+import type { PolicyPack, RuleConfig, RuleDefinition, RuleResult } from './policy.types.ts';
 import { H1_RULE } from './rules/h1.ts';
 
 /** Implemented rules by id. A rule of the catalogue that is absent here is configured data only. */
@@ -38,4 +38,18 @@ export function getRuleConfig(pack: PolicyPack, ruleId: string): RuleConfig {
  */
 export function isRuleInForce(config: RuleConfig, year: number): boolean {
   return !config.years || config.years.length === 0 || config.years.includes(year);
+}
+
+/**
+ * Evaluates one rule of a pack over facts: looks up the pack's config and the implementation.
+ * @param pack the active policy pack
+ * @param ruleId catalogue id, e.g. `H1`
+ * @param facts facts of the rule's kind (for H1: {@link import('./rules/h1.ts').H1Facts})
+ * @throws AppError NOT_FOUND when the pack does not set the rule or the rule is not implemented yet
+ */
+export function evaluatePackRule<F>(pack: PolicyPack, ruleId: string, facts: F[]): RuleResult {
+  const config = getRuleConfig(pack, ruleId);
+  const rule = findRule(ruleId);
+  if (!rule) throw new AppError('NOT_FOUND', `rule ${ruleId} is configured but not implemented`, { ruleId, reason: 'not_implemented' });
+  return rule.evaluate(facts, config);
 }

@@ -107,6 +107,7 @@ export const en: Record<MessageKey, string> = {
   'hh.tab.history': 'History',
   'hh.regionTree': 'Region tree',
   'hh.warning.H1': 'H1 no development-type measure',
+  'hh.warning.identification_overdue': 'Identification overdue (over 15 days)',
   'hh.status.none': 'Not monitored',
   'hh.status.identifying': 'Identifying',
   'hh.status.monitoring': 'Monitored',

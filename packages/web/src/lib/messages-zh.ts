@@ -105,6 +105,7 @@ export const zh = {
   'hh.tab.history': '变更记录',
   'hh.regionTree': '区划树',
   'hh.warning.H1': 'H1 未落实开发式帮扶措施',
+  'hh.warning.identification_overdue': '识别超期（超过 15 天）',
   'hh.status.none': '未纳入监测',
   'hh.status.identifying': '识别中',
   'hh.status.monitoring': '监测中',

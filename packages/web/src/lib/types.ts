@@ -1,219 +1,81 @@
-// Shapes the web app reads from the HTTP API (docs/ARCHITECTURE.md). Kept loose where the server may
-// add fields; switch to the zod-inferred types of `@chanbang/domain` api/ as they land.
+// Shapes the web app reads from the HTTP API: the zod-inferred types of `@chanbang/domain` api/, plus the
+// import job (its schema is not in the domain yet).
 
-export type Role = 'admin' | 'county_officer' | 'township_officer' | 'village_officer' | 'viewer';
+import type {
+  AuditEntry as DomainAuditEntry,
+  Dashboard as DomainDashboard,
+  DictItemView,
+  HelperView,
+  HouseholdListItem as DomainHouseholdListItem,
+  HouseholdView,
+  IncomeView,
+  MeasureView,
+  MonitoringCaseView,
+  PersonView,
+  RegionDetail as DomainRegionDetail,
+  RegionNode as DomainRegionNode,
+  Role as DomainRole,
+  RuleEvaluation as DomainRuleEvaluation,
+  UserView,
+} from '@chanbang/domain';
 
-export type User = {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  regionCode: string;
-  regionName?: string;
-  locale?: string;
-  phone?: string | null;
-  disabled?: boolean;
-};
+export type Role = DomainRole;
+export type User = UserView;
+export type RegionNode = DomainRegionNode;
+export type RegionLevel = RegionNode['level'];
+export type RegionDetail = DomainRegionDetail;
+export type DictItem = DictItemView;
+export type Page<T> = { items: T[]; total: number; totalCapped?: boolean; page: number; pageSize: number };
+export type HouseholdListItem = DomainHouseholdListItem;
+export type Person = PersonView;
+export type Income = IncomeView;
+export type Measure = MeasureView;
+export type MonitoringCase = MonitoringCaseView;
+export type Helper = HelperView & { helperId?: number; startDate?: string | null; endDate?: string | null };
+export type HouseholdDetail = HouseholdView;
+export type AuditEntry = DomainAuditEntry;
+export type RuleEvaluation = DomainRuleEvaluation;
+export type ByRegionRow = RuleEvaluation['byRegion'][number];
+export type Dashboard = DomainDashboard;
+export type DashboardWarning = Dashboard['warnings'][number];
 
-export type RegionLevel = 'province' | 'city' | 'county' | 'township' | 'village' | 'group';
-
-export type RegionNode = { code: string; name: string; level: RegionLevel; children?: RegionNode[] };
-
-export type RegionDetail = RegionNode & {
-  parentCode?: string | null;
-  path?: { code: string; name: string; level: RegionLevel }[];
-  householdCounts?: Record<string, number>;
-};
-
-export type DictItem = {
-  dictCode: string;
-  code: string;
-  labelZh: string;
-  labelEn: string;
-  parentCode?: string | null;
-  attrs?: Record<string, unknown>;
-  sort?: number;
-  active?: boolean;
-};
-
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
-
-export type HouseholdListItem = {
-  id: number;
-  householdNo: string;
-  regionCode: string;
-  regionName?: string;
-  householdType: string;
-  monitoringType?: string | null;
-  monitoringStatus?: string;
-  riskTypes?: string[];
-  headName?: string | null;
-  headIdNumber?: string | null;
-  memberCount?: number;
-  phone?: string | null;
-  warnings?: string[];
-};
-
-export type Person = {
-  id: number;
-  householdId?: number;
-  name: string;
-  idNumber: string;
-  gender?: string;
-  birthDate?: string;
-  relation: string;
-  isHead?: boolean;
-  laborCapacity?: string | null;
-  healthStatus?: string | null;
-  education?: string | null;
-  employmentStatus?: string | null;
-  employmentPlace?: string | null;
-  phone?: string | null;
-};
-
-export type Income = {
-  year: number;
-  wage: number;
-  business: number;
-  businessExpense: number;
-  property: number;
-  transfer: number;
-  memberCount: number;
-  /** 家庭纯收入 (server-computed with the domain's computeIncome) */
-  netIncome?: number;
-  /** 人均纯收入 */
-  perCapita?: number;
-  /** change of 人均纯收入 against the previous year, in yuan */
-  yoyChange?: number | null;
-  /** yoyChange ÷ last year's perCapita */
-  yoyRate?: number | null;
-};
-
-export type Measure = {
-  id: number;
-  category: string;
-  description?: string | null;
-  year: number;
-  startDate?: string | null;
-  endDate?: string | null;
-  helperId?: number | null;
-  amountYuan?: number | null;
-  developmental?: boolean;
-};
-
-export type MonitoringCase = {
-  id: number;
-  monitoringType: string;
-  leadSource?: string | null;
-  leadDate?: string | null;
-  homeVisitDate?: string | null;
-  infoCheckDate?: string | null;
-  villageReviewDate?: string | null;
-  publicityStart?: string | null;
-  publicityEnd?: string | null;
-  townshipReviewDate?: string | null;
-  countyApprovalDate?: string | null;
-  status: string;
-  eliminationMethod?: string | null;
-  eliminationDate?: string | null;
-  incomeStableSince?: string | null;
-  note?: string | null;
-};
-
-export type Helper = {
-  id: number;
-  helperId?: number;
-  name: string;
-  role: string;
-  organisation?: string | null;
-  phone?: string | null;
-  regionCode?: string;
-  startDate?: string | null;
-  endDate?: string | null;
-};
-
-export type HouseholdDetail = HouseholdListItem & {
-  address?: string | null;
-  liftedYear?: number | null;
-  housingSecure?: boolean;
-  waterSecure?: boolean;
-  educationSecure?: boolean;
-  medicalSecure?: boolean;
-  note?: string | null;
-  members: Person[];
-  incomes: Income[];
-  measures: Measure[];
-  monitoringCases: MonitoringCase[];
-  helpers: Helper[];
-};
-
-export type AuditEntry = {
-  id: number;
-  at: string;
-  actorId?: number | null;
-  actorName?: string | null;
-  action: string;
-  entityType: string;
-  entityId?: string | null;
-  regionCode?: string | null;
-  before?: unknown;
-  after?: unknown;
-};
-
-export type ByRegionRow = { code: string; name: string; total: number; met: number; value: number | null };
-
-export type RuleEvaluation = {
-  ruleId: string;
-  clause: string;
-  status: string;
-  value: number | null;
-  threshold: number | null;
-  byRegion: ByRegionRow[];
-  records?: number[];
-  titleZh?: string;
-  titleEn?: string;
-};
-
-export type DashboardWarning = {
-  ruleId?: string;
-  code?: string;
-  regionCode?: string;
-  regionName?: string;
-  householdId?: number;
-  householdNo?: string;
-  headName?: string;
-  count?: number;
-  messageZh: string;
-  messageEn: string;
-};
-
-export type Dashboard = {
-  region: { code: string; name: string; level: RegionLevel };
-  countsByType: Record<string, number>;
-  byChild: { code: string; name: string; level?: RegionLevel; counts: Record<string, number> }[];
-  h1: RuleEvaluation;
-  warnings: DashboardWarning[];
-};
-
-export type PolicyRule = {
-  id: string;
-  titleZh?: string;
-  titleEn?: string;
-  clause: string;
-  threshold?: number | null;
-  years?: number[];
-  [key: string]: unknown;
-};
-
-export type PolicyPack = { id: string; nameZh: string; nameEn: string; source?: string; rules: PolicyRule[] };
+export type PolicyRule = { id: string; clause: string; titleZh?: string; titleEn?: string; threshold?: number | null; years?: number[]; [key: string]: unknown };
+export type PolicyPack = { id: string; nameZh: string; nameEn: string; source?: string; rules: PolicyRule[]; [key: string]: unknown };
 
 export type ImportError = { row: number; column: string; value?: unknown; messageZh: string; messageEn: string };
 
+/** Summary of a validation run (`result.validation`). */
+export type ImportValidation = {
+  totalRows: number;
+  goodRows: number;
+  badRows: number;
+  /** good rows left out because another row of their household is bad */
+  excludedRows?: number;
+  households?: { total: number; good: number; excluded: number };
+  excludedHouseholds?: { householdNo: string; rows: number[]; messageZh: string; messageEn: string }[];
+  errorCount?: number;
+};
+
+/** Counts of a commit (`result.commit`). */
+export type ImportCommit = {
+  stagedRows?: number;
+  householdsCreated?: number;
+  householdsUpdated?: number;
+  householdsUnchanged?: number;
+  personsCreated?: number;
+  personsUpdated?: number;
+  personsMoved?: number;
+  excluded?: { householdNo: string; messageZh: string; messageEn: string }[];
+  ms?: number;
+};
+
+/** An import job as GET /imports/:id shows it (server modules/imports ImportJobView). */
 export type ImportJob = {
   id: number;
   status: 'uploaded' | 'validating' | 'validated' | 'importing' | 'done' | 'failed' | 'cancelled';
   fileName: string;
-  headers?: string[];
+  headers?: string[] | null;
+  fields?: ImportField[];
   suggestedMapping?: Record<string, string>;
   savedMappings?: SavedMapping[];
   mapping?: Record<string, string> | null;
@@ -221,11 +83,9 @@ export type ImportJob = {
   goodRows: number;
   badRows: number;
   processedRows: number;
-  goodHouseholds?: number;
-  badHouseholds?: number;
-  errorCount?: number;
-  errors?: ImportError[];
-  result?: Record<string, unknown> | null;
+  progress?: { phase: string; processed: number; total: number | null } | null;
+  errors?: ImportError[] | null;
+  result?: { validation?: ImportValidation; commit?: ImportCommit; [key: string]: unknown } | null;
   message?: string | null;
 };
 

@@ -23,7 +23,7 @@ export type FileHeaderInfo = { kind: ImportFileKind; sheetName: string | null; h
 const EMPTY: SourceCell = { text: '', kind: 'empty' };
 
 function reject(messageZh: string, messageEn: string, extra?: Record<string, unknown>): AppError {
-  return new AppError('IMPORT_REJECTED', messageEn, { messageZh, messageEn, ...extra });
+  return new AppError('VALIDATION_FAILED', messageEn, { issues: [{ path: 'file', messageZh, messageEn }], messageZh, messageEn, ...extra });
 }
 
 /**

@@ -29,7 +29,7 @@ type DictResponse = DictItem[] | { items: DictItem[] } | { dictionaries: Record<
 function groupItems(body: DictResponse): Record<string, DictItem[]> {
   let flat: DictItem[] = [];
   if (Array.isArray(body)) flat = body;
-  else if ('items' in body && Array.isArray(body.items)) flat = body.items;
+  else if ('items' in body && Array.isArray(body.items)) flat = body.items as DictItem[];
   else {
     const map = ('dictionaries' in body && body.dictionaries && !Array.isArray(body.dictionaries) ? body.dictionaries : body) as Record<string, unknown>;
     for (const [dictCode, items] of Object.entries(map)) {

@@ -121,13 +121,15 @@ export function useMonitoringMutations(householdId: number) {
   };
 }
 
-export function useHelpers(regionCode: string | undefined) {
+/** Helpers within the user's scope (loaded when `enabled`, e.g. when the assign dialog opens). */
+export function useHelpers(enabled: boolean) {
   return useQuery({
-    queryKey: ['helpers', regionCode ?? ''],
+    queryKey: ['helpers'],
     queryFn: async () => {
-      const body = await api.get<Helper[] | Page<Helper>>('/helpers', { regionCode, pageSize: 200 });
+      const body = await api.get<Helper[] | Page<Helper>>('/helpers', { pageSize: 200 });
       return Array.isArray(body) ? body : body.items;
     },
+    enabled,
   });
 }
 

@@ -8,10 +8,16 @@ import type { I18n } from '../../lib/i18n.tsx';
  */
 export function idNumberValidator(i18n: Pick<I18n, 't' | 'pick'>) {
   return async (_rule: unknown, value: string | undefined) => {
-    if (!value) return;
+    // A masked number (role without access to personal information) is left as it is: the server keeps it.
+    if (!value || isMaskedIdNumber(value)) return;
     const check = validateIdNumber(value);
     if (!check.ok) throw new Error(i18n.t('member.idInvalid', { reason: i18n.pick(check.reasonZh, check.reasonEn) }));
   };
+}
+
+/** True for a masked ID number as lists return it to roles without access (e.g. 4112**********1234). */
+export function isMaskedIdNumber(value: string | undefined | null): boolean {
+  return !!value && value.includes('*');
 }
 
 /** The relation code that means 户主 (dictionary attrs.isHead, falling back to the label). */

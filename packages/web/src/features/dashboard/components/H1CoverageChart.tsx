@@ -5,6 +5,7 @@ import { formatPercent } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { RuleEvaluation } from '../../../lib/types.ts';
 import { EChart, type ChartOption } from '../../../ui/EChart.tsx';
+import { householdsLink } from '../api.ts';
 
 export type H1CoverageChartProps = { regionCode: string; rule: RuleEvaluation };
 
@@ -18,7 +19,7 @@ export function H1CoverageChart({ regionCode, rule }: H1CoverageChartProps) {
   const { t, pick } = useI18n();
   const navigate = useNavigate();
   const rows = rule.byRegion;
-  const unmetTotal = rows.reduce((s, r) => s + (r.total - r.met), 0);
+  const unmetTotal = rule.total - rule.met;
   const title = rule.titleZh || rule.titleEn ? `${rule.ruleId} ${pick(rule.titleZh, rule.titleEn)}` : t('dashboard.h1');
 
   const option = useMemo<ChartOption>(
@@ -59,7 +60,7 @@ export function H1CoverageChart({ regionCode, rule }: H1CoverageChartProps) {
 
   const handleClick = (e: { dataIndex: number }) => {
     const row = rows[e.dataIndex];
-    if (row) navigate(`/households?${new URLSearchParams({ regionCode: row.code, warning: rule.ruleId }).toString()}`);
+    if (row) navigate(householdsLink(row.drill, { regionCode: row.code, warning: rule.ruleId }));
   };
 
   return (
@@ -70,7 +71,7 @@ export function H1CoverageChart({ regionCode, rule }: H1CoverageChartProps) {
     >
       <Flex gap={32} align="center" style={{ marginBottom: 8 }} wrap>
         <Statistic title={t('dashboard.overall')} value={formatPercent(rule.value)} valueStyle={{ color: rule.status === 'fail' || rule.status === 'failed' ? '#d4380d' : '#1f7a4d' }} />
-        <Link to={`/households?${new URLSearchParams({ regionCode, warning: rule.ruleId }).toString()}`}>
+        <Link to={householdsLink(rule.drill, { regionCode, warning: rule.ruleId })}>
           <Typography.Text type={unmetTotal ? 'danger' : 'secondary'}>{t('dashboard.unmetHouseholds', { n: unmetTotal })}</Typography.Text>
         </Link>
       </Flex>

@@ -15,7 +15,7 @@ export function HouseholdsByTypeChart({ data }: HouseholdsByTypeChartProps) {
   const navigate = useNavigate();
   const types = useMemo(() => {
     const list = dict.items(DICT.householdType).map((i) => i.code);
-    for (const child of data.byChild) for (const code of Object.keys(child.counts)) if (!list.includes(code)) list.push(code);
+    for (const child of data.byChild) for (const code of Object.keys(child.counts)) if (code !== 'total' && !list.includes(code)) list.push(code);
     return list;
   }, [dict, data.byChild]);
 

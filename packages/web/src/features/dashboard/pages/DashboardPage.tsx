@@ -47,7 +47,7 @@ export function DashboardPage() {
       {isLoading ? <Skeleton active paragraph={{ rows: 10 }} /> : null}
       {data ? (
         <>
-          <TypeCountCards regionCode={regionCode} counts={data.countsByType} />
+          <TypeCountCards regionCode={regionCode} counts={data.countsByType} drill={data.countsDrill} />
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
               <HouseholdsByTypeChart data={data} />
@@ -56,7 +56,7 @@ export function DashboardPage() {
               <H1CoverageChart regionCode={regionCode} rule={data.h1} />
             </Col>
             <Col span={24}>
-              <WarningList regionCode={regionCode} warnings={data.warnings} />
+              <WarningList regionCode={regionCode} warnings={data.warnings} totals={data.warningTotals} />
             </Col>
           </Row>
         </>

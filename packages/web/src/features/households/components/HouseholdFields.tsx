@@ -5,7 +5,7 @@ import { RegionSelect } from '../../../ui/RegionSelect.tsx';
 import { DICT } from '../../dictionaries/api.ts';
 
 /** Household-level fields of the create/edit form. */
-export function HouseholdFields() {
+export function HouseholdFields({ isEdit = false }: { isEdit?: boolean }) {
   const { t } = useI18n();
   const type = Form.useWatch<string | undefined>('householdType');
   return (
@@ -13,7 +13,7 @@ export function HouseholdFields() {
       <Row gutter={12}>
         <Col xs={24} md={6}>
           <Form.Item name="householdNo" label={t('hh.no')} rules={[{ required: true, whitespace: true, max: 32 }]}>
-            <Input />
+            <Input disabled={isEdit} />
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>

@@ -26,7 +26,10 @@ export function HouseholdFilters({ value, onChange, onReset }: HouseholdFiltersP
         style={{ minWidth: 200 }}
         value={value.warning}
         onChange={(v?: string) => onChange({ warning: v })}
-        options={[{ value: 'H1', label: t('hh.warning.H1') }]}
+        options={[
+          { value: 'H1', label: t('hh.warning.H1') },
+          { value: 'identification_overdue', label: t('hh.warning.identification_overdue') },
+        ]}
       />
       <Input.Search
         aria-label={t('hh.q')}

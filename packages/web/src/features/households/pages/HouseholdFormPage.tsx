@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Popconfirm, Skeleton, Space } from 'antd';
+import { App, Button, Card, Form, Input, Popconfirm, Skeleton, Space } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { errorText } from '../../../lib/error-text.ts';
@@ -11,7 +11,7 @@ import { DICT, useDict } from '../../dictionaries/api.ts';
 import { useCreateHousehold, useHousehold, useMemberMutations, useUpdateHousehold, type HouseholdInput, type PersonInput } from '../api.ts';
 import { HouseholdFields } from '../components/HouseholdFields.tsx';
 import { MemberFields } from '../components/MemberFields.tsx';
-import { headRelationCode, memberListProblems } from '../id-check.ts';
+import { headRelationCode, isMaskedIdNumber, memberListProblems } from '../id-check.ts';
 
 type MemberValue = PersonInput & { id?: number };
 type FormValues = HouseholdInput & { members: MemberValue[] };
@@ -27,7 +27,9 @@ function pickHousehold(values: FormValues): HouseholdInput {
 
 function memberInput(m: MemberValue, headCode: string | undefined): PersonInput {
   const { id: _id, ...rest } = m;
-  return { ...rest, isHead: rest.relation === headCode };
+  const input: PersonInput = { ...rest, isHead: rest.relation === headCode };
+  if (isMaskedIdNumber(input.idNumber)) delete (input as Partial<PersonInput>).idNumber;
+  return input;
 }
 
 function changed(a: MemberValue, b: Person): boolean {
@@ -97,7 +99,7 @@ export function HouseholdFormPage() {
         scrollToFirstError
       >
         <Card title={t('hh.basic')} size="small" style={{ marginBottom: 16 }}>
-          <HouseholdFields />
+          <HouseholdFields isEdit={isEdit} />
         </Card>
         <Form.List
           name="members"
@@ -125,6 +127,9 @@ export function HouseholdFormPage() {
                     </Popconfirm>
                   }
                 >
+                  <Form.Item name={[field.name, 'id']} hidden>
+                    <Input />
+                  </Form.Item>
                   <MemberFields prefix={[field.name]} />
                 </Card>
               ))}

@@ -3,7 +3,7 @@ import { Button, Card, Col, Row, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useNavigate } from 'react-router-dom';
 import { downloadUrl } from '../../../lib/api-client.ts';
-import { useI18n, type MessageKey } from '../../../lib/i18n.tsx';
+import { useI18n } from '../../../lib/i18n.tsx';
 import type { HouseholdListItem } from '../../../lib/types.ts';
 import { useSearchState } from '../../../lib/use-search-state.ts';
 import { DataTable } from '../../../ui/DataTable.tsx';
@@ -39,11 +39,6 @@ export function HouseholdListPage() {
       title: t('hh.riskType'),
       dataIndex: 'riskTypes',
       render: (list?: string[]) => (list?.length ? list.map((c) => <Tag key={c}>{dict.label(DICT.riskType, c)}</Tag>) : '—'),
-    },
-    {
-      title: t('hh.warning'),
-      dataIndex: 'warnings',
-      render: (list?: string[]) => (list?.length ? list.map((w) => <Tag color="red" key={w}>{w === 'H1' ? t('hh.warning.H1' as MessageKey) : w}</Tag>) : null),
     },
     {
       title: t('common.actions'),

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { HOUSEHOLD_IMPORT_FIELDS, suggestMapping } from './import-fields.ts';
+
+describe('HOUSEHOLD_IMPORT_FIELDS', () => {
+  it('lists the template columns of ARCHITECTURE.md with unique keys and spellings', () => {
+    expect(HOUSEHOLD_IMPORT_FIELDS.map((f) => f.labelZh)).toEqual([
+      '户编号', '区划代码', '户类型', '监测类型', '户主姓名', '姓名', '证件号码', '性别', '与户主关系', '劳动能力',
+      '健康状况', '文化程度', '务工状况', '联系电话', '风险类型', '脱贫年度', '家庭住址',
+    ]);
+    const all = HOUSEHOLD_IMPORT_FIELDS.flatMap((f) => [f.labelZh, ...f.aliases]);
+    expect(new Set(all).size).toBe(all.length);
+    expect(HOUSEHOLD_IMPORT_FIELDS.filter((f) => f.required).map((f) => f.key)).toEqual(['householdNo', 'regionCode', 'householdType', 'name', 'idNumber', 'relation']);
+  });
+});
+
+describe('suggestMapping', () => {
+  it('maps the template headers to themselves', () => {
+    const headers = HOUSEHOLD_IMPORT_FIELDS.map((f) => f.labelZh);
+    const m = suggestMapping(headers);
+    for (const f of HOUSEHOLD_IMPORT_FIELDS) expect(m[f.key]).toBe(f.labelZh);
+  });
+
+  it('matches aliases, full-width, spaces, required marks and bracketed notes', () => {
+    expect(
+      suggestMapping(['序号', ' 户 编 号 ', '*身份证号码', '证件号码（18位）', '姓　名', '与户主的关系', '劳动技能', '致贫/返贫风险', '脱贫年份(年)', 'Household type', '家庭住址：', '备注']),
+    ).toEqual({
+      householdNo: ' 户 编 号 ',
+      idNumber: '*身份证号码',
+      name: '姓　名',
+      relation: '与户主的关系',
+      laborCapacity: '劳动技能',
+      riskTypes: '致贫/返贫风险',
+      liftedYear: '脱贫年份(年)',
+      householdType: 'Household type',
+      address: '家庭住址：',
+    });
+  });
+
+  it('keeps 户主姓名 apart from 姓名, and uses a header once', () => {
+    expect(suggestMapping(['户主姓名', '姓名'])).toEqual({ headName: '户主姓名', name: '姓名' });
+    expect(suggestMapping(['姓名', '姓名'])).toEqual({ name: '姓名' });
+    expect(suggestMapping([])).toEqual({});
+  });
+});

@@ -1,0 +1,94 @@
+import { DICT } from '../dictionaries/dictionaries.ts';
+import { normalizeLabel } from '../text/half-width.ts';
+
+/** One column of the household import file (ARCHITECTURE.md "Import file": one row per person). */
+export type ImportField = {
+  key: string;
+  labelZh: string;
+  labelEn: string;
+  required: boolean;
+  aliases: string[];
+  /** household-level column (repeated on every member row and checked for consistency) */
+  household: boolean;
+  /** dictionary whose codes, labels or aliases the column accepts */
+  dict?: string;
+};
+
+/**
+ * The columns of the import file, in template order. Household-level fields repeat on every member row.
+ * Aliases are header spellings seen in national-system exports and local sheets (domain-standards §2.1).
+ */
+export const HOUSEHOLD_IMPORT_FIELDS: ImportField[] = [
+  { key: 'householdNo', household: true, labelZh: '户编号', labelEn: 'Household number', required: true, aliases: ['户号', '家庭编号', '户编码', '农户编号'] },
+  { key: 'regionCode', household: true, labelZh: '区划代码', labelEn: 'Region code', required: true, aliases: ['行政区划代码', '村代码', '区划编码', '统计用区划代码', '行政区划编码', '村组代码', '所在村组代码'] },
+  { key: 'householdType', household: true, dict: DICT.householdType, labelZh: '户类型', labelEn: 'Household type', required: true, aliases: ['户属性', '农户类型', '家庭类型', '户别'] },
+  { key: 'monitoringType', household: true, dict: DICT.monitoringType, labelZh: '监测类型', labelEn: 'Monitoring type', required: false, aliases: ['监测对象类别', '监测对象类型', '监测户类型', '监测类别'] },
+  { key: 'headName', household: true, labelZh: '户主姓名', labelEn: 'Head of household', required: false, aliases: ['户主'] },
+  { key: 'name', household: false, labelZh: '姓名', labelEn: 'Name', required: true, aliases: ['成员姓名', '人员姓名', '家庭成员姓名'] },
+  {
+    key: 'idNumber', household: false,
+    labelZh: '证件号码',
+    labelEn: 'ID number',
+    required: true,
+    aliases: ['身份证号', '身份证号码', '公民身份号码', '证件号', '身份证', '身份证件号码', '居民身份证号码', '成员证件号码'],
+  },
+  { key: 'gender', household: false, dict: DICT.gender, labelZh: '性别', labelEn: 'Gender', required: false, aliases: [] },
+  { key: 'relation', household: false, dict: DICT.relation, labelZh: '与户主关系', labelEn: 'Relation to head', required: true, aliases: ['与户主的关系', '家庭关系', '关系'] },
+  { key: 'laborCapacity', household: false, dict: DICT.laborCapacity, labelZh: '劳动能力', labelEn: 'Labour capacity', required: false, aliases: ['劳动技能', '劳动力状况', '劳动能力状况'] },
+  { key: 'healthStatus', household: false, dict: DICT.healthStatus, labelZh: '健康状况', labelEn: 'Health status', required: false, aliases: ['健康状态', '身体状况'] },
+  { key: 'education', household: false, dict: DICT.education, labelZh: '文化程度', labelEn: 'Education', required: false, aliases: ['学历', '受教育程度'] },
+  { key: 'employmentStatus', household: false, dict: DICT.employmentStatus, labelZh: '务工状况', labelEn: 'Employment status', required: false, aliases: ['务工情况', '就业状况', '就业情况', '务工状态'] },
+  { key: 'phone', household: false, labelZh: '联系电话', labelEn: 'Phone', required: false, aliases: ['电话', '手机号', '手机号码', '户联系电话', '成员联系电话', '联系方式'] },
+  { key: 'riskTypes', household: true, dict: DICT.riskType, labelZh: '风险类型', labelEn: 'Risk types', required: false, aliases: ['致贫返贫风险', '返贫致贫风险', '致贫/返贫风险', '风险类别', '致贫原因', '主要风险', '致贫返贫风险类型'] },
+  { key: 'liftedYear', household: true, labelZh: '脱贫年度', labelEn: 'Year lifted', required: false, aliases: ['脱贫年份', '脱贫时间', '脱贫年'] },
+  { key: 'address', household: true, labelZh: '家庭住址', labelEn: 'Address', required: false, aliases: ['住址', '地址', '家庭地址', '现住址'] },
+];
+
+/**
+ * Looks up an import field by key.
+ * @throws Error for an unknown key (a programming error)
+ */
+export function getImportField(key: string): ImportField {
+  const f = HOUSEHOLD_IMPORT_FIELDS.find((x) => x.key === key);
+  if (!f) throw new Error(`unknown import field ${key}`);
+  return f;
+}
+
+/** Header normalisation: half-width, no spaces, lower case, no required-marks, and a version without brackets. */
+function headerKeys(header: string): string[] {
+  const base = normalizeLabel(header).replace(/[*＊※]/g, '').replace(/[:：]$/, '');
+  const noBrackets = base.replace(/\([^)]*\)/g, '').replace(/[（(].*$/, '');
+  return noBrackets && noBrackets !== base ? [base, noBrackets] : [base];
+}
+
+/**
+ * Proposes which header of an uploaded sheet feeds which field. Headers are compared after normalising spaces,
+ * full-width characters, required marks (`*`) and bracketed notes (`证件号码（18位）`); the field key, Chinese and
+ * English labels and aliases all match. Exact matches win over bracket-stripped ones; each header and field is
+ * used once.
+ * @param headers the sheet's header row
+ * @returns field key → header as given
+ */
+export function suggestMapping(headers: readonly string[]): Record<string, string> {
+  const spellings = new Map<string, string>();
+  for (const f of HOUSEHOLD_IMPORT_FIELDS) {
+    for (const s of [f.labelZh, f.key, f.labelEn, ...f.aliases]) {
+      const k = normalizeLabel(s);
+      if (!spellings.has(k)) spellings.set(k, f.key);
+    }
+  }
+  const mapping: Record<string, string> = {};
+  const usedHeaders = new Set<number>();
+  for (const pass of [0, 1]) {
+    headers.forEach((h, i) => {
+      if (usedHeaders.has(i) || typeof h !== 'string') return;
+      const key = headerKeys(h)[pass];
+      const field = key ? spellings.get(key) : undefined;
+      if (field && !(field in mapping)) {
+        mapping[field] = h;
+        usedHeaders.add(i);
+      }
+    });
+  }
+  return mapping;
+}

@@ -1,0 +1,3 @@
+export * from './iso-date.ts';
+export * from './identification.ts';
+export * from './elimination.ts';

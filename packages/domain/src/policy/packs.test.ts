@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { isAppError } from '../errors.ts';
+import { findMonitoringLine, getPack, POLICY_PACKS } from './packs/index.ts';
+import { PolicyPackSchema } from './policy.schemas.ts';
+import { RULE_CATALOGUE } from './rule-catalogue.ts';
+import { evaluatePackRule, getRuleConfig, isRuleImplemented, isRuleInForce } from './rule-registry.ts';
+
+const catalogueIds = new Set(RULE_CATALOGUE.map((r) => r.id));
+
+describe('POLICY_PACKS', () => {
+  it('holds the four seed regions with their province', () => {
+    expect(POLICY_PACKS.map((p) => [p.id, p.seed, p.provinceCode])).toEqual([
+      ['sanmenxia', '000, 003', '41'],
+      ['xuchang', '001', '41'],
+      ['jincheng', '002', '14'],
+      ['xinxiang', '004', '41'],
+    ]);
+  });
+
+  it.each(POLICY_PACKS.map((p) => [p.id, p] as const))('%s: valid shape, catalogue ids only, each rule once, cited', (_id, pack) => {
+    expect(PolicyPackSchema.safeParse(pack).success).toBe(true);
+    const ids = pack.rules.map((r) => r.ruleId);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of pack.rules) {
+      expect(catalogueIds.has(r.ruleId), r.ruleId).toBe(true);
+      expect(r.clause.length).toBeGreaterThan(0);
+    }
+    expect(ids).toContain('H1');
+    // identification and elimination parameters: national practice (domain-standards §1.5)
+    expect([pack.publicityMinDays, pack.identificationMaxDays, pack.incomeStableMinMonths]).toEqual([5, 15, 6]);
+  });
+
+  // The same 衔接资金 rule differs by region: 55 % / 50 %↑ / 60 % / 65 % (seeds README)
+  it.each([
+    ['sanmenxia', 'F1', '000 §五(二)', { minShare: 0.55, mustRise: true }],
+    ['xuchang', 'F2', '001 §二(一)2', { minShare: 0.5, mustRise: true }],
+    ['jincheng', 'F3', '002 §二(四)1', { minShare: 0.6 }],
+    ['xinxiang', 'F4', '004 §二；§三', { minShare: 0.65, minLeadingChainShareOfIndustryFunds: 0.5 }],
+  ])('%s sets %s (%s)', (packId, ruleId, clause, params) => {
+    const cfg = getRuleConfig(getPack(packId), ruleId);
+    expect(cfg.clause).toBe(clause);
+    expect(cfg.params).toMatchObject(params);
+  });
+
+  it.each([
+    ['jincheng', 'S1', { solarGreenhouse: { yuanPerMu: 30_000 }, steelFrameGreenhouse: { yuanPerMu: 8_000 }, coolVegetables: { minContiguousMu: 200, yuanPerMu: 400 } }],
+    ['jincheng', 'C1', { maxAmountYuan: 50_000, maxAmountYuanIfNeeded: 100_000, maxTermYears: 3, subsidisedUpToYuan: 50_000 }],
+    ['jincheng', 'P6', { minPeopleOrHouseholds: 100 }],
+    ['sanmenxia', 'E3', { minShareByYear: { 2022: 0.4, 2025: 0.9 } }],
+    ['sanmenxia', 'J1', { maxYuan: 300 }],
+    ['xinxiang', 'P3', { minLinkageModes: 2 }],
+    ['xinxiang', 'A2', { minShare: 0.7 }],
+  ])('%s %s carries the seed numbers', (packId, ruleId, params) => {
+    expect(getRuleConfig(getPack(packId), ruleId).params).toMatchObject(params);
+  });
+
+  it('only H1 is implemented; the others are data', () => {
+    expect(RULE_CATALOGUE.filter((r) => isRuleImplemented(r.id)).map((r) => r.id)).toEqual(['H1']);
+    let caught: unknown;
+    try {
+      evaluatePackRule(getPack('jincheng'), 'F3', []);
+    } catch (err) {
+      caught = err;
+    }
+    expect(isAppError(caught) && [caught.code, caught.details?.reason]).toEqual(['NOT_FOUND', 'not_implemented']);
+    expect(() => evaluatePackRule(getPack('xuchang'), 'F3', [])).toThrow(/has no rule F3/);
+    expect(evaluatePackRule(getPack('xuchang'), 'H1', []).status).toBe('not_applicable');
+  });
+
+  it('knows the years a rule is set for', () => {
+    const f3 = getRuleConfig(getPack('jincheng'), 'F3');
+    expect([isRuleInForce(f3, 2023), isRuleInForce(f3, 2024)]).toEqual([true, false]);
+    expect(isRuleInForce(getRuleConfig(getPack('jincheng'), 'H1'), 2030)).toBe(true);
+  });
+
+  it('getPack throws NOT_FOUND for an unknown id', () => {
+    expect(() => getPack('nowhere')).toThrow(/no policy pack/);
+  });
+});
+
+describe('monitoring lines', () => {
+  it('are per province and year, and every one is flagged as an unconfirmed placeholder', () => {
+    const jc = getPack('jincheng');
+    expect(findMonitoringLine(jc.monitoringLines, '14', 2023)).toMatchObject({ amountYuan: 6900, confirmed: false });
+    expect(findMonitoringLine(jc.monitoringLines, '140521', 2024)?.amountYuan).toBe(7300);
+    expect(findMonitoringLine(jc.monitoringLines, '41', 2023)).toBeUndefined();
+    expect(findMonitoringLine(jc.monitoringLines, '14', 2025)).toBeUndefined();
+    for (const p of POLICY_PACKS) for (const l of p.monitoringLines) expect([l.provinceCode, l.confirmed]).toEqual([p.provinceCode, false]);
+  });
+});

@@ -1,0 +1,39 @@
+import type { PolicyPack } from '../policy.types.ts';
+import { h1Config, k2Config } from './common-rules.ts';
+import { placeholderMonitoringLines } from './monitoring-lines.ts';
+
+/** 新乡市 (Xinxiang), 河南. Seed 004 (市农业农村局 2024-07-26 reply to CPPCC proposal 095, 联农带农). */
+export const XINXIANG_PACK: PolicyPack = {
+  id: 'xinxiang',
+  nameZh: '新乡市',
+  nameEn: 'Xinxiang',
+  seed: '004',
+  provinceCode: '41',
+  publicityMinDays: 5,
+  identificationMaxDays: 15,
+  incomeStableMinMonths: 6,
+  monitoringLines: placeholderMonitoringLines('41'),
+  rules: [
+    {
+      ruleId: 'F4',
+      clause: '004 §二；§三',
+      params: { minShare: 0.65, minLeadingChainShareOfIndustryFunds: 0.5 },
+      years: [2024],
+      noteZh: '2024 年度衔接资金用于产业发展占比保持在 65% 以上；用于特色主导产业全链条发展的资金占产业投入资金 50% 以上',
+    },
+    { ruleId: 'P3', clause: '004 §六', params: { minLinkageModes: 2 }, noteZh: '每个产业项目至少 2 种联农带农方式' },
+    { ruleId: 'P4', clause: '004 §六', params: { reviewChecks: ['benefit', 'interest_linkage', 'organisation', 'after_operation'] } },
+    { ruleId: 'P5', clause: '004 §三', params: { minLeadingIndustries: 2, maxLeadingIndustries: 3 } },
+    h1Config('中农组发〔2021〕7号 通行做法；参照 002 §二(一)1'),
+    { ruleId: 'A1', clause: '004 §五', params: { minYieldVsBankBenchmark: 1 }, noteZh: '产业资产运营收益不低于同期银行基准利率' },
+    { ruleId: 'A2', clause: '004 §五', params: { minShare: 0.7, byWorkForLabor: true, baseShareForNoLabor: true }, noteZh: '村集体产业收益 70% 以上用于脱贫群众和监测对象差异化分配' },
+    { ruleId: 'A3', clause: '004 §五', params: { stocktakeEveryMonths: 6 }, noteZh: '资产收益每半年集中盘点' },
+    {
+      ruleId: 'A4',
+      clause: '004 §五',
+      params: { classes: ['consolidate', 'upgrade', 'revitalise', 'adjust'], managementLevels: ['city_leads', 'county_manages', 'township_governs', 'village_runs'] },
+      noteZh: '巩固、升级、盘活、调整“四个一批”；市领管、县统管、乡镇辖管、村直管',
+    },
+    k2Config('通行做法（004 无专门条款）'),
+  ],
+};

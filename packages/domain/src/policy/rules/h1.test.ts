@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { getPack, POLICY_PACKS } from '../packs/index.ts';
+import { getRuleConfig } from '../rule-registry.ts';
+import { type H1Facts, H1_RULE } from './h1.ts';
+
+// 002 §二(一)1: "对家庭有劳动能力的监测户，至少落实一项开发式帮扶措施；对弱劳力半劳力，创造条件探索落实开发式帮扶措施"
+const config = getRuleConfig(getPack('jincheng'), 'H1');
+
+let nextId = 1;
+const hh = (o: Partial<H1Facts>): H1Facts => ({
+  householdId: nextId++,
+  regionCode: '140521100001',
+  householdType: 'monitored',
+  monitoringStatus: 'monitoring',
+  laborCapacities: ['ordinary'],
+  measureCategories: [],
+  ...o,
+});
+
+describe('H1 (002 §二(一)1) — one household', () => {
+  it.each<[string, Partial<H1Facts>, 'met' | 'not_met' | 'not_applicable']>([
+    ['有劳动能力的监测户 with 产业帮扶', { measureCategories: ['industry'] }, 'met'],
+    ['有劳动能力的监测户 with 就业帮扶', { measureCategories: ['employment'] }, 'met'],
+    ['有劳动能力的监测户 with 金融帮扶 (小额信贷)', { measureCategories: ['finance'] }, 'met'],
+    ['有劳动能力的监测户 with 公益岗位', { measureCategories: ['public_post'] }, 'met'],
+    ['技能劳动力 member, 综合保障 only', { laborCapacities: ['skilled'], measureCategories: ['social_security'] }, 'not_met'],
+    ['有劳动能力的监测户 without any measure', { measureCategories: [] }, 'not_met'],
+    ['mixed household: one 普通劳动力 among 无劳动力', { laborCapacities: ['none', 'ordinary', 'lost'] }, 'not_met'],
+    ['弱劳力半劳力 only: 创造条件探索, not required', { laborCapacities: ['weak'] }, 'not_applicable'],
+    ['丧失劳动力 / 无劳动力 only: 兜底 instead', { laborCapacities: ['lost', 'none'] }, 'not_applicable'],
+    ['no member capacity recorded', { laborCapacities: [] }, 'not_applicable'],
+    ['risk eliminated (风险已消除)', { monitoringStatus: 'eliminated' }, 'not_applicable'],
+    ['脱贫户 not under monitoring', { householdType: 'lifted' }, 'not_applicable'],
+    ['一般农户', { householdType: 'ordinary' }, 'not_applicable'],
+    ['still being identified counts (not eliminated)', { monitoringStatus: 'identifying', measureCategories: ['industry'] }, 'met'],
+  ])('%s → %s', (_name, o, expected) => {
+    const r = H1_RULE.evaluate([hh(o)], config);
+    expect(r.status).toBe(expected);
+    expect(r.total).toBe(expected === 'not_applicable' ? 0 : 1);
+  });
+});
+
+describe('H1 — a village', () => {
+  it('computes coverage against params.minCoverage = 1 and lists the failing households with reasons', () => {
+    const facts = [
+      hh({ householdId: 1, measureCategories: ['industry'] }),
+      hh({ householdId: 2, measureCategories: ['employment', 'health'] }),
+      hh({ householdId: 3, measureCategories: ['health', 'social_security'] }),
+      hh({ householdId: 4, laborCapacities: ['weak'] }),
+      hh({ householdId: 5, householdType: 'lifted' }),
+    ];
+    const r = H1_RULE.evaluate(facts, config);
+    expect(r).toMatchObject({ ruleId: 'H1', clause: '002 §二(一)1', status: 'not_met', total: 3, met: 2, value: 0.6667, threshold: 1 });
+    expect(r.failing).toEqual([
+      {
+        id: 3,
+        regionCode: '140521100001',
+        reasonZh: '监测户有劳动能力成员（普通劳动力），未落实开发式帮扶措施（产业帮扶、就业帮扶、金融帮扶、公益岗位帮扶）；现有措施：健康帮扶、综合保障',
+        reasonEn:
+          'monitored household with labour (Ordinary labour) has no development-type measure (Industry support, Employment support, Financial support, Public-welfare post); current measures: Health support, Comprehensive social security',
+      },
+    ]);
+    expect(r.records?.map((x) => [x.id, x.met])).toEqual([[1, true], [2, true], [3, false]]);
+  });
+
+  it('is met when every applicable household has a measure, and not_applicable with none in scope', () => {
+    expect(H1_RULE.evaluate([hh({ measureCategories: ['finance'] })], config)).toMatchObject({ status: 'met', value: 1 });
+    expect(H1_RULE.evaluate([hh({ householdType: 'ordinary' })], config)).toMatchObject({ status: 'not_applicable', value: null, total: 0 });
+    expect(H1_RULE.evaluate([], config).status).toBe('not_applicable');
+  });
+
+  it('reads thresholds and codes from the config, not from code', () => {
+    const lenient = { ...config, params: { ...config.params, minCoverage: 0.5, laborCapacities: ['ordinary', 'skilled', 'weak'] } };
+    const facts = [hh({ laborCapacities: ['weak'], measureCategories: ['industry'] }), hh({})];
+    expect(H1_RULE.evaluate(facts, lenient)).toMatchObject({ status: 'met', total: 2, met: 1, value: 0.5, threshold: 0.5 });
+    expect(() => H1_RULE.evaluate(facts, { ...config, params: {} })).toThrow(/laborCapacities/);
+  });
+
+  it('is configured identically in all four packs, with the right citation', () => {
+    const h1 = POLICY_PACKS.map((p) => [p.id, getRuleConfig(p, 'H1').clause]);
+    expect(h1).toEqual([
+      ['sanmenxia', expect.stringContaining('002 §二(一)1')],
+      ['xuchang', expect.stringContaining('002 §二(一)1')],
+      ['jincheng', '002 §二(一)1'],
+      ['xinxiang', expect.stringContaining('002 §二(一)1')],
+    ]);
+    for (const p of POLICY_PACKS) expect(getRuleConfig(p, 'H1').params).toEqual(config.params);
+  });
+});

@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from '@fastify/type-provider-zod';
+import { AppError, HealthSchema } from '@chanbang/domain';
+import type { DbHandle } from '@chanbang/db';
+import type { Config } from './config.ts';
+import type { Deps } from './deps.ts';
+import { errorBody, genRequestId, registerErrorHandling } from './http-errors.ts';
+import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerAuthRoutes, registerSessionHook } from './modules/auth/auth.routes.ts';
+import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
+import { registerDictionaryRoutes } from './modules/dictionaries/dictionaries.routes.ts';
+import { registerHelperRoutes } from './modules/helpers/helpers.routes.ts';
+import { registerHouseholdRoutes } from './modules/households/households.routes.ts';
+import { registerImportExportRoutes } from './modules/imports/index.ts';
+import { registerPolicyRoutes } from './modules/policy/policy.routes.ts';
+import { registerRegionRoutes } from './modules/regions/regions.routes.ts';
+import { registerRuleRoutes } from './modules/rules/rules.routes.ts';
+import { registerUserRoutes } from './modules/users/users.routes.ts';
+
+/** Default location of the built web app: packages/web/dist. */
+export const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
+
+export type BuildAppOptions = { config: Config; db: DbHandle };
+
+/** Builds the Fastify app (routes, error handling, OpenAPI, static web) without listening. */
+export async function buildApp({ config, db }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    genReqId: genRequestId as never,
+    requestIdHeader: false,
+    bodyLimit: 5 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', String(req.id));
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'chanbang 产帮 API', description: '乡村特色产业帮扶信息平台', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cb_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const deps: Deps = { config, db };
+  registerSessionHook(app, deps);
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/health', { schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: HealthSchema } } }, async () => {
+    await db.query('SELECT 1');
+    return { status: 'ok' as const, db: db.kind };
+  });
+  r.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerAuthRoutes(app, deps);
+  registerRegionRoutes(app, deps);
+  registerHouseholdRoutes(app, deps);
+  registerHelperRoutes(app, deps);
+  registerDictionaryRoutes(app, deps);
+  registerPolicyRoutes(app, deps);
+  registerRuleRoutes(app, deps);
+  registerDashboardRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  await registerImportExportRoutes(app, deps);
+
+  const webDist = config.webDist ?? DEFAULT_WEB_DIST;
+  const hasWeb = existsSync(join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api')) return reply.sendFile('index.html');
+    return reply.status(404).send(errorBody(new AppError('NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`), String(req.id)));
+  });
+  return app;
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  CHANBANG_DATA_DIR: z.string().min(1).default('./data'),
+  CHANBANG_MIGRATE: bool.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(12),
+  CHANBANG_WEB_DIST: z.string().optional(),
+});
+
+/** Frozen server configuration, built once at boot (or directly by tests). */
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  migrate: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  sessionTtlHours: number;
+  /** folder of the built web app; default packages/web/dist */
+  webDist: string | undefined;
+  /** secure cookies (behind HTTPS) */
+  secureCookies: boolean;
+}>;
+
+/** Thrown by {@link loadConfig} with every problem listed. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/**
+ * Parses the environment into a frozen {@link Config}. The only reader of `process.env` in the server.
+ * @param env defaults to `process.env`
+ * @throws ConfigError listing every invalid variable
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.CHANBANG_DATA_DIR,
+    migrate: e.CHANBANG_MIGRATE,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    webDist: e.CHANBANG_WEB_DIST,
+    secureCookies: false,
+  });
+}
+
+/** A config for tests and tools, with overrides. */
+export function makeConfig(overrides: Partial<Config> = {}): Config {
+  return Object.freeze({ ...loadConfig({}), logLevel: 'silent' as const, ...overrides });
+}

@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { migrateDb, openDb, type DbHandle } from '@chanbang/db';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, DEFAULT_WEB_DIST } from './app.ts';
+import type { Config } from './config.ts';
+import { seedDictionariesIfEmpty } from './modules/dictionaries/dictionaries.service.ts';
+
+export { buildApp, DEFAULT_WEB_DIST } from './app.ts';
+export type { BuildAppOptions } from './app.ts';
+export { ConfigError, loadConfig, makeConfig } from './config.ts';
+export type { Config } from './config.ts';
+export type { Actor, Deps } from './deps.ts';
+export { recordAudit } from './modules/audit/audit.repo.ts';
+export { scopeWhere } from './modules/regions/scope.ts';
+export { seedDictionariesIfEmpty } from './modules/dictionaries/dictionaries.service.ts';
+export { hashPassword } from './modules/auth/passwords.ts';
+
+/** Opens the database named by the config (PGlite at <dataDir>/pg without DATABASE_URL), migrates and seeds. */
+export async function openAppDb(config: Config): Promise<DbHandle> {
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: join(resolve(config.dataDir), 'pg') });
+  if (config.migrate) await migrateDb(db);
+  await seedDictionariesIfEmpty(db.db);
+  return db;
+}
+
+/**
+ * Boots the server: opens and migrates the database, seeds dictionaries when empty, serves the API and the
+ * built web app (when present), and prints the URL.
+ * @returns the listening app, its URL and the db handle (close both to stop)
+ */
+export async function startServer(config: Config, opts: { db?: DbHandle } = {}): Promise<{ app: FastifyInstance; url: string; db: DbHandle }> {
+  const db = opts.db ?? (await openAppDb(config));
+  const app = await buildApp({ config, db });
+  app.addHook('onClose', async () => {
+    if (!opts.db) await db.close();
+  });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const shown = config.host === '0.0.0.0' ? address.replace('0.0.0.0', '127.0.0.1') : address;
+  const web = existsSync(join(config.webDist ?? DEFAULT_WEB_DIST, 'index.html')) ? '' : ' (web app not built: npm run build:web)';
+  console.log(`chanbang listening on ${shown} — database ${db.kind}${web}`);
+  return { app, url: shown, db };
+}

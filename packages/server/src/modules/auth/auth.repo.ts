@@ -1,0 +1,57 @@
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { regions, sessions, users } from '@chanbang/db';
+import type { Conn } from '../../deps.ts';
+
+/** A user row joined with its region (for the scope prefix). */
+export type UserWithRegion = typeof users.$inferSelect & { scopePrefix: string; regionName: string };
+
+const userWithRegion = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  passwordHash: users.passwordHash,
+  role: users.role,
+  regionCode: users.regionCode,
+  locale: users.locale,
+  phone: users.phone,
+  disabled: users.disabled,
+  createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
+  scopePrefix: regions.prefix,
+  regionName: regions.name,
+};
+
+export async function findUserByUsername(db: Conn, username: string): Promise<UserWithRegion | undefined> {
+  const [row] = await db.select(userWithRegion).from(users).innerJoin(regions, eq(regions.code, users.regionCode)).where(eq(users.username, username));
+  return row;
+}
+
+export async function findUserById(db: Conn, id: number): Promise<UserWithRegion | undefined> {
+  const [row] = await db.select(userWithRegion).from(users).innerJoin(regions, eq(regions.code, users.regionCode)).where(eq(users.id, id));
+  return row;
+}
+
+/** The user of a live session (not expired, user not disabled). */
+export async function findSessionUser(db: Conn, tokenHash: string): Promise<UserWithRegion | undefined> {
+  const [row] = await db
+    .select(userWithRegion)
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(regions, eq(regions.code, users.regionCode))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`), eq(users.disabled, false)));
+  return row;
+}
+
+export async function insertSession(db: Conn, tokenHash: string, userId: number, expiresAt: Date): Promise<void> {
+  await db.insert(sessions).values({ tokenHash, userId, expiresAt });
+  // housekeeping: drop this user's expired sessions
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, sql`now()`)));
+}
+
+export async function deleteSession(db: Conn, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteUserSessions(db: Conn, userId: number): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}

@@ -1,0 +1,38 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { dictionaryItems } from '@chanbang/db';
+import type { Conn } from '../../deps.ts';
+
+export type DictItemRow = typeof dictionaryItems.$inferSelect;
+
+export async function listDictItems(db: Conn): Promise<DictItemRow[]> {
+  return db.select().from(dictionaryItems).orderBy(asc(dictionaryItems.dictCode), asc(dictionaryItems.sort), asc(dictionaryItems.code));
+}
+
+export async function findDictItem(db: Conn, dictCode: string, code: string): Promise<DictItemRow | undefined> {
+  const [row] = await db.select().from(dictionaryItems).where(and(eq(dictionaryItems.dictCode, dictCode), eq(dictionaryItems.code, code)));
+  return row;
+}
+
+export async function countDictItems(db: Conn): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(dictionaryItems);
+  return row?.n ?? 0;
+}
+
+export async function insertDictItems(db: Conn, rows: (typeof dictionaryItems.$inferInsert)[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(dictionaryItems).values(rows).onConflictDoNothing();
+}
+
+export async function insertDictItem(db: Conn, row: typeof dictionaryItems.$inferInsert): Promise<DictItemRow | undefined> {
+  const [created] = await db.insert(dictionaryItems).values(row).onConflictDoNothing().returning();
+  return created;
+}
+
+export async function updateDictItem(db: Conn, dictCode: string, code: string, patch: Partial<typeof dictionaryItems.$inferInsert>): Promise<DictItemRow | undefined> {
+  const [row] = await db
+    .update(dictionaryItems)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(and(eq(dictionaryItems.dictCode, dictCode), eq(dictionaryItems.code, code)))
+    .returning();
+  return row;
+}

@@ -1,0 +1,97 @@
+import { AppError, DICTIONARIES, type DictItemCreate, type DictItemUpdate, type DictItemView, type Issue } from '@chanbang/domain';
+import type { Actor, Conn, Deps } from '../../deps.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { assertAdmin } from '../auth/auth.guard.ts';
+import * as repo from './dictionaries.repo.ts';
+
+/** Dictionary items by dictionary code, then item code (active items only). */
+export type DictIndex = Map<string, Map<string, repo.DictItemRow>>;
+
+const cache = new WeakMap<object, Promise<DictIndex>>();
+
+function toView(r: repo.DictItemRow): DictItemView {
+  return { dictCode: r.dictCode, code: r.code, labelZh: r.labelZh, labelEn: r.labelEn, parentCode: r.parentCode, attrs: r.attrs, sort: r.sort, active: r.active };
+}
+
+/** The active items of every dictionary, cached per database until an admin edits one. */
+export function loadDictIndex(deps: Deps): Promise<DictIndex> {
+  let p = cache.get(deps.db);
+  if (!p) {
+    p = repo.listDictItems(deps.db.db).then((rows) => {
+      const idx: DictIndex = new Map();
+      for (const r of rows) {
+        if (!r.active) continue;
+        let m = idx.get(r.dictCode);
+        if (!m) idx.set(r.dictCode, (m = new Map()));
+        m.set(r.code, r);
+      }
+      return idx;
+    });
+    p.catch(() => cache.delete(deps.db));
+    cache.set(deps.db, p);
+  }
+  return p;
+}
+
+/**
+ * Checks that a value is an active code of a dictionary and pushes an issue otherwise.
+ * @param issues collector
+ */
+export function checkDictCode(idx: DictIndex, dictCode: string, value: string | null | undefined, path: string, issues: Issue[]): void {
+  if (value === null || value === undefined) return;
+  if (!idx.get(dictCode)?.has(value)) {
+    issues.push({ path, value, messageZh: `${path} 的取值 “${value}” 不在字典 ${dictCode} 中`, messageEn: `${path}: "${value}" is not a code of dictionary ${dictCode}` });
+  }
+}
+
+/** Seeds the table from the domain's DICTIONARIES when it is empty. Returns the number of items inserted. */
+export async function seedDictionariesIfEmpty(db: Conn): Promise<number> {
+  if ((await repo.countDictItems(db)) > 0) return 0;
+  const rows = DICTIONARIES.flatMap((d) =>
+    d.items.map((i) => ({ dictCode: d.code, code: i.code, labelZh: i.labelZh, labelEn: i.labelEn, parentCode: i.parentCode ?? null, attrs: i.attrs ?? {}, sort: i.sort })),
+  );
+  await repo.insertDictItems(db, rows);
+  return rows.length;
+}
+
+/** Every dictionary item (including inactive ones, for the admin screens). */
+export async function listDictionaries(deps: Deps): Promise<{ items: DictItemView[] }> {
+  return { items: (await repo.listDictItems(deps.db.db)).map(toView) };
+}
+
+/**
+ * Adds an item to a dictionary (admin).
+ * @throws AppError FORBIDDEN for non-admins, CONFLICT when the code exists
+ */
+export async function createDictItem(deps: Deps, actor: Actor, dictCode: string, input: DictItemCreate): Promise<DictItemView> {
+  assertAdmin(actor);
+  const row = await deps.db.db.transaction(async (tx) => {
+    const created = await repo.insertDictItem(tx, {
+      dictCode, code: input.code, labelZh: input.labelZh, labelEn: input.labelEn, parentCode: input.parentCode ?? null,
+      attrs: input.attrs ?? {}, sort: input.sort ?? 0, active: input.active ?? true,
+    });
+    if (!created) throw new AppError('CONFLICT', `dictionary ${dictCode} already has code ${input.code}`, { dictCode, code: input.code });
+    await recordAudit(tx, actor, { action: 'create', entityType: 'dictionary_item', entityId: `${dictCode}:${input.code}`, regionCode: null, after: created });
+    return created;
+  });
+  cache.delete(deps.db);
+  return toView(row);
+}
+
+/**
+ * Edits an item (admin). The code itself never changes: data refers to it.
+ * @throws AppError FORBIDDEN for non-admins, NOT_FOUND for an unknown item
+ */
+export async function updateDictItem(deps: Deps, actor: Actor, dictCode: string, code: string, input: DictItemUpdate): Promise<DictItemView> {
+  assertAdmin(actor);
+  const row = await deps.db.db.transaction(async (tx) => {
+    const before = await repo.findDictItem(tx, dictCode, code);
+    if (!before) throw new AppError('NOT_FOUND', 'dictionary item not found', { dictCode, code });
+    const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    const after = (await repo.updateDictItem(tx, dictCode, code, patch)) as repo.DictItemRow;
+    await recordAudit(tx, actor, { action: 'update', entityType: 'dictionary_item', entityId: `${dictCode}:${code}`, regionCode: null, before, after });
+    return after;
+  });
+  cache.delete(deps.db);
+  return toView(row);
+}

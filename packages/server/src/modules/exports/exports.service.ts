@@ -1,0 +1,115 @@
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { DICT, dictLabelZh, findDictionary, maskIdNumber, maskPhone, type HouseholdListQuery } from '@chanbang/domain';
+import type { Actor, Deps } from '../../deps.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { seesPii } from '../auth/auth.guard.ts';
+import * as householdsRepo from '../households/households.repo.ts';
+import { failingHouseholdIds } from '../rules/rules.service.ts';
+import { overdueHouseholdIds } from '../monitoring/monitoring.service.ts';
+import { resolvePrefix } from '../regions/regions.service.ts';
+import { IMPORT_FIELDS } from '../imports/import-rows.ts';
+
+/** The list filters the export accepts: the household list's query without paging. */
+export type HouseholdExportQuery = Omit<HouseholdListQuery, 'page' | 'pageSize'>;
+
+const PAGE = 2_000;
+
+/**
+ * Resolves list filters exactly as the household list does (region prefix clamped to the scope, H1 and
+ * overdue warnings to household ids).
+ * @throws AppError NOT_FOUND for a region outside the scope
+ */
+export async function resolveExportFilter(deps: Deps, actor: Actor, q: HouseholdExportQuery): Promise<householdsRepo.HouseholdFilter> {
+  const prefix = await resolvePrefix(deps.db.db, actor, q.regionCode);
+  let ids: number[] | undefined;
+  if (q.warning === 'H1') ids = await failingHouseholdIds(deps, actor, prefix);
+  else if (q.warning === 'identification_overdue') ids = await overdueHouseholdIds(deps, actor, prefix);
+  return {
+    prefix, householdType: q.householdType, monitoringType: q.monitoringType, monitoringStatus: q.monitoringStatus,
+    laborCapacity: q.laborCapacity, riskType: q.riskType, q: q.q, ids,
+  };
+}
+
+type PersonExportRow = {
+  household_id: number; household_no: string; region_code: string; region_name: string | null; household_type: string;
+  monitoring_type: string | null; risk_types: string[] | string; lifted_year: number | null; address: string | null;
+  name: string; id_number: string; gender: string; relation: string; is_head: boolean; labor_capacity: string | null;
+  health_status: string | null; education: string | null; employment_status: string | null; phone: string | null;
+};
+
+function label(dict: string, code: string | null): string {
+  if (!code) return '';
+  return dictLabelZh(findDictionary(dict)?.items ?? [], code);
+}
+
+function risks(v: string[] | string): string[] {
+  if (Array.isArray(v)) return v;
+  return v === '{}' || v === '' ? [] : v.slice(1, -1).split(',').map((s) => s.replace(/^"|"$/g, ''));
+}
+
+/** Result of an export. */
+export type ExportResult = { households: number; rows: number; masked: boolean };
+
+/**
+ * Writes the filtered households as .xlsx (one row per person, the import file's columns plus 区划名称) to
+ * `out` with the streaming writer, page by page. ID and phone numbers are masked unless the role may see
+ * them. Writes one audit row (who, filters, row count) before the workbook is closed.
+ */
+export async function exportHouseholdsXlsx(
+  deps: Deps,
+  actor: Actor,
+  q: HouseholdExportQuery,
+  out: Writable,
+  resolved?: householdsRepo.HouseholdFilter,
+): Promise<ExportResult> {
+  const filter = resolved ?? (await resolveExportFilter(deps, actor, q));
+  const pii = seesPii(actor);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet('户成员信息', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = [
+    ...IMPORT_FIELDS.map((f) => ({ header: f.labelZh, key: f.key, width: f.key === 'address' ? 40 : f.key === 'idNumber' ? 22 : 14 })),
+    { header: '区划名称', key: 'regionName', width: 16 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).commit();
+  let households = 0;
+  let rows = 0;
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await householdsRepo.listHouseholds(deps.db.db, filter, PAGE, offset);
+    if (page.length === 0) break;
+    households += page.length;
+    const people = await deps.db.query<PersonExportRow>(
+      `SELECT h.id AS household_id, h.household_no, h.region_code, r.name AS region_name, h.household_type, h.monitoring_type,
+              h.risk_types, h.lifted_year, h.address, p.name, p.id_number, p.gender, p.relation, p.is_head, p.labor_capacity,
+              p.health_status, p.education, p.employment_status, p.phone
+         FROM households h JOIN persons p ON p.household_id = h.id LEFT JOIN regions r ON r.code = h.region_code
+        WHERE h.id = ANY($1::bigint[])
+        ORDER BY h.region_code, h.id, p.is_head DESC, p.id`,
+      [`{${page.map((h) => h.id).join(',')}}`],
+    );
+    const heads = new Map<number, string>();
+    for (const p of people) if (p.is_head) heads.set(Number(p.household_id), p.name);
+    for (const p of people) {
+      ws.addRow({
+        householdNo: p.household_no, regionCode: p.region_code, householdType: label(DICT.householdType, p.household_type),
+        monitoringType: label(DICT.monitoringType, p.monitoring_type), headName: heads.get(Number(p.household_id)) ?? '',
+        name: p.name, idNumber: pii ? p.id_number : maskIdNumber(p.id_number), gender: label(DICT.gender, p.gender),
+        relation: label(DICT.relation, p.relation), laborCapacity: label(DICT.laborCapacity, p.labor_capacity),
+        healthStatus: label(DICT.healthStatus, p.health_status), education: label(DICT.education, p.education),
+        employmentStatus: label(DICT.employmentStatus, p.employment_status), phone: pii ? (p.phone ?? '') : maskPhone(p.phone),
+        riskTypes: risks(p.risk_types).map((c) => label(DICT.riskType, c)).join('、'), liftedYear: p.lifted_year ?? '',
+        address: p.address ?? '', regionName: p.region_name ?? '',
+      }).commit();
+      rows++;
+    }
+    if (page.length < PAGE) break;
+  }
+  ws.commit();
+  await recordAudit(deps.db.db, actor, {
+    action: 'export', entityType: 'households', entityId: null, regionCode: actor.regionCode,
+    after: { filters: { ...q }, households, rows, masked: !pii, format: 'xlsx' },
+  });
+  await wb.commit();
+  return { households, rows, masked: !pii };
+}

@@ -1,0 +1,167 @@
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { households, persons, regions } from '@chanbang/db';
+import { API_LIMITS } from '@chanbang/domain';
+import type { Conn } from '../../deps.ts';
+import { rowsOf } from '../regions/regions.repo.ts';
+import { scopeWhere } from '../regions/scope.ts';
+
+export type HouseholdRow = typeof households.$inferSelect;
+export type PersonRow = typeof persons.$inferSelect;
+
+/** Filters of the household list, already resolved to a region prefix inside the actor's scope. */
+export type HouseholdFilter = {
+  prefix: string;
+  householdType?: string | undefined;
+  monitoringType?: string | undefined;
+  monitoringStatus?: string | undefined;
+  laborCapacity?: string | undefined;
+  riskType?: string | undefined;
+  /** household number, member name prefix or ID number */
+  q?: string | undefined;
+  /** only these households (e.g. the ones failing H1) */
+  ids?: number[] | undefined;
+};
+
+export type HouseholdListRow = {
+  id: number;
+  householdNo: string;
+  regionCode: string;
+  regionName: string | null;
+  householdType: string;
+  monitoringType: string | null;
+  monitoringStatus: string;
+  riskTypes: string[];
+  phone: string | null;
+  headName: string | null;
+  headIdNumber: string | null;
+  memberCount: number;
+};
+
+function listWhere(f: HouseholdFilter): SQL {
+  const conds: SQL[] = [scopeWhere(sql`h.region_code`, f.prefix), sql`h.deleted_at IS NULL`];
+  if (f.householdType) conds.push(sql`h.household_type = ${f.householdType}`);
+  if (f.monitoringType) conds.push(sql`h.monitoring_type = ${f.monitoringType}`);
+  if (f.monitoringStatus) conds.push(sql`h.monitoring_status = ${f.monitoringStatus}`);
+  if (f.riskType) conds.push(sql`${f.riskType} = ANY(h.risk_types)`);
+  if (f.laborCapacity) {
+    conds.push(sql`h.id IN (SELECT p.household_id FROM persons p WHERE ${scopeWhere(sql`p.region_code`, f.prefix)} AND p.labor_capacity = ${f.laborCapacity})`);
+  }
+  if (f.q) {
+    const q = f.q;
+    const idLike = q.toUpperCase();
+    conds.push(sql`(h.household_no = ${q}
+      OR h.id IN (SELECT p.household_id FROM persons p WHERE p.id_number = ${idLike})
+      OR h.id IN (SELECT p.household_id FROM persons p WHERE ${scopeWhere(sql`p.region_code`, f.prefix)} AND p.name LIKE ${`${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}))`);
+  }
+  if (f.ids) conds.push(f.ids.length ? sql`h.id = ANY(${`{${f.ids.join(',')}}`}::bigint[])` : sql`false`);
+  return sql.join(conds, sql` AND `);
+}
+
+/**
+ * One page of households: the page is cut first on households_region_idx (region prefix range, ordered by
+ * region code then id), then heads, member counts and region names are joined for those rows only.
+ */
+export async function listHouseholds(db: Conn, f: HouseholdFilter, limit: number, offset: number): Promise<HouseholdListRow[]> {
+  const res = await db.execute(sql`
+    WITH page AS (
+      SELECT h.id, h.household_no, h.region_code, h.household_type, h.monitoring_type, h.monitoring_status, h.risk_types, h.phone
+      FROM households h
+      WHERE ${listWhere(f)}
+      ORDER BY h.region_code USING ~<~, h.id
+      LIMIT ${limit} OFFSET ${offset}
+    ), counts AS (
+      SELECT household_id, count(*)::int AS n FROM persons WHERE household_id IN (SELECT id FROM page) GROUP BY household_id
+    )
+    SELECT page.id, page.household_no AS "householdNo", page.region_code AS "regionCode", r.name AS "regionName",
+      page.household_type AS "householdType", page.monitoring_type AS "monitoringType", page.monitoring_status AS "monitoringStatus",
+      page.risk_types AS "riskTypes", page.phone, hp.name AS "headName", hp.id_number AS "headIdNumber", coalesce(counts.n, 0) AS "memberCount"
+    FROM page
+    LEFT JOIN regions r ON r.code = page.region_code
+    LEFT JOIN persons hp ON hp.household_id = page.id AND hp.is_head
+    LEFT JOIN counts ON counts.household_id = page.id
+    ORDER BY page.region_code USING ~<~, page.id`);
+  return rowsOf<HouseholdListRow>(res).map((r) => ({ ...r, id: Number(r.id), riskTypes: parsePgArray(r.riskTypes) }));
+}
+
+/** Matching households, counted up to `cap` (+1 tells the caller the cap was reached). */
+export async function countHouseholds(db: Conn, f: HouseholdFilter, cap: number = API_LIMITS.listCountCap): Promise<number> {
+  const res = await db.execute(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM households h WHERE ${listWhere(f)} LIMIT ${cap + 1}) t`);
+  return Number(rowsOf<{ n: number }>(res)[0]?.n ?? 0);
+}
+
+function parsePgArray(v: unknown): string[] {
+  if (Array.isArray(v)) return v as string[];
+  if (typeof v === 'string' && v.startsWith('{')) return v === '{}' ? [] : v.slice(1, -1).split(',').map((s) => s.replace(/^"|"$/g, ''));
+  return [];
+}
+
+/** A household that is not deleted, any region (callers check the scope). */
+export async function findHousehold(db: Conn, id: number): Promise<(HouseholdRow & { regionName: string | null }) | undefined> {
+  const [row] = await db
+    .select({ h: households, regionName: regions.name })
+    .from(households)
+    .leftJoin(regions, eq(regions.code, households.regionCode))
+    .where(and(eq(households.id, id), isNull(households.deletedAt)));
+  return row ? { ...row.h, regionName: row.regionName } : undefined;
+}
+
+export async function findHouseholdByNo(db: Conn, householdNo: string): Promise<HouseholdRow | undefined> {
+  const [row] = await db.select().from(households).where(eq(households.householdNo, householdNo));
+  return row;
+}
+
+export async function insertHousehold(db: Conn, values: typeof households.$inferInsert): Promise<HouseholdRow> {
+  const [row] = await db.insert(households).values(values).returning();
+  return row as HouseholdRow;
+}
+
+export async function updateHousehold(db: Conn, id: number, patch: Partial<typeof households.$inferInsert>): Promise<HouseholdRow> {
+  const [row] = await db.update(households).set({ ...patch, updatedAt: sql`now()` }).where(eq(households.id, id)).returning();
+  return row as HouseholdRow;
+}
+
+export async function softDeleteHousehold(db: Conn, id: number): Promise<void> {
+  await db.update(households).set({ deletedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(households.id, id));
+}
+
+// ---------- persons ----------
+export async function listMembers(db: Conn, householdId: number): Promise<PersonRow[]> {
+  return db.select().from(persons).where(eq(persons.householdId, householdId)).orderBy(sql`${persons.isHead} DESC`, asc(persons.id));
+}
+
+export async function findPerson(db: Conn, id: number): Promise<PersonRow | undefined> {
+  const [row] = await db.select().from(persons).where(eq(persons.id, id));
+  return row;
+}
+
+/** Persons holding any of the ID numbers, with their household number (for CONFLICT messages). */
+export async function findPersonsByIdNumbers(db: Conn, idNumbers: string[]): Promise<(PersonRow & { householdNo: string })[]> {
+  if (idNumbers.length === 0) return [];
+  const rows = await db
+    .select({ p: persons, householdNo: households.householdNo })
+    .from(persons)
+    .innerJoin(households, eq(households.id, persons.householdId))
+    .where(inArray(persons.idNumber, idNumbers));
+  return rows.map((r) => ({ ...r.p, householdNo: r.householdNo }));
+}
+
+export async function insertPersons(db: Conn, values: (typeof persons.$inferInsert)[]): Promise<PersonRow[]> {
+  if (values.length === 0) return [];
+  return db.insert(persons).values(values).returning();
+}
+
+export async function updatePerson(db: Conn, id: number, patch: Partial<typeof persons.$inferInsert>): Promise<PersonRow> {
+  const [row] = await db.update(persons).set({ ...patch, updatedAt: sql`now()` }).where(eq(persons.id, id)).returning();
+  return row as PersonRow;
+}
+
+export async function deletePerson(db: Conn, id: number): Promise<void> {
+  await db.delete(persons).where(eq(persons.id, id));
+}
+
+/** Moves a household's children to a new region code (after the household moves). */
+export async function moveHouseholdChildren(db: Conn, householdId: number, regionCode: string): Promise<void> {
+  for (const table of ['persons', 'household_incomes', 'support_measures', 'monitoring_cases', 'household_helpers']) {
+    await db.execute(sql`UPDATE ${sql.identifier(table)} SET region_code = ${regionCode} WHERE household_id = ${householdId}`);
+  }
+}

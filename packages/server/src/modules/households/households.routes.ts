@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import {
+  AuditEntrySchema, HouseholdCreateSchema, HouseholdHelperAssignSchema, HouseholdHelperViewSchema, HouseholdListQuerySchema, HouseholdListSchema,
+  HouseholdUpdateSchema, HouseholdViewSchema, IdParamSchema, IncomeUpsertSchema, IncomeViewSchema, IncomeYearParamSchema, MeasureCreateSchema,
+  MeasureUpdateSchema, MeasureViewSchema, MonitoringCaseCreateSchema, MonitoringCaseUpdateSchema, MonitoringCaseViewSchema, MonitoringEliminateSchema,
+  PersonCreateSchema, PersonUpdateSchema, PersonViewSchema,
+} from '@chanbang/domain';
+import type { Deps } from '../../deps.ts';
+import { getHouseholdHistory } from '../audit/audit.service.ts';
+import { requireActor } from '../auth/auth.guard.ts';
+import { assignHelper } from '../helpers/helpers.service.ts';
+import { putIncome } from '../incomes/incomes.service.ts';
+import * as measures from '../measures/measures.service.ts';
+import * as monitoring from '../monitoring/monitoring.service.ts';
+import * as service from './households.service.ts';
+import * as members from './members.service.ts';
+
+const HistorySchema = z.object({ items: z.array(AuditEntrySchema) });
+
+/** Households and everything hanging off one: members, incomes, measures, monitoring cases, helpers, history. */
+export function registerHouseholdRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['households'];
+  const params = IdParamSchema;
+  r.get('/api/v1/households', { schema: { tags, summary: 'List households in scope', querystring: HouseholdListQuerySchema, response: { 200: HouseholdListSchema } } }, async (req) =>
+    service.listHouseholds(deps, requireActor(req), req.query),
+  );
+  r.post('/api/v1/households', { schema: { tags, summary: 'Register a household with its members', body: HouseholdCreateSchema, response: { 201: HouseholdViewSchema } } }, async (req, reply) =>
+    reply.status(201).send(await service.createHousehold(deps, requireActor(req), req.body)),
+  );
+  r.get('/api/v1/households/:id', { schema: { tags, summary: 'Household detail', params, response: { 200: HouseholdViewSchema } } }, async (req) =>
+    service.getHousehold(deps, requireActor(req), req.params.id),
+  );
+  r.patch('/api/v1/households/:id', { schema: { tags, summary: 'Change household fields', params, body: HouseholdUpdateSchema, response: { 200: HouseholdViewSchema } } }, async (req) =>
+    service.updateHousehold(deps, requireActor(req), req.params.id, req.body),
+  );
+  r.delete('/api/v1/households/:id', { schema: { tags, summary: 'Delete a household (soft)', params } }, async (req, reply) => {
+    await service.deleteHousehold(deps, requireActor(req), req.params.id);
+    return reply.status(204).send();
+  });
+  r.get('/api/v1/households/:id/history', { schema: { tags, summary: 'Audit entries of the household and its records', params, response: { 200: HistorySchema } } }, async (req) =>
+    getHouseholdHistory(deps, requireActor(req), req.params.id),
+  );
+  // members
+  r.post('/api/v1/households/:id/members', { schema: { tags, summary: 'Add a member', params, body: PersonCreateSchema, response: { 201: PersonViewSchema } } }, async (req, reply) =>
+    reply.status(201).send(await members.addMember(deps, requireActor(req), req.params.id, req.body)),
+  );
+  r.patch('/api/v1/persons/:id', { schema: { tags, summary: 'Edit a member', params, body: PersonUpdateSchema, response: { 200: PersonViewSchema } } }, async (req) =>
+    members.updatePerson(deps, requireActor(req), req.params.id, req.body),
+  );
+  r.delete('/api/v1/persons/:id', { schema: { tags, summary: 'Remove a member', params } }, async (req, reply) => {
+    await members.deletePerson(deps, requireActor(req), req.params.id);
+    return reply.status(204).send();
+  });
+  // incomes
+  r.put('/api/v1/households/:id/incomes/:year', { schema: { tags: ['incomes'], summary: 'Record a year’s income', params: IncomeYearParamSchema, body: IncomeUpsertSchema, response: { 200: IncomeViewSchema } } }, async (req) =>
+    putIncome(deps, requireActor(req), req.params.id, req.params.year, req.body),
+  );
+  // measures
+  r.post('/api/v1/households/:id/measures', { schema: { tags: ['measures'], summary: 'Add a support measure', params, body: MeasureCreateSchema, response: { 201: MeasureViewSchema } } }, async (req, reply) =>
+    reply.status(201).send(await measures.createMeasure(deps, requireActor(req), req.params.id, req.body)),
+  );
+  r.patch('/api/v1/measures/:id', { schema: { tags: ['measures'], summary: 'Edit a support measure', params, body: MeasureUpdateSchema, response: { 200: MeasureViewSchema } } }, async (req) =>
+    measures.updateMeasure(deps, requireActor(req), req.params.id, req.body),
+  );
+  r.delete('/api/v1/measures/:id', { schema: { tags: ['measures'], summary: 'Delete a support measure', params } }, async (req, reply) => {
+    await measures.deleteMeasure(deps, requireActor(req), req.params.id);
+    return reply.status(204).send();
+  });
+  // monitoring
+  r.post('/api/v1/households/:id/monitoring-cases', { schema: { tags: ['monitoring'], summary: 'Open a monitoring case', params, body: MonitoringCaseCreateSchema, response: { 201: MonitoringCaseViewSchema } } }, async (req, reply) =>
+    reply.status(201).send(await monitoring.createCase(deps, requireActor(req), req.params.id, req.body)),
+  );
+  r.patch('/api/v1/monitoring-cases/:id', { schema: { tags: ['monitoring'], summary: 'Record identification steps', params, body: MonitoringCaseUpdateSchema, response: { 200: MonitoringCaseViewSchema } } }, async (req) =>
+    monitoring.updateCase(deps, requireActor(req), req.params.id, req.body),
+  );
+  r.post('/api/v1/monitoring-cases/:id/eliminate', { schema: { tags: ['monitoring'], summary: 'Mark the risk eliminated (风险消除)', params, body: MonitoringEliminateSchema, response: { 200: MonitoringCaseViewSchema } } }, async (req) =>
+    monitoring.eliminateCase(deps, requireActor(req), req.params.id, req.body),
+  );
+  // helpers of a household
+  r.post('/api/v1/households/:id/helpers', { schema: { tags: ['helpers'], summary: 'Pair a helper with the household', params, body: HouseholdHelperAssignSchema, response: { 201: HouseholdHelperViewSchema } } }, async (req, reply) =>
+    reply.status(201).send(await assignHelper(deps, requireActor(req), req.params.id, req.body)),
+  );
+}

@@ -1,0 +1,66 @@
+import { DICT, codesWithAttr, incomeTrend, maskIdNumber, maskPhone, type HouseholdListItem, type IncomeView, type MeasureView, type MonitoringCaseView, type PersonView } from '@chanbang/domain';
+import type { IncomeRow } from '../incomes/incomes.repo.ts';
+import type { MeasureRow } from '../measures/measures.repo.ts';
+import type { CaseRow } from '../monitoring/monitoring.repo.ts';
+import type { HouseholdListRow, PersonRow } from './households.repo.ts';
+
+/** A list row as the API shows it; ID and phone masked unless `pii`. */
+export function toListItem(r: HouseholdListRow, pii: boolean): HouseholdListItem {
+  return {
+    id: r.id,
+    householdNo: r.householdNo,
+    regionCode: r.regionCode,
+    regionName: r.regionName,
+    householdType: r.householdType,
+    monitoringType: r.monitoringType,
+    monitoringStatus: r.monitoringStatus,
+    riskTypes: r.riskTypes,
+    headName: r.headName,
+    headIdNumber: r.headIdNumber === null ? null : pii ? r.headIdNumber : maskIdNumber(r.headIdNumber),
+    memberCount: Number(r.memberCount),
+    phone: r.phone === null ? null : pii ? r.phone : maskPhone(r.phone),
+  };
+}
+
+export function toPersonView(p: PersonRow): PersonView {
+  return {
+    id: p.id, householdId: p.householdId, regionCode: p.regionCode, idNumber: p.idNumber, name: p.name, gender: p.gender,
+    birthDate: p.birthDate, relation: p.relation, isHead: p.isHead, laborCapacity: p.laborCapacity, healthStatus: p.healthStatus,
+    education: p.education, employmentStatus: p.employmentStatus, employmentPlace: p.employmentPlace,
+    wantsTraining: p.wantsTraining, trainedThisYear: p.trainedThisYear, phone: p.phone,
+  };
+}
+
+/** Income rows with 家庭纯收入, 人均纯收入 and year-on-year change from the domain. */
+export function toIncomeViews(rows: IncomeRow[]): IncomeView[] {
+  const byYear = new Map(rows.map((r) => [r.year, r]));
+  return incomeTrend(rows).map((t) => {
+    const r = byYear.get(t.year) as IncomeRow;
+    return {
+      year: t.year, wage: r.wage, business: r.business, businessExpense: r.businessExpense, property: r.property, transfer: r.transfer,
+      memberCount: r.memberCount, netIncome: t.netIncome, perCapita: t.perCapita, yoyChange: t.yoyChange, yoyRate: t.yoyRate,
+    };
+  });
+}
+
+/** Development-type (开发式) measure categories, from the dictionary attrs. */
+export function developmentalCategories(): Set<string> {
+  return new Set(codesWithAttr(DICT.measureCategory, 'developmental'));
+}
+
+export function toMeasureView(m: MeasureRow, developmental: Set<string> = developmentalCategories()): MeasureView {
+  return {
+    id: m.id, householdId: m.householdId, category: m.category, description: m.description, year: m.year, startDate: m.startDate,
+    endDate: m.endDate, helperId: m.helperId, amountYuan: m.amountYuan, developmental: developmental.has(m.category),
+  };
+}
+
+export function toCaseView(c: CaseRow): MonitoringCaseView {
+  return {
+    id: c.id, householdId: c.householdId, monitoringType: c.monitoringType, leadSource: c.leadSource, leadDate: c.leadDate,
+    homeVisitDate: c.homeVisitDate, infoCheckDate: c.infoCheckDate, villageReviewDate: c.villageReviewDate,
+    publicityStart: c.publicityStart, publicityEnd: c.publicityEnd, townshipReviewDate: c.townshipReviewDate,
+    countyApprovalDate: c.countyApprovalDate, status: c.status, eliminationMethod: c.eliminationMethod,
+    eliminationDate: c.eliminationDate, incomeStableSince: c.incomeStableSince, note: c.note,
+  };
+}

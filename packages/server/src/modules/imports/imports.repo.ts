@@ -1,0 +1,114 @@
+import type { DbHandle } from '@chanbang/db';
+
+/** An import job row as the service uses it (camelCase of `import_jobs`). */
+export type ImportJobRow = {
+  id: number;
+  kind: string;
+  status: 'uploaded' | 'validating' | 'validated' | 'importing' | 'done' | 'failed' | 'cancelled';
+  fileName: string;
+  fileSha256: string;
+  filePath: string;
+  sheetName: string | null;
+  headers: string[] | null;
+  mapping: Record<string, string> | null;
+  totalRows: number;
+  goodRows: number;
+  badRows: number;
+  processedRows: number;
+  errors: unknown[] | null;
+  result: Record<string, unknown> | null;
+  message: string | null;
+  createdBy: number;
+  regionCode: string;
+  createdAt: string;
+  finishedAt: string | null;
+};
+
+const SELECT = `SELECT id, kind, status, file_name AS "fileName", file_sha256 AS "fileSha256", file_path AS "filePath",
+  sheet_name AS "sheetName", headers, mapping, total_rows AS "totalRows", good_rows AS "goodRows", bad_rows AS "badRows",
+  processed_rows AS "processedRows", errors, result, message, created_by AS "createdBy", region_code AS "regionCode",
+  created_at AS "createdAt", finished_at AS "finishedAt" FROM import_jobs`;
+
+function norm(r: ImportJobRow): ImportJobRow {
+  return { ...r, id: Number(r.id), createdBy: Number(r.createdBy) };
+}
+
+/** Inserts a job in status `uploaded`. */
+export async function insertImportJob(
+  db: DbHandle,
+  j: Pick<ImportJobRow, 'kind' | 'fileName' | 'fileSha256' | 'filePath' | 'sheetName' | 'headers' | 'createdBy' | 'regionCode'>,
+): Promise<ImportJobRow> {
+  const [row] = await db.query<ImportJobRow>(
+    `WITH i AS (INSERT INTO import_jobs (kind, status, file_name, file_sha256, file_path, sheet_name, headers, created_by, region_code)
+     VALUES ($1, 'uploaded', $2, $3, $4, $5, $6::jsonb, $7, $8) RETURNING id) ${SELECT} WHERE id = (SELECT id FROM i)`,
+    [j.kind, j.fileName, j.fileSha256, j.filePath, j.sheetName, JSON.stringify(j.headers), j.createdBy, j.regionCode],
+  );
+  if (!row) throw new Error('insert import job returned nothing');
+  return norm(row);
+}
+
+/** Finds a job by id, or undefined. */
+export async function findImportJob(db: DbHandle, id: number): Promise<ImportJobRow | undefined> {
+  const [row] = await db.query<ImportJobRow>(`${SELECT} WHERE id = $1`, [id]);
+  return row ? norm(row) : undefined;
+}
+
+type JobPatch = Partial<Pick<ImportJobRow, 'status' | 'mapping' | 'totalRows' | 'goodRows' | 'badRows' | 'processedRows' | 'errors' | 'result' | 'message' | 'filePath'>> & {
+  finished?: boolean;
+};
+
+const COLS: Record<string, string> = {
+  status: 'status', mapping: 'mapping', totalRows: 'total_rows', goodRows: 'good_rows', badRows: 'bad_rows',
+  processedRows: 'processed_rows', errors: 'errors', result: 'result', message: 'message', filePath: 'file_path',
+};
+const JSON_COLS = new Set(['mapping', 'errors', 'result']);
+
+/** Updates some columns of a job (JSON columns are serialised). */
+export async function updateImportJob(db: DbHandle, id: number, patch: JobPatch): Promise<void> {
+  const sets: string[] = [];
+  const params: unknown[] = [];
+  for (const [k, v] of Object.entries(patch)) {
+    const col = COLS[k];
+    if (!col || v === undefined) continue;
+    params.push(JSON_COLS.has(k) ? JSON.stringify(v) : v);
+    sets.push(`${col} = $${params.length}${JSON_COLS.has(k) ? '::jsonb' : ''}`);
+  }
+  if (patch.finished) sets.push('finished_at = now()');
+  if (sets.length === 0) return;
+  params.push(id);
+  await db.query(`UPDATE import_jobs SET ${sets.join(', ')} WHERE id = $${params.length}`, params);
+}
+
+/** A saved column mapping (表头映射方案). */
+export type ColumnMappingRow = { id: number; kind: string; name: string; mapping: Record<string, string>; createdBy: number; regionCode: string; createdAt: string };
+
+/** Saved mappings visible under a scope prefix, newest first. */
+export async function listColumnMappings(db: DbHandle, kind: string, scopePrefix: string): Promise<ColumnMappingRow[]> {
+  const rows = await db.query<ColumnMappingRow>(
+    `SELECT id, kind, name, mapping, created_by AS "createdBy", region_code AS "regionCode", created_at AS "createdAt"
+       FROM column_mappings WHERE kind = $1 AND (region_code LIKE $2 OR $2 LIKE region_code || '%') ORDER BY created_at DESC, id DESC`,
+    [kind, `${scopePrefix}%`],
+  );
+  return rows.map((r) => ({ ...r, id: Number(r.id), createdBy: Number(r.createdBy) }));
+}
+
+/** Saves a mapping under a name; the same name in the same region replaces the earlier one. */
+export async function saveColumnMapping(
+  db: DbHandle,
+  m: { kind: string; name: string; mapping: Record<string, string>; createdBy: number; regionCode: string },
+): Promise<ColumnMappingRow> {
+  await db.query('DELETE FROM column_mappings WHERE kind = $1 AND name = $2 AND region_code = $3', [m.kind, m.name, m.regionCode]);
+  const [row] = await db.query<ColumnMappingRow>(
+    `INSERT INTO column_mappings (kind, name, mapping, created_by, region_code) VALUES ($1, $2, $3::jsonb, $4, $5)
+     RETURNING id, kind, name, mapping, created_by AS "createdBy", region_code AS "regionCode", created_at AS "createdAt"`,
+    [m.kind, m.name, JSON.stringify(m.mapping), m.createdBy, m.regionCode],
+  );
+  if (!row) throw new Error('insert mapping returned nothing');
+  return { ...row, id: Number(row.id), createdBy: Number(row.createdBy) };
+}
+
+/** Region codes under a prefix (for the "row outside your region" check), with their level. */
+export async function listRegionCodesUnder(db: DbHandle, prefix: string): Promise<Map<string, string>> {
+  const rows = await db.query<{ code: string; level: string }>('SELECT code, level FROM regions WHERE code LIKE $1', [`${prefix}%`]);
+  return new Map(rows.map((r) => [r.code, r.level]));
+}

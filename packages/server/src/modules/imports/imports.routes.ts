@@ -1,0 +1,100 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import { z } from 'zod';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { AppError } from '@chanbang/domain';
+import type { Deps } from '../../deps.ts';
+import { requireActor } from '../auth/auth.guard.ts';
+import { buildTemplateCsv, buildTemplateXlsx } from './import-template.ts';
+import * as service from './imports.service.ts';
+
+const IdParams = z.object({ id: z.coerce.number().int().positive() });
+const MappingSchema = z.record(z.string().max(48), z.string().max(200));
+const ValidateBody = z
+  .object({
+    mapping: MappingSchema.optional().describe('field key → header of the file; default: the suggested mapping'),
+    mappingName: z.string().max(100).optional().describe('use a saved mapping by name'),
+    saveAs: z.string().trim().min(1).max(100).optional().describe('save the mapping under this name'),
+  })
+  .default({});
+const MappingCreateBody = z.object({ name: z.string().trim().min(1).max(100), mapping: MappingSchema });
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Uploads up to 200 MB (a 100 000-household county is about 20 MB as .xlsx). */
+const MAX_UPLOAD = 200 * 1024 * 1024;
+
+function attachment(name: string): string {
+  return `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** Import routes: template, upload, validate, status, errors.xlsx, commit, saved mappings. */
+export async function registerImportRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  await app.register(async (child) => {
+    if (!child.hasContentTypeParser('multipart/form-data')) {
+      await child.register(multipart, { limits: { fileSize: MAX_UPLOAD, files: 1, fields: 10 } });
+    }
+    const r = child.withTypeProvider<ZodTypeProvider>();
+
+    r.get('/api/v1/imports/template.xlsx', { schema: { tags: ['imports'], summary: 'Import template (.xlsx with 填表说明)' } }, async (req, reply) => {
+      requireActor(req);
+      const buf = await buildTemplateXlsx();
+      return reply.header('content-type', XLSX).header('content-disposition', attachment('户成员信息导入模板.xlsx')).send(buf);
+    });
+    r.get('/api/v1/imports/template.csv', { schema: { tags: ['imports'], summary: 'Import template (.csv)' } }, async (req, reply) => {
+      requireActor(req);
+      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', attachment('户成员信息导入模板.csv')).send(buildTemplateCsv());
+    });
+
+    r.post('/api/v1/imports', { schema: { tags: ['imports'], summary: 'Upload a file (multipart field `file`)' } }, async (req, reply) => {
+      const actor = requireActor(req);
+      if (!req.isMultipart()) {
+        throw new AppError('VALIDATION_FAILED', 'multipart/form-data with a file field is required', {
+          issues: [{ path: 'file', messageZh: '请以 multipart/form-data 上传文件（字段名 file）', messageEn: 'Upload the file as multipart/form-data (field "file")' }],
+        });
+      }
+      const file = await req.file();
+      if (!file) {
+        throw new AppError('VALIDATION_FAILED', 'no file', { issues: [{ path: 'file', messageZh: '没有收到文件', messageEn: 'No file was received' }] });
+      }
+      const job = await service.createImportJob(deps, { ...actor, requestId: String(req.id) }, { fileName: file.filename || 'upload', stream: file.file });
+      return reply.status(201).send(job);
+    });
+
+    r.get('/api/v1/imports/:id', { schema: { tags: ['imports'], summary: 'Job status, progress, totals and first errors', params: IdParams } }, async (req) =>
+      service.getImportJob(deps, requireActor(req), req.params.id),
+    );
+
+    r.post('/api/v1/imports/:id/validate', { schema: { tags: ['imports'], summary: 'Start validation with a mapping; poll GET', params: IdParams, body: ValidateBody } }, async (req, reply) => {
+      const actor = requireActor(req);
+      const { job } = await service.startValidation(deps, { ...actor, requestId: String(req.id) }, req.params.id, req.body ?? {});
+      return reply.status(202).send(job);
+    });
+
+    r.post('/api/v1/imports/:id/commit', { schema: { tags: ['imports'], summary: 'Import the good households in one transaction; poll GET', params: IdParams } }, async (req, reply) => {
+      const actor = requireActor(req);
+      const { job } = await service.startCommit(deps, { ...actor, requestId: String(req.id) }, req.params.id);
+      return reply.status(202).send(job);
+    });
+
+    r.get('/api/v1/imports/:id/errors.xlsx', { schema: { tags: ['imports'], summary: 'Every bad cell (row, column, value, reason zh/en)', params: IdParams } }, async (req, reply) => {
+      const path = await service.getImportErrorsFile(deps, requireActor(req), req.params.id);
+      const st = await stat(path).catch(() => null);
+      if (!st) throw new AppError('NOT_FOUND', 'errors file not found');
+      return reply
+        .header('content-type', XLSX)
+        .header('content-length', st.size)
+        .header('content-disposition', attachment(`import-${req.params.id}-errors.xlsx`))
+        .send(createReadStream(path));
+    });
+
+    r.get('/api/v1/import-mappings', { schema: { tags: ['imports'], summary: 'Saved column mappings' } }, async (req) => ({
+      items: await service.listImportMappings(deps, requireActor(req)),
+    }));
+    r.post('/api/v1/import-mappings', { schema: { tags: ['imports'], summary: 'Save a column mapping', body: MappingCreateBody } }, async (req, reply) => {
+      const m = await service.createImportMapping(deps, requireActor(req), req.body);
+      return reply.status(201).send(m);
+    });
+  });
+}

@@ -1,0 +1,67 @@
+import { AppError, type Issue, type MeasureCreate, type MeasureUpdate, type MeasureView } from '@chanbang/domain';
+import type { Actor, Conn, Deps } from '../../deps.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { checkDictCode, loadDictIndex } from '../dictionaries/dictionaries.service.ts';
+import { findHelper } from '../helpers/helpers.repo.ts';
+import { assertWritableChild, getWritableHousehold } from '../households/household-access.ts';
+import { toMeasureView } from '../households/households.views.ts';
+import { throwIfIssues } from '../households/members.rules.ts';
+import { isInScope } from '../regions/scope.ts';
+import * as repo from './measures.repo.ts';
+
+async function checkMeasure(deps: Deps, db: Conn, actor: Actor, input: MeasureUpdate): Promise<void> {
+  const issues: Issue[] = [];
+  checkDictCode(await loadDictIndex(deps), 'measure_category', input.category, 'category', issues);
+  if (input.startDate && input.endDate && input.endDate < input.startDate) {
+    issues.push({ path: 'endDate', value: input.endDate, messageZh: '结束日期早于开始日期', messageEn: 'end date is before the start date' });
+  }
+  if (input.helperId) {
+    const helper = await findHelper(db, input.helperId);
+    if (!helper || !isInScope(actor, helper.regionCode)) issues.push({ path: 'helperId', value: input.helperId, messageZh: '帮扶责任人不存在', messageEn: 'helper not found' });
+  }
+  throwIfIssues(issues, 'measure is invalid');
+}
+
+/**
+ * Adds a support measure to a household.
+ * @throws AppError NOT_FOUND, FORBIDDEN, VALIDATION_FAILED
+ */
+export async function createMeasure(deps: Deps, actor: Actor, householdId: number, input: MeasureCreate): Promise<MeasureView> {
+  const db = deps.db.db;
+  const h = await getWritableHousehold(db, actor, householdId);
+  await checkMeasure(deps, db, actor, input);
+  const row = await db.transaction(async (tx) => {
+    const m = await repo.insertMeasure(tx, { ...input, householdId, regionCode: h.regionCode });
+    await recordAudit(tx, actor, { action: 'create', entityType: 'support_measure', entityId: m.id, regionCode: h.regionCode, householdId, after: m });
+    return m;
+  });
+  return toMeasureView(row);
+}
+
+/**
+ * Edits a support measure.
+ * @throws AppError NOT_FOUND, FORBIDDEN, VALIDATION_FAILED
+ */
+export async function updateMeasure(deps: Deps, actor: Actor, id: number, input: MeasureUpdate): Promise<MeasureView> {
+  const db = deps.db.db;
+  const before = assertWritableChild(actor, await repo.findMeasure(db, id), 'measure', id);
+  await checkMeasure(deps, db, actor, { ...before, ...input } as MeasureUpdate);
+  const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  const row = await db.transaction(async (tx) => {
+    const m = await repo.updateMeasure(tx, id, patch);
+    await recordAudit(tx, actor, { action: 'update', entityType: 'support_measure', entityId: id, regionCode: m.regionCode, householdId: m.householdId, before, after: m });
+    return m;
+  });
+  return toMeasureView(row);
+}
+
+/** @throws AppError NOT_FOUND, FORBIDDEN */
+export async function deleteMeasure(deps: Deps, actor: Actor, id: number): Promise<void> {
+  const db = deps.db.db;
+  const before = assertWritableChild(actor, await repo.findMeasure(db, id), 'measure', id);
+  if (!before) throw new AppError('NOT_FOUND', 'measure not found');
+  await db.transaction(async (tx) => {
+    await repo.deleteMeasure(tx, id);
+    await recordAudit(tx, actor, { action: 'delete', entityType: 'support_measure', entityId: id, regionCode: before.regionCode, householdId: before.householdId, before });
+  });
+}

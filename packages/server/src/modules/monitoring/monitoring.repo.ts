@@ -1,0 +1,40 @@
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { households, monitoringCases, persons } from '@chanbang/db';
+import type { Conn } from '../../deps.ts';
+import { scopeWhere } from '../regions/scope.ts';
+
+export type CaseRow = typeof monitoringCases.$inferSelect;
+
+export async function listCases(db: Conn, householdId: number): Promise<CaseRow[]> {
+  return db.select().from(monitoringCases).where(eq(monitoringCases.householdId, householdId)).orderBy(desc(monitoringCases.createdAt), desc(monitoringCases.id));
+}
+
+export async function findCase(db: Conn, id: number): Promise<CaseRow | undefined> {
+  const [row] = await db.select().from(monitoringCases).where(eq(monitoringCases.id, id));
+  return row;
+}
+
+export async function insertCase(db: Conn, values: typeof monitoringCases.$inferInsert): Promise<CaseRow> {
+  const [row] = await db.insert(monitoringCases).values(values).returning();
+  return row as CaseRow;
+}
+
+export async function updateCase(db: Conn, id: number, patch: Partial<typeof monitoringCases.$inferInsert>): Promise<CaseRow> {
+  const [row] = await db.update(monitoringCases).set({ ...patch, updatedAt: sql`now()` }).where(eq(monitoringCases.id, id)).returning();
+  return row as CaseRow;
+}
+
+/** Open identification cases (status identifying) under a prefix, with their household's number and head. */
+export async function listIdentifyingCases(db: Conn, prefix: string) {
+  return db
+    .select({
+      c: monitoringCases,
+      householdNo: households.householdNo,
+      headName: persons.name,
+    })
+    .from(monitoringCases)
+    .innerJoin(households, and(eq(households.id, monitoringCases.householdId), isNull(households.deletedAt)))
+    .leftJoin(persons, and(eq(persons.householdId, households.id), eq(persons.isHead, true)))
+    .where(and(scopeWhere(monitoringCases.regionCode, prefix), eq(monitoringCases.status, 'identifying')))
+    .orderBy(asc(monitoringCases.leadDate), asc(monitoringCases.id));
+}

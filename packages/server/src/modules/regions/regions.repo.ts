@@ -1,0 +1,52 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { households, regions } from '@chanbang/db';
+import type { Conn } from '../../deps.ts';
+import { scopeWhere } from './scope.ts';
+
+export type RegionRow = typeof regions.$inferSelect;
+
+export async function findRegion(db: Conn, code: string): Promise<RegionRow | undefined> {
+  const [row] = await db.select().from(regions).where(eq(regions.code, code));
+  return row;
+}
+
+/** Regions under a prefix (inclusive) at the given levels, ordered for tree building. */
+export async function listRegionsUnder(db: Conn, prefix: string, levels: readonly string[]): Promise<RegionRow[]> {
+  if (levels.length === 0) return [];
+  return db.select().from(regions).where(and(scopeWhere(regions.prefix, prefix), inArray(regions.level, [...levels]))).orderBy(asc(regions.sort), asc(regions.code));
+}
+
+export async function listChildren(db: Conn, code: string): Promise<RegionRow[]> {
+  return db.select().from(regions).where(eq(regions.parentCode, code)).orderBy(asc(regions.sort), asc(regions.code));
+}
+
+/** Ancestors of a region (root first), by one recursive CTE. */
+export async function listAncestors(db: Conn, code: string): Promise<Pick<RegionRow, 'code' | 'name' | 'level' | 'prefix'>[]> {
+  const rows = await db.execute<{ code: string; name: string; level: string; prefix: string; depth: number }>(sql`
+    WITH RECURSIVE up AS (
+      SELECT code, parent_code, name, level, prefix, 0 AS depth FROM regions WHERE code = ${code}
+      UNION ALL
+      SELECT r.code, r.parent_code, r.name, r.level, r.prefix, up.depth + 1 FROM regions r JOIN up ON r.code = up.parent_code
+    )
+    SELECT code, name, level, prefix, depth FROM up WHERE depth > 0 ORDER BY depth DESC`);
+  return rowsOf(rows);
+}
+
+/**
+ * Household counts by type, grouped by the first `childLen` characters of the region code — one statement
+ * over the households_region_idx range of `prefix`.
+ */
+export async function countHouseholdsByPrefix(db: Conn, prefix: string, childLen: number): Promise<{ child: string; householdType: string; n: number }[]> {
+  const child = sql<string>`substr(${households.regionCode}, 1, ${childLen}::int)`;
+  return db
+    .select({ child, householdType: households.householdType, n: sql<number>`count(*)::int` })
+    .from(households)
+    .where(and(scopeWhere(households.regionCode, prefix), isNull(households.deletedAt)))
+    .groupBy(child, households.householdType);
+}
+
+/** `db.execute` returns rows (pg: result.rows, PGlite: result.rows) — normalise. */
+export function rowsOf<T>(res: unknown): T[] {
+  if (Array.isArray(res)) return res as T[];
+  return ((res as { rows?: T[] }).rows ?? []) as T[];
+}

@@ -1,0 +1,68 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type QueryValue } from '../../lib/api-client.ts';
+import type { AuditEntry, Page, PolicyPack, Role, User } from '../../lib/types.ts';
+
+export function useUsers() {
+  return useQuery({
+    queryKey: ['users'],
+    queryFn: async () => {
+      const body = await api.get<User[] | Page<User>>('/users', { pageSize: 200 });
+      return Array.isArray(body) ? body : body.items;
+    },
+  });
+}
+
+export type UserInput = { username?: string; displayName?: string; password?: string; role?: Role; regionCode?: string; phone?: string | null; disabled?: boolean };
+
+export function useSaveUser() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: UserInput & { id?: number }) => (id ? api.patch<User>(`/users/${id}`, input) : api.post<User>('/users', input)),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+type PacksResponse = PolicyPack[] | { packs: PolicyPack[] } | { items: PolicyPack[] };
+
+export function usePolicyPacks() {
+  return useQuery({
+    queryKey: ['policy', 'packs'],
+    queryFn: async () => {
+      const body = await api.get<PacksResponse>('/policy/packs');
+      if (Array.isArray(body)) return body;
+      return 'packs' in body ? body.packs : body.items;
+    },
+  });
+}
+
+export function useActivePack() {
+  return useQuery({
+    queryKey: ['policy', 'active'],
+    queryFn: async () => {
+      const body = await api.get<{ packId?: string; id?: string; pack?: PolicyPack | string }>('/policy/active');
+      return body.packId ?? body.id ?? (typeof body.pack === 'string' ? body.pack : body.pack?.id);
+    },
+  });
+}
+
+export function useSetActivePack() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (packId: string) => api.put<unknown>('/policy/active', { packId }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['policy'] });
+      void qc.invalidateQueries({ queryKey: ['dashboard'] });
+    },
+  });
+}
+
+export const AUDIT_FILTER_KEYS = ['entityType', 'entityId', 'actorId', 'action', 'from', 'to', 'page', 'pageSize'] as const;
+export type AuditFilters = Partial<Record<(typeof AUDIT_FILTER_KEYS)[number], string>>;
+
+export function useAuditLog(filters: AuditFilters) {
+  return useQuery({
+    queryKey: ['audit', filters],
+    queryFn: () => api.get<Page<AuditEntry>>('/audit', filters as Record<string, QueryValue>),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,135 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { computeIncome, incomeTrend } from '@chanbang/domain';
+import { App, Button, Col, Form, InputNumber, Modal, Row, Statistic, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { errorText } from '../../../lib/error-text.ts';
+import { formatChange, formatYuan } from '../../../lib/format.ts';
+import { useI18n, type MessageKey } from '../../../lib/i18n.tsx';
+import type { HouseholdDetail, Income } from '../../../lib/types.ts';
+import { useSaveIncome } from '../api.ts';
+
+export type IncomeTabProps = { household: HouseholdDetail; writable: boolean };
+
+const AMOUNTS = ['wage', 'business', 'businessExpense', 'property', 'transfer'] as const;
+type IncomeValues = Pick<Income, 'year' | 'memberCount' | (typeof AMOUNTS)[number]>;
+
+/** Server figures where given; otherwise the domain's own computation (same function the server uses). */
+function withTrend(rows: Income[]): Income[] {
+  let trend: ReturnType<typeof incomeTrend> = [];
+  try {
+    trend = incomeTrend(rows.filter((r) => r.memberCount > 0));
+  } catch {
+    trend = [];
+  }
+  return [...rows]
+    .sort((a, b) => b.year - a.year)
+    .map((r) => {
+      const c = trend.find((x) => x.year === r.year);
+      return { ...r, netIncome: r.netIncome ?? c?.netIncome, perCapita: r.perCapita ?? c?.perCapita, yoyChange: r.yoyChange ?? c?.yoyChange ?? null, yoyRate: r.yoyRate ?? c?.yoyRate ?? null };
+    });
+}
+
+/** 收入: one row per year with 人均纯收入 and its year-on-year change; edit a year in a modal. */
+export function IncomeTab({ household, writable }: IncomeTabProps) {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const { message } = App.useApp();
+  const save = useSaveIncome(household.id);
+  const rows = useMemo(() => withTrend(household.incomes), [household.incomes]);
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<IncomeValues>();
+  const values = Form.useWatch([], form) as IncomeValues | undefined;
+  const preview = useMemo(() => {
+    try {
+      return values && values.memberCount ? computeIncome({ wage: values.wage ?? 0, business: values.business ?? 0, businessExpense: values.businessExpense ?? 0, property: values.property ?? 0, transfer: values.transfer ?? 0 }, values.memberCount) : null;
+    } catch {
+      return null;
+    }
+  }, [values]);
+
+  const edit = (row?: Income) => {
+    form.setFieldsValue(row ?? { year: dayjs().year() - 1, memberCount: household.members.length || 1, wage: 0, business: 0, businessExpense: 0, property: 0, transfer: 0 });
+    setOpen(true);
+  };
+  const handleSave = async () => {
+    const v = await form.validateFields();
+    try {
+      await save.mutateAsync(v);
+      message.success(t('common.saved'));
+      setOpen(false);
+    } catch (err) {
+      message.error(errorText(err, i18n));
+    }
+  };
+  const yuan = (v?: number | null) => formatYuan(v, lang);
+
+  return (
+    <>
+      {writable ? (
+        <Button icon={<PlusOutlined />} onClick={() => edit()} style={{ marginBottom: 12 }}>
+          {t('income.add')}
+        </Button>
+      ) : null}
+      <Table<Income>
+        size="small"
+        rowKey="year"
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        dataSource={rows}
+        aria-label={t('hh.tab.income')}
+        columns={[
+          { title: t('income.year'), dataIndex: 'year' },
+          ...AMOUNTS.map((k) => ({ title: t(`income.${k}` as MessageKey), dataIndex: k, align: 'right' as const, render: yuan })),
+          { title: t('income.memberCount'), dataIndex: 'memberCount', align: 'right' },
+          { title: t('income.net'), dataIndex: 'netIncome', align: 'right', render: yuan },
+          { title: t('income.perCapita'), dataIndex: 'perCapita', align: 'right', render: (v?: number) => <Typography.Text strong>{yuan(v)}</Typography.Text> },
+          {
+            title: t('income.yoy'),
+            key: 'yoy',
+            align: 'right',
+            render: (_, r) =>
+              r.yoyChange === null || r.yoyChange === undefined ? '—' : (
+                <Typography.Text type={r.yoyChange < 0 ? 'danger' : 'success'}>
+                  {r.yoyChange > 0 ? '+' : ''}
+                  {yuan(r.yoyChange)} ({formatChange(r.yoyRate)})
+                </Typography.Text>
+              ),
+          },
+          ...(writable ? [{ title: t('common.actions'), key: 'a', render: (_: unknown, r: Income) => <Button type="link" size="small" onClick={() => edit(r)} aria-label={`${t('income.edit')} ${r.year}`}>{t('common.edit')}</Button> }] : []),
+        ]}
+      />
+      <Modal open={open} title={t('income.edit')} onCancel={() => setOpen(false)} onOk={() => void handleSave()} confirmLoading={save.isPending} okText={t('common.save')} cancelText={t('common.cancel')} forceRender width={720}>
+        <Form form={form} layout="vertical">
+          <Row gutter={12}>
+            <Col span={8}>
+              <Form.Item name="year" label={t('income.year')} rules={[{ required: true }]}>
+                <InputNumber min={2013} max={2100} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="memberCount" label={t('income.memberCount')} rules={[{ required: true }]}>
+                <InputNumber min={1} max={50} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            {AMOUNTS.map((k) => (
+              <Col span={8} key={k}>
+                <Form.Item name={k} label={`${t(`income.${k}` as MessageKey)}（${t('income.unit')}）`} rules={[{ required: true }]}>
+                  <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+            ))}
+          </Row>
+          <Row gutter={12}>
+            <Col span={12}>
+              <Statistic title={t('income.net')} value={preview ? yuan(preview.netIncome) : '—'} />
+            </Col>
+            <Col span={12}>
+              <Statistic title={t('income.perCapita')} value={preview ? yuan(preview.perCapita) : '—'} />
+            </Col>
+          </Row>
+        </Form>
+      </Modal>
+    </>
+  );
+}

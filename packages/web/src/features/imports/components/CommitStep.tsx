@@ -1,0 +1,91 @@
+import { Alert, Button, Descriptions, Progress, Result, Space, Typography } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import { useI18n } from '../../../lib/i18n.tsx';
+import type { ImportCommit, ImportJob } from '../../../lib/types.ts';
+import { jobPercent } from './ValidateStep.tsx';
+
+export type CommitStepProps = { job: ImportJob; onRestart: () => void; onBackToValidation: () => void };
+
+const COUNT_LABELS: [keyof ImportCommit, string, string][] = [
+  ['householdsCreated', '新增户', 'Households created'],
+  ['householdsUpdated', '更新户', 'Households updated'],
+  ['householdsUnchanged', '未变化户', 'Households unchanged'],
+  ['personsCreated', '新增人员', 'Persons created'],
+  ['personsUpdated', '更新人员', 'Persons updated'],
+  ['personsMoved', '迁移人员', 'Persons moved'],
+];
+
+/** Step 4: commit progress (one transaction on the server), then the result summary. */
+export function CommitStep({ job, onRestart, onBackToValidation }: CommitStepProps) {
+  const { t, pick } = useI18n();
+  const navigate = useNavigate();
+  const commit = job.result?.commit;
+  // A failed commit rolls back and returns the job to `validated` with a message.
+  if (job.status === 'validated' && job.message && /import failed|导入失败/.test(job.message)) {
+    return (
+      <>
+        <Alert type="error" showIcon role="alert" title={t('imp.failed')} description={job.message} style={{ marginBottom: 16 }} />
+        <Space>
+          <Button onClick={onBackToValidation}>{t('imp.step.validate')}</Button>
+          <Button onClick={onRestart}>{t('imp.reupload')}</Button>
+        </Space>
+      </>
+    );
+  }
+  if (job.status === 'importing' || job.status === 'validated') {
+    return (
+      <div style={{ maxWidth: 560, margin: '32px auto', textAlign: 'center' }}>
+        <Typography.Title level={5}>{t('imp.committing')}</Typography.Title>
+        <Progress percent={Math.min(99, jobPercent(job))} status="active" aria-label={t('imp.committing')} />
+      </div>
+    );
+  }
+  if (job.status === 'failed') {
+    return (
+      <>
+        <Alert type="error" showIcon role="alert" title={t('imp.failed')} description={job.message ?? undefined} style={{ marginBottom: 16 }} />
+        <Button onClick={onRestart}>{t('imp.reupload')}</Button>
+      </>
+    );
+  }
+  return (
+    <Result
+      status="success"
+      title={t('imp.done')}
+      subTitle={job.fileName}
+      extra={
+        <Space>
+          <Button type="primary" onClick={() => navigate('/households')}>{t('imp.toList')}</Button>
+          <Button onClick={onRestart}>{t('imp.another')}</Button>
+        </Space>
+      }
+    >
+      <Descriptions bordered size="small" column={2}>
+        <Descriptions.Item label={t('imp.goodRows')}>{job.goodRows}</Descriptions.Item>
+        <Descriptions.Item label={t('imp.badRows')}>{job.badRows}</Descriptions.Item>
+        {COUNT_LABELS.filter(([key]) => typeof commit?.[key] === 'number').map(([key, zh, en]) => (
+          <Descriptions.Item key={key} label={pick(zh, en)}>
+            {String(commit?.[key])}
+          </Descriptions.Item>
+        ))}
+      </Descriptions>
+      {commit?.excluded?.length ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 16 }}
+          title={t('imp.badHouseholds')}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {commit.excluded.slice(0, 20).map((e) => (
+                <li key={e.householdNo}>
+                  {e.householdNo}: {pick(e.messageZh, e.messageEn)}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
+    </Result>
+  );
+}

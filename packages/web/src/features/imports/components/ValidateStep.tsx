@@ -1,0 +1,98 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Col, Modal, Progress, Row, Space, Statistic, Table, Typography } from 'antd';
+import { downloadUrl } from '../../../lib/api-client.ts';
+import { useI18n } from '../../../lib/i18n.tsx';
+import type { ImportError, ImportJob } from '../../../lib/types.ts';
+import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
+import { useCommitImport } from '../api.ts';
+
+export type ValidateStepProps = { job: ImportJob; onCommitting: () => void; onRestart: () => void; onRemap: () => void };
+
+/** Progress of the running phase (0–100), from the live progress when the server reports one. */
+export function jobPercent(job: ImportJob): number {
+  const done = job.progress?.processed ?? job.processedRows;
+  const total = job.progress?.total ?? job.totalRows;
+  return total ? Math.min(100, Math.round((done / total) * 100)) : 0;
+}
+
+/** Step 3: validation progress, then every bad cell (row, column, value, reason) and the good counts. */
+export function ValidateStep({ job, onCommitting, onRestart, onRemap }: ValidateStepProps) {
+  const { t, pick } = useI18n();
+  const commit = useCommitImport(job.id);
+  const running = job.status === 'validating' || job.status === 'uploaded';
+  const errors = job.errors ?? [];
+  const commitFailed = !!job.result?.validation && !!job.message && /import failed|导入失败/.test(job.message);
+  const summary = job.result?.validation;
+  const errorCount = summary?.errorCount ?? errors.length;
+
+  if (running) {
+    return (
+      <div style={{ maxWidth: 560, margin: '32px auto', textAlign: 'center' }}>
+        <Typography.Title level={5}>{t('imp.validating')}</Typography.Title>
+        <Progress percent={jobPercent(job)} status="active" aria-label={t('imp.validating')} />
+        <Typography.Text type="secondary">{t('imp.processed', { done: job.progress?.processed ?? job.processedRows, total: job.progress?.total ?? (job.totalRows || '…') })}</Typography.Text>
+      </div>
+    );
+  }
+  if (job.status === 'failed') {
+    return (
+      <>
+        <Alert type="error" showIcon role="alert" title={t('imp.failed')} description={job.message ?? undefined} style={{ marginBottom: 16 }} />
+        <Button onClick={onRestart}>{t('imp.reupload')}</Button>
+      </>
+    );
+  }
+
+  const handleCommit = () =>
+    Modal.confirm({
+      title: t('imp.commit'),
+      content: t('imp.confirmCommit', { n: job.goodRows }),
+      okText: t('common.ok'),
+      cancelText: t('common.cancel'),
+      onOk: () => commit.mutateAsync().then(onCommitting),
+    });
+
+  return (
+    <>
+      <Row gutter={16} style={{ marginBottom: 16 }}>
+        <Col xs={12} md={4}><Statistic title={t('imp.totalRows')} value={job.totalRows} /></Col>
+        <Col xs={12} md={5}><Statistic title={t('imp.goodRows')} value={job.goodRows} valueStyle={{ color: '#1f7a4d' }} /></Col>
+        <Col xs={12} md={5}><Statistic title={t('imp.badRows')} value={job.badRows} valueStyle={{ color: job.badRows ? '#d4380d' : undefined }} /></Col>
+        {summary?.households ? <Col xs={12} md={5}><Statistic title={t('imp.goodHouseholds')} value={summary.households.good} valueStyle={{ color: '#1f7a4d' }} /></Col> : null}
+        {summary?.households ? <Col xs={12} md={5}><Statistic title={t('imp.badHouseholds')} value={summary.households.excluded} valueStyle={{ color: summary.households.excluded ? '#d4380d' : undefined }} /></Col> : null}
+      </Row>
+      {job.message ? <Alert type="warning" showIcon title={job.message} style={{ marginBottom: 12 }} /> : null}
+      {commitFailed ? <Alert type="error" showIcon role="alert" title={t('imp.failed')} style={{ marginBottom: 12 }} /> : null}
+      {errors.length === 0 ? <Alert type="success" showIcon title={t('imp.noErrors')} style={{ marginBottom: 16 }} /> : null}
+      {errors.length > 0 && errorCount > errors.length ? <Alert type="info" showIcon title={t('imp.errorsShown', { n: errors.length })} style={{ marginBottom: 12 }} /> : null}
+      {errors.length > 0 ? (
+        <Table<ImportError>
+          size="small"
+          rowKey={(e) => `${e.row}-${e.column}-${e.messageZh}`}
+          dataSource={errors}
+          aria-label={t('imp.badRows')}
+          pagination={{ pageSize: 20, showSizeChanger: false }}
+          columns={[
+            { title: t('imp.row'), dataIndex: 'row', width: 80 },
+            { title: t('imp.column'), dataIndex: 'column', width: 160 },
+            { title: t('imp.value'), dataIndex: 'value', width: 220, render: (v: unknown) => (v === null || v === undefined ? '' : String(v)) },
+            { title: t('imp.reason'), key: 'reason', render: (_, e) => pick(e.messageZh, e.messageEn) },
+          ]}
+        />
+      ) : null}
+      <ErrorAlert error={commit.error} />
+      <Space style={{ marginTop: 16 }} wrap>
+        {job.badRows > 0 ? (
+          <Button icon={<DownloadOutlined />} href={downloadUrl(`/imports/${job.id}/errors.xlsx`)}>
+            {t('imp.errorReport')}
+          </Button>
+        ) : null}
+        <Button onClick={onRemap}>{t('imp.step.mapping')}</Button>
+        <Button onClick={onRestart}>{t('imp.reupload')}</Button>
+        <Button type="primary" disabled={job.goodRows === 0} loading={commit.isPending} onClick={handleCommit}>
+          {t('imp.commit')}
+        </Button>
+      </Space>
+    </>
+  );
+}
