@@ -237,6 +237,7 @@ CREATE UNIQUE INDEX "persons_id_number_uq" ON "persons" USING btree ("id_number"
 CREATE INDEX "persons_household_idx" ON "persons" USING btree ("household_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "persons_one_head_uq" ON "persons" USING btree ("household_id") WHERE "persons"."is_head";--> statement-breakpoint
 CREATE INDEX "persons_region_idx" ON "persons" USING btree ("region_code" varchar_pattern_ops);--> statement-breakpoint
+CREATE INDEX "persons_name_idx" ON "persons" USING btree ("name" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "support_measures_household_idx" ON "support_measures" USING btree ("household_id");--> statement-breakpoint
 CREATE INDEX "support_measures_region_idx" ON "support_measures" USING btree ("region_code" varchar_pattern_ops);--> statement-breakpoint
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint

@@ -20,8 +20,10 @@ export type ErrorBody = { error: { code: ErrorCode; message: string; details?: R
 
 function zodIssuesToAppIssues(validation: ReadonlyArray<{ instancePath: string; message?: string }>, context: string | undefined): Issue[] {
   return validation.map((v) => {
-    const path = [context, v.instancePath.replace(/^\//, '').replace(/\//g, '.')].filter(Boolean).join('.');
-    return { path, messageZh: `字段 ${path} 无效：${v.message ?? ''}`, messageEn: `${path}: ${v.message ?? 'invalid'}` };
+    // path is the field path inside the body/query/params (what a form maps back to its field)
+    const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    const where = [context, path].filter(Boolean).join('.');
+    return { path, messageZh: `字段 ${where} 无效：${v.message ?? ''}`, messageEn: `${where}: ${v.message ?? 'invalid'}` };
   });
 }
 

@@ -41,3 +41,7 @@ export async function startServer(config: Config, opts: { db?: DbHandle } = {}):
   console.log(`chanbang listening on ${shown} — database ${db.kind}${web}`);
   return { app, url: shown, db };
 }
+
+// import/export and rule services used in-process by the CLI (chanbang import|export|bench)
+export * as importExport from './modules/imports/index.ts';
+export { runH1 } from './modules/rules/rules.service.ts';

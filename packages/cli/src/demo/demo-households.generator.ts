@@ -68,9 +68,11 @@ export type DemoHousehold = {
 
 export type DemoHelper = { key: string; regionCode: string; name: string; role: string; organisation: string; phone: string };
 
-/** Income years generated (two consecutive years, for YoY). */
-export const DEMO_INCOME_YEARS = [2023, 2024] as const;
-const REF_YEAR = 2024;
+// Ages, measure years and income years follow the current year, so that rules that look at "this year's
+// measures" (H1) see the demo as current. The data stay deterministic within a year.
+const REF_YEAR = new Date().getUTCFullYear();
+/** Income years generated (the two years before this one, for YoY). */
+export const DEMO_INCOME_YEARS = [REF_YEAR - 2, REF_YEAR - 1] as const;
 
 const RISKS = ['因病', '因残', '因学', '因自然灾害', '因意外事故', '因产业项目失败', '因务工就业不稳', '缺劳动力', '其他'];
 const RISK_W = [34, 14, 10, 8, 6, 6, 12, 8, 2];
@@ -208,7 +210,7 @@ function measuresFor(rng: Rng, h: Pick<DemoHousehold, 'householdType' | 'members
   if (h.householdType === '一般农户') return [];
   const out: DemoMeasure[] = [];
   const inds = INDUSTRY_BY_TOWN[town] ?? DEFAULT_INDUSTRY;
-  const year = rng.pick([2023, 2024]);
+  const year = REF_YEAR;
   const start = randomDate(rng, year);
   if (withDev) {
     const n = rng.weighted([1, 2, 3], [50, 38, 12]);
@@ -231,7 +233,7 @@ function measuresFor(rng: Rng, h: Pick<DemoHousehold, 'householdType' | 'members
 }
 
 function monitoringCase(rng: Rng, type: string, eliminated: boolean): DemoCase {
-  const lead = randomDate(rng, rng.pick([2022, 2023]));
+  const lead = randomDate(rng, rng.pick([REF_YEAR - 3, REF_YEAR - 2]));
   const visit = addDays(lead, rng.int(1, 3));
   const check = addDays(visit, rng.int(1, 2));
   const review = addDays(check, rng.int(1, 2));
@@ -239,7 +241,7 @@ function monitoringCase(rng: Rng, type: string, eliminated: boolean): DemoCase {
   const pubEnd = addDays(pubStart, 5);
   const town = addDays(pubEnd, 1);
   const county = addDays(town, rng.int(0, 1));
-  const elimDate = eliminated ? randomDate(rng, 2024) : null;
+  const elimDate = eliminated ? randomDate(rng, REF_YEAR - 1) : null;
   return {
     monitoringType: type,
     leadSource: rng.weighted(['农户自主申报', '基层干部排查', '部门筛查预警'], [25, 50, 25]),

@@ -83,6 +83,8 @@ export const persons = pgTable(
     index('persons_household_idx').on(t.householdId),
     uniqueIndex('persons_one_head_uq').on(t.householdId).where(sql`${t.isHead}`),
     index('persons_region_idx').using('btree', sql`${t.regionCode} varchar_pattern_ops`),
+    /** name-prefix search of the household list (`name LIKE 'q%'`) */
+    index('persons_name_idx').using('btree', sql`${t.name} text_pattern_ops`),
   ],
 );
 

@@ -68,7 +68,7 @@ export function AppLayout() {
       <Layout>
         <Header style={{ background: '#fff', paddingInline: 24, borderBottom: '1px solid #f0f0f0' }}>
           <Flex justify="flex-end" align="center" gap={16} style={{ height: '100%' }}>
-            <Space size={6} aria-label={t('users.displayName')}>
+            <Space size={6}>
               <UserOutlined />
               <Typography.Text strong>{user.displayName}</Typography.Text>
               <Typography.Text type="secondary">{t(`role.${user.role}` as MessageKey)}</Typography.Text>

@@ -48,10 +48,12 @@ function listWhere(f: HouseholdFilter): SQL {
   }
   if (f.q) {
     const q = f.q;
-    const idLike = q.toUpperCase();
-    conds.push(sql`(h.household_no = ${q}
-      OR h.id IN (SELECT p.household_id FROM persons p WHERE p.id_number = ${idLike})
-      OR h.id IN (SELECT p.household_id FROM persons p WHERE ${scopeWhere(sql`p.region_code`, f.prefix)} AND p.name LIKE ${`${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}))`);
+    const namePrefix = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // each branch is an index lookup (households_no_uq, persons_id_number_uq, persons_name_idx)
+    conds.push(sql`h.id IN (
+      SELECT id FROM households WHERE household_no = ${q}
+      UNION SELECT household_id FROM persons WHERE id_number = ${q.toUpperCase()}
+      UNION SELECT household_id FROM persons WHERE name LIKE ${namePrefix} AND ${scopeWhere(sql`region_code`, f.prefix)})`);
   }
   if (f.ids) conds.push(f.ids.length ? sql`h.id = ANY(${`{${f.ids.join(',')}}`}::bigint[])` : sql`false`);
   return sql.join(conds, sql` AND `);

@@ -121,7 +121,11 @@ export async function upsertFromStage(tx: RawTx, actor: CommitActor, jobId: numb
 
   await tx.query(`WITH up AS (
       INSERT INTO households (household_no, ${HH_COLS}, monitoring_status)
-      SELECT household_no, ${HH_COLS}, CASE WHEN household_type = 'monitored' THEN 'monitoring' ELSE 'none' END FROM import_hh
+      SELECT s.household_no, ${HH_COLS.split(', ').map((c) => `s.${c}`).join(', ')}, CASE WHEN s.household_type = 'monitored' THEN 'monitoring' ELSE 'none' END
+        FROM import_hh s
+       WHERE NOT EXISTS (SELECT 1 FROM households h WHERE h.household_no = s.household_no AND h.deleted_at IS NULL
+               AND (h.region_code, h.household_type, h.monitoring_type, h.risk_types, h.lifted_year, h.address, h.phone)
+                   IS NOT DISTINCT FROM (s.region_code, s.household_type, s.monitoring_type, s.risk_types, s.lifted_year, s.address, s.phone))
       ON CONFLICT (household_no) DO UPDATE SET
         region_code = EXCLUDED.region_code, household_type = EXCLUDED.household_type, monitoring_type = EXCLUDED.monitoring_type,
         risk_types = EXCLUDED.risk_types, lifted_year = EXCLUDED.lifted_year, address = EXCLUDED.address, phone = EXCLUDED.phone,
@@ -148,6 +152,11 @@ export async function upsertFromStage(tx: RawTx, actor: CommitActor, jobId: numb
       SELECT h.id, h.region_code, s.id_number, s.name, s.gender, s.birth_date, s.relation, s.is_head, s.labor_capacity,
              s.health_status, s.education, s.employment_status, s.phone
         FROM import_stage s JOIN households h ON h.household_no = s.household_no
+       WHERE NOT EXISTS (SELECT 1 FROM persons p WHERE p.id_number = s.id_number
+               AND (p.household_id, p.region_code, p.name, p.gender, p.birth_date, p.relation, p.is_head, p.labor_capacity,
+                    p.health_status, p.education, p.employment_status, p.phone)
+                   IS NOT DISTINCT FROM (h.id, h.region_code, s.name, s.gender, s.birth_date, s.relation, s.is_head, s.labor_capacity,
+                    s.health_status, s.education, s.employment_status, s.phone))
       ON CONFLICT (id_number) DO UPDATE SET
         household_id = EXCLUDED.household_id, region_code = EXCLUDED.region_code, name = EXCLUDED.name, gender = EXCLUDED.gender,
         birth_date = EXCLUDED.birth_date, relation = EXCLUDED.relation, is_head = EXCLUDED.is_head,

@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type { Row as ExcelRow } from 'exceljs';
+import { ExcelJS } from './exceljs-utf8.ts';
 import { AppError } from '@chanbang/domain';
 
 /** The kinds of upload we read. Detected from the bytes, never from the file name. */
@@ -150,7 +151,7 @@ async function* xlsxSheets(path: string): AsyncGenerator<SheetRows> {
   });
   try {
     for await (const ws of reader) {
-      const sheet = ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
+      const sheet = ws as unknown as AsyncIterable<ExcelRow> & { name: string };
       async function* rows(): AsyncGenerator<SourceRow> {
         for await (const row of sheet) {
           const values = row.values as unknown[];

@@ -107,7 +107,7 @@ function serialYear(n: number): number {
  * phone. Returns the normalised row when every cell is good.
  * @param kinds how the spreadsheet stored each field's cell (`number` for an ID is an error)
  */
-export function checkRow(raw: Record<string, string>, kinds: Record<string, string>, rowNumber: number): { row: StagedRow | null; issues: RowIssue[] } {
+export function checkRow(raw: Record<string, string>, kinds: Record<string, string>, rowNumber: number, today?: string): { row: StagedRow | null; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
   const bad = (key: string, value: string, zh: string, en: string) => {
     const f = BY_KEY.get(key);
@@ -135,7 +135,7 @@ export function checkRow(raw: Record<string, string>, kinds: Record<string, stri
     if (kinds.idNumber === 'number') {
       bad('idNumber', v.idNumber, '单元格是数字格式，Excel 只保留 15 位有效数字，末尾数字已丢失；请把该列设为“文本”后重新填写', 'the cell is a number: Excel keeps only 15 significant digits, so the last digits are lost; format the column as Text and enter it again');
     } else {
-      id = validateIdNumber(v.idNumber);
+      id = validateIdNumber(v.idNumber, today ? { today } : {});
       if (!id.ok) bad('idNumber', v.idNumber, id.reasonZh, id.reasonEn);
     }
   }

@@ -78,7 +78,8 @@ export async function validateImportFile(
   let errorCount = 0;
   let totalRows = 0;
   let rowsWithErrors = 0;
-  let index: Map<string, number> | null = null;
+  let columns: [field: string, col: number | undefined][] = [];
+  let stageBuf: string[] = [];
   let prev: Record<string, string> | null = null;
   const logError = (e: CellError) => {
     errorCount++;
@@ -87,22 +88,22 @@ export async function validateImportFile(
   };
 
   const rows = readDataRows(job.filePath, job.kind, isKnownHeader, (info) => {
-    index = new Map(info.headers.map((h, i) => [h, i]));
+    const index = new Map(info.headers.map((h, i) => [h, i]));
+    columns = Object.entries(mapping).map(([field, header]) => [field, index.get(header)]);
   });
+  const today = new Date().toISOString().slice(0, 10);
   for await (const row of rows) {
     totalRows++;
-    const idx = index as Map<string, number> | null;
     const raw: Record<string, string> = {};
     const kinds: Record<string, string> = {};
-    for (const [field, header] of Object.entries(mapping)) {
-      const col = idx?.get(header);
+    for (const [field, col] of columns) {
       const cell = col === undefined ? undefined : row.cells[col];
       raw[field] = cell?.text ?? '';
       kinds[field] = cell?.kind ?? 'empty';
     }
     fillDown(raw, prev);
     prev = raw;
-    const checked = checkRow(raw, kinds, row.rowNumber);
+    const checked = checkRow(raw, kinds, row.rowNumber, today);
     const issues = [...checked.issues];
     const v = checked.row;
     if (v) {
@@ -130,13 +131,18 @@ export async function validateImportFile(
     }
     if (v) {
       checkGroup(g, v, row.rowNumber);
-      if (issues.length === 0) await write(rawStage, `${stageLine(v)}\n`);
+      if (issues.length === 0) stageBuf.push(stageLine(v));
+      if (stageBuf.length >= 1_000) {
+        await write(rawStage, `${stageBuf.join('\n')}\n`);
+        stageBuf = [];
+      }
     }
     if (totalRows % 2_000 === 0) {
       reportProgress(job.id, totalRows);
       await onProgress(totalRows);
     }
   }
+  if (stageBuf.length) await write(rawStage, `${stageBuf.join('\n')}\n`);
   await closeStream(rawStage);
 
   // household-level problems: no head, several heads, household fields that differ between rows
@@ -168,14 +174,20 @@ export async function validateImportFile(
   // keep only the rows of good households
   const stage = createWriteStream(files.stage, 'utf8');
   let goodRows = 0;
+  let outBuf: string[] = [];
   const lines = createInterface({ input: createReadStream(`${files.stage}.all`, 'utf8'), crlfDelay: Infinity });
   for await (const line of lines) {
     const hhNo = line.slice(line.indexOf(',') + 2, line.indexOf('"', line.indexOf(',') + 2));
     const g = groups.get(hhNo.replaceAll('""', '"'));
     if (!g || g.bad) continue;
-    await write(stage, `${line}\n`);
+    outBuf.push(line);
     goodRows++;
+    if (outBuf.length >= 1_000) {
+      await write(stage, `${outBuf.join('\n')}\n`);
+      outBuf = [];
+    }
   }
+  if (outBuf.length) await write(stage, `${outBuf.join('\n')}\n`);
   await closeStream(stage);
   await unlink(`${files.stage}.all`);
   await writeErrorsWorkbook(files.errorsLog, `${files.errorsXlsx}.tmp`);

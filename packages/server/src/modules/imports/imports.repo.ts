@@ -24,10 +24,11 @@ export type ImportJobRow = {
   finishedAt: string | null;
 };
 
-const SELECT = `SELECT id, kind, status, file_name AS "fileName", file_sha256 AS "fileSha256", file_path AS "filePath",
+const COLUMNS = `id, kind, status, file_name AS "fileName", file_sha256 AS "fileSha256", file_path AS "filePath",
   sheet_name AS "sheetName", headers, mapping, total_rows AS "totalRows", good_rows AS "goodRows", bad_rows AS "badRows",
   processed_rows AS "processedRows", errors, result, message, created_by AS "createdBy", region_code AS "regionCode",
-  created_at AS "createdAt", finished_at AS "finishedAt" FROM import_jobs`;
+  created_at AS "createdAt", finished_at AS "finishedAt"`;
+const SELECT = `SELECT ${COLUMNS} FROM import_jobs`;
 
 function norm(r: ImportJobRow): ImportJobRow {
   return { ...r, id: Number(r.id), createdBy: Number(r.createdBy) };
@@ -39,8 +40,8 @@ export async function insertImportJob(
   j: Pick<ImportJobRow, 'kind' | 'fileName' | 'fileSha256' | 'filePath' | 'sheetName' | 'headers' | 'createdBy' | 'regionCode'>,
 ): Promise<ImportJobRow> {
   const [row] = await db.query<ImportJobRow>(
-    `WITH i AS (INSERT INTO import_jobs (kind, status, file_name, file_sha256, file_path, sheet_name, headers, created_by, region_code)
-     VALUES ($1, 'uploaded', $2, $3, $4, $5, $6::jsonb, $7, $8) RETURNING id) ${SELECT} WHERE id = (SELECT id FROM i)`,
+    `INSERT INTO import_jobs (kind, status, file_name, file_sha256, file_path, sheet_name, headers, created_by, region_code)
+     VALUES ($1, 'uploaded', $2, $3, $4, $5, $6::jsonb, $7, $8) RETURNING ${COLUMNS}`,
     [j.kind, j.fileName, j.fileSha256, j.filePath, j.sheetName, JSON.stringify(j.headers), j.createdBy, j.regionCode],
   );
   if (!row) throw new Error('insert import job returned nothing');

@@ -23,16 +23,21 @@ export const OTHER_GROUP = '411272101201001';
 
 export type TestCtx = { app: FastifyInstance; db: DbHandle; deps: Deps; actors: Record<string, Actor>; close(): Promise<void> };
 
-async function openTestDb(): Promise<DbHandle> {
+async function openTestDb(): Promise<{ db: DbHandle; drop: () => Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) return openDb({ dataDir: 'memory://' });
+  if (!url) return { db: await openDb({ dataDir: 'memory://' }), drop: async () => undefined };
   const name = `cb_imp_${process.pid}_${Date.now()}`;
   const admin = await openDb({ databaseUrl: url, poolSize: 1 });
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.close();
   const u = new URL(url);
   u.pathname = `/${name}`;
-  return openDb({ databaseUrl: u.toString(), poolSize: 5 });
+  const drop = async () => {
+    const a = await openDb({ databaseUrl: url, poolSize: 1 });
+    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await a.close();
+  };
+  return { db: await openDb({ databaseUrl: u.toString(), poolSize: 5 }), drop };
 }
 
 async function seed(db: DbHandle): Promise<Record<string, Actor>> {
@@ -54,7 +59,7 @@ async function seed(db: DbHandle): Promise<Record<string, Actor>> {
   const actors: Record<string, Actor> = {};
   for (const [username, role, regionCode, scopePrefix] of users) {
     const [u] = await db.query<{ id: number }>(
-      `INSERT INTO users (username, display_name, password_hash, role, region_code) VALUES ($1, $1, 'x', $2, $3) RETURNING id`,
+      `INSERT INTO users (username, display_name, password_hash, role, region_code) VALUES ($1::text, $1::text, 'x', $2, $3) RETURNING id`,
       [username, role, regionCode],
     );
     actors[username] = { id: Number(u?.id), username, displayName: username, role: role as Actor['role'], regionCode, scopePrefix, requestId: 'test' };
@@ -64,12 +69,12 @@ async function seed(db: DbHandle): Promise<Record<string, Actor>> {
 
 /** Builds the test app on a fresh migrated database with the regions and users above. */
 export async function createImportTestApp(): Promise<TestCtx> {
-  const db = await openTestDb();
+  const { db, drop } = await openTestDb();
   await migrateDb(db);
   const actors = await seed(db);
   const config = makeConfig({ dataDir: mkdtempSync(join(tmpdir(), 'cb-import-test-')) });
   const deps: Deps = { config, db };
-  const app = Fastify({ logger: false });
+  const app = Fastify({ logger: process.env.CB_TEST_LOG ? { level: 'error' } : false });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
@@ -80,7 +85,7 @@ export async function createImportTestApp(): Promise<TestCtx> {
   });
   await registerImportExportRoutes(app, deps);
   await app.ready();
-  return { app, db, deps, actors, close: async () => { await app.close(); await db.close(); } };
+  return { app, db, deps, actors, close: async () => { await app.close(); await db.close(); await drop(); } };
 }
 
 /** A multipart body with one `file` field. */

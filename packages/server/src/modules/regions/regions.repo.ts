@@ -37,7 +37,8 @@ export async function listAncestors(db: Conn, code: string): Promise<Pick<Region
  * over the households_region_idx range of `prefix`.
  */
 export async function countHouseholdsByPrefix(db: Conn, prefix: string, childLen: number): Promise<{ child: string; householdType: string; n: number }[]> {
-  const child = sql<string>`substr(${households.regionCode}, 1, ${childLen}::int)`;
+  // a literal (not a parameter) so that SELECT and GROUP BY hold the same expression
+  const child = sql<string>`substr(${households.regionCode}, 1, ${sql.raw(String(Math.trunc(childLen)))})`;
   return db
     .select({ child, householdType: households.householdType, n: sql<number>`count(*)::int` })
     .from(households)

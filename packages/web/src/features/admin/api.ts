@@ -66,3 +66,18 @@ export function useAuditLog(filters: AuditFilters) {
     placeholderData: keepPreviousData,
   });
 }
+
+/** National defaults (DOMAIN.md: 公示 ≥ 5 days, lead → decision ≤ 15 days), used until the active pack loads. */
+const DEFAULT_FACTS = { publicityMinDays: 5, identificationMaxDays: 15 };
+
+/** Procedure limits of the county's active policy pack (the pack is data; the UI only reads it). */
+export function usePackFacts(): { publicityMinDays: number; identificationMaxDays: number } {
+  const packs = usePolicyPacks();
+  const active = useActivePack();
+  const pack = packs.data?.find((p) => p.id === active.data);
+  const num = (v: unknown, d: number) => (typeof v === 'number' ? v : d);
+  return {
+    publicityMinDays: num(pack?.publicityMinDays, DEFAULT_FACTS.publicityMinDays),
+    identificationMaxDays: num(pack?.identificationMaxDays, DEFAULT_FACTS.identificationMaxDays),
+  };
+}

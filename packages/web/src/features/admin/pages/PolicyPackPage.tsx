@@ -56,7 +56,12 @@ export function PolicyPackPage() {
                   )
                 }
               >
-                {pack.source ? <Typography.Paragraph type="secondary">{pack.source}</Typography.Paragraph> : null}
+                <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+                  {(['publicityMinDays', 'identificationMaxDays', 'incomeStableMinMonths'] as const)
+                    .filter((k) => pack[k] !== undefined)
+                    .map((k) => `${k}: ${String(pack[k])}`)
+                    .join(' · ')}
+                </Typography.Paragraph>
                 <Table<PolicyRule>
                   size="small"
                   rowKey="id"
@@ -66,7 +71,14 @@ export function PolicyPackPage() {
                   columns={[
                     { title: t('policy.rule'), dataIndex: 'id', width: 70, render: (v: string) => <Tag color="blue">{v}</Tag> },
                     { title: t('policy.ruleTitle'), key: 'title', render: (_, r) => pick(r.titleZh, r.titleEn) || '—' },
-                    { title: t('policy.threshold'), dataIndex: 'threshold', render: showThreshold },
+                    {
+                      title: t('policy.threshold'),
+                      key: 'threshold',
+                      render: (_, r) =>
+                        r.threshold !== null && r.threshold !== undefined
+                          ? showThreshold(r.threshold)
+                          : Object.entries((r.params ?? {}) as Record<string, unknown>).map(([k, v]) => <Tag key={k}>{`${k}: ${showThreshold(v)}`}</Tag>),
+                    },
                     { title: t('policy.years'), dataIndex: 'years', render: (y?: number[]) => (y?.length ? y.join('、') : '—') },
                     { title: t('policy.clause'), dataIndex: 'clause', render: (v: string) => <Tag color="gold">{v}</Tag> },
                   ]}

@@ -22,7 +22,7 @@ export function LoginPage() {
 
   const handleFinish = (values: LoginValues) => login.mutate(values, { onSuccess: () => navigate(target, { replace: true }) });
   const err = login.error;
-  const errText = err ? (err instanceof ApiError && (err.status === 401 || err.code === 'UNAUTHENTICATED') ? t('err.UNAUTHENTICATED') : errorTitle(err, i18n)) : null;
+  const errText = err ? (err instanceof ApiError && (err.status === 401 || err.code === 'UNAUTHENTICATED') ? t('login.failed') : errorTitle(err, i18n)) : null;
 
   return (
     <Flex justify="center" align="center" style={{ minHeight: '100vh', background: 'linear-gradient(135deg,#e8f5ec,#f6faf7)' }}>

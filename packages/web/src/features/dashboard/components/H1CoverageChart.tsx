@@ -24,6 +24,8 @@ export function H1CoverageChart({ regionCode, rule }: H1CoverageChartProps) {
 
   const option = useMemo<ChartOption>(
     () => ({
+      // No animation: figures are read, not watched, and re-renders (language, data) stay instant.
+      animation: false,
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: 'shadow' },
@@ -34,7 +36,7 @@ export function H1CoverageChart({ regionCode, rule }: H1CoverageChartProps) {
           return `${row.name}<br/>${t('dashboard.coverage')}: ${formatPercent(coverage(row))}<br/>${t('dashboard.met')}: ${row.met} / ${row.total}`;
         },
       },
-      grid: { left: 48, right: 24, top: 24, bottom: 64 },
+      grid: { left: 48, right: 96, top: 24, bottom: 64 },
       xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { interval: 0, rotate: rows.length > 8 ? 35 : 0 } },
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
@@ -70,7 +72,7 @@ export function H1CoverageChart({ regionCode, rule }: H1CoverageChartProps) {
       extra={rule.clause ? <Tag color="gold">{t('dashboard.clause', { clause: rule.clause })}</Tag> : null}
     >
       <Flex gap={32} align="center" style={{ marginBottom: 8 }} wrap>
-        <Statistic title={t('dashboard.overall')} value={formatPercent(rule.value)} valueStyle={{ color: rule.status === 'fail' || rule.status === 'failed' ? '#d4380d' : '#1f7a4d' }} />
+        <Statistic title={t('dashboard.overall')} value={formatPercent(rule.value)} valueStyle={{ color: rule.value !== null && rule.threshold !== null && rule.value < rule.threshold ? '#d4380d' : '#1f7a4d' }} />
         <Link to={householdsLink(rule.drill, { regionCode, warning: rule.ruleId })}>
           <Typography.Text type={unmetTotal ? 'danger' : 'secondary'}>{t('dashboard.unmetHouseholds', { n: unmetTotal })}</Typography.Text>
         </Link>

@@ -21,6 +21,8 @@ export function HouseholdsByTypeChart({ data }: HouseholdsByTypeChartProps) {
 
   const option = useMemo<ChartOption>(
     () => ({
+      // No animation: figures are read, not watched, and re-renders (language, data) stay instant.
+      animation: false,
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
       grid: { left: 48, right: 16, top: 36, bottom: 64 },

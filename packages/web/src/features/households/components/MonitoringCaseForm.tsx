@@ -2,17 +2,19 @@ import { Alert, Col, DatePicker, Form, Input, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useI18n, type MessageKey } from '../../../lib/i18n.tsx';
 import { DictSelect } from '../../../ui/DictSelect.tsx';
+import { usePackFacts } from '../../admin/api.ts';
 import { DICT } from '../../dictionaries/api.ts';
 
 /** Step dates of the identification procedure, in order (lead → county approval). */
 export const STEP_FIELDS = ['leadDate', 'homeVisitDate', 'infoCheckDate', 'villageReviewDate', 'publicityStart', 'publicityEnd', 'townshipReviewDate', 'countyApprovalDate'] as const;
 
-/** Fields of a monitoring case; dates must not go backwards, publicity ≥ 5 days (hint; the server decides). */
+/** Fields of a monitoring case; dates must not go backwards, publicity ≥ the pack's minimum (hint; the server decides). */
 export function MonitoringCaseForm() {
   const { t } = useI18n();
+  const facts = usePackFacts();
   return (
     <>
-      <Alert type="info" showIcon title={t('mon.publicityHint')} style={{ marginBottom: 12 }} />
+      <Alert type="info" showIcon title={t('mon.publicityHint', { min: facts.publicityMinDays })} style={{ marginBottom: 12 }} />
       <Row gutter={12}>
         <Col span={12}>
           <Form.Item name="monitoringType" label={t('mon.type')} rules={[{ required: true }]}>
@@ -39,7 +41,7 @@ export function MonitoringCaseForm() {
                     if (key === 'publicityEnd' && v) {
                       const start = getFieldValue('publicityStart') as Dayjs | undefined;
                       const days = start ? v.diff(start, 'day') + 1 : null;
-                      if (days !== null && days < 5) throw new Error(t('mon.publicityShort', { n: days }));
+                      if (days !== null && days < facts.publicityMinDays) throw new Error(t('mon.publicityShort', { n: days, min: facts.publicityMinDays }));
                     }
                   },
                 }),

@@ -6,6 +6,7 @@ import { errorText } from '../../../lib/error-text.ts';
 import { daysBetween, formatDate } from '../../../lib/format.ts';
 import { useI18n, type MessageKey } from '../../../lib/i18n.tsx';
 import type { HouseholdDetail, MonitoringCase } from '../../../lib/types.ts';
+import { usePackFacts } from '../../admin/api.ts';
 import { DICT, useDict } from '../../dictionaries/api.ts';
 import { useMonitoringMutations, type MonitoringInput } from '../api.ts';
 import { EliminateModal } from './EliminateModal.tsx';
@@ -39,6 +40,7 @@ export function MonitoringTab({ household, writable }: MonitoringTabProps) {
   const [editing, setEditing] = useState<MonitoringCase | 'new' | null>(null);
   const [eliminating, setEliminating] = useState<MonitoringCase | null>(null);
   const [form] = Form.useForm<FormValues>();
+  const facts = usePackFacts();
 
   const open = (c: MonitoringCase | 'new') => {
     form.resetFields();
@@ -102,11 +104,11 @@ export function MonitoringTab({ household, writable }: MonitoringTabProps) {
             />
             <Space wrap>
               {publicityDays !== null ? (
-                <Tag color={publicityDays >= 5 ? 'green' : 'red'}>{publicityDays >= 5 ? t('mon.publicityDays', { n: publicityDays }) : t('mon.publicityShort', { n: publicityDays })}</Tag>
+                <Tag color={publicityDays >= facts.publicityMinDays ? 'green' : 'red'}>{publicityDays >= facts.publicityMinDays ? t('mon.publicityDays', { n: publicityDays }) : t('mon.publicityShort', { n: publicityDays, min: facts.publicityMinDays })}</Tag>
               ) : (
-                <Typography.Text type="secondary">{t('mon.publicityHint')}</Typography.Text>
+                <Typography.Text type="secondary">{t('mon.publicityHint', { min: facts.publicityMinDays })}</Typography.Text>
               )}
-              {leadToDecision !== null ? <Tag color={leadToDecision <= 15 ? 'green' : 'orange'}>{t('mon.leadToDecision', { n: leadToDecision })}</Tag> : null}
+              {leadToDecision !== null ? <Tag color={leadToDecision <= facts.identificationMaxDays ? 'green' : 'orange'}>{t('mon.leadToDecision', { n: leadToDecision, max: facts.identificationMaxDays })}</Tag> : null}
               {c.status === 'eliminated' ? (
                 <Tag color="green">
                   {dict.label(DICT.eliminationMethod, c.eliminationMethod)} · {formatDate(c.eliminationDate)}

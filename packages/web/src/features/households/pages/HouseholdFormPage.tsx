@@ -54,6 +54,13 @@ export function HouseholdFormPage() {
   const headCode = useMemo(() => headRelationCode(dict.items(DICT.relation, true)), [dict]);
   const [form] = Form.useForm<FormValues>();
 
+  // The dictionary may arrive after the form mounted: make the first member of a new household the head.
+  useEffect(() => {
+    if (isEdit || !headCode) return;
+    const first = form.getFieldValue(['members', 0, 'relation']) as string | undefined;
+    if (!first) form.setFieldValue(['members', 0, 'relation'], headCode);
+  }, [isEdit, headCode, form]);
+
   useEffect(() => {
     if (existing.data) form.setFieldsValue({ ...(existing.data as HouseholdDetail), members: existing.data.members });
   }, [existing.data, form]);

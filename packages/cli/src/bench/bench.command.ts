@@ -1,0 +1,152 @@
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { migrateDb, openDb, type DbHandle } from '@chanbang/db';
+import { hashPassword, importExport, makeConfig, runH1, seedDictionariesIfEmpty, startServer, type Actor, type Deps } from '@chanbang/server';
+import { loadDemo } from '../demo/demo-loader.ts';
+import { DEMO_PASSWORD } from '../demo/demo-county.ts';
+import { cliActor, report } from '../commands/context.ts';
+import { ensureBenchFiles, loadBenchMeasures, RAW_COPY_SQL, RAW_TABLE_DDL, rawCopyChunks } from './bench-data.ts';
+
+type BenchOpts = { households?: string; json?: boolean; duration?: string };
+
+const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function reachable(url: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** DATABASE_URL as is, or a fresh `chanbang_bench` database on the local server, or PGlite when none answers. */
+async function openBenchDb(log: (s: string) => void): Promise<{ db: DbHandle; where: string; cleanup: () => Promise<void> }> {
+  const env = process.env.DATABASE_URL;
+  if (env) {
+    const db = await openDb({ databaseUrl: env, poolSize: 12 });
+    return { db, where: `PostgreSQL (DATABASE_URL ${new URL(env).pathname.slice(1)})`, cleanup: async () => db.close() };
+  }
+  if (await reachable(DEFAULT_SERVER)) {
+    const admin = new pg.Client({ connectionString: DEFAULT_SERVER });
+    await admin.connect();
+    await admin.query('DROP DATABASE IF EXISTS chanbang_bench WITH (FORCE)');
+    await admin.query('CREATE DATABASE chanbang_bench');
+    await admin.end();
+    const db = await openDb({ databaseUrl: DEFAULT_SERVER.replace(/\/postgres$/, '/chanbang_bench'), poolSize: 12 });
+    return { db, where: 'PostgreSQL (fresh database chanbang_bench on 127.0.0.1:5432)', cleanup: async () => db.close() };
+  }
+  log('no PostgreSQL server answered: running on the embedded PGlite (figures are for PGlite, single connection)');
+  const dir = mkdtempSync(join(tmpdir(), 'chanbang-bench-'));
+  const db = await openDb({ dataDir: dir });
+  return { db, where: 'PGlite (embedded; no PostgreSQL server reachable)', cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { value, ms: performance.now() - t0 };
+}
+
+async function productImport(deps: Deps, actor: Actor, file: string) {
+  const job = await importExport.createImportJob(deps, actor, { fileName: basename(file), stream: createReadStream(file) });
+  const v = await importExport.startValidation(deps, actor, job.id, {});
+  await v.done;
+  const validated = await importExport.getImportJob(deps, actor, job.id);
+  if (validated.status !== 'validated') throw new Error(`bench validation failed: ${validated.message ?? ''}`);
+  const c = await importExport.startCommit(deps, actor, job.id);
+  await c.done;
+  const done = await importExport.getImportJob(deps, actor, job.id);
+  if (done.status !== 'done') throw new Error(`bench import failed: ${done.message ?? ''}`);
+  return done;
+}
+
+/**
+ * `chanbang bench`: synthetic county files (cached in ./bench-data), then product import rows/s vs raw COPY,
+ * H1 over the county, and the household list's p50/p99 under 50 concurrent clients on the real server.
+ */
+export async function benchCommand(opts: BenchOpts): Promise<void> {
+  const households = Number(opts.households ?? 100_000);
+  const json = !!opts.json;
+  const log = (s: string) => { if (!json) console.log(s); };
+  const tAll = performance.now();
+  log(`generating / reusing the synthetic county (${households} households, 15 townships, 300 villages) …`);
+  const files = await ensureBenchFiles(households);
+  log(`  ${files.rows} person rows → ${files.xlsx}, ${files.csv}${files.generatedMs === null ? ' (cached)' : ` (${(files.generatedMs / 1000).toFixed(1)} s)`}`);
+  const { db, where, cleanup } = await openBenchDb(log);
+  log(`database: ${where}`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'chanbang-bench-data-'));
+  try {
+    await migrateDb(db);
+    await seedDictionariesIfEmpty(db.db);
+    await loadDemo(db, { reset: true, hashPassword, county: { kind: 'bench', households: 0 } });
+    const config = makeConfig({ dataDir, databaseUrl: undefined, port: 0, host: '127.0.0.1', webDist: '/nonexistent' });
+    const deps: Deps = { config, db };
+    const actor = await cliActor(db, 'admin');
+
+    log('raw COPY of the same rows (the .csv lines into a plain text table) …');
+    const chunks = rawCopyChunks(files.csv);
+    const raw = await timed(() => db.rawTransaction(async (tx) => {
+      await tx.query(RAW_TABLE_DDL);
+      for (const chunk of chunks) await tx.copyFromCsv(RAW_COPY_SQL, chunk);
+      await tx.query('DROP TABLE bench_raw');
+    }));
+    const rawRate = files.rows / (raw.ms / 1000);
+    log(`  ${Math.round(rawRate)} rows/s (${(raw.ms / 1000).toFixed(2)} s)`);
+
+    log('product import of the .csv (upload + validation + one-transaction commit) …');
+    const imp = await timed(() => productImport(deps, actor, files.csv));
+    const impRate = files.rows / (imp.ms / 1000);
+    const phases = imp.value.result as { validation?: { ms?: number }; commit?: { ms?: number } } | null;
+    log(`  ${Math.round(impRate)} rows/s (${(imp.ms / 1000).toFixed(2)} s: validation ${phases?.validation?.ms ?? '?'} ms, commit ${phases?.commit?.ms ?? '?'} ms); ratio to raw COPY ${(impRate / rawRate).toFixed(2)} (target ≥ 0.3)`);
+
+    log('product re-import of the .xlsx (streaming reader; nothing changes) …');
+    const reimp = await timed(() => productImport(deps, actor, files.xlsx));
+    const reRate = files.rows / (reimp.ms / 1000);
+    const reCommit = (reimp.value.result as { commit?: { householdsUnchanged?: number } } | null)?.commit;
+    log(`  ${Math.round(reRate)} rows/s (${(reimp.ms / 1000).toFixed(2)} s); households unchanged: ${reCommit?.householdsUnchanged ?? '?'}`);
+
+    const measures = await db.rawTransaction((tx) => loadBenchMeasures(tx, households));
+    await db.query('ANALYZE');
+    log(`H1 over the county (${measures} measures loaded) …`);
+    await runH1(deps, '411272', new Date().getFullYear()); // warm-up
+    const h1 = await timed(() => runH1(deps, '411272', new Date().getFullYear()));
+    const h1Result = h1.value.result as { failing?: unknown[] };
+    log(`  ${h1.ms.toFixed(0)} ms (target < 2000 ms); failing households: ${h1Result.failing?.length ?? '?'}`);
+
+    log('household list under 50 concurrent clients (autocannon, real server) …');
+    const { app, url } = await startServer(config, { db });
+    let latency: { p50: number; p99: number; requests: number; errors: number; non2xx: number };
+    try {
+      const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }) });
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      if (!login.ok) throw new Error(`bench login failed: ${login.status}`);
+      const path = '/api/v1/households?regionCode=411272100000&householdType=monitored&pageSize=20';
+      await fetch(`${url}${path}`, { headers: { cookie } });
+      const r = await autocannon({ url: `${url}${path}`, connections: 50, duration: Number(opts.duration ?? 10), headers: { cookie } });
+      latency = { p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, errors: r.errors, non2xx: r.non2xx };
+    } finally {
+      await app.close();
+    }
+    log(`  p50 ${latency.p50} ms, p99 ${latency.p99} ms (target < 100 ms); ${latency.requests} requests, ${latency.non2xx} non-2xx, ${latency.errors} errors`);
+
+    const result = {
+      database: where, households, rows: files.rows,
+      rawCopy: { rowsPerSec: Math.round(rawRate), ms: Math.round(raw.ms) },
+      productImport: { rowsPerSec: Math.round(impRate), ms: Math.round(imp.ms), validationMs: phases?.validation?.ms ?? null, commitMs: phases?.commit?.ms ?? null, ratio: Number((impRate / rawRate).toFixed(3)) },
+      reimportXlsx: { rowsPerSec: Math.round(reRate), ms: Math.round(reimp.ms) },
+      h1: { ms: Math.round(h1.ms), failing: h1Result.failing?.length ?? null },
+      list: latency,
+      totalSeconds: Math.round((performance.now() - tAll) / 1000),
+    };
+    report(json, result, [`total ${result.totalSeconds} s`]);
+  } finally {
+    await cleanup();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,52 @@
+import { migrateDb } from '@chanbang/db';
+import { hashPassword, startServer } from '@chanbang/server';
+import { loadDemo, type DemoLoadResult } from '../demo/demo-loader.ts';
+import { cliConfig, openDeps, report } from './context.ts';
+
+function demoLines(r: DemoLoadResult): string[] {
+  const head = r.loaded
+    ? [`demo county loaded: ${r.regions} regions, ${r.households} households, ${r.persons} persons, ${r.measures} measures, ${r.monitoringCases} monitoring cases, ${r.helpers} helpers`]
+    : [`demo county not loaded: ${r.reason ?? ''}`];
+  return [...head, 'logins (password for all: ' + (r.users[0]?.password ?? '') + '):', ...r.users.map((u) => `  ${u.username.padEnd(11)} ${u.role.padEnd(17)} ${u.regionCode}`)];
+}
+
+/** `chanbang serve [--demo] [--port]`: migrate, load the demo when asked and the database has no households, listen. */
+export async function serveCommand(opts: { demo?: boolean; port?: string }): Promise<void> {
+  const config = cliConfig(opts.port ? { port: Number(opts.port) } : {});
+  const deps = await openDeps(config);
+  if (opts.demo) {
+    const [row] = await deps.db.query<{ n: number | string }>('SELECT count(*) AS n FROM households');
+    if (Number(row?.n ?? 0) === 0) {
+      const t0 = Date.now();
+      const r = await loadDemo(deps.db, { hashPassword });
+      for (const l of demoLines(r)) console.log(l);
+      console.log(`(demo loaded in ${Date.now() - t0} ms)`);
+    }
+  }
+  const { app } = await startServer(config, { db: deps.db });
+  const stop = async () => {
+    await app.close();
+    await deps.db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+/** `chanbang migrate`. */
+export async function migrateCommand(opts: { json?: boolean }): Promise<void> {
+  const config = cliConfig({ migrate: false });
+  const deps = await openDeps(config);
+  await migrateDb(deps.db);
+  await deps.db.close();
+  report(!!opts.json, { migrated: true, db: deps.db.kind }, [`migrations applied (${deps.db.kind})`]);
+}
+
+/** `chanbang demo [--reset]`: loads the demo county (idempotent), printing the logins. */
+export async function demoCommand(opts: { reset?: boolean; json?: boolean }): Promise<void> {
+  const deps = await openDeps(cliConfig());
+  const t0 = Date.now();
+  const r = await loadDemo(deps.db, { reset: !!opts.reset, hashPassword });
+  await deps.db.close();
+  report(!!opts.json, { ...r, ms: Date.now() - t0 }, [...demoLines(r), `(${Date.now() - t0} ms)`]);
+}

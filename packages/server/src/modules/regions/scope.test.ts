@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { helpers, monitoringCases, supportMeasures } from '@chanbang/db';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { buildHousehold, buildRegionTree, buildUser, makeTestIdNumber, type RegionTree } from '../../test/factories.ts';
+
+// A township officer of township 1 against the records of township 2 (same county) and of another county:
+// every read by id or region answers 404, every write 403.
+let t: TestApp;
+let tree: RegionTree;
+let otherCounty: RegionTree;
+let officer: { cookie: string };
+const ids = { household: 0, person: 0, measure: 0, caseId: 0, helper: 0 };
+let otherVillage = '';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  tree = await buildRegionTree(t);
+  otherCounty = await buildRegionTree(t);
+  officer = await buildUser(t, 'township_officer', tree.townships[0]!.code);
+  otherVillage = tree.townships[1]!.villages[0]!.code;
+  const h = await buildHousehold(t, { regionCode: otherVillage, householdType: 'monitored', monitoringType: 'marginal', monitoringStatus: 'monitoring' });
+  ids.household = h.id;
+  ids.person = h.members[1]!.id;
+  const [m] = await t.db.db.insert(supportMeasures).values({ householdId: h.id, regionCode: otherVillage, category: 'industry', year: 2024 }).returning();
+  ids.measure = m!.id;
+  const [c] = await t.db.db.insert(monitoringCases).values({ householdId: h.id, regionCode: otherVillage, monitoringType: 'marginal', status: 'monitoring' }).returning();
+  ids.caseId = c!.id;
+  const [hp] = await t.db.db.insert(helpers).values({ regionCode: otherVillage, name: '他镇帮扶人', role: 'responsible' }).returning();
+  ids.helper = hp!.id;
+});
+afterAll(async () => t?.close());
+
+type Call = [method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: () => string, body?: () => object];
+
+const reads: Call[] = [
+  ['GET', () => `/api/v1/households/${ids.household}`],
+  ['GET', () => `/api/v1/households/${ids.household}/history`],
+  ['GET', () => `/api/v1/households?regionCode=${otherVillage}`],
+  ['GET', () => `/api/v1/households?regionCode=${otherCounty.county.code}`],
+  ['GET', () => `/api/v1/regions/${tree.townships[1]!.code}`],
+  ['GET', () => `/api/v1/regions/tree?root=${tree.townships[1]!.code}`],
+  ['GET', () => `/api/v1/rules/H1/evaluate?regionCode=${tree.townships[1]!.code}`],
+  ['GET', () => `/api/v1/dashboard?regionCode=${otherVillage}`],
+  ['GET', () => `/api/v1/helpers?regionCode=${otherVillage}`],
+  ['GET', () => `/api/v1/policy/active?countyCode=${otherCounty.county.code}`],
+];
+
+const writes: Call[] = [
+  ['POST', () => '/api/v1/households', () => ({ householdNo: 'SCOPE-1', regionCode: otherVillage, householdType: 'lifted', members: [{ idNumber: makeTestIdNumber(), name: '甲', relation: '02' }] })],
+  ['PATCH', () => `/api/v1/households/${ids.household}`, () => ({ address: 'x' })],
+  ['DELETE', () => `/api/v1/households/${ids.household}`],
+  ['POST', () => `/api/v1/households/${ids.household}/members`, () => ({ idNumber: makeTestIdNumber(), name: '乙', relation: '20' })],
+  ['PATCH', () => `/api/v1/persons/${ids.person}`, () => ({ name: '丙' })],
+  ['DELETE', () => `/api/v1/persons/${ids.person}`],
+  ['PUT', () => `/api/v1/households/${ids.household}/incomes/2024`, () => ({ wage: 1 })],
+  ['POST', () => `/api/v1/households/${ids.household}/measures`, () => ({ category: 'industry', year: 2024 })],
+  ['PATCH', () => `/api/v1/measures/${ids.measure}`, () => ({ description: 'x' })],
+  ['DELETE', () => `/api/v1/measures/${ids.measure}`],
+  ['POST', () => `/api/v1/households/${ids.household}/monitoring-cases`, () => ({ monitoringType: 'marginal' })],
+  ['PATCH', () => `/api/v1/monitoring-cases/${ids.caseId}`, () => ({ note: 'x' })],
+  ['POST', () => `/api/v1/monitoring-cases/${ids.caseId}/eliminate`, () => ({ eliminationMethod: 'natural', eliminationDate: '2024-12-01' })],
+  ['POST', () => '/api/v1/helpers', () => ({ regionCode: otherVillage, name: '丁', role: 'responsible' })],
+  ['POST', () => `/api/v1/households/${ids.household}/helpers`, () => ({ helperId: ids.helper })],
+  // admin-only endpoints: a township officer may not use them at all
+  ['POST', () => '/api/v1/users', () => ({ username: 'scope-x', displayName: 'x', password: 'longenough1', role: 'viewer', regionCode: tree.townships[0]!.code })],
+  ['PATCH', () => '/api/v1/users/1', () => ({ displayName: 'x' })],
+  ['GET', () => '/api/v1/users'],
+  ['GET', () => '/api/v1/audit'],
+  ['PUT', () => '/api/v1/policy/active', () => ({ packId: 'jincheng' })],
+  ['POST', () => '/api/v1/dictionaries/risk_type/items', () => ({ code: 'x1', labelZh: 'x', labelEn: 'x' })],
+  ['PATCH', () => '/api/v1/dictionaries/risk_type/items/illness', () => ({ labelZh: 'x' })],
+];
+
+describe('scope: township officer vs another township', () => {
+  it.each(reads.map((c) => [`${c[0]} ${c[1].toString().slice(6, 60)}`, c] as const))('read %s → 404', async (_n, [method, url]) => {
+    const res = await t.app.inject({ method, url: url(), headers: { cookie: officer.cookie } });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('NOT_FOUND');
+  });
+
+  it.each(writes.map((c) => [`${c[0]} ${c[1].toString().slice(6, 60)}`, c] as const))('write %s → 403', async (_n, [method, url, body]) => {
+    const res = await t.app.inject({ method, url: url(), headers: { cookie: officer.cookie }, ...(body ? { payload: body() } : {}) });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('FORBIDDEN');
+  });
+
+  it('left the other township untouched', async () => {
+    const admin = await buildUser(t, 'county_officer', tree.county.code);
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/households/${ids.household}`, headers: { cookie: admin.cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ address: null, memberCount: 2, measures: [{ description: null }] });
+    expect(res.json().incomes).toHaveLength(0);
+  });
+
+  it('only sees its own township in lists', async () => {
+    await buildHousehold(t, { regionCode: tree.townships[0]!.villages[0]!.code });
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/households', headers: { cookie: officer.cookie } });
+    expect(res.json().items.length).toBeGreaterThan(0);
+    expect(res.json().items.every((i: { regionCode: string }) => i.regionCode.startsWith(tree.townships[0]!.prefix))).toBe(true);
+  });
+});
