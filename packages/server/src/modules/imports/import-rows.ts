@@ -92,6 +92,18 @@ function items(dict: string): DictItem[] {
   return findDictionary(dict)?.items ?? [];
 }
 
+// values repeat on almost every row (户类型, 与户主关系 …): remember each resolution
+const resolved = new Map<string, string | null>();
+function resolveCached(dict: string, text: string): string | undefined {
+  const key = `${dict}\u0000${text}`;
+  let c = resolved.get(key);
+  if (c === undefined) {
+    c = resolveDictCode(items(dict), text) ?? null;
+    if (resolved.size < 50_000) resolved.set(key, c);
+  }
+  return c ?? undefined;
+}
+
 function clean(s: string | undefined): string {
   return toHalfWidth(s ?? '').trim();
 }
@@ -122,7 +134,7 @@ export function checkRow(raw: Record<string, string>, kinds: Record<string, stri
     const f = BY_KEY.get(key);
     const text = v[key] ?? '';
     if (!f?.dict || text === '') return null;
-    const c = resolveDictCode(items(f.dict), text);
+    const c = resolveCached(f.dict, text);
     if (!c) bad(key, text, `“${text}”不是允许的值（见模板“填表说明”）`, `"${text}" is not an allowed value (see the template's instructions sheet)`);
     return c ?? null;
   };
@@ -154,7 +166,7 @@ export function checkRow(raw: Record<string, string>, kinds: Record<string, stri
     const parts = v.riskTypes.split(/[、,，;；/\s]+/).filter(Boolean);
     if (parts.length > 5) bad('riskTypes', v.riskTypes, `最多 5 项，实际 ${parts.length} 项`, `at most 5 items, got ${parts.length}`);
     for (const p of parts) {
-      const c = resolveDictCode(items(DICT.riskType), p);
+      const c = resolveCached(DICT.riskType, p);
       if (!c) bad('riskTypes', p, `“${p}”不是允许的风险类型`, `"${p}" is not an allowed risk type`);
       else if (!risks.includes(c)) risks.push(c);
     }
