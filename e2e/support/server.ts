@@ -25,7 +25,7 @@ async function freePort(): Promise<number> {
 export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'chanbang-e2e-'));
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', CHANBANG_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', CHANBANG_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'packages/cli/bin/chanbang.js'), 'serve', '--demo'], {
     cwd: repoRoot,
