@@ -12,5 +12,7 @@ export default defineConfig({
     fileParallelism: false,
     retry: process.env.CI ? 1 : 0,
     allowOnly: false,
+    // pages wait for the API; a first dashboard on a fresh PGlite takes a few seconds
+    expect: { poll: { timeout: 20_000, interval: 100 } },
   },
 });

@@ -127,7 +127,9 @@ async function sniffCsvEncoding(path: string): Promise<'utf-8' | 'gb18030'> {
 type CsvRecord = { record: string[]; info: { lines: number } };
 
 /** Reads whatever records the parser holds, then waits for more: far cheaper than one await per record. */
-async function* csvBatches(parser: NodeJS.ReadableStream & { read(): CsvRecord | null }): AsyncGenerator<CsvRecord[]> {
+type CsvSource = { read(): unknown; on(e: string, f: (...a: unknown[]) => void): unknown; off(e: string, f: (...a: unknown[]) => void): unknown };
+
+async function* csvBatches(parser: CsvSource): AsyncGenerator<CsvRecord[]> {
   let ended = false;
   let failure: unknown = null;
   parser.on('end', () => (ended = true));
@@ -135,7 +137,7 @@ async function* csvBatches(parser: NodeJS.ReadableStream & { read(): CsvRecord |
   for (;;) {
     const batch: CsvRecord[] = [];
     let rec: CsvRecord | null;
-    while ((rec = parser.read()) !== null) batch.push(rec);
+    while ((rec = parser.read() as CsvRecord | null) !== null) batch.push(rec);
     if (batch.length) yield batch;
     if (failure) throw failure;
     if (ended) return;
@@ -159,7 +161,7 @@ async function* csvRows(path: string): AsyncGenerator<SourceRow> {
     .pipe(decoder(encoding))
     .pipe(parseCsv({ relax_column_count: true, skip_empty_lines: false, bom: true, info: true }));
   try {
-    for await (const batch of csvBatches(parser as unknown as NodeJS.ReadableStream & { read(): CsvRecord | null })) {
+    for await (const batch of csvBatches(parser as unknown as CsvSource)) {
       for (const rec of batch) yield { rowNumber: rec.info.lines, cells: rec.record.map(csvCell) };
     }
   } catch (err) {
