@@ -1,5 +1,6 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { login } from './support/browser.ts';
+import { artifactsDir, login } from './support/browser.ts';
 import { PASSWORD, useJourney, type HouseholdDetail, type HouseholdPage } from './support/journey.ts';
 
 type RuleByRegion = { code: string; name: string; total: number; met: number };
@@ -98,5 +99,32 @@ describe('dashboard: county figures drill down to households', () => {
     await page.getByRole('tab', { name: '监测' }).click();
     await expect.poll(() => page.getByRole('tab', { name: '监测' }).getAttribute('aria-selected')).toBe('true');
     expect(h.monitoringCases.length).toBeGreaterThan(0);
+  });
+
+  it('admin screens: users, dictionaries and the audit log show their data (screenshots kept)', async () => {
+    const { page } = j;
+    const shot = (name: string) => page.screenshot({ path: join(artifactsDir, `admin-${name}.png`), fullPage: true });
+
+    await page.getByRole('menuitem', { name: '系统管理' }).click();
+    await page.getByRole('menuitem', { name: '用户管理' }).click();
+    await page.waitForURL((u) => u.pathname === '/admin/users');
+    const users = await j.api<{ items: { username: string }[] } | { username: string }[]>('/users');
+    const usernames = (Array.isArray(users) ? users : users.items).map((u) => u.username);
+    expect(usernames).toEqual(expect.arrayContaining(['admin', 'dawang', 'dawang-cun']));
+    for (const name of usernames) await expect.poll(() => page.getByRole('cell', { name, exact: true }).isVisible()).toBe(true);
+    await shot('users');
+
+    await page.getByRole('menuitem', { name: '字典' }).click();
+    await page.waitForURL((u) => u.pathname === '/admin/dictionaries');
+    await page.getByRole('menuitem', { name: /^户类型/ }).click();
+    for (const label of ['脱贫户', '监测户', '一般农户']) await expect.poll(() => page.getByRole('cell', { name: label, exact: true }).isVisible()).toBe(true);
+    await shot('dictionaries');
+
+    await page.getByRole('menuitem', { name: '审计日志' }).click();
+    await page.waitForURL((u) => u.pathname === '/admin/audit');
+    // the admin's own login through the form is the newest kind of entry every fresh server has
+    await expect.poll(() => page.getByRole('cell', { name: '登录', exact: true }).first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('cell', { name: '示范区管理员' }).first().isVisible()).toBe(true);
+    await shot('audit');
   });
 });

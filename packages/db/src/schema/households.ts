@@ -42,7 +42,11 @@ export const households = pgTable(
   (t) => [
     uniqueIndex('households_no_uq').on(t.householdNo),
     index('households_region_idx').using('btree', sql`${t.regionCode} varchar_pattern_ops`, t.id),
-    index('households_type_idx').on(t.householdType, t.regionCode),
+    // the household list filtered by type (and H1, which reads monitored households only): equality on the type,
+    // then the region prefix range in list order (region code, id), live rows only; also serves the capped count
+    index('households_type_idx')
+      .using('btree', t.householdType, sql`${t.regionCode} varchar_pattern_ops`, t.id)
+      .where(sql`${t.deletedAt} IS NULL`),
   ],
 );
 

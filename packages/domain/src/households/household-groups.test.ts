@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../id-number/id-number.ts';
-import { checkHouseholdGroups } from './household-groups.ts';
+import { checkHouseholdGroups, createHouseholdGroupChecker } from './household-groups.ts';
 import type { ImportPersonRow } from './import-row.ts';
 
 let seq = 100;
@@ -58,5 +58,39 @@ describe('checkHouseholdGroups', () => {
       person({ rowNumber: 9, householdNo: 'H2', isHead: true, idNumber: id }),
     ]);
     expect(issues).toEqual([{ row: 9, path: '证件号码', field: 'idNumber', value: id, messageZh: '证件号码与第 2 行重复', messageEn: 'ID number already appears on row 2' }]);
+  });
+});
+
+describe('createHouseholdGroupChecker', () => {
+  it('gives the same issues as checkHouseholdGroups for interleaved households, tagged with the household', () => {
+    const id = makeIdNumber('41120119900101998');
+    const rows = [
+      person({ rowNumber: 2, isHead: true, name: '张三', headName: '李四', idNumber: id }),
+      person({ rowNumber: 3, householdNo: 'H2' }),
+      person({ rowNumber: 4, regionCode: '411201100002', headName: '张三' }),
+      person({ rowNumber: 5, householdNo: 'H2', idNumber: id, riskTypes: [] }),
+      person({ rowNumber: 6, householdNo: 'H3', isHead: true }),
+      person({ rowNumber: 7, householdNo: 'H3', isHead: true, address: '三号' }),
+    ];
+    const checker = createHouseholdGroupChecker();
+    for (const r of rows) checker.add(r);
+    const tagged = checker.finish();
+    expect(tagged.map((t) => t.issue)).toEqual(checkHouseholdGroups(rows));
+    expect(tagged.map((t) => [t.householdNo, t.issue.row, t.issue.path])).toEqual([
+      ['H1', 2, '户主姓名'],
+      ['H2', 3, '与户主关系'],
+      ['H1', 4, '区划代码'],
+      ['H1', 4, '户主姓名'],
+      ['H2', 5, '证件号码'],
+      ['H3', 7, '与户主关系'],
+    ]);
+  });
+
+  it('does not report "no head" for a household with a refused row (it may have been the head)', () => {
+    const checker = createHouseholdGroupChecker();
+    checker.addRejected('H1');
+    checker.add(person({ rowNumber: 3 }));
+    checker.add(person({ rowNumber: 4, householdNo: 'H2' }));
+    expect(checker.finish().map((t) => [t.householdNo, t.issue.messageZh])).toEqual([['H2', '户编号 H2 没有户主（第 4 行）']]);
   });
 });

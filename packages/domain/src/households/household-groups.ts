@@ -25,8 +25,114 @@ function isEmpty(v: unknown): boolean {
 }
 
 function same(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
   return a === b;
+}
+
+/** What the checker remembers of one household: row numbers, heads, the reference value of each household column. */
+type HouseholdState = {
+  no: string;
+  rows: number[];
+  heads: { rowNumber: number; name: string }[];
+  refs: ({ rowNumber: number; value: unknown } | undefined)[];
+  conflicts: Issue[][];
+  /** each distinct 户主姓名 with the first row giving it, in order of appearance */
+  headNames: Map<string, number>;
+  /** a row of this household was refused by the row check (it may have been the head) */
+  hasRejectedRow: boolean;
+};
+
+/** An issue of {@link createHouseholdGroupChecker}, with the household it concerns. */
+export type HouseholdGroupIssue = { householdNo: string; issue: Issue };
+
+/** Incremental form of {@link checkHouseholdGroups}: memory grows with households, not with rows. */
+export type HouseholdGroupChecker = {
+  /** Adds a valid row (output of `checkImportRow`), in file order. */
+  add(row: ImportPersonRow): void;
+  /**
+   * Notes a row of the household that `checkImportRow` refused: that row may have been its head, so "no head" is
+   * not reported for the household (its row issues already exclude it).
+   */
+  addRejected(householdNo: string): void;
+  /** Every household issue, sorted by row, each with its 户编号. */
+  finish(): HouseholdGroupIssue[];
+};
+
+/**
+ * Creates a checker that takes the rows of a file one by one and applies the rules of {@link checkHouseholdGroups}
+ * (one 户主 per 户编号, household columns agree, 户主姓名 matches the head, no 证件号码 twice) keeping per
+ * household only its row numbers, heads and one reference value per household column — never the rows.
+ */
+export function createHouseholdGroupChecker(): HouseholdGroupChecker {
+  const households = new Map<string, HouseholdState>();
+  const firstById = new Map<string, number>();
+  const dupIssues: HouseholdGroupIssue[] = [];
+  const stateOf = (no: string): HouseholdState => {
+    let s = households.get(no);
+    if (!s) {
+      s = { no, rows: [], heads: [], refs: HOUSEHOLD_FIELDS.map(() => undefined), conflicts: HOUSEHOLD_FIELDS.map(() => []), headNames: new Map(), hasRejectedRow: false };
+      households.set(no, s);
+    }
+    return s;
+  };
+  return {
+    add(r) {
+      const first = firstById.get(r.idNumber);
+      if (first === undefined) firstById.set(r.idNumber, r.rowNumber);
+      else dupIssues.push({ householdNo: r.householdNo, issue: importIssue(r.rowNumber, 'idNumber', r.idNumber, `证件号码与第 ${first} 行重复`, `ID number already appears on row ${first}`) });
+      const s = stateOf(r.householdNo);
+      s.rows.push(r.rowNumber);
+      if (r.isHead) s.heads.push({ rowNumber: r.rowNumber, name: r.name });
+      if (r.headName !== null && !s.headNames.has(r.headName)) s.headNames.set(r.headName, r.rowNumber);
+      HOUSEHOLD_FIELDS.forEach(({ key, optional }, k) => {
+        const v = r[key];
+        const ref = s.refs[k];
+        if (!ref) {
+          if (!optional || !isEmpty(v)) s.refs[k] = { rowNumber: r.rowNumber, value: v };
+          return;
+        }
+        if ((optional && isEmpty(v)) || same(v, ref.value)) return;
+        s.conflicts[k]?.push(
+          importIssue(
+            r.rowNumber,
+            key,
+            show(v),
+            `同一户（户编号 ${s.no}）的该列须一致：第 ${ref.rowNumber} 行为“${show(ref.value)}”`,
+            `must be the same for the whole household ${s.no}: row ${ref.rowNumber} has "${show(ref.value)}"`,
+          ),
+        );
+      });
+    },
+    addRejected(householdNo) {
+      stateOf(householdNo).hasRejectedRow = true;
+    },
+    finish() {
+      const out: HouseholdGroupIssue[] = [...dupIssues];
+      for (const s of households.values()) {
+        const push = (issue: Issue) => out.push({ householdNo: s.no, issue });
+        const { no, heads } = s;
+        if (heads.length === 0 && s.rows.length > 0 && !s.hasRejectedRow) {
+          const rowList = s.rows.join('、');
+          push(importIssue(s.rows[0] as number, 'relation', '', `户编号 ${no} 没有户主（第 ${rowList} 行）`, `household ${no} has no head (rows ${rowList})`));
+        } else if (heads.length > 1) {
+          const headRows = heads.map((h) => h.rowNumber).join('、');
+          for (const h of heads.slice(1)) {
+            push(importIssue(h.rowNumber, 'relation', '户主', `户编号 ${no} 有多个户主（第 ${headRows} 行）`, `household ${no} has more than one head (rows ${heads.map((x) => x.rowNumber).join(', ')})`));
+          }
+        }
+        for (const list of s.conflicts) for (const issue of list) push(issue);
+        const head = heads[0];
+        if (head && heads.length === 1) {
+          for (const [headName, rowNumber] of s.headNames) {
+            if (headName === head.name) continue;
+            push(importIssue(rowNumber, 'headName', headName, `户主姓名与第 ${head.rowNumber} 行户主“${head.name}”不符`, `head's name differs from the head on row ${head.rowNumber} ("${head.name}")`));
+            break;
+          }
+        }
+      }
+      return out.sort((a, b) => (a.issue.row ?? 0) - (b.issue.row ?? 0));
+    },
+  };
 }
 
 /**
@@ -38,57 +144,7 @@ function same(a: unknown, b: unknown): boolean {
  * @returns issues naming row, column, value and reason (the reason cites the other row)
  */
 export function checkHouseholdGroups(rows: readonly ImportPersonRow[]): Issue[] {
-  const issues: Issue[] = [];
-  const households = new Map<string, ImportPersonRow[]>();
-  const firstById = new Map<string, number>();
-  for (const r of rows) {
-    const list = households.get(r.householdNo);
-    if (list) list.push(r);
-    else households.set(r.householdNo, [r]);
-    const first = firstById.get(r.idNumber);
-    if (first === undefined) firstById.set(r.idNumber, r.rowNumber);
-    else issues.push(importIssue(r.rowNumber, 'idNumber', r.idNumber, `证件号码与第 ${first} 行重复`, `ID number already appears on row ${first}`));
-  }
-
-  for (const [no, members] of households) {
-    const heads = members.filter((m) => m.isHead);
-    const rowList = members.map((m) => m.rowNumber).join('、');
-    if (heads.length === 0) {
-      const m = members[0] as ImportPersonRow;
-      issues.push(importIssue(m.rowNumber, 'relation', '', `户编号 ${no} 没有户主（第 ${rowList} 行）`, `household ${no} has no head (rows ${rowList})`));
-    } else if (heads.length > 1) {
-      const headRows = heads.map((h) => h.rowNumber).join('、');
-      for (const h of heads.slice(1)) {
-        issues.push(importIssue(h.rowNumber, 'relation', '户主', `户编号 ${no} 有多个户主（第 ${headRows} 行）`, `household ${no} has more than one head (rows ${heads.map((x) => x.rowNumber).join(', ')})`));
-      }
-    }
-
-    for (const { key, optional } of HOUSEHOLD_FIELDS) {
-      const ref = optional ? members.find((m) => !isEmpty(m[key])) : members[0];
-      if (!ref) continue;
-      for (const m of members) {
-        if (m === ref || (optional && isEmpty(m[key])) || same(m[key], ref[key])) continue;
-        issues.push(
-          importIssue(
-            m.rowNumber,
-            key,
-            show(m[key]),
-            `同一户（户编号 ${no}）的该列须一致：第 ${ref.rowNumber} 行为“${show(ref[key])}”`,
-            `must be the same for the whole household ${no}: row ${ref.rowNumber} has "${show(ref[key])}"`,
-          ),
-        );
-      }
-    }
-
-    const head = heads[0];
-    if (head && heads.length === 1) {
-      for (const m of members) {
-        if (m.headName !== null && m.headName !== head.name) {
-          issues.push(importIssue(m.rowNumber, 'headName', m.headName, `户主姓名与第 ${head.rowNumber} 行户主“${head.name}”不符`, `head's name differs from the head on row ${head.rowNumber} ("${head.name}")`));
-          break;
-        }
-      }
-    }
-  }
-  return issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  const checker = createHouseholdGroupChecker();
+  for (const r of rows) checker.add(r);
+  return checker.finish().map((x) => x.issue);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOUSEHOLD_IMPORT_FIELDS, suggestMapping } from './import-fields.ts';
+import { checkImportMapping, fillDownHouseholdCells, HOUSEHOLD_IMPORT_FIELDS, isImportHeader, suggestMapping } from './import-fields.ts';
 
 describe('HOUSEHOLD_IMPORT_FIELDS', () => {
   it('lists the template columns of ARCHITECTURE.md with unique keys and spellings', () => {
@@ -40,5 +40,38 @@ describe('suggestMapping', () => {
     expect(suggestMapping(['户主姓名', '姓名'])).toEqual({ headName: '户主姓名', name: '姓名' });
     expect(suggestMapping(['姓名', '姓名'])).toEqual({ name: '姓名' });
     expect(suggestMapping([])).toEqual({});
+  });
+});
+
+describe('isImportHeader', () => {
+  it.each([['户编号', true], ['*身份证号码', true], ['Household type', true], ['备注', false], ['', false]])('%j → %s', (h, yes) => expect(isImportHeader(h)).toBe(yes));
+});
+
+describe('checkImportMapping', () => {
+  it('accepts a complete mapping and names missing required fields, unknown fields and absent headers', () => {
+    const headers = HOUSEHOLD_IMPORT_FIELDS.map((f) => f.labelZh);
+    expect(checkImportMapping(suggestMapping(headers), headers)).toEqual([]);
+    const problems = checkImportMapping({ householdNo: '户编号', regionCode: '区划', foo: '姓名' }, ['户编号', '姓名']);
+    expect(problems.filter((p) => p.path === 'mapping').map((p) => p.messageZh)).toEqual(
+      ['户类型', '姓名', '证件号码', '与户主关系'].map((l) => `必填列“${l}”未对应到文件中的列`),
+    );
+    expect(problems.find((p) => p.path === 'mapping.regionCode')?.messageZh).toBe('文件中没有列“区划”');
+    expect(problems.find((p) => p.path === 'mapping.foo')?.messageEn).toBe('unknown field foo');
+  });
+});
+
+describe('fillDownHouseholdCells', () => {
+  const prev = { householdNo: 'H1', regionCode: '411201100001', householdType: '监测户', address: '一号', name: '张三', phone: '13800000000' };
+  it('fills blank household cells of a merged block, never person cells', () => {
+    const raw: Record<string, unknown> = { householdNo: '', regionCode: null, householdType: ' ', address: '二号', name: '李四', phone: '' };
+    fillDownHouseholdCells(raw, prev);
+    expect(raw).toEqual({ householdNo: 'H1', regionCode: '411201100001', householdType: '监测户', address: '二号', name: '李四', phone: '' });
+  });
+  it('leaves a row of another household alone', () => {
+    const raw: Record<string, unknown> = { householdNo: 'H2', regionCode: '' };
+    fillDownHouseholdCells(raw, prev);
+    expect(raw).toEqual({ householdNo: 'H2', regionCode: '' });
+    fillDownHouseholdCells(raw, null);
+    expect(raw.regionCode).toBe('');
   });
 });

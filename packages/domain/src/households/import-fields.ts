@@ -44,12 +44,14 @@ export const HOUSEHOLD_IMPORT_FIELDS: ImportField[] = [
   { key: 'address', household: true, labelZh: '家庭住址', labelEn: 'Address', required: false, aliases: ['住址', '地址', '家庭地址', '现住址'] },
 ];
 
+const FIELD_BY_KEY = new Map(HOUSEHOLD_IMPORT_FIELDS.map((f) => [f.key, f]));
+
 /**
  * Looks up an import field by key.
  * @throws Error for an unknown key (a programming error)
  */
 export function getImportField(key: string): ImportField {
-  const f = HOUSEHOLD_IMPORT_FIELDS.find((x) => x.key === key);
+  const f = FIELD_BY_KEY.get(key);
   if (!f) throw new Error(`unknown import field ${key}`);
   return f;
 }
@@ -91,4 +93,52 @@ export function suggestMapping(headers: readonly string[]): Record<string, strin
     });
   }
   return mapping;
+}
+
+/**
+ * Whether a header names an import field (the same matching as {@link suggestMapping}); used to find the header row.
+ * @param header one cell of a candidate header row
+ */
+export function isImportHeader(header: string): boolean {
+  return Object.keys(suggestMapping([header])).length > 0;
+}
+
+/** A problem of a column mapping, for the mapping screen. */
+export type MappingProblem = { path: string; messageZh: string; messageEn: string };
+
+/**
+ * Checks a column mapping against the file's headers: every required field has a column, every key is a field,
+ * every mapped header is in the file.
+ * @param mapping field key → header
+ * @param headers the file's header row
+ * @returns the problems (empty when the mapping is usable)
+ */
+export function checkImportMapping(mapping: Readonly<Record<string, string>>, headers: readonly string[]): MappingProblem[] {
+  const out: MappingProblem[] = [];
+  for (const f of HOUSEHOLD_IMPORT_FIELDS) {
+    if (f.required && !mapping[f.key]) out.push({ path: 'mapping', messageZh: `必填列“${f.labelZh}”未对应到文件中的列`, messageEn: `required field "${f.labelEn}" (${f.labelZh}) is not mapped to a column` });
+  }
+  for (const [key, header] of Object.entries(mapping)) {
+    if (!FIELD_BY_KEY.has(key)) out.push({ path: `mapping.${key}`, messageZh: `未知字段 ${key}`, messageEn: `unknown field ${key}` });
+    else if (!headers.includes(header)) out.push({ path: `mapping.${key}`, messageZh: `文件中没有列“${header}”`, messageEn: `the file has no column "${header}"` });
+  }
+  return out;
+}
+
+const FILLED_DOWN = HOUSEHOLD_IMPORT_FIELDS.filter((f) => f.household && f.key !== 'householdNo').map((f) => f.key);
+const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/**
+ * Merged cells: a merged block of household cells reads as its first cell followed by blanks. A row whose 户编号 is
+ * blank, or equal to the row above, takes the household columns it left blank from the row above (mutates `raw`).
+ * @param raw the row's cells by field key
+ * @param prev the row above, already filled down (null for the first row)
+ */
+export function fillDownHouseholdCells(raw: Record<string, unknown>, prev: Readonly<Record<string, unknown>> | null): void {
+  if (!prev) return;
+  const no = raw.householdNo;
+  const prevNo = prev.householdNo;
+  if (!isBlank(no) && String(no).trim() !== String(prevNo ?? '').trim()) return;
+  if (isBlank(no)) raw.householdNo = prevNo;
+  for (const key of FILLED_DOWN) if (isBlank(raw[key]) && !isBlank(prev[key])) raw[key] = prev[key];
 }

@@ -7,6 +7,14 @@ import type { RuleConfig } from '../policy.types.ts';
  */
 export const H1_LABOR_CAPACITIES = ['ordinary', 'skilled'];
 
+/**
+ * Households H1 applies to: 监测户 (household_type monitored) whose risk is not yet eliminated (002 §二(一)1
+ * "对家庭有劳动能力的监测户"; a household whose risk is eliminated leaves monitoring). The server also uses these
+ * two lists to read the facts of those households only.
+ */
+export const H1_HOUSEHOLD_TYPES = ['monitored'];
+export const H1_EXCLUDED_MONITORING_STATUSES = ['eliminated'];
+
 /** 开发式帮扶措施: 产业, 就业, 金融, 公益岗位 (domain-standards §1.7; dict measure_category attrs.developmental). */
 export const DEVELOPMENTAL_CATEGORIES = ['industry', 'employment', 'finance', 'public_post'];
 
@@ -19,7 +27,13 @@ export function h1Config(clause: string): RuleConfig {
   return {
     ruleId: 'H1',
     clause,
-    params: { laborCapacities: H1_LABOR_CAPACITIES, developmentalCategories: DEVELOPMENTAL_CATEGORIES, minCoverage: 1 },
+    params: {
+      householdTypes: H1_HOUSEHOLD_TYPES,
+      excludedMonitoringStatuses: H1_EXCLUDED_MONITORING_STATUSES,
+      laborCapacities: H1_LABOR_CAPACITIES,
+      developmentalCategories: DEVELOPMENTAL_CATEGORIES,
+      minCoverage: 1,
+    },
     noteZh:
       '对家庭有劳动能力（普通劳动力、技能劳动力）且风险未消除的监测户，至少落实一项开发式帮扶措施（产业、就业、金融、公益岗位）。' +
       '弱劳力半劳力仅要求“创造条件探索落实”，不计入必达范围。过渡期通行要求，不限年度。',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getPack, POLICY_PACKS } from '../packs/index.ts';
 import { getRuleConfig } from '../rule-registry.ts';
-import { type H1Facts, H1_RULE } from './h1.ts';
+import { type H1Facts, H1_RULE, h1HouseholdScope } from './h1.ts';
 
 // 002 §二(一)1: "对家庭有劳动能力的监测户，至少落实一项开发式帮扶措施；对弱劳力半劳力，创造条件探索落实开发式帮扶措施"
 const config = getRuleConfig(getPack('jincheng'), 'H1');
@@ -73,7 +73,16 @@ describe('H1 — a village', () => {
     const lenient = { ...config, params: { ...config.params, minCoverage: 0.5, laborCapacities: ['ordinary', 'skilled', 'weak'] } };
     const facts = [hh({ laborCapacities: ['weak'], measureCategories: ['industry'] }), hh({})];
     expect(H1_RULE.evaluate(facts, lenient)).toMatchObject({ status: 'met', total: 2, met: 1, value: 0.5, threshold: 0.5 });
-    expect(() => H1_RULE.evaluate(facts, { ...config, params: {} })).toThrow(/laborCapacities/);
+    expect(() => H1_RULE.evaluate(facts, { ...config, params: { ...config.params, laborCapacities: undefined } })).toThrow(/laborCapacities/);
+  });
+
+  it('takes the households it applies to from the config (householdTypes, excludedMonitoringStatuses)', () => {
+    expect(h1HouseholdScope(config)).toEqual({ householdTypes: ['monitored'], excludedMonitoringStatuses: ['eliminated'] });
+    const facts = [hh({ householdType: 'lifted' }), hh({ monitoringStatus: 'eliminated', measureCategories: ['industry'] }), hh({ measureCategories: ['industry'] })];
+    expect(H1_RULE.evaluate(facts, config)).toMatchObject({ total: 1, met: 1 });
+    const wider = { ...config, params: { ...config.params, householdTypes: ['monitored', 'lifted'], excludedMonitoringStatuses: [] } };
+    expect(H1_RULE.evaluate(facts, wider)).toMatchObject({ total: 3, met: 2 });
+    expect(() => h1HouseholdScope({ ...config, params: { ...config.params, householdTypes: 'monitored' } })).toThrow(/householdTypes/);
   });
 
   it('is configured identically in all four packs, with the right citation', () => {

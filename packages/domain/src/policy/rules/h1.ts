@@ -23,15 +23,31 @@ export type H1Facts = {
  * H1 — every monitored household with labour capacity whose risk is not yet eliminated has at least one
  * development-type measure (开发式帮扶措施).
  * Source: 002 §二(一)1 "对家庭有劳动能力的监测户，至少落实一项开发式帮扶措施"; national practice
- * (domain-standards §1.7). Params: `laborCapacities` (member codes that count as having labour),
+ * (domain-standards §1.7). Params: `householdTypes` and `excludedMonitoringStatuses` (which households it applies
+ * to: monitored, risk not eliminated; see {@link h1HouseholdScope}), `laborCapacities` (member codes that count as having labour),
  * `developmentalCategories` (measure codes), `minCoverage` (share of applicable households, 1 = every one).
  */
+/**
+ * The households H1 can apply to, from the pack's config: a household of another type or status is
+ * `not_applicable` whatever its members and measures, so callers may gather the facts of these households only.
+ * @throws AppError VALIDATION_FAILED when the pack does not set the lists
+ */
+export function h1HouseholdScope(config: RuleConfig): { householdTypes: string[]; excludedMonitoringStatuses: string[] } {
+  return {
+    householdTypes: stringListParam(config, 'householdTypes'),
+    excludedMonitoringStatuses: stringListParam(config, 'excludedMonitoringStatuses'),
+  };
+}
+
 export const H1_RULE: RuleDefinition<H1Facts> = {
   id: 'H1',
   titleZh: '有劳动能力的监测户至少落实一项开发式帮扶措施',
   titleEn: 'Every monitored household with labour capacity has at least one development-type measure',
   factsKind: 'household',
   evaluate(facts: H1Facts[], config: RuleConfig): RuleResult {
+    const scope = h1HouseholdScope(config);
+    const types = new Set(scope.householdTypes);
+    const excluded = new Set(scope.excludedMonitoringStatuses);
     const labor = new Set(stringListParam(config, 'laborCapacities'));
     const developmental = new Set(stringListParam(config, 'developmentalCategories'));
     const measureItems = getDictItems(DICT.measureCategory);
@@ -43,7 +59,7 @@ export const H1_RULE: RuleDefinition<H1Facts> = {
       config,
       (f) => ({ id: f.householdId, regionCode: f.regionCode }),
       (f) => {
-        if (f.householdType !== 'monitored' || f.monitoringStatus === 'eliminated') return 'not_applicable';
+        if (!types.has(f.householdType) || excluded.has(f.monitoringStatus)) return 'not_applicable';
         const capable = f.laborCapacities.filter((c) => labor.has(c));
         if (capable.length === 0) return 'not_applicable';
         if (f.measureCategories.some((c) => developmental.has(c))) return 'met';

@@ -1,6 +1,7 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { regions, sessions, users } from '@chanbang/db';
 import type { Conn } from '../../deps.ts';
+import { sessionCache } from './session-cache.ts';
 
 /** A user row joined with its region (for the scope prefix). */
 export type UserWithRegion = typeof users.$inferSelect & { scopePrefix: string; regionName: string };
@@ -31,10 +32,10 @@ export async function findUserById(db: Conn, id: number): Promise<UserWithRegion
   return row;
 }
 
-/** The user of a live session (not expired, user not disabled). */
-export async function findSessionUser(db: Conn, tokenHash: string): Promise<UserWithRegion | undefined> {
+/** The user of a live session (not expired, user not disabled), with the session's expiry. */
+export async function findSessionUser(db: Conn, tokenHash: string): Promise<(UserWithRegion & { sessionExpiresAt: Date }) | undefined> {
   const [row] = await db
-    .select(userWithRegion)
+    .select({ ...userWithRegion, sessionExpiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(regions, eq(regions.code, users.regionCode))
@@ -48,10 +49,14 @@ export async function insertSession(db: Conn, tokenHash: string, userId: number,
   await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, sql`now()`)));
 }
 
+/** Deletes a session; the session cache forgets it too. */
 export async function deleteSession(db: Conn, tokenHash: string): Promise<void> {
+  sessionCache.revokeToken(tokenHash);
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
+/** Deletes every session of a user (new password, role, region, disabled); the session cache forgets them too. */
 export async function deleteUserSessions(db: Conn, userId: number): Promise<void> {
+  sessionCache.revokeUser(userId);
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }

@@ -4,6 +4,7 @@ import type { Actor, Deps, RoleCode } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import * as repo from './auth.repo.ts';
 import { getDummyHash, verifyPassword } from './passwords.ts';
+import { sessionCache } from './session-cache.ts';
 
 /** SHA-256 of a session token: the table never stores the raw token. */
 export function hashToken(token: string): string {
@@ -50,15 +51,22 @@ export async function logout(deps: Deps, token: string | undefined): Promise<voi
   if (token) await repo.deleteSession(deps.db.db, hashToken(token));
 }
 
-/** The actor of a session token, or null when the session is unknown, expired or the user disabled. */
+/**
+ * The actor of a session token, or null when the session is unknown, expired or the user disabled.
+ * Answers from the in-process session cache for up to SESSION_CACHE_TTL_MS (revoked on logout and when a
+ * user's sessions are deleted), so most requests do not query the sessions table.
+ */
 export async function resolveActor(deps: Deps, token: string | undefined, requestId: string): Promise<Actor | null> {
   if (!token || token.length > 200) return null;
-  const u = await repo.findSessionUser(deps.db.db, hashToken(token));
+  const tokenHash = hashToken(token);
+  const cached = sessionCache.get(tokenHash);
+  if (cached) return { ...cached, requestId };
+  const startedAt = Date.now();
+  const u = await repo.findSessionUser(deps.db.db, tokenHash);
   if (!u) return null;
-  return {
-    id: u.id, username: u.username, displayName: u.displayName, role: u.role as RoleCode,
-    regionCode: u.regionCode, scopePrefix: u.scopePrefix, requestId,
-  };
+  const actor = { id: u.id, username: u.username, displayName: u.displayName, role: u.role as RoleCode, regionCode: u.regionCode, scopePrefix: u.scopePrefix };
+  sessionCache.set(tokenHash, actor, u.sessionExpiresAt, startedAt);
+  return { ...actor, requestId };
 }
 
 /**

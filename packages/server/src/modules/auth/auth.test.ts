@@ -49,6 +49,22 @@ describe('auth', () => {
     expect(unknown.statusCode).toBe(401);
   });
 
+  it('ends cached sessions at once when an admin disables or demotes the user', async () => {
+    const tree = await buildRegionTree(t);
+    const admin = await buildUser(t, 'admin', tree.county.code);
+    const a = await buildUser(t, 'county_officer', tree.county.code);
+    const b = await buildUser(t, 'county_officer', tree.county.code);
+    const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
+    // resolve both sessions once so that they sit in the session cache
+    expect((await me(a.cookie)).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/households', headers: { cookie: b.cookie } })).statusCode).toBe(200);
+    const patch = (id: number, payload: object) => t.app.inject({ method: 'PATCH', url: `/api/v1/users/${id}`, headers: { cookie: admin.cookie }, payload });
+    expect((await patch(a.id, { disabled: true })).statusCode).toBe(200);
+    expect((await patch(b.id, { role: 'viewer' })).statusCode).toBe(200);
+    expect((await me(a.cookie)).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/households', headers: { cookie: b.cookie } })).statusCode).toBe(401);
+  });
+
   it('requires a session for API routes', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/households' });
     expect(res.statusCode).toBe(401);

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { DICT, dictLabelZh, findDictionary, maskIdNumber, maskPhone, type HouseholdListQuery } from '@chanbang/domain';
+import { DICT, dictLabelZh, HOUSEHOLD_IMPORT_FIELDS, findDictionary, maskIdNumber, maskPhone, type HouseholdListQuery } from '@chanbang/domain';
 import type { Actor, Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { seesPii } from '../auth/auth.guard.ts';
@@ -8,7 +8,6 @@ import * as householdsRepo from '../households/households.repo.ts';
 import { failingHouseholdIds } from '../rules/rules.service.ts';
 import { overdueHouseholdIds } from '../monitoring/monitoring.service.ts';
 import { resolvePrefix } from '../regions/regions.service.ts';
-import { IMPORT_FIELDS } from '../imports/import-rows.ts';
 
 /** The list filters the export accepts: the household list's query without paging. */
 export type HouseholdExportQuery = Omit<HouseholdListQuery, 'page' | 'pageSize'>;
@@ -68,7 +67,7 @@ export async function exportHouseholdsXlsx(
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('户成员信息', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [
-    ...IMPORT_FIELDS.map((f) => ({ header: f.labelZh, key: f.key, width: f.key === 'address' ? 40 : f.key === 'idNumber' ? 22 : 14 })),
+    ...HOUSEHOLD_IMPORT_FIELDS.map((f) => ({ header: f.labelZh, key: f.key, width: f.key === 'address' ? 40 : f.key === 'idNumber' ? 22 : 14 })),
     { header: '区划名称', key: 'regionName', width: 16 },
   ];
   ws.getRow(1).font = { bold: true };

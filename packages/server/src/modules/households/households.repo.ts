@@ -59,30 +59,72 @@ function listWhere(f: HouseholdFilter): SQL {
   return sql.join(conds, sql` AND `);
 }
 
-/**
- * One page of households: the page is cut first on households_region_idx (region prefix range, ordered by
- * region code then id), then heads, member counts and region names are joined for those rows only.
- */
-export async function listHouseholds(db: Conn, f: HouseholdFilter, limit: number, offset: number): Promise<HouseholdListRow[]> {
-  const res = await db.execute(sql`
-    WITH page AS (
+function pageCtes(f: HouseholdFilter, limit: number, offset: number): SQL {
+  return sql`page AS (
       SELECT h.id, h.household_no, h.region_code, h.household_type, h.monitoring_type, h.monitoring_status, h.risk_types, h.phone
       FROM households h
       WHERE ${listWhere(f)}
       ORDER BY h.region_code USING ~<~, h.id
       LIMIT ${limit} OFFSET ${offset}
-    ), counts AS (
-      SELECT household_id, count(*)::int AS n FROM persons WHERE household_id IN (SELECT id FROM page) GROUP BY household_id
-    )
-    SELECT page.id, page.household_no AS "householdNo", page.region_code AS "regionCode", r.name AS "regionName",
+    )`;
+}
+
+// per page row: the region name (regions pkey), the head (persons_one_head_uq) and the member count
+// (persons_household_idx) are index lookups; no hash join over regions or persons
+const pageColumns = sql`page.id, page.household_no AS "householdNo", page.region_code AS "regionCode",
+      (SELECT r.name FROM regions r WHERE r.code = page.region_code) AS "regionName",
       page.household_type AS "householdType", page.monitoring_type AS "monitoringType", page.monitoring_status AS "monitoringStatus",
-      page.risk_types AS "riskTypes", page.phone, hp.name AS "headName", hp.id_number AS "headIdNumber", coalesce(counts.n, 0) AS "memberCount"
+      page.risk_types AS "riskTypes", page.phone, hp.name AS "headName", hp.id_number AS "headIdNumber",
+      (SELECT count(*)::int FROM persons pc WHERE pc.household_id = page.id) AS "memberCount"`;
+
+const pageJoins = sql`LEFT JOIN persons hp ON hp.household_id = page.id AND hp.is_head`;
+
+function toListRow(r: HouseholdListRow): HouseholdListRow {
+  return { ...r, id: Number(r.id), riskTypes: parsePgArray(r.riskTypes), memberCount: Number(r.memberCount) };
+}
+
+/**
+ * One page of households: the page is cut first on an index (households_type_idx when the type is filtered,
+ * else households_region_idx: region prefix range, ordered by region code then id), then heads, member counts
+ * and region names are joined for those rows only.
+ */
+export async function listHouseholds(db: Conn, f: HouseholdFilter, limit: number, offset: number): Promise<HouseholdListRow[]> {
+  const res = await db.execute(sql`
+    WITH ${pageCtes(f, limit, offset)}
+    SELECT ${pageColumns}
     FROM page
-    LEFT JOIN regions r ON r.code = page.region_code
-    LEFT JOIN persons hp ON hp.household_id = page.id AND hp.is_head
-    LEFT JOIN counts ON counts.household_id = page.id
+    ${pageJoins}
     ORDER BY page.region_code USING ~<~, page.id`);
-  return rowsOf<HouseholdListRow>(res).map((r) => ({ ...r, id: Number(r.id), riskTypes: parsePgArray(r.riskTypes) }));
+  return rowsOf<HouseholdListRow>(res).map(toListRow);
+}
+
+/**
+ * The list endpoint's statement: one page AND the number of matching households counted up to `cap + 1`, in
+ * ONE round trip (the count reads the households index only, never persons). Exported for the SQL snapshot test.
+ */
+export function listPageQuery(f: HouseholdFilter, limit: number, offset: number, cap: number = API_LIMITS.listCountCap): SQL {
+  return sql`
+    WITH ${pageCtes(f, limit, offset)}, matching AS (
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM households h WHERE ${listWhere(f)} LIMIT ${cap + 1}) t
+    )
+    SELECT matching.n AS "counted", p.*
+    FROM matching
+    LEFT JOIN LATERAL (
+      SELECT ${pageColumns}
+      FROM page
+      ${pageJoins}
+    ) p ON true
+    ORDER BY p."regionCode" USING ~<~, p.id`;
+}
+
+/**
+ * One page plus the count of matching households up to `cap` (`counted` = cap + 1 tells the caller the cap was
+ * reached), in one statement.
+ */
+export async function listHouseholdsPage(db: Conn, f: HouseholdFilter, limit: number, offset: number, cap: number = API_LIMITS.listCountCap): Promise<{ rows: HouseholdListRow[]; counted: number }> {
+  const res = rowsOf<HouseholdListRow & { counted: number }>(await db.execute(listPageQuery(f, limit, offset, cap)));
+  const counted = Number(res[0]?.counted ?? 0);
+  return { rows: res.filter((r) => r.id !== null).map(({ counted: _c, ...r }) => toListRow(r)), counted };
 }
 
 /** Matching households, counted up to `cap` (+1 tells the caller the cap was reached). */

@@ -36,7 +36,7 @@ export async function listHouseholds(deps: Deps, actor: Actor, q: HouseholdListQ
     laborCapacity: q.laborCapacity, riskType: q.riskType, q: q.q, ids,
   };
   const offset = (q.page - 1) * q.pageSize;
-  const [rows, counted] = await Promise.all([repo.listHouseholds(db, filter, q.pageSize, offset), repo.countHouseholds(db, filter)]);
+  const { rows, counted } = await repo.listHouseholdsPage(db, filter, q.pageSize, offset, API_LIMITS.listCountCap);
   const cap = API_LIMITS.listCountCap;
   const pii = seesPii(actor);
   const items: HouseholdListItem[] = rows.map((r) => toListItem(r, pii));

@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { open, readFile } from 'node:fs/promises';
 import type { RawTx } from '@chanbang/db';
 
 /**
@@ -34,32 +33,57 @@ export type CommitCounts = {
 /** Who commits; rows outside `scopePrefix` were already refused by validation and are refused again here. */
 export type CommitActor = { id: number; name: string; scopePrefix: string; regionCode: string };
 
-const COPY_CHUNK = 20_000;
+/** Bytes per COPY statement: progress is reported after each. */
+const COPY_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** Reads a file in chunks of whole lines (split at the last newline of each chunk). */
+async function* lineChunks(path: string, size: number): AsyncGenerator<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    let carry = Buffer.alloc(0);
+    for (;;) {
+      const buf = Buffer.allocUnsafe(size);
+      const { bytesRead } = await fh.read(buf, 0, size, null);
+      if (bytesRead === 0) break;
+      const data = carry.length ? Buffer.concat([carry, buf.subarray(0, bytesRead)]) : buf.subarray(0, bytesRead);
+      const cut = data.lastIndexOf(0x0a) + 1;
+      if (cut > 0) yield data.subarray(0, cut);
+      carry = Buffer.from(data.subarray(cut));
+    }
+    if (carry.length) yield carry;
+  } finally {
+    await fh.close();
+  }
+}
+
+function countLines(buf: Buffer): number {
+  let n = 0;
+  let i = -1;
+  while ((i = buf.indexOf(0x0a, i + 1)) !== -1) n++;
+  return n;
+}
 
 /**
- * Copies the staging file into a temp table in chunks (one COPY per chunk, progress after each).
+ * Copies the staging file into a temp table in chunks of whole lines (one COPY per chunk, progress after each),
+ * drops the households validation left out whole, indexes and analyses the table.
+ * @param excludedPath the 户编号 of households left out, one per line
  * @returns number of rows staged
  */
-export async function copyStageFile(tx: RawTx, stagePath: string, onRows: (n: number) => Promise<void> | void): Promise<number> {
+export async function copyStageFile(tx: RawTx, stagePath: string, excludedPath: string, onRows: (n: number) => Promise<void> | void): Promise<number> {
   await tx.query(STAGE_DDL);
   const copySql = `COPY import_stage (${STAGE_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`;
-  const lines = createInterface({ input: createReadStream(stagePath, 'utf8'), crlfDelay: Infinity });
-  let buf: string[] = [];
   let n = 0;
-  for await (const line of lines) {
-    if (line === '') continue;
-    buf.push(line);
-    if (buf.length >= COPY_CHUNK) {
-      await tx.copyFromCsv(copySql, `${buf.join('\n')}\n`);
-      n += buf.length;
-      buf = [];
-      await onRows(n);
-    }
-  }
-  if (buf.length) {
-    await tx.copyFromCsv(copySql, `${buf.join('\n')}\n`);
-    n += buf.length;
+  for await (const chunk of lineChunks(stagePath, COPY_CHUNK_BYTES)) {
+    await tx.copyFromCsv(copySql, chunk);
+    n += countLines(chunk);
     await onRows(n);
+  }
+  const excluded = await readFile(excludedPath).catch(() => Buffer.alloc(0));
+  if (excluded.length > 0) {
+    await tx.query('CREATE TEMP TABLE import_excluded (household_no varchar(32)) ON COMMIT DROP');
+    await tx.copyFromCsv('COPY import_excluded (household_no) FROM STDIN WITH (FORMAT csv)', excluded);
+    const gone = await tx.query<{ n: number }>('WITH d AS (DELETE FROM import_stage s USING import_excluded e WHERE s.household_no = e.household_no RETURNING 1) SELECT count(*)::int AS n FROM d');
+    n -= gone[0]?.n ?? 0;
   }
   await tx.query('CREATE INDEX ON import_stage (household_no)');
   await tx.query('CREATE INDEX ON import_stage (id_number)');

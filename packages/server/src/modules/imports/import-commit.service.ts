@@ -19,17 +19,17 @@ export type CommitResult = CommitCounts & { ms: number };
  * Imports the staged good households in ONE transaction: COPY into a temp table, leave out households the
  * importer may not write, set-based upserts keyed by 户编号 and 证件号码, per-household audit rows and one
  * summary audit row. Throws (and rolls everything back) on any failure.
- * @param stagePath staging file written by validation (good households only)
+ * @param files staging file written by validation (every valid row) and the households it left out
  */
 export async function commitStagedImport(
   db: DbHandle,
   job: { id: number; fileName: string; totalRows: number; badRows: number },
-  stagePath: string,
+  files: { stage: string; excluded: string },
   actor: CommitActor & { requestId?: string | null },
 ): Promise<CommitResult> {
   const t0 = Date.now();
   return db.rawTransaction(async (tx) => {
-    const staged = await copyStageFile(tx, stagePath, (n) => reportProgress(job.id, n));
+    const staged = await copyStageFile(tx, files.stage, files.excluded, (n) => reportProgress(job.id, n));
     await commitHook?.('staged');
     const excluded = await excludeForbiddenHouseholds(tx, actor);
     await commitHook?.('checked');

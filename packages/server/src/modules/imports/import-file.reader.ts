@@ -4,24 +4,20 @@ import { Transform } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import type { Row as ExcelRow } from 'exceljs';
 import { ExcelJS } from './exceljs-utf8.ts';
-import { AppError } from '@chanbang/domain';
+import { AppError, cellToText } from '@chanbang/domain';
 
 /** The kinds of upload we read. Detected from the bytes, never from the file name. */
 export type ImportFileKind = 'xlsx' | 'csv';
 
 /**
- * One cell as read from the file, before any field rule: `text` is what a person sees (formula result,
- * dates as YYYY-MM-DD), `kind` says how the spreadsheet stored it (an ID typed as a number loses digits).
+ * A data row: 1-based row number as the user sees it in the spreadsheet, and the cells by column index as the
+ * file stored them (string, number, boolean, Date or null): the domain's cell readers decide what they mean
+ * (an ID number stored as a number has lost digits).
  */
-export type SourceCell = { text: string; kind: 'empty' | 'text' | 'number' | 'date' | 'bool' | 'error' };
-
-/** A data row: 1-based row number as the user sees it in the spreadsheet, and cells by column index. */
-export type SourceRow = { rowNumber: number; cells: SourceCell[] };
+export type SourceRow = { rowNumber: number; values: unknown[] };
 
 /** What the first look at a file finds: the sheet, its header row and where the data starts. */
 export type FileHeaderInfo = { kind: ImportFileKind; sheetName: string | null; headers: string[]; headerRow: number };
-
-const EMPTY: SourceCell = { text: '', kind: 'empty' };
 
 function reject(messageZh: string, messageEn: string, extra?: Record<string, unknown>): AppError {
   return new AppError('VALIDATION_FAILED', messageEn, { issues: [{ path: 'file', messageZh, messageEn }], messageZh, messageEn, ...extra });
@@ -57,39 +53,16 @@ export async function detectFileKind(path: string): Promise<ImportFileKind> {
   }
 }
 
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-function dateText(d: Date): string {
-  // exceljs builds dates at UTC midnight from the serial; keep the calendar day.
-  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
-}
-
-function numberText(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return BigInt(n).toString();
-  return String(n);
-}
-
-/** Turns an exceljs cell value (formula, rich text, date, shared string …) into a {@link SourceCell}. */
-export function toSourceCell(value: unknown): SourceCell {
-  if (value === null || value === undefined) return EMPTY;
-  if (typeof value === 'string') return value.trim() === '' ? EMPTY : { text: value, kind: 'text' };
-  if (typeof value === 'number') return { text: numberText(value), kind: 'number' };
-  if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', kind: 'bool' };
-  if (value instanceof Date) return { text: dateText(value), kind: 'date' };
-  if (typeof value === 'object') {
-    const v = value as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: string; formula?: string };
-    if ('formula' in v || 'sharedFormula' in v) return v.result === undefined ? EMPTY : toSourceCell(v.result);
-    if (Array.isArray(v.richText)) return toSourceCell(v.richText.map((r) => r.text).join(''));
-    if (typeof v.error === 'string') return { text: v.error, kind: 'error' };
-    if (v.text !== undefined) return toSourceCell(v.text);
-  }
-  return { text: String(value), kind: 'text' };
-}
-
-function csvCell(text: string): SourceCell {
-  return text.trim() === '' ? EMPTY : { text, kind: 'text' };
+/** Turns an exceljs cell value (formula, rich text, hyperlink, error …) into a plain value (string, number, boolean, Date or null). */
+export function toSourceValue(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object' || value instanceof Date) return value;
+  const v = value as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: string };
+  if ('formula' in v || 'sharedFormula' in v) return v.result === undefined ? null : toSourceValue(v.result);
+  if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
+  if (typeof v.error === 'string') return v.error;
+  if (v.text !== undefined) return toSourceValue(v.text);
+  return String(value);
 }
 
 /** A Transform that decodes UTF-8 (with or without BOM) or, when the bytes are not UTF-8, GB18030 (Excel's 中文 CSV). */
@@ -155,14 +128,22 @@ async function* csvBatches(parser: CsvSource): AsyncGenerator<CsvRecord[]> {
   }
 }
 
-async function* csvRows(path: string): AsyncGenerator<SourceRow> {
+/** Rows per batch handed to the caller: one await per batch, not per row. */
+const BATCH = 2_000;
+
+async function* csvRows(path: string): AsyncGenerator<SourceRow[]> {
   const encoding = await sniffCsvEncoding(path);
-  const parser = createReadStream(path, { highWaterMark: 256 * 1024 })
+  const parser = createReadStream(path, { highWaterMark: 1024 * 1024 })
     .pipe(decoder(encoding))
     .pipe(parseCsv({ relax_column_count: true, skip_empty_lines: false, bom: true, info: true }));
   try {
     for await (const batch of csvBatches(parser as unknown as CsvSource)) {
-      for (const rec of batch) yield { rowNumber: rec.info.lines, cells: rec.record.map(csvCell) };
+      const rows: SourceRow[] = new Array(batch.length);
+      for (let i = 0; i < batch.length; i++) {
+        const rec = batch[i] as CsvRecord;
+        rows[i] = { rowNumber: rec.info.lines, values: rec.record };
+      }
+      yield rows;
     }
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
@@ -170,7 +151,7 @@ async function* csvRows(path: string): AsyncGenerator<SourceRow> {
   }
 }
 
-type SheetRows = { name: string; rows: AsyncGenerator<SourceRow> };
+type SheetRows = { name: string; rows: AsyncGenerator<SourceRow[]> };
 
 async function* xlsxSheets(path: string): AsyncGenerator<SheetRows> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
@@ -183,13 +164,19 @@ async function* xlsxSheets(path: string): AsyncGenerator<SheetRows> {
   try {
     for await (const ws of reader) {
       const sheet = ws as unknown as AsyncIterable<ExcelRow> & { name: string };
-      async function* rows(): AsyncGenerator<SourceRow> {
+      async function* rows(): AsyncGenerator<SourceRow[]> {
+        let batch: SourceRow[] = [];
         for await (const row of sheet) {
           const values = row.values as unknown[];
-          const cells: SourceCell[] = [];
-          for (let c = 1; c < values.length; c++) cells.push(toSourceCell(values[c]));
-          yield { rowNumber: row.number, cells };
+          const out: unknown[] = new Array(Math.max(0, values.length - 1));
+          for (let c = 1; c < values.length; c++) out[c - 1] = toSourceValue(values[c]);
+          batch.push({ rowNumber: row.number, values: out });
+          if (batch.length >= BATCH) {
+            yield batch;
+            batch = [];
+          }
         }
+        if (batch.length) yield batch;
       }
       yield { name: sheet.name, rows: rows() };
     }
@@ -200,36 +187,35 @@ async function* xlsxSheets(path: string): AsyncGenerator<SheetRows> {
   }
 }
 
-function nonEmpty(cells: SourceCell[]): number {
-  let n = 0;
-  for (const c of cells) if (c.kind !== 'empty') n++;
-  return n;
+function isBlankRow(values: unknown[]): boolean {
+  for (const v of values) if (cellToText(v) !== '') return false;
+  return true;
 }
 
-/** Scores a candidate header row: how many of its cells `isKnownHeader` recognises. */
+/** Scores a candidate header row: whether `isKnownHeader` recognises a cell. */
 export type HeaderScorer = (header: string) => boolean;
 
 const HEADER_SEARCH_ROWS = 10;
 
-function headersOf(cells: SourceCell[]): string[] {
-  const out = cells.map((c) => c.text.replace(/\s+/g, '').trim());
+function headersOf(values: unknown[]): string[] {
+  const out = Array.from(values, (v) => cellToText(v).replace(/\s+/g, ''));
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
   return out;
 }
 
 /**
- * Reads the file's rows after finding the header row: within the first 10 rows of a sheet, the first row
- * where at least 2 cells are recognised headers (a title row above it is skipped). In a workbook the first
- * sheet with such a row is used (a 填表说明 sheet or a chart sheet is passed over).
+ * Reads the file's rows, in batches, after finding the header row: within the first 10 rows of a sheet, the first
+ * row where at least 2 cells are recognised headers (a title row above it is skipped). In a workbook the first
+ * sheet with such a row is used (a 填表说明 sheet or a chart sheet is passed over). Blank rows are dropped.
  * @param onHeader receives the header info before the first data row is yielded
- * @throws AppError IMPORT_REJECTED when no sheet has a header row
+ * @throws AppError VALIDATION_FAILED when no sheet has a header row
  */
 export async function* readDataRows(
   path: string,
   kind: ImportFileKind,
   isKnownHeader: HeaderScorer,
   onHeader: (info: FileHeaderInfo) => void,
-): AsyncGenerator<SourceRow> {
+): AsyncGenerator<SourceRow[]> {
   const sheets: AsyncGenerator<SheetRows> =
     kind === 'csv'
       ? (async function* () {
@@ -241,22 +227,24 @@ export async function* readDataRows(
     seen.push(sheet.name);
     let header: FileHeaderInfo | null = null;
     let looked = 0;
-    for await (const row of sheet.rows) {
+    for await (const batch of sheet.rows) {
       // Rows of a sheet without a header are read to its end: leaving a sheet early would stop the
       // streaming reader before the next sheet.
-      if (!header) {
-        if (looked >= HEADER_SEARCH_ROWS || nonEmpty(row.cells) === 0) continue;
-        looked++;
-        const hs = headersOf(row.cells);
-        if (hs.filter((h) => h !== '' && isKnownHeader(h)).length >= 2) {
-          header = { kind, sheetName: kind === 'csv' ? null : sheet.name, headers: hs, headerRow: row.rowNumber };
-          onHeader(header);
+      const out: SourceRow[] = [];
+      for (const row of batch) {
+        if (!header) {
+          if (looked >= HEADER_SEARCH_ROWS || isBlankRow(row.values)) continue;
+          looked++;
+          const hs = headersOf(row.values);
+          if (hs.filter((h) => h !== '' && isKnownHeader(h)).length >= 2) {
+            header = { kind, sheetName: kind === 'csv' ? null : sheet.name, headers: hs, headerRow: row.rowNumber };
+            onHeader(header);
+          }
           continue;
         }
-        continue;
+        if (!isBlankRow(row.values)) out.push(row);
       }
-      if (nonEmpty(row.cells) === 0) continue;
-      yield row;
+      if (out.length) yield out;
     }
     if (header) return;
   }

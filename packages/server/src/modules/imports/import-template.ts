@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import { findDictionary, makeIdNumber } from '@chanbang/domain';
-import { IMPORT_FIELDS } from './import-rows.ts';
+import { findDictionary, HOUSEHOLD_IMPORT_FIELDS as IMPORT_FIELDS, makeIdNumber } from '@chanbang/domain';
 
 // Two example rows (one household: head and spouse) in the demo zone's first village group. The ID numbers
 // are made valid by the domain's check digit; the 填表说明 sheet says to delete them before importing.

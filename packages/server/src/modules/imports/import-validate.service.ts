@@ -1,19 +1,32 @@
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { rename, unlink } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import type { DbHandle } from '@chanbang/db';
+import {
+  cellToDigitText,
+  cellToText,
+  checkImportRow,
+  createHouseholdGroupChecker,
+  fillDownHouseholdCells,
+  isImportHeader,
+  type Dictionary,
+  type ImportPersonRow,
+  type ImportRowContext,
+  type Issue,
+} from '@chanbang/domain';
 import { openErrorLog, writeErrorsWorkbook, type CellError } from './import-errors.writer.ts';
 import { readDataRows, type ImportFileKind } from './import-file.reader.ts';
 import { reportProgress } from './import-progress.ts';
-import { checkGroup, checkRow, fillDown, isKnownHeader, HOUSEHOLD_KEY_FIELD, type GroupFacts, type StagedRow } from './import-rows.ts';
 import { STAGE_COLUMNS } from './import-commit.repo.ts';
 
 /** How many errors the job row keeps (the errors.xlsx has all of them). */
 export const FIRST_ERRORS = 100;
 
-/** Paths of the files a job keeps beside the upload. */
-export function jobFiles(filePath: string): { stage: string; errorsLog: string; errorsXlsx: string } {
-  return { stage: `${filePath}.stage.csv`, errorsLog: `${filePath}.errors.ndjson`, errorsXlsx: `${filePath}.errors.xlsx` };
+/**
+ * Paths of the files a job keeps beside the upload: the staging CSV (every valid row, in COPY format), the
+ * 户编号 of households left out although some of their rows are valid (one per line), and the error files.
+ */
+export function jobFiles(filePath: string): { stage: string; excluded: string; errorsLog: string; errorsXlsx: string } {
+  return { stage: `${filePath}.stage.csv`, excluded: `${filePath}.excluded.txt`, errorsLog: `${filePath}.errors.ndjson`, errorsXlsx: `${filePath}.errors.xlsx` };
 }
 
 /** What validation found. */
@@ -32,164 +45,156 @@ export type ValidationSummary = {
   ms: number;
 };
 
-function quote(s: string): string {
-  return `"${s.replaceAll('"', '""')}"`;
+/** What validation needs besides the file: the importer's region and the current dictionaries. */
+export type ValidationContext = { scopePrefix: string; dictionaries: Dictionary[] };
+
+/** Per household: how many rows, how many valid, whether it is left out, its first row numbers (for the summary). */
+type HouseholdTally = { rows: number; valid: number; bad: boolean; firstRows: number[] };
+
+function quoted(s: string): string {
+  return `"${s.includes('"') ? s.replaceAll('"', '""') : s}"`;
 }
 
-function stageLine(r: StagedRow): string {
-  const vals: (string | number | boolean | null)[] = STAGE_COLUMNS.map((c) => {
-    if (c === 'risk_types') return `{${r.riskTypes.map((x) => quote(x)).join(',')}}`;
-    return r[c] as string | number | boolean | null;
-  });
-  return vals.map((v) => (v === null || v === undefined ? '' : typeof v === 'string' ? quote(v) : typeof v === 'boolean' ? (v ? 't' : 'f') : String(v))).join(',');
+function opt(s: string | null): string {
+  return s === null ? '' : quoted(s);
 }
 
-async function write(out: WriteStream, s: string): Promise<void> {
-  if (!out.write(s)) await new Promise<void>((r) => out.once('drain', () => r()));
+/** One COPY csv line of the staging table (column order {@link STAGE_COLUMNS}); dictionary codes are plain ASCII. */
+function stageLine(r: ImportPersonRow): string {
+  return `${r.rowNumber},${quoted(r.householdNo)},${r.regionCode},${r.householdType},${r.monitoringType ?? ''},"{${r.riskTypes.join(',')}}",${
+    r.liftedYear ?? ''},${opt(r.address)},${r.idNumber},${quoted(r.name)},${r.gender},${r.birthDate},${r.relation},${r.isHead ? 't' : 'f'},${
+    r.laborCapacity ?? ''},${r.healthStatus ?? ''},${r.education ?? ''},${r.employmentStatus ?? ''},${opt(r.phone)}\n`;
+}
+// keep stageLine and the staging table in step
+if (STAGE_COLUMNS.length !== 19) throw new Error('stageLine does not match STAGE_COLUMNS');
+
+/** The 户编号 a row belongs to, read as the domain reads it (so refused rows join their household). */
+function householdKey(raw: Record<string, unknown>): string {
+  const r = cellToDigitText(raw.householdNo);
+  return r.ok ? r.text : cellToText(raw.householdNo);
+}
+
+function write(out: WriteStream, s: string): Promise<void> | undefined {
+  if (out.write(s)) return undefined;
+  return new Promise<void>((r) => out.once('drain', () => r()));
 }
 
 function closeStream(out: WriteStream): Promise<void> {
   return new Promise((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }
 
+function toCellError(i: Issue): CellError {
+  return { row: i.row ?? 0, column: i.path, value: cellToText(i.value), messageZh: i.messageZh, messageEn: i.messageEn };
+}
+
 /**
- * Streams the file once: maps columns, checks every row with the domain rules, checks each household as a
- * group, refuses rows outside the importer's region, and writes (1) an NDJSON log of every bad cell and its
- * errors.xlsx, (2) a staging CSV of the rows of households without any bad row. Memory holds one small
- * record per household and the set of ID numbers seen, never the rows.
- * @param onProgress called every 2 000 rows with the rows processed so far
+ * Reads the file once, in batches: maps columns, fills merged household cells down, checks every row with the
+ * domain's `checkImportRow` (synchronously, no await per row) and the households with its incremental group
+ * checker, and writes (1) an NDJSON log of every bad cell and its errors.xlsx, (2) the staging CSV of every valid
+ * row and (3) the 户编号 of households left out whole. Memory holds a small tally per household and the ID numbers
+ * seen, never the rows.
+ * @param onProgress called after each batch with the rows processed so far
  */
 export async function validateImportFile(
   db: DbHandle,
   job: { id: number; filePath: string; kind: ImportFileKind },
   mapping: Record<string, string>,
-  scopePrefix: string,
+  vctx: ValidationContext,
   onProgress: (processed: number) => Promise<void>,
 ): Promise<ValidationSummary> {
   const t0 = Date.now();
   const files = jobFiles(job.filePath);
-  const regionRows = await db.query<{ code: string }>('SELECT code FROM regions');
+  const regionRows = await db.query<{ code: string }>('SELECT code FROM regions WHERE code LIKE $1', [`${vctx.scopePrefix}%`]);
   const regions = new Set(regionRows.map((r) => r.code));
+  const ctx: ImportRowContext = { dictionaries: vctx.dictionaries, isKnownRegion: (code) => regions.has(code), today: new Date().toISOString().slice(0, 10) };
   const errors = openErrorLog(files.errorsLog);
-  const rawStage = createWriteStream(`${files.stage}.all`, 'utf8');
-  const groups = new Map<string, GroupFacts>();
-  const seenIds = new Map<string, number>();
+  const stage = createWriteStream(files.stage, 'utf8');
+  const groups = createHouseholdGroupChecker();
+  const households = new Map<string, HouseholdTally>();
   const firstErrors: CellError[] = [];
   let errorCount = 0;
   let totalRows = 0;
   let rowsWithErrors = 0;
-  let columns: [field: string, col: number | undefined][] = [];
-  let stageBuf: string[] = [];
-  let prev: Record<string, string> | null = null;
-  const logError = (e: CellError) => {
+  let columns: [field: string, col: number][] = [];
+  let prev: Record<string, unknown> | null = null;
+  const logIssue = (i: Issue) => {
+    const e = toCellError(i);
     errorCount++;
     if (firstErrors.length < FIRST_ERRORS) firstErrors.push(e);
     errors.write(e);
   };
 
-  const rows = readDataRows(job.filePath, job.kind, isKnownHeader, (info) => {
+  const batches = readDataRows(job.filePath, job.kind, isImportHeader, (info) => {
     const index = new Map(info.headers.map((h, i) => [h, i]));
-    columns = Object.entries(mapping).map(([field, header]) => [field, index.get(header)]);
+    columns = Object.entries(mapping).flatMap(([field, header]) => {
+      const col = index.get(header);
+      return col === undefined ? [] : [[field, col] as [string, number]];
+    });
   });
-  const today = new Date().toISOString().slice(0, 10);
-  for await (const row of rows) {
-    totalRows++;
-    const raw: Record<string, string> = {};
-    const kinds: Record<string, string> = {};
-    for (const [field, col] of columns) {
-      const cell = col === undefined ? undefined : row.cells[col];
-      raw[field] = cell?.text ?? '';
-      kinds[field] = cell?.kind ?? 'empty';
-    }
-    fillDown(raw, prev);
-    prev = raw;
-    const checked = checkRow(raw, kinds, row.rowNumber, today);
-    const issues = [...checked.issues];
-    const v = checked.row;
-    if (v) {
-      if (!v.region_code.startsWith(scopePrefix)) {
-        issues.push({ column: '区划代码', value: v.region_code, messageZh: `区划代码 ${v.region_code} 不在您的管辖范围内`, messageEn: `region code ${v.region_code} is outside your region` });
-      } else if (!regions.has(v.region_code)) {
-        issues.push({ column: '区划代码', value: v.region_code, messageZh: `区划代码 ${v.region_code} 不存在`, messageEn: `region code ${v.region_code} does not exist` });
+  try {
+    for await (const batch of batches) {
+      let lines = '';
+      for (const row of batch) {
+        totalRows++;
+        const raw: Record<string, unknown> = {};
+        for (const [field, col] of columns) raw[field] = row.values[col];
+        fillDownHouseholdCells(raw, prev);
+        prev = raw;
+        const { value, issues } = checkImportRow(raw, row.rowNumber, ctx);
+        const key = value ? value.householdNo : householdKey(raw);
+        let tally = households.get(key);
+        if (!tally) households.set(key, (tally = { rows: 0, valid: 0, bad: false, firstRows: [] }));
+        tally.rows++;
+        if (tally.firstRows.length < 20) tally.firstRows.push(row.rowNumber);
+        if (value) {
+          tally.valid++;
+          groups.add(value);
+          lines += stageLine(value);
+        } else {
+          rowsWithErrors++;
+          tally.bad = true;
+          groups.addRejected(key);
+          for (const i of issues) logIssue(i);
+        }
       }
-      const dup = seenIds.get(v.id_number);
-      if (dup !== undefined) {
-        issues.push({ column: '证件号码', value: v.id_number, messageZh: `证件号码与第 ${dup} 行重复`, messageEn: `ID number repeats row ${dup}` });
-      } else seenIds.set(v.id_number, row.rowNumber);
-    }
-    const key = raw[HOUSEHOLD_KEY_FIELD] ?? '';
-    let g = groups.get(key);
-    if (!g) {
-      g = { householdNo: key, rows: [], bad: false, heads: 0, signature: null, signatureRow: 0, conflicts: [] };
-      groups.set(key, g);
-    }
-    g.rows.push(row.rowNumber);
-    if (issues.length > 0) {
-      rowsWithErrors++;
-      g.bad = true;
-      for (const i of issues) logError({ row: row.rowNumber, column: i.column, value: i.value, messageZh: i.messageZh, messageEn: i.messageEn });
-    }
-    if (v) {
-      checkGroup(g, v, row.rowNumber);
-      if (issues.length === 0) stageBuf.push(stageLine(v));
-      if (stageBuf.length >= 1_000) {
-        await write(rawStage, `${stageBuf.join('\n')}\n`);
-        stageBuf = [];
-      }
-    }
-    if (totalRows % 2_000 === 0) {
+      await write(stage, lines);
       reportProgress(job.id, totalRows);
       await onProgress(totalRows);
     }
+  } finally {
+    await closeStream(stage);
   }
-  if (stageBuf.length) await write(rawStage, `${stageBuf.join('\n')}\n`);
-  await closeStream(rawStage);
 
-  // household-level problems: no head, several heads, household fields that differ between rows
-  const excludedHouseholds: ValidationSummary['excludedHouseholds'] = [];
-  let goodHouseholds = 0;
-  for (const g of groups.values()) {
-    if (!g.bad && g.heads !== 1) {
-      g.bad = true;
-      const zh = g.heads === 0 ? `户 ${g.householdNo} 没有户主（与户主关系须有一人为“户主”）` : `户 ${g.householdNo} 有 ${g.heads} 个户主`;
-      const en = g.heads === 0 ? `household ${g.householdNo} has no head (one member must have relation 户主)` : `household ${g.householdNo} has ${g.heads} heads`;
-      logError({ row: g.rows[0] ?? 0, column: '与户主关系', value: '', messageZh: zh, messageEn: en });
-    }
-    for (const c of g.conflicts) {
-      g.bad = true;
-      logError({ row: c.row, column: c.column, value: c.value, messageZh: c.messageZh, messageEn: c.messageEn });
-    }
-    if (g.bad) {
-      if (excludedHouseholds.length < FIRST_ERRORS) {
-        excludedHouseholds.push({
-          householdNo: g.householdNo, rows: g.rows.slice(0, 20),
-          messageZh: `户 ${g.householdNo || '（无户编号）'} 有错误行，整户（${g.rows.length} 行）不导入`,
-          messageEn: `household ${g.householdNo || '(no number)'} has bad rows; the whole household (${g.rows.length} rows) is not imported`,
-        });
-      }
-    } else goodHouseholds++;
+  // household-level problems: no head, several heads, household columns that differ, an ID number twice
+  for (const { householdNo, issue } of groups.finish()) {
+    const tally = households.get(householdNo);
+    if (tally) tally.bad = true;
+    logIssue(issue);
   }
   await errors.close();
 
-  // keep only the rows of good households
-  const stage = createWriteStream(files.stage, 'utf8');
+  const excludedHouseholds: ValidationSummary['excludedHouseholds'] = [];
+  let goodHouseholds = 0;
   let goodRows = 0;
-  let outBuf: string[] = [];
-  const lines = createInterface({ input: createReadStream(`${files.stage}.all`, 'utf8'), crlfDelay: Infinity });
-  for await (const line of lines) {
-    const hhNo = line.slice(line.indexOf(',') + 2, line.indexOf('"', line.indexOf(',') + 2));
-    const g = groups.get(hhNo.replaceAll('""', '"'));
-    if (!g || g.bad) continue;
-    outBuf.push(line);
-    goodRows++;
-    if (outBuf.length >= 1_000) {
-      await write(stage, `${outBuf.join('\n')}\n`);
-      outBuf = [];
+  let excludedList = '';
+  for (const [no, t] of households) {
+    if (!t.bad) {
+      goodHouseholds++;
+      goodRows += t.valid;
+      continue;
+    }
+    if (t.valid > 0) excludedList += `${no}\n`;
+    if (excludedHouseholds.length < FIRST_ERRORS) {
+      excludedHouseholds.push({
+        householdNo: no, rows: t.firstRows,
+        messageZh: `户 ${no || '（无户编号）'} 有错误行，整户（${t.rows} 行）不导入`,
+        messageEn: `household ${no || '(no number)'} has bad rows; the whole household (${t.rows} rows) is not imported`,
+      });
     }
   }
-  if (outBuf.length) await write(stage, `${outBuf.join('\n')}\n`);
-  await closeStream(stage);
-  await unlink(`${files.stage}.all`);
+  const excludedOut = createWriteStream(files.excluded, 'utf8');
+  await write(excludedOut, excludedList);
+  await closeStream(excludedOut);
   await writeErrorsWorkbook(files.errorsLog, `${files.errorsXlsx}.tmp`);
   await rename(`${files.errorsXlsx}.tmp`, files.errorsXlsx);
   return {
@@ -197,7 +202,7 @@ export async function validateImportFile(
     goodRows,
     badRows: rowsWithErrors,
     excludedRows: totalRows - goodRows - rowsWithErrors,
-    households: { total: groups.size, good: goodHouseholds, excluded: groups.size - goodHouseholds },
+    households: { total: households.size, good: goodHouseholds, excluded: households.size - goodHouseholds },
     excludedHouseholds,
     firstErrors,
     errorCount,

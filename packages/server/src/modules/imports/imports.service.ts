@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
-import { AppError, canWrite } from '@chanbang/domain';
+import { AppError, canWrite, checkImportMapping, HOUSEHOLD_IMPORT_FIELDS, isImportHeader, suggestMapping, type Dictionary } from '@chanbang/domain';
 import type { Deps } from '../../deps.ts';
 import { commitStagedImport } from './import-commit.service.ts';
 import { detectFileKind, readDataRows, type ImportFileKind } from './import-file.reader.ts';
 import { finishJob, getProgress, startJob } from './import-progress.ts';
-import { checkMapping, isKnownHeader, suggestFieldMapping, IMPORT_FIELDS } from './import-rows.ts';
+import { loadDictIndex } from '../dictionaries/dictionaries.service.ts';
 import { jobFiles, validateImportFile, type ValidationSummary } from './import-validate.service.ts';
 import { findImportJob, insertImportJob, listColumnMappings, saveColumnMapping, updateImportJob, type ColumnMappingRow, type ImportJobRow } from './imports.repo.ts';
 
@@ -41,13 +41,24 @@ function view(job: ImportJobRow): ImportJobView {
   return {
     ...rest,
     progress: p ? { phase: p.phase, processed: p.processed, total: p.total } : null,
-    fields: IMPORT_FIELDS.map((f) => ({ key: f.key, labelZh: f.labelZh, labelEn: f.labelEn, required: f.required })),
+    fields: HOUSEHOLD_IMPORT_FIELDS.map((f) => ({ key: f.key, labelZh: f.labelZh, labelEn: f.labelEn, required: f.required })),
   };
+}
+
+/** The active dictionary items of the database (admin-added items are accepted on import), as domain dictionaries. */
+async function loadDictionaries(deps: Deps): Promise<Dictionary[]> {
+  const idx = await loadDictIndex(deps);
+  return [...idx].map(([code, items]) => ({
+    code, nameZh: code, nameEn: code,
+    items: [...items.values()]
+      .sort((a, b) => a.sort - b.sort)
+      .map((i) => ({ code: i.code, labelZh: i.labelZh, labelEn: i.labelEn, sort: i.sort, attrs: i.attrs, ...(i.parentCode ? { parentCode: i.parentCode } : {}) })),
+  }));
 }
 
 async function readHeader(path: string, kind: ImportFileKind): Promise<{ sheetName: string | null; headers: string[] }> {
   let info: { sheetName: string | null; headers: string[] } | null = null;
-  const rows = readDataRows(path, kind, isKnownHeader, (h) => (info = h));
+  const rows = readDataRows(path, kind, isImportHeader, (h) => (info = h));
   const first = await rows.next();
   await rows.return(undefined);
   const found = info as { sheetName: string | null; headers: string[] } | null;
@@ -98,7 +109,7 @@ export async function createImportJob(deps: Deps, actor: ImportActor, upload: { 
     kind: KIND, fileName: upload.fileName.slice(0, 255), fileSha256: hash.digest('hex'), filePath: path,
     sheetName: header.sheetName, headers: header.headers, createdBy: actor.id, regionCode: actor.regionCode,
   });
-  return { ...view(job), suggestedMapping: suggestFieldMapping(header.headers), savedMappings: await listColumnMappings(deps.db, KIND, actor.scopePrefix) };
+  return { ...view(job), suggestedMapping: suggestMapping(header.headers), savedMappings: await listColumnMappings(deps.db, KIND, actor.scopePrefix) };
 }
 
 async function getOwnJob(deps: Deps, actor: ImportActor, id: number): Promise<ImportJobRow> {
@@ -136,9 +147,9 @@ export async function startValidation(deps: Deps, actor: ImportActor, id: number
     if (!saved) throw new AppError('NOT_FOUND', `mapping ${input.mappingName} not found`, { name: input.mappingName });
     mapping = saved.mapping;
   }
-  mapping ??= suggestFieldMapping(job.headers ?? []);
-  const problems = checkMapping(mapping, job.headers ?? []);
-  if (problems.length) throw new AppError('VALIDATION_FAILED', 'mapping is incomplete', { issues: problems.map((p) => ({ path: 'mapping', ...p })) });
+  mapping ??= suggestMapping(job.headers ?? []);
+  const problems = checkImportMapping(mapping, job.headers ?? []);
+  if (problems.length) throw new AppError('VALIDATION_FAILED', 'mapping is incomplete', { issues: problems });
   if (input.saveAs) await saveColumnMapping(deps.db, { kind: KIND, name: input.saveAs, mapping, createdBy: actor.id, regionCode: actor.regionCode });
   if (!startJob(id, 'validating', null)) throw new AppError('CONFLICT', 'job is already running', { id });
   await updateImportJob(deps.db, id, { status: 'validating', mapping, processedRows: 0, message: null });
@@ -146,7 +157,8 @@ export async function startValidation(deps: Deps, actor: ImportActor, id: number
   const done = (async () => {
     try {
       const kind = await detectFileKind(job.filePath);
-      const s: ValidationSummary = await validateImportFile(deps.db, { id, filePath: job.filePath, kind }, finalMapping, actor.scopePrefix, (n) =>
+      const dictionaries = await loadDictionaries(deps);
+      const s: ValidationSummary = await validateImportFile(deps.db, { id, filePath: job.filePath, kind }, finalMapping, { scopePrefix: actor.scopePrefix, dictionaries }, (n) =>
         updateImportJob(deps.db, id, { processedRows: n }),
       );
       const { firstErrors, ...rest } = s;
@@ -179,7 +191,7 @@ export async function startCommit(deps: Deps, actor: ImportActor, id: number): P
   await updateImportJob(deps.db, id, { status: 'importing', processedRows: 0 });
   const done = (async () => {
     try {
-      const commit = await commitStagedImport(deps.db, job, jobFiles(job.filePath).stage, {
+      const commit = await commitStagedImport(deps.db, job, jobFiles(job.filePath), {
         id: actor.id, name: actor.displayName, scopePrefix: actor.scopePrefix, regionCode: actor.regionCode, requestId: actor.requestId ?? null,
       });
       await updateImportJob(deps.db, id, { status: 'done', processedRows: commit.stagedRows, result: { ...(job.result ?? {}), commit }, finished: true, message: null });
@@ -202,7 +214,7 @@ export async function listImportMappings(deps: Deps, actor: ImportActor): Promis
 /** Saves a named mapping in the actor's region. @throws AppError VALIDATION_FAILED for unknown fields */
 export async function createImportMapping(deps: Deps, actor: ImportActor, input: { name: string; mapping: Record<string, string> }): Promise<ColumnMappingRow> {
   assertWriter(actor);
-  const unknown = Object.keys(input.mapping).filter((k) => !IMPORT_FIELDS.some((f) => f.key === k));
+  const unknown = Object.keys(input.mapping).filter((k) => !HOUSEHOLD_IMPORT_FIELDS.some((f) => f.key === k));
   if (unknown.length) throw new AppError('VALIDATION_FAILED', 'unknown fields', { issues: unknown.map((k) => ({ path: `mapping.${k}`, messageZh: `未知字段 ${k}`, messageEn: `unknown field ${k}` })) });
   return saveColumnMapping(deps.db, { kind: KIND, name: input.name, mapping: input.mapping, createdBy: actor.id, regionCode: actor.regionCode });
 }

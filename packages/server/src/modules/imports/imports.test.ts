@@ -102,8 +102,8 @@ describe('upload, validate, commit', () => {
     expect(at(8, '证件号码')?.messageZh).toMatch(/校验位/);
     expect(at(8, '证件号码')?.messageEn).toMatch(/check digit/);
     expect(at(9, '区划代码')?.messageZh).toMatch(/管辖范围/);
-    expect(at(10, '证件号码')?.messageZh).toMatch(/数字格式/);
-    expect(at(11, '劳动能力')?.messageEn).toMatch(/not an allowed value/);
+    expect(at(10, '证件号码')?.messageZh).toMatch(/数值格式.*15 位有效数字/);
+    expect(at(11, '劳动能力')?.messageEn).toMatch(/not a valid labour capacity/);
     const validation = (done.result as { validation: { households: { good: number; excluded: number }; excludedRows: number } }).validation;
     expect(validation.households).toMatchObject({ good: 2, excluded: 4 });
     expect(validation.excludedRows).toBe(1); // 刘一 is fine but his household is not

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { H1Facts } from '@chanbang/domain';
 import type { Conn } from '../../deps.ts';
 import { rowsOf } from '../regions/regions.repo.ts';
@@ -10,24 +10,34 @@ function arr(v: unknown): string[] {
   return [];
 }
 
+/** Which households H1 reads (from the pack's H1 config, see domain `h1HouseholdScope`). */
+export type H1HouseholdScope = { householdTypes: string[]; excludedMonitoringStatuses: string[] };
+
+const textArray = (codes: string[]) => sql`${`{${codes.map((c) => `"${c.replace(/["\\]/g, '')}"`).join(',')}}`}::text[]`;
+
 /**
- * H1 facts of every household under `prefix` in ONE statement: type, monitoring status, members' labour
- * capacities and the year's measure categories (persons and measures aggregated once, then hash-joined).
+ * The H1 facts statement (exported for the SQL snapshot test): the households under `prefix` that H1 can apply
+ * to (types and statuses from the pack: a households_type_idx range), each with its members' labour capacities
+ * and the year's measure categories read by index (persons_household_idx, support_measures_household_idx).
+ * Cost grows with the applicable households only, not with every person and measure of the region.
  */
-export async function gatherH1Facts(db: Conn, prefix: string, year: number): Promise<H1Facts[]> {
-  const res = await db.execute(sql`
-    WITH p AS (
-      SELECT household_id, array_agg(labor_capacity) AS labor FROM persons
-      WHERE ${scopeWhere(sql`region_code`, prefix)} AND labor_capacity IS NOT NULL GROUP BY household_id
-    ), m AS (
-      SELECT household_id, array_agg(category) AS cats FROM support_measures
-      WHERE ${scopeWhere(sql`region_code`, prefix)} AND year = ${year} GROUP BY household_id
-    )
-    SELECT h.id, h.region_code, h.household_type, h.monitoring_status, p.labor, m.cats
+export function h1FactsQuery(prefix: string, year: number, scope: H1HouseholdScope): SQL {
+  return sql`
+    SELECT h.id, h.region_code, h.household_type, h.monitoring_status,
+      ARRAY(SELECT p.labor_capacity FROM persons p WHERE p.household_id = h.id AND p.labor_capacity IS NOT NULL) AS labor,
+      ARRAY(SELECT m.category FROM support_measures m WHERE m.household_id = h.id AND m.year = ${year}) AS cats
     FROM households h
-    LEFT JOIN p ON p.household_id = h.id
-    LEFT JOIN m ON m.household_id = h.id
-    WHERE ${scopeWhere(sql`h.region_code`, prefix)} AND h.deleted_at IS NULL`);
+    WHERE ${scopeWhere(sql`h.region_code`, prefix)} AND h.deleted_at IS NULL
+      AND h.household_type = ANY(${textArray(scope.householdTypes)})
+      AND NOT (h.monitoring_status = ANY(${textArray(scope.excludedMonitoringStatuses)}))`;
+}
+
+/**
+ * H1 facts of the households under `prefix` that H1 can apply to, in ONE statement. Households outside the
+ * pack's scope are `not_applicable` whatever their members, so they are not read at all.
+ */
+export async function gatherH1Facts(db: Conn, prefix: string, year: number, scope: H1HouseholdScope): Promise<H1Facts[]> {
+  const res = await db.execute(h1FactsQuery(prefix, year, scope));
   return rowsOf<{ id: number; region_code: string; household_type: string; monitoring_status: string; labor: unknown; cats: unknown }>(res).map((r) => ({
     householdId: Number(r.id),
     regionCode: r.region_code,

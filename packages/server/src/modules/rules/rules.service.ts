@@ -1,4 +1,4 @@
-import { AppError, RULES, getRuleConfig, rollUpByRegion, type RuleEvaluation, type RuleResult } from '@chanbang/domain';
+import { AppError, RULES, getRuleConfig, h1HouseholdScope, rollUpByRegion, type RuleEvaluation, type RuleResult } from '@chanbang/domain';
 import type { Actor, Deps } from '../../deps.ts';
 import { getActivePack, countyCodeOf } from '../policy/policy.service.ts';
 import { listChildren, type RegionRow } from '../regions/regions.repo.ts';
@@ -10,12 +10,15 @@ export function currentYear(): number {
   return new Date().getFullYear();
 }
 
-/** Runs H1 over every household under `prefix` with the county's active pack. */
+/**
+ * Runs H1 over the households under `prefix` with the county's active pack. `facts` holds only the households
+ * the pack's H1 applies to (by type and monitoring status); the others are not applicable anyway.
+ */
 export async function runH1(deps: Deps, prefix: string, year: number) {
   const db = deps.db.db;
   const { pack } = await getActivePack(db, countyCodeOf(prefix.padEnd(12, '0')));
   const config = getRuleConfig(pack, 'H1');
-  const facts = await gatherH1Facts(db, prefix, year);
+  const facts = await gatherH1Facts(db, prefix, year, h1HouseholdScope(config));
   const result: RuleResult = RULES.H1.evaluate(facts, config);
   return { result, facts, pack };
 }

@@ -14,9 +14,25 @@ function Json({ value }: { value: unknown }) {
   return <pre style={{ margin: 0, maxHeight: 280, overflow: 'auto', fontSize: 12, background: '#fafafa', padding: 8 }}>{JSON.stringify(value, null, 2)}</pre>;
 }
 
+// Audit codes as the server writes them → labels (unknown codes are shown as written).
+const ACTION_LABELS: Record<string, [string, string]> = {
+  create: ['新增', 'Create'], update: ['修改', 'Update'], delete: ['删除', 'Delete'], login: ['登录', 'Log in'],
+  export: ['导出', 'Export'], import: ['导入', 'Import'], eliminate: ['风险消除', 'Risk eliminated'],
+};
+const ENTITY_LABELS: Record<string, [string, string]> = {
+  household: ['农户', 'Household'], households: ['农户（批量）', 'Households (bulk)'], person: ['家庭成员', 'Member'],
+  user: ['用户', 'User'], support_measure: ['帮扶措施', 'Support measure'], monitoring_case: ['监测', 'Monitoring case'],
+  dictionary_item: ['字典项', 'Dictionary item'], setting: ['设置', 'Setting'], household_income: ['收入', 'Income'],
+  household_helper: ['帮扶责任人（户）', 'Household helper'], helper: ['帮扶责任人', 'Helper'], import_job: ['导入任务', 'Import job'],
+};
+
 /** 审计日志: filters in the URL; each row expands to the diff and the raw before/after JSON. */
 export function AuditLogPage() {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
+  const label = (map: Record<string, [string, string]>, code: string) => {
+    const l = map[code];
+    return l ? pick(l[0], l[1]) : code;
+  };
   const [filters, setFilters] = useSearchState(AUDIT_FILTER_KEYS);
   const { data, isFetching, error, refetch } = useAuditLog(filters);
   const page = Number(filters.page ?? 1);
@@ -68,8 +84,8 @@ export function AuditLogPage() {
           columns={[
             { title: t('audit.at'), dataIndex: 'at', render: (v: string) => formatDateTime(v) },
             { title: t('audit.actorName'), dataIndex: 'actorName', render: (v: string | null | undefined, e) => v ?? e.actorId ?? '—' },
-            { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Tag>{v}</Tag> },
-            { title: t('audit.entityType'), dataIndex: 'entityType' },
+            { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Tag title={v}>{label(ACTION_LABELS, v)}</Tag> },
+            { title: t('audit.entityType'), dataIndex: 'entityType', render: (v: string) => <span title={v}>{label(ENTITY_LABELS, v)}</span> },
             { title: t('audit.entityId'), dataIndex: 'entityId' },
             { title: t('hh.region'), dataIndex: 'regionCode' },
           ]}

@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { findDictionary } from '@chanbang/domain';
 import { App, Button, Card, Col, Form, Input, InputNumber, Menu, Modal, Popconfirm, Row, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../../../lib/error-text.ts';
@@ -13,8 +14,13 @@ type ItemValues = { code: string; labelZh: string; labelEn: string; sort?: numbe
 /** 字典: pick a vocabulary on the left, add/edit its items, deactivate with confirmation. */
 export function DictionariesPage() {
   const i18n = useI18n();
-  const { t } = i18n;
+  const { t, pick } = i18n;
   const { message } = App.useApp();
+  // the vocabulary's name (built-in dictionaries carry one); its code stays visible for the API and import files
+  const dictName = (code: string) => {
+    const d = findDictionary(code);
+    return d ? pick(d.nameZh, d.nameEn) : code;
+  };
   const { data, isLoading, error, refetch } = useDictionaries();
   const save = useSaveDictItem();
   const codes = Object.keys(data ?? {}).sort();
@@ -50,7 +56,7 @@ export function DictionariesPage() {
       <Row gutter={16}>
         <Col xs={24} md={6}>
           <Card size="small" title={t('dict.dict')} loading={isLoading}>
-            <Menu aria-label={t('dict.dict')} selectedKeys={dictCode ? [dictCode] : []} items={codes.map((c) => ({ key: c, label: c }))} onClick={({ key }) => setSelected(key)} style={{ borderInlineEnd: 0 }} />
+            <Menu aria-label={t('dict.dict')} selectedKeys={dictCode ? [dictCode] : []} items={codes.map((c) => ({ key: c, title: c, label: <>{dictName(c)} <span style={{ color: '#999', fontSize: 12 }}>{c}</span></> }))} onClick={({ key }) => setSelected(key)} style={{ borderInlineEnd: 0 }} />
           </Card>
         </Col>
         <Col xs={24} md={18}>
@@ -58,7 +64,7 @@ export function DictionariesPage() {
             rowKey="code"
             size="small"
             pagination={false}
-            aria-label={dictCode}
+            aria-label={dictCode ? dictName(dictCode) : undefined}
             dataSource={dictCode ? (data?.[dictCode] ?? []) : []}
             columns={[
               { title: t('dict.code'), dataIndex: 'code' },

@@ -54,6 +54,7 @@ export function MappingStep({ job, onValidating, onBack }: MappingStepProps) {
           aria-label={t('imp.savedMapping')}
           placeholder={t('imp.savedMapping')}
           style={{ minWidth: 220 }}
+          showSearch={{ optionFilterProp: 'label' }}
           options={savedList.map((s) => ({ value: s.id, label: s.name }))}
           onChange={applySaved}
           allowClear
@@ -89,6 +90,8 @@ export function MappingStep({ job, onValidating, onBack }: MappingStepProps) {
               <Select
                 aria-labelledby={`map-label-${f.key}`}
                 style={{ width: 280 }}
+                // a county sheet may have dozens of columns: type to find the header
+                showSearch={{ optionFilterProp: 'label' }}
                 status={f.required && !mapping[f.key] ? 'error' : undefined}
                 value={mapping[f.key] ?? ''}
                 onChange={(h: string) => setMapping((m) => { const n = { ...m }; if (h) n[f.key] = h; else delete n[f.key]; return n; })}
