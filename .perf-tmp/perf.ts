@@ -1,5 +1,9 @@
 // temporary perf harness (not part of the product): server against DATABASE_URL, autocannon on several paths
 import autocannon from 'autocannon';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
+const session = new Session();
+session.connect();
 import { openDb } from '@chanbang/db';
 import { makeConfig, startServer } from '@chanbang/server';
 
@@ -21,8 +25,11 @@ for (const name of which) {
   const r0 = await fetch(`${url}${path}`, { headers: { cookie } });
   if (!r0.ok) console.log(name, r0.status, await r0.text());
   for (const c of (process.env.CONN ?? '1,50').split(',').map(Number)) {
+    if (process.env.PROF) { await session.post('Profiler.enable'); await session.post('Profiler.start'); }
+    const cpu0 = process.cpuUsage();
     const r = await autocannon({ url: `${url}${path}`, connections: c, duration: dur, headers: { cookie } });
-    console.log(`${name.padEnd(7)} c=${String(c).padEnd(3)} p50 ${r.latency.p50} p90 ${r.latency.p90} p99 ${r.latency.p99} ms  ${Math.round(r.requests.average)} req/s non2xx ${r.non2xx}`);
+    if (process.env.PROF) { const { profile } = await session.post('Profiler.stop'); writeFileSync(`/tmp/prof-${name}-${c}.cpuprofile`, JSON.stringify(profile)); }
+    console.log(`${name.padEnd(7)} c=${String(c).padEnd(3)} p50 ${r.latency.p50} p90 ${r.latency.p90} p99 ${r.latency.p99} ms  ${Math.round(r.requests.average)} req/s non2xx ${r.non2xx}  node cpu ${Math.round(((process.cpuUsage(cpu0).user + process.cpuUsage(cpu0).system) / r.requests.total))} µs/req`);
   }
 }
 await app.close();

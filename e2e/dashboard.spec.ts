@@ -99,11 +99,17 @@ describe('dashboard: county figures drill down to households', () => {
     await page.getByRole('tab', { name: '监测' }).click();
     await expect.poll(() => page.getByRole('tab', { name: '监测' }).getAttribute('aria-selected')).toBe('true');
     expect(h.monitoringCases.length).toBeGreaterThan(0);
+    // the monitoring case shows its identification steps
+    await expect.poll(() => page.getByRole('tabpanel').getByText('识别程序').first().isVisible()).toBe(true);
   });
 
   it('admin screens: users, dictionaries and the audit log show their data (screenshots kept)', async () => {
     const { page } = j;
-    const shot = (name: string) => page.screenshot({ path: join(artifactsDir, `admin-${name}.png`), fullPage: true });
+    const shot = async (name: string) => {
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(400); // menu and table transitions settle
+      await page.screenshot({ path: join(artifactsDir, `admin-${name}.png`), fullPage: true });
+    };
 
     await page.getByRole('menuitem', { name: '系统管理' }).click();
     await page.getByRole('menuitem', { name: '用户管理' }).click();

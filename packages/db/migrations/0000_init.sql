@@ -231,7 +231,7 @@ CREATE UNIQUE INDEX "household_helpers_uq" ON "household_helpers" USING btree ("
 CREATE UNIQUE INDEX "household_incomes_year_uq" ON "household_incomes" USING btree ("household_id","year");--> statement-breakpoint
 CREATE UNIQUE INDEX "households_no_uq" ON "households" USING btree ("household_no");--> statement-breakpoint
 CREATE INDEX "households_region_idx" ON "households" USING btree ("region_code" varchar_pattern_ops,"id");--> statement-breakpoint
-CREATE INDEX "households_type_idx" ON "households" USING btree ("household_type","region_code" varchar_pattern_ops,"id") WHERE "households"."deleted_at" IS NULL;--> statement-breakpoint
+CREATE INDEX "households_type_idx" ON "households" USING btree ("household_type","region_code" varchar_pattern_ops,"id");--> statement-breakpoint
 CREATE INDEX "monitoring_cases_household_idx" ON "monitoring_cases" USING btree ("household_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "persons_id_number_uq" ON "persons" USING btree ("id_number");--> statement-breakpoint
 CREATE INDEX "persons_household_idx" ON "persons" USING btree ("household_id");--> statement-breakpoint

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -38,7 +38,7 @@ export async function buildApp({ config, db }: BuildAppOptions): Promise<Fastify
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     // Fastify's two info lines per request cost more than a list query under load: one line per request is
     // written by the onResponse hook below, at info only for server errors and slow requests, else at debug.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: genRequestId as never,
     requestIdHeader: false,
     bodyLimit: 5 * 1024 * 1024,

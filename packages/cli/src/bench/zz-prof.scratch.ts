@@ -14,7 +14,7 @@ await seedDictionariesIfEmpty(db.db);
 await loadDemo(db, { reset: true, hashPassword, county: { kind: 'bench', households: 0 } });
 const orig = db.rawTransaction.bind(db);
 db.rawTransaction = (fn) => orig((tx) => fn({
-  async query(text, params) { const t = performance.now(); const r = await tx.query(text, params); console.log(`  ${(performance.now() - t).toFixed(0).padStart(6)} ms  ${text.replace(/\s+/g, ' ').slice(0, 110)}`); return r as never; },
+  async query(text, params) { if (process.env.EXPLAIN && /^WITH up AS/.test(text.trim())) { const e = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${text}`, params); console.log(e.map((r) => r['QUERY PLAN']).join('\n')); } const t = performance.now(); const r = await tx.query(text, params); console.log(`  ${(performance.now() - t).toFixed(0).padStart(6)} ms  ${text.replace(/\s+/g, ' ').slice(0, 110)}`); return r as never; },
   async copyFromCsv(sql, csv) { const t = performance.now(); await tx.copyFromCsv(sql, csv); console.log(`  ${(performance.now() - t).toFixed(0).padStart(6)} ms  ${sql.slice(0, 60)}`); },
 }));
 const deps: Deps = { config: makeConfig({ dataDir: mkdtempSync(join(tmpdir(), 'prof-')), webDist: '/nonexistent' }), db };

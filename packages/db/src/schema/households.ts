@@ -43,10 +43,10 @@ export const households = pgTable(
     uniqueIndex('households_no_uq').on(t.householdNo),
     index('households_region_idx').using('btree', sql`${t.regionCode} varchar_pattern_ops`, t.id),
     // the household list filtered by type (and H1, which reads monitored households only): equality on the type,
-    // then the region prefix range in list order (region code, id), live rows only; also serves the capped count
-    index('households_type_idx')
-      .using('btree', t.householdType, sql`${t.regionCode} varchar_pattern_ops`, t.id)
-      .where(sql`${t.deletedAt} IS NULL`),
+    // then the region prefix range in list order (region code, id); also serves the capped count. Not a partial
+    // index (WHERE deleted_at IS NULL): the planner then picked it for the import's "deleted_at IS NULL" probes on
+    // a freshly filled table and the 20 000-household commit went from 8 s to 135 s.
+    index('households_type_idx').using('btree', t.householdType, sql`${t.regionCode} varchar_pattern_ops`, t.id),
   ],
 );
 

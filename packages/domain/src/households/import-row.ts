@@ -61,8 +61,156 @@ export function importIssue(rowNumber: number, key: string, value: unknown, reas
   return { row: rowNumber, path: getImportField(key).labelZh, field: key, value, messageZh: reasonZh, messageEn: reasonEn };
 }
 
+/** Per-context lookups, built once per context object (a context is treated as immutable). */
+type Prepared = {
+  items: Map<string, DictItem[]>;
+  /** dictionary code → cell text → item code (null: not an item) */
+  resolved: Map<string, Map<string, string | null>>;
+  /** 健康状况 cell → most serious code; 风险类型 cell → distinct codes (successes only) */
+  health: Map<string, string>;
+  risks: Map<string, string[]>;
+  idOptions: { today?: string };
+};
+
+const preparedCache = new WeakMap<ImportRowContext, Prepared>();
+// cells repeat a handful of values; a bound keeps odd free text from growing the caches without limit
+const CACHE_LIMIT = 20_000;
+
+function prepare(ctx: ImportRowContext): Prepared {
+  let p = preparedCache.get(ctx);
+  if (!p) {
+    p = { items: new Map(), resolved: new Map(), health: new Map(), risks: new Map(), idOptions: ctx.today ? { today: ctx.today } : {} };
+    preparedCache.set(ctx, p);
+  }
+  return p;
+}
+
 function dictItems(ctx: ImportRowContext, code: string): DictItem[] {
-  return findDictionary(code, ctx.dictionaries)?.items ?? findDictionary(code)?.items ?? [];
+  const p = prepare(ctx);
+  let items = p.items.get(code);
+  if (!items) {
+    items = findDictionary(code, ctx.dictionaries)?.items ?? findDictionary(code)?.items ?? [];
+    p.items.set(code, items);
+  }
+  return items;
+}
+
+/** Dictionary code of a cell text (codes, labels or aliases), remembered per context. */
+function resolveCode(ctx: ImportRowContext, dictCode: string, text: string): string | undefined {
+  const p = prepare(ctx);
+  let m = p.resolved.get(dictCode);
+  if (!m) p.resolved.set(dictCode, (m = new Map()));
+  let c = m.get(text);
+  if (c === undefined) {
+    c = resolveDictCode(dictItems(ctx, dictCode), text) ?? null;
+    if (m.size < CACHE_LIMIT) m.set(text, c);
+  }
+  return c ?? undefined;
+}
+
+/** The state of one row being checked (module-level helpers instead of per-row closures keep the loop cheap). */
+type RowCheck = { raw: Record<string, unknown>; rowNumber: number; ctx: ImportRowContext; issues: Issue[] };
+
+function fail(st: RowCheck, key: string, value: unknown, zh: string, en: string): void {
+  st.issues.push(importIssue(st.rowNumber, key, value, zh, en));
+}
+
+function missing(st: RowCheck, key: string): void {
+  const f = getImportField(key);
+  fail(st, key, st.raw[key] ?? '', `${f.labelZh}不能为空`, `${f.labelEn} is required`);
+}
+
+function readDigits(st: RowCheck, key: string): string | null {
+  const r = cellToDigitText(st.raw[key]);
+  if (!r.ok) {
+    fail(st, key, st.raw[key], r.reasonZh, r.reasonEn);
+    return null;
+  }
+  if (r.text === '') {
+    if (getImportField(key).required) missing(st, key);
+    return null;
+  }
+  return r.text;
+}
+
+function readText(st: RowCheck, key: string, max: number): string | null {
+  const t = cellToText(st.raw[key]).replace(/\s+/g, ' ');
+  if (t === '') {
+    if (getImportField(key).required) missing(st, key);
+    return null;
+  }
+  if (t.length > max) {
+    const f = getImportField(key);
+    fail(st, key, t, `${f.labelZh}过长（${t.length} 字，最多 ${max} 字）`, `${f.labelEn} is too long (${t.length} characters, at most ${max})`);
+    return null;
+  }
+  return t;
+}
+
+function readDict(st: RowCheck, key: string, dictCode: string): string | null {
+  const t = cellToText(st.raw[key]);
+  if (t === '') {
+    if (getImportField(key).required) missing(st, key);
+    return null;
+  }
+  const code = resolveCode(st.ctx, dictCode, t);
+  if (code === undefined) {
+    const f = getImportField(key);
+    const sample = dictItems(st.ctx, dictCode).filter((i) => !i.parentCode).slice(0, 8).map((i) => i.labelZh).join('、');
+    fail(st, key, t, `“${t}”不是有效的${f.labelZh}，可选：${sample}`, `"${t}" is not a valid ${f.labelEn.toLowerCase()}`);
+    return null;
+  }
+  return code;
+}
+
+function splitList(text: string): string[] {
+  return toHalfWidth(text).split(RISK_SEPARATORS).filter(Boolean);
+}
+
+/** 健康状况: the national system exports combinations such as "残疾,长期慢性病"; we keep the most serious. */
+function readHealth(st: RowCheck): string | null {
+  const healthText = cellToText(st.raw.healthStatus);
+  if (healthText === '') return null;
+  const p = prepare(st.ctx);
+  const known = p.health.get(healthText);
+  if (known !== undefined) return known;
+  const items = dictItems(st.ctx, DICT.healthStatus);
+  const codes = splitList(healthText).map((part) => resolveDictCode(items, part));
+  if (codes.some((c) => c === undefined)) {
+    fail(st, 'healthStatus', healthText, `“${healthText}”不是有效的健康状况，可选：${items.map((i) => i.labelZh).join('、')}`, `"${healthText}" is not a valid health status`);
+    return null;
+  }
+  const severity = (c: string) => Number(items.find((i) => i.code === c)?.attrs?.severity ?? 0);
+  const code = (codes as string[]).reduce((a, b) => (severity(b) > severity(a) ? b : a));
+  if (p.health.size < CACHE_LIMIT) p.health.set(healthText, code);
+  return code;
+}
+
+/** 风险类型: split on 、,，;/| and spaces, distinct, at most {@link MAX_RISKS}. */
+function readRisks(st: RowCheck): string[] {
+  const riskText = cellToText(st.raw.riskTypes);
+  if (riskText === '') return [];
+  const p = prepare(st.ctx);
+  const known = p.risks.get(riskText);
+  if (known) return known.slice();
+  const items = dictItems(st.ctx, DICT.riskType);
+  const parts = [...new Set(splitList(riskText))];
+  const unknown = parts.filter((part) => resolveDictCode(items, part) === undefined);
+  if (unknown.length) {
+    fail(st, 'riskTypes', riskText, `无法识别的风险类型：${unknown.join('、')}`, `unknown risk type(s): ${unknown.join(', ')}`);
+    return [];
+  }
+  const riskTypes: string[] = [];
+  for (const part of parts) {
+    const c = resolveDictCode(items, part) as string;
+    if (!riskTypes.includes(c)) riskTypes.push(c);
+  }
+  if (riskTypes.length > MAX_RISKS) {
+    fail(st, 'riskTypes', riskText, `风险类型最多 ${MAX_RISKS} 项，实际 ${riskTypes.length} 项`, `at most ${MAX_RISKS} risk types, got ${riskTypes.length}`);
+    return riskTypes;
+  }
+  if (p.risks.size < CACHE_LIMIT) p.risks.set(riskText, riskTypes.slice());
+  return riskTypes;
 }
 
 /**

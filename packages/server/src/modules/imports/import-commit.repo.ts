@@ -87,7 +87,7 @@ export async function copyStageFile(tx: RawTx, stagePath: string, excludedPath: 
   }
   await tx.query('CREATE INDEX ON import_stage (household_no)');
   await tx.query('CREATE INDEX ON import_stage (id_number)');
-  await tx.query('ANALYZE import_stage');
+  await tx.query('ANALYZE import_stage (household_no, id_number)');
   return n;
 }
 
@@ -99,17 +99,16 @@ export async function copyStageFile(tx: RawTx, stagePath: string, excludedPath: 
 export async function excludeForbiddenHouseholds(tx: RawTx, actor: CommitActor): Promise<CommitCounts['excluded']> {
   const like = `${actor.scopePrefix}%`;
   const rows = await tx.query<{ household_no: string; reason: string; other: string | null }>(
-    `SELECT DISTINCT ON (s.household_no) s.household_no, x.reason, x.other FROM import_stage s
-     JOIN LATERAL (
-       SELECT 'household_scope' AS reason, h.household_no AS other FROM households h
-        WHERE h.household_no = s.household_no AND h.region_code NOT LIKE $1
+    `SELECT DISTINCT ON (household_no) household_no, reason, other FROM (
+       SELECT h.household_no, 'household_scope' AS reason, h.household_no AS other
+         FROM (SELECT DISTINCT household_no FROM import_stage) s JOIN households h ON h.household_no = s.household_no
+        WHERE h.region_code NOT LIKE $1
        UNION ALL
-       SELECT CASE WHEN h.region_code NOT LIKE $1 THEN 'person_scope' ELSE 'person_head' END, h.household_no
-         FROM persons p JOIN households h ON h.id = p.household_id
-        WHERE p.id_number = s.id_number AND h.household_no <> s.household_no
+       SELECT s.household_no, CASE WHEN h.region_code NOT LIKE $1 THEN 'person_scope' ELSE 'person_head' END, h.household_no
+         FROM import_stage s JOIN persons p ON p.id_number = s.id_number JOIN households h ON h.id = p.household_id
+        WHERE h.household_no <> s.household_no
           AND (h.region_code NOT LIKE $1 OR (p.is_head AND NOT EXISTS (SELECT 1 FROM import_stage s2 WHERE s2.household_no = h.household_no)))
-     ) x ON true
-     ORDER BY s.household_no`,
+     ) x ORDER BY household_no`,
     [like],
   );
   if (rows.length === 0) return [];
@@ -125,111 +124,110 @@ export async function excludeForbiddenHouseholds(tx: RawTx, actor: CommitActor):
   });
 }
 
-const HH_COLS = 'region_code, household_type, monitoring_type, risk_types, lifted_year, address, phone';
+const HH_COLS = ['region_code', 'household_type', 'monitoring_type', 'risk_types', 'lifted_year', 'address', 'phone'] as const;
+const P_COLS = ['name', 'gender', 'birth_date', 'relation', 'is_head', 'labor_capacity', 'health_status', 'education', 'employment_status', 'phone'] as const;
+const cols = (alias: string, list: readonly string[]) => list.map((c) => `${alias}.${c}`).join(', ');
 
 /**
- * Set-based upsert of households and persons from the stage, changing nothing for identical data
- * (`IS DISTINCT FROM`), then per-household audit rows for created and changed households.
+ * Set-based upsert of households and persons from the stage, changing nothing for identical data, then
+ * per-household audit rows for created and changed households. Every statement is driven by the (analysed) temp
+ * tables and reaches `households`/`persons` through their unique indexes, and no statement reads the table it
+ * writes: what is new, changed or the same is decided first, into temp tables (`import_hh`, `import_p`).
  */
 export async function upsertFromStage(tx: RawTx, actor: CommitActor, jobId: number, requestId: string | null): Promise<Omit<CommitCounts, 'stagedRows' | 'excluded'>> {
-  // one row per household: the head's row carries the household phone
+  // one row per household (the head's row carries the household phone), with its current id and state
   await tx.query(`CREATE TEMP TABLE import_hh ON COMMIT DROP AS
-    SELECT DISTINCT ON (household_no) household_no, region_code, household_type, monitoring_type, risk_types, lifted_year, address,
-           CASE WHEN is_head THEN phone END AS phone
-      FROM import_stage ORDER BY household_no, is_head DESC, row_no`);
-  await tx.query(`CREATE TEMP TABLE import_before ON COMMIT DROP AS
-    SELECT h.id, to_jsonb(h) AS doc FROM households h JOIN import_hh s ON s.household_no = h.household_no`);
-  await tx.query(`CREATE TEMP TABLE import_person_before ON COMMIT DROP AS
-    SELECT p.id_number, p.household_id FROM persons p JOIN import_stage s ON s.id_number = p.id_number`);
+    SELECT s.*, h.id,
+           CASE WHEN h.id IS NULL THEN 'new'
+                WHEN h.deleted_at IS NULL AND (${cols('h', HH_COLS)}) IS NOT DISTINCT FROM (${cols('s', HH_COLS)}) THEN 'same'
+                ELSE 'changed' END AS state,
+           CASE WHEN h.id IS NOT NULL THEN to_jsonb(h) END AS before
+      FROM (SELECT DISTINCT ON (household_no) household_no, region_code, household_type, monitoring_type, risk_types, lifted_year, address,
+                   CASE WHEN is_head THEN phone END AS phone
+              FROM import_stage ORDER BY household_no, is_head DESC, row_no) s
+      LEFT JOIN households h ON h.household_no = s.household_no`);
+  await tx.query('CREATE UNIQUE INDEX ON import_hh (household_no)');
+  await tx.query('ANALYZE import_hh (household_no, id, state)');
   await tx.query('CREATE TEMP TABLE import_changed (household_id bigint, kind text) ON COMMIT DROP');
 
-  await tx.query(`WITH up AS (
-      INSERT INTO households (household_no, ${HH_COLS}, monitoring_status)
-      SELECT s.household_no, ${HH_COLS.split(', ').map((c) => `s.${c}`).join(', ')}, CASE WHEN s.household_type = 'monitored' THEN 'monitoring' ELSE 'none' END
-        FROM import_hh s
-       WHERE NOT EXISTS (SELECT 1 FROM households h WHERE h.household_no = s.household_no AND h.deleted_at IS NULL
-               AND (h.region_code, h.household_type, h.monitoring_type, h.risk_types, h.lifted_year, h.address, h.phone)
-                   IS NOT DISTINCT FROM (s.region_code, s.household_type, s.monitoring_type, s.risk_types, s.lifted_year, s.address, s.phone))
-      ON CONFLICT (household_no) DO UPDATE SET
-        region_code = EXCLUDED.region_code, household_type = EXCLUDED.household_type, monitoring_type = EXCLUDED.monitoring_type,
-        risk_types = EXCLUDED.risk_types, lifted_year = EXCLUDED.lifted_year, address = EXCLUDED.address, phone = EXCLUDED.phone,
-        deleted_at = NULL, updated_at = now()
-      WHERE (households.region_code, households.household_type, households.monitoring_type, households.risk_types,
-             households.lifted_year, households.address, households.phone, households.deleted_at IS NULL)
-        IS DISTINCT FROM (EXCLUDED.region_code, EXCLUDED.household_type, EXCLUDED.monitoring_type, EXCLUDED.risk_types,
-             EXCLUDED.lifted_year, EXCLUDED.address, EXCLUDED.phone, true)
-      RETURNING id, (xmax = 0) AS inserted)
-    INSERT INTO import_changed SELECT id, CASE WHEN inserted THEN 'created' ELSE 'updated' END FROM up`);
+  await tx.query(`WITH ins AS (
+      INSERT INTO households (household_no, ${HH_COLS.join(', ')}, monitoring_status)
+      SELECT household_no, ${HH_COLS.join(', ')}, CASE WHEN household_type = 'monitored' THEN 'monitoring' ELSE 'none' END
+        FROM import_hh WHERE state = 'new'
+      RETURNING id, household_no),
+    upd AS (UPDATE import_hh s SET id = ins.id FROM ins WHERE s.household_no = ins.household_no RETURNING s.id)
+    INSERT INTO import_changed SELECT id, 'created' FROM upd`);
+  await tx.query(`WITH upd AS (
+      UPDATE households h SET ${HH_COLS.map((c) => `${c} = s.${c}`).join(', ')}, deleted_at = NULL, updated_at = now()
+        FROM import_hh s WHERE s.state = 'changed' AND h.id = s.id RETURNING h.id)
+    INSERT INTO import_changed SELECT id, 'updated' FROM upd`);
 
   // a head who is no longer head (or leaves) is demoted first: one head per household is a unique index
   await tx.query(`WITH d AS (
       UPDATE persons p SET is_head = false, updated_at = now()
-        FROM households h JOIN import_hh s ON s.household_no = h.household_no
-       WHERE p.household_id = h.id AND p.is_head
-         AND NOT EXISTS (SELECT 1 FROM import_stage x WHERE x.id_number = p.id_number AND x.household_no = h.household_no AND x.is_head)
+        FROM import_hh s
+       WHERE s.state <> 'new' AND p.household_id = s.id AND p.is_head
+         AND NOT EXISTS (SELECT 1 FROM import_stage x WHERE x.id_number = p.id_number AND x.household_no = s.household_no AND x.is_head)
       RETURNING p.household_id)
     INSERT INTO import_changed SELECT DISTINCT household_id, 'members' FROM d`);
 
-  const [pc] = await tx.query<{ created: number | string; updated: number | string; moved: number | string }>(`WITH up AS (
-      INSERT INTO persons (household_id, region_code, id_number, name, gender, birth_date, relation, is_head, labor_capacity,
-                           health_status, education, employment_status, phone)
-      SELECT h.id, h.region_code, s.id_number, s.name, s.gender, s.birth_date, s.relation, s.is_head, s.labor_capacity,
-             s.health_status, s.education, s.employment_status, s.phone
-        FROM import_stage s JOIN households h ON h.household_no = s.household_no
-       WHERE NOT EXISTS (SELECT 1 FROM persons p WHERE p.id_number = s.id_number
-               AND (p.household_id, p.region_code, p.name, p.gender, p.birth_date, p.relation, p.is_head, p.labor_capacity,
-                    p.health_status, p.education, p.employment_status, p.phone)
-                   IS NOT DISTINCT FROM (h.id, h.region_code, s.name, s.gender, s.birth_date, s.relation, s.is_head, s.labor_capacity,
-                    s.health_status, s.education, s.employment_status, s.phone))
-      ON CONFLICT (id_number) DO UPDATE SET
-        household_id = EXCLUDED.household_id, region_code = EXCLUDED.region_code, name = EXCLUDED.name, gender = EXCLUDED.gender,
-        birth_date = EXCLUDED.birth_date, relation = EXCLUDED.relation, is_head = EXCLUDED.is_head,
-        labor_capacity = EXCLUDED.labor_capacity, health_status = EXCLUDED.health_status, education = EXCLUDED.education,
-        employment_status = EXCLUDED.employment_status, phone = EXCLUDED.phone, updated_at = now()
-      WHERE (persons.household_id, persons.region_code, persons.name, persons.gender, persons.birth_date, persons.relation,
-             persons.is_head, persons.labor_capacity, persons.health_status, persons.education, persons.employment_status, persons.phone)
-        IS DISTINCT FROM (EXCLUDED.household_id, EXCLUDED.region_code, EXCLUDED.name, EXCLUDED.gender, EXCLUDED.birth_date,
-             EXCLUDED.relation, EXCLUDED.is_head, EXCLUDED.labor_capacity, EXCLUDED.health_status, EXCLUDED.education,
-             EXCLUDED.employment_status, EXCLUDED.phone)
-      RETURNING id_number, household_id, (xmax = 0) AS inserted),
-    moved AS (
-      SELECT b.household_id AS old_id FROM up JOIN import_person_before b ON b.id_number = up.id_number WHERE b.household_id <> up.household_id),
+  // each person row with its household id, its current record and state
+  await tx.query(`CREATE TEMP TABLE import_p ON COMMIT DROP AS
+    SELECT s.id_number, ${cols('s', P_COLS)}, hh.id AS household_id, hh.region_code, p.id AS person_id, p.household_id AS old_household_id,
+           CASE WHEN p.id IS NULL THEN 'new'
+                WHEN (p.household_id, p.region_code, ${cols('p', P_COLS)}) IS NOT DISTINCT FROM (hh.id, hh.region_code, ${cols('s', P_COLS)}) THEN 'same'
+                ELSE 'changed' END AS state
+      FROM import_stage s JOIN import_hh hh ON hh.household_no = s.household_no
+      LEFT JOIN persons p ON p.id_number = s.id_number`);
+  const [pc] = await tx.query<{ created: number; updated: number; moved: number }>(`WITH upd AS (
+      UPDATE persons p SET household_id = x.household_id, region_code = x.region_code, ${P_COLS.map((c) => `${c} = x.${c}`).join(', ')}, updated_at = now()
+        FROM import_p x WHERE x.state = 'changed' AND p.id = x.person_id
+      RETURNING x.household_id, x.old_household_id),
     ins AS (
-      INSERT INTO import_changed SELECT DISTINCT household_id, 'members' FROM up
-      UNION SELECT DISTINCT old_id, 'members' FROM moved RETURNING 1)
-    SELECT (SELECT count(*) FROM up WHERE inserted) AS created, (SELECT count(*) FROM up WHERE NOT inserted) AS updated,
-           (SELECT count(*) FROM moved) AS moved, (SELECT count(*) FROM ins) AS _n`);
+      INSERT INTO persons (household_id, region_code, id_number, ${P_COLS.join(', ')})
+      SELECT household_id, region_code, id_number, ${P_COLS.join(', ')} FROM import_p WHERE state = 'new'
+      RETURNING household_id),
+    ch AS (
+      INSERT INTO import_changed
+      SELECT DISTINCT household_id, 'members' FROM (SELECT household_id FROM upd UNION ALL SELECT household_id FROM ins
+        UNION ALL SELECT old_household_id FROM upd WHERE old_household_id <> household_id) m RETURNING 1)
+    SELECT (SELECT count(*) FROM ins)::int AS created, (SELECT count(*) FROM upd)::int AS updated,
+           (SELECT count(*) FROM upd WHERE old_household_id <> household_id)::int AS moved, (SELECT count(*) FROM ch)::int AS _n`);
+
+  // the planner must see what this transaction wrote (else it may scan a "tiny" table once per row)
+  await tx.query('ANALYZE households (id, household_no)');
+  await tx.query('ANALYZE persons (household_id, id_number)');
 
   // households whose only change is in their members still get a fresh updated_at
-  await tx.query(`UPDATE households h SET updated_at = now() WHERE h.id IN (SELECT household_id FROM import_changed WHERE kind = 'members')
-    AND h.id NOT IN (SELECT household_id FROM import_changed WHERE kind <> 'members')`);
+  await tx.query(`UPDATE households h SET updated_at = now()
+     WHERE h.id IN (SELECT household_id FROM import_changed GROUP BY household_id HAVING bool_and(kind = 'members'))`);
 
   await tx.query(
     `INSERT INTO audit_log (actor_id, actor_name, action, entity_type, entity_id, household_id, region_code, before, after, request_id)
-     SELECT $1, $2, CASE WHEN c.created THEN 'create' ELSE 'update' END, 'household', h.id::text, h.id, h.region_code, b.doc,
-            to_jsonb(h) || jsonb_build_object('importJobId', $3::bigint, 'members',
-              (SELECT count(*) FROM persons p WHERE p.household_id = h.id)), $4
+     SELECT $1, $2, CASE WHEN c.created THEN 'create' ELSE 'update' END, 'household', h.id::text, h.id, h.region_code,
+            CASE WHEN NOT c.created THEN s.before END,
+            to_jsonb(h) || jsonb_build_object('importJobId', $3::bigint, 'members', coalesce(m.n, 0)), $4
        FROM (SELECT household_id, bool_or(kind = 'created') AS created FROM import_changed GROUP BY household_id) c
        JOIN households h ON h.id = c.household_id
-       LEFT JOIN import_before b ON b.id = h.id`,
+       LEFT JOIN import_hh s ON s.id = h.id
+       LEFT JOIN (SELECT household_id, count(*) AS n FROM persons WHERE household_id IN (SELECT household_id FROM import_changed) GROUP BY household_id) m
+         ON m.household_id = h.id`,
     [actor.id, actor.name, jobId, requestId],
   );
 
-  const [hc] = await tx.query<{ created: number | string; updated: number | string; total: number | string }>(
-    `SELECT (SELECT count(DISTINCT household_id) FROM import_changed WHERE kind = 'created') AS created,
-            (SELECT count(DISTINCT household_id) FROM import_changed c WHERE kind <> 'created'
-               AND NOT EXISTS (SELECT 1 FROM import_changed c2 WHERE c2.household_id = c.household_id AND c2.kind = 'created')
-               AND c.household_id IN (SELECT h.id FROM households h JOIN import_hh s ON s.household_no = h.household_no)) AS updated,
-            (SELECT count(*) FROM import_hh) AS total`,
+  const [hc] = await tx.query<{ created: number; updated: number; total: number }>(
+    `SELECT count(*) FILTER (WHERE state = 'new')::int AS created,
+            count(*) FILTER (WHERE state <> 'new' AND (state = 'changed' OR id IN (SELECT household_id FROM import_changed)))::int AS updated,
+            count(*)::int AS total FROM import_hh`,
   );
-  const created = Number(hc?.created ?? 0);
-  const updated = Number(hc?.updated ?? 0);
+  const created = hc?.created ?? 0;
+  const updated = hc?.updated ?? 0;
   return {
     householdsCreated: created,
     householdsUpdated: updated,
-    householdsUnchanged: Number(hc?.total ?? 0) - created - updated,
-    personsCreated: Number(pc?.created ?? 0),
-    personsUpdated: Number(pc?.updated ?? 0),
-    personsMoved: Number(pc?.moved ?? 0),
+    householdsUnchanged: (hc?.total ?? 0) - created - updated,
+    personsCreated: pc?.created ?? 0,
+    personsUpdated: pc?.updated ?? 0,
+    personsMoved: pc?.moved ?? 0,
   };
 }

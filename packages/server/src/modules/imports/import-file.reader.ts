@@ -1,8 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { Transform } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
 import type { Row as ExcelRow } from 'exceljs';
+import { createCsvLineReader } from './csv-lines.reader.ts';
 import { ExcelJS } from './exceljs-utf8.ts';
 import { AppError, cellToText } from '@chanbang/domain';
 
@@ -65,19 +64,6 @@ export function toSourceValue(value: unknown): unknown {
   return String(value);
 }
 
-/** A Transform that decodes UTF-8 (with or without BOM) or, when the bytes are not UTF-8, GB18030 (Excel's 中文 CSV). */
-function decoder(encoding: 'utf-8' | 'gb18030'): Transform {
-  const dec = new TextDecoder(encoding, { ignoreBOM: false });
-  return new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      cb(null, dec.decode(chunk, { stream: true }));
-    },
-    flush(cb) {
-      cb(null, dec.decode());
-    },
-  });
-}
-
 async function sniffCsvEncoding(path: string): Promise<'utf-8' | 'gb18030'> {
   const fh = await open(path, 'r');
   try {
@@ -97,54 +83,25 @@ async function sniffCsvEncoding(path: string): Promise<'utf-8' | 'gb18030'> {
   }
 }
 
-type CsvRecord = { record: string[]; info: { lines: number } };
-
-/** Reads whatever records the parser holds, then waits for more: far cheaper than one await per record. */
-type CsvSource = { read(): unknown; on(e: string, f: (...a: unknown[]) => void): unknown; off(e: string, f: (...a: unknown[]) => void): unknown };
-
-async function* csvBatches(parser: CsvSource): AsyncGenerator<CsvRecord[]> {
-  let ended = false;
-  let failure: unknown = null;
-  parser.on('end', () => (ended = true));
-  parser.on('error', (e: unknown) => (failure = e));
-  for (;;) {
-    const batch: CsvRecord[] = [];
-    let rec: CsvRecord | null;
-    while ((rec = parser.read() as CsvRecord | null) !== null) batch.push(rec);
-    if (batch.length) yield batch;
-    if (failure) throw failure;
-    if (ended) return;
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        parser.off('readable', done);
-        parser.off('end', done);
-        parser.off('error', done);
-        resolve();
-      };
-      parser.on('readable', done);
-      parser.on('end', done);
-      parser.on('error', done);
-    });
-  }
-}
-
 /** Rows per batch handed to the caller: one await per batch, not per row. */
 const BATCH = 2_000;
 
 async function* csvRows(path: string): AsyncGenerator<SourceRow[]> {
   const encoding = await sniffCsvEncoding(path);
-  const parser = createReadStream(path, { highWaterMark: 1024 * 1024 })
-    .pipe(decoder(encoding))
-    .pipe(parseCsv({ relax_column_count: true, skip_empty_lines: false, bom: true, info: true }));
+  const dec = new TextDecoder(encoding);
+  const reader = createCsvLineReader();
   try {
-    for await (const batch of csvBatches(parser as unknown as CsvSource)) {
-      const rows: SourceRow[] = new Array(batch.length);
-      for (let i = 0; i < batch.length; i++) {
-        const rec = batch[i] as CsvRecord;
-        rows[i] = { rowNumber: rec.info.lines, values: rec.record };
-      }
-      yield rows;
+    let first = true;
+    for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
+      let text = dec.decode(chunk as Buffer, { stream: true });
+      if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+      const rows = reader.push(text);
+      if (rows.length) yield rows;
     }
+    const rows = reader.push(dec.decode());
+    rows.push(...reader.end());
+    if (rows.length) yield rows;
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     throw reject(`CSV 文件格式错误，无法解析：${msg}`, `The CSV file is malformed and cannot be parsed: ${msg}`);

@@ -21,9 +21,26 @@ export async function getScopedRegion(db: Conn, actor: Actor, code: string): Pro
  */
 export async function resolvePrefix(db: Conn, actor: Actor, regionCode: string | undefined): Promise<string> {
   if (!regionCode) return actor.scopePrefix;
-  const region = await repo.findRegion(db, regionCode);
-  if (!region) throw new AppError('NOT_FOUND', 'region not found', { regionCode });
-  return clampPrefix(actor, region.prefix);
+  const prefix = await regionPrefix(db, regionCode);
+  if (prefix === undefined) throw new AppError('NOT_FOUND', 'region not found', { regionCode });
+  return clampPrefix(actor, prefix);
+}
+
+/** How long a found region's prefix is remembered (a code's prefix never changes; regions are only reloaded by the demo loader). */
+const PREFIX_TTL_MS = 60_000;
+const prefixCache = new WeakMap<Conn, Map<string, { prefix: string; until: number }>>();
+
+/** The prefix of an existing region, remembered per database handle for PREFIX_TTL_MS (unknown codes are not remembered). */
+async function regionPrefix(db: Conn, code: string): Promise<string | undefined> {
+  let byCode = prefixCache.get(db);
+  const hit = byCode?.get(code);
+  if (hit && hit.until > Date.now()) return hit.prefix;
+  const region = await repo.findRegion(db, code);
+  if (!region) return undefined;
+  if (!byCode) prefixCache.set(db, (byCode = new Map()));
+  if (byCode.size >= 10_000) byCode.clear();
+  byCode.set(code, { prefix: region.prefix, until: Date.now() + PREFIX_TTL_MS });
+  return region.prefix;
 }
 
 /** Sums counts by type and adds `total`. */
