@@ -49,6 +49,7 @@ program
   .description('benchmarks on a synthetic county: import vs raw COPY, H1 time, list latency under 50 clients')
   .option('--households <n>', 'households in the synthetic county', '100000')
   .option('--duration <s>', 'seconds of load on the list endpoint', '10')
+  .option('--only <parts>', 'import only, or import,h1,list (default all)')
   .option('--json', 'print JSON')
   .action(benchCommand);
 

@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RawTx } from '@chanbang/db';
 import { DICT, findDictionary, resolveDictCode } from '@chanbang/domain';
 import { buildDemoCounty } from '../demo/demo-county.ts';
 import { copyLine } from '../demo/csv.ts';
-import { householdRows, IMPORT_FILE_HEADERS, openImportFile } from '../demo/import-file.writer.ts';
+import { householdRows, openImportFile } from '../demo/import-file.writer.ts';
 
 /** The cached bench files of a county size. */
 export type BenchFiles = { xlsx: string; csv: string; households: number; rows: number; generatedMs: number | null };
@@ -42,21 +42,6 @@ export async function ensureBenchFiles(households: number, dir = resolve('bench-
   renameSync(`${csv}.tmp.csv`, csv);
   return { xlsx, csv, households, rows, generatedMs: Date.now() - t0 };
 }
-
-/**
- * The bench CSV's data lines in chunks (BOM and header dropped), read into memory before timing, so that the
- * raw baseline measures COPY alone.
- */
-export function rawCopyChunks(csvPath: string, chunk = 20_000): string[] {
-  const lines = readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, '').split('\n').slice(1).filter((l) => l !== '');
-  const out: string[] = [];
-  for (let i = 0; i < lines.length; i += chunk) out.push(`${lines.slice(i, i + chunk).join('\n')}\n`);
-  return out;
-}
-
-/** DDL of the raw baseline table: the import file's columns as text. */
-export const RAW_TABLE_DDL = `CREATE TABLE bench_raw (${IMPORT_FILE_HEADERS.map((_, i) => `c${i} text`).join(', ')})`;
-export const RAW_COPY_SQL = `COPY bench_raw (${IMPORT_FILE_HEADERS.map((_, i) => `c${i}`).join(', ')}) FROM STDIN WITH (FORMAT csv)`;
 
 /** Loads the generated support measures of the bench county (the import file has none), for H1. */
 export async function loadBenchMeasures(tx: RawTx, households: number): Promise<number> {

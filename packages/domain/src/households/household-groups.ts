@@ -25,6 +25,7 @@ function isEmpty(v: unknown): boolean {
 }
 
 function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
   return a === b;
 }
@@ -84,14 +85,15 @@ export function createHouseholdGroupChecker(): HouseholdGroupChecker {
       s.rows.push(r.rowNumber);
       if (r.isHead) s.heads.push({ rowNumber: r.rowNumber, name: r.name });
       if (r.headName !== null && !s.headNames.has(r.headName)) s.headNames.set(r.headName, r.rowNumber);
-      HOUSEHOLD_FIELDS.forEach(({ key, optional }, k) => {
+      for (let k = 0; k < HOUSEHOLD_FIELDS.length; k++) {
+        const { key, optional } = HOUSEHOLD_FIELDS[k] as (typeof HOUSEHOLD_FIELDS)[number];
         const v = r[key];
         const ref = s.refs[k];
         if (!ref) {
           if (!optional || !isEmpty(v)) s.refs[k] = { rowNumber: r.rowNumber, value: v };
-          return;
+          continue;
         }
-        if ((optional && isEmpty(v)) || same(v, ref.value)) return;
+        if ((optional && isEmpty(v)) || same(v, ref.value)) continue;
         s.conflicts[k]?.push(
           importIssue(
             r.rowNumber,
@@ -101,7 +103,7 @@ export function createHouseholdGroupChecker(): HouseholdGroupChecker {
             `must be the same for the whole household ${s.no}: row ${ref.rowNumber} has "${show(ref.value)}"`,
           ),
         );
-      });
+      }
     },
     addRejected(householdNo) {
       stateOf(householdNo).hasRejectedRow = true;

@@ -55,6 +55,7 @@ const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8}|\d{7,8})$/;
 // 脱贫攻坚 registry years (建档立卡 2013/2014 → last exits 2020)
 const LIFTED_YEAR_MIN = 2013;
 const LIFTED_YEAR_MAX = 2020;
+const HOUSEHOLD_NO = /^[0-9A-Za-z_-]{1,32}$/;
 
 /** Builds an issue naming row, column (Chinese label), value and reason. */
 export function importIssue(rowNumber: number, key: string, value: unknown, reasonZh: string, reasonEn: string): Issue {
@@ -225,162 +226,90 @@ function readRisks(st: RowCheck): string[] {
  * @returns the row (null when any issue) and every issue found, each naming row, column, value and reason
  */
 export function checkImportRow(raw: Record<string, unknown>, rowNumber: number, ctx: ImportRowContext): { value: ImportPersonRow | null; issues: Issue[] } {
-  const issues: Issue[] = [];
-  const fail = (key: string, value: unknown, zh: string, en: string) => issues.push(importIssue(rowNumber, key, value, zh, en));
-  const missing = (key: string) => fail(key, raw[key] ?? '', `${getImportField(key).labelZh}不能为空`, `${getImportField(key).labelEn} is required`);
-
-  const digits = (key: string): string | null => {
-    const r = cellToDigitText(raw[key]);
-    if (!r.ok) {
-      fail(key, raw[key], r.reasonZh, r.reasonEn);
-      return null;
-    }
-    if (r.text === '') {
-      if (getImportField(key).required) missing(key);
-      return null;
-    }
-    return r.text;
-  };
-  const text = (key: string, max: number): string | null => {
-    const t = cellToText(raw[key]).replace(/\s+/g, ' ');
-    if (t === '') {
-      if (getImportField(key).required) missing(key);
-      return null;
-    }
-    if (t.length > max) {
-      fail(key, t, `${getImportField(key).labelZh}过长（${t.length} 字，最多 ${max} 字）`, `${getImportField(key).labelEn} is too long (${t.length} characters, at most ${max})`);
-      return null;
-    }
-    return t;
-  };
-  const dict = (key: string, dictCode: string): string | null => {
-    const t = cellToText(raw[key]);
-    if (t === '') {
-      if (getImportField(key).required) missing(key);
-      return null;
-    }
-    const code = resolveDictCode(dictItems(ctx, dictCode), t);
-    if (code === undefined) {
-      const sample = dictItems(ctx, dictCode).filter((i) => !i.parentCode).slice(0, 8).map((i) => i.labelZh).join('、');
-      fail(key, t, `“${t}”不是有效的${getImportField(key).labelZh}，可选：${sample}`, `"${t}" is not a valid ${getImportField(key).labelEn.toLowerCase()}`);
-      return null;
-    }
-    return code;
-  };
+  const st: RowCheck = { raw, rowNumber, ctx, issues: [] };
+  const { issues } = st;
 
   // 户编号
-  let householdNo = digits('householdNo');
-  if (householdNo !== null && !/^[0-9A-Za-z_-]{1,32}$/.test(householdNo)) {
-    fail('householdNo', householdNo, '户编号只能含字母、数字、-、_，最多 32 位', 'household number may only contain letters, digits, - and _, at most 32');
+  let householdNo = readDigits(st, 'householdNo');
+  if (householdNo !== null && !HOUSEHOLD_NO.test(householdNo)) {
+    fail(st, 'householdNo', householdNo, '户编号只能含字母、数字、-、_，最多 32 位', 'household number may only contain letters, digits, - and _, at most 32');
     householdNo = null;
   }
 
   // 区划代码
-  let regionCode = digits('regionCode');
+  let regionCode = readDigits(st, 'regionCode');
   if (regionCode !== null) {
     if (!isValidRegionCode(regionCode)) {
-      fail('regionCode', regionCode, '区划代码应为 12 位村级统计用区划代码（或 15 位组代码）', 'region code must be a 12-digit village code (or a 15-digit group code)');
+      fail(st, 'regionCode', regionCode, '区划代码应为 12 位村级统计用区划代码（或 15 位组代码）', 'region code must be a 12-digit village code (or a 15-digit group code)');
       regionCode = null;
     } else if (!ctx.isKnownRegion(regionCode)) {
-      fail('regionCode', regionCode, '区划代码不存在或不在您的管辖范围内', 'region code is unknown or outside your area');
+      fail(st, 'regionCode', regionCode, '区划代码不存在或不在您的管辖范围内', 'region code is unknown or outside your area');
       regionCode = null;
     }
   }
 
   // 户类型 / 监测类型
-  const householdType = dict('householdType', DICT.householdType);
-  const monitoringType = dict('monitoringType', DICT.monitoringType);
+  const householdType = readDict(st, 'householdType', DICT.householdType);
+  const monitoringType = readDict(st, 'monitoringType', DICT.monitoringType);
   const monitoringCell = cellToText(raw.monitoringType);
   if (householdType === 'monitored' && monitoringCell === '') {
-    fail('monitoringType', '', '户类型为监测户时必须填写监测类型（脱贫不稳定户、边缘易致贫户、突发严重困难户）', 'monitored households need a monitoring type (unstable, marginal or sudden hardship)');
+    fail(st, 'monitoringType', '', '户类型为监测户时必须填写监测类型（脱贫不稳定户、边缘易致贫户、突发严重困难户）', 'monitored households need a monitoring type (unstable, marginal or sudden hardship)');
   } else if (householdType !== null && householdType !== 'monitored' && monitoringCell !== '') {
-    fail('monitoringType', monitoringCell, '只有监测户填写监测类型', 'only monitored households have a monitoring type');
+    fail(st, 'monitoringType', monitoringCell, '只有监测户填写监测类型', 'only monitored households have a monitoring type');
   }
 
-  const headName = text('headName', 50);
-  const name = text('name', 50);
+  const headName = readText(st, 'headName', 50);
+  const name = readText(st, 'name', 50);
 
   // 证件号码, 性别
   let idNumber: string | null = null;
   let gender: '1' | '2' | null = null;
   let birthDate: string | null = null;
-  const idText = digits('idNumber');
+  const idText = readDigits(st, 'idNumber');
   if (idText !== null) {
-    const r = validateIdNumber(idText, ctx.today ? { today: ctx.today } : {});
+    const r = validateIdNumber(idText, prepare(ctx).idOptions);
     if (r.ok) ({ idNumber, gender, birthDate } = r);
-    else fail('idNumber', idText, r.reasonZh, r.reasonEn);
+    else fail(st, 'idNumber', idText, r.reasonZh, r.reasonEn);
   }
-  const genderCode = dict('gender', DICT.gender);
+  const genderCode = readDict(st, 'gender', DICT.gender);
   if (genderCode !== null && gender !== null && genderCode !== gender) {
-    fail('gender', cellToText(raw.gender), `性别与证件号码不符（证件号码第 17 位表示${gender === '1' ? '男' : '女'}）`, `gender does not match the ID number (its 17th digit means ${gender === '1' ? 'male' : 'female'})`);
+    fail(st, 'gender', cellToText(raw.gender), `性别与证件号码不符（证件号码第 17 位表示${gender === '1' ? '男' : '女'}）`, `gender does not match the ID number (its 17th digit means ${gender === '1' ? 'male' : 'female'})`);
   }
 
   // 与户主关系 and person vocabularies
-  const relation = dict('relation', DICT.relation);
+  const relation = readDict(st, 'relation', DICT.relation);
   const isHead = relation !== null && dictItems(ctx, DICT.relation).find((i) => i.code === relation)?.attrs?.isHead === true;
-  const laborCapacity = dict('laborCapacity', DICT.laborCapacity);
-  const education = dict('education', DICT.education);
-  const employmentStatus = dict('employmentStatus', DICT.employmentStatus);
-
-  // 健康状况: the national system exports combinations such as "残疾,长期慢性病"; we keep the most serious
-  let healthStatus: string | null = null;
-  const healthText = cellToText(raw.healthStatus);
-  if (healthText !== '') {
-    const items = dictItems(ctx, DICT.healthStatus);
-    const parts = toHalfWidth(healthText).split(RISK_SEPARATORS).filter(Boolean);
-    const codes = parts.map((p) => resolveDictCode(items, p));
-    if (codes.some((c) => c === undefined)) {
-      fail('healthStatus', healthText, `“${healthText}”不是有效的健康状况，可选：${items.map((i) => i.labelZh).join('、')}`, `"${healthText}" is not a valid health status`);
-    } else {
-      const severity = (c: string) => Number(items.find((i) => i.code === c)?.attrs?.severity ?? 0);
-      healthStatus = (codes as string[]).reduce((a, b) => (severity(b) > severity(a) ? b : a));
-    }
-  }
+  const laborCapacity = readDict(st, 'laborCapacity', DICT.laborCapacity);
+  const education = readDict(st, 'education', DICT.education);
+  const employmentStatus = readDict(st, 'employmentStatus', DICT.employmentStatus);
+  const healthStatus = readHealth(st);
 
   // 联系电话
-  let phone = digits('phone');
+  let phone = readDigits(st, 'phone');
   if (phone !== null) {
     phone = phone.replace(/[()（）]/g, '');
     if (!PHONE.test(phone)) {
-      fail('phone', phone, '联系电话应为 11 位手机号或带区号的固定电话', 'phone must be an 11-digit mobile or a landline with area code');
+      fail(st, 'phone', phone, '联系电话应为 11 位手机号或带区号的固定电话', 'phone must be an 11-digit mobile or a landline with area code');
       phone = null;
     }
   }
 
-  // 风险类型
-  const riskTypes: string[] = [];
-  const riskText = cellToText(raw.riskTypes);
-  if (riskText !== '') {
-    const items = dictItems(ctx, DICT.riskType);
-    const parts = [...new Set(toHalfWidth(riskText).split(RISK_SEPARATORS).filter(Boolean))];
-    const unknown = parts.filter((p) => resolveDictCode(items, p) === undefined);
-    if (unknown.length) {
-      fail('riskTypes', riskText, `无法识别的风险类型：${unknown.join('、')}`, `unknown risk type(s): ${unknown.join(', ')}`);
-    } else {
-      for (const p of parts) {
-        const c = resolveDictCode(items, p) as string;
-        if (!riskTypes.includes(c)) riskTypes.push(c);
-      }
-      if (riskTypes.length > MAX_RISKS) {
-        fail('riskTypes', riskText, `风险类型最多 ${MAX_RISKS} 项，实际 ${riskTypes.length} 项`, `at most ${MAX_RISKS} risk types, got ${riskTypes.length}`);
-      }
-    }
-  }
+  const riskTypes = readRisks(st);
 
   // 脱贫年度
   let liftedYear: number | null = null;
   const year = cellToYear(raw.liftedYear);
   if (year !== null) {
     if (Number.isNaN(year) || year < LIFTED_YEAR_MIN || year > LIFTED_YEAR_MAX) {
-      fail('liftedYear', raw.liftedYear, `脱贫年度应为 ${LIFTED_YEAR_MIN}—${LIFTED_YEAR_MAX} 年之间的年份`, `year lifted must be a year from ${LIFTED_YEAR_MIN} to ${LIFTED_YEAR_MAX}`);
+      fail(st, 'liftedYear', raw.liftedYear, `脱贫年度应为 ${LIFTED_YEAR_MIN}—${LIFTED_YEAR_MAX} 年之间的年份`, `year lifted must be a year from ${LIFTED_YEAR_MIN} to ${LIFTED_YEAR_MAX}`);
     } else if (householdType === 'ordinary') {
-      fail('liftedYear', raw.liftedYear, '一般农户不应填写脱贫年度', 'ordinary households have no year lifted');
+      fail(st, 'liftedYear', raw.liftedYear, '一般农户不应填写脱贫年度', 'ordinary households have no year lifted');
     } else {
       liftedYear = year;
     }
   }
 
-  const address = text('address', 200);
+  const address = readText(st, 'address', 200);
 
   if (issues.length > 0 || householdNo === null || regionCode === null || householdType === null || name === null || idNumber === null || relation === null) {
     return { value: null, issues };

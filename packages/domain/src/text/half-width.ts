@@ -1,3 +1,5 @@
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 /**
  * Converts full-width ASCII variants (U+FF01–U+FF5E, e.g. `１２３`, `ＡＢ`, `（）`) and the ideographic
  * space (U+3000) to their half-width forms. Chinese characters are left alone.
@@ -5,6 +7,7 @@
  * @returns the string with full-width ASCII replaced
  */
 export function toHalfWidth(raw: string): string {
+  if (!FULL_WIDTH.test(raw)) return raw;
   let out = '';
   for (const ch of raw) {
     const c = ch.codePointAt(0) ?? 0;

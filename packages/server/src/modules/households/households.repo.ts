@@ -100,7 +100,8 @@ export async function listHouseholds(db: Conn, f: HouseholdFilter, limit: number
 
 /**
  * The list endpoint's statement: one page AND the number of matching households counted up to `cap + 1`, in
- * ONE round trip (the count reads the households index only, never persons). Exported for the SQL snapshot test.
+ * ONE round trip. The count applies the filters only (no heads, member counts or region names): with a type
+ * filter it is a households_type_idx range. Exported for the SQL snapshot test.
  */
 export function listPageQuery(f: HouseholdFilter, limit: number, offset: number, cap: number = API_LIMITS.listCountCap): SQL {
   return sql`
@@ -125,12 +126,6 @@ export async function listHouseholdsPage(db: Conn, f: HouseholdFilter, limit: nu
   const res = rowsOf<HouseholdListRow & { counted: number }>(await db.execute(listPageQuery(f, limit, offset, cap)));
   const counted = Number(res[0]?.counted ?? 0);
   return { rows: res.filter((r) => r.id !== null).map(({ counted: _c, ...r }) => toListRow(r)), counted };
-}
-
-/** Matching households, counted up to `cap` (+1 tells the caller the cap was reached). */
-export async function countHouseholds(db: Conn, f: HouseholdFilter, cap: number = API_LIMITS.listCountCap): Promise<number> {
-  const res = await db.execute(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM households h WHERE ${listWhere(f)} LIMIT ${cap + 1}) t`);
-  return Number(rowsOf<{ n: number }>(res)[0]?.n ?? 0);
 }
 
 function parsePgArray(v: unknown): string[] {

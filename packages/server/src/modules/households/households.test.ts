@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { auditLog, households, persons } from '@chanbang/db';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { buildHousehold, buildRegionTree, buildUser, makeTestIdNumber, type RegionTree } from '../../test/factories.ts';
+import { listHouseholdsPage } from './households.repo.ts';
 
 let t: TestApp;
 let tree: RegionTree;
@@ -125,6 +126,15 @@ describe('households', () => {
     const page2 = await inject(county.cookie, 'GET', `/api/v1/households?regionCode=${v}&pageSize=1&page=2`);
     expect(page2.json()).toMatchObject({ total: 2, page: 2, pageSize: 1 });
     expect(page2.json().items).toHaveLength(1);
+    // past the last page: no items, the total still counted (page and count are one statement)
+    const past = await inject(county.cookie, 'GET', `/api/v1/households?regionCode=${v}&pageSize=1&page=5`);
+    expect(past.json()).toMatchObject({ items: [], total: 2, page: 5, totalCapped: false });
+    const none = await inject(county.cookie, 'GET', `/api/v1/households?regionCode=${v}&householdType=lifted`);
+    expect(none.json()).toMatchObject({ items: [], total: 0, totalCapped: false });
+    // the count stops at cap + 1 (the service reports totalCapped)
+    const prefix = tree.townships[0]!.villages[1]!.prefix;
+    expect((await listHouseholdsPage(t.db.db, { prefix }, 1, 0, 1)).counted).toBe(2);
+    expect((await listHouseholdsPage(t.db.db, { prefix }, 1, 0, 10)).counted).toBe(2);
   });
 
   it('shows detail with incomes (per-capita, YoY), measures and helpers', async () => {

@@ -7,6 +7,11 @@
 export type CsvLineReader = {
   /** Feeds the next chunk of text; returns the records completed by it, each with its 1-based row number. */
   push(text: string): { rowNumber: number; values: string[] }[];
+  /**
+   * Feeds whole lines (without their `\n`). Decoding each line on its own keeps the cells from pinning the big
+   * decoded chunk they would otherwise be slices of.
+   */
+  pushLines(lines: readonly string[]): { rowNumber: number; values: string[] }[];
   /** Ends the input; returns the last record. @throws Error when a quoted field is never closed */
   end(): { rowNumber: number; values: string[] }[];
 };
@@ -79,6 +84,11 @@ export function createCsvLineReader(): CsvLineReader {
         start = nl + 1;
       }
       carry = s.slice(start);
+      return out;
+    },
+    pushLines(lines) {
+      const out: { rowNumber: number; values: string[] }[] = [];
+      for (const line of lines) take(strip(line), out);
       return out;
     },
     end() {

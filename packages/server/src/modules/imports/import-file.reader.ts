@@ -88,18 +88,29 @@ const BATCH = 2_000;
 
 async function* csvRows(path: string): AsyncGenerator<SourceRow[]> {
   const encoding = await sniffCsvEncoding(path);
-  const dec = new TextDecoder(encoding);
+  const gb = encoding === 'gb18030' ? new TextDecoder('gb18030') : null;
+  // 0x0A never occurs inside a UTF-8 or GB18030 multi-byte character: split the bytes into lines, then decode
+  const decode = (buf: Buffer, from: number, to: number) => (gb ? gb.decode(buf.subarray(from, to)) : buf.toString('utf8', from, to));
   const reader = createCsvLineReader();
   try {
+    let carry: Buffer | null = null;
     let first = true;
     for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
-      let text = dec.decode(chunk as Buffer, { stream: true });
-      if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      first = false;
-      const rows = reader.push(text);
+      const buf: Buffer = carry ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+      const lines: string[] = [];
+      let start = 0;
+      for (let nl = buf.indexOf(0x0a); nl !== -1; nl = buf.indexOf(0x0a, start)) {
+        let line = decode(buf, start, nl);
+        if (first && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+        first = false;
+        lines.push(line);
+        start = nl + 1;
+      }
+      carry = start < buf.length ? Buffer.from(buf.subarray(start)) : null;
+      const rows = reader.pushLines(lines);
       if (rows.length) yield rows;
     }
-    const rows = reader.push(dec.decode());
+    const rows = carry ? reader.pushLines([decode(carry, 0, carry.length).replace(/^\uFEFF/, '')]) : [];
     rows.push(...reader.end());
     if (rows.length) yield rows;
   } catch (err) {

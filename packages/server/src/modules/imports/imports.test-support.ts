@@ -1,18 +1,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from '@fastify/type-provider-zod';
+import type { FastifyInstance } from 'fastify';
 import ExcelJS from 'exceljs';
-import { migrateDb, openDb, type DbHandle } from '@chanbang/db';
-import { makeConfig } from '../../config.ts';
-import type { Actor, Deps } from '../../deps.ts';
-import { registerErrorHandling } from '../../http-errors.ts';
-import { registerImportExportRoutes } from './index.ts';
+import type { DbHandle } from '@chanbang/db';
+import type { Role } from '@chanbang/domain';
+import { buildUser } from '../../test/factories.ts';
+import { createTestApp } from '../../test/test-app.ts';
 
-// A small app around the import/export routes for their integration tests: real routes, real error
-// handler, real database (PGlite, or a fresh PostgreSQL database when TEST_DATABASE_URL is set); the actor
-// comes from an `x-test-user` header instead of a session cookie.
+// The import/export integration tests run on the real app (createTestApp: real routes, session cookies, error
+// handler, seeded dictionaries) on a fresh database, with a fixed small region tree and three logged-in users.
 
 export const COUNTY = '411272000000';
 export const DAWANG = '411272100000';
@@ -21,71 +18,38 @@ export const VILLAGE = '411272100201';
 export const GROUP = '411272100201001';
 export const OTHER_GROUP = '411272101201001';
 
-export type TestCtx = { app: FastifyInstance; db: DbHandle; deps: Deps; actors: Record<string, Actor>; close(): Promise<void> };
+/** The users of the tests, by short name. */
+export type TestUser = 'admin' | 'dawang' | 'viewer';
 
-async function openTestDb(): Promise<{ db: DbHandle; drop: () => Promise<void> }> {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) return { db: await openDb({ dataDir: 'memory://' }), drop: async () => undefined };
-  const name = `cb_imp_${process.pid}_${Date.now()}`;
-  const admin = await openDb({ databaseUrl: url, poolSize: 1 });
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.close();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const drop = async () => {
-    const a = await openDb({ databaseUrl: url, poolSize: 1 });
-    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await a.close();
-  };
-  return { db: await openDb({ databaseUrl: u.toString(), poolSize: 5 }), drop };
-}
+export type TestCtx = {
+  app: FastifyInstance;
+  db: DbHandle;
+  /** request headers that authenticate as a test user (its session cookie) */
+  as(user: TestUser): { cookie: string };
+  /** the display name audit rows carry for a test user */
+  displayName(user: TestUser): string;
+  close(): Promise<void>;
+};
 
-async function seed(db: DbHandle): Promise<Record<string, Actor>> {
-  const regions: [string, string | null, string, string, string][] = [
-    [COUNTY, null, 'county', '411272', '三门峡市城乡一体化示范区'],
-    [DAWANG, COUNTY, 'township', '411272100', '大王镇'],
-    [YANGDIAN, COUNTY, 'township', '411272101', '阳店镇'],
-    [VILLAGE, DAWANG, 'village', VILLAGE, '大王村'],
-    [GROUP, VILLAGE, 'group', GROUP, '第一村民小组'],
-    ['411272101201', YANGDIAN, 'village', '411272101201', '阳店村'],
-    [OTHER_GROUP, '411272101201', 'group', OTHER_GROUP, '第一村民小组'],
-  ];
-  for (const r of regions) await db.query('INSERT INTO regions (code, parent_code, level, prefix, name) VALUES ($1, $2, $3, $4, $5)', r);
-  const users: [string, string, string, string][] = [
-    ['admin', 'admin', COUNTY, '411272'],
-    ['dawang', 'township_officer', DAWANG, '411272100'],
-    ['viewer', 'viewer', COUNTY, '411272'],
-  ];
-  const actors: Record<string, Actor> = {};
-  for (const [username, role, regionCode, scopePrefix] of users) {
-    const [u] = await db.query<{ id: number }>(
-      `INSERT INTO users (username, display_name, password_hash, role, region_code) VALUES ($1::text, $1::text, 'x', $2, $3) RETURNING id`,
-      [username, role, regionCode],
-    );
-    actors[username] = { id: Number(u?.id), username, displayName: username, role: role as Actor['role'], regionCode, scopePrefix, requestId: 'test' };
-  }
-  return actors;
-}
+const REGIONS: [string, string | null, string, string, string][] = [
+  [COUNTY, null, 'county', '411272', '三门峡市城乡一体化示范区'],
+  [DAWANG, COUNTY, 'township', '411272100', '大王镇'],
+  [YANGDIAN, COUNTY, 'township', '411272101', '阳店镇'],
+  [VILLAGE, DAWANG, 'village', VILLAGE, '大王村'],
+  [GROUP, VILLAGE, 'group', GROUP, '第一村民小组'],
+  ['411272101201', YANGDIAN, 'village', '411272101201', '阳店村'],
+  [OTHER_GROUP, '411272101201', 'group', OTHER_GROUP, '第一村民小组'],
+];
 
-/** Builds the test app on a fresh migrated database with the regions and users above. */
+const USERS: Record<TestUser, [Role, string]> = { admin: ['admin', COUNTY], dawang: ['township_officer', DAWANG], viewer: ['viewer', COUNTY] };
+
+/** Builds the real app on a fresh migrated database with the regions above and logs the three users in. */
 export async function createImportTestApp(): Promise<TestCtx> {
-  const { db, drop } = await openTestDb();
-  await migrateDb(db);
-  const actors = await seed(db);
-  const config = makeConfig({ dataDir: mkdtempSync(join(tmpdir(), 'cb-import-test-')) });
-  const deps: Deps = { config, db };
-  const app = Fastify({ logger: process.env.CB_TEST_LOG ? { level: 'error' } : false });
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
-  app.decorateRequest('actor', null);
-  app.addHook('onRequest', async (req) => {
-    const u = req.headers['x-test-user'];
-    req.actor = typeof u === 'string' ? (actors[u] ?? null) : null;
-  });
-  await registerImportExportRoutes(app, deps);
-  await app.ready();
-  return { app, db, deps, actors, close: async () => { await app.close(); await db.close(); await drop(); } };
+  const t = await createTestApp({ dataDir: mkdtempSync(join(tmpdir(), 'cb-import-test-')) });
+  for (const r of REGIONS) await t.db.query('INSERT INTO regions (code, parent_code, level, prefix, name) VALUES ($1, $2, $3, $4, $5)', r);
+  const cookies = {} as Record<TestUser, string>;
+  for (const [user, [role, region]] of Object.entries(USERS) as [TestUser, [Role, string]][]) cookies[user] = (await buildUser(t, role, region)).cookie;
+  return { app: t.app, db: t.db, as: (user) => ({ cookie: cookies[user] }), displayName: (user) => `测试${USERS[user][0]}`, close: () => t.close() };
 }
 
 /** A multipart body with one `file` field. */
@@ -119,9 +83,9 @@ export async function readXlsx(buf: Buffer): Promise<string[][]> {
 }
 
 /** Polls a job until it leaves validating/importing. */
-export async function waitJob(app: FastifyInstance, id: number, user = 'admin'): Promise<Record<string, unknown>> {
+export async function waitJob(ctx: TestCtx, id: number, user: TestUser = 'admin'): Promise<Record<string, unknown>> {
   for (let i = 0; i < 1_500; i++) {
-    const res = await app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: { 'x-test-user': user } });
+    const res = await ctx.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: ctx.as(user) });
     const body = res.json() as Record<string, unknown>;
     if (body.status !== 'validating' && body.status !== 'importing') return body;
     await new Promise((r) => setTimeout(r, 20));

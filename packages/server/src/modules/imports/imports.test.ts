@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '@chanbang/domain';
 import { setImportCommitHook } from './import-commit.service.ts';
-import { createImportTestApp, GROUP, multipart, OTHER_GROUP, readXlsx, waitJob, xlsxBuffer, type TestCtx } from './imports.test-support.ts';
+import { createImportTestApp, GROUP, multipart, OTHER_GROUP, readXlsx, waitJob, xlsxBuffer, type TestCtx, type TestUser } from './imports.test-support.ts';
 
 const HEADERS = ['户编号', '区划代码', '户类型', '监测类型', '户主姓名', '姓名', '证件号码', '性别', '与户主关系', '劳动能力', '健康状况', '文化程度', '务工状况', '联系电话', '风险类型', '脱贫年度', '家庭住址'];
 const id = (birth: string, seq: string) => makeIdNumber(`411272${birth}${seq}`);
@@ -48,19 +48,19 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-async function upload(user: string, name: string, buf: Buffer | string) {
+async function upload(user: TestUser, name: string, buf: Buffer | string) {
   const m = multipart(name, buf);
-  return ctx.app.inject({ method: 'POST', url: '/api/v1/imports', payload: m.payload, headers: { ...m.headers, 'x-test-user': user } });
+  return ctx.app.inject({ method: 'POST', url: '/api/v1/imports', payload: m.payload, headers: { ...m.headers, ...ctx.as(user) } });
 }
-async function validate(user: string, jobId: number, body: Record<string, unknown> = {}) {
-  const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/imports/${jobId}/validate`, payload: body, headers: { 'x-test-user': user } });
+async function validate(user: TestUser, jobId: number, body: Record<string, unknown> = {}) {
+  const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/imports/${jobId}/validate`, payload: body, headers: ctx.as(user) });
   expect(res.statusCode, res.body).toBe(202);
-  return waitJob(ctx.app, jobId, user);
+  return waitJob(ctx, jobId, user);
 }
-async function commit(user: string, jobId: number) {
-  const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/imports/${jobId}/commit`, headers: { 'x-test-user': user } });
+async function commit(user: TestUser, jobId: number) {
+  const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/imports/${jobId}/commit`, headers: ctx.as(user) });
   expect(res.statusCode, res.body).toBe(202);
-  return waitJob(ctx.app, jobId, user);
+  return waitJob(ctx, jobId, user);
 }
 async function snapshot() {
   const [h] = await ctx.db.query<{ n: number; u: string }>(`SELECT count(*)::int AS n, coalesce(max(updated_at)::text, '') AS u FROM households`);
@@ -71,12 +71,12 @@ async function snapshot() {
 
 describe('import template', () => {
   it('serves an .xlsx with headers, 填表说明 and 2 example rows, and a .csv', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/imports/template.xlsx', headers: { 'x-test-user': 'dawang' } });
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/imports/template.xlsx', headers: ctx.as('dawang') });
     expect(res.statusCode).toBe(200);
     const rows = await readXlsx(res.rawPayload);
     expect(rows[0]).toEqual(HEADERS);
     expect(rows).toHaveLength(3);
-    const csv = await ctx.app.inject({ method: 'GET', url: '/api/v1/imports/template.csv', headers: { 'x-test-user': 'dawang' } });
+    const csv = await ctx.app.inject({ method: 'GET', url: '/api/v1/imports/template.csv', headers: ctx.as('dawang') });
     expect(csv.body.split('\r\n')[0]).toBe(`\uFEFF${HEADERS.join(',')}`);
   });
 });
@@ -107,7 +107,7 @@ describe('upload, validate, commit', () => {
     const validation = (done.result as { validation: { households: { good: number; excluded: number }; excludedRows: number } }).validation;
     expect(validation.households).toMatchObject({ good: 2, excluded: 4 });
     expect(validation.excludedRows).toBe(1); // 刘一 is fine but his household is not
-    const x = await ctx.app.inject({ method: 'GET', url: `/api/v1/imports/${jobId}/errors.xlsx`, headers: { 'x-test-user': 'dawang' } });
+    const x = await ctx.app.inject({ method: 'GET', url: `/api/v1/imports/${jobId}/errors.xlsx`, headers: ctx.as('dawang') });
     expect(x.statusCode).toBe(200);
     const sheet = await readXlsx(x.rawPayload);
     expect(sheet.length - 1).toBe(errors.length);
@@ -138,6 +138,37 @@ describe('upload, validate, commit', () => {
     expect(await snapshot()).toEqual(before);
     const [n] = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'import'`);
     expect(n?.n).toBe(2);
+  });
+
+  it('updates changed households, hands the head role over and moves a person between households', async () => {
+    const rows = [
+      person('HH001', GROUP, '王建国', id('19680315', '101'), '配偶', { 联系电话: '13800000001' }),
+      person('HH001', GROUP, '李秀兰', xId, '户主'),
+      person('HH002', GROUP, '张红', id('19750505', '202'), '户主', { 户类型: '脱贫户', 监测类型: '', 风险类型: '', 脱贫年度: 2019, 家庭住址: '大王村2号' }),
+      person('HH002', GROUP, '王浩', id('20050607', '123'), '子', { 户类型: '脱贫户', 监测类型: '', 风险类型: '', 脱贫年度: 2019, 家庭住址: '大王村2号' }),
+    ];
+    const up = await upload('dawang', 'moves.xlsx', await xlsxBuffer(HEADERS, rows));
+    const v = await validate('dawang', up.json().id);
+    expect(v.errors).toEqual([]);
+    const done = await commit('dawang', up.json().id);
+    expect(done.status, String(done.message)).toBe('done');
+    expect((done.result as { commit: Record<string, number> }).commit).toMatchObject({ householdsCreated: 0, householdsUpdated: 2, householdsUnchanged: 0, personsCreated: 0, personsMoved: 1 });
+    const people = await ctx.db.query<{ name: string; household_no: string; is_head: boolean }>(
+      'SELECT p.name, h.household_no, p.is_head FROM persons p JOIN households h ON h.id = p.household_id ORDER BY p.name',
+    );
+    expect(people).toEqual([
+      { name: '张红', household_no: 'HH002', is_head: true },
+      { name: '李秀兰', household_no: 'HH001', is_head: true },
+      { name: '王建国', household_no: 'HH001', is_head: false },
+      { name: '王浩', household_no: 'HH002', is_head: false },
+    ]);
+    const [hh2] = await ctx.db.query<{ address: string }>(`SELECT address FROM households WHERE household_no = 'HH002'`);
+    expect(hh2?.address).toBe('大王村2号');
+    const audits = await ctx.db.query<{ entity_type: string; before: { address: string } | null; after: { members: number } }>(
+      `SELECT entity_type, before, after FROM audit_log WHERE action = 'update' AND entity_type = 'household' ORDER BY id`,
+    );
+    expect(audits.map((a) => a.after.members).sort()).toEqual([2, 2]);
+    expect(audits.some((a) => a.before?.address === '大王村1号')).toBe(true);
   });
 
   it('a failure in the middle of the commit leaves the database unchanged', async () => {
@@ -171,7 +202,7 @@ describe('column mappings', () => {
     const mapping = { ...job.suggestedMapping, name: '姓名' };
     const done = await validate('dawang', job.id, { mapping, saveAs: '乡镇台账格式' });
     expect(done.goodRows).toBe(1);
-    const list = await ctx.app.inject({ method: 'GET', url: '/api/v1/import-mappings', headers: { 'x-test-user': 'dawang' } });
+    const list = await ctx.app.inject({ method: 'GET', url: '/api/v1/import-mappings', headers: ctx.as('dawang') });
     expect(list.json().items.map((m: { name: string }) => m.name)).toContain('乡镇台账格式');
     const up2 = await upload('dawang', 'other2.xlsx', await xlsxBuffer(headers, rows));
     expect(up2.json().savedMappings.map((m: { name: string }) => m.name)).toContain('乡镇台账格式');
@@ -193,7 +224,7 @@ describe('column mappings', () => {
 
 describe('export', () => {
   it('masks ID and phone numbers for a township officer but not for the administrator, and audits', async () => {
-    const t = await ctx.app.inject({ method: 'GET', url: '/api/v1/households/export.xlsx?householdType=monitored', headers: { 'x-test-user': 'dawang' } });
+    const t = await ctx.app.inject({ method: 'GET', url: '/api/v1/households/export.xlsx?householdType=monitored', headers: ctx.as('dawang') });
     expect(t.statusCode, t.body).toBe(200);
     const rows = await readXlsx(t.rawPayload);
     const idCol = rows[0]?.indexOf('证件号码') ?? -1;
@@ -201,14 +232,14 @@ describe('export', () => {
     const head = rows.find((r) => r.includes('王建国') && r[idCol]);
     expect(head?.[idCol]).toMatch(/\*/);
     expect(head?.[phoneCol]).toMatch(/\*/);
-    const a = await ctx.app.inject({ method: 'GET', url: '/api/v1/households/export.xlsx', headers: { 'x-test-user': 'admin' } });
+    const a = await ctx.app.inject({ method: 'GET', url: '/api/v1/households/export.xlsx', headers: ctx.as('admin') });
     const arows = await readXlsx(a.rawPayload);
     expect(arows.some((r) => r[idCol] === id('19680315', '101'))).toBe(true);
     const audits = await ctx.db.query<{ actor_name: string; after: { rows: number; filters: Record<string, unknown> } }>(
       `SELECT actor_name, after FROM audit_log WHERE action = 'export' ORDER BY id`,
     );
     expect(audits).toHaveLength(2);
-    expect(audits[0]?.actor_name).toBe('dawang');
+    expect(audits[0]?.actor_name).toBe(ctx.displayName('dawang'));
     expect(audits[0]?.after.filters).toMatchObject({ householdType: 'monitored' });
     expect(audits[0]?.after.rows).toBe(rows.length - 1);
   });

@@ -13,6 +13,7 @@ function arr(v: unknown): string[] {
 /** Which households H1 reads (from the pack's H1 config, see domain `h1HouseholdScope`). */
 export type H1HouseholdScope = { householdTypes: string[]; excludedMonitoringStatuses: string[] };
 
+/** A text[] parameter of dictionary codes (letters, digits, `_`; quotes and backslashes are dropped). */
 const textArray = (codes: string[]) => sql`${`{${codes.map((c) => `"${c.replace(/["\\]/g, '')}"`).join(',')}}`}::text[]`;
 
 /**
