@@ -35,10 +35,15 @@ type HouseholdState = {
   no: string;
   rows: number[];
   heads: { rowNumber: number; name: string }[];
-  refs: ({ rowNumber: number; value: unknown } | undefined)[];
-  conflicts: Issue[][];
-  /** each distinct 户主姓名 with the first row giving it, in order of appearance */
-  headNames: Map<string, number>;
+  /** per household column: the row and value every later row is compared with (row 0: none yet) */
+  refRows: number[];
+  refValues: unknown[];
+  /** per household column, allocated on the first conflict */
+  conflicts: (Issue[] | undefined)[] | null;
+  /** each distinct 户主姓名 with the first row giving it, in order of appearance (usually one: kept inline) */
+  headName: string | null;
+  headNameRow: number;
+  moreHeadNames: Map<string, number> | null;
   /** a row of this household was refused by the row check (it may have been the head) */
   hasRejectedRow: boolean;
 };
@@ -71,7 +76,10 @@ export function createHouseholdGroupChecker(): HouseholdGroupChecker {
   const stateOf = (no: string): HouseholdState => {
     let s = households.get(no);
     if (!s) {
-      s = { no, rows: [], heads: [], refs: HOUSEHOLD_FIELDS.map(() => undefined), conflicts: HOUSEHOLD_FIELDS.map(() => []), headNames: new Map(), hasRejectedRow: false };
+      s = {
+        no, rows: [], heads: [], refRows: new Array<number>(HOUSEHOLD_FIELDS.length).fill(0), refValues: new Array<unknown>(HOUSEHOLD_FIELDS.length).fill(null),
+        conflicts: null, headName: null, headNameRow: 0, moreHeadNames: null, hasRejectedRow: false,
+      };
       households.set(no, s);
     }
     return s;
@@ -84,23 +92,35 @@ export function createHouseholdGroupChecker(): HouseholdGroupChecker {
       const s = stateOf(r.householdNo);
       s.rows.push(r.rowNumber);
       if (r.isHead) s.heads.push({ rowNumber: r.rowNumber, name: r.name });
-      if (r.headName !== null && !s.headNames.has(r.headName)) s.headNames.set(r.headName, r.rowNumber);
+      if (r.headName !== null) {
+        if (s.headName === null) {
+          s.headName = r.headName;
+          s.headNameRow = r.rowNumber;
+        } else if (r.headName !== s.headName && !s.moreHeadNames?.has(r.headName)) {
+          (s.moreHeadNames ??= new Map()).set(r.headName, r.rowNumber);
+        }
+      }
       for (let k = 0; k < HOUSEHOLD_FIELDS.length; k++) {
         const { key, optional } = HOUSEHOLD_FIELDS[k] as (typeof HOUSEHOLD_FIELDS)[number];
         const v = r[key];
-        const ref = s.refs[k];
-        if (!ref) {
-          if (!optional || !isEmpty(v)) s.refs[k] = { rowNumber: r.rowNumber, value: v };
+        const refRow = s.refRows[k] as number;
+        if (refRow === 0) {
+          if (!optional || !isEmpty(v)) {
+            s.refRows[k] = r.rowNumber;
+            s.refValues[k] = v;
+          }
           continue;
         }
-        if ((optional && isEmpty(v)) || same(v, ref.value)) continue;
-        s.conflicts[k]?.push(
+        const refValue = s.refValues[k];
+        if ((optional && isEmpty(v)) || same(v, refValue)) continue;
+        s.conflicts ??= [];
+        (s.conflicts[k] ??= []).push(
           importIssue(
             r.rowNumber,
             key,
             show(v),
-            `同一户（户编号 ${s.no}）的该列须一致：第 ${ref.rowNumber} 行为“${show(ref.value)}”`,
-            `must be the same for the whole household ${s.no}: row ${ref.rowNumber} has "${show(ref.value)}"`,
+            `同一户（户编号 ${s.no}）的该列须一致：第 ${refRow} 行为“${show(refValue)}”`,
+            `must be the same for the whole household ${s.no}: row ${refRow} has "${show(refValue)}"`,
           ),
         );
       }
@@ -122,10 +142,11 @@ export function createHouseholdGroupChecker(): HouseholdGroupChecker {
             push(importIssue(h.rowNumber, 'relation', '户主', `户编号 ${no} 有多个户主（第 ${headRows} 行）`, `household ${no} has more than one head (rows ${heads.map((x) => x.rowNumber).join(', ')})`));
           }
         }
-        for (const list of s.conflicts) for (const issue of list) push(issue);
+        if (s.conflicts) for (let k = 0; k < HOUSEHOLD_FIELDS.length; k++) for (const issue of s.conflicts[k] ?? []) push(issue);
         const head = heads[0];
         if (head && heads.length === 1) {
-          for (const [headName, rowNumber] of s.headNames) {
+          const names: [string, number][] = s.headName === null ? [] : [[s.headName, s.headNameRow], ...(s.moreHeadNames ?? [])];
+          for (const [headName, rowNumber] of names) {
             if (headName === head.name) continue;
             push(importIssue(rowNumber, 'headName', headName, `户主姓名与第 ${head.rowNumber} 行户主“${head.name}”不符`, `head's name differs from the head on row ${head.rowNumber} ("${head.name}")`));
             break;

@@ -16,6 +16,20 @@ export type CsvLineReader = {
   end(): { rowNumber: number; values: string[] }[];
 };
 
+/**
+ * Splits a line on commas. V8 hands out cells of 13+ characters as slices that keep the whole line alive; such
+ * cells (ID numbers, 户编号, addresses) are remembered for the whole file (duplicate checks, household checks),
+ * so they are copied into strings of their own.
+ */
+function splitLine(line: string): string[] {
+  const cells = line.split(',');
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i] as string;
+    if (c.length >= 13) cells[i] = ` ${c}`.slice(1);
+  }
+  return cells;
+}
+
 function quoteCount(s: string): number {
   let n = 0;
   for (let i = s.indexOf('"'); i !== -1; i = s.indexOf('"', i + 1)) n++;
@@ -62,7 +76,7 @@ export function createCsvLineReader(): CsvLineReader {
       pending += `\n${line}`;
       pendingQuotes += q;
     } else if (q === 0) {
-      out.push({ rowNumber: ++row, values: line.split(',') });
+      out.push({ rowNumber: ++row, values: splitLine(line) });
       return;
     } else {
       pending = line;

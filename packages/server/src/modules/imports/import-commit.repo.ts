@@ -86,7 +86,7 @@ export async function copyStageFile(tx: RawTx, stagePath: string, excludedPath: 
     n -= gone[0]?.n ?? 0;
   }
   await tx.query('CREATE INDEX ON import_stage (household_no)');
-  await tx.query('CREATE INDEX ON import_stage (id_number)');
+  // no index on id_number: every join on it is driven from the stage into the unique index of persons
   await tx.query('ANALYZE import_stage (household_no, id_number)');
   return n;
 }
@@ -179,20 +179,19 @@ export async function upsertFromStage(tx: RawTx, actor: CommitActor, jobId: numb
                 ELSE 'changed' END AS state
       FROM import_stage s JOIN import_hh hh ON hh.household_no = s.household_no
       LEFT JOIN persons p ON p.id_number = s.id_number`);
-  const [pc] = await tx.query<{ created: number; updated: number; moved: number }>(`WITH upd AS (
-      UPDATE persons p SET household_id = x.household_id, region_code = x.region_code, ${P_COLS.map((c) => `${c} = x.${c}`).join(', ')}, updated_at = now()
-        FROM import_p x WHERE x.state = 'changed' AND p.id = x.person_id
-      RETURNING x.household_id, x.old_household_id),
-    ins AS (
-      INSERT INTO persons (household_id, region_code, id_number, ${P_COLS.join(', ')})
-      SELECT household_id, region_code, id_number, ${P_COLS.join(', ')} FROM import_p WHERE state = 'new'
-      RETURNING household_id),
-    ch AS (
+  await tx.query(`UPDATE persons p SET household_id = x.household_id, region_code = x.region_code, ${P_COLS.map((c) => `${c} = x.${c}`).join(', ')}, updated_at = now()
+      FROM import_p x WHERE x.state = 'changed' AND p.id = x.person_id`);
+  await tx.query(`INSERT INTO persons (household_id, region_code, id_number, ${P_COLS.join(', ')})
+      SELECT household_id, region_code, id_number, ${P_COLS.join(', ')} FROM import_p WHERE state = 'new'`);
+  const [pc] = await tx.query<{ created: number; updated: number; moved: number }>(`WITH ch AS (
       INSERT INTO import_changed
-      SELECT DISTINCT household_id, 'members' FROM (SELECT household_id FROM upd UNION ALL SELECT household_id FROM ins
-        UNION ALL SELECT old_household_id FROM upd WHERE old_household_id <> household_id) m RETURNING 1)
-    SELECT (SELECT count(*) FROM ins)::int AS created, (SELECT count(*) FROM upd)::int AS updated,
-           (SELECT count(*) FROM upd WHERE old_household_id <> household_id)::int AS moved, (SELECT count(*) FROM ch)::int AS _n`);
+      SELECT DISTINCT household_id, 'members' FROM (
+        SELECT household_id FROM import_p WHERE state <> 'same'
+        UNION ALL SELECT old_household_id FROM import_p WHERE state = 'changed' AND old_household_id <> household_id) m
+      RETURNING 1)
+    SELECT count(*) FILTER (WHERE state = 'new')::int AS created, count(*) FILTER (WHERE state = 'changed')::int AS updated,
+           count(*) FILTER (WHERE state = 'changed' AND old_household_id <> household_id)::int AS moved, (SELECT count(*) FROM ch)::int AS _n
+      FROM import_p`);
 
   // the planner must see what this transaction wrote (else it may scan a "tiny" table once per row)
   await tx.query('ANALYZE households (id, household_no)');
