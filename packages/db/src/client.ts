@@ -87,6 +87,12 @@ async function openPg(url: string, max: number): Promise<DbHandle> {
   // date stays a 'YYYY-MM-DD' string, as on PGlite.
   pg.types.setTypeParser(1082, (v) => v);
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client whose connection the server ends (restart, pg_terminate_backend, DROP DATABASE … FORCE)
+  // emits 'error' on the pool; unhandled, that would crash the process. The pool discards the client and
+  // the next query opens a new connection.
+  pool.on('error', (err) => {
+    process.emitWarning(`PostgreSQL idle connection lost: ${err.message}`);
+  });
   const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,

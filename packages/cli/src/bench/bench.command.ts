@@ -10,6 +10,7 @@ import { DEMO_PASSWORD } from '../demo/demo-county.ts';
 import { cliActor, report } from '../commands/context.ts';
 import { ensureBenchFiles, loadBenchMeasures } from './bench-data.ts';
 import { prepareRawCopy, timeRawCopy, type RawCopyInput } from './bench-raw.ts';
+import { spawnServer } from './bench-server.ts';
 
 type BenchOpts = { households?: string; json?: boolean; duration?: string; only?: string };
 
@@ -27,11 +28,11 @@ async function reachable(url: string): Promise<boolean> {
 }
 
 /** DATABASE_URL as is, or a fresh `chanbang_bench` database on the local server, or PGlite when none answers. */
-async function openBenchDb(log: (s: string) => void): Promise<{ db: DbHandle; where: string; cleanup: () => Promise<void> }> {
+async function openBenchDb(log: (s: string) => void): Promise<{ db: DbHandle; where: string; url?: string; cleanup: () => Promise<void> }> {
   const env = process.env.DATABASE_URL;
   if (env) {
     const db = await openDb({ databaseUrl: env, poolSize: 12 });
-    return { db, where: `PostgreSQL (DATABASE_URL ${new URL(env).pathname.slice(1)})`, cleanup: async () => db.close() };
+    return { db, where: `PostgreSQL (DATABASE_URL ${new URL(env).pathname.slice(1)})`, url: env, cleanup: async () => db.close() };
   }
   if (await reachable(DEFAULT_SERVER)) {
     const admin = new pg.Client({ connectionString: DEFAULT_SERVER });
@@ -39,8 +40,9 @@ async function openBenchDb(log: (s: string) => void): Promise<{ db: DbHandle; wh
     await admin.query('DROP DATABASE IF EXISTS chanbang_bench WITH (FORCE)');
     await admin.query('CREATE DATABASE chanbang_bench');
     await admin.end();
-    const db = await openDb({ databaseUrl: DEFAULT_SERVER.replace(/\/postgres$/, '/chanbang_bench'), poolSize: 12 });
-    return { db, where: 'PostgreSQL (fresh database chanbang_bench on 127.0.0.1:5432)', cleanup: async () => db.close() };
+    const url = DEFAULT_SERVER.replace(/\/postgres$/, '/chanbang_bench');
+    const db = await openDb({ databaseUrl: url, poolSize: 12 });
+    return { db, where: 'PostgreSQL (fresh database chanbang_bench on 127.0.0.1:5432)', url, cleanup: async () => db.close() };
   }
   log('no PostgreSQL server answered: running on the embedded PGlite (figures are for PGlite, single connection)');
   const dir = mkdtempSync(join(tmpdir(), 'chanbang-bench-'));
@@ -97,7 +99,7 @@ export async function benchCommand(opts: BenchOpts): Promise<void> {
   log(`generating / reusing the synthetic county (${households} households, 15 townships, 300 villages) …`);
   const files = await ensureBenchFiles(households);
   log(`  ${files.rows} person rows → ${files.xlsx}, ${files.csv}${files.generatedMs === null ? ' (cached)' : ` (${(files.generatedMs / 1000).toFixed(1)} s)`}`);
-  const { db, where, cleanup } = await openBenchDb(log);
+  const { db, where, url: dbUrl, cleanup } = await openBenchDb(log);
   log(`database: ${where}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'chanbang-bench-data-'));
   try {
@@ -153,19 +155,22 @@ export async function benchCommand(opts: BenchOpts): Promise<void> {
     const h1Result = h1.value.result as { failing?: unknown[] };
     log(`  ${h1.ms.toFixed(0)} ms (target < 2000 ms); failing households: ${h1Result.failing?.length ?? '?'}`);
 
-    log('household list under 50 concurrent clients (autocannon, real server) …');
-    const { app, url } = await startServer(config, { db });
+    // On a PostgreSQL server the platform runs as its own process (`chanbang serve`), as in production, so
+    // autocannon's client work does not share the server's event loop; PGlite can only be served in-process.
+    log(`household list under 50 concurrent clients (autocannon, real server ${dbUrl ? 'in its own process' : 'in this process'}) …`);
+    const server = dbUrl ? await spawnServer(dbUrl, dataDir) : await startServer(config, { db }).then(({ app, url }) => ({ url, stop: () => app.close() }));
     let latency: { p50: number; p99: number; requests: number; errors: number; non2xx: number };
     try {
+      const url = server.url;
       const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }) });
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
       if (!login.ok) throw new Error(`bench login failed: ${login.status}`);
       const path = '/api/v1/households?regionCode=411272100000&householdType=monitored&pageSize=20';
-      await fetch(`${url}${path}`, { headers: { cookie } });
+      await autocannon({ url: `${url}${path}`, connections: 10, duration: 2, headers: { cookie } }); // warm-up
       const r = await autocannon({ url: `${url}${path}`, connections: 50, duration: Number(opts.duration ?? 10), headers: { cookie } });
       latency = { p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, errors: r.errors, non2xx: r.non2xx };
     } finally {
-      await app.close();
+      await server.stop();
     }
     log(`  p50 ${latency.p50} ms, p99 ${latency.p99} ms (target < 100 ms); ${latency.requests} requests, ${latency.non2xx} non-2xx, ${latency.errors} errors`);
 

@@ -1,6 +1,7 @@
 import { migrateDb } from '@chanbang/db';
 import { hashPassword, startServer } from '@chanbang/server';
 import { loadDemo, type DemoLoadResult } from '../demo/demo-loader.ts';
+import { DEMO_PASSWORD } from '../demo/demo-county.ts';
 import { cliConfig, openDeps, report } from './context.ts';
 
 function demoLines(r: DemoLoadResult): string[] {
@@ -21,6 +22,8 @@ export async function serveCommand(opts: { demo?: boolean; port?: string }): Pro
       const r = await loadDemo(deps.db, { hashPassword });
       for (const l of demoLines(r)) console.log(l);
       console.log(`(demo loaded in ${Date.now() - t0} ms)`);
+    } else {
+      console.log(`demo data already present; demo logins: admin / dawang / dawang-cun, password ${DEMO_PASSWORD} (unless changed)`);
     }
   }
   const { app } = await startServer(config, { db: deps.db });

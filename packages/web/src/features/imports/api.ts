@@ -1,29 +1,12 @@
+import { HOUSEHOLD_IMPORT_FIELDS } from '@chanbang/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from '../../lib/api-client.ts';
 import type { ImportField, ImportJob, SavedMapping } from '../../lib/types.ts';
 
 const RUNNING = new Set(['validating', 'importing']);
 
-/** Target fields of the household import (ARCHITECTURE.md "Import file"); required ones first in meaning. */
-export const IMPORT_FIELDS: ImportField[] = [
-  { key: 'householdNo', labelZh: '户编号', labelEn: 'Household no.', required: true },
-  { key: 'regionCode', labelZh: '区划代码', labelEn: 'Region code', required: true },
-  { key: 'householdType', labelZh: '户类型', labelEn: 'Household type', required: true },
-  { key: 'monitoringType', labelZh: '监测类型', labelEn: 'Monitoring type', required: false },
-  { key: 'headName', labelZh: '户主姓名', labelEn: 'Head name', required: false },
-  { key: 'name', labelZh: '姓名', labelEn: 'Name', required: true },
-  { key: 'idNumber', labelZh: '证件号码', labelEn: 'ID number', required: true },
-  { key: 'gender', labelZh: '性别', labelEn: 'Gender', required: false },
-  { key: 'relation', labelZh: '与户主关系', labelEn: 'Relation to head', required: true },
-  { key: 'laborCapacity', labelZh: '劳动能力', labelEn: 'Labor capacity', required: false },
-  { key: 'healthStatus', labelZh: '健康状况', labelEn: 'Health', required: false },
-  { key: 'education', labelZh: '文化程度', labelEn: 'Education', required: false },
-  { key: 'employmentStatus', labelZh: '务工状况', labelEn: 'Employment', required: false },
-  { key: 'phone', labelZh: '联系电话', labelEn: 'Phone', required: false },
-  { key: 'riskTypes', labelZh: '风险类型', labelEn: 'Risk types', required: false },
-  { key: 'liftedYear', labelZh: '脱贫年度', labelEn: 'Year lifted', required: false },
-  { key: 'address', labelZh: '家庭住址', labelEn: 'Address', required: false },
-];
+/** Target fields of the household import: the domain's single table (the server also sends them with each job). */
+export const IMPORT_FIELDS: ImportField[] = HOUSEHOLD_IMPORT_FIELDS.map(({ key, labelZh, labelEn, required }) => ({ key, labelZh, labelEn, required }));
 
 type JobResponse = ImportJob | { job: ImportJob };
 
