@@ -183,11 +183,15 @@ function makeMembers(rng: Rng, st: GenState): DemoPerson[] {
   return members;
 }
 
-function incomes(rng: Rng, members: DemoPerson[], lowIncome: boolean): DemoIncome[] {
+/**
+ * Yearly incomes. `scale` shapes the level: 一般农户 1, 脱贫户 and eliminated monitored households 0.45, monitored
+ * households still in monitoring 0.3 (their per-capita income sits around the monitoring line, as in practice).
+ */
+function incomes(rng: Rng, members: DemoPerson[], scale: number): DemoIncome[] {
   const workers = members.filter((m) => m.employmentStatus !== '未务工').length;
   const laborers = members.filter((m) => m.laborCapacity !== '无劳动力' && m.laborCapacity !== '丧失劳动力').length;
   const elderly = members.filter((m) => REF_YEAR - Number(m.birthDate.slice(0, 4)) >= 60).length;
-  const scale = lowIncome ? 0.45 : 1;
+  const lowIncome = scale < 1;
   let wage = workers * rng.int(14_000, 36_000) * scale;
   let business = laborers * rng.int(3_000, 12_000) * scale;
   let expense = business * (0.2 + rng.next() * 0.2);
@@ -308,7 +312,7 @@ export function* generateHouseholds(rng: Rng, regions: DemoRegion[], helpers: De
         phone: head.phone,
         liftedYear: type === '脱贫户' ? rng.weighted([2016, 2017, 2018, 2019, 2020], [15, 25, 25, 25, 10]) : null,
         members,
-        incomes: incomes(rng, members, type !== '一般农户'),
+        incomes: incomes(rng, members, type === '一般农户' ? 1 : monType && !eliminated ? 0.3 : 0.45),
         measures: [],
         monitoringCase: monType ? monitoringCase(rng, monType, eliminated) : null,
         helperKey: type !== '一般农户' && villageHelpers.length ? rng.pick(villageHelpers).key : null,

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { households, persons, regions } from '@chanbang/db';
 import { API_LIMITS } from '@chanbang/domain';
 import type { Conn } from '../../deps.ts';
@@ -37,8 +39,19 @@ export type HouseholdListRow = {
   memberCount: number;
 };
 
+/**
+ * `region_code LIKE prefix%` as a pattern-ops range too: [prefix, prefix with its last character + 1). The LIKE
+ * stays THE scoping predicate; the range (implied by it) lets a cached generic plan of the prepared statement
+ * still cut the households_region_idx / households_type_idx range, which a `LIKE $1` parameter cannot.
+ */
+function prefixRange(prefix: string): SQL[] {
+  if (!prefix) return [];
+  const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  return [sql`h.region_code ~>=~ ${prefix}`, sql`h.region_code ~<~ ${upper}`];
+}
+
 function listWhere(f: HouseholdFilter): SQL {
-  const conds: SQL[] = [scopeWhere(sql`h.region_code`, f.prefix), sql`h.deleted_at IS NULL`];
+  const conds: SQL[] = [scopeWhere(sql`h.region_code`, f.prefix), ...prefixRange(f.prefix), sql`h.deleted_at IS NULL`];
   if (f.householdType) conds.push(sql`h.household_type = ${f.householdType}`);
   if (f.monitoringType) conds.push(sql`h.monitoring_type = ${f.monitoringType}`);
   if (f.monitoringStatus) conds.push(sql`h.monitoring_status = ${f.monitoringStatus}`);
@@ -123,9 +136,25 @@ export function listPageQuery(f: HouseholdFilter, limit: number, offset: number,
  * reached), in one statement.
  */
 export async function listHouseholdsPage(db: Conn, f: HouseholdFilter, limit: number, offset: number, cap: number = API_LIMITS.listCountCap): Promise<{ rows: HouseholdListRow[]; counted: number }> {
-  const res = rowsOf<HouseholdListRow & { counted: number }>(await db.execute(listPageQuery(f, limit, offset, cap)));
+  const res = await executePrepared<HouseholdListRow & { counted: number }>(db, 'households_list', listPageQuery(f, limit, offset, cap));
   const counted = Number(res[0]?.counted ?? 0);
   return { rows: res.filter((r) => r.id !== null).map(({ counted: _c, ...r }) => toListRow(r)), counted };
+}
+
+const dialect = new PgDialect({ casing: 'snake_case' });
+type PgPoolLike = { totalCount: number; query(cfg: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }> };
+
+/**
+ * On node-postgres (the root pool handle): runs `q` as a NAMED prepared statement, so each connection parses it
+ * once and PostgreSQL may reuse its plan. The name carries a hash of the text because the text varies with the
+ * filters given (pg refuses one name for two texts). Elsewhere (PGlite, a transaction): a plain execute.
+ */
+async function executePrepared<T>(db: Conn, name: string, q: SQL): Promise<T[]> {
+  const client = (db as { $client?: unknown }).$client as PgPoolLike | undefined;
+  if (!client || typeof client.totalCount !== 'number' || process.env.CB_TMP_NOPREP) return rowsOf<T>(await db.execute(q));
+  const { sql: text, params } = dialect.sqlToQuery(q);
+  const hash = createHash('sha1').update(text).digest('base64url').slice(0, 16);
+  return (await client.query({ name: `${name}_${hash}`, text, values: params })).rows as T[];
 }
 
 function parsePgArray(v: unknown): string[] {
