@@ -6,24 +6,8 @@ import { cliActor, cliConfig, openDeps, report } from './context.ts';
 
 type ImportOpts = { mapping?: string; user?: string; json?: boolean };
 
-/** --json: progress as one JSON line on stderr per change (stdout keeps the single result document). */
-async function withProgressLines<T>(phase: string, jobId: number, done: Promise<T>): Promise<T> {
-  let last = -1;
-  const timer = setInterval(() => {
-    const p = importExport.getProgressOf(jobId);
-    if (!p || p.processed === last) return;
-    last = p.processed;
-    process.stderr.write(`${JSON.stringify({ progress: { jobId, phase, processed: p.processed } })}\n`);
-  }, 50);
-  try {
-    return await done;
-  } finally {
-    clearInterval(timer);
-  }
-}
-
 async function withBar<T>(label: string, show: boolean, total: number | null, jobId: number, done: Promise<T>): Promise<T> {
-  if (!show) return withProgressLines(label.trim(), jobId, done);
+  if (!show) return done;
   const bar = new cliProgress.SingleBar(
     { format: `${label} [{bar}] {value}${total ? '/{total}' : ''} rows`, hideCursor: true, clearOnComplete: false },
     cliProgress.Presets.shades_classic,
@@ -47,6 +31,8 @@ async function withBar<T>(label: string, show: boolean, total: number | null, jo
  */
 export async function importHouseholdsCommand(file: string, opts: ImportOpts): Promise<void> {
   const deps = await openDeps(cliConfig());
+  // --json: progress as one JSON line on stderr per report, written synchronously (stdout keeps the one result)
+  if (opts.json) importExport.onJobProgress((jobId, p) => process.stderr.write(`${JSON.stringify({ progress: { jobId, ...p } })}\n`));
   try {
     const actor = await cliActor(deps.db, opts.user ?? 'admin');
     const path = resolve(file);

@@ -96,7 +96,7 @@ function runCli(args: string[], env: Record<string, string>, killOnCommit = fals
     child.stdout.setEncoding('utf8').on('data', (s: string) => (run.stdout += s));
     child.stderr.setEncoding('utf8').on('data', (s: string) => {
       run.stderr += s;
-      if (killOnCommit && run.killedAt === null && /"phase":"import","processed":[1-9]/.test(run.stderr)) {
+      if (killOnCommit && run.killedAt === null && /"phase":"importing","processed":[1-9]/.test(run.stderr)) {
         run.killedAt = Date.now();
         child.kill('SIGKILL');
       }

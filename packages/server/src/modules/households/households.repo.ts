@@ -39,19 +39,8 @@ export type HouseholdListRow = {
   memberCount: number;
 };
 
-/**
- * `region_code LIKE prefix%` as a pattern-ops range too: [prefix, prefix with its last character + 1). The LIKE
- * stays THE scoping predicate; the range (implied by it) lets a cached generic plan of the prepared statement
- * still cut the households_region_idx / households_type_idx range, which a `LIKE $1` parameter cannot.
- */
-function prefixRange(prefix: string): SQL[] {
-  if (!prefix) return [];
-  const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-  return [sql`h.region_code ~>=~ ${prefix}`, sql`h.region_code ~<~ ${upper}`];
-}
-
 function listWhere(f: HouseholdFilter): SQL {
-  const conds: SQL[] = [scopeWhere(sql`h.region_code`, f.prefix), ...prefixRange(f.prefix), sql`h.deleted_at IS NULL`];
+  const conds: SQL[] = [scopeWhere(sql`h.region_code`, f.prefix), sql`h.deleted_at IS NULL`];
   if (f.householdType) conds.push(sql`h.household_type = ${f.householdType}`);
   if (f.monitoringType) conds.push(sql`h.monitoring_type = ${f.monitoringType}`);
   if (f.monitoringStatus) conds.push(sql`h.monitoring_status = ${f.monitoringStatus}`);
@@ -145,13 +134,15 @@ const dialect = new PgDialect({ casing: 'snake_case' });
 type PgPoolLike = { totalCount: number; query(cfg: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }> };
 
 /**
- * On node-postgres (the root pool handle): runs `q` as a NAMED prepared statement, so each connection parses it
- * once and PostgreSQL may reuse its plan. The name carries a hash of the text because the text varies with the
- * filters given (pg refuses one name for two texts). Elsewhere (PGlite, a transaction): a plain execute.
+ * On node-postgres (the root pool handle): runs `q` as a NAMED prepared statement, so each connection parses and
+ * analyses it once (pgbench, this list: ~1,160 vs ~960 statements/s). Plans stay custom (the pool sets
+ * plan_cache_mode=force_custom_plan): the region prefix must be planned as an index range. The name carries a
+ * hash of the text because the text varies with the filters given (pg refuses one name for two texts).
+ * Elsewhere (PGlite, a transaction): a plain execute.
  */
 async function executePrepared<T>(db: Conn, name: string, q: SQL): Promise<T[]> {
   const client = (db as { $client?: unknown }).$client as PgPoolLike | undefined;
-  if (!client || typeof client.totalCount !== 'number' || process.env.CB_TMP_NOPREP) return rowsOf<T>(await db.execute(q));
+  if (!client || typeof client.totalCount !== 'number') return rowsOf<T>(await db.execute(q));
   const { sql: text, params } = dialect.sqlToQuery(q);
   const hash = createHash('sha1').update(text).digest('base64url').slice(0, 16);
   return (await client.query({ name: `${name}_${hash}`, text, values: params })).rows as T[];

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import fastJsonStringify from 'fast-json-stringify';
 import { z } from 'zod';
 import {
   AuditEntrySchema, HouseholdCreateSchema, HouseholdHelperAssignSchema, HouseholdHelperViewSchema, HouseholdListQuerySchema, HouseholdListSchema,
@@ -19,12 +20,19 @@ import * as members from './members.service.ts';
 
 const HistorySchema = z.object({ items: z.array(AuditEntrySchema) });
 
+/**
+ * The hottest route's serializer: fast-json-stringify compiled from the JSON schema of HouseholdListSchema (the
+ * same one OpenAPI shows) instead of the zod serializer, which parses the whole page with zod before
+ * JSON.stringify (~46 vs ~16 µs per 20-row page). The service builds the items itself, masking included.
+ */
+const listSerializer = fastJsonStringify(z.toJSONSchema(HouseholdListSchema, { target: 'draft-7', io: 'output' }) as Parameters<typeof fastJsonStringify>[0]);
+
 /** Households and everything hanging off one: members, incomes, measures, monitoring cases, helpers, history. */
 export function registerHouseholdRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['households'];
   const params = IdParamSchema;
-  r.get('/api/v1/households', { schema: { tags, summary: 'List households in scope', querystring: HouseholdListQuerySchema, response: { 200: HouseholdListSchema } } }, async (req) =>
+  r.get('/api/v1/households', { schema: { tags, summary: 'List households in scope', querystring: HouseholdListQuerySchema, response: { 200: HouseholdListSchema } }, serializerCompiler: () => listSerializer }, async (req) =>
     service.listHouseholds(deps, requireActor(req), req.query),
   );
   r.post('/api/v1/households', { schema: { tags, summary: 'Register a household with its members', body: HouseholdCreateSchema, response: { 201: HouseholdViewSchema } } }, async (req, reply) =>

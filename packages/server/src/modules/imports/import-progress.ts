@@ -13,10 +13,19 @@ export function startJob(id: number, phase: JobProgress['phase'], total: number 
   return true;
 }
 
+let listener: ((id: number, progress: JobProgress) => void) | undefined;
+
+/** Calls `fn` synchronously on every progress report (the CLI prints its --json progress lines with it). */
+export function onJobProgress(fn: ((id: number, progress: JobProgress) => void) | undefined): void {
+  listener = fn;
+}
+
 /** Records progress of a running job. */
 export function reportProgress(id: number, processed: number): void {
   const p = running.get(id);
-  if (p) p.processed = processed;
+  if (!p) return;
+  p.processed = processed;
+  listener?.(id, p);
 }
 
 /** Progress of a running job, if it runs in this process. */

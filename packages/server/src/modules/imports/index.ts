@@ -5,7 +5,7 @@ import { registerImportRoutes } from './imports.routes.ts';
 
 export * from './imports.service.ts';
 export { setImportCommitHook, type CommitStep } from './import-commit.service.ts';
-export { waitForIdle, getProgress as getProgressOf } from './import-progress.ts';
+export { waitForIdle, getProgress as getProgressOf, onJobProgress } from './import-progress.ts';
 export { exportHouseholdsXlsx, resolveExportFilter, type HouseholdExportQuery, type ExportResult } from '../exports/exports.service.ts';
 
 /** Registers the import (template, upload, validate, commit, errors, mappings) and export routes. */
