@@ -4,9 +4,9 @@ import { listHouseholdsPage } from './src/modules/households/households.repo.ts'
 const h = await openDb({ databaseUrl: 'postgres://postgres@127.0.0.1:5432/chanbang_bench', poolSize: 1 });
 const [{ pid }] = await h.query<{ pid: number }>('select pg_backend_pid() as pid');
 const cpu = (p: number | string) => { const f = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' '); return (Number(f[11]) + Number(f[12])) * 10; };
-const f = { prefix: '411272100', householdType: 'monitored' };
+const f = { prefix: process.env.PFX ?? '411272100', householdType: 'monitored' };
 for (let i = 0; i < 200; i++) await listHouseholdsPage(h.db, f, 20, 0);
-const N = 3000; const p0 = cpu(pid), n0 = process.cpuUsage(), t0 = performance.now();
+const N = Number(process.env.N ?? 3000); const p0 = cpu(pid), n0 = process.cpuUsage(), t0 = performance.now();
 for (let i = 0; i < N; i++) await listHouseholdsPage(h.db, f, 20, 0);
 const n1 = process.cpuUsage(n0);
 console.log(process.env.CB_TMP_NOPREP ? 'plain   ' : 'prepared', 'pg cpu', ((cpu(pid) - p0) / N).toFixed(3), 'ms/q; node cpu', ((n1.user + n1.system) / 1000 / N).toFixed(3), 'ms/q; wall', ((performance.now() - t0) / N).toFixed(3));

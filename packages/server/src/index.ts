@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, DEFAULT_WEB_DIST } from './app.ts';
 import type { Config } from './config.ts';
 import { seedDictionariesIfEmpty } from './modules/dictionaries/dictionaries.service.ts';
+import { recoverInterruptedImportJobs } from './modules/imports/imports.repo.ts';
 
 export { buildApp, DEFAULT_WEB_DIST } from './app.ts';
 export type { BuildAppOptions } from './app.ts';
@@ -31,6 +32,8 @@ export async function openAppDb(config: Config): Promise<DbHandle> {
  */
 export async function startServer(config: Config, opts: { db?: DbHandle } = {}): Promise<{ app: FastifyInstance; url: string; db: DbHandle }> {
   const db = opts.db ?? (await openAppDb(config));
+  const recovered = await recoverInterruptedImportJobs(db);
+  if (recovered > 0) console.log(`${recovered} import job(s) interrupted by the last shutdown were reset; nothing they held was written`);
   const app = await buildApp({ config, db });
   app.addHook('onClose', async () => {
     if (!opts.db) await db.close();

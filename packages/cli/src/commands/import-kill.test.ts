@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type DbHandle } from '@chanbang/db';
+import { importExport } from '@chanbang/server';
 import { buildDemoCounty } from '../demo/demo-county.ts';
 import { generateHouseholds } from '../demo/demo-households.generator.ts';
 import { householdRows, openImportFile } from '../demo/import-file.writer.ts';
@@ -174,6 +175,11 @@ describe('import killed mid-commit', () => {
     // the job the killed process started stays where the kill left it: committing, no result
     const jobs = await t.query<{ status: string; result: { commit?: unknown } | null }>('SELECT status, result FROM import_jobs ORDER BY id');
     expect(jobs.map((j) => [j.status, j.result?.commit ?? null])).toEqual([['importing', null]]);
+    // the next server start resets it: nothing was committed, so it can be committed again
+    expect(await importExport.recoverInterruptedImportJobs(t)).toBe(1);
+    const [recovered] = await t.query<{ status: string; message: string }>('SELECT status, message FROM import_jobs');
+    expect(recovered?.status).toBe('validated');
+    expect(recovered?.message).toMatch(/数据库未做任何更改/);
 
     await t.release();
     const full = await runCli(['import', 'households', file, '--json'], t.env);

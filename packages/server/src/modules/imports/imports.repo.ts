@@ -113,3 +113,22 @@ export async function listRegionCodesUnder(db: DbHandle, prefix: string): Promis
   const rows = await db.query<{ code: string; level: string }>('SELECT code, level FROM regions WHERE code LIKE $1', [`${prefix}%`]);
   return new Map(rows.map((r) => [r.code, r.level]));
 }
+
+/**
+ * After a crash or kill: jobs left `importing` never committed (the commit is one transaction), so they go back
+ * to `validated` and can be committed again; jobs left `validating` are marked `failed`. Run once when the
+ * server starts (it assumes no other process is importing into the same database at that moment).
+ * @returns how many jobs were recovered
+ */
+export async function recoverInterruptedImportJobs(db: Pick<DbHandle, 'query'>): Promise<number> {
+  const rows = await db.query<{ id: number }>(
+    `UPDATE import_jobs SET
+       status = CASE WHEN status = 'importing' THEN 'validated' ELSE 'failed' END,
+       processed_rows = 0,
+       message = CASE WHEN status = 'importing'
+         THEN '导入过程中服务中断，数据库未做任何更改，可重新导入 / the import was interrupted; nothing was changed, you can import again'
+         ELSE '校验过程中服务中断，请重新上传 / validation was interrupted; please upload again' END
+     WHERE status IN ('importing', 'validating') RETURNING id`,
+  );
+  return rows.length;
+}

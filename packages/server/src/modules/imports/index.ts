@@ -4,6 +4,7 @@ import { registerExportRoutes } from '../exports/exports.routes.ts';
 import { registerImportRoutes } from './imports.routes.ts';
 
 export * from './imports.service.ts';
+export { recoverInterruptedImportJobs } from './imports.repo.ts';
 export { setImportCommitHook, type CommitStep } from './import-commit.service.ts';
 export { waitForIdle, getProgress as getProgressOf, onJobProgress } from './import-progress.ts';
 export { exportHouseholdsXlsx, resolveExportFilter, type HouseholdExportQuery, type ExportResult } from '../exports/exports.service.ts';
