@@ -142,7 +142,7 @@ type PgPoolLike = { totalCount: number; query(cfg: { name: string; text: string;
  */
 async function executePrepared<T>(db: Conn, name: string, q: SQL): Promise<T[]> {
   const client = (db as { $client?: unknown }).$client as PgPoolLike | undefined;
-  if (!client || typeof client.totalCount !== 'number' || process.env.CB_TMP_NOPREP) return rowsOf<T>(await db.execute(q));
+  if (!client || typeof client.totalCount !== 'number') return rowsOf<T>(await db.execute(q));
   const { sql: text, params } = dialect.sqlToQuery(q);
   const hash = createHash('sha1').update(text).digest('base64url').slice(0, 16);
   return (await client.query({ name: `${name}_${hash}`, text, values: params })).rows as T[];
