@@ -1,8 +1,8 @@
-import { Alert, Button, Descriptions, Progress, Result, Space, Typography } from 'antd';
+import { Alert, Button, Descriptions, Result, Space } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { ImportCommit, ImportJob } from '../../../lib/types.ts';
-import { jobPercent } from './ValidateStep.tsx';
+import { JobFailed, JobProgress } from './JobStatusViews.tsx';
 
 export type CommitStepProps = { job: ImportJob; onRestart: () => void; onBackToValidation: () => void };
 
@@ -32,22 +32,8 @@ export function CommitStep({ job, onRestart, onBackToValidation }: CommitStepPro
       </>
     );
   }
-  if (job.status === 'importing' || job.status === 'validated') {
-    return (
-      <div style={{ maxWidth: 560, margin: '32px auto', textAlign: 'center' }}>
-        <Typography.Title level={5}>{t('imp.committing')}</Typography.Title>
-        <Progress percent={Math.min(99, jobPercent(job))} status="active" aria-label={t('imp.committing')} />
-      </div>
-    );
-  }
-  if (job.status === 'failed') {
-    return (
-      <>
-        <Alert type="error" showIcon role="alert" title={t('imp.failed')} description={job.message ?? undefined} style={{ marginBottom: 16 }} />
-        <Button onClick={onRestart}>{t('imp.reupload')}</Button>
-      </>
-    );
-  }
+  if (job.status === 'importing' || job.status === 'validated') return <JobProgress job={job} title={t('imp.committing')} cap={99} />;
+  if (job.status === 'failed') return <JobFailed message={job.message} onRestart={onRestart} />;
   return (
     <Result
       status="success"

@@ -1,19 +1,13 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Modal, Progress, Row, Space, Statistic, Table, Typography } from 'antd';
+import { Alert, Button, Col, Modal, Row, Space, Statistic, Table } from 'antd';
 import { downloadUrl } from '../../../lib/api-client.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { ImportError, ImportJob } from '../../../lib/types.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { useCommitImport } from '../api.ts';
+import { JobFailed, JobProgress } from './JobStatusViews.tsx';
 
 export type ValidateStepProps = { job: ImportJob; onCommitting: () => void; onRestart: () => void; onRemap: () => void };
-
-/** Progress of the running phase (0–100), from the live progress when the server reports one. */
-export function jobPercent(job: ImportJob): number {
-  const done = job.progress?.processed ?? job.processedRows;
-  const total = job.progress?.total ?? job.totalRows;
-  return total ? Math.min(100, Math.round((done / total) * 100)) : 0;
-}
 
 /** Step 3: validation progress, then every bad cell (row, column, value, reason) and the good counts. */
 export function ValidateStep({ job, onCommitting, onRestart, onRemap }: ValidateStepProps) {
@@ -25,23 +19,8 @@ export function ValidateStep({ job, onCommitting, onRestart, onRemap }: Validate
   const summary = job.result?.validation;
   const errorCount = summary?.errorCount ?? errors.length;
 
-  if (running) {
-    return (
-      <div style={{ maxWidth: 560, margin: '32px auto', textAlign: 'center' }}>
-        <Typography.Title level={5}>{t('imp.validating')}</Typography.Title>
-        <Progress percent={jobPercent(job)} status="active" aria-label={t('imp.validating')} />
-        <Typography.Text type="secondary">{t('imp.processed', { done: job.progress?.processed ?? job.processedRows, total: job.progress?.total ?? (job.totalRows || '…') })}</Typography.Text>
-      </div>
-    );
-  }
-  if (job.status === 'failed') {
-    return (
-      <>
-        <Alert type="error" showIcon role="alert" title={t('imp.failed')} description={job.message ?? undefined} style={{ marginBottom: 16 }} />
-        <Button onClick={onRestart}>{t('imp.reupload')}</Button>
-      </>
-    );
-  }
+  if (running) return <JobProgress job={job} title={t('imp.validating')} />;
+  if (job.status === 'failed') return <JobFailed message={job.message} onRestart={onRestart} />;
 
   const handleCommit = () =>
     Modal.confirm({
