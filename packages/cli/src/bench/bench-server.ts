@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -46,4 +47,25 @@ export async function spawnServer(databaseUrl: string, dataDir: string): Promise
       await new Promise((r) => child.once('exit', r));
     },
   };
+}
+
+/** What the bench keeps of an autocannon run. */
+export type LoadResult = { p50: number; p99: number; requests: number; errors: number; non2xx: number };
+
+/**
+ * Runs autocannon in a process of its own, so that the load generator's work and garbage collection do not
+ * share the bench's heap (which has just held a 300 000-row import) and skew the latency figures.
+ */
+export async function runLoad(url: string, opts: { connections: number; durationSec: number; cookie: string }): Promise<LoadResult> {
+  const bin = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+  const args = [bin, '--json', '-c', String(opts.connections), '-d', String(opts.durationSec), '-H', `cookie=${opts.cookie}`, url];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d) => (out += String(d)));
+  child.stderr?.on('data', (d) => (err += String(d)));
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  if (code !== 0) throw new Error(`autocannon failed (${code}): ${err}`);
+  const r = JSON.parse(out) as { latency: { p50: number; p99: number }; requests: { total: number }; errors: number; non2xx: number };
+  return { p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, errors: r.errors, non2xx: r.non2xx };
 }

@@ -1,7 +1,6 @@
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { migrateDb, openDb, type DbHandle } from '@chanbang/db';
 import { hashPassword, importExport, makeConfig, runH1, seedDictionariesIfEmpty, startServer, type Actor, type Deps } from '@chanbang/server';
@@ -10,7 +9,7 @@ import { DEMO_PASSWORD } from '../demo/demo-county.ts';
 import { cliActor, report } from '../commands/context.ts';
 import { ensureBenchFiles, loadBenchMeasures } from './bench-data.ts';
 import { prepareRawCopy, timeRawCopy, type RawCopyInput } from './bench-raw.ts';
-import { spawnServer } from './bench-server.ts';
+import { runLoad, spawnServer } from './bench-server.ts';
 
 type BenchOpts = { households?: string; json?: boolean; duration?: string; only?: string };
 
@@ -157,7 +156,7 @@ export async function benchCommand(opts: BenchOpts): Promise<void> {
 
     // On a PostgreSQL server the platform runs as its own process (`chanbang serve`), as in production, so
     // autocannon's client work does not share the server's event loop; PGlite can only be served in-process.
-    log(`household list under 50 concurrent clients (autocannon, real server ${dbUrl ? 'in its own process' : 'in this process'}) …`);
+    log(`household list under 50 concurrent clients (autocannon in its own process; real server ${dbUrl ? 'in its own process' : 'in this process'}) …`);
     const server = dbUrl ? await spawnServer(dbUrl, dataDir) : await startServer(config, { db }).then(({ app, url }) => ({ url, stop: () => app.close() }));
     let latency: { p50: number; p99: number; requests: number; errors: number; non2xx: number };
     try {
@@ -166,9 +165,8 @@ export async function benchCommand(opts: BenchOpts): Promise<void> {
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
       if (!login.ok) throw new Error(`bench login failed: ${login.status}`);
       const path = '/api/v1/households?regionCode=411272100000&householdType=monitored&pageSize=20';
-      await autocannon({ url: `${url}${path}`, connections: 10, duration: 2, headers: { cookie } }); // warm-up
-      const r = await autocannon({ url: `${url}${path}`, connections: 50, duration: Number(opts.duration ?? 10), headers: { cookie } });
-      latency = { p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, errors: r.errors, non2xx: r.non2xx };
+      await runLoad(`${url}${path}`, { connections: 10, durationSec: 2, cookie }); // warm-up
+      latency = await runLoad(`${url}${path}`, { connections: 50, durationSec: Number(opts.duration ?? 10), cookie });
     } finally {
       await server.stop();
     }
