@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint, bigserial, boolean, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, varchar,
+  bigint, bigserial, boolean, date, index, integer, numeric, pgTable, smallint, text, timestamp, uniqueIndex, varchar,
 } from 'drizzle-orm/pg-core';
 import { regions } from './regions.ts';
 
@@ -23,13 +23,27 @@ export const households = pgTable(
     monitoringType: varchar({ length: 24 }),
     /** monitoring status: none | identifying | monitoring | eliminated */
     monitoringStatus: varchar({ length: 16 }).notNull().default('none'),
+    /** 是否脱贫户: kept apart from the monitoring category — a 脱贫户 can be a 监测对象 at the same time. */
+    isLifted: boolean().notNull().default(false),
+    /** dict lifted_category (一般脱贫户 / 低保脱贫户 / 特困供养脱贫户 / 脱贫不享受政策户), for 脱贫户 */
+    liftedCategory: varchar({ length: 24 }),
+    /** 识别监测时间 (first day of the month when only YYYYMM is known) */
+    monitoringSince: date({ mode: 'string' }),
+    /** 风险消除时间 / 消除监测时间, when monitoringStatus = eliminated */
+    eliminatedAt: date({ mode: 'string' }),
+    /** dict elimination_method, when monitoringStatus = eliminated */
+    eliminationMethod: varchar({ length: 16 }),
     /** dict risk_type codes, at most 5 */
     riskTypes: text().array().notNull().default(sql`'{}'::text[]`),
-    /** 三保障 + 饮水 flags: true = secure */
-    housingSecure: boolean().notNull().default(true),
-    waterSecure: boolean().notNull().default(true),
-    educationSecure: boolean().notNull().default(true),
-    medicalSecure: boolean().notNull().default(true),
+    /** 三保障 + 饮水: true = secure, false = a problem, null = not yet assessed (never secure by default) */
+    housingSecure: boolean(),
+    waterSecure: boolean(),
+    educationSecure: boolean(),
+    medicalSecure: boolean(),
+    /** dict exit_reason (自然减少: 死亡, 迁出, 嫁出, 服刑, 其他), set together with deletedAt; the record is read-only while set */
+    exitReason: varchar({ length: 16 }),
+    exitDate: date({ mode: 'string' }),
+    exitNote: text(),
     address: text(),
     phone: varchar({ length: 32 }),
     /** Year the household was lifted out of poverty (脱贫年度), for lifted households. */
@@ -41,6 +55,8 @@ export const households = pgTable(
   },
   (t) => [
     uniqueIndex('households_no_uq').on(t.householdNo),
+    /** 户编号 prefix search */
+    index('households_no_prefix_idx').using('btree', sql`${t.householdNo} varchar_pattern_ops`),
     index('households_region_idx').using('btree', sql`${t.regionCode} varchar_pattern_ops`, t.id),
     // the household list filtered by type (and H1, which reads monitored households only): equality on the type,
     // then the region prefix range in list order (region code, id); also serves the capped count. Not a partial
@@ -57,8 +73,14 @@ export const persons = pgTable(
     id: bigserial({ mode: 'number' }).primaryKey(),
     householdId: bigint({ mode: 'number' }).notNull().references(() => households.id, { onDelete: 'cascade' }),
     regionCode: varchar({ length: 15 }).notNull(),
-    /** 18-character citizen ID number, normalised (upper-case X). */
-    idNumber: varchar({ length: 18 }).notNull(),
+    /** ID number, normalised (upper-case X); 18 characters for a 居民身份证, other document types may differ. */
+    idNumber: varchar({ length: 32 }).notNull(),
+    /** dict id_type (证件类型); the GB 11643 check applies to 居民身份证 only */
+    idType: varchar({ length: 8 }).notNull().default('1'),
+    /** 人口编号 of the national system */
+    personNo: varchar({ length: 32 }),
+    /** dict ethnicity (民族, GB/T 3304 code) */
+    ethnicity: varchar({ length: 4 }),
     name: text().notNull(),
     /** dict gender: 1 男 | 2 女 (derived from the ID number, stored for queries) */
     gender: varchar({ length: 4 }).notNull(),
@@ -70,8 +92,17 @@ export const persons = pgTable(
     laborCapacity: varchar({ length: 24 }),
     /** dict health_status */
     healthStatus: varchar({ length: 24 }),
-    /** dict education */
+    /** dict health_status, every value the person has (健康状况 "残疾,长期慢性病") */
+    healthStatuses: text().array().notNull().default(sql`'{}'::text[]`),
+    /** dict disability_type (残疾类别) and 残疾等级 (1–4), where recorded */
+    disabilityType: varchar({ length: 16 }),
+    disabilityGrade: varchar({ length: 8 }),
+    /** dict education (文化程度); exactly one of education / schoolStatus */
     education: varchar({ length: 24 }),
+    /** dict school_status (在校生状况) */
+    schoolStatus: varchar({ length: 24 }),
+    /** 务工时间（月）this year */
+    workMonths: smallint(),
     /** dict employment_status (务工状态) */
     employmentStatus: varchar({ length: 24 }),
     employmentPlace: text(),
@@ -79,11 +110,16 @@ export const persons = pgTable(
     wantsTraining: boolean(),
     trainedThisYear: boolean(),
     phone: varchar({ length: 32 }),
+    /** dict exit_reason (自然减少), with the date; the person is hidden from lists and read-only while set */
+    exitReason: varchar({ length: 16 }),
+    exitDate: date({ mode: 'string' }),
+    exitNote: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('persons_id_number_uq').on(t.idNumber),
+    uniqueIndex('persons_person_no_uq').on(t.personNo),
     index('persons_household_idx').on(t.householdId),
     uniqueIndex('persons_one_head_uq').on(t.householdId).where(sql`${t.isHead}`),
     index('persons_region_idx').using('btree', sql`${t.regionCode} varchar_pattern_ops`),
@@ -105,6 +141,9 @@ export const householdIncomes = pgTable(
     businessExpense: money().notNull().default(0),
     property: money().notNull().default(0),
     transfer: money().notNull().default(0),
+    /** 理赔收入 and 合规自付支出: for 突发严重困难户, income is judged after them */
+    claimIncome: money().notNull().default(0),
+    compliantSelfPaid: money().notNull().default(0),
     /** household size used for 人均 (defaults to member count when recorded) */
     memberCount: integer().notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -193,9 +232,52 @@ export const monitoringCases = pgTable(
     eliminationDate: date({ mode: 'string' }),
     /** Date from which per-capita income has stayed above the monitoring line (for the half-year test). */
     incomeStableSince: date({ mode: 'string' }),
+    /**
+     * Where the case waits, i.e. who acts next: identification village → township_review → county_approval →
+     * approved; elimination elim_village → elim_township_review → elim_county_approval → eliminated; a 退回 sends
+     * it back to the village stage with returnReason.
+     */
+    stage: varchar({ length: 24 }).notNull().default('village'),
+    returnReason: text(),
+    returnedAt: timestamp({ withTimezone: true }),
+    /** dict risk_type codes recorded by the case */
+    riskTypes: text().array().notNull().default(sql`'{}'::text[]`),
+    /** 承诺授权书 signing date */
+    commitmentDate: date({ mode: 'string' }),
+    /** 风险消除 procedure: 入户核实 → 评议公示 → 乡镇审核 → 县级审批 */
+    elimHomeVisitDate: date({ mode: 'string' }),
+    elimPublicityStart: date({ mode: 'string' }),
+    elimPublicityEnd: date({ mode: 'string' }),
+    elimTownshipReviewDate: date({ mode: 'string' }),
+    elimCountyApprovalDate: date({ mode: 'string' }),
+    /** 大额刚性支出 resolved, no new risk: assessed during the elimination home visit (null = not assessed) */
+    rigidExpenseResolved: boolean(),
+    noNewRisk: boolean(),
     note: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('monitoring_cases_household_idx').on(t.householdId)],
+  (t) => [
+    index('monitoring_cases_household_idx').on(t.householdId),
+    index('monitoring_cases_stage_idx').using('btree', t.stage, sql`${t.regionCode} varchar_pattern_ops`),
+  ],
+);
+
+/**
+ * 防止返贫监测范围 (the monitoring line) per province and year, maintained by an administrator with its source
+ * document. `confirmed = false` marks a placeholder, shown as such wherever it is used.
+ */
+export const monitoringLines = pgTable(
+  'monitoring_lines',
+  {
+    provinceCode: varchar({ length: 2 }).notNull(),
+    year: integer().notNull(),
+    amountYuan: money().notNull(),
+    /** 文号 and title of the province's document */
+    source: text().notNull(),
+    confirmed: boolean().notNull().default(false),
+    updatedBy: bigint({ mode: 'number' }),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('monitoring_lines_uq').on(t.provinceCode, t.year)],
 );

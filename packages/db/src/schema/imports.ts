@@ -17,6 +17,18 @@ export const importJobs = pgTable('import_jobs', {
   totalRows: integer().notNull().default(0),
   goodRows: integer().notNull().default(0),
   badRows: integer().notNull().default(0),
+  /** good rows left out because another row of their household is bad */
+  excludedRows: integer().notNull().default(0),
+  /** rows with a warning only (e.g. 出生日期 disagrees with the ID number) */
+  warningRows: integer().notNull().default(0),
+  /** 0-based index of the header row (title rows above it are skipped) */
+  headerRow: integer().notNull().default(0),
+  /** the recognised layout: template | national_roster | national_monitoring | other */
+  layout: varchar({ length: 32 }),
+  /** headers of the file that no field takes (listed, never an error) */
+  ignoredHeaders: jsonb().$type<string[]>(),
+  /** per-file defaults the user can change: { householdType, liftedCategory, monitoringStatus, incomeYear } */
+  options: jsonb().$type<Record<string, unknown>>(),
   processedRows: integer().notNull().default(0),
   /** first N cell errors (the full list is downloadable) */
   errors: jsonb().$type<unknown[]>(),

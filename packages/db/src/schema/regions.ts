@@ -22,7 +22,10 @@ export const regions = pgTable(
     /** 城乡分类代码 (urban-rural classification, e.g. 220 村庄) for villages, where known. */
     urbanRuralCode: varchar({ length: 3 }),
     sort: smallint().notNull().default(0),
+    /** Set when the place is retired (撤并): it keeps its history and households until they are moved; its code is never reused. */
+    retiredAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('regions_parent_idx').on(t.parentCode),

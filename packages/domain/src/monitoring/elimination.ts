@@ -20,10 +20,11 @@ export type RiskEliminationInput = {
   method: string;
   /** number of development-type measures the household has had while monitored */
   developmentalMeasureCount: number;
-  housingSecure: boolean;
-  waterSecure: boolean;
-  educationSecure: boolean;
-  medicalSecure: boolean;
+  /** true = secure, false = a problem, null = not yet assessed (refused like a problem) */
+  housingSecure: boolean | null;
+  waterSecure: boolean | null;
+  educationSecure: boolean | null;
+  medicalSecure: boolean | null;
 };
 
 const GUARANTEES: ReadonlyArray<{ key: 'housingSecure' | 'waterSecure' | 'educationSecure' | 'medicalSecure'; zh: string; en: string }> = [

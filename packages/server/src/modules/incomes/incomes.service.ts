@@ -17,7 +17,7 @@ export async function putIncome(deps: Deps, actor: Actor, householdId: number, y
   const memberCount = input.memberCount ?? (await listMembers(db, householdId)).length;
   const existing = await repo.listIncomes(db, householdId);
   const before = existing.find((r) => r.year === year) ?? null;
-  const values = { householdId, year, regionCode: h.regionCode, wage: input.wage, business: input.business, businessExpense: input.businessExpense, property: input.property, transfer: input.transfer, memberCount };
+  const values = { householdId, year, regionCode: h.regionCode, wage: input.wage, business: input.business, businessExpense: input.businessExpense, property: input.property, transfer: input.transfer, claimIncome: 0, compliantSelfPaid: 0, memberCount };
   // computes (and validates) through the domain before anything is written
   toIncomeViews([{ ...values, id: 0, updatedAt: new Date() }]);
   const rows = await db.transaction(async (tx) => {

@@ -59,7 +59,7 @@ describe('monitoring cases', () => {
     const paths = err.details.issues.map((i: { path: string }) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['housingSecure', 'perCapitaIncomeByYear', 'developmentalMeasureCount']));
 
-    await t.app.inject({ method: 'PATCH', url: `/api/v1/households/${h.id}`, headers: { cookie: officer.cookie }, payload: { housingSecure: true } });
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/households/${h.id}`, headers: { cookie: officer.cookie }, payload: { housingSecure: true, waterSecure: true, educationSecure: true, medicalSecure: true } });
     await t.app.inject({ method: 'PUT', url: `/api/v1/households/${h.id}/incomes/2024`, headers: { cookie: officer.cookie }, payload: { wage: 30000 } });
     await post(`/api/v1/households/${h.id}/measures`, { category: 'employment', year: 2024 });
     const ok = await post(`/api/v1/monitoring-cases/${c.id}/eliminate`, { eliminationMethod: 'assisted', eliminationDate: '2024-12-20', incomeStableSince: '2024-01-01' });
