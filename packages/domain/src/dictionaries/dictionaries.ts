@@ -1,12 +1,15 @@
 import { normalizeLabel } from '../text/half-width.ts';
 import type { DictItem, Dictionary } from './dictionary.types.ts';
 import { HOUSEHOLD_DICTIONARIES, PERSON_DICTIONARIES } from './households.dict.ts';
+import { NATIONAL_PERSON_DICTIONARIES } from './national.dict.ts';
 import { SUPPORT_DICTIONARIES } from './support.dict.ts';
 
 /** The codes of every built-in dictionary, e.g. `DICT.riskType === 'risk_type'`. */
 export const DICT = {
   householdType: 'household_type',
   monitoringType: 'monitoring_type',
+  liftedCategory: 'lifted_category',
+  exitReason: 'exit_reason',
   monitoringStatus: 'monitoring_status',
   riskType: 'risk_type',
   leadSource: 'lead_source',
@@ -22,13 +25,17 @@ export const DICT = {
   linkageMode: 'linkage_mode',
   entityType: 'entity_type',
   regionLevel: 'region_level',
+  idType: 'id_type',
+  ethnicity: 'ethnicity',
+  schoolStatus: 'school_status',
+  disabilityType: 'disability_type',
 } as const;
 
 /** A built-in dictionary code. */
 export type DictCode = (typeof DICT)[keyof typeof DICT];
 
 /** Every built-in controlled vocabulary (seed data for the `dictionaries` table). */
-export const DICTIONARIES: Dictionary[] = [...HOUSEHOLD_DICTIONARIES, ...PERSON_DICTIONARIES, ...SUPPORT_DICTIONARIES];
+export const DICTIONARIES: Dictionary[] = [...HOUSEHOLD_DICTIONARIES, ...PERSON_DICTIONARIES, ...NATIONAL_PERSON_DICTIONARIES, ...SUPPORT_DICTIONARIES];
 
 /**
  * Finds a dictionary by code in a list (the built-in one by default).
