@@ -19,6 +19,15 @@ export const MonitoringLineSchema = z.object({
   confirmed: z.boolean(),
 });
 
+/** Shape check of a cited document (文号 and title). */
+export const PolicyDocumentSchema = z.object({
+  ref: z.string().min(1),
+  docNo: z.string().min(1).nullable(),
+  titleZh: z.string().min(1),
+  issuerZh: z.string().min(1),
+  date: z.string().regex(/^\d{4}(-\d{2}-\d{2})?$/),
+});
+
 /** Shape check of a whole policy pack. */
 export const PolicyPackSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9_-]{1,31}$/),
@@ -26,6 +35,7 @@ export const PolicyPackSchema = z.object({
   nameEn: z.string().min(1),
   seed: z.string(),
   provinceCode: z.string().regex(/^\d{2}$/),
+  documents: z.array(PolicyDocumentSchema).min(1),
   rules: z.array(RuleConfigSchema),
   monitoringLines: z.array(MonitoringLineSchema),
   publicityMinDays: z.number().int().min(1),

@@ -1,3 +1,5 @@
+import type { PolicyDocument } from './documents.ts';
+
 /**
  * What a rule looks at. Only `household` is evaluated today; the others are the shapes the rest of the
  * DOMAIN.md catalogue will need (person-level coverage, village counts, fund shares, projects, entities, assets).
@@ -42,6 +44,8 @@ export type PolicyPack = {
   seed: string;
   /** 2-digit province code */
   provinceCode: string;
+  /** the documents the rules' clauses cite, with 文号 and title (see formatClause) */
+  documents: PolicyDocument[];
   rules: RuleConfig[];
   monitoringLines: MonitoringLine[];
   /** village 公示 at least this many calendar days, both ends included */

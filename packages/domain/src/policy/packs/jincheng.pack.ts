@@ -1,6 +1,7 @@
 import type { PolicyPack } from '../policy.types.ts';
 import { h1Config, k2Config } from './common-rules.ts';
 import { placeholderMonitoringLines } from './monitoring-lines.ts';
+import { documentsOf } from './pack-documents.ts';
 
 /** 晋城市 (Jincheng), 山西. Seed 002 (晋市农发〔2023〕52号, 2023 specialty-industry support action plan). */
 export const JINCHENG_PACK: PolicyPack = {
@@ -9,6 +10,7 @@ export const JINCHENG_PACK: PolicyPack = {
   nameEn: 'Jincheng',
   seed: '002',
   provinceCode: '14',
+  documents: documentsOf('002'),
   publicityMinDays: 5,
   identificationMaxDays: 15,
   incomeStableMinMonths: 6,

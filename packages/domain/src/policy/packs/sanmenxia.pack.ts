@@ -1,6 +1,7 @@
 import type { PolicyPack } from '../policy.types.ts';
 import { h1Config, k2Config } from './common-rules.ts';
 import { placeholderMonitoringLines } from './monitoring-lines.ts';
+import { documentsOf } from './pack-documents.ts';
 
 /**
  * 三门峡市城乡一体化示范区 (Sanmenxia demo zone), 河南. Seeds 000 (三示范巩固脱贫组〔2022〕4号, the support
@@ -12,6 +13,7 @@ export const SANMENXIA_PACK: PolicyPack = {
   nameEn: 'Sanmenxia Urban-Rural Integration Demonstration Zone',
   seed: '000, 003',
   provinceCode: '41',
+  documents: documentsOf('000', '003', '中农组发〔2021〕7号', '002'),
   publicityMinDays: 5, // national practice, domain-standards §1.5
   identificationMaxDays: 15, // domain-standards §1.5 (秦安县: 一般不超过 15 天)
   incomeStableMinMonths: 6, // domain-standards §1.5 (原则上不得低于半年)

@@ -1,6 +1,7 @@
 import type { PolicyPack } from '../policy.types.ts';
 import { h1Config, k2Config } from './common-rules.ts';
 import { placeholderMonitoringLines } from './monitoring-lines.ts';
+import { documentsOf } from './pack-documents.ts';
 
 /** 新乡市 (Xinxiang), 河南. Seed 004 (市农业农村局 2024-07-26 reply to CPPCC proposal 095, 联农带农). */
 export const XINXIANG_PACK: PolicyPack = {
@@ -9,6 +10,7 @@ export const XINXIANG_PACK: PolicyPack = {
   nameEn: 'Xinxiang',
   seed: '004',
   provinceCode: '41',
+  documents: documentsOf('004', '中农组发〔2021〕7号', '002'),
   publicityMinDays: 5,
   identificationMaxDays: 15,
   incomeStableMinMonths: 6,

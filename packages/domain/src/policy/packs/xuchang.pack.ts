@@ -1,6 +1,7 @@
 import type { PolicyPack } from '../policy.types.ts';
 import { h1Config, k2Config } from './common-rules.ts';
 import { placeholderMonitoringLines } from './monitoring-lines.ts';
+import { documentsOf } from './pack-documents.ts';
 
 /** 许昌市 (Xuchang), 河南. Seed 001 (2022-03-03, sustainable specialty industries in lifted areas). */
 export const XUCHANG_PACK: PolicyPack = {
@@ -9,6 +10,7 @@ export const XUCHANG_PACK: PolicyPack = {
   nameEn: 'Xuchang',
   seed: '001',
   provinceCode: '41',
+  documents: documentsOf('001', '中农组发〔2021〕7号', '002'),
   publicityMinDays: 5,
   identificationMaxDays: 15,
   incomeStableMinMonths: 6,
