@@ -8,4 +8,5 @@ export * from './policy/index.ts';
 export * from './monitoring/index.ts';
 export * from './privacy/index.ts';
 export * from './auth/index.ts';
+export * from './regions/index.ts';
 export * from './households/index.ts';

@@ -58,7 +58,7 @@ export async function getRegionTree(deps: Deps, actor: Actor, input: { root?: st
   const levels = REGION_LEVELS.slice(start, start + input.depth + 1);
   const rows = await repo.listRegionsUnder(deps.db.db, root.prefix, levels);
   const nodes = new Map<string, RegionNode>();
-  for (const r of rows) nodes.set(r.code, { code: r.code, name: r.name, level: r.level as Level, children: [] });
+  for (const r of rows) nodes.set(r.code, { code: r.code, name: r.name, level: r.level as Level, ...(r.retiredAt ? { retired: true } : {}), children: [] });
   for (const r of rows) {
     if (r.code === root.code || !r.parentCode) continue;
     nodes.get(r.parentCode)?.children.push(nodes.get(r.code) as RegionNode);
@@ -90,9 +90,10 @@ export async function getRegionDetail(deps: Deps, actor: Actor, code: string): P
     name: region.name,
     level: region.level as Level,
     parentCode: region.parentCode,
+    retiredAt: region.retiredAt ? region.retiredAt.toISOString() : null,
     path: ancestors.filter((a) => a.prefix.startsWith(actor.scopePrefix)).map((a) => ({ code: a.code, name: a.name, level: a.level as Level })),
     householdCounts: withTotal(total),
-    children: children.map((c) => ({ code: c.code, name: c.name, level: c.level as Level, householdCounts: withTotal(byChild.get(c.prefix) ?? {}) })),
+    children: children.map((c) => ({ code: c.code, name: c.name, level: c.level as Level, ...(c.retiredAt ? { retired: true } : {}), householdCounts: withTotal(byChild.get(c.prefix) ?? {}) })),
   };
 }
 
