@@ -9,6 +9,7 @@ import { RouterProvider } from 'react-router-dom';
 import { ApiError } from '../lib/api-client.ts';
 import { I18nProvider, useI18n } from '../lib/i18n.tsx';
 import { router } from './router.tsx';
+import './global.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -1,22 +1,37 @@
 import {
-  ApartmentOutlined, AuditOutlined, BookOutlined, DashboardOutlined, LogoutOutlined, SafetyCertificateOutlined,
+  ApartmentOutlined, AuditOutlined, BookOutlined, DashboardOutlined, MenuOutlined, SafetyCertificateOutlined,
   SettingOutlined, TeamOutlined, UploadOutlined, UserOutlined,
 } from '@ant-design/icons';
-import { Button, Flex, Layout, Menu, Popconfirm, Segmented, Space, Typography, type MenuProps } from 'antd';
+import { Button, Drawer, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
+import { useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { isAdmin, useCurrentUser, useLogout } from '../features/auth/api.ts';
 import { useRegion } from '../features/regions/api.ts';
-import { useI18n, type Lang, type MessageKey } from '../lib/i18n.tsx';
+import { useI18n } from '../lib/i18n.tsx';
+import { useIsMobile } from '../ui/use-is-mobile.ts';
+import { UserMenu } from './UserMenu.tsx';
 
 const { Header, Sider, Content } = Layout;
 
-/** Shell: side menu, header with user, region, language and logout. */
+type Item = NonNullable<MenuProps['items']>[number];
+
+/** Every menu key (routes), children included. */
+function menuKeys(items: Item[]): string[] {
+  return items.flatMap((i) => (i && 'key' in i ? [String(i.key), ...('children' in i && i.children ? menuKeys(i.children as Item[]) : [])] : []));
+}
+
+/**
+ * Shell: side menu and header with user, region, language and logout. On phones (< md) the menu is a Drawer
+ * opened by the header's menu button and the header's user part is one dropdown.
+ */
 export function AppLayout() {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const user = useCurrentUser();
   const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
+  const mobile = useIsMobile();
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const { data: region } = useRegion(user.regionName ? undefined : user.regionCode);
   const regionName = user.regionName ?? region?.name ?? user.regionCode;
 
@@ -39,64 +54,71 @@ export function AppLayout() {
       ],
     });
   }
-  const selected = ['/admin/users', '/admin/dictionaries', '/admin/policy', '/admin/audit', '/dashboard', '/households', '/import', '/regions'].find((k) =>
-    location.pathname.startsWith(k),
-  );
+  // the longest menu key the path starts with
+  const selected = menuKeys(items)
+    .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`))
+    .sort((a, b) => b.length - a.length)[0];
+
+  // a page change closes the phone menu
+  useEffect(() => setDrawerOpen(false), [location.pathname]);
 
   const handleLogout = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
 
+  const brand = (dark: boolean) => (
+    <Flex vertical style={{ padding: '16px 20px', color: dark ? '#fff' : undefined }}>
+      <Typography.Text strong style={{ color: dark ? '#fff' : undefined, fontSize: 20 }}>
+        {t('app.name')}
+      </Typography.Text>
+      <Typography.Text style={{ color: dark ? 'rgba(255,255,255,0.65)' : 'rgba(0,0,0,0.45)', fontSize: 12 }}>{t('app.subtitle')}</Typography.Text>
+    </Flex>
+  );
+  const menu = (dark: boolean) => (
+    <nav aria-label={t('app.name')}>
+      <Menu
+        theme={dark ? 'dark' : 'light'}
+        mode="inline"
+        items={items}
+        selectedKeys={selected ? [selected] : []}
+        defaultOpenKeys={location.pathname.startsWith('/admin') ? ['/admin'] : []}
+        onClick={({ key }) => navigate(key)}
+      />
+    </nav>
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider width={208} breakpoint="lg" collapsedWidth={64} theme="dark">
-        <Flex vertical style={{ padding: '16px 20px', color: '#fff' }}>
-          <Typography.Text strong style={{ color: '#fff', fontSize: 20 }}>
-            {t('app.name')}
-          </Typography.Text>
-          <Typography.Text style={{ color: 'rgba(255,255,255,0.65)', fontSize: 12 }}>{t('app.subtitle')}</Typography.Text>
-        </Flex>
-        <nav aria-label={t('app.name')}>
-          <Menu
-            theme="dark"
-            mode="inline"
-            items={items}
-            selectedKeys={selected ? [selected] : []}
-            defaultOpenKeys={location.pathname.startsWith('/admin') ? ['/admin'] : []}
-            onClick={({ key }) => navigate(key)}
-          />
-        </nav>
-      </Sider>
-      <Layout>
-        <Header style={{ background: '#fff', paddingInline: 24, borderBottom: '1px solid #f0f0f0' }}>
-          <Flex justify="flex-end" align="center" gap={16} style={{ height: '100%' }}>
-            <Space size={6}>
-              <UserOutlined />
-              <Typography.Text strong>{user.displayName}</Typography.Text>
-              <Typography.Text type="secondary">{t(`role.${user.role}` as MessageKey)}</Typography.Text>
-            </Space>
-            <Space size={6}>
-              <ApartmentOutlined />
-              <Typography.Text>{regionName}</Typography.Text>
-            </Space>
-            <Segmented<Lang>
-              aria-label={t('common.language')}
-              value={lang}
-              onChange={(v) => setLang(v)}
-              options={[
-                { label: '中文', value: 'zh' },
-                { label: 'English', value: 'en' },
-              ]}
-            />
-            <Popconfirm title={`${t('common.logout')}?`} onConfirm={handleLogout} okText={t('common.ok')} cancelText={t('common.cancel')}>
-              <Button icon={<LogoutOutlined />} loading={logout.isPending}>
-                {t('common.logout')}
-              </Button>
-            </Popconfirm>
+      {mobile ? null : (
+        <Sider width={208} breakpoint="lg" collapsedWidth={64} theme="dark">
+          {brand(true)}
+          {menu(true)}
+        </Sider>
+      )}
+      <Layout style={{ minWidth: 0 }}>
+        <Header style={{ background: '#fff', paddingInline: mobile ? 8 : 24, borderBottom: '1px solid #f0f0f0', height: mobile ? 52 : 64, lineHeight: mobile ? '52px' : '64px', position: mobile ? 'sticky' : undefined, top: 0, zIndex: 10 }}>
+          <Flex justify="space-between" align="center" gap={8} style={{ height: '100%' }}>
+            {mobile ? (
+              <Flex align="center" gap={4} style={{ minWidth: 0 }}>
+                <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.openMenu')} aria-expanded={drawerOpen} onClick={() => setDrawerOpen(true)} data-testid="menu-button" />
+                <Typography.Text strong style={{ fontSize: 18 }}>
+                  {t('app.name')}
+                </Typography.Text>
+              </Flex>
+            ) : (
+              <span />
+            )}
+            <UserMenu displayName={user.displayName} role={user.role} regionName={regionName} loggingOut={logout.isPending} onLogout={handleLogout} compact={mobile} />
           </Flex>
         </Header>
-        <Content style={{ padding: 24 }}>
+        <Content style={{ padding: mobile ? 12 : 24, minWidth: 0 }}>
           <Outlet />
         </Content>
       </Layout>
+      {mobile ? (
+        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={260} title={null} closable={false} styles={{ body: { padding: 0 } }} data-testid="menu-drawer">
+          {brand(false)}
+          {menu(false)}
+        </Drawer>
+      ) : null}
     </Layout>
   );
 }

@@ -25,8 +25,8 @@ export function LoginPage() {
   const errText = err ? (err instanceof ApiError && (err.status === 401 || err.code === 'UNAUTHENTICATED') ? t('login.failed') : errorTitle(err, i18n)) : null;
 
   return (
-    <Flex justify="center" align="center" style={{ minHeight: '100vh', background: 'linear-gradient(135deg,#e8f5ec,#f6faf7)' }}>
-      <Card style={{ width: 380 }}>
+    <Flex justify="center" align="center" style={{ minHeight: '100vh', padding: 12, boxSizing: 'border-box', background: 'linear-gradient(135deg,#e8f5ec,#f6faf7)' }}>
+      <Card style={{ width: '100%', maxWidth: 380 }}>
         <Flex justify="space-between" align="start">
           <div>
             <Typography.Title level={2} style={{ margin: 0 }}>
