@@ -61,6 +61,11 @@ const writes: Call[] = [
   ['POST', () => `/api/v1/monitoring-cases/${ids.caseId}/eliminate`, () => ({ eliminationMethod: 'natural', eliminationDate: '2024-12-01' })],
   ['POST', () => '/api/v1/helpers', () => ({ regionCode: otherVillage, name: '丁', role: 'responsible' })],
   ['POST', () => `/api/v1/households/${ids.household}/helpers`, () => ({ helperId: ids.helper })],
+  // region administration: another township's village, and the county-wide imports (admin only)
+  ['POST', () => '/api/v1/regions', () => ({ code: `${tree.townships[1]!.prefix}250`, name: '越界村', parentCode: tree.townships[1]!.code })],
+  ['PATCH', () => `/api/v1/regions/${otherVillage}`, () => ({ retired: true })],
+  ['POST', () => '/api/v1/regions/import', () => ({})],
+  ['POST', () => '/api/v1/regions/load-dataset', () => ({ county: '灵宝市' })],
   // admin-only endpoints: a township officer may not use them at all
   ['POST', () => '/api/v1/users', () => ({ username: 'scope-x', displayName: 'x', password: 'longenough1', role: 'viewer', regionCode: tree.townships[0]!.code })],
   ['PATCH', () => '/api/v1/users/1', () => ({ displayName: 'x' })],
