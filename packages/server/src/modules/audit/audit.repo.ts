@@ -1,5 +1,6 @@
-import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
-import { auditLog } from '@chanbang/db';
+import { and, desc, eq, gte, ilike, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { auditLog, households, persons } from '@chanbang/db';
 import type { Actor, Conn } from '../../deps.ts';
 import { scopeWhere } from '../regions/scope.ts';
 
@@ -40,6 +41,10 @@ export type AuditFilter = {
   entityId?: string | undefined;
   actorId?: number | undefined;
   action?: string | undefined;
+  /** part of the actor's name */
+  actor?: string | undefined;
+  /** 户编号 prefix */
+  householdNo?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
 };
@@ -52,24 +57,45 @@ function auditWhere(f: AuditFilter): SQL | undefined {
   if (f.entityId) conds.push(eq(auditLog.entityId, f.entityId));
   if (f.actorId) conds.push(eq(auditLog.actorId, f.actorId));
   if (f.action) conds.push(eq(auditLog.action, f.action));
+  if (f.actor) conds.push(ilike(auditLog.actorName, `%${escapeLike(f.actor)}%`));
+  if (f.householdNo) conds.push(like(households.householdNo, `${escapeLike(f.householdNo)}%`));
   if (f.from) conds.push(gte(auditLog.at, sql`${f.from}::date`));
   if (f.to) conds.push(lt(auditLog.at, sql`(${f.to}::date + 1)`));
   return and(...conds);
 }
 
+/** `%` and `_` typed by a user match themselves. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+const head = alias(persons, 'audit_head');
+
+/** Audit columns plus the household's 户编号 and 户主 (when the entry belongs to a household). */
+function selectWithHousehold(db: Conn) {
+  return db
+    .select({
+      id: auditLog.id, at: auditLog.at, actorId: auditLog.actorId, actorName: auditLog.actorName, action: auditLog.action,
+      entityType: auditLog.entityType, entityId: auditLog.entityId, regionCode: auditLog.regionCode, householdId: auditLog.householdId,
+      before: auditLog.before, after: auditLog.after, requestId: auditLog.requestId,
+      householdNo: households.householdNo, householdHeadName: head.name,
+    })
+    .from(auditLog)
+    .leftJoin(households, eq(households.id, auditLog.householdId))
+    .leftJoin(head, and(eq(head.householdId, auditLog.householdId), eq(head.isHead, true)));
+}
+
+export type AuditRow = Awaited<ReturnType<typeof listHouseholdHistory>>[number];
+
 export async function listAudit(db: Conn, f: AuditFilter, limit: number, offset: number) {
   const where = auditWhere(f);
-  const rows = await db.select().from(auditLog).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(limit).offset(offset);
-  const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where);
+  const rows = await selectWithHousehold(db).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(limit).offset(offset);
+  const count = db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
+  const [c] = await (f.householdNo ? count.leftJoin(households, eq(households.id, auditLog.householdId)) : count).where(where);
   return { rows, total: c?.n ?? 0 };
 }
 
 /** Audit entries of a household and of its members, incomes, measures, cases and helper links. */
 export async function listHouseholdHistory(db: Conn, householdId: number) {
-  return db
-    .select()
-    .from(auditLog)
-    .where(eq(auditLog.householdId, householdId))
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(500);
+  return selectWithHousehold(db).where(eq(auditLog.householdId, householdId)).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(500);
 }

@@ -5,12 +5,29 @@ import { getReadableHousehold } from '../households/household-access.ts';
 import { resolvePrefix } from '../regions/regions.service.ts';
 import * as repo from './audit.repo.ts';
 
-type AuditRow = Awaited<ReturnType<typeof repo.listHouseholdHistory>>[number];
 
-function toEntry(r: AuditRow): AuditEntry {
+/** A field of a before/after record, when it is a string. */
+function recorded(value: unknown, key: string): string | null {
+  const v = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof v === 'string' && v ? v : null;
+}
+
+/** The head's name in a household's recorded members (a household removed for good has no row to join). */
+function recordedHead(value: unknown): string | null {
+  const members = value && typeof value === 'object' ? (value as { members?: unknown }).members : undefined;
+  if (!Array.isArray(members)) return null;
+  const h = members.find((m) => m && typeof m === 'object' && (m as { isHead?: unknown }).isHead === true) as { name?: unknown } | undefined;
+  return typeof h?.name === 'string' ? h.name : null;
+}
+
+function toEntry(r: repo.AuditRow): AuditEntry {
+  const own = r.entityType === 'household';
   return {
     id: r.id, at: r.at.toISOString(), actorId: r.actorId, actorName: r.actorName, action: r.action, entityType: r.entityType,
-    entityId: r.entityId, regionCode: r.regionCode, before: r.before, after: r.after, requestId: r.requestId,
+    entityId: r.entityId, regionCode: r.regionCode, householdId: r.householdId,
+    householdNo: r.householdNo ?? (own ? (recorded(r.before, 'householdNo') ?? recorded(r.after, 'householdNo')) : null),
+    householdHeadName: r.householdHeadName ?? (own ? (recordedHead(r.before) ?? recordedHead(r.after) ?? recorded(r.before, 'headName') ?? recorded(r.after, 'headName')) : null),
+    before: r.before, after: r.after, requestId: r.requestId,
   };
 }
 
@@ -18,7 +35,7 @@ function toEntry(r: AuditRow): AuditEntry {
  * Browses the audit log within the admin's scope.
  * @throws AppError FORBIDDEN for non-admins
  */
-export async function listAudit(deps: Deps, actor: Actor, q: { entityType?: string | undefined; entityId?: string | undefined; actorId?: number | undefined; action?: string | undefined; regionCode?: string | undefined; from?: string | undefined; to?: string | undefined; page: number; pageSize: number }) {
+export async function listAudit(deps: Deps, actor: Actor, q: { entityType?: string | undefined; entityId?: string | undefined; actorId?: number | undefined; action?: string | undefined; actor?: string | undefined; householdNo?: string | undefined; regionCode?: string | undefined; from?: string | undefined; to?: string | undefined; page: number; pageSize: number }) {
   assertAdmin(actor);
   const scopePrefix = await resolvePrefix(deps.db.db, actor, q.regionCode);
   const { rows, total } = await repo.listAudit(deps.db.db, { ...q, scopePrefix }, q.pageSize, (q.page - 1) * q.pageSize);
