@@ -72,3 +72,79 @@ export function cellToYear(v: unknown): number | null {
   if (n > 2958465 || n < 367) return Number.NaN;
   return new Date(Date.UTC(1899, 11, 30) + Math.floor(n) * 86_400_000).getUTCFullYear();
 }
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+function isoDate(y: number, m: number, d: number): string | null {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d || y < 1800 || y > 2100) return null;
+  return `${y}-${pad2(m)}-${pad2(d)}`;
+}
+
+function serialToIso(n: number): string | null {
+  // Excel date serial: epoch 1899-12-30 (the Lotus leap-year bug included)
+  if (!Number.isFinite(n) || n < 1 || n > 2958465) return null;
+  const t = new Date(Date.UTC(1899, 11, 30) + Math.floor(n) * 86_400_000);
+  return `${t.getUTCFullYear()}-${pad2(t.getUTCMonth() + 1)}-${pad2(t.getUTCDate())}`;
+}
+
+/**
+ * Reads a date cell: an Excel date (Date or serial number), or text `1968-03-15`, `1968/3/15`, `1968.3.15`,
+ * `19680315`, `1968年3月15日` (full-width digits allowed).
+ * @param v the cell value
+ * @returns ISO date, null for an empty cell, or undefined when it cannot be read
+ */
+export function cellToDate(v: unknown): string | null | undefined {
+  if (v === null || v === undefined || v === '') return null;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : `${v.getUTCFullYear()}-${pad2(v.getUTCMonth() + 1)}-${pad2(v.getUTCDate())}`;
+  if (typeof v === 'number') {
+    if (Number.isInteger(v) && v >= 18000101 && v <= 21001231) return isoDate(Math.floor(v / 10000), Math.floor(v / 100) % 100, v % 100) ?? undefined;
+    return serialToIso(v) ?? undefined;
+  }
+  const text = toHalfWidth(cellToText(v)).replace(/\s+/g, '');
+  if (text === '') return null;
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3])) ?? undefined;
+  if (/^\d+(\.\d+)?$/.test(text)) return serialToIso(Number(text)) ?? undefined;
+  return undefined;
+}
+
+/**
+ * Reads a month cell of the national exports (识别监测时间, 消除监测时间 are `YYYYMM`, e.g. `202303`, national-exports.md
+ * §1) as the first day of that month; `2023-03`, `2023年3月` and full dates are accepted too.
+ * @returns ISO date, null for an empty cell, or undefined when it cannot be read
+ */
+export function cellToMonth(v: unknown): string | null | undefined {
+  if (v === null || v === undefined || v === '') return null;
+  const text = typeof v === 'number' ? String(v) : v instanceof Date ? '' : toHalfWidth(cellToText(v)).replace(/\s+/g, '');
+  const m = /^(\d{4})(?:[-/.年]?)(\d{1,2})月?$/.exec(text);
+  if (m && (text.length === 6 || !/^\d+$/.test(text))) return isoDate(Number(m[1]), Number(m[2]), 1) ?? undefined;
+  return cellToDate(v);
+}
+
+const YES = new Set(['是', 'y', 'yes', '1', '有', 'true', '√', '对']);
+const NO = new Set(['否', 'n', 'no', '0', '无', 'false', '×', '不是']);
+
+/**
+ * Reads a 是/否 cell. @returns true, false, null for an empty cell, or undefined when it is neither
+ */
+export function cellToYesNo(v: unknown): boolean | null | undefined {
+  if (typeof v === 'boolean') return v;
+  const text = toHalfWidth(cellToText(v)).replace(/\s+/g, '').toLowerCase();
+  if (text === '') return null;
+  if (YES.has(text)) return true;
+  if (NO.has(text)) return false;
+  return undefined;
+}
+
+/**
+ * Reads an amount in 元: a number, or text such as `12,345.6` or `12345元`.
+ * @returns the amount, null for an empty cell, or NaN when it is not a number
+ */
+export function cellToAmount(v: unknown): number | null {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : Number.NaN;
+  const text = toHalfWidth(cellToText(v)).replace(/[\s,，元]/g, '');
+  if (text === '') return null;
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+}

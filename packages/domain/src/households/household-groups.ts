@@ -2,13 +2,14 @@ import type { Issue } from '../errors.ts';
 import type { ImportPersonRow } from './import-row.ts';
 import { importIssue } from './import-row.ts';
 
-type HouseholdKey = 'regionCode' | 'householdType' | 'monitoringType' | 'riskTypes' | 'liftedYear' | 'address' | 'headName';
+type HouseholdKey = 'regionCode' | 'householdType' | 'monitoringType' | 'monitoringStatus' | 'riskTypes' | 'liftedYear' | 'address' | 'headName';
 
 // household-level columns repeated on each member row; `optional` ones may be left empty on some rows
 const HOUSEHOLD_FIELDS: ReadonlyArray<{ key: HouseholdKey; optional: boolean }> = [
   { key: 'regionCode', optional: false },
   { key: 'householdType', optional: false },
   { key: 'monitoringType', optional: false },
+  { key: 'monitoringStatus', optional: false },
   { key: 'riskTypes', optional: true },
   { key: 'liftedYear', optional: true },
   { key: 'address', optional: true },
@@ -72,6 +73,7 @@ export type HouseholdGroupChecker = {
 export function createHouseholdGroupChecker(): HouseholdGroupChecker {
   const households = new Map<string, HouseholdState>();
   const firstById = new Map<string, number>();
+  const firstByPersonNo = new Map<string, number>();
   const dupIssues: HouseholdGroupIssue[] = [];
   const stateOf = (no: string): HouseholdState => {
     let s = households.get(no);
@@ -89,6 +91,11 @@ export function createHouseholdGroupChecker(): HouseholdGroupChecker {
       const first = firstById.get(r.idNumber);
       if (first === undefined) firstById.set(r.idNumber, r.rowNumber);
       else dupIssues.push({ householdNo: r.householdNo, issue: importIssue(r.rowNumber, 'idNumber', r.idNumber, `证件号码与第 ${first} 行重复`, `ID number already appears on row ${first}`) });
+      if (r.personNo !== null) {
+        const firstNo = firstByPersonNo.get(r.personNo);
+        if (firstNo === undefined) firstByPersonNo.set(r.personNo, r.rowNumber);
+        else dupIssues.push({ householdNo: r.householdNo, issue: importIssue(r.rowNumber, 'personNo', r.personNo, `人口编号与第 ${firstNo} 行重复`, `person number already appears on row ${firstNo}`) });
+      }
       const s = stateOf(r.householdNo);
       s.rows.push(r.rowNumber);
       if (r.isHead) s.heads.push({ rowNumber: r.rowNumber, name: r.name });

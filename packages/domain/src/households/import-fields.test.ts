@@ -9,7 +9,7 @@ describe('HOUSEHOLD_IMPORT_FIELDS', () => {
     ]);
     const all = HOUSEHOLD_IMPORT_FIELDS.flatMap((f) => [f.labelZh, ...f.aliases]);
     expect(new Set(all).size).toBe(all.length);
-    expect(HOUSEHOLD_IMPORT_FIELDS.filter((f) => f.required).map((f) => f.key)).toEqual(['householdNo', 'regionCode', 'householdType', 'name', 'idNumber', 'relation']);
+    expect(HOUSEHOLD_IMPORT_FIELDS.filter((f) => f.required).map((f) => f.key)).toEqual(['householdNo', 'name', 'idNumber', 'relation']);
   });
 });
 
@@ -53,7 +53,7 @@ describe('checkImportMapping', () => {
     expect(checkImportMapping(suggestMapping(headers), headers)).toEqual([]);
     const problems = checkImportMapping({ householdNo: '户编号', regionCode: '区划', foo: '姓名' }, ['户编号', '姓名']);
     expect(problems.filter((p) => p.path === 'mapping').map((p) => p.messageZh)).toEqual(
-      ['户类型', '姓名', '证件号码', '与户主关系'].map((l) => `必填列“${l}”未对应到文件中的列`),
+      ['姓名', '证件号码', '与户主关系'].map((l) => `必填列“${l}”未对应到文件中的列`),
     );
     expect(problems.find((p) => p.path === 'mapping.regionCode')?.messageZh).toBe('文件中没有列“区划”');
     expect(problems.find((p) => p.path === 'mapping.foo')?.messageEn).toBe('unknown field foo');

@@ -1,5 +1,6 @@
 import { DICT } from '../dictionaries/dictionaries.ts';
 import { normalizeLabel } from '../text/half-width.ts';
+import { NATIONAL_IMPORT_FIELDS } from './import-fields-national.ts';
 
 /** One column of the household import file (ARCHITECTURE.md "Import file": one row per person). */
 export type ImportField = {
@@ -12,6 +13,8 @@ export type ImportField = {
   household: boolean;
   /** dictionary whose codes, labels or aliases the column accepts */
   dict?: string;
+  /** where the mapping screen shows it (national-export columns); the template's own fields have none */
+  group?: 'location' | 'person' | 'household' | 'monitoring' | 'income' | 'measure' | 'conditions';
 };
 
 /**
@@ -20,9 +23,9 @@ export type ImportField = {
  */
 export const HOUSEHOLD_IMPORT_FIELDS: ImportField[] = [
   { key: 'householdNo', household: true, labelZh: '户编号', labelEn: 'Household number', required: true, aliases: ['户号', '家庭编号', '户编码', '农户编号'] },
-  { key: 'regionCode', household: true, labelZh: '区划代码', labelEn: 'Region code', required: true, aliases: ['行政区划代码', '村代码', '区划编码', '统计用区划代码', '行政区划编码', '村组代码', '所在村组代码'] },
-  { key: 'householdType', household: true, dict: DICT.householdType, labelZh: '户类型', labelEn: 'Household type', required: true, aliases: ['户属性', '农户类型', '家庭类型', '户别'] },
-  { key: 'monitoringType', household: true, dict: DICT.monitoringType, labelZh: '监测类型', labelEn: 'Monitoring type', required: false, aliases: ['监测对象类别', '监测对象类型', '监测户类型', '监测类别'] },
+  { key: 'regionCode', household: true, labelZh: '区划代码', labelEn: 'Region code', required: false, aliases: ['行政区划代码', '村代码', '区划编码', '统计用区划代码', '行政区划编码', '村组代码', '所在村组代码'] },
+  { key: 'householdType', household: true, dict: DICT.householdType, labelZh: '户类型', labelEn: 'Household type', required: false, aliases: ['户属性', '农户类型', '家庭类型', '户别'] },
+  { key: 'monitoringType', household: true, dict: DICT.monitoringType, labelZh: '监测类型', labelEn: 'Monitoring type', required: false, aliases: ['监测对象类别', '监测对象类型', '监测户类型', '监测类别', '易返贫致贫户类型', '易返贫致贫户(监测对象)类型'] },
   { key: 'headName', household: true, labelZh: '户主姓名', labelEn: 'Head of household', required: false, aliases: ['户主'] },
   { key: 'name', household: false, labelZh: '姓名', labelEn: 'Name', required: true, aliases: ['成员姓名', '人员姓名', '家庭成员姓名'] },
   {
@@ -44,7 +47,14 @@ export const HOUSEHOLD_IMPORT_FIELDS: ImportField[] = [
   { key: 'address', household: true, labelZh: '家庭住址', labelEn: 'Address', required: false, aliases: ['住址', '地址', '家庭地址', '现住址'] },
 ];
 
-const FIELD_BY_KEY = new Map(HOUSEHOLD_IMPORT_FIELDS.map((f) => [f.key, f]));
+/**
+ * Every column the importer reads: the template's fields, then the national export's (national-exports.md §2).
+ * 区划代码 and 户类型 are not required: a national file names 乡/村 instead, and its household type comes from
+ * 户类型 / 是否脱贫户 / 监测对象类别 or the file's default (see {@link checkImportMapping}).
+ */
+export const IMPORT_FIELDS: ImportField[] = [...HOUSEHOLD_IMPORT_FIELDS, ...NATIONAL_IMPORT_FIELDS];
+
+const FIELD_BY_KEY = new Map(IMPORT_FIELDS.map((f) => [f.key, f]));
 
 /**
  * Looks up an import field by key.
@@ -73,7 +83,7 @@ function headerKeys(header: string): string[] {
  */
 export function suggestMapping(headers: readonly string[]): Record<string, string> {
   const spellings = new Map<string, string>();
-  for (const f of HOUSEHOLD_IMPORT_FIELDS) {
+  for (const f of IMPORT_FIELDS) {
     for (const s of [f.labelZh, f.key, f.labelEn, ...f.aliases]) {
       const k = normalizeLabel(s);
       if (!spellings.has(k)) spellings.set(k, f.key);
@@ -103,6 +113,35 @@ export function isImportHeader(header: string): boolean {
   return Object.keys(suggestMapping([header])).length > 0;
 }
 
+/**
+ * Whether a row of the sheet is its header row: it names both 姓名 and 证件号码 (national exports carry one or two
+ * title rows above the header; readers look for the first row containing both, national-exports.md §1), or, for
+ * a county's own sheet, at least three recognised column names.
+ * @param cells the row's cells as text
+ */
+export function isHeaderRow(cells: readonly string[]): boolean {
+  const m = suggestMapping(cells.filter((c) => c !== ''));
+  return (m.name !== undefined && m.idNumber !== undefined) || Object.keys(m).length >= 3;
+}
+
+/**
+ * The headers of a file that no field takes (listed to the user, never an error): unmapped or repeated ones,
+ * e.g. the "风险消除后" income group that repeats the income columns.
+ * @param headers the file's header row
+ * @param mapping field key → header
+ */
+export function ignoredHeaders(headers: readonly string[], mapping: Readonly<Record<string, string>>): string[] {
+  const used = new Set(Object.values(mapping));
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const h of headers) {
+    if (h === '') continue;
+    if (!used.has(h) || seen.has(h)) out.push(h);
+    seen.add(h);
+  }
+  return out;
+}
+
 /** A problem of a column mapping, for the mapping screen. */
 export type MappingProblem = { path: string; messageZh: string; messageEn: string };
 
@@ -115,7 +154,10 @@ export type MappingProblem = { path: string; messageZh: string; messageEn: strin
  */
 export function checkImportMapping(mapping: Readonly<Record<string, string>>, headers: readonly string[]): MappingProblem[] {
   const out: MappingProblem[] = [];
-  for (const f of HOUSEHOLD_IMPORT_FIELDS) {
+  if (!mapping.regionCode && !mapping.village) {
+    out.push({ path: 'mapping', messageZh: '文件须有“区划代码”列，或“村”列（最好同时有“乡”列）', messageEn: 'the file needs a region code column, or a village column (preferably with a township column)' });
+  }
+  for (const f of IMPORT_FIELDS) {
     if (f.required && !mapping[f.key]) out.push({ path: 'mapping', messageZh: `必填列“${f.labelZh}”未对应到文件中的列`, messageEn: `required field "${f.labelEn}" (${f.labelZh}) is not mapped to a column` });
   }
   for (const [key, header] of Object.entries(mapping)) {
@@ -125,7 +167,7 @@ export function checkImportMapping(mapping: Readonly<Record<string, string>>, he
   return out;
 }
 
-const FILLED_DOWN = HOUSEHOLD_IMPORT_FIELDS.filter((f) => f.household && f.key !== 'householdNo').map((f) => f.key);
+const FILLED_DOWN = IMPORT_FIELDS.filter((f) => f.household && f.key !== 'householdNo').map((f) => f.key);
 const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 /**

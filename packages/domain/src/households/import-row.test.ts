@@ -29,7 +29,8 @@ describe('checkImportRow — accepted forms', () => {
   it('converts a clean row to codes', () => {
     const { value, issues } = checkImportRow(good, 2, ctx);
     expect(issues).toEqual([]);
-    expect(value).toEqual({
+    expect(value).toMatchObject({
+      isLifted: false, monitoringStatus: 'monitoring', idType: '1', healthStatuses: ['healthy'], income: null, measures: [], housingSecure: null,
       rowNumber: 2, householdNo: 'H0001', regionCode: '411201100001', householdType: 'monitored', monitoringType: 'marginal',
       headName: '张三', name: '张三', idNumber: ID, gender: '1', birthDate: '1980-01-01', relation: '02', isHead: true,
       laborCapacity: 'ordinary', healthStatus: 'healthy', education: 'junior', employmentStatus: 'in_county', phone: '13812345678',
@@ -50,6 +51,7 @@ describe('checkImportRow — accepted forms', () => {
     ['gender given and consistent', { gender: '男' }, { gender: '1' }],
     ['landline phone', { phone: '0371-66661234' }, { phone: '0371-66661234' }],
     ['group-level region', { regionCode: '411201100001002' }, { regionCode: '411201100001002' }],
+    ['a 脱贫户 with a monitoring category is a 监测户 and stays a 脱贫户', { householdType: '脱贫户' }, { householdType: 'monitored', monitoringType: 'marginal', isLifted: true }],
     ['optional columns empty', { laborCapacity: '', healthStatus: null, education: undefined, phone: '', riskTypes: '', address: ' ' }, { laborCapacity: null, phone: null, riskTypes: [], address: null }],
   ])('%s', (_name, change, expected) => {
     const { value, issues } = checkImportRow({ ...good, ...change }, 3, ctx);
@@ -67,8 +69,7 @@ describe('checkImportRow — refused cells name row, column, value and reason', 
     ['missing name', { name: '  ' }, '姓名', '不能为空'],
     ['missing household number', { householdNo: null }, '户编号', '不能为空'],
     ['unknown household type', { householdType: '贫困户甲' }, '户类型', '不是有效的户类型'],
-    ['monitored without a monitoring type', { monitoringType: '' }, '监测类型', '必须填写监测类型'],
-    ['monitoring type on a non-monitored household', { householdType: '一般农户' }, '监测类型', '只有监测户'],
+    ['monitored without a monitoring type', { monitoringType: '' }, '监测类型', '须填写监测对象类别'],
     ['unknown region', { regionCode: '130101100001' }, '区划代码', '不存在'],
     ['malformed region', { regionCode: '4112011' }, '区划代码', '12 位'],
     ['unknown relation', { relation: '邻居甲' }, '与户主关系', '不是有效的与户主关系'],

@@ -1,11 +1,18 @@
-import { DICT, findDictionary, resolveDictCode } from '../dictionaries/dictionaries.ts';
-import type { DictItem, Dictionary } from '../dictionaries/dictionary.types.ts';
+import { DICT } from '../dictionaries/dictionaries.ts';
 import type { Issue } from '../errors.ts';
 import { validateIdNumber } from '../id-number/id-number.ts';
 import { isValidRegionCode } from '../auth/regions.ts';
-import { toHalfWidth } from '../text/half-width.ts';
-import { cellToDigitText, cellToText, cellToYear } from './cell-values.ts';
+import { cellToText, cellToYear } from './cell-values.ts';
 import { getImportField } from './import-fields.ts';
+import {
+  dictItems, fail, importIssue, missing, prepare, readDict, readDigits, readText, resolveCode, splitList, type ImportRowContext, type RowCheck,
+} from './import-row-cells.ts';
+import {
+  readDate, readDisabilityGrade, readHealthSet, readIncome, readIncomeYear, readMeasures, readMonth, readPersonNo, readRiskColumns,
+  readSecurityFlags, readWorkMonths, readYesNo,
+} from './import-row-national.ts';
+
+export { importIssue, type ImportRowContext } from './import-row-cells.ts';
 
 /** One valid person row of the import file, with its household fields, ready to be written. */
 export type ImportPersonRow = {
@@ -17,10 +24,33 @@ export type ImportPersonRow = {
   householdType: string;
   /** dict monitoring_type; set iff householdType is `monitored` */
   monitoringType: string | null;
+  /** 是否脱贫户, kept apart from the monitoring category (a 脱贫户 can be a 监测对象) */
+  isLifted: boolean;
+  /** dict lifted_category, for 脱贫户 */
+  liftedCategory: string | null;
+  /** none | monitoring | eliminated */
+  monitoringStatus: string;
+  monitoringSince: string | null;
+  eliminatedAt: string | null;
+  /** dict elimination_method */
+  eliminationMethod: string | null;
+  /** 三保障 + 饮水: null = not assessed (no column) */
+  housingSecure: boolean | null;
+  waterSecure: boolean | null;
+  educationSecure: boolean | null;
+  medicalSecure: boolean | null;
+  /** year of `income` and `measures` */
+  incomeYear: number | null;
+  /** household_incomes columns (wage, business, …) in 元, or null when the file has none */
+  income: Record<string, number> | null;
+  measures: { category: string; description: string }[];
   headName: string | null;
   name: string;
-  /** normalised 18-character ID number */
+  /** normalised ID number (18 characters for a 居民身份证) */
   idNumber: string;
+  /** dict id_type */
+  idType: string;
+  personNo: string | null;
   /** dict gender, derived from the ID number */
   gender: '1' | '2';
   birthDate: string;
@@ -28,8 +58,15 @@ export type ImportPersonRow = {
   relation: string;
   isHead: boolean;
   laborCapacity: string | null;
+  /** first value of healthStatuses */
   healthStatus: string | null;
+  healthStatuses: string[];
   education: string | null;
+  schoolStatus: string | null;
+  ethnicity: string | null;
+  workMonths: number | null;
+  disabilityType: string | null;
+  disabilityGrade: string | null;
   employmentStatus: string | null;
   phone: string | null;
   /** dict risk_type codes, distinct, at most 5 */
@@ -38,253 +75,186 @@ export type ImportPersonRow = {
   address: string | null;
 };
 
-/** What {@link checkImportRow} needs besides the row. */
-export type ImportRowContext = {
-  /** current dictionaries (the DB copy, so admin-added items are accepted) */
-  dictionaries: Dictionary[];
-  /** whether a region code exists (and is within the importer's scope) */
-  isKnownRegion: (code: string) => boolean;
-  /** ISO date for "birth date not in the future" (default: today) */
-  today?: string;
-};
-
 // domain-standards §1.3: 致贫/返贫风险1..5
 const MAX_RISKS = 5;
-const RISK_SEPARATORS = /[、,，;；/／|｜\s]+/;
 const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8}|\d{7,8})$/;
 // 脱贫攻坚 registry years (建档立卡 2013/2014 → last exits 2020)
 const LIFTED_YEAR_MIN = 2013;
 const LIFTED_YEAR_MAX = 2020;
 const HOUSEHOLD_NO = /^[0-9A-Za-z_-]{1,32}$/;
+const OTHER_ID = /^[0-9A-Z()-]{4,32}$/;
 
-/** Builds an issue naming row, column (Chinese label), value and reason. */
-export function importIssue(rowNumber: number, key: string, value: unknown, reasonZh: string, reasonEn: string): Issue {
-  return { row: rowNumber, path: getImportField(key).labelZh, field: key, value, messageZh: reasonZh, messageEn: reasonEn };
-}
-
-/** Per-context lookups, built once per context object (a context is treated as immutable). */
-type Prepared = {
-  items: Map<string, DictItem[]>;
-  /** dictionary code → cell text → item code (null: not an item) */
-  resolved: Map<string, Map<string, string | null>>;
-  /** 健康状况 cell → most serious code; 风险类型 cell → distinct codes (successes only) */
-  health: Map<string, string>;
-  risks: Map<string, string[]>;
-  idOptions: { today?: string };
-};
-
-const preparedCache = new WeakMap<ImportRowContext, Prepared>();
-// cells repeat a handful of values; a bound keeps odd free text from growing the caches without limit
-const CACHE_LIMIT = 20_000;
-
-function prepare(ctx: ImportRowContext): Prepared {
-  let p = preparedCache.get(ctx);
-  if (!p) {
-    p = { items: new Map(), resolved: new Map(), health: new Map(), risks: new Map(), idOptions: ctx.today ? { today: ctx.today } : {} };
-    preparedCache.set(ctx, p);
-  }
-  return p;
-}
-
-function dictItems(ctx: ImportRowContext, code: string): DictItem[] {
-  const p = prepare(ctx);
-  let items = p.items.get(code);
-  if (!items) {
-    items = findDictionary(code, ctx.dictionaries)?.items ?? findDictionary(code)?.items ?? [];
-    p.items.set(code, items);
-  }
-  return items;
-}
-
-/** Dictionary code of a cell text (codes, labels or aliases), remembered per context. */
-function resolveCode(ctx: ImportRowContext, dictCode: string, text: string): string | undefined {
-  const p = prepare(ctx);
-  let m = p.resolved.get(dictCode);
-  if (!m) p.resolved.set(dictCode, (m = new Map()));
-  let c = m.get(text);
-  if (c === undefined) {
-    c = resolveDictCode(dictItems(ctx, dictCode), text) ?? null;
-    if (m.size < CACHE_LIMIT) m.set(text, c);
-  }
-  return c ?? undefined;
-}
-
-/** The state of one row being checked (module-level helpers instead of per-row closures keep the loop cheap). */
-type RowCheck = { raw: Record<string, unknown>; rowNumber: number; ctx: ImportRowContext; issues: Issue[] };
-
-function fail(st: RowCheck, key: string, value: unknown, zh: string, en: string): void {
-  st.issues.push(importIssue(st.rowNumber, key, value, zh, en));
-}
-
-function missing(st: RowCheck, key: string): void {
-  const f = getImportField(key);
-  fail(st, key, st.raw[key] ?? '', `${f.labelZh}不能为空`, `${f.labelEn} is required`);
-}
-
-function readDigits(st: RowCheck, key: string): string | null {
-  const r = cellToDigitText(st.raw[key]);
-  if (!r.ok) {
-    fail(st, key, st.raw[key], r.reasonZh, r.reasonEn);
-    return null;
-  }
-  if (r.text === '') {
-    if (getImportField(key).required) missing(st, key);
-    return null;
-  }
-  return r.text;
-}
-
-function readText(st: RowCheck, key: string, max: number): string | null {
-  const t = cellToText(st.raw[key]).replace(/\s+/g, ' ');
-  if (t === '') {
-    if (getImportField(key).required) missing(st, key);
-    return null;
-  }
-  if (t.length > max) {
-    const f = getImportField(key);
-    fail(st, key, t, `${f.labelZh}过长（${t.length} 字，最多 ${max} 字）`, `${f.labelEn} is too long (${t.length} characters, at most ${max})`);
-    return null;
-  }
-  return t;
-}
-
-function readDict(st: RowCheck, key: string, dictCode: string): string | null {
-  const t = cellToText(st.raw[key]);
-  if (t === '') {
-    if (getImportField(key).required) missing(st, key);
-    return null;
-  }
-  const code = resolveCode(st.ctx, dictCode, t);
-  if (code === undefined) {
-    const f = getImportField(key);
-    const sample = dictItems(st.ctx, dictCode).filter((i) => !i.parentCode).slice(0, 8).map((i) => i.labelZh).join('、');
-    fail(st, key, t, `“${t}”不是有效的${f.labelZh}，可选：${sample}`, `"${t}" is not a valid ${f.labelEn.toLowerCase()}`);
-    return null;
-  }
-  return code;
-}
-
-function splitList(text: string): string[] {
-  return toHalfWidth(text).split(RISK_SEPARATORS).filter(Boolean);
-}
-
-/** 健康状况: the national system exports combinations such as "残疾,长期慢性病"; we keep the most serious. */
-function readHealth(st: RowCheck): string | null {
-  const healthText = cellToText(st.raw.healthStatus);
-  if (healthText === '') return null;
-  const p = prepare(st.ctx);
-  const known = p.health.get(healthText);
-  if (known !== undefined) return known;
-  const items = dictItems(st.ctx, DICT.healthStatus);
-  const codes = splitList(healthText).map((part) => resolveDictCode(items, part));
-  if (codes.some((c) => c === undefined)) {
-    fail(st, 'healthStatus', healthText, `“${healthText}”不是有效的健康状况，可选：${items.map((i) => i.labelZh).join('、')}`, `"${healthText}" is not a valid health status`);
-    return null;
-  }
-  const severity = (c: string) => Number(items.find((i) => i.code === c)?.attrs?.severity ?? 0);
-  const code = (codes as string[]).reduce((a, b) => (severity(b) > severity(a) ? b : a));
-  if (p.health.size < CACHE_LIMIT) p.health.set(healthText, code);
-  return code;
-}
-
-/** 风险类型: split on 、,，;/| and spaces, distinct, at most {@link MAX_RISKS}. */
+/** 风险类型 (split on 、,，;/| and spaces) and 致贫/返贫风险1…5, distinct, at most {@link MAX_RISKS}. */
 function readRisks(st: RowCheck): string[] {
   const riskText = cellToText(st.raw.riskTypes);
-  if (riskText === '') return [];
-  const p = prepare(st.ctx);
-  const known = p.risks.get(riskText);
-  if (known) return known.slice();
-  const items = dictItems(st.ctx, DICT.riskType);
-  const parts = [...new Set(splitList(riskText))];
-  const unknown = parts.filter((part) => resolveDictCode(items, part) === undefined);
-  if (unknown.length) {
-    fail(st, 'riskTypes', riskText, `无法识别的风险类型：${unknown.join('、')}`, `unknown risk type(s): ${unknown.join(', ')}`);
-    return [];
-  }
   const riskTypes: string[] = [];
-  for (const part of parts) {
-    const c = resolveDictCode(items, part) as string;
-    if (!riskTypes.includes(c)) riskTypes.push(c);
+  if (riskText !== '') {
+    const parts = [...new Set(splitList(riskText))];
+    const unknown = parts.filter((part) => resolveCode(st.ctx, DICT.riskType, part) === undefined);
+    if (unknown.length) {
+      fail(st, 'riskTypes', riskText, `无法识别的风险类型：${unknown.join('、')}`, `unknown risk type(s): ${unknown.join(', ')}`);
+      return [];
+    }
+    for (const part of parts) {
+      const c = resolveCode(st.ctx, DICT.riskType, part) as string;
+      if (!riskTypes.includes(c)) riskTypes.push(c);
+    }
   }
+  for (const c of readRiskColumns(st)) if (!riskTypes.includes(c)) riskTypes.push(c);
   if (riskTypes.length > MAX_RISKS) {
-    fail(st, 'riskTypes', riskText, `风险类型最多 ${MAX_RISKS} 项，实际 ${riskTypes.length} 项`, `at most ${MAX_RISKS} risk types, got ${riskTypes.length}`);
-    return riskTypes;
+    fail(st, 'riskTypes', riskText || riskTypes.join('、'), `风险类型最多 ${MAX_RISKS} 项，实际 ${riskTypes.length} 项`, `at most ${MAX_RISKS} risk types, got ${riskTypes.length}`);
   }
-  if (p.risks.size < CACHE_LIMIT) p.risks.set(riskText, riskTypes.slice());
   return riskTypes;
 }
 
+/** 区划代码, else 省 市 县 乡 村 names resolved within the importer's scope. */
+function readRegion(st: RowCheck): string | null {
+  const { raw, ctx } = st;
+  const hasPlace = ['village', 'township'].some((k) => cellToText(raw[k]) !== '');
+  if (cellToText(raw.regionCode) === '' && hasPlace && ctx.resolvePlace) {
+    const r = ctx.resolvePlace({
+      province: cellToText(raw.province), city: cellToText(raw.city), county: cellToText(raw.county), township: cellToText(raw.township), village: cellToText(raw.village),
+    });
+    if (r.ok) return r.code;
+    fail(st, r.column, cellToText(raw[r.column]), r.reasonZh, r.reasonEn);
+    return null;
+  }
+  const regionCode = readDigits(st, 'regionCode');
+  if (regionCode === null) {
+    if (cellToText(raw.regionCode) === '') fail(st, 'regionCode', '', '区划代码不能为空（或填写乡、村）', 'region code is required (or give township and village)');
+    return null;
+  }
+  if (!isValidRegionCode(regionCode)) {
+    fail(st, 'regionCode', regionCode, '区划代码应为 12 位村级统计用区划代码（或 15 位组代码）', 'region code must be a 12-digit village code (or a 15-digit group code)');
+    return null;
+  }
+  if (!ctx.isKnownRegion(regionCode)) {
+    fail(st, 'regionCode', regionCode, '区划代码不存在或不在您的管辖范围内', 'region code is unknown or outside your area');
+    return null;
+  }
+  return regionCode;
+}
+
+type HouseholdKind = Pick<ImportPersonRow, 'householdType' | 'monitoringType' | 'isLifted' | 'liftedCategory' | 'monitoringStatus' | 'monitoringSince' | 'eliminatedAt' | 'eliminationMethod'>;
+
 /**
- * Checks and converts one person row of the household import (also used by the API for the same fields).
+ * Household type (domain-standards §1.2): 监测对象类别 filled → 监测户 of that category; else 户类型; else the file's
+ * default. 是否脱贫户 is kept apart: the column, else 户类型 says 脱贫, else 脱贫不稳定户 (from 脱贫户), else the
+ * default. 风险是否已消除 / 风险消除方式 / 消除监测时间 give the status of a 监测户 (§1.5).
+ */
+function readHouseholdKind(st: RowCheck): HouseholdKind | null {
+  const opts = st.ctx.options;
+  const typeText = cellToText(st.raw.householdType);
+  const typeCode = readDict(st, 'householdType', DICT.householdType);
+  const monitoringType = readDict(st, 'monitoringType', DICT.monitoringType);
+  const liftedCell = readYesNo(st, 'isLifted');
+  const householdType = monitoringType !== null ? 'monitored' : (typeCode ?? (typeText === '' ? (opts?.householdType ?? null) : null));
+  if (householdType === null) {
+    if (typeText === '') missing(st, 'householdType');
+    return null;
+  }
+  if (householdType === 'monitored' && monitoringType === null && cellToText(st.raw.monitoringType) === '') {
+    fail(st, 'monitoringType', '', '监测户须填写监测对象类别（脱贫不稳定户、边缘易致贫户、突发严重困难户）', 'monitored households need a monitoring type (unstable, marginal or sudden hardship)');
+  }
+  const isLifted = liftedCell ?? (typeCode === 'lifted' ? true : typeCode === 'ordinary' ? false : monitoringType === 'unstable' ? true : monitoringType === 'marginal' ? false : opts?.householdType === 'lifted');
+  const liftedCategory = isLifted ? ((typeText !== '' ? resolveCode(st.ctx, 'lifted_category', typeText) : undefined) ?? opts?.liftedCategory ?? null) : null;
+  const eliminated = readYesNo(st, 'riskEliminated');
+  const eliminatedAt = readMonth(st, 'eliminatedAt');
+  const eliminationMethod = readDict(st, 'eliminationMethod', DICT.eliminationMethod);
+  const monitoringSince = readMonth(st, 'monitoringSince');
+  let monitoringStatus = 'none';
+  if (householdType === 'monitored') {
+    monitoringStatus = eliminated === true ? 'eliminated' : eliminated === false ? 'monitoring' : (opts?.monitoringStatus ?? 'monitoring');
+  }
+  const isEliminated = monitoringStatus === 'eliminated';
+  return {
+    householdType, monitoringType: householdType === 'monitored' ? monitoringType : null, isLifted, liftedCategory, monitoringStatus,
+    monitoringSince: householdType === 'monitored' ? monitoringSince : null,
+    eliminatedAt: isEliminated ? eliminatedAt : null, eliminationMethod: isEliminated ? eliminationMethod : null,
+  };
+}
+
+type Identity = { idNumber: string; idType: string; gender: '1' | '2'; birthDate: string };
+
+/**
+ * 证件号码 with its 证件类型: a 居民身份证 is checked by GB 11643 (check digit, birth date, gender); another document
+ * only for its characters (it must still be unique), with 性别 and 出生日期 from their columns. Where 出生日期
+ * disagrees with the ID number, the row gets a warning and the ID number wins.
+ */
+function readIdentity(st: RowCheck): Identity | null {
+  const { raw, ctx } = st;
+  const idType = readDict(st, 'idType', DICT.idType) ?? '1';
+  const item = dictItems(ctx, DICT.idType).find((i) => i.code === idType);
+  const checkDigit = typeof item?.attrs?.checkDigit === 'boolean' ? item.attrs.checkDigit : idType === '1';
+  const birthCell = readDate(st, 'birthDate');
+  const genderCode = readDict(st, 'gender', DICT.gender);
+  const idText = readDigits(st, 'idNumber');
+  if (idText === null) return null;
+  if (!checkDigit) {
+    const id = idText.toUpperCase();
+    if (!OTHER_ID.test(id)) {
+      fail(st, 'idNumber', idText, '证件号码只能含字母、数字、括号和 -，4—32 位', 'ID number may only contain letters, digits, brackets and -, 4 to 32 characters');
+      return null;
+    }
+    if (genderCode === null) fail(st, 'gender', '', `证件类型为“${item?.labelZh ?? idType}”时须填写性别`, 'gender is required when the ID document is not a resident identity card');
+    if (birthCell === null && cellToText(raw.birthDate) === '') fail(st, 'birthDate', '', `证件类型为“${item?.labelZh ?? idType}”时须填写出生日期`, 'date of birth is required when the ID document is not a resident identity card');
+    if (genderCode === null || birthCell === null) return null;
+    return { idNumber: id, idType, gender: genderCode as '1' | '2', birthDate: birthCell };
+  }
+  const r = validateIdNumber(idText, prepare(ctx).idOptions);
+  if (!r.ok) {
+    fail(st, 'idNumber', idText, r.reasonZh, r.reasonEn);
+    return null;
+  }
+  if (genderCode !== null && genderCode !== r.gender) {
+    fail(st, 'gender', cellToText(raw.gender), `性别与证件号码不符（证件号码第 17 位表示${r.gender === '1' ? '男' : '女'}）`, `gender does not match the ID number (its 17th digit means ${r.gender === '1' ? 'male' : 'female'})`);
+  }
+  if (birthCell !== null && birthCell !== r.birthDate) {
+    st.warnings.push(importIssue(st.rowNumber, 'birthDate', cellToText(raw.birthDate) || birthCell, `出生日期 ${birthCell} 与证件号码中的 ${r.birthDate} 不符，以证件号码为准`, `date of birth ${birthCell} differs from ${r.birthDate} in the ID number; the ID number is used`));
+  }
+  return { idNumber: r.idNumber, idType, gender: r.gender, birthDate: r.birthDate };
+}
+
+/**
+ * Checks and converts one person row of the household import, in our template's layout or a national export's.
  * Trims text; converts full-width characters; reads Excel numbers given for ID/phone/household/region numbers and
- * refuses those that lost precision (`4.10123E+17`); upper-cases the ID check character; reads 脱贫年度 from
- * numbers, text or Excel date serials; accepts dictionary codes, labels or aliases; splits 风险类型 on 、,，;/| and
- * spaces (≤ 5); requires 监测类型 iff 户类型 is 监测户; derives gender and birth date from the ID number.
+ * refuses those that lost precision (`4.10123E+17`); reads dates, YYYYMM months, 是/否, amounts; accepts dictionary
+ * codes, labels or aliases; keeps every value of multi-valued cells (健康状况, 风险类型 ≤ 5); resolves 乡/村 names
+ * when there is no 区划代码; derives gender and birth date from a 居民身份证.
  * @param raw cell values keyed by field key (the column mapping already applied)
  * @param rowNumber the row's number in the file, echoed in every issue
- * @param ctx dictionaries and region lookup
- * @returns the row (null when any issue) and every issue found, each naming row, column, value and reason
+ * @param ctx dictionaries, region lookups and the file's defaults
+ * @returns the row (null when any issue), every issue (each naming row, column, value and reason) and warnings
+ *   (the row is still imported)
  */
-export function checkImportRow(raw: Record<string, unknown>, rowNumber: number, ctx: ImportRowContext): { value: ImportPersonRow | null; issues: Issue[] } {
-  const st: RowCheck = { raw, rowNumber, ctx, issues: [] };
-  const { issues } = st;
+export function checkImportRow(raw: Record<string, unknown>, rowNumber: number, ctx: ImportRowContext): { value: ImportPersonRow | null; issues: Issue[]; warnings: Issue[] } {
+  const st: RowCheck = { raw, rowNumber, ctx, issues: [], warnings: [] };
+  const { issues, warnings } = st;
 
-  // 户编号
   let householdNo = readDigits(st, 'householdNo');
   if (householdNo !== null && !HOUSEHOLD_NO.test(householdNo)) {
     fail(st, 'householdNo', householdNo, '户编号只能含字母、数字、-、_，最多 32 位', 'household number may only contain letters, digits, - and _, at most 32');
     householdNo = null;
   }
-
-  // 区划代码
-  let regionCode = readDigits(st, 'regionCode');
-  if (regionCode !== null) {
-    if (!isValidRegionCode(regionCode)) {
-      fail(st, 'regionCode', regionCode, '区划代码应为 12 位村级统计用区划代码（或 15 位组代码）', 'region code must be a 12-digit village code (or a 15-digit group code)');
-      regionCode = null;
-    } else if (!ctx.isKnownRegion(regionCode)) {
-      fail(st, 'regionCode', regionCode, '区划代码不存在或不在您的管辖范围内', 'region code is unknown or outside your area');
-      regionCode = null;
-    }
-  }
-
-  // 户类型 / 监测类型
-  const householdType = readDict(st, 'householdType', DICT.householdType);
-  const monitoringType = readDict(st, 'monitoringType', DICT.monitoringType);
-  const monitoringCell = cellToText(raw.monitoringType);
-  if (householdType === 'monitored' && monitoringCell === '') {
-    fail(st, 'monitoringType', '', '户类型为监测户时必须填写监测类型（脱贫不稳定户、边缘易致贫户、突发严重困难户）', 'monitored households need a monitoring type (unstable, marginal or sudden hardship)');
-  } else if (householdType !== null && householdType !== 'monitored' && monitoringCell !== '') {
-    fail(st, 'monitoringType', monitoringCell, '只有监测户填写监测类型', 'only monitored households have a monitoring type');
-  }
-
+  const regionCode = readRegion(st);
+  const kind = readHouseholdKind(st);
   const headName = readText(st, 'headName', 50);
   const name = readText(st, 'name', 50);
+  const identity = readIdentity(st);
+  const personNo = readPersonNo(st);
 
-  // 证件号码, 性别
-  let idNumber: string | null = null;
-  let gender: '1' | '2' | null = null;
-  let birthDate: string | null = null;
-  const idText = readDigits(st, 'idNumber');
-  if (idText !== null) {
-    const r = validateIdNumber(idText, prepare(ctx).idOptions);
-    if (r.ok) ({ idNumber, gender, birthDate } = r);
-    else fail(st, 'idNumber', idText, r.reasonZh, r.reasonEn);
-  }
-  const genderCode = readDict(st, 'gender', DICT.gender);
-  if (genderCode !== null && gender !== null && genderCode !== gender) {
-    fail(st, 'gender', cellToText(raw.gender), `性别与证件号码不符（证件号码第 17 位表示${gender === '1' ? '男' : '女'}）`, `gender does not match the ID number (its 17th digit means ${gender === '1' ? 'male' : 'female'})`);
-  }
-
-  // 与户主关系 and person vocabularies
   const relation = readDict(st, 'relation', DICT.relation);
   const isHead = relation !== null && dictItems(ctx, DICT.relation).find((i) => i.code === relation)?.attrs?.isHead === true;
   const laborCapacity = readDict(st, 'laborCapacity', DICT.laborCapacity);
   const education = readDict(st, 'education', DICT.education);
+  const schoolStatus = readDict(st, 'schoolStatus', DICT.schoolStatus);
+  const ethnicity = readDict(st, 'ethnicity', DICT.ethnicity);
   const employmentStatus = readDict(st, 'employmentStatus', DICT.employmentStatus);
-  const healthStatus = readHealth(st);
+  const disabilityType = readDict(st, 'disabilityType', DICT.disabilityType);
+  const disabilityGrade = readDisabilityGrade(st);
+  const workMonths = readWorkMonths(st);
+  const healthStatuses = readHealthSet(st);
 
-  // 联系电话
   let phone = readDigits(st, 'phone');
   if (phone !== null) {
     phone = phone.replace(/[()（）]/g, '');
@@ -295,48 +265,41 @@ export function checkImportRow(raw: Record<string, unknown>, rowNumber: number, 
   }
 
   const riskTypes = readRisks(st);
+  const flags = readSecurityFlags(st);
+  const incomeYear = readIncomeYear(st);
+  const income = readIncome(st);
+  const measures = readMeasures(st);
 
-  // 脱贫年度
   let liftedYear: number | null = null;
   const year = cellToYear(raw.liftedYear);
   if (year !== null) {
     if (Number.isNaN(year) || year < LIFTED_YEAR_MIN || year > LIFTED_YEAR_MAX) {
       fail(st, 'liftedYear', raw.liftedYear, `脱贫年度应为 ${LIFTED_YEAR_MIN}—${LIFTED_YEAR_MAX} 年之间的年份`, `year lifted must be a year from ${LIFTED_YEAR_MIN} to ${LIFTED_YEAR_MAX}`);
-    } else if (householdType === 'ordinary') {
+    } else if (kind?.householdType === 'ordinary') {
       fail(st, 'liftedYear', raw.liftedYear, '一般农户不应填写脱贫年度', 'ordinary households have no year lifted');
     } else {
       liftedYear = year;
     }
   }
-
   const address = readText(st, 'address', 200);
 
-  if (issues.length > 0 || householdNo === null || regionCode === null || householdType === null || name === null || idNumber === null || relation === null) {
-    return { value: null, issues };
+  if (issues.length > 0 || householdNo === null || regionCode === null || kind === null || name === null || identity === null || relation === null) {
+    return { value: null, issues, warnings };
   }
   return {
     value: {
-      rowNumber,
-      householdNo,
-      regionCode,
-      householdType,
-      monitoringType: householdType === 'monitored' ? monitoringType : null,
-      headName,
-      name,
-      idNumber,
-      gender: gender as '1' | '2',
-      birthDate: birthDate as string,
-      relation,
-      isHead,
-      laborCapacity,
-      healthStatus,
-      education,
-      employmentStatus,
-      phone,
-      riskTypes,
-      liftedYear,
-      address,
+      rowNumber, householdNo, regionCode, ...kind, ...flags,
+      incomeYear: income || measures.length ? incomeYear : null, income, measures,
+      headName, name, ...identity, personNo, relation, isHead, laborCapacity,
+      healthStatus: healthStatuses[0] ?? null, healthStatuses, education, schoolStatus, ethnicity, workMonths, disabilityType, disabilityGrade,
+      employmentStatus, phone, riskTypes, liftedYear, address,
     },
     issues,
+    warnings,
   };
+}
+
+/** The Chinese label of an import field (for messages outside the row check). */
+export function importFieldLabel(key: string): string {
+  return getImportField(key).labelZh;
 }

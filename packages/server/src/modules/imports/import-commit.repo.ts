@@ -8,14 +8,20 @@ import type { RawTx } from '@chanbang/db';
 export const STAGE_COLUMNS = [
   'row_no', 'household_no', 'region_code', 'household_type', 'monitoring_type', 'risk_types', 'lifted_year', 'address',
   'id_number', 'name', 'gender', 'birth_date', 'relation', 'is_head', 'labor_capacity', 'health_status', 'education',
-  'employment_status', 'phone',
+  'employment_status', 'phone', 'is_lifted', 'lifted_category', 'monitoring_status', 'monitoring_since', 'eliminated_at', 'elimination_method',
+  'housing_secure', 'water_secure', 'education_secure', 'medical_secure', 'income_year', 'income', 'measures', 'id_type', 'person_no',
+  'ethnicity', 'school_status', 'work_months', 'disability_type', 'disability_grade', 'health_statuses',
 ] as const;
 
 const STAGE_DDL = `CREATE TEMP TABLE import_stage (
   row_no integer, household_no varchar(32), region_code varchar(15), household_type varchar(24), monitoring_type varchar(24),
-  risk_types text[], lifted_year integer, address text, id_number varchar(18), name text, gender varchar(4), birth_date date,
+  risk_types text[], lifted_year integer, address text, id_number varchar(32), name text, gender varchar(4), birth_date date,
   relation varchar(8), is_head boolean, labor_capacity varchar(24), health_status varchar(24), education varchar(24),
-  employment_status varchar(24), phone varchar(32)
+  employment_status varchar(24), phone varchar(32), is_lifted boolean, lifted_category varchar(24), monitoring_status varchar(16),
+  monitoring_since date, eliminated_at date, elimination_method varchar(16), housing_secure boolean, water_secure boolean,
+  education_secure boolean, medical_secure boolean, income_year integer, income jsonb, measures jsonb, id_type varchar(8),
+  person_no varchar(32), ethnicity varchar(4), school_status varchar(24), work_months smallint, disability_type varchar(16),
+  disability_grade varchar(8), health_statuses text[]
 ) ON COMMIT DROP`;
 
 /** What the commit found and did, in counts, plus the households it had to leave out and why. */
@@ -27,6 +33,10 @@ export type CommitCounts = {
   personsCreated: number;
   personsUpdated: number;
   personsMoved: number;
+  /** household_incomes rows written (new or changed) */
+  incomesWritten: number;
+  /** support_measures rows added */
+  measuresCreated: number;
   excluded: { householdNo: string; messageZh: string; messageEn: string }[];
 };
 
@@ -124,9 +134,22 @@ export async function excludeForbiddenHouseholds(tx: RawTx, actor: CommitActor):
   });
 }
 
-const HH_COLS = ['region_code', 'household_type', 'monitoring_type', 'risk_types', 'lifted_year', 'address', 'phone'] as const;
-const P_COLS = ['name', 'gender', 'birth_date', 'relation', 'is_head', 'labor_capacity', 'health_status', 'education', 'employment_status', 'phone'] as const;
+const HH_COLS = [
+  'region_code', 'household_type', 'monitoring_type', 'risk_types', 'lifted_year', 'address', 'phone', 'is_lifted', 'lifted_category', 'monitoring_status',
+  'monitoring_since', 'eliminated_at', 'elimination_method', 'housing_secure', 'water_secure', 'education_secure', 'medical_secure',
+] as const;
+/** household columns a file without them leaves as they are (三保障 flags: null means "not in this file", not "not assessed") */
+const HH_KEEP = new Set(['lifted_category', 'monitoring_since', 'housing_secure', 'water_secure', 'education_secure', 'medical_secure']);
+const P_COLS = [
+  'name', 'gender', 'birth_date', 'relation', 'is_head', 'labor_capacity', 'health_status', 'education', 'employment_status', 'phone',
+  'id_type', 'person_no', 'ethnicity', 'school_status', 'work_months', 'disability_type', 'disability_grade', 'health_statuses',
+] as const;
+/** person columns a file without them leaves as they are (our template has no 人口编号, 民族 …) */
+const P_KEEP = new Set(['ethnicity', 'school_status', 'work_months', 'disability_type', 'disability_grade']);
 const cols = (alias: string, list: readonly string[]) => list.map((c) => `${alias}.${c}`).join(', ');
+/** the value a household column takes: the file's, or for HH_KEEP columns the current one when the file has none */
+const hhValue = (c: string) => (HH_KEEP.has(c) ? `coalesce(s.${c}, h.${c})` : `s.${c}`);
+const INCOME_COLS = ['wage', 'business', 'business_expense', 'property', 'transfer', 'claim_income', 'compliant_self_paid'] as const;
 
 /**
  * Set-based upsert of households and persons from the stage, changing nothing for identical data, then
@@ -137,13 +160,14 @@ const cols = (alias: string, list: readonly string[]) => list.map((c) => `${alia
 export async function upsertFromStage(tx: RawTx, actor: CommitActor, jobId: number, requestId: string | null): Promise<Omit<CommitCounts, 'stagedRows' | 'excluded'>> {
   // one row per household (the head's row carries the household phone), with its current id and state
   await tx.query(`CREATE TEMP TABLE import_hh ON COMMIT DROP AS
-    SELECT s.*, h.id,
+    SELECT s.household_no, ${HH_COLS.map((c) => `${hhValue(c)} AS ${c}`).join(', ')}, s.income_year, s.income, s.measures, h.id,
            CASE WHEN h.id IS NULL THEN 'new'
-                WHEN h.deleted_at IS NULL AND (${cols('h', HH_COLS)}) IS NOT DISTINCT FROM (${cols('s', HH_COLS)}) THEN 'same'
+                WHEN h.deleted_at IS NULL AND (${cols('h', HH_COLS)}) IS NOT DISTINCT FROM (${HH_COLS.map(hhValue).join(', ')}) THEN 'same'
                 ELSE 'changed' END AS state,
            CASE WHEN h.id IS NOT NULL THEN to_jsonb(h) END AS before
       FROM (SELECT DISTINCT ON (household_no) household_no, region_code, household_type, monitoring_type, risk_types, lifted_year, address,
-                   CASE WHEN is_head THEN phone END AS phone
+                   CASE WHEN is_head THEN phone END AS phone, is_lifted, lifted_category, monitoring_status, monitoring_since, eliminated_at,
+                   elimination_method, housing_secure, water_secure, education_secure, medical_secure, income_year, income, measures
               FROM import_stage ORDER BY household_no, is_head DESC, row_no) s
       LEFT JOIN households h ON h.household_no = s.household_no`);
   await tx.query('CREATE UNIQUE INDEX ON import_hh (household_no)');
@@ -151,8 +175,8 @@ export async function upsertFromStage(tx: RawTx, actor: CommitActor, jobId: numb
   await tx.query('CREATE TEMP TABLE import_changed (household_id bigint, kind text) ON COMMIT DROP');
 
   await tx.query(`WITH ins AS (
-      INSERT INTO households (household_no, ${HH_COLS.join(', ')}, monitoring_status)
-      SELECT household_no, ${HH_COLS.join(', ')}, CASE WHEN household_type = 'monitored' THEN 'monitoring' ELSE 'none' END
+      INSERT INTO households (household_no, ${HH_COLS.join(', ')})
+      SELECT household_no, ${HH_COLS.join(', ')}
         FROM import_hh WHERE state = 'new'
       RETURNING id, household_no),
     upd AS (UPDATE import_hh s SET id = ins.id FROM ins WHERE s.household_no = ins.household_no RETURNING s.id)
@@ -172,10 +196,15 @@ export async function upsertFromStage(tx: RawTx, actor: CommitActor, jobId: numb
     INSERT INTO import_changed SELECT DISTINCT household_id, 'members' FROM d`);
 
   // each person row with its household id, its current record and state
+  // 人口编号 is unique: a number another person holds is not taken over (that person keeps it)
+  const pValue = (c: string) =>
+    c === 'person_no'
+      ? `CASE WHEN s.person_no IS NULL OR EXISTS (SELECT 1 FROM persons o WHERE o.person_no = s.person_no AND o.id_number <> s.id_number) THEN p.person_no ELSE s.person_no END`
+      : P_KEEP.has(c) ? `coalesce(s.${c}, p.${c})` : `s.${c}`;
   await tx.query(`CREATE TEMP TABLE import_p ON COMMIT DROP AS
-    SELECT s.id_number, ${cols('s', P_COLS)}, hh.id AS household_id, hh.region_code, p.id AS person_id, p.household_id AS old_household_id,
+    SELECT s.id_number, ${P_COLS.map((c) => `${pValue(c)} AS ${c}`).join(', ')}, hh.id AS household_id, hh.region_code, p.id AS person_id, p.household_id AS old_household_id,
            CASE WHEN p.id IS NULL THEN 'new'
-                WHEN (p.household_id, p.region_code, ${cols('p', P_COLS)}) IS NOT DISTINCT FROM (hh.id, hh.region_code, ${cols('s', P_COLS)}) THEN 'same'
+                WHEN (p.household_id, p.region_code, ${cols('p', P_COLS)}) IS NOT DISTINCT FROM (hh.id, hh.region_code, ${P_COLS.map(pValue).join(', ')}) THEN 'same'
                 ELSE 'changed' END AS state
       FROM import_stage s JOIN import_hh hh ON hh.household_no = s.household_no
       LEFT JOIN persons p ON p.id_number = s.id_number`);
@@ -197,9 +226,12 @@ export async function upsertFromStage(tx: RawTx, actor: CommitActor, jobId: numb
   await tx.query('ANALYZE households (id, household_no)');
   await tx.query('ANALYZE persons (household_id, id_number)');
 
-  // households whose only change is in their members still get a fresh updated_at
+  const incomesWritten = await upsertIncomes(tx);
+  const measuresCreated = await insertMeasures(tx);
+
+  // households whose only change is in their members, incomes or measures still get a fresh updated_at
   await tx.query(`UPDATE households h SET updated_at = now()
-     WHERE h.id IN (SELECT household_id FROM import_changed GROUP BY household_id HAVING bool_and(kind = 'members'))`);
+     WHERE h.id IN (SELECT household_id FROM import_changed GROUP BY household_id HAVING bool_and(kind NOT IN ('created', 'updated')))`);
 
   await tx.query(
     `INSERT INTO audit_log (actor_id, actor_name, action, entity_type, entity_id, household_id, region_code, before, after, request_id)
@@ -228,5 +260,47 @@ export async function upsertFromStage(tx: RawTx, actor: CommitActor, jobId: numb
     personsCreated: pc?.created ?? 0,
     personsUpdated: pc?.updated ?? 0,
     personsMoved: pc?.moved ?? 0,
+    incomesWritten,
+    measuresCreated,
   };
+}
+
+/**
+ * The year's income row of each household whose file rows carry income columns (upsert by household and year;
+ * member_count = its persons); rows that change are noted in import_changed. @returns rows written
+ */
+async function upsertIncomes(tx: RawTx): Promise<number> {
+  const [r] = await tx.query<{ n: number }>(`WITH src AS (
+      SELECT hh.id AS household_id, hh.region_code, hh.income_year AS year, ${INCOME_COLS.map((c) => `coalesce((hh.income->>'${c}')::numeric, 0) AS ${c}`).join(', ')},
+             (SELECT count(*)::int FROM persons p WHERE p.household_id = hh.id AND p.exit_reason IS NULL) AS member_count
+        FROM import_hh hh WHERE hh.income IS NOT NULL AND hh.income_year IS NOT NULL),
+    up AS (
+      INSERT INTO household_incomes AS i (household_id, region_code, year, ${INCOME_COLS.join(', ')}, member_count)
+      SELECT household_id, region_code, year, ${INCOME_COLS.join(', ')}, member_count FROM src
+      ON CONFLICT (household_id, year) DO UPDATE SET ${INCOME_COLS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, member_count = EXCLUDED.member_count, updated_at = now()
+       WHERE (${INCOME_COLS.map((c) => `i.${c}`).join(', ')}, i.member_count) IS DISTINCT FROM (${INCOME_COLS.map((c) => `EXCLUDED.${c}`).join(', ')}, EXCLUDED.member_count)
+      RETURNING i.household_id),
+    ch AS (INSERT INTO import_changed SELECT household_id, 'incomes' FROM up RETURNING 1)
+    SELECT count(*)::int AS n FROM ch`);
+  return r?.n ?? 0;
+}
+
+/**
+ * A support measure per non-empty measure column of the file (category, year, the cell text as description),
+ * added unless the household already has the same one (so a re-import adds nothing). @returns rows added
+ */
+async function insertMeasures(tx: RawTx): Promise<number> {
+  const [r] = await tx.query<{ n: number }>(`WITH src AS (
+      SELECT DISTINCT hh.id AS household_id, hh.region_code, hh.income_year AS year, m->>'category' AS category, m->>'description' AS description
+        FROM import_hh hh CROSS JOIN LATERAL jsonb_array_elements(hh.measures) m
+       WHERE hh.income_year IS NOT NULL AND jsonb_array_length(hh.measures) > 0),
+    ins AS (
+      INSERT INTO support_measures (household_id, region_code, category, description, year)
+      SELECT s.household_id, s.region_code, s.category, s.description, s.year FROM src s
+       WHERE NOT EXISTS (SELECT 1 FROM support_measures x WHERE x.household_id = s.household_id AND x.year = s.year AND x.category = s.category
+                           AND x.description IS NOT DISTINCT FROM s.description)
+      RETURNING household_id),
+    ch AS (INSERT INTO import_changed SELECT DISTINCT household_id, 'measures' FROM ins RETURNING 1)
+    SELECT (SELECT count(*) FROM ins)::int AS n`);
+  return r?.n ?? 0;
 }

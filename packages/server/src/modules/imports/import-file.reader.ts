@@ -160,10 +160,11 @@ function isBlankRow(values: unknown[]): boolean {
   return true;
 }
 
-/** Scores a candidate header row: whether `isKnownHeader` recognises a cell. */
-export type HeaderScorer = (header: string) => boolean;
+/** Whether a row (its cells as text, spaces removed) is the header row. */
+export type HeaderRowTest = (cells: string[]) => boolean;
 
-const HEADER_SEARCH_ROWS = 10;
+/** National exports carry one or two title rows; local sheets a few more. */
+const HEADER_SEARCH_ROWS = 20;
 
 function headersOf(values: unknown[]): string[] {
   const out = Array.from(values, (v) => cellToText(v).replace(/\s+/g, ''));
@@ -172,8 +173,8 @@ function headersOf(values: unknown[]): string[] {
 }
 
 /**
- * Reads the file's rows, in batches, after finding the header row: within the first 10 rows of a sheet, the first
- * row where at least 2 cells are recognised headers (a title row above it is skipped). In a workbook the first
+ * Reads the file's rows, in batches, after finding the header row: within the first 20 non-blank rows of a sheet,
+ * the first row that `isHeaderRow` accepts (title rows above it are skipped). In a workbook the first
  * sheet with such a row is used (a 填表说明 sheet or a chart sheet is passed over). Blank rows are dropped.
  * @param onHeader receives the header info before the first data row is yielded
  * @throws AppError VALIDATION_FAILED when no sheet has a header row
@@ -181,7 +182,7 @@ function headersOf(values: unknown[]): string[] {
 export async function* readDataRows(
   path: string,
   kind: ImportFileKind,
-  isKnownHeader: HeaderScorer,
+  isHeaderRow: HeaderRowTest,
   onHeader: (info: FileHeaderInfo) => void,
 ): AsyncGenerator<SourceRow[]> {
   const sheets: AsyncGenerator<SheetRows> =
@@ -204,7 +205,7 @@ export async function* readDataRows(
           if (looked >= HEADER_SEARCH_ROWS || isBlankRow(row.values)) continue;
           looked++;
           const hs = headersOf(row.values);
-          if (hs.filter((h) => h !== '' && isKnownHeader(h)).length >= 2) {
+          if (isHeaderRow(hs)) {
             header = { kind, sheetName: kind === 'csv' ? null : sheet.name, headers: hs, headerRow: row.rowNumber };
             onHeader(header);
           }
@@ -218,8 +219,8 @@ export async function* readDataRows(
   }
   if (kind === 'csv') {
     throw reject(
-      '在 CSV 文件的前 10 行中找不到表头（需要至少两个可识别的列名，如“户编号”“证件号码”）',
-      'No header row found in the first 10 lines of the CSV file (at least two known column names such as 户编号, 证件号码 are needed)',
+      '在 CSV 文件的前 20 行中找不到表头（需要一行同时有“姓名”和“证件号码”，或至少三个可识别的列名）',
+      'No header row found in the first 20 lines of the CSV file (a row with both 姓名 and 证件号码, or at least three known column names, is needed)',
     );
   }
   const names = seen.length ? seen.join('、') : '（无）';

@@ -6,14 +6,21 @@ import {
   cellToText,
   checkImportRow,
   createHouseholdGroupChecker,
+  createPlaceResolver,
   fillDownHouseholdCells,
-  isImportHeader,
+  isHeaderRow,
+  resolveDictCode,
+  DICT,
+  DICTIONARIES,
+  findDictionary,
   type Dictionary,
+  type ImportOptions,
+  type NamedRegion,
   type ImportPersonRow,
   type ImportRowContext,
   type Issue,
 } from '@chanbang/domain';
-import { openErrorLog, writeErrorsWorkbook, type CellError } from './import-errors.writer.ts';
+import { openErrorLog, writeErrorsWorkbook, type CellError, type ExcludedHousehold } from './import-errors.writer.ts';
 import { readDataRows, type ImportFileKind } from './import-file.reader.ts';
 import { reportProgress } from './import-progress.ts';
 import type { STAGE_COLUMNS } from './import-commit.repo.ts';
@@ -25,8 +32,11 @@ export const FIRST_ERRORS = 100;
  * Paths of the files a job keeps beside the upload: the staging CSV (every valid row, in COPY format), the
  * 户编号 of households left out although some of their rows are valid (one per line), and the error files.
  */
-export function jobFiles(filePath: string): { stage: string; excluded: string; errorsLog: string; errorsXlsx: string } {
-  return { stage: `${filePath}.stage.csv`, excluded: `${filePath}.excluded.txt`, errorsLog: `${filePath}.errors.ndjson`, errorsXlsx: `${filePath}.errors.xlsx` };
+export function jobFiles(filePath: string): { stage: string; excluded: string; excludedLog: string; errorsLog: string; errorsXlsx: string } {
+  return {
+    stage: `${filePath}.stage.csv`, excluded: `${filePath}.excluded.txt`, excludedLog: `${filePath}.excluded.ndjson`, errorsLog: `${filePath}.errors.ndjson`,
+    errorsXlsx: `${filePath}.errors.xlsx`,
+  };
 }
 
 /** What validation found. */
@@ -37,19 +47,25 @@ export type ValidationSummary = {
   badRows: number;
   /** good rows left out because another row of their household is bad */
   excludedRows: number;
+  /** imported rows with a warning (出生日期 disagrees with the ID number) */
+  warningRows: number;
   households: { total: number; good: number; excluded: number };
-  /** households left out whole because one of their rows is bad (first 100) */
-  excludedHouseholds: { householdNo: string; rows: number[]; messageZh: string; messageEn: string }[];
+  /** households whose good rows are left out because another of their rows is bad (first 100; errors.xlsx has all) */
+  excludedHouseholds: ExcludedHousehold[];
   firstErrors: CellError[];
+  /** first warnings (errors.xlsx has all, marked 警告) */
+  firstWarnings: CellError[];
   errorCount: number;
   ms: number;
 };
 
 /** What validation needs besides the file: the importer's region and the current dictionaries. */
-export type ValidationContext = { scopePrefix: string; dictionaries: Dictionary[] };
+export type ValidationContext = { scopePrefix: string; dictionaries: Dictionary[]; options: ImportOptions };
 
-/** Per household: how many rows, how many valid, whether it is left out, its first row numbers (for the summary). */
-type HouseholdTally = { rows: number; valid: number; bad: boolean; firstRows: number[] };
+/** Per household: rows, valid rows, whether it is left out, its head's name and first good / bad row numbers. */
+type HouseholdTally = { rows: number; valid: number; bad: boolean; headName: string; goodRows: number[]; badRows: number[] };
+
+const ROW_LIST_MAX = 50;
 
 function quoted(s: string): string {
   return `"${s.includes('"') ? s.replaceAll('"', '""') : s}"`;
@@ -60,10 +76,16 @@ function opt(s: string | null): string {
 }
 
 /** One COPY csv line of the staging table (column order {@link STAGE_COLUMNS}); dictionary codes are plain ASCII. */
+const bool = (b: boolean | null) => (b === null ? '' : b ? 't' : 'f');
+
 function stageLine(r: ImportPersonRow): string {
   return `${r.rowNumber},${quoted(r.householdNo)},${r.regionCode},${r.householdType},${r.monitoringType ?? ''},"{${r.riskTypes.join(',')}}",${
-    r.liftedYear ?? ''},${opt(r.address)},${r.idNumber},${quoted(r.name)},${r.gender},${r.birthDate},${r.relation},${r.isHead ? 't' : 'f'},${
-    r.laborCapacity ?? ''},${r.healthStatus ?? ''},${r.education ?? ''},${r.employmentStatus ?? ''},${opt(r.phone)}\n`;
+    r.liftedYear ?? ''},${opt(r.address)},${quoted(r.idNumber)},${quoted(r.name)},${r.gender},${r.birthDate},${r.relation},${r.isHead ? 't' : 'f'},${
+    r.laborCapacity ?? ''},${r.healthStatus ?? ''},${r.education ?? ''},${r.employmentStatus ?? ''},${opt(r.phone)},${bool(r.isLifted)},${
+    r.liftedCategory ?? ''},${r.monitoringStatus},${r.monitoringSince ?? ''},${r.eliminatedAt ?? ''},${r.eliminationMethod ?? ''},${bool(r.housingSecure)},${
+    bool(r.waterSecure)},${bool(r.educationSecure)},${bool(r.medicalSecure)},${r.incomeYear ?? ''},${r.income ? quoted(JSON.stringify(r.income)) : ''},${
+    quoted(JSON.stringify(r.measures))},${r.idType},${opt(r.personNo)},${r.ethnicity ?? ''},${r.schoolStatus ?? ''},${r.workMonths ?? ''},${
+    r.disabilityType ?? ''},${r.disabilityGrade ?? ''},"{${r.healthStatuses.join(',')}}"\n`;
 }
 
 /** The 户编号 a row belongs to, read as the domain reads it (so refused rows join their household). */
@@ -81,8 +103,24 @@ function closeStream(out: WriteStream): Promise<void> {
   return new Promise((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }
 
-function toCellError(i: Issue): CellError {
-  return { row: i.row ?? 0, column: i.path, value: cellToText(i.value), messageZh: i.messageZh, messageEn: i.messageEn };
+function toCellError(i: Issue, level: CellError['level'] = 'error'): CellError {
+  return { row: i.row ?? 0, column: i.path, value: cellToText(i.value), messageZh: i.messageZh, messageEn: i.messageEn, level };
+}
+
+/** Regions a row may name: the scope's county and all under it (retired ones left out), and its province / city. */
+async function loadNamedRegions(db: DbHandle, scopePrefix: string): Promise<NamedRegion[]> {
+  return db.query<NamedRegion>(
+    `SELECT code, name, level, parent_code AS "parentCode" FROM regions
+      WHERE retired_at IS NULL AND (code LIKE $1 OR (level IN ('province', 'city') AND $2 LIKE prefix || '%'))`,
+    [`${scopePrefix.slice(0, 6)}%`, scopePrefix],
+  );
+}
+
+/** The 与户主关系 cell of a refused row names the head (so an excluded household is named by its head). */
+function isHeadCell(v: unknown): boolean {
+  const items = findDictionary(DICT.relation, DICTIONARIES)?.items ?? [];
+  const code = resolveDictCode(items, cellToText(v));
+  return items.find((i) => i.code === code)?.attrs?.isHead === true;
 }
 
 /**
@@ -104,12 +142,17 @@ export async function validateImportFile(
   const files = jobFiles(job.filePath);
   const regionRows = await db.query<{ code: string }>('SELECT code FROM regions WHERE code LIKE $1', [`${vctx.scopePrefix}%`]);
   const regions = new Set(regionRows.map((r) => r.code));
-  const ctx: ImportRowContext = { dictionaries: vctx.dictionaries, isKnownRegion: (code) => regions.has(code), today: new Date().toISOString().slice(0, 10) };
+  const ctx: ImportRowContext = {
+    dictionaries: vctx.dictionaries, isKnownRegion: (code) => regions.has(code), today: new Date().toISOString().slice(0, 10),
+    resolvePlace: createPlaceResolver(await loadNamedRegions(db, vctx.scopePrefix), vctx.scopePrefix), options: vctx.options,
+  };
   const errors = openErrorLog(files.errorsLog);
   const stage = createWriteStream(files.stage, 'utf8');
   const groups = createHouseholdGroupChecker();
   const households = new Map<string, HouseholdTally>();
   const firstErrors: CellError[] = [];
+  const firstWarnings: CellError[] = [];
+  let warningRows = 0;
   let errorCount = 0;
   let totalRows = 0;
   let rowsWithErrors = 0;
@@ -122,8 +165,18 @@ export async function validateImportFile(
     errors.write(e);
   };
 
-  const batches = readDataRows(job.filePath, job.kind, isImportHeader, (info) => {
-    const index = new Map(info.headers.map((h, i) => [h, i]));
+  const logWarning = (i: Issue) => {
+    const e = toCellError(i, 'warning');
+    if (firstWarnings.length < FIRST_ERRORS) firstWarnings.push(e);
+    errors.write(e);
+  };
+
+  const batches = readDataRows(job.filePath, job.kind, isHeaderRow, (info) => {
+    // a repeated header (the "风险消除后" income group) means its first column
+    const index = new Map<string, number>();
+    info.headers.forEach((h, i) => {
+      if (!index.has(h)) index.set(h, i);
+    });
     columns = Object.entries(mapping).flatMap(([field, header]) => {
       const col = index.get(header);
       return col === undefined ? [] : [[field, col] as [string, number]];
@@ -138,19 +191,23 @@ export async function validateImportFile(
         for (const [field, col] of columns) raw[field] = row.values[col];
         fillDownHouseholdCells(raw, prev);
         prev = raw;
-        const { value, issues } = checkImportRow(raw, row.rowNumber, ctx);
+        const { value, issues, warnings } = checkImportRow(raw, row.rowNumber, ctx);
         const key = value ? value.householdNo : householdKey(raw);
         let tally = households.get(key);
-        if (!tally) households.set(key, (tally = { rows: 0, valid: 0, bad: false, firstRows: [] }));
+        if (!tally) households.set(key, (tally = { rows: 0, valid: 0, bad: false, headName: '', goodRows: [], badRows: [] }));
         tally.rows++;
-        if (tally.firstRows.length < 20) tally.firstRows.push(row.rowNumber);
+        if (tally.headName === '' && (value ? value.isHead : isHeadCell(raw.relation))) tally.headName = value ? value.name : cellToText(raw.name);
         if (value) {
           tally.valid++;
+          if (tally.goodRows.length < ROW_LIST_MAX) tally.goodRows.push(row.rowNumber);
           groups.add(value);
           lines += stageLine(value);
+          if (warnings.length) warningRows++;
+          for (const w of warnings) logWarning(w);
         } else {
           rowsWithErrors++;
           tally.bad = true;
+          if (tally.badRows.length < ROW_LIST_MAX) tally.badRows.push(row.rowNumber);
           groups.addRejected(key);
           for (const i of issues) logIssue(i);
         }
@@ -166,15 +223,26 @@ export async function validateImportFile(
   // household-level problems: no head, several heads, household columns that differ, an ID number twice
   for (const { householdNo, issue } of groups.finish()) {
     const tally = households.get(householdNo);
-    if (tally) tally.bad = true;
+    if (tally) {
+      tally.bad = true;
+      const at = tally.goodRows.indexOf(issue.row ?? -1);
+      // a row refused by a household rule (two 户主, an ID twice) is a bad row, not an excluded one
+      if (at >= 0) {
+        tally.goodRows.splice(at, 1);
+        tally.valid--;
+        rowsWithErrors++;
+        if (!tally.badRows.includes(issue.row ?? -1) && tally.badRows.length < ROW_LIST_MAX) tally.badRows.push(issue.row ?? 0);
+      }
+    }
     logIssue(issue);
   }
   await errors.close();
 
-  const excludedHouseholds: ValidationSummary['excludedHouseholds'] = [];
+  const excludedHouseholds: ExcludedHousehold[] = [];
   let goodHouseholds = 0;
   let goodRows = 0;
   let excludedList = '';
+  const excludedLog = openErrorLog<ExcludedHousehold>(files.excludedLog);
   for (const [no, t] of households) {
     if (!t.bad) {
       goodHouseholds++;
@@ -182,27 +250,33 @@ export async function validateImportFile(
       continue;
     }
     if (t.valid > 0) excludedList += `${no}\n`;
-    if (excludedHouseholds.length < FIRST_ERRORS) {
-      excludedHouseholds.push({
-        householdNo: no, rows: t.firstRows,
-        messageZh: `户 ${no || '（无户编号）'} 有错误行，整户（${t.rows} 行）不导入`,
-        messageEn: `household ${no || '(no number)'} has bad rows; the whole household (${t.rows} rows) is not imported`,
-      });
-    }
+    if (t.valid <= 0) continue;
+    const head = t.headName || '（未知）';
+    const bad = t.badRows.join('、');
+    const x: ExcludedHousehold = {
+      householdNo: no, headName: t.headName || null, rows: t.goodRows, badRows: t.badRows,
+      reasonZh: `户编号 ${no || '（空）'}（户主 ${head}）第 ${bad} 行有错误，同户其余 ${t.valid} 行未导入；改正后重新导入整户`,
+      reasonEn: `household ${no || '(blank)'} (head ${t.headName || 'unknown'}) has errors on row(s) ${t.badRows.join(', ')}; its other ${t.valid} row(s) were not imported; fix and import the household again`,
+    };
+    excludedLog.write(x);
+    if (excludedHouseholds.length < FIRST_ERRORS) excludedHouseholds.push(x);
   }
+  await excludedLog.close();
   const excludedOut = createWriteStream(files.excluded, 'utf8');
   await write(excludedOut, excludedList);
   await closeStream(excludedOut);
-  await writeErrorsWorkbook(files.errorsLog, `${files.errorsXlsx}.tmp`);
+  await writeErrorsWorkbook(files.errorsLog, `${files.errorsXlsx}.tmp`, files.excludedLog);
   await rename(`${files.errorsXlsx}.tmp`, files.errorsXlsx);
   return {
     totalRows,
     goodRows,
     badRows: rowsWithErrors,
     excludedRows: totalRows - goodRows - rowsWithErrors,
+    warningRows,
     households: { total: households.size, good: goodHouseholds, excluded: households.size - goodHouseholds },
     excludedHouseholds,
     firstErrors,
+    firstWarnings,
     errorCount,
     ms: Date.now() - t0,
   };

@@ -14,6 +14,18 @@ export type ImportJobRow = {
   totalRows: number;
   goodRows: number;
   badRows: number;
+  /** good rows left out because another row of their household is bad */
+  excludedRows: number;
+  /** rows imported with a warning (出生日期 disagrees with the ID number) */
+  warningRows: number;
+  /** 0-based index of the header row (title rows above it are skipped) */
+  headerRow: number;
+  /** template | national_roster | national_monitoring | other */
+  layout: string | null;
+  /** headers no field takes (listed, never an error) */
+  ignoredHeaders: string[] | null;
+  /** the file's defaults: { householdType, liftedCategory, monitoringStatus, incomeYear } */
+  options: Record<string, unknown> | null;
   processedRows: number;
   errors: unknown[] | null;
   result: Record<string, unknown> | null;
@@ -26,6 +38,7 @@ export type ImportJobRow = {
 
 const COLUMNS = `id, kind, status, file_name AS "fileName", file_sha256 AS "fileSha256", file_path AS "filePath",
   sheet_name AS "sheetName", headers, mapping, total_rows AS "totalRows", good_rows AS "goodRows", bad_rows AS "badRows",
+  excluded_rows AS "excludedRows", warning_rows AS "warningRows", header_row AS "headerRow", layout, ignored_headers AS "ignoredHeaders", options,
   processed_rows AS "processedRows", errors, result, message, created_by AS "createdBy", region_code AS "regionCode",
   created_at AS "createdAt", finished_at AS "finishedAt"`;
 const SELECT = `SELECT ${COLUMNS} FROM import_jobs`;
@@ -37,12 +50,15 @@ function norm(r: ImportJobRow): ImportJobRow {
 /** Inserts a job in status `uploaded`. */
 export async function insertImportJob(
   db: DbHandle,
-  j: Pick<ImportJobRow, 'kind' | 'fileName' | 'fileSha256' | 'filePath' | 'sheetName' | 'headers' | 'createdBy' | 'regionCode'>,
+  j: Pick<ImportJobRow, 'kind' | 'fileName' | 'fileSha256' | 'filePath' | 'sheetName' | 'headers' | 'createdBy' | 'regionCode' | 'totalRows' | 'headerRow' | 'layout' | 'ignoredHeaders' | 'options' | 'mapping'>,
 ): Promise<ImportJobRow> {
   const [row] = await db.query<ImportJobRow>(
-    `INSERT INTO import_jobs (kind, status, file_name, file_sha256, file_path, sheet_name, headers, created_by, region_code)
-     VALUES ($1, 'uploaded', $2, $3, $4, $5, $6::jsonb, $7, $8) RETURNING ${COLUMNS}`,
-    [j.kind, j.fileName, j.fileSha256, j.filePath, j.sheetName, JSON.stringify(j.headers), j.createdBy, j.regionCode],
+    `INSERT INTO import_jobs (kind, status, file_name, file_sha256, file_path, sheet_name, headers, created_by, region_code, total_rows, header_row, layout, ignored_headers, options, mapping)
+     VALUES ($1, 'uploaded', $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14::jsonb) RETURNING ${COLUMNS}`,
+    [
+      j.kind, j.fileName, j.fileSha256, j.filePath, j.sheetName, JSON.stringify(j.headers), j.createdBy, j.regionCode, j.totalRows, j.headerRow, j.layout,
+      JSON.stringify(j.ignoredHeaders), JSON.stringify(j.options), JSON.stringify(j.mapping),
+    ],
   );
   if (!row) throw new Error('insert import job returned nothing');
   return norm(row);
@@ -54,15 +70,18 @@ export async function findImportJob(db: DbHandle, id: number): Promise<ImportJob
   return row ? norm(row) : undefined;
 }
 
-type JobPatch = Partial<Pick<ImportJobRow, 'status' | 'mapping' | 'totalRows' | 'goodRows' | 'badRows' | 'processedRows' | 'errors' | 'result' | 'message' | 'filePath'>> & {
+type JobPatch = Partial<
+  Pick<ImportJobRow, 'status' | 'mapping' | 'totalRows' | 'goodRows' | 'badRows' | 'excludedRows' | 'warningRows' | 'ignoredHeaders' | 'options' | 'processedRows' | 'errors' | 'result' | 'message' | 'filePath'>
+> & {
   finished?: boolean;
 };
 
 const COLS: Record<string, string> = {
   status: 'status', mapping: 'mapping', totalRows: 'total_rows', goodRows: 'good_rows', badRows: 'bad_rows',
   processedRows: 'processed_rows', errors: 'errors', result: 'result', message: 'message', filePath: 'file_path',
+  excludedRows: 'excluded_rows', warningRows: 'warning_rows', ignoredHeaders: 'ignored_headers', options: 'options',
 };
-const JSON_COLS = new Set(['mapping', 'errors', 'result']);
+const JSON_COLS = new Set(['mapping', 'errors', 'result', 'ignoredHeaders', 'options']);
 
 /** Updates some columns of a job (JSON columns are serialised). */
 export async function updateImportJob(db: DbHandle, id: number, patch: JobPatch): Promise<void> {
@@ -126,8 +145,8 @@ export async function recoverInterruptedImportJobs(db: Pick<DbHandle, 'query'>):
        status = CASE WHEN status = 'importing' THEN 'validated' ELSE 'failed' END,
        processed_rows = 0,
        message = CASE WHEN status = 'importing'
-         THEN '导入过程中服务中断，数据库未做任何更改，可重新导入 / the import was interrupted; nothing was changed, you can import again'
-         ELSE '校验过程中服务中断，请重新上传 / validation was interrupted; please upload again' END
+         THEN '{"zh":"导入过程中服务中断，数据库未做任何更改，可重新导入","en":"the import was interrupted; nothing was changed, you can import again"}'
+         ELSE '{"zh":"校验过程中服务中断，请重新上传","en":"validation was interrupted; please upload again"}' END
      WHERE status IN ('importing', 'validating') RETURNING id`,
   );
   return rows.length;

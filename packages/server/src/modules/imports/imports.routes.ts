@@ -17,6 +17,15 @@ const ValidateBody = z
     mapping: MappingSchema.optional().describe('field key → header of the file; default: the suggested mapping'),
     mappingName: z.string().max(100).optional().describe('use a saved mapping by name'),
     saveAs: z.string().trim().min(1).max(100).optional().describe('save the mapping under this name'),
+    options: z
+      .object({
+        householdType: z.enum(['lifted', 'monitored', 'ordinary']).nullable().optional(),
+        liftedCategory: z.string().max(24).nullable().optional(),
+        monitoringStatus: z.enum(['monitoring', 'eliminated']).nullable().optional(),
+        incomeYear: z.number().int().min(2013).max(2100).optional(),
+      })
+      .optional()
+      .describe("the file's defaults for rows whose columns do not say it; default: from the layout and the file name"),
   })
   .default({});
 const MappingCreateBody = z.object({ name: z.string().trim().min(1).max(100), mapping: MappingSchema });

@@ -5,12 +5,16 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
-import { AppError, canWrite, checkImportMapping, HOUSEHOLD_IMPORT_FIELDS, isImportHeader, suggestMapping, type Dictionary } from '@chanbang/domain';
+import {
+  AppError, canWrite, checkImportMapping, defaultImportOptions, detectLayout, ignoredHeaders, IMPORT_FIELDS, isHeaderRow, suggestMapping, type Dictionary,
+  type ImportField, type ImportOptions,
+} from '@chanbang/domain';
 import type { Deps } from '../../deps.ts';
 import { commitStagedImport } from './import-commit.service.ts';
 import { detectFileKind, readDataRows, type ImportFileKind } from './import-file.reader.ts';
 import { finishJob, getProgress, startJob } from './import-progress.ts';
 import { loadDictIndex } from '../dictionaries/dictionaries.service.ts';
+import type { CellError, ExcludedHousehold } from './import-errors.writer.ts';
 import { jobFiles, validateImportFile, type ValidationSummary } from './import-validate.service.ts';
 import { findImportJob, insertImportJob, listColumnMappings, saveColumnMapping, updateImportJob, type ColumnMappingRow, type ImportJobRow } from './imports.repo.ts';
 
@@ -22,10 +26,38 @@ const KIND = 'households';
 /** An import job as the API shows it. */
 export type ImportJobView = Omit<ImportJobRow, 'filePath' | 'fileSha256' | 'createdBy'> & {
   progress: { phase: string; processed: number; total: number | null } | null;
-  fields: { key: string; labelZh: string; labelEn: string; required: boolean }[];
+  fields: (Pick<ImportField, 'key' | 'labelZh' | 'labelEn' | 'required'> & { group: string | null })[];
+  /** the job's message in each language (null when none) */
+  messageZh: string | null;
+  messageEn: string | null;
+  /** good rows left out because their household has a bad row, by household (first 100; errors.xlsx has all) */
+  excludedHouseholds: ExcludedHousehold[];
+  /** first warnings (rows imported all the same) */
+  warnings: CellError[];
+  /** set when the last commit failed and was rolled back (the job is `validated` again and can be committed) */
+  commitError: { messageZh: string; messageEn: string; at: string } | null;
   suggestedMapping?: Record<string, string>;
   savedMappings?: ColumnMappingRow[];
 };
+
+/** A job message in both languages, stored as JSON in `import_jobs.message`. */
+export function jobMessage(zh: string, en: string): string {
+  return JSON.stringify({ zh, en });
+}
+
+function readMessage(m: string | null): { zh: string; en: string } | null {
+  if (m === null) return null;
+  if (m.startsWith('{')) {
+    try {
+      const o = JSON.parse(m) as { zh?: unknown; en?: unknown };
+      if (typeof o.zh === 'string' && typeof o.en === 'string') return { zh: o.zh, en: o.en };
+    } catch {
+      // not ours: shown as it is
+    }
+  }
+  const [zh, en] = m.split(' / ');
+  return { zh: zh ?? m, en: en ?? m };
+}
 
 function assertWriter(actor: ImportActor): void {
   if (!canWrite(actor.role)) throw new AppError('FORBIDDEN', `role ${actor.role} may not import`, { role: actor.role });
@@ -38,10 +70,18 @@ function uploadDir(deps: Deps): string {
 function view(job: ImportJobRow): ImportJobView {
   const { filePath: _p, fileSha256: _s, createdBy: _c, ...rest } = job;
   const p = getProgress(job.id);
+  const msg = readMessage(job.message);
+  const validation = job.result?.validation as Partial<ValidationSummary> | undefined;
   return {
     ...rest,
-    progress: p ? { phase: p.phase, processed: p.processed, total: p.total } : null,
-    fields: HOUSEHOLD_IMPORT_FIELDS.map((f) => ({ key: f.key, labelZh: f.labelZh, labelEn: f.labelEn, required: f.required })),
+    message: msg?.zh ?? null,
+    messageZh: msg?.zh ?? null,
+    messageEn: msg?.en ?? null,
+    excludedHouseholds: validation?.excludedHouseholds ?? [],
+    warnings: validation?.firstWarnings ?? [],
+    commitError: (job.result?.commitError as ImportJobView['commitError'] | undefined) ?? null,
+    progress: p ? { phase: p.phase, processed: Math.min(p.processed, p.total ?? p.processed), total: p.total } : null,
+    fields: IMPORT_FIELDS.map((f) => ({ key: f.key, labelZh: f.labelZh, labelEn: f.labelEn, required: f.required, group: f.group ?? null })),
   };
 }
 
@@ -56,20 +96,22 @@ async function loadDictionaries(deps: Deps): Promise<Dictionary[]> {
   }));
 }
 
-async function readHeader(path: string, kind: ImportFileKind): Promise<{ sheetName: string | null; headers: string[] }> {
-  let info: { sheetName: string | null; headers: string[] } | null = null;
-  const rows = readDataRows(path, kind, isImportHeader, (h) => (info = h));
-  const first = await rows.next();
-  await rows.return(undefined);
-  const found = info as { sheetName: string | null; headers: string[] } | null;
-  if (!found || first.done) {
+type HeaderInfo = { sheetName: string | null; headers: string[]; headerRow: number; totalRows: number };
+
+/** Finds the sheet and header row and counts the data rows (the mapping step shows the total). */
+async function readHeader(path: string, kind: ImportFileKind): Promise<HeaderInfo> {
+  let info: { sheetName: string | null; headers: string[]; headerRow: number } | null = null;
+  let totalRows = 0;
+  for await (const batch of readDataRows(path, kind, isHeaderRow, (h) => (info = h))) totalRows += batch.length;
+  const found = info as { sheetName: string | null; headers: string[]; headerRow: number } | null;
+  if (!found || totalRows === 0) {
     throw new AppError('VALIDATION_FAILED', 'the file has a header row but no data rows', {
       issues: [{ path: 'file', messageZh: '文件只有表头，没有数据行', messageEn: 'The file has a header row but no data rows' }],
       messageZh: '文件只有表头，没有数据行',
       messageEn: 'The file has a header row but no data rows',
     });
   }
-  return found;
+  return { sheetName: found.sheetName, headers: found.headers, headerRow: found.headerRow, totalRows };
 }
 
 /**
@@ -97,7 +139,7 @@ export async function createImportJob(deps: Deps, actor: ImportActor, upload: { 
     await unlink(path).catch(() => undefined);
     throw new AppError('VALIDATION_FAILED', 'file too large', { issues: [{ path: 'file', messageZh: '文件过大', messageEn: 'The file is too large' }] });
   }
-  let header: { sheetName: string | null; headers: string[] };
+  let header: HeaderInfo;
   try {
     const kind = await detectFileKind(path);
     header = await readHeader(path, kind);
@@ -105,11 +147,15 @@ export async function createImportJob(deps: Deps, actor: ImportActor, upload: { 
     await unlink(path).catch(() => undefined);
     throw err;
   }
+  const suggested = suggestMapping(header.headers);
+  const layout = detectLayout(header.headers);
   const job = await insertImportJob(deps.db, {
     kind: KIND, fileName: upload.fileName.slice(0, 255), fileSha256: hash.digest('hex'), filePath: path,
     sheetName: header.sheetName, headers: header.headers, createdBy: actor.id, regionCode: actor.regionCode,
+    totalRows: header.totalRows, headerRow: header.headerRow - 1, layout, ignoredHeaders: ignoredHeaders(header.headers, suggested),
+    options: defaultImportOptions(upload.fileName, layout), mapping: null,
   });
-  return { ...view(job), suggestedMapping: suggestMapping(header.headers), savedMappings: await listColumnMappings(deps.db, KIND, actor.scopePrefix) };
+  return { ...view(job), suggestedMapping: suggested, savedMappings: await listColumnMappings(deps.db, KIND, actor.scopePrefix) };
 }
 
 async function getOwnJob(deps: Deps, actor: ImportActor, id: number): Promise<ImportJobRow> {
@@ -131,7 +177,13 @@ export async function getImportErrorsFile(deps: Deps, actor: ImportActor, id: nu
 }
 
 /** Input of {@link startValidation}: a mapping, or the name of a saved one; `saveAs` stores the mapping. */
-export type ValidateInput = { mapping?: Record<string, string> | undefined; mappingName?: string | undefined; saveAs?: string | undefined };
+export type ValidateInput = {
+  mapping?: Record<string, string> | undefined;
+  mappingName?: string | undefined;
+  saveAs?: string | undefined;
+  /** changes to the file's defaults (household type, monitoring status, income year) */
+  options?: Partial<ImportOptions> | undefined;
+};
 
 /**
  * Starts validation in the background (poll {@link getImportJob}); `done` resolves when it ends.
@@ -151,27 +203,30 @@ export async function startValidation(deps: Deps, actor: ImportActor, id: number
   const problems = checkImportMapping(mapping, job.headers ?? []);
   if (problems.length) throw new AppError('VALIDATION_FAILED', 'mapping is incomplete', { issues: problems });
   if (input.saveAs) await saveColumnMapping(deps.db, { kind: KIND, name: input.saveAs, mapping, createdBy: actor.id, regionCode: actor.regionCode });
-  if (!startJob(id, 'validating', null)) throw new AppError('CONFLICT', 'job is already running', { id });
-  await updateImportJob(deps.db, id, { status: 'validating', mapping, processedRows: 0, message: null });
+  const options: ImportOptions = { ...defaultImportOptions(job.fileName, (job.layout ?? 'other') as never), ...(job.options ?? {}), ...(input.options ?? {}) } as ImportOptions;
+  if (!startJob(id, 'validating', job.totalRows || null)) throw new AppError('CONFLICT', 'job is already running', { id });
+  await updateImportJob(deps.db, id, { status: 'validating', mapping, options, ignoredHeaders: ignoredHeaders(job.headers ?? [], mapping), processedRows: 0, message: null });
   const finalMapping = mapping;
   const done = (async () => {
     try {
       const kind = await detectFileKind(job.filePath);
       const dictionaries = await loadDictionaries(deps);
-      const s: ValidationSummary = await validateImportFile(deps.db, { id, filePath: job.filePath, kind }, finalMapping, { scopePrefix: actor.scopePrefix, dictionaries }, (n) =>
+      const s: ValidationSummary = await validateImportFile(deps.db, { id, filePath: job.filePath, kind }, finalMapping, { scopePrefix: actor.scopePrefix, dictionaries, options }, (n) =>
         updateImportJob(deps.db, id, { processedRows: n }),
       );
       const { firstErrors, ...rest } = s;
+      const out = s.households.excluded;
       await updateImportJob(deps.db, id, {
-        status: 'validated', totalRows: s.totalRows, goodRows: s.goodRows, badRows: s.badRows, processedRows: s.totalRows,
-        errors: firstErrors, result: { validation: rest }, finished: true,
-        message: s.households.excluded > 0
-          ? `${s.households.excluded} 户有错误，整户不导入 / ${s.households.excluded} households have errors and are left out whole`
+        status: 'validated', totalRows: s.totalRows, goodRows: s.goodRows, badRows: s.badRows, excludedRows: s.excludedRows, warningRows: s.warningRows,
+        processedRows: s.totalRows, errors: firstErrors, result: { validation: rest }, finished: true,
+        message: out > 0
+          ? jobMessage(`${out} 户有错误行，整户不导入（其中 ${s.excludedRows} 行本身无误，因同户有错误未导入）`, `${out} households have bad rows and are left out whole (${s.excludedRows} good rows among them are not imported)`)
           : null,
       });
     } catch (err) {
-      const msg = err instanceof AppError ? String(err.details?.messageZh ?? err.message) : err instanceof Error ? err.message : String(err);
-      await updateImportJob(deps.db, id, { status: 'failed', message: msg, finished: true }).catch(() => undefined);
+      const zh = err instanceof AppError ? String(err.details?.messageZh ?? err.message) : err instanceof Error ? err.message : String(err);
+      const en = err instanceof AppError ? String(err.details?.messageEn ?? err.message) : zh;
+      await updateImportJob(deps.db, id, { status: 'failed', message: jobMessage(`校验失败：${zh}`, `validation failed: ${en}`), finished: true }).catch(() => undefined);
     } finally {
       finishJob(id);
     }
@@ -187,18 +242,21 @@ export async function startCommit(deps: Deps, actor: ImportActor, id: number): P
   assertWriter(actor);
   const job = await getOwnJob(deps, actor, id);
   if (job.status !== 'validated') throw new AppError('CONFLICT', `job is ${job.status}; validate it first`, { status: job.status });
-  if (!startJob(id, 'importing', job.goodRows)) throw new AppError('CONFLICT', 'job is already running', { id });
+  // the commit stages every valid row (good and excluded) before leaving the excluded households out
+  if (!startJob(id, 'importing', job.goodRows + job.excludedRows)) throw new AppError('CONFLICT', 'job is already running', { id });
   await updateImportJob(deps.db, id, { status: 'importing', processedRows: 0 });
   const done = (async () => {
     try {
       const commit = await commitStagedImport(deps.db, job, jobFiles(job.filePath), {
         id: actor.id, name: actor.displayName, scopePrefix: actor.scopePrefix, regionCode: actor.regionCode, requestId: actor.requestId ?? null,
       });
-      await updateImportJob(deps.db, id, { status: 'done', processedRows: commit.stagedRows, result: { ...(job.result ?? {}), commit }, finished: true, message: null });
+      const { commitError: _e, ...kept } = job.result ?? {};
+      await updateImportJob(deps.db, id, { status: 'done', processedRows: commit.stagedRows, result: { ...kept, commit }, finished: true, message: null });
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
       // the transaction rolled back: the job can be committed again
-      await updateImportJob(deps.db, id, { status: 'validated', message: `导入失败，数据库未改变 / import failed, nothing was changed: ${msg}` }).catch(() => undefined);
+      const commitError = { messageZh: `导入失败，数据库未做任何更改，可重新导入：${msg}`, messageEn: `the import failed and nothing was changed; you can import again: ${msg}`, at: new Date().toISOString() };
+      await updateImportJob(deps.db, id, { status: 'validated', result: { ...(job.result ?? {}), commitError }, message: jobMessage(commitError.messageZh, commitError.messageEn) }).catch(() => undefined);
     } finally {
       finishJob(id);
     }
@@ -214,7 +272,7 @@ export async function listImportMappings(deps: Deps, actor: ImportActor): Promis
 /** Saves a named mapping in the actor's region. @throws AppError VALIDATION_FAILED for unknown fields */
 export async function createImportMapping(deps: Deps, actor: ImportActor, input: { name: string; mapping: Record<string, string> }): Promise<ColumnMappingRow> {
   assertWriter(actor);
-  const unknown = Object.keys(input.mapping).filter((k) => !HOUSEHOLD_IMPORT_FIELDS.some((f) => f.key === k));
+  const unknown = Object.keys(input.mapping).filter((k) => !IMPORT_FIELDS.some((f) => f.key === k));
   if (unknown.length) throw new AppError('VALIDATION_FAILED', 'unknown fields', { issues: unknown.map((k) => ({ path: `mapping.${k}`, messageZh: `未知字段 ${k}`, messageEn: `unknown field ${k}` })) });
   return saveColumnMapping(deps.db, { kind: KIND, name: input.name, mapping: input.mapping, createdBy: actor.id, regionCode: actor.regionCode });
 }
