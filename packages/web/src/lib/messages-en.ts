@@ -280,6 +280,7 @@ export const en: Record<MessageKey, string> = {
   'audit.range': 'Period',
   'audit.before': 'Before',
   'audit.after': 'After',
+  'audit.household': 'Household (head · number)',
   'regions.title': 'Regions',
   'regions.code': 'Code',
   'regions.name': 'Name',

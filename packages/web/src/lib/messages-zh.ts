@@ -278,6 +278,7 @@ export const zh = {
   'audit.range': '时间范围',
   'audit.before': '变更前',
   'audit.after': '变更后',
+  'audit.household': '农户（户主 · 户编号）',
   'regions.title': '区划',
   'regions.code': '区划代码',
   'regions.name': '名称',

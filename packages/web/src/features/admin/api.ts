@@ -56,7 +56,7 @@ export function useSetActivePack() {
   });
 }
 
-export const AUDIT_FILTER_KEYS = ['entityType', 'entityId', 'actorId', 'action', 'from', 'to', 'page', 'pageSize'] as const;
+export const AUDIT_FILTER_KEYS = ['entityType', 'entityId', 'actorId', 'actor', 'householdNo', 'action', 'from', 'to', 'page', 'pageSize'] as const;
 export type AuditFilters = Partial<Record<(typeof AUDIT_FILTER_KEYS)[number], string>>;
 
 export function useAuditLog(filters: AuditFilters) {
