@@ -18,6 +18,8 @@ import { registerDictionaryRoutes } from './modules/dictionaries/dictionaries.ro
 import { registerHelperRoutes } from './modules/helpers/helpers.routes.ts';
 import { registerHouseholdRoutes } from './modules/households/households.routes.ts';
 import { registerImportExportRoutes } from './modules/imports/index.ts';
+import { registerMonitoringLineRoutes } from './modules/monitoring-lines/monitoring-lines.routes.ts';
+import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
 import { registerPolicyRoutes } from './modules/policy/policy.routes.ts';
 import { registerRegionRoutes } from './modules/regions/regions.routes.ts';
 import { registerRuleRoutes } from './modules/rules/rules.routes.ts';
@@ -82,6 +84,8 @@ export async function buildApp({ config, db }: BuildAppOptions): Promise<Fastify
   registerAuthRoutes(app, deps);
   registerRegionRoutes(app, deps);
   registerHouseholdRoutes(app, deps);
+  registerMonitoringRoutes(app, deps);
+  registerMonitoringLineRoutes(app, deps);
   registerHelperRoutes(app, deps);
   registerDictionaryRoutes(app, deps);
   registerPolicyRoutes(app, deps);

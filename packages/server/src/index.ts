@@ -6,6 +6,7 @@ import { buildApp, DEFAULT_WEB_DIST } from './app.ts';
 import type { Config } from './config.ts';
 import { seedDictionariesIfEmpty } from './modules/dictionaries/dictionaries.service.ts';
 import { recoverInterruptedImportJobs } from './modules/imports/imports.repo.ts';
+import { seedMonitoringLinesIfEmpty } from './modules/monitoring-lines/monitoring-lines.service.ts';
 
 export { buildApp, DEFAULT_WEB_DIST } from './app.ts';
 export type { BuildAppOptions } from './app.ts';
@@ -15,6 +16,7 @@ export type { Actor, Deps } from './deps.ts';
 export { recordAudit } from './modules/audit/audit.repo.ts';
 export { scopeWhere } from './modules/regions/scope.ts';
 export { seedDictionariesIfEmpty } from './modules/dictionaries/dictionaries.service.ts';
+export { seedMonitoringLinesIfEmpty } from './modules/monitoring-lines/monitoring-lines.service.ts';
 export { hashPassword } from './modules/auth/passwords.ts';
 
 /** Opens the database named by the config (PGlite at <dataDir>/pg without DATABASE_URL), migrates and seeds. */
@@ -22,6 +24,7 @@ export async function openAppDb(config: Config): Promise<DbHandle> {
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: join(resolve(config.dataDir), 'pg') });
   if (config.migrate) await migrateDb(db);
   await seedDictionariesIfEmpty(db.db);
+  await seedMonitoringLinesIfEmpty(db.db);
   return db;
 }
 

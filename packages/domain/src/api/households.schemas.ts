@@ -186,6 +186,8 @@ const caseDates = {
   townshipReviewDate: IsoDateSchema.nullable().optional().describe('乡镇审核'),
   countyApprovalDate: IsoDateSchema.nullable().optional().describe('县级审批 (completes identification)'),
   incomeStableSince: IsoDateSchema.nullable().optional().describe('date from which income stays above the monitoring line'),
+  commitmentDate: IsoDateSchema.nullable().optional().describe('承诺授权书签订日期'),
+  riskTypes: z.array(dictCode('risk_type')).max(MAX_RISK_TYPES).optional().describe('风险类型 of the case, at most 5'),
   note: nullableText(),
 };
 export const MonitoringCaseCreateSchema = z.object({ monitoringType: dictCode('monitoring_type'), ...caseDates });
@@ -217,6 +219,18 @@ export const MonitoringCaseViewSchema = z.object({
   eliminationDate: z.string().nullable(),
   incomeStableSince: z.string().nullable(),
   note: z.string().nullable(),
+  stage: z.string().describe('where the case waits: village → township_review → county_approval → approved; elim_village → elim_township_review → elim_county_approval → eliminated'),
+  returnReason: z.string().nullable().describe('退回原因 of the last return'),
+  returnedAt: z.string().nullable(),
+  riskTypes: z.array(z.string()),
+  commitmentDate: z.string().nullable().describe('承诺授权书签订日期'),
+  elimHomeVisitDate: z.string().nullable(),
+  elimPublicityStart: z.string().nullable(),
+  elimPublicityEnd: z.string().nullable(),
+  elimTownshipReviewDate: z.string().nullable(),
+  elimCountyApprovalDate: z.string().nullable(),
+  rigidExpenseResolved: z.boolean().nullable(),
+  noNewRisk: z.boolean().nullable(),
 });
 export type MonitoringCaseView = z.infer<typeof MonitoringCaseViewSchema>;
 

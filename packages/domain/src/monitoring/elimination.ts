@@ -1,23 +1,27 @@
 import { codesWithAttr, DICT } from '../dictionaries/dictionaries.ts';
 import type { Issue } from '../errors.ts';
+import { computeIncome, roundYuan, type IncomeInput } from '../income/income.ts';
 import { findMonitoringLine } from '../policy/packs/monitoring-lines.ts';
-import type { PolicyPack } from '../policy/policy.types.ts';
-import { addMonthsIso, isoDateToDay } from './iso-date.ts';
+import type { MonitoringLine, PolicyPack } from '../policy/policy.types.ts';
+import { isoDateToDay } from './iso-date.ts';
+
+/** One recorded year of household income, with 理赔收入 and 合规自付支出 (household_incomes). */
+export type IncomeRecord = IncomeInput & { year: number; memberCount: number; claimIncome?: number; compliantSelfPaid?: number };
 
 /** What {@link checkRiskElimination} needs to know about a monitored household. */
 export type RiskEliminationInput = {
   /** dict labor_capacity of every member */
   laborCapacities: string[];
-  /** 人均纯收入 by year (元) */
-  perCapitaIncomeByYear: Record<number, number>;
-  /** date since which income has stayed above the line */
-  incomeStableSince: string | null;
+  /** the household's recorded incomes, any years */
+  incomes: IncomeRecord[];
+  /** dict monitoring_type of the case: for `sudden` (突发严重困难户) income is judged after 合规自付支出 and 理赔收入 */
+  monitoringType: string;
   /** date of the decision (ISO) */
   asOf: string;
   /** 2-digit province code (or a longer region code) */
   provinceCode: string;
   /** dict elimination_method: assisted (帮扶消除) | natural (自然消除) */
-  method: string;
+  method: string | null;
   /** number of development-type measures the household has had while monitored */
   developmentalMeasureCount: number;
   /** true = secure, false = a problem, null = not yet assessed (refused like a problem) */
@@ -25,7 +29,81 @@ export type RiskEliminationInput = {
   waterSecure: boolean | null;
   educationSecure: boolean | null;
   medicalSecure: boolean | null;
+  /** 大额刚性支出稳定解决, 不存在新增风险: assessed at the elimination home visit (null = not assessed) */
+  rigidExpenseResolved: boolean | null;
+  noNewRisk: boolean | null;
 };
+
+/** "7300 元" for a confirmed line, "7300 元（未确认的占位值）" for a placeholder. */
+export function lineTextZh(line: Pick<MonitoringLine, 'amountYuan' | 'confirmed'>): string {
+  return `${line.amountYuan} 元${line.confirmed ? '' : '（未确认的占位值）'}`;
+}
+function lineTextEn(line: Pick<MonitoringLine, 'amountYuan' | 'confirmed'>): string {
+  return `${line.amountYuan} yuan${line.confirmed ? '' : ' (unconfirmed placeholder)'}`;
+}
+
+/**
+ * The per-capita income the elimination is judged on. 人均纯收入 = 家庭纯收入 ÷ 人数 (domain-standards §2.5).
+ * For 突发严重困难户 (monitoring type `sudden`) local rules judge income after deducting the large unavoidable
+ * spending ("扣除刚性支出后家庭收入", domain-standards §2.5, 慢湾村 [OFFICIAL-local]); the national 收支 schema keeps
+ * 理赔收入 (jtlpsr) and 合规自付支出 (hgzfzc) apart from the four income components (domain-standards §2.5,
+ * national-exports 监测对象信息). Our reading, stated here and tested:
+ *   判定人均收入 = (家庭纯收入 + 理赔收入 − 合规自付支出) ÷ 人数   (for `sudden`; otherwise 人均纯收入)
+ */
+export function judgedPerCapita(r: IncomeRecord, monitoringType: string): number {
+  const { netIncome, perCapita } = computeIncome(r, r.memberCount);
+  if (monitoringType !== 'sudden') return perCapita;
+  return roundYuan((netIncome + (r.claimIncome ?? 0) - (r.compliantSelfPaid ?? 0)) / r.memberCount);
+}
+
+/** One year of the stability walk. */
+export type StableYear = { year: number; perCapita: number | null; line: MonitoringLine | null; above: boolean; months: number };
+
+/** The income part of the check, also shown as a preview. */
+export type IncomeAssessment = {
+  decisionYear: number;
+  /** the monitoring line of the decision year (null: none recorded) */
+  line: MonitoringLine | null;
+  /** the income compared with it: the decision year's record, else the year before's */
+  judged: { year: number; perCapita: number } | null;
+  /** months of income above each year's line, counted back from the decision (see {@link assessIncome}) */
+  stableMonths: number;
+  requiredMonths: number;
+  years: StableYear[];
+};
+
+/**
+ * Income assessment of a 风险消除 decision on `asOf` (domain-standards §1.5: "年人均纯收入稳定超过当年监测范围",
+ * "收入持续稳定，原则上不得低于半年" 枞阳县). Defined on the RECORDED yearly incomes:
+ * - the judged income is the decision year's record, else the previous year's; it must be above the line of the
+ *   DECISION year (当年监测范围);
+ * - stable months are counted backwards from the decision: the decision year's record, when present and above
+ *   that year's line, covers January to the decision month (asOf 2024-05-10 → 5 months); each earlier year,
+ *   recorded and above ITS year's line, covers 12 months; the walk stops at the first year missing, without a
+ *   line, or not above its line (a missing decision-year record is skipped: the year is not over). Stable when
+ *   the months reach `requiredMonths` (pack.incomeStableMinMonths).
+ */
+export function assessIncome(input: Pick<RiskEliminationInput, 'incomes' | 'monitoringType' | 'asOf' | 'provinceCode'>, lines: readonly MonitoringLine[], requiredMonths: number): IncomeAssessment {
+  const decisionYear = Number(input.asOf.slice(0, 4));
+  const month = Number(input.asOf.slice(5, 7));
+  const byYear = new Map(input.incomes.map((r) => [r.year, judgedPerCapita(r, input.monitoringType)]));
+  const line = findMonitoringLine(lines, input.provinceCode, decisionYear) ?? null;
+  const judgedYear = byYear.has(decisionYear) ? decisionYear : byYear.has(decisionYear - 1) ? decisionYear - 1 : null;
+  const judged = judgedYear === null ? null : { year: judgedYear, perCapita: byYear.get(judgedYear) as number };
+  const years: StableYear[] = [];
+  let stableMonths = 0;
+  for (let y = decisionYear; stableMonths < requiredMonths && y >= decisionYear - 10; y--) {
+    const perCapita = byYear.get(y) ?? null;
+    const yLine = findMonitoringLine(lines, input.provinceCode, y) ?? null;
+    if (perCapita === null && y === decisionYear) continue;
+    const above = perCapita !== null && yLine !== null && perCapita > yLine.amountYuan;
+    const months = above ? (y === decisionYear ? month : 12) : 0;
+    years.push({ year: y, perCapita, line: yLine, above, months });
+    if (!above) break;
+    stableMonths += months;
+  }
+  return { decisionYear, line, judged, stableMonths, requiredMonths, years };
+}
 
 const GUARANTEES: ReadonlyArray<{ key: 'housingSecure' | 'waterSecure' | 'educationSecure' | 'medicalSecure'; zh: string; en: string }> = [
   { key: 'housingSecure', zh: '住房安全', en: 'housing' },
@@ -35,17 +113,18 @@ const GUARANTEES: ReadonlyArray<{ key: 'housingSecure' | 'waterSecure' | 'educat
 ];
 
 /**
- * Guards 风险消除 (domain-standards §1.5; DOMAIN.md "Risk elimination"). Refuses when:
- * no member has labour capacity (无劳动能力户暂不标注风险消除: only 丧失/无劳动力 or nothing recorded);
- * the method is not 帮扶消除/自然消除; no income is recorded for the decision year or the year before; the
- * pack has no monitoring line for the province and that income year; 人均纯收入 is not above the line;
- * income has not been stable for `pack.incomeStableMinMonths` months before `asOf`; housing, water,
- * schooling or medical insurance is not secure; or 帮扶消除 without any development-type measure.
- * @param input the household's facts
- * @param pack the active policy pack (monitoring lines, stable-income months)
+ * The national conditions of 风险消除 (domain-standards §1.5, 秦安县 / 长寿 / 枞阳县 / 海南; DOMAIN.md "Risk
+ * elimination"). Refuses, each with its reason in officer language, when: no member has labour capacity
+ * (无劳动能力户暂不标注风险消除); the method is not 帮扶消除/自然消除; no income is recorded for the decision year or
+ * the year before; no monitoring line is recorded for the province and the decision year; the judged per-capita
+ * income is not above the decision year's line; income has not stayed above the lines for
+ * `pack.incomeStableMinMonths` months ({@link assessIncome}); housing, water, schooling or medical insurance is
+ * not secure or not assessed (两不愁三保障 and 饮水); large unavoidable spending is not resolved or a new risk
+ * exists (or either is not assessed); or 帮扶消除 without any development-type measure.
+ * @param lines the monitoring lines (from the monitoring_lines table)
  * @returns blocking issues; an empty list means elimination is allowed
  */
-export function checkRiskElimination(input: RiskEliminationInput, pack: PolicyPack): Issue[] {
+export function checkRiskElimination(input: RiskEliminationInput, lines: readonly MonitoringLine[], pack: Pick<PolicyPack, 'incomeStableMinMonths'>): Issue[] {
   const issues: Issue[] = [];
   const withLabor = new Set(codesWithAttr(DICT.laborCapacity, 'hasLabor'));
   if (!input.laborCapacities.some((c) => withLabor.has(c))) {
@@ -60,59 +139,62 @@ export function checkRiskElimination(input: RiskEliminationInput, pack: PolicyPa
     issues.push({ path: 'method', value: input.method, messageZh: '风险消除方式须为“帮扶消除”或“自然消除”', messageEn: 'elimination method must be assisted or natural' });
   }
 
-  const asOfDay = isoDateToDay(input.asOf);
-  if (asOfDay === null) {
-    issues.push({ path: 'asOf', value: input.asOf, messageZh: `消除日期无效：${input.asOf}`, messageEn: `decision date is invalid: ${input.asOf}` });
+  if (isoDateToDay(input.asOf) === null) {
+    issues.push({ path: 'asOf', value: input.asOf, messageZh: `审批日期无效：${input.asOf}`, messageEn: `decision date is invalid: ${input.asOf}` });
   } else {
-    const asOfYear = Number(input.asOf.slice(0, 4));
-    const years = Object.keys(input.perCapitaIncomeByYear).map(Number).filter((y) => y <= asOfYear && y >= asOfYear - 1);
-    const year = years.length ? Math.max(...years) : null;
-    if (year === null) {
+    const a = assessIncome(input, lines, pack.incomeStableMinMonths);
+    const y = a.decisionYear;
+    const after = input.monitoringType === 'sudden' ? '（扣除合规自付支出、计入理赔收入后）' : '';
+    const afterEn = input.monitoringType === 'sudden' ? ' (after compliant self-paid spending and claim income)' : '';
+    if (a.judged === null) {
+      issues.push({ path: 'incomes', messageZh: `未录入 ${y - 1} 年或 ${y} 年的家庭收入，无法判断是否稳定超过监测范围`, messageEn: `no income recorded for ${y - 1} or ${y}: cannot tell whether it is above the monitoring line` });
+    } else if (a.line === null) {
       issues.push({
-        path: 'perCapitaIncomeByYear',
-        messageZh: `未录入 ${asOfYear - 1} 年或 ${asOfYear} 年的家庭收入，无法判断是否稳定超过监测范围`,
-        messageEn: `no income recorded for ${asOfYear - 1} or ${asOfYear}: cannot tell whether it is above the monitoring line`,
+        path: 'monitoringLine', value: y,
+        messageZh: `未设置本省 ${y} 年监测范围，无法判断收入，请县级管理员在“监测范围”中录入`,
+        messageEn: `no monitoring line is recorded for the province in ${y}: an administrator must enter it`,
       });
-    } else {
-      const income = input.perCapitaIncomeByYear[year] as number;
-      const line = findMonitoringLine(pack.monitoringLines, input.provinceCode, year);
-      if (!line) {
-        issues.push({
-          path: 'perCapitaIncomeByYear',
-          value: year,
-          messageZh: `政策包“${pack.nameZh}”未设置省份 ${input.provinceCode.slice(0, 2)} ${year} 年的监测范围，请管理员先录入`,
-          messageEn: `policy pack ${pack.id} has no monitoring line for province ${input.provinceCode.slice(0, 2)} in ${year}: an administrator must enter it`,
-        });
-      } else if (!(income > line.amountYuan)) {
-        issues.push({
-          path: 'perCapitaIncomeByYear',
-          value: income,
-          messageZh: `${year} 年人均纯收入 ${income} 元未超过当年监测范围 ${line.amountYuan} 元`,
-          messageEn: `${year} per-capita net income ${income} yuan is not above that year's monitoring line of ${line.amountYuan} yuan`,
-        });
-      }
-    }
-
-    const months = pack.incomeStableMinMonths;
-    const stableDay = input.incomeStableSince ? isoDateToDay(input.incomeStableSince) : null;
-    if (input.incomeStableSince === null || input.incomeStableSince === '') {
-      issues.push({ path: 'incomeStableSince', messageZh: '未填写收入稳定起始日期', messageEn: 'the date since which income is stable is missing' });
-    } else if (stableDay === null) {
-      issues.push({ path: 'incomeStableSince', value: input.incomeStableSince, messageZh: `收入稳定起始日期无效：${input.incomeStableSince}`, messageEn: `income-stable-since date is invalid: ${input.incomeStableSince}` });
-    } else if (addMonthsIso(input.incomeStableSince, months) > input.asOf) {
+    } else if (!(a.judged.perCapita > a.line.amountYuan)) {
       issues.push({
-        path: 'incomeStableSince',
-        value: input.incomeStableSince,
-        messageZh: `收入自 ${input.incomeStableSince} 起稳定，至 ${input.asOf} 不满 ${months} 个月（最早可于 ${addMonthsIso(input.incomeStableSince, months)} 消除）`,
-        messageEn: `income stable since ${input.incomeStableSince}: less than ${months} months before ${input.asOf} (earliest ${addMonthsIso(input.incomeStableSince, months)})`,
+        path: 'incomes', value: a.judged.perCapita,
+        messageZh: `${a.judged.year} 年人均纯收入${after || " "}${a.judged.perCapita} 元未超过 ${y} 年监测范围 ${lineTextZh(a.line)}`,
+        messageEn: `${a.judged.year} per-capita net income${afterEn} ${a.judged.perCapita} yuan is not above the ${y} monitoring line of ${lineTextEn(a.line)}`,
+      });
+    }
+    if (a.judged !== null && a.stableMonths < a.requiredMonths) {
+      const stop = a.years.find((s) => !s.above);
+      const why = !stop ? '' : stop.perCapita === null ? `；${stop.year} 年未录入收入` : stop.line === null ? `；未设置 ${stop.year} 年监测范围` : `；${stop.year} 年人均 ${stop.perCapita} 元未超过当年监测范围 ${lineTextZh(stop.line)}`;
+      issues.push({
+        path: 'incomeStable', value: a.stableMonths,
+        messageZh: `收入稳定超过监测范围仅 ${a.stableMonths} 个月（按已录入的年度收入计算），不满 ${a.requiredMonths} 个月${why}`,
+        messageEn: `income has been above the monitoring line for only ${a.stableMonths} months by the recorded incomes, less than ${a.requiredMonths}`,
       });
     }
   }
 
   for (const g of GUARANTEES) {
-    if (input[g.key] !== true) {
-      issues.push({ path: g.key, value: input[g.key], messageZh: `${g.zh}保障未稳定解决，不能标注风险消除`, messageEn: `${g.en} is not secure: risk cannot be marked eliminated` });
+    const v = input[g.key];
+    if (v !== true) {
+      issues.push({
+        path: g.key, value: v,
+        messageZh: v === null ? `${g.zh}保障尚未评估，不能标注风险消除` : `${g.zh}保障未稳定解决，不能标注风险消除`,
+        messageEn: v === null ? `${g.en} has not been assessed: risk cannot be marked eliminated` : `${g.en} is not secure: risk cannot be marked eliminated`,
+      });
     }
+  }
+  if (input.rigidExpenseResolved !== true) {
+    issues.push({
+      path: 'rigidExpenseResolved', value: input.rigidExpenseResolved,
+      messageZh: input.rigidExpenseResolved === null ? '入户核实尚未评估大额刚性支出，不能标注风险消除' : '大额刚性支出尚未稳定解决，不能标注风险消除',
+      messageEn: 'large unavoidable spending is not resolved (or not assessed)',
+    });
+  }
+  if (input.noNewRisk !== true) {
+    issues.push({
+      path: 'noNewRisk', value: input.noNewRisk,
+      messageZh: input.noNewRisk === null ? '入户核实尚未评估是否有新增风险，不能标注风险消除' : '存在新增风险，不能标注风险消除',
+      messageEn: 'a new risk exists (or it was not assessed)',
+    });
   }
 
   if (input.method === 'assisted' && !(input.developmentalMeasureCount >= 1)) {

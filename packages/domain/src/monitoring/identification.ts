@@ -39,7 +39,7 @@ export const IDENTIFICATION_STEPS: ReadonlyArray<{ key: keyof IdentificationDate
  * @param options.asOf ISO date of "today" for the overdue warning of open cases (omit to skip it)
  * @returns issues (path = field key); severity `warning` does not block
  */
-export function checkIdentificationSteps(c: IdentificationDates, pack: PolicyPack, options: { asOf?: string } = {}): Issue[] {
+export function checkIdentificationSteps(c: IdentificationDates, pack: Pick<PolicyPack, 'publicityMinDays' | 'identificationMaxDays'>, options: { asOf?: string } = {}): Issue[] {
   const issues: Issue[] = [];
   const days = new Map<keyof IdentificationDates, number>();
   for (const step of IDENTIFICATION_STEPS) {

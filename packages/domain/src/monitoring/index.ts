@@ -1,3 +1,4 @@
 export * from './iso-date.ts';
 export * from './identification.ts';
 export * from './elimination.ts';
+export * from './workflow.ts';

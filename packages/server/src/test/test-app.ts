@@ -5,6 +5,7 @@ import pg from 'pg';
 import { buildApp } from '../app.ts';
 import { makeConfig, type Config } from '../config.ts';
 import { seedDictionariesIfEmpty } from '../modules/dictionaries/dictionaries.service.ts';
+import { seedMonitoringLinesIfEmpty } from '../modules/monitoring-lines/monitoring-lines.service.ts';
 
 export type TestApp = {
   app: FastifyInstance;
@@ -47,6 +48,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   }
   await migrateDb(db);
   await seedDictionariesIfEmpty(db.db);
+  await seedMonitoringLinesIfEmpty(db.db);
   const config = makeConfig({ webDist: '/nonexistent', ...overrides });
   const app = await buildApp({ config, db });
   await app.ready();

@@ -62,5 +62,9 @@ export function toCaseView(c: CaseRow): MonitoringCaseView {
     publicityStart: c.publicityStart, publicityEnd: c.publicityEnd, townshipReviewDate: c.townshipReviewDate,
     countyApprovalDate: c.countyApprovalDate, status: c.status, eliminationMethod: c.eliminationMethod,
     eliminationDate: c.eliminationDate, incomeStableSince: c.incomeStableSince, note: c.note,
+    stage: c.stage, returnReason: c.returnReason, returnedAt: c.returnedAt ? c.returnedAt.toISOString() : null, riskTypes: c.riskTypes,
+    commitmentDate: c.commitmentDate, elimHomeVisitDate: c.elimHomeVisitDate, elimPublicityStart: c.elimPublicityStart,
+    elimPublicityEnd: c.elimPublicityEnd, elimTownshipReviewDate: c.elimTownshipReviewDate, elimCountyApprovalDate: c.elimCountyApprovalDate,
+    rigidExpenseResolved: c.rigidExpenseResolved, noNewRisk: c.noNewRisk,
   };
 }

@@ -1,16 +1,15 @@
 import {
-  AppError, checkIdentificationSteps, checkRiskElimination, hasBlockingIssues, incomeTrend, type Issue, type MonitoringCaseCreate,
+  AppError, checkIdentificationSteps, hasBlockingIssues, levelOfRole, type Issue, type MonitoringCaseCreate,
   type MonitoringCaseUpdate, type MonitoringCaseView, type MonitoringEliminate, type PolicyPack,
 } from '@chanbang/domain';
 import type { Actor, Conn, Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { checkDictCode, loadDictIndex } from '../dictionaries/dictionaries.service.ts';
 import { assertWritableChild, getWritableHousehold } from '../households/household-access.ts';
-import { listMembers, updateHousehold } from '../households/households.repo.ts';
-import { developmentalCategories, toCaseView } from '../households/households.views.ts';
+import { updateHousehold } from '../households/households.repo.ts';
+import { toCaseView } from '../households/households.views.ts';
 import { throwIfIssues } from '../households/members.rules.ts';
-import { listIncomes } from '../incomes/incomes.repo.ts';
-import { listMeasures } from '../measures/measures.repo.ts';
+import { applyCaseAction } from './monitoring-actions.service.ts';
 import { countyCodeOf, getActivePack } from '../policy/policy.service.ts';
 import * as repo from './monitoring.repo.ts';
 
@@ -31,26 +30,48 @@ function checkSteps(c: MonitoringCaseCreate | repo.CaseRow, pack: PolicyPack): I
 }
 
 /**
- * Opens a monitoring case (识别). With a county approval date the household enters monitoring.
+ * The township and county decisions are taken by their own steps (POST …/actions); a case's dates of 乡镇审核 /
+ * 县级审批 may only be typed by the county level, to record a decision taken on paper before the system.
+ */
+function assertDecisionDates(actor: Actor, input: { townshipReviewDate?: string | null | undefined; countyApprovalDate?: string | null | undefined }): void {
+  if ((input.townshipReviewDate || input.countyApprovalDate) && levelOfRole(actor.role) !== 'county') {
+    throw new AppError('FORBIDDEN', 'township and county decisions are steps of their level', {
+      issues: [{
+        path: input.countyApprovalDate ? 'countyApprovalDate' : 'townshipReviewDate',
+        messageZh: input.countyApprovalDate ? '县级审批须由县级业务员或县级管理员完成' : '乡镇审核须由乡镇业务员通过“乡镇审核”办理',
+        messageEn: input.countyApprovalDate ? 'the county approval must be done by a county officer or administrator' : 'the township review must be done by a township officer',
+      }],
+    });
+  }
+}
+
+/**
+ * Opens a monitoring case (识别) at the village stage. A county-level user may record a case decided on paper
+ * (with its 县级审批 date): the household then enters monitoring.
  * @throws AppError NOT_FOUND, FORBIDDEN, VALIDATION_FAILED (dates out of the procedure), INVALID_TRANSITION (a case is open)
  */
 export async function createCase(deps: Deps, actor: Actor, householdId: number, input: MonitoringCaseCreate): Promise<MonitoringCaseView> {
   const db = deps.db.db;
   const h = await getWritableHousehold(db, actor, householdId);
+  assertDecisionDates(actor, input);
   const idx = await loadDictIndex(deps);
   const issues: Issue[] = [];
   checkDictCode(idx, 'monitoring_type', input.monitoringType, 'monitoringType', issues);
   checkDictCode(idx, 'lead_source', input.leadSource, 'leadSource', issues);
+  for (const r of input.riskTypes ?? []) checkDictCode(idx, 'risk_type', r, 'riskTypes', issues);
   issues.push(...checkSteps(input, await packFor(db, h.regionCode)));
   throwIfIssues(issues, 'monitoring case is invalid');
   if ((await repo.listCases(db, householdId)).some((c) => OPEN.has(c.status))) {
-    throw new AppError('INVALID_TRANSITION', 'the household already has an open monitoring case', { householdId });
+    throw new AppError('INVALID_TRANSITION', 'the household already has an open monitoring case', {
+      householdId, issues: [{ path: 'householdId', messageZh: '该户已有未办结的监测记录', messageEn: 'the household already has an open monitoring case' }],
+    });
   }
-  const status = input.countyApprovalDate ? 'monitoring' : 'identifying';
+  const stage = input.countyApprovalDate ? 'approved' : input.townshipReviewDate ? 'county_approval' : 'village';
+  const status = stage === 'approved' ? 'monitoring' : 'identifying';
   const row = await db.transaction(async (tx) => {
-    const c = await repo.insertCase(tx, { ...input, householdId, regionCode: h.regionCode, status });
+    const c = await repo.insertCase(tx, { ...input, riskTypes: input.riskTypes ?? [], householdId, regionCode: h.regionCode, status, stage });
     const hPatch = status === 'monitoring'
-      ? { monitoringStatus: 'monitoring', householdType: 'monitored', monitoringType: input.monitoringType }
+      ? { monitoringStatus: 'monitoring', householdType: 'monitored', monitoringType: input.monitoringType, monitoringSince: input.countyApprovalDate ?? null }
       : { monitoringStatus: h.monitoringStatus === 'monitoring' ? 'monitoring' : 'identifying' };
     await updateHousehold(tx, householdId, hPatch);
     await recordAudit(tx, actor, { action: 'create', entityType: 'monitoring_case', entityId: c.id, regionCode: h.regionCode, householdId, after: c });
@@ -59,30 +80,37 @@ export async function createCase(deps: Deps, actor: Actor, householdId: number, 
   return toCaseView(row);
 }
 
+const VILLAGE_FIELDS = ['leadDate', 'homeVisitDate', 'infoCheckDate', 'villageReviewDate', 'publicityStart', 'publicityEnd', 'commitmentDate', 'riskTypes', 'leadSource', 'monitoringType'] as const;
+
 /**
- * Records identification steps; the county approval date moves the case (and household) into monitoring.
- * @throws AppError NOT_FOUND, FORBIDDEN, VALIDATION_FAILED, INVALID_TRANSITION (case already eliminated)
+ * Edits a case: the village-stage facts while the case is at the village stage, the note at any time. 乡镇审核 and
+ * 县级审批 are steps of their own (POST …/actions), not dates typed here.
+ * @throws AppError NOT_FOUND, FORBIDDEN (a decision date), VALIDATION_FAILED, INVALID_TRANSITION (already submitted, or eliminated)
  */
 export async function updateCase(deps: Deps, actor: Actor, caseId: number, input: MonitoringCaseUpdate): Promise<MonitoringCaseView> {
   const db = deps.db.db;
   const before = assertWritableChild(actor, await repo.findCase(db, caseId), 'monitoring case', caseId);
-  if (before.status === 'eliminated') throw new AppError('INVALID_TRANSITION', 'an eliminated case cannot change', { caseId, status: before.status });
+  if (input.townshipReviewDate !== undefined || input.countyApprovalDate !== undefined) {
+    throw new AppError('FORBIDDEN', 'decisions are taken by their own step', {
+      issues: [{ path: 'countyApprovalDate', messageZh: '乡镇审核、县级审批请通过“审核/审批”操作办理，不能直接修改日期', messageEn: 'township review and county approval are steps of their own, not editable dates' }],
+    });
+  }
   const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as MonitoringCaseUpdate;
+  if (before.stage !== 'village' && VILLAGE_FIELDS.some((k) => k in patch)) {
+    throw new AppError('INVALID_TRANSITION', 'the case has left the village stage', {
+      caseId, issues: [{ path: 'stage', value: before.stage, messageZh: '该户已报审或已纳入监测，村级识别信息不能再修改（如需修改请由上级退回）', messageEn: 'the case has been submitted: village facts can only change after a return' }],
+    });
+  }
   const merged = { ...before, ...patch };
   const idx = await loadDictIndex(deps);
   const issues: Issue[] = [];
   checkDictCode(idx, 'monitoring_type', patch.monitoringType, 'monitoringType', issues);
   checkDictCode(idx, 'lead_source', patch.leadSource, 'leadSource', issues);
+  for (const r of patch.riskTypes ?? []) checkDictCode(idx, 'risk_type', r, 'riskTypes', issues);
   issues.push(...checkSteps(merged, await packFor(db, before.regionCode)));
   throwIfIssues(issues, 'monitoring case is invalid');
-  const status = merged.countyApprovalDate ? 'monitoring' : 'identifying';
   const row = await db.transaction(async (tx) => {
-    const c = await repo.updateCase(tx, caseId, { ...patch, status });
-    if (status !== before.status || patch.monitoringType) {
-      await updateHousehold(tx, before.householdId, status === 'monitoring'
-        ? { monitoringStatus: 'monitoring', householdType: 'monitored', monitoringType: c.monitoringType }
-        : { monitoringStatus: 'identifying' });
-    }
+    const c = await repo.updateCase(tx, caseId, patch);
     await recordAudit(tx, actor, { action: 'update', entityType: 'monitoring_case', entityId: caseId, regionCode: c.regionCode, householdId: c.householdId, before, after: c });
     return c;
   });
@@ -90,41 +118,12 @@ export async function updateCase(deps: Deps, actor: Actor, caseId: number, input
 }
 
 /**
- * 风险消除: refused with the domain's reasons unless income, guarantees, labour and measures allow it.
- * @throws AppError NOT_FOUND, FORBIDDEN, INVALID_TRANSITION (not under monitoring, or the domain's reasons as issues)
+ * 风险消除 by the county (the elimination's 县级审批): the `elim_county_approve` step, refused with the national
+ * conditions' reasons. Kept for the API's existing clients.
+ * @throws AppError as applyCaseAction
  */
 export async function eliminateCase(deps: Deps, actor: Actor, caseId: number, input: MonitoringEliminate): Promise<MonitoringCaseView> {
-  const db = deps.db.db;
-  const before = assertWritableChild(actor, await repo.findCase(db, caseId), 'monitoring case', caseId);
-  if (before.status !== 'monitoring') {
-    throw new AppError('INVALID_TRANSITION', `case is ${before.status}, only a case under monitoring can be eliminated`, { caseId, status: before.status });
-  }
-  const h = await getWritableHousehold(db, actor, before.householdId);
-  const [members, incomes, measures, pack] = await Promise.all([listMembers(db, h.id), listIncomes(db, h.id), listMeasures(db, h.id), packFor(db, h.regionCode)]);
-  const dev = developmentalCategories();
-  const sinceYear = Number((before.countyApprovalDate ?? before.leadDate ?? '0000').slice(0, 4));
-  const incomeStableSince = input.incomeStableSince ?? before.incomeStableSince;
-  const issues = checkRiskElimination({
-    laborCapacities: members.map((m) => m.laborCapacity).filter((c): c is string => !!c),
-    perCapitaIncomeByYear: Object.fromEntries(incomeTrend(incomes).map((t) => [t.year, t.perCapita])),
-    incomeStableSince: incomeStableSince ?? null,
-    asOf: input.eliminationDate,
-    provinceCode: h.regionCode.slice(0, 2),
-    method: input.eliminationMethod,
-    developmentalMeasureCount: measures.filter((m) => dev.has(m.category) && m.year >= sinceYear).length,
-    housingSecure: h.housingSecure, waterSecure: h.waterSecure, educationSecure: h.educationSecure, medicalSecure: h.medicalSecure,
-  }, pack);
-  if (issues.length > 0) throw new AppError('INVALID_TRANSITION', 'risk cannot be marked eliminated', { caseId, issues });
-  const row = await db.transaction(async (tx) => {
-    const c = await repo.updateCase(tx, caseId, {
-      status: 'eliminated', eliminationMethod: input.eliminationMethod, eliminationDate: input.eliminationDate,
-      incomeStableSince: incomeStableSince ?? null, ...(input.note !== undefined ? { note: input.note } : {}),
-    });
-    await updateHousehold(tx, h.id, { monitoringStatus: 'eliminated' });
-    await recordAudit(tx, actor, { action: 'eliminate', entityType: 'monitoring_case', entityId: caseId, regionCode: c.regionCode, householdId: c.householdId, before, after: c });
-    return c;
-  });
-  return toCaseView(row);
+  return applyCaseAction(deps, actor, caseId, { action: 'elim_county_approve', date: input.eliminationDate, eliminationMethod: input.eliminationMethod });
 }
 
 /** Open identification cases under `prefix` whose lead is older than the pack's limit, with the reason. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { helpers, monitoringCases, supportMeasures } from '@chanbang/db';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { buildHousehold, buildRegionTree, buildUser, makeTestIdNumber, type RegionTree } from '../../test/factories.ts';
@@ -43,6 +44,7 @@ const reads: Call[] = [
   ['GET', () => `/api/v1/dashboard?regionCode=${otherVillage}`],
   ['GET', () => `/api/v1/helpers?regionCode=${otherVillage}`],
   ['GET', () => `/api/v1/policy/active?countyCode=${otherCounty.county.code}`],
+  ['GET', () => `/api/v1/monitoring-cases/${ids.caseId}/elimination-check?date=2024-12-01`],
 ];
 
 const writes: Call[] = [
@@ -59,6 +61,8 @@ const writes: Call[] = [
   ['POST', () => `/api/v1/households/${ids.household}/monitoring-cases`, () => ({ monitoringType: 'marginal' })],
   ['PATCH', () => `/api/v1/monitoring-cases/${ids.caseId}`, () => ({ note: 'x' })],
   ['POST', () => `/api/v1/monitoring-cases/${ids.caseId}/eliminate`, () => ({ eliminationMethod: 'natural', eliminationDate: '2024-12-01' })],
+  ['POST', () => `/api/v1/monitoring-cases/${ids.caseId}/actions`, () => ({ action: 'submit' })],
+  ['POST', () => `/api/v1/monitoring-cases/${ids.caseId}/actions`, () => ({ action: 'elim_township_approve', date: '2024-12-01' })],
   ['POST', () => '/api/v1/helpers', () => ({ regionCode: otherVillage, name: '丁', role: 'responsible' })],
   ['POST', () => `/api/v1/households/${ids.household}/helpers`, () => ({ helperId: ids.helper })],
   // region administration: another township's village, and the county-wide imports (admin only)
@@ -72,6 +76,8 @@ const writes: Call[] = [
   ['GET', () => '/api/v1/users'],
   ['GET', () => '/api/v1/audit'],
   ['PUT', () => '/api/v1/policy/active', () => ({ packId: 'jincheng' })],
+  ['PUT', () => '/api/v1/monitoring-lines/41/2024', () => ({ amountYuan: 1, source: 'x', confirmed: true })],
+  ['DELETE', () => '/api/v1/monitoring-lines/41/2024'],
   ['POST', () => '/api/v1/dictionaries/risk_type/items', () => ({ code: 'x1', labelZh: 'x', labelEn: 'x' })],
   ['PATCH', () => '/api/v1/dictionaries/risk_type/items/illness', () => ({ labelZh: 'x' })],
 ];
@@ -95,6 +101,16 @@ describe('scope: township officer vs another township', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ address: null, memberCount: 2, measures: [{ description: null }] });
     expect(res.json().incomes).toHaveLength(0);
+  });
+
+  it('sees no 待办 of another township', async () => {
+    await t.db.db.update(monitoringCases).set({ stage: 'township_review' }).where(eq(monitoringCases.id, ids.caseId));
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/monitoring/todo', headers: { cookie: officer.cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.some((i: { caseId: number }) => i.caseId === ids.caseId)).toBe(false);
+    const mine = await buildUser(t, 'township_officer', tree.townships[1]!.code);
+    const theirs = await t.app.inject({ method: 'GET', url: '/api/v1/monitoring/todo', headers: { cookie: mine.cookie } });
+    expect(theirs.json().items.some((i: { caseId: number }) => i.caseId === ids.caseId)).toBe(true);
   });
 
   it('only sees its own township in lists', async () => {

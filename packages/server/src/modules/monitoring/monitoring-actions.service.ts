@@ -1,0 +1,121 @@
+import {
+  AppError, assessIncome, checkRiskElimination, levelOfRole, planCaseAction, statusOfStage, isCaseStage,
+  type CaseActionBody, type CaseStage, type EliminationCheck, type Issue, type MonitoringCaseView, type PolicyPack, type RiskEliminationInput,
+} from '@chanbang/domain';
+import type { Actor, Conn, Deps } from '../../deps.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { checkDictCode, loadDictIndex } from '../dictionaries/dictionaries.service.ts';
+import { assertWritableChild, getReadableHousehold } from '../households/household-access.ts';
+import { listMembers, updateHousehold } from '../households/households.repo.ts';
+import { developmentalCategories, toCaseView } from '../households/households.views.ts';
+import { listIncomes } from '../incomes/incomes.repo.ts';
+import { listMeasures } from '../measures/measures.repo.ts';
+import { loadLines } from '../monitoring-lines/monitoring-lines.service.ts';
+import { countyCodeOf, getActivePack } from '../policy/policy.service.ts';
+import * as repo from './monitoring.repo.ts';
+
+type HouseholdRow = Awaited<ReturnType<typeof getReadableHousehold>>;
+
+async function packFor(db: Conn, regionCode: string): Promise<PolicyPack> {
+  return (await getActivePack(db, countyCodeOf(regionCode))).pack;
+}
+
+function stageOf(c: repo.CaseRow): CaseStage {
+  return isCaseStage(c.stage) ? c.stage : 'village';
+}
+
+/** The facts of the household the national conditions read, for a decision on `asOf`. */
+async function eliminationInput(db: Conn, h: HouseholdRow, c: repo.CaseRow, asOf: string, method: string | null): Promise<RiskEliminationInput> {
+  const [members, incomes, measures] = await Promise.all([listMembers(db, h.id), listIncomes(db, h.id), listMeasures(db, h.id)]);
+  const dev = developmentalCategories();
+  const sinceYear = Number((c.countyApprovalDate ?? c.leadDate ?? '0000').slice(0, 4));
+  return {
+    laborCapacities: members.filter((m) => !m.exitReason).map((m) => m.laborCapacity).filter((x): x is string => !!x),
+    incomes: incomes.map((r) => ({
+      year: r.year, memberCount: r.memberCount, wage: r.wage, business: r.business, businessExpense: r.businessExpense,
+      property: r.property, transfer: r.transfer, claimIncome: r.claimIncome, compliantSelfPaid: r.compliantSelfPaid,
+    })),
+    monitoringType: c.monitoringType,
+    asOf,
+    provinceCode: h.regionCode.slice(0, 2),
+    method,
+    developmentalMeasureCount: measures.filter((m) => dev.has(m.category) && m.year >= sinceYear).length,
+    housingSecure: h.housingSecure, waterSecure: h.waterSecure, educationSecure: h.educationSecure, medicalSecure: h.medicalSecure,
+    rigidExpenseResolved: c.rigidExpenseResolved, noNewRisk: c.noNewRisk,
+  };
+}
+
+/**
+ * The national 风险消除 conditions for this case on `asOf`, as a preview (any reader of the household).
+ * @throws AppError NOT_FOUND (missing or out of scope)
+ */
+export async function eliminationCheck(deps: Deps, actor: Actor, caseId: number, asOf: string, method?: string): Promise<EliminationCheck> {
+  const db = deps.db.db;
+  const c = await repo.findCase(db, caseId);
+  if (!c) throw new AppError('NOT_FOUND', 'monitoring case not found', { caseId });
+  const h = await getReadableHousehold(db, actor, c.householdId);
+  const [pack, lines] = await Promise.all([packFor(db, h.regionCode), loadLines(db, h.regionCode.slice(0, 2))]);
+  const input = await eliminationInput(db, h, c, asOf, method ?? c.eliminationMethod);
+  const issues = checkRiskElimination(input, lines, pack);
+  const a = assessIncome(input, lines, pack.incomeStableMinMonths);
+  return {
+    asOf, ok: issues.length === 0,
+    issues: issues.map((i) => ({ path: i.path, messageZh: i.messageZh, messageEn: i.messageEn })),
+    line: a.line, judged: a.judged, stableMonths: a.stableMonths, requiredMonths: a.requiredMonths,
+  };
+}
+
+const HTTP_MESSAGE: Record<string, string> = {
+  FORBIDDEN: 'this step is reserved to another level',
+  INVALID_TRANSITION: 'the case cannot take this step now',
+  VALIDATION_FAILED: 'the step is incomplete',
+};
+
+/**
+ * Takes one step of the identification or 风险消除 procedure (domain planCaseAction): checks the user's level and
+ * the case's stage, writes the case, moves the household (into monitoring on 县级审批, re-assessed flags at the
+ * elimination home visit, eliminated on the elimination's 县级审批), audited in one transaction.
+ * @throws AppError NOT_FOUND / FORBIDDEN (scope, or a step of a higher level, with the reason), INVALID_TRANSITION
+ *   (wrong stage, or the national conditions refuse the elimination), VALIDATION_FAILED (missing or bad dates)
+ */
+export async function applyCaseAction(deps: Deps, actor: Actor, caseId: number, body: CaseActionBody): Promise<MonitoringCaseView> {
+  const db = deps.db.db;
+  const before = assertWritableChild(actor, await repo.findCase(db, caseId), 'monitoring case', caseId);
+  const h = await getReadableHousehold(db, actor, before.householdId);
+  const idx = await loadDictIndex(deps);
+  const dictIssues: Issue[] = [];
+  for (const r of body.riskTypes ?? []) checkDictCode(idx, 'risk_type', r, 'riskTypes', dictIssues);
+  checkDictCode(idx, 'elimination_method', body.eliminationMethod, 'eliminationMethod', dictIssues);
+  if (dictIssues.length) throw new AppError('VALIDATION_FAILED', 'the step is invalid', { issues: dictIssues });
+
+  const pack = await packFor(db, h.regionCode);
+  const level = levelOfRole(actor.role);
+  const state = { ...before, stage: stageOf(before) };
+  let eliminationIssues: Issue[] | undefined;
+  if (body.action === 'elim_county_approve' && level === 'county' && state.stage === 'elim_county_approval' && body.date) {
+    const lines = await loadLines(db, h.regionCode.slice(0, 2));
+    eliminationIssues = checkRiskElimination(await eliminationInput(db, h, before, body.date, body.eliminationMethod ?? before.eliminationMethod), lines, pack);
+  }
+  const plan = planCaseAction(state, level, body, pack, eliminationIssues ? { eliminationIssues } : {});
+  if (!plan.ok) throw new AppError(plan.code, HTTP_MESSAGE[plan.code] ?? 'refused', { caseId, action: body.action, issues: plan.issues });
+
+  const row = await db.transaction(async (tx) => {
+    const c = await repo.updateCase(tx, caseId, {
+      ...plan.patch, stage: plan.stage, status: statusOfStage(plan.stage), ...(plan.returned ? { returnedAt: new Date() } : {}),
+    });
+    const eff = plan.household;
+    if (eff?.kind === 'enter_monitoring') {
+      await updateHousehold(tx, h.id, {
+        monitoringStatus: 'monitoring', householdType: 'monitored', monitoringType: c.monitoringType, monitoringSince: eff.since,
+        eliminatedAt: null, eliminationMethod: null, ...(c.riskTypes.length ? { riskTypes: c.riskTypes } : {}),
+      });
+    } else if (eff?.kind === 'reassess') {
+      await updateHousehold(tx, h.id, eff.flags);
+    } else if (eff?.kind === 'eliminated') {
+      await updateHousehold(tx, h.id, { monitoringStatus: 'eliminated', eliminatedAt: eff.date, eliminationMethod: eff.method });
+    }
+    await recordAudit(tx, actor, { action: body.action, entityType: 'monitoring_case', entityId: caseId, regionCode: c.regionCode, householdId: c.householdId, before, after: c });
+    return c;
+  });
+  return toCaseView(row);
+}
