@@ -5,6 +5,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'VALIDATION_FAILED',
   'CONFLICT',
+  /** the household or person left the registry by 自然减少: read-only until an admin restores it (409) */
+  'RECORD_EXITED',
   'INVALID_TRANSITION',
   'IMPORT_REJECTED',
   'RATE_LIMITED',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { API_LIMITS, IsoDateSchema, PageQuerySchema, RegionCodeSchema, nullableText, pageOf } from './common.schemas.ts';
+import { EXIT_REASONS, LIFTED_CATEGORIES, MAX_WORK_MONTHS } from '../households/household-model.ts';
 
 const dictCode = (dict: string) => z.string().trim().min(1).max(48).describe(`code of dictionary ${dict}`);
 const phone = z.string().trim().max(32).nullable().optional().describe('联系电话');
@@ -9,12 +10,20 @@ export const MAX_RISK_TYPES = 5;
 
 // ---------- persons (家庭成员) ----------
 export const PersonCreateSchema = z.object({
-  idNumber: z.string().trim().min(1).max(32).describe('证件号码 (18-character citizen ID, GB 11643 check digit)'),
+  idType: dictCode('id_type').optional().describe('证件类型 (dict id_type; default 1 = 居民身份证, the only type with the GB 11643 check digit)'),
+  idNumber: z.string().trim().min(1).max(32).describe('证件号码 (unique; a 居民身份证 is checked against GB 11643)'),
+  birthDate: IsoDateSchema.nullable().optional().describe('出生日期: required for other document types; for a 居民身份证 it comes from the number'),
+  gender: dictCode('gender').nullable().optional().describe('性别: required for other document types; for a 居民身份证 it comes from the number'),
   name: z.string().trim().min(1).max(API_LIMITS.nameMax).describe('姓名'),
+  ethnicity: dictCode('ethnicity').nullable().optional().describe('民族 (dict ethnicity, GB/T 3304)'),
   relation: dictCode('relation').describe('与户主关系 (dict relation; 02 = 户主)'),
   laborCapacity: dictCode('labor_capacity').nullable().optional(),
-  healthStatus: dictCode('health_status').nullable().optional(),
-  education: dictCode('education').nullable().optional(),
+  healthStatuses: z.array(dictCode('health_status')).max(4).optional().describe('健康状况, every value that applies (健康 alone, or 长期慢性病 / 残疾 / 患有大病)'),
+  disabilityType: dictCode('disability_type').nullable().optional().describe('残疾类别, when 残疾 is among the health values'),
+  disabilityGrade: z.enum(['1', '2', '3', '4']).nullable().optional().describe('残疾等级 1–4, when 残疾 is among the health values'),
+  education: dictCode('education').nullable().optional().describe('文化程度; exactly one of 文化程度 / 在校生状况'),
+  schoolStatus: dictCode('school_status').nullable().optional().describe('在校生状况; exactly one of 文化程度 / 在校生状况'),
+  workMonths: z.number().int().min(0).max(MAX_WORK_MONTHS).nullable().optional().describe('务工时间（月）this year, 0–12'),
   employmentStatus: dictCode('employment_status').nullable().optional(),
   employmentPlace: nullableText(200),
   wantsTraining: z.boolean().nullable().optional().describe('willing to be trained / to work'),
@@ -30,28 +39,48 @@ export const PersonViewSchema = z.object({
   id: z.number().int(),
   householdId: z.number().int(),
   regionCode: z.string(),
+  idType: z.string().describe('证件类型 (dict id_type)'),
   idNumber: z.string().describe('masked unless the role may see personal information'),
+  personNo: z.string().nullable().describe('人口编号 of the national system (read-only)'),
   name: z.string(),
   gender: z.string().describe('dict gender, derived from the ID number'),
   birthDate: z.string(),
+  ethnicity: z.string().nullable(),
   relation: z.string(),
   isHead: z.boolean(),
   laborCapacity: z.string().nullable(),
-  healthStatus: z.string().nullable(),
+  healthStatuses: z.array(z.string()),
+  disabilityType: z.string().nullable(),
+  disabilityGrade: z.string().nullable(),
   education: z.string().nullable(),
+  schoolStatus: z.string().nullable(),
+  workMonths: z.number().int().nullable(),
   employmentStatus: z.string().nullable(),
   employmentPlace: z.string().nullable(),
   wantsTraining: z.boolean().nullable(),
   trainedThisYear: z.boolean().nullable(),
   phone: z.string().nullable(),
+  exitReason: z.string().nullable().describe('自然减少原因 (dict exit_reason); the record is read-only while set'),
+  exitDate: z.string().nullable(),
+  exitNote: z.string().nullable(),
 });
 export type PersonView = z.infer<typeof PersonViewSchema>;
+
+/** 自然减少 of a household or a person: reason and date (and a note). */
+export const ExitSchema = z.object({
+  reason: z.enum(EXIT_REASONS).describe('自然减少原因: death 死亡 | moved_out 迁出 | married_out 嫁出 | imprisoned 服刑 | other 其他'),
+  date: IsoDateSchema.describe('日期'),
+  note: nullableText(500),
+});
+export type ExitInput = z.infer<typeof ExitSchema>;
 
 // ---------- households (户) ----------
 const householdFields = {
   regionCode: RegionCodeSchema.describe('village (12) or group (15) code the household belongs to'),
   householdType: dictCode('household_type'),
-  monitoringType: dictCode('monitoring_type').nullable().optional().describe('for monitored households'),
+  isLifted: z.boolean().optional().describe('是否脱贫户 (default: true for type 脱贫户 or a 脱贫不稳定户); kept apart from the monitoring category'),
+  liftedCategory: z.enum(LIFTED_CATEGORIES).nullable().optional().describe('脱贫户类别: general 一般 | dibao 低保 | tekun 特困供养 | no_policy 脱贫不享受政策'),
+  monitoringType: dictCode('monitoring_type').nullable().optional().describe('监测对象类别, for monitored households'),
   riskTypes: z.array(dictCode('risk_type')).max(MAX_RISK_TYPES).default([]).describe(`致贫返贫风险类型, at most ${MAX_RISK_TYPES}`),
   housingSecure: z.boolean().nullable().optional().describe('住房安全有保障（true 有保障 / false 有问题 / null 未评估）'),
   waterSecure: z.boolean().nullable().optional().describe('饮水安全有保障（true 有保障 / false 有问题 / null 未评估）'),
@@ -74,6 +103,8 @@ export const HouseholdUpdateSchema = z
   .object({
     regionCode: householdFields.regionCode,
     householdType: householdFields.householdType,
+    isLifted: z.boolean(),
+    liftedCategory: householdFields.liftedCategory,
     monitoringType: householdFields.monitoringType,
     riskTypes: z.array(dictCode('risk_type')).max(MAX_RISK_TYPES),
     housingSecure: z.boolean().nullable(),
@@ -94,8 +125,10 @@ export const HouseholdListQuerySchema = PageQuerySchema.extend({
   regionCode: RegionCodeSchema.optional().describe('only households in this region and below (default: the user’s scope)'),
   householdType: z.string().max(48).optional(),
   monitoringType: z.string().max(48).optional(),
-  monitoringStatus: z.string().max(16).optional(),
-  laborCapacity: z.string().max(48).optional().describe('at least one member with this labor capacity'),
+  monitoringStatus: z.string().max(16).optional().describe('监测状态 (dict monitoring_status)'),
+  isLifted: z.enum(['true', 'false']).optional().describe('是否脱贫户'),
+  laborCapacity: z.string().max(48).optional().describe('any (active) member has this labour capacity'),
+  status: z.enum(['active', 'exited']).default('active').describe('active households, or (admin only) those that left by 自然减少'),
   riskType: z.string().max(48).optional(),
   warning: z.enum(HOUSEHOLD_WARNINGS).optional().describe('H1: households failing rule H1'),
   q: z.string().trim().max(64).optional().describe('户编号, member name prefix or ID number'),
@@ -107,14 +140,21 @@ export const HouseholdListItemSchema = z.object({
   householdNo: z.string(),
   regionCode: z.string(),
   regionName: z.string().nullable(),
+  townshipName: z.string().nullable().describe('乡镇'),
+  villageName: z.string().nullable().describe('村'),
+  groupName: z.string().nullable().describe('组, when the household is registered in a village group'),
   householdType: z.string(),
+  isLifted: z.boolean().describe('是否脱贫户'),
+  liftedCategory: z.string().nullable(),
   monitoringType: z.string().nullable(),
   monitoringStatus: z.string(),
   riskTypes: z.array(z.string()),
   headName: z.string().nullable(),
   headIdNumber: z.string().nullable().describe('masked unless the role may see personal information'),
-  memberCount: z.number().int(),
+  memberCount: z.number().int().describe('members still in the registry'),
   phone: z.string().nullable().describe('masked unless the role may see personal information'),
+  exitReason: z.string().nullable().describe('自然减少原因, for households that left the registry'),
+  exitDate: z.string().nullable(),
 });
 export type HouseholdListItem = z.infer<typeof HouseholdListItemSchema>;
 export const HouseholdListSchema = pageOf(HouseholdListItemSchema);
@@ -127,9 +167,14 @@ export const IncomeUpsertSchema = z.object({
   businessExpense: money.min(0).default(0).describe('生产经营性支出 (元)'),
   property: money.default(0).describe('财产性收入 (元)'),
   transfer: money.default(0).describe('转移性收入 (元)'),
+  claimIncome: money.min(0).optional().describe('理赔收入 (元); kept when omitted'),
+  compliantSelfPaid: money.min(0).optional().describe('合规自付支出 (元); kept when omitted'),
   memberCount: z.number().int().min(1).max(99).optional().describe('家庭人口数 (default: current member count)'),
 });
 export type IncomeUpsert = z.infer<typeof IncomeUpsertSchema>;
+/** A new year's income: refused with 409 when the year is already recorded (edit it with PUT instead). */
+export const IncomeCreateSchema = IncomeUpsertSchema.extend({ year: z.number().int().min(2000).max(2100).describe('年度') });
+export type IncomeCreate = z.infer<typeof IncomeCreateSchema>;
 export const IncomeYearParamSchema = z.object({ id: z.coerce.number().int().positive(), year: z.coerce.number().int().min(2000).max(2100) });
 
 export const IncomeViewSchema = z.object({
@@ -139,6 +184,8 @@ export const IncomeViewSchema = z.object({
   businessExpense: z.number(),
   property: z.number(),
   transfer: z.number(),
+  claimIncome: z.number().describe('理赔收入'),
+  compliantSelfPaid: z.number().describe('合规自付支出'),
   memberCount: z.number().int(),
   netIncome: z.number().describe('家庭纯收入'),
   perCapita: z.number().describe('人均纯收入'),
@@ -268,6 +315,10 @@ export const HouseholdHelperViewSchema = HelperViewSchema.extend({
 
 // ---------- detail ----------
 export const HouseholdViewSchema = HouseholdListItemSchema.extend({
+  monitoringSince: z.string().nullable().describe('识别监测时间'),
+  eliminatedAt: z.string().nullable().describe('风险消除时间, when 监测状态 is 风险已消除'),
+  eliminationMethod: z.string().nullable().describe('风险消除方式 (dict elimination_method)'),
+  exitNote: z.string().nullable(),
   housingSecure: z.boolean().nullable(),
   waterSecure: z.boolean().nullable(),
   educationSecure: z.boolean().nullable(),

@@ -15,6 +15,32 @@ export const HOUSEHOLD_DICTIONARIES: Dictionary[] = [
     ]),
   },
   {
+    code: 'lifted_category',
+    nameZh: '脱贫户类别',
+    nameEn: 'Category of lifted household',
+    // domain-standards §1.2 "Related household types" [SYSTEM-DERIVED]: 一般/低保/特困供养脱贫户; 脱贫不享受政策户
+    // (local code table 100A03A02); national-exports.md §1 file names "…-继续享受政策" / "…-脱贫不享受政策"
+    items: makeItems([
+      ['general', '一般脱贫户', 'Lifted household (general)', { attrs: { aliases: ['一般户脱贫户'] } }],
+      ['dibao', '低保脱贫户', 'Lifted household on minimum living allowance', { attrs: { aliases: ['低保户'] } }],
+      ['tekun', '特困供养脱贫户', 'Lifted household in destitute support', { attrs: { aliases: ['特困供养户', '特困户', '五保户'] } }],
+      ['no_policy', '脱贫不享受政策户', 'Lifted household no longer receiving policies', { attrs: { aliases: ['脱贫不享受政策', '不享受政策'] } }],
+    ]),
+  },
+  {
+    code: 'exit_reason',
+    nameZh: '自然减少原因',
+    nameEn: 'Reason for leaving the registry',
+    // 自然减少 of the national system (CONVENTIONS.md "Data that changes over time"; issue 5 §3)
+    items: makeItems([
+      ['death', '死亡', 'Death', { attrs: { aliases: ['去世', '病故'] } }],
+      ['moved_out', '迁出', 'Moved out', { attrs: { aliases: ['户口迁出', '迁移'] } }],
+      ['married_out', '嫁出', 'Married out', { attrs: { aliases: ['出嫁'] } }],
+      ['imprisoned', '服刑', 'Imprisoned', { attrs: { aliases: ['服刑人员'] } }],
+      ['other', '其他', 'Other', { attrs: { aliases: ['其它'] } }],
+    ]),
+  },
+  {
     code: 'monitoring_type',
     nameZh: '监测对象类别',
     nameEn: 'Monitoring type',

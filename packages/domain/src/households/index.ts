@@ -5,3 +5,4 @@ export * from './import-regions.ts';
 export * from './cell-values.ts';
 export * from './import-row.ts';
 export * from './household-groups.ts';
+export * from './household-model.ts';

@@ -8,9 +8,10 @@ import * as householdsRepo from '../households/households.repo.ts';
 import { failingHouseholdIds } from '../rules/rules.service.ts';
 import { overdueHouseholdIds } from '../monitoring/monitoring.service.ts';
 import { resolvePrefix } from '../regions/regions.service.ts';
+import { assertAdmin } from '../households/members.service.ts';
 
 /** The list filters the export accepts: the household list's query without paging. */
-export type HouseholdExportQuery = Omit<HouseholdListQuery, 'page' | 'pageSize'>;
+export type HouseholdExportQuery = Omit<HouseholdListQuery, 'page' | 'pageSize' | 'status'> & { status?: HouseholdListQuery['status'] };
 
 const PAGE = 2_000;
 
@@ -21,12 +22,14 @@ const PAGE = 2_000;
  */
 export async function resolveExportFilter(deps: Deps, actor: Actor, q: HouseholdExportQuery): Promise<householdsRepo.HouseholdFilter> {
   const prefix = await resolvePrefix(deps.db.db, actor, q.regionCode);
+  if (q.status === 'exited') assertAdmin(actor);
   let ids: number[] | undefined;
   if (q.warning === 'H1') ids = await failingHouseholdIds(deps, actor, prefix);
   else if (q.warning === 'identification_overdue') ids = await overdueHouseholdIds(deps, actor, prefix);
   return {
     prefix, householdType: q.householdType, monitoringType: q.monitoringType, monitoringStatus: q.monitoringStatus,
     laborCapacity: q.laborCapacity, riskType: q.riskType, q: q.q, ids,
+    isLifted: q.isLifted === undefined ? undefined : q.isLifted === 'true', exited: q.status === 'exited',
   };
 }
 
@@ -34,7 +37,7 @@ type PersonExportRow = {
   household_id: number; household_no: string; region_code: string; region_name: string | null; household_type: string;
   monitoring_type: string | null; risk_types: string[] | string; lifted_year: number | null; address: string | null;
   name: string; id_number: string; gender: string; relation: string; is_head: boolean; labor_capacity: string | null;
-  health_status: string | null; education: string | null; employment_status: string | null; phone: string | null;
+  health_statuses: string[] | string; education: string | null; employment_status: string | null; phone: string | null;
 };
 
 function label(dict: string, code: string | null): string {
@@ -81,9 +84,9 @@ export async function exportHouseholdsXlsx(
     const people = await deps.db.query<PersonExportRow>(
       `SELECT h.id AS household_id, h.household_no, h.region_code, r.name AS region_name, h.household_type, h.monitoring_type,
               h.risk_types, h.lifted_year, h.address, p.name, p.id_number, p.gender, p.relation, p.is_head, p.labor_capacity,
-              p.health_status, p.education, p.employment_status, p.phone
+              p.health_statuses, p.education, p.employment_status, p.phone
          FROM households h JOIN persons p ON p.household_id = h.id LEFT JOIN regions r ON r.code = h.region_code
-        WHERE h.id = ANY($1::bigint[])
+        WHERE h.id = ANY($1::bigint[]) AND (p.exit_reason IS NULL OR h.deleted_at IS NOT NULL)
         ORDER BY h.region_code, h.id, p.is_head DESC, p.id`,
       [`{${page.map((h) => h.id).join(',')}}`],
     );
@@ -95,7 +98,7 @@ export async function exportHouseholdsXlsx(
         monitoringType: label(DICT.monitoringType, p.monitoring_type), headName: heads.get(Number(p.household_id)) ?? '',
         name: p.name, idNumber: pii ? p.id_number : maskIdNumber(p.id_number), gender: label(DICT.gender, p.gender),
         relation: label(DICT.relation, p.relation), laborCapacity: label(DICT.laborCapacity, p.labor_capacity),
-        healthStatus: label(DICT.healthStatus, p.health_status), education: label(DICT.education, p.education),
+        healthStatus: risks(p.health_statuses).map((c) => label(DICT.healthStatus, c)).join(','), education: label(DICT.education, p.education),
         employmentStatus: label(DICT.employmentStatus, p.employment_status), phone: pii ? (p.phone ?? '') : maskPhone(p.phone),
         riskTypes: risks(p.risk_types).map((c) => label(DICT.riskType, c)).join('、'), liftedYear: p.lifted_year ?? '',
         address: p.address ?? '', regionName: p.region_name ?? '',

@@ -1,29 +1,45 @@
-import { AppError } from '@chanbang/domain';
+import { AppError, DICT, dictLabelEn, dictLabelZh, exitedRecordIssue, getDictItems } from '@chanbang/domain';
 import type { Actor, Conn } from '../../deps.ts';
 import { assertCanWrite } from '../auth/auth.guard.ts';
 import { assertWriteScope, isInScope } from '../regions/scope.ts';
 import { findHousehold } from './households.repo.ts';
 
 /**
- * A household the actor may read.
- * @throws AppError NOT_FOUND when it does not exist, is deleted, or lies outside the scope
+ * A household the actor may read. One that left the registry by 自然减少 is visible to an admin only (read-only).
+ * @throws AppError NOT_FOUND when it does not exist, has left the registry (non-admin), or lies outside the scope
  */
 export async function getReadableHousehold(db: Conn, actor: Actor, id: number) {
-  const h = await findHousehold(db, id);
+  const h = await findHousehold(db, id, { withExited: actor.role === 'admin' });
   if (!h || !isInScope(actor, h.regionCode)) throw new AppError('NOT_FOUND', 'household not found', { householdId: id });
   return h;
 }
 
 /**
  * A household the actor may change.
- * @throws AppError FORBIDDEN for read-only roles or out-of-scope households, NOT_FOUND when it does not exist
+ * @throws AppError FORBIDDEN for read-only roles or out-of-scope households, NOT_FOUND when it does not exist,
+ *   RECORD_EXITED when it left the registry by 自然减少 (read-only until an admin restores it)
  */
 export async function getWritableHousehold(db: Conn, actor: Actor, id: number) {
   assertCanWrite(actor);
-  const h = await findHousehold(db, id);
+  const h = await findHousehold(db, id, { withExited: true });
   if (!h) throw new AppError('NOT_FOUND', 'household not found', { householdId: id });
   assertWriteScope(actor, h.regionCode);
+  assertNotExited('household', h);
   return h;
+}
+
+/**
+ * Refuses a write to a record that left the registry (a household with deletedAt, a person with exitReason).
+ * @throws AppError RECORD_EXITED (409) naming the reason and date
+ */
+export function assertNotExited(kind: 'household' | 'person', r: { id: number; exitReason: string | null; exitDate: string | null; deletedAt?: Date | null }): void {
+  if (r.exitReason === null && !r.deletedAt) return;
+  const items = getDictItems(DICT.exitReason);
+  const code = r.exitReason ?? 'other';
+  throw new AppError('RECORD_EXITED', `${kind} ${r.id} left the registry`, {
+    [kind === 'household' ? 'householdId' : 'personId']: r.id,
+    issues: [exitedRecordIssue(kind, { reasonLabelZh: r.exitReason ? dictLabelZh(items, code) : '已删除', reasonLabelEn: r.exitReason ? dictLabelEn(items, code) : 'deleted', date: r.exitDate })],
+  });
 }
 
 /**
@@ -35,4 +51,13 @@ export function assertWritableChild<T extends { regionCode: string }>(actor: Act
   if (!row) throw new AppError('NOT_FOUND', `${what} not found`, { id });
   assertWriteScope(actor, row.regionCode);
   return row;
+}
+
+/**
+ * A child record's household must still be in the registry.
+ * @throws AppError RECORD_EXITED
+ */
+export async function assertHouseholdActive(db: Conn, householdId: number): Promise<void> {
+  const h = await findHousehold(db, householdId, { withExited: true });
+  if (h) assertNotExited('household', h);
 }

@@ -16,12 +16,17 @@ export type HouseholdFilter = {
   householdType?: string | undefined;
   monitoringType?: string | undefined;
   monitoringStatus?: string | undefined;
+  /** 是否脱贫户 */
+  isLifted?: boolean | undefined;
+  /** any member still in the registry has this labour capacity */
   laborCapacity?: string | undefined;
   riskType?: string | undefined;
   /** household number, member name prefix or ID number */
   q?: string | undefined;
   /** only these households (e.g. the ones failing H1) */
   ids?: number[] | undefined;
+  /** households that left the registry by 自然减少 instead of the active ones */
+  exited?: boolean | undefined;
 };
 
 export type HouseholdListRow = {
@@ -29,7 +34,12 @@ export type HouseholdListRow = {
   householdNo: string;
   regionCode: string;
   regionName: string | null;
+  townshipName: string | null;
+  villageName: string | null;
+  groupName: string | null;
   householdType: string;
+  isLifted: boolean;
+  liftedCategory: string | null;
   monitoringType: string | null;
   monitoringStatus: string;
   riskTypes: string[];
@@ -37,23 +47,26 @@ export type HouseholdListRow = {
   headName: string | null;
   headIdNumber: string | null;
   memberCount: number;
+  exitReason: string | null;
+  exitDate: string | null;
 };
 
 function listWhere(f: HouseholdFilter): SQL {
-  const conds: SQL[] = [scopeWhere(sql`h.region_code`, f.prefix), sql`h.deleted_at IS NULL`];
+  const conds: SQL[] = [scopeWhere(sql`h.region_code`, f.prefix), f.exited ? sql`h.deleted_at IS NOT NULL` : sql`h.deleted_at IS NULL`];
   if (f.householdType) conds.push(sql`h.household_type = ${f.householdType}`);
   if (f.monitoringType) conds.push(sql`h.monitoring_type = ${f.monitoringType}`);
   if (f.monitoringStatus) conds.push(sql`h.monitoring_status = ${f.monitoringStatus}`);
+  if (f.isLifted !== undefined) conds.push(sql`h.is_lifted = ${f.isLifted}`);
   if (f.riskType) conds.push(sql`${f.riskType} = ANY(h.risk_types)`);
   if (f.laborCapacity) {
-    conds.push(sql`h.id IN (SELECT p.household_id FROM persons p WHERE ${scopeWhere(sql`p.region_code`, f.prefix)} AND p.labor_capacity = ${f.laborCapacity})`);
+    conds.push(sql`h.id IN (SELECT p.household_id FROM persons p WHERE ${scopeWhere(sql`p.region_code`, f.prefix)} AND p.labor_capacity = ${f.laborCapacity} AND p.exit_reason IS NULL)`);
   }
   if (f.q) {
     const q = f.q;
     const namePrefix = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    // each branch is an index lookup (households_no_uq, persons_id_number_uq, persons_name_idx)
+    // each branch is an index lookup (households_no_prefix_idx, persons_id_number_uq, persons_name_idx); 户编号 by prefix
     conds.push(sql`h.id IN (
-      SELECT id FROM households WHERE household_no = ${q}
+      SELECT id FROM households WHERE household_no LIKE ${namePrefix}
       UNION SELECT household_id FROM persons WHERE id_number = ${q.toUpperCase()}
       UNION SELECT household_id FROM persons WHERE name LIKE ${namePrefix} AND ${scopeWhere(sql`region_code`, f.prefix)})`);
   }
@@ -63,7 +76,8 @@ function listWhere(f: HouseholdFilter): SQL {
 
 function pageCtes(f: HouseholdFilter, limit: number, offset: number): SQL {
   return sql`page AS (
-      SELECT h.id, h.household_no, h.region_code, h.household_type, h.monitoring_type, h.monitoring_status, h.risk_types, h.phone
+      SELECT h.id, h.household_no, h.region_code, h.household_type, h.is_lifted, h.lifted_category, h.monitoring_type, h.monitoring_status,
+        h.risk_types, h.phone, h.exit_reason, h.exit_date
       FROM households h
       WHERE ${listWhere(f)}
       ORDER BY h.region_code USING ~<~, h.id
@@ -71,18 +85,24 @@ function pageCtes(f: HouseholdFilter, limit: number, offset: number): SQL {
     )`;
 }
 
-// per page row: the region name (regions pkey), the head (persons_one_head_uq) and the member count
-// (persons_household_idx) are index lookups; no hash join over regions or persons
+// per page row: the region names (regions pkey: the household's region, its township = first 9 digits + 000,
+// its village = first 12 digits, its group when the code has 15), the head (persons_one_head_uq) and the count
+// of members still in the registry (persons_household_idx) are index lookups; no hash join over regions or persons
 const pageColumns = sql`page.id, page.household_no AS "householdNo", page.region_code AS "regionCode",
       (SELECT r.name FROM regions r WHERE r.code = page.region_code) AS "regionName",
-      page.household_type AS "householdType", page.monitoring_type AS "monitoringType", page.monitoring_status AS "monitoringStatus",
+      (SELECT r.name FROM regions r WHERE r.code = substr(page.region_code, 1, 9) || '000') AS "townshipName",
+      (SELECT r.name FROM regions r WHERE r.code = substr(page.region_code, 1, 12)) AS "villageName",
+      (SELECT r.name FROM regions r WHERE length(page.region_code) = 15 AND r.code = page.region_code) AS "groupName",
+      page.household_type AS "householdType", page.is_lifted AS "isLifted", page.lifted_category AS "liftedCategory",
+      page.monitoring_type AS "monitoringType", page.monitoring_status AS "monitoringStatus",
       page.risk_types AS "riskTypes", page.phone, hp.name AS "headName", hp.id_number AS "headIdNumber",
-      (SELECT count(*)::int FROM persons pc WHERE pc.household_id = page.id) AS "memberCount"`;
+      (SELECT count(*)::int FROM persons pc WHERE pc.household_id = page.id AND pc.exit_reason IS NULL) AS "memberCount",
+      page.exit_reason AS "exitReason", page.exit_date::text AS "exitDate"`;
 
 const pageJoins = sql`LEFT JOIN persons hp ON hp.household_id = page.id AND hp.is_head`;
 
 function toListRow(r: HouseholdListRow): HouseholdListRow {
-  return { ...r, id: Number(r.id), riskTypes: parsePgArray(r.riskTypes), memberCount: Number(r.memberCount) };
+  return { ...r, id: Number(r.id), riskTypes: parsePgArray(r.riskTypes), memberCount: Number(r.memberCount), isLifted: r.isLifted === true || (r.isLifted as unknown) === 't' };
 }
 
 /**
@@ -154,13 +174,16 @@ function parsePgArray(v: unknown): string[] {
   return [];
 }
 
-/** A household that is not deleted, any region (callers check the scope). */
-export async function findHousehold(db: Conn, id: number): Promise<(HouseholdRow & { regionName: string | null }) | undefined> {
+/**
+ * A household, any region (callers check the scope).
+ * @param opts.withExited also one that left the registry by 自然减少 (deletedAt set); callers decide what it may do
+ */
+export async function findHousehold(db: Conn, id: number, opts: { withExited?: boolean } = {}): Promise<(HouseholdRow & { regionName: string | null }) | undefined> {
   const [row] = await db
     .select({ h: households, regionName: regions.name })
     .from(households)
     .leftJoin(regions, eq(regions.code, households.regionCode))
-    .where(and(eq(households.id, id), isNull(households.deletedAt)));
+    .where(opts.withExited ? eq(households.id, id) : and(eq(households.id, id), isNull(households.deletedAt)));
   return row ? { ...row.h, regionName: row.regionName } : undefined;
 }
 
@@ -179,8 +202,33 @@ export async function updateHousehold(db: Conn, id: number, patch: Partial<typeo
   return row as HouseholdRow;
 }
 
-export async function softDeleteHousehold(db: Conn, id: number): Promise<void> {
-  await db.update(households).set({ deletedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(households.id, id));
+/**
+ * 自然减少 of a household: sets the reason, date and deletedAt, and marks its members still in the registry with
+ * the same reason and date. Their updatedAt is the transaction's now(), equal to the household's deletedAt: that
+ * is how a restore tells them from members who left earlier on their own.
+ */
+export async function exitHousehold(db: Conn, id: number, exit: { reason: string; date: string; note: string | null }): Promise<HouseholdRow> {
+  const [row] = await db.update(households)
+    .set({ exitReason: exit.reason, exitDate: exit.date, exitNote: exit.note, deletedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(eq(households.id, id)).returning();
+  await db.update(persons)
+    .set({ exitReason: exit.reason, exitDate: exit.date, exitNote: exit.note, updatedAt: sql`now()` })
+    .where(and(eq(persons.householdId, id), isNull(persons.exitReason)));
+  return row as HouseholdRow;
+}
+
+/** Undoes exitHousehold: the household and the members it marked are back in the registry. */
+export async function restoreHousehold(db: Conn, h: HouseholdRow): Promise<HouseholdRow> {
+  if (h.deletedAt) {
+    await db.update(persons)
+      .set({ exitReason: null, exitDate: null, exitNote: null, updatedAt: sql`now()` })
+      // compared in SQL: the timestamps have microseconds, a JS Date only milliseconds
+      .where(and(eq(persons.householdId, h.id), sql`${persons.updatedAt} = (SELECT deleted_at FROM households WHERE id = ${h.id})`));
+  }
+  const [row] = await db.update(households)
+    .set({ exitReason: null, exitDate: null, exitNote: null, deletedAt: null, updatedAt: sql`now()` })
+    .where(eq(households.id, h.id)).returning();
+  return row as HouseholdRow;
 }
 
 // ---------- persons ----------
@@ -214,8 +262,9 @@ export async function updatePerson(db: Conn, id: number, patch: Partial<typeof p
   return row as PersonRow;
 }
 
-export async function deletePerson(db: Conn, id: number): Promise<void> {
-  await db.delete(persons).where(eq(persons.id, id));
+/** Members still in the registry (not left by 自然减少). */
+export function activeMembers<T extends { exitReason: string | null }>(rows: T[]): T[] {
+  return rows.filter((m) => m.exitReason === null);
 }
 
 /** Moves a household's children to a new region code (after the household moves). */
@@ -223,4 +272,12 @@ export async function moveHouseholdChildren(db: Conn, householdId: number, regio
   for (const table of ['persons', 'household_incomes', 'support_measures', 'monitoring_cases', 'household_helpers']) {
     await db.execute(sql`UPDATE ${sql.identifier(table)} SET region_code = ${regionCode} WHERE household_id = ${householdId}`);
   }
+}
+
+/** 乡镇 / 村 / 组 names of a household's region code (village 12 digits, group 15), as the list shows them. */
+export async function regionNames(db: Conn, regionCode: string): Promise<{ townshipName: string | null; villageName: string | null; groupName: string | null }> {
+  const codes = [`${regionCode.slice(0, 9)}000`, regionCode.slice(0, 12), regionCode.length === 15 ? regionCode : ''];
+  const rows = await db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, codes.filter(Boolean)));
+  const name = (code: string) => (code ? (rows.find((r) => r.code === code)?.name ?? null) : null);
+  return { townshipName: name(codes[0]!), villageName: name(codes[1]!), groupName: name(codes[2]!) };
 }

@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import fastJsonStringify from 'fast-json-stringify';
 import { z } from 'zod';
 import {
-  AuditEntrySchema, HouseholdCreateSchema, HouseholdHelperAssignSchema, HouseholdHelperViewSchema, HouseholdListQuerySchema, HouseholdListSchema,
-  HouseholdUpdateSchema, HouseholdViewSchema, IdParamSchema, IncomeUpsertSchema, IncomeViewSchema, IncomeYearParamSchema, MeasureCreateSchema,
+  AuditEntrySchema, ExitSchema, HouseholdCreateSchema, HouseholdHelperAssignSchema, HouseholdHelperViewSchema, HouseholdListQuerySchema, HouseholdListSchema,
+  HouseholdUpdateSchema, HouseholdViewSchema, IdParamSchema, IncomeCreateSchema, IncomeUpsertSchema, IncomeViewSchema, IncomeYearParamSchema, MeasureCreateSchema,
   MeasureUpdateSchema, MeasureViewSchema, MonitoringCaseCreateSchema, MonitoringCaseUpdateSchema, MonitoringCaseViewSchema, MonitoringEliminateSchema,
   PersonCreateSchema, PersonUpdateSchema, PersonViewSchema,
 } from '@chanbang/domain';
@@ -12,7 +12,7 @@ import type { Deps } from '../../deps.ts';
 import { getHouseholdHistory } from '../audit/audit.service.ts';
 import { requireActor } from '../auth/auth.guard.ts';
 import { assignHelper } from '../helpers/helpers.service.ts';
-import { putIncome } from '../incomes/incomes.service.ts';
+import { createIncome, putIncome } from '../incomes/incomes.service.ts';
 import * as measures from '../measures/measures.service.ts';
 import * as monitoring from '../monitoring/monitoring.service.ts';
 import * as service from './households.service.ts';
@@ -44,10 +44,15 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: Deps): void 
   r.patch('/api/v1/households/:id', { schema: { tags, summary: 'Change household fields', params, body: HouseholdUpdateSchema, response: { 200: HouseholdViewSchema } } }, async (req) =>
     service.updateHousehold(deps, requireActor(req), req.params.id, req.body),
   );
-  r.delete('/api/v1/households/:id', { schema: { tags, summary: 'Delete a household (soft)', params } }, async (req, reply) => {
-    await service.deleteHousehold(deps, requireActor(req), req.params.id);
-    return reply.status(204).send();
-  });
+  r.delete('/api/v1/households/:id', { schema: { tags, summary: 'Refused (422): a household leaves by 自然减少, POST …/exit', params } }, async (req) =>
+    service.refuseDeleteHousehold(deps, requireActor(req), req.params.id),
+  );
+  r.post('/api/v1/households/:id/exit', { schema: { tags, summary: '自然减少: the household and its members leave the registry (read-only)', params, body: ExitSchema, response: { 200: HouseholdViewSchema } } }, async (req) =>
+    service.exitHousehold(deps, requireActor(req), req.params.id, req.body),
+  );
+  r.post('/api/v1/households/:id/restore', { schema: { tags, summary: 'Bring a household back into the registry (admin)', params, response: { 200: HouseholdViewSchema } } }, async (req) =>
+    service.restoreHousehold(deps, requireActor(req), req.params.id),
+  );
   r.get('/api/v1/households/:id/history', { schema: { tags, summary: 'Audit entries of the household and its records', params, response: { 200: HistorySchema } } }, async (req) =>
     getHouseholdHistory(deps, requireActor(req), req.params.id),
   );
@@ -58,11 +63,19 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: Deps): void 
   r.patch('/api/v1/persons/:id', { schema: { tags, summary: 'Edit a member', params, body: PersonUpdateSchema, response: { 200: PersonViewSchema } } }, async (req) =>
     members.updatePerson(deps, requireActor(req), req.params.id, req.body),
   );
-  r.delete('/api/v1/persons/:id', { schema: { tags, summary: 'Remove a member', params } }, async (req, reply) => {
-    await members.deletePerson(deps, requireActor(req), req.params.id);
-    return reply.status(204).send();
-  });
+  r.delete('/api/v1/persons/:id', { schema: { tags, summary: 'Refused (422): a member leaves by 自然减少, POST …/exit', params } }, async (req) =>
+    members.refuseDeletePerson(deps, requireActor(req), req.params.id),
+  );
+  r.post('/api/v1/persons/:id/exit', { schema: { tags, summary: '自然减少 of a member (read-only afterwards)', params, body: ExitSchema, response: { 200: PersonViewSchema } } }, async (req) =>
+    members.exitPerson(deps, requireActor(req), req.params.id, req.body),
+  );
+  r.post('/api/v1/persons/:id/restore', { schema: { tags, summary: 'Bring a member back into the registry (admin)', params, response: { 200: PersonViewSchema } } }, async (req) =>
+    members.restorePerson(deps, requireActor(req), req.params.id),
+  );
   // incomes
+  r.post('/api/v1/households/:id/incomes', { schema: { tags: ['incomes'], summary: 'Add a year’s income (409 when the year is recorded)', params, body: IncomeCreateSchema, response: { 201: IncomeViewSchema } } }, async (req, reply) =>
+    reply.status(201).send(await createIncome(deps, requireActor(req), req.params.id, req.body)),
+  );
   r.put('/api/v1/households/:id/incomes/:year', { schema: { tags: ['incomes'], summary: 'Record a year’s income', params: IncomeYearParamSchema, body: IncomeUpsertSchema, response: { 200: IncomeViewSchema } } }, async (req) =>
     putIncome(deps, requireActor(req), req.params.id, req.params.year, req.body),
   );

@@ -1,5 +1,6 @@
 import {
-  API_LIMITS, AppError, type HouseholdCreate, type HouseholdListItem, type HouseholdListQuery, type HouseholdUpdate, type HouseholdView, type Issue,
+  API_LIMITS, AppError, defaultIsLifted, householdCategoryIssues, type ExitInput, type HouseholdCreate, type HouseholdListItem, type HouseholdListQuery,
+  type HouseholdUpdate, type HouseholdView, type Issue,
 } from '@chanbang/domain';
 import type { Actor, Conn, Deps } from '../../deps.ts';
 import { isUniqueViolation } from '../../db-errors.ts';
@@ -17,7 +18,8 @@ import { failingHouseholdIds } from '../rules/rules.service.ts';
 import { overdueHouseholdIds } from '../monitoring/monitoring.service.ts';
 import { getReadableHousehold, getWritableHousehold } from './household-access.ts';
 import * as repo from './households.repo.ts';
-import { assertIdNumbersFree, checkPersonFields, secondHeadIssue, throwIfIssues } from './members.rules.ts';
+import { assertAdmin } from './members.service.ts';
+import { assertIdNumbersFree, checkPersonFields, personColumns, secondHeadIssue, throwIfIssues } from './members.rules.ts';
 import { developmentalCategories, toCaseView, toIncomeViews, toListItem, toMeasureView, toPersonView } from './households.views.ts';
 
 /**
@@ -28,12 +30,15 @@ import { developmentalCategories, toCaseView, toIncomeViews, toListItem, toMeasu
 export async function listHouseholds(deps: Deps, actor: Actor, q: HouseholdListQuery) {
   const db = deps.db.db;
   const prefix = await resolvePrefix(db, actor, q.regionCode);
+  // households that left the registry are listed for the county administrator only
+  if (q.status === 'exited') assertAdmin(actor);
   let ids: number[] | undefined;
   if (q.warning === 'H1') ids = await failingHouseholdIds(deps, actor, prefix);
   else if (q.warning === 'identification_overdue') ids = await overdueHouseholdIds(deps, actor, prefix);
   const filter: repo.HouseholdFilter = {
     prefix, householdType: q.householdType, monitoringType: q.monitoringType, monitoringStatus: q.monitoringStatus,
     laborCapacity: q.laborCapacity, riskType: q.riskType, q: q.q, ids,
+    isLifted: q.isLifted === undefined ? undefined : q.isLifted === 'true', exited: q.status === 'exited',
   };
   const offset = (q.page - 1) * q.pageSize;
   const { rows, counted } = await repo.listHouseholdsPage(db, filter, q.pageSize, offset, API_LIMITS.listCountCap);
@@ -59,10 +64,14 @@ async function buildView(db: Conn, h: repo.HouseholdRow & { regionName: string |
   ]);
   const head = members.find((m) => m.isHead);
   const dev = developmentalCategories();
+  const names = await repo.regionNames(db, h.regionCode);
   return {
-    id: h.id, householdNo: h.householdNo, regionCode: h.regionCode, regionName: h.regionName, householdType: h.householdType,
-    monitoringType: h.monitoringType, monitoringStatus: h.monitoringStatus, riskTypes: h.riskTypes, headName: head?.name ?? null,
-    headIdNumber: head?.idNumber ?? null, memberCount: members.length, phone: h.phone, housingSecure: h.housingSecure,
+    id: h.id, householdNo: h.householdNo, regionCode: h.regionCode, regionName: h.regionName, ...names, householdType: h.householdType,
+    isLifted: h.isLifted, liftedCategory: h.liftedCategory, monitoringType: h.monitoringType, monitoringStatus: h.monitoringStatus,
+    monitoringSince: h.monitoringSince, eliminatedAt: h.eliminatedAt, eliminationMethod: h.eliminationMethod,
+    exitReason: h.exitReason, exitDate: h.exitDate, exitNote: h.exitNote,
+    riskTypes: h.riskTypes, headName: head?.name ?? null,
+    headIdNumber: head?.idNumber ?? null, memberCount: repo.activeMembers(members).length, phone: h.phone, housingSecure: h.housingSecure,
     waterSecure: h.waterSecure, educationSecure: h.educationSecure, medicalSecure: h.medicalSecure, address: h.address,
     liftedYear: h.liftedYear, note: h.note, createdAt: h.createdAt.toISOString(), updatedAt: h.updatedAt.toISOString(),
     members: members.map(toPersonView),
@@ -81,21 +90,28 @@ async function checkHouseholdRegion(db: Conn, regionCode: string, issues: Issue[
   const region = await findRegion(db, regionCode);
   if (!region || (region.level !== 'village' && region.level !== 'group')) {
     issues.push({ path: 'regionCode', value: regionCode, messageZh: `区划代码 ${regionCode} 不是已登记的行政村或村民小组`, messageEn: `region ${regionCode} is not a registered village or group` });
+  } else if (region.retiredAt) {
+    issues.push({ path: 'regionCode', value: regionCode, messageZh: `该区划已撤销：${region.name}（${regionCode}）不能再登记新户`, messageEn: `region ${region.name} (${regionCode}) is retired and takes no new households` });
   }
 }
 
-function checkHouseholdFields(idx: DictIndex, h: Partial<HouseholdUpdate>, current: { householdType?: string; monitoringType?: string | null }, issues: Issue[]): void {
+type CategoryState = { householdType?: string; isLifted?: boolean; liftedCategory?: string | null; monitoringType?: string | null };
+
+/** Dictionary codes, risk types, and 是否脱贫户 / 户类型 / 监测对象类别 agreeing (the domain's householdCategoryIssues). */
+function checkHouseholdFields(idx: DictIndex, h: Partial<HouseholdUpdate>, current: CategoryState, issues: Issue[]): void {
   checkDictCode(idx, 'household_type', h.householdType, 'householdType', issues);
   checkDictCode(idx, 'monitoring_type', h.monitoringType, 'monitoringType', issues);
   for (const [i, rt] of (h.riskTypes ?? []).entries()) checkDictCode(idx, 'risk_type', rt, `riskTypes.${i}`, issues);
   if (new Set(h.riskTypes ?? []).size !== (h.riskTypes ?? []).length) {
     issues.push({ path: 'riskTypes', messageZh: '风险类型重复', messageEn: 'risk types repeat' });
   }
-  const type = h.householdType ?? current.householdType;
-  const mType = h.monitoringType !== undefined ? h.monitoringType : current.monitoringType;
-  if (type === 'monitored' && !mType) {
-    issues.push({ path: 'monitoringType', messageZh: '监测户须填写监测对象类别', messageEn: 'a monitored household needs a monitoring type' });
-  }
+  // an edit that leaves the category fields alone is not held to them (records older than the rule)
+  if (current.householdType !== undefined && [h.householdType, h.isLifted, h.liftedCategory, h.monitoringType].every((v) => v === undefined)) return;
+  const householdType = h.householdType ?? current.householdType ?? '';
+  const monitoringType = h.monitoringType !== undefined ? h.monitoringType : current.monitoringType;
+  const isLifted = h.isLifted ?? current.isLifted ?? defaultIsLifted(householdType, monitoringType);
+  const liftedCategory = h.liftedCategory !== undefined ? h.liftedCategory : current.liftedCategory;
+  issues.push(...householdCategoryIssues({ householdType, isLifted, liftedCategory, monitoringType }));
 }
 
 /**
@@ -134,11 +150,15 @@ export async function createHousehold(deps: Deps, actor: Actor, input: Household
       const { members, ...fields } = input;
       const h = await repo.insertHousehold(tx, {
         ...fields, monitoringType: fields.monitoringType ?? null,
+        isLifted: fields.isLifted ?? defaultIsLifted(fields.householdType, fields.monitoringType),
         monitoringStatus: fields.householdType === 'monitored' ? 'monitoring' : 'none',
       });
       const persons = await repo.insertPersons(tx, members.map((m, i) => {
         const c = checked[i]!;
-        return { ...m, householdId: h.id, regionCode: h.regionCode, idNumber: c.idNumber, birthDate: c.birthDate, gender: c.gender, isHead: c.isHead };
+        return {
+          ...personColumns(m), name: m.name, relation: m.relation, householdId: h.id, regionCode: h.regionCode, idType: c.idType,
+          idNumber: c.idNumber, birthDate: c.birthDate, gender: c.gender, isHead: c.isHead,
+        };
       }));
       await recordAudit(tx, actor, { action: 'create', entityType: 'household', entityId: h.id, regionCode: h.regionCode, householdId: h.id, after: { ...h, members: persons } });
       return h.id;
@@ -176,15 +196,51 @@ export async function updateHousehold(deps: Deps, actor: Actor, id: number, inpu
 }
 
 /**
- * Soft-deletes a household (its records stay for the audit trail).
- * @throws AppError NOT_FOUND, FORBIDDEN
+ * A household is never deleted: the DELETE endpoint answers with the way to do it (自然减少).
+ * @throws AppError NOT_FOUND / FORBIDDEN / RECORD_EXITED as for any write, then INVALID_TRANSITION (422)
  */
-export async function deleteHousehold(deps: Deps, actor: Actor, id: number): Promise<void> {
+export async function refuseDeleteHousehold(deps: Deps, actor: Actor, id: number): Promise<never> {
+  await getWritableHousehold(deps.db.db, actor, id);
+  throw new AppError('INVALID_TRANSITION', 'households leave by 自然减少 (POST /api/v1/households/:id/exit), never by a delete', {
+    issues: [{ path: 'id', messageZh: '农户不能删除：请办理“自然减少”（死亡、迁出、嫁出、服刑、其他），记录保留备查', messageEn: 'a household is never deleted: record a 自然减少 (death, moved out, married out, imprisoned, other) instead; the records are kept' }],
+  });
+}
+
+/**
+ * 自然减少 of a household: reason and date; the household and its members leave the registry and become
+ * read-only (the records stay for the audit trail). Audited in the same transaction.
+ * @throws AppError NOT_FOUND, FORBIDDEN, RECORD_EXITED (already left)
+ */
+export async function exitHousehold(deps: Deps, actor: Actor, id: number, input: ExitInput): Promise<HouseholdView> {
   const db = deps.db.db;
   const before = await getWritableHousehold(db, actor, id);
   await db.transaction(async (tx) => {
-    await repo.softDeleteHousehold(tx, id);
+    const after = await repo.exitHousehold(tx, id, { reason: input.reason, date: input.date, note: input.note ?? null });
     const { regionName: _r, ...b } = before;
-    await recordAudit(tx, actor, { action: 'delete', entityType: 'household', entityId: id, regionCode: before.regionCode, householdId: id, before: b });
+    await recordAudit(tx, actor, { action: 'exit', entityType: 'household', entityId: id, regionCode: before.regionCode, householdId: id, before: b, after });
   });
+  return buildView(db, (await repo.findHousehold(db, id, { withExited: true }))!);
+}
+
+/**
+ * Brings a household that left by 自然减少 back into the registry, with the members its exit marked (admin only).
+ * @throws AppError FORBIDDEN (not an admin, or out of scope), NOT_FOUND, INVALID_TRANSITION (in the registry),
+ *   CONFLICT (its household number was given to another household meanwhile)
+ */
+export async function restoreHousehold(deps: Deps, actor: Actor, id: number): Promise<HouseholdView> {
+  const db = deps.db.db;
+  assertCanWrite(actor);
+  const before = await repo.findHousehold(db, id, { withExited: true });
+  if (!before) throw new AppError('NOT_FOUND', 'household not found', { householdId: id });
+  assertWriteScope(actor, before.regionCode);
+  assertAdmin(actor);
+  if (!before.deletedAt) {
+    throw new AppError('INVALID_TRANSITION', 'the household is in the registry', { issues: [{ path: 'id', messageZh: '该户未办理自然减少，无需恢复', messageEn: 'this household has not left the registry' }] });
+  }
+  await db.transaction(async (tx) => {
+    const after = await repo.restoreHousehold(tx, before);
+    const { regionName: _r, ...b } = before;
+    await recordAudit(tx, actor, { action: 'restore', entityType: 'household', entityId: id, regionCode: before.regionCode, householdId: id, before: b, after });
+  });
+  return getHousehold(deps, actor, id);
 }

@@ -29,8 +29,8 @@ function newHousehold(overrides: Record<string, unknown> = {}) {
     riskTypes: ['illness'],
     phone: '13812345678',
     members: [
-      { idNumber: makeTestIdNumber(), name: '张三', relation: '02', laborCapacity: 'ordinary' },
-      { idNumber: makeTestIdNumber({ male: false }), name: '李四', relation: '10', laborCapacity: 'weak' },
+      { idNumber: makeTestIdNumber(), name: '张三', relation: '02', laborCapacity: 'ordinary', education: 'junior' },
+      { idNumber: makeTestIdNumber({ male: false }), name: '李四', relation: '10', laborCapacity: 'weak', education: 'primary' },
     ],
     ...overrides,
   };
@@ -57,8 +57,8 @@ describe('households', () => {
     const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
     const res = await inject(county.cookie, 'POST', '/api/v1/households', newHousehold({
       members: [
-        { idNumber: bad, name: '甲', relation: '02' },
-        { idNumber: makeTestIdNumber(), name: '乙', relation: '02', laborCapacity: 'nonsense' },
+        { idNumber: bad, name: '甲', relation: '02', education: 'junior' },
+        { idNumber: makeTestIdNumber(), name: '乙', relation: '02', laborCapacity: 'nonsense', education: 'junior' },
       ],
     }));
     expect(res.statusCode).toBe(400);
@@ -69,41 +69,42 @@ describe('households', () => {
     expect(err.details.issues[0].messageZh).toContain('校验位');
 
     const twoHeads = await inject(county.cookie, 'POST', '/api/v1/households', newHousehold({
-      members: [{ idNumber: makeTestIdNumber(), name: '甲', relation: '02' }, { idNumber: makeTestIdNumber(), name: '乙', relation: '02' }],
+      members: [{ idNumber: makeTestIdNumber(), name: '甲', relation: '02', education: 'junior' }, { idNumber: makeTestIdNumber(), name: '乙', relation: '02', education: 'junior' }],
     }));
     expect(twoHeads.statusCode).toBe(400);
     expect(twoHeads.json().error.details.issues[0].messageEn).toContain('one head');
-    const noHead = await inject(county.cookie, 'POST', '/api/v1/households', newHousehold({ members: [{ idNumber: makeTestIdNumber(), name: '甲', relation: '10' }] }));
+    const noHead = await inject(county.cookie, 'POST', '/api/v1/households', newHousehold({ members: [{ idNumber: makeTestIdNumber(), name: '甲', relation: '10', education: 'junior' }] }));
     expect(noHead.statusCode).toBe(400);
   });
 
   it('refuses a person already in another household with 409 naming it', async () => {
     const other = await buildHousehold(t, { regionCode: village() });
     const taken = other.members[0]!.idNumber;
-    const res = await inject(county.cookie, 'POST', '/api/v1/households', newHousehold({ members: [{ idNumber: taken, name: '重复', relation: '02' }] }));
+    const res = await inject(county.cookie, 'POST', '/api/v1/households', newHousehold({ members: [{ idNumber: taken, name: '重复', relation: '02', education: 'junior' }] }));
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'CONFLICT', details: { householdId: other.id, householdNo: other.householdNo } });
-    const add = await inject(county.cookie, 'POST', `/api/v1/households/${(await buildHousehold(t, { regionCode: village() })).id}/members`, { idNumber: taken, name: '重复', relation: '20' });
+    const add = await inject(county.cookie, 'POST', `/api/v1/households/${(await buildHousehold(t, { regionCode: village() })).id}/members`, { idNumber: taken, name: '重复', relation: '20', education: 'junior' });
     expect(add.statusCode).toBe(409);
     expect(add.json().error.details.householdNo).toBe(other.householdNo);
   });
 
-  it('adds, edits and removes members; one head per household', async () => {
+  it('adds and edits members, never deletes one; one head per household', async () => {
     const h = await buildHousehold(t, { regionCode: village() });
-    const add = await inject(county.cookie, 'POST', `/api/v1/households/${h.id}/members`, { idNumber: makeTestIdNumber(), name: '王五', relation: '20', laborCapacity: 'skilled' });
+    const add = await inject(county.cookie, 'POST', `/api/v1/households/${h.id}/members`, { idNumber: makeTestIdNumber(), name: '王五', relation: '20', laborCapacity: 'skilled', education: 'junior' });
     expect(add.statusCode).toBe(201);
     const pid = add.json().id;
-    const head2 = await inject(county.cookie, 'PATCH', `/api/v1/persons/${pid}`, { relation: '02' });
+    const head2 = await inject(county.cookie, 'PATCH', `/api/v1/persons/${pid}`, { relation: '02', education: 'junior' });
     expect(head2.statusCode).toBe(400);
     expect(head2.json().error.details.issues[0].path).toBe('relation');
     const edit = await inject(county.cookie, 'PATCH', `/api/v1/persons/${pid}`, { name: '王五五', laborCapacity: 'ordinary' });
     expect(edit.statusCode).toBe(200);
     expect(edit.json()).toMatchObject({ name: '王五五', laborCapacity: 'ordinary', isHead: false });
     const del = await inject(county.cookie, 'DELETE', `/api/v1/persons/${pid}`);
-    expect(del.statusCode).toBe(204);
-    expect(await t.db.db.select().from(persons).where(eq(persons.id, pid))).toHaveLength(0);
+    expect(del.statusCode).toBe(422);
+    expect(del.json().error.details.issues[0].messageZh).toContain('自然减少');
+    expect(await t.db.db.select().from(persons).where(eq(persons.id, pid))).toHaveLength(1);
     const history = await inject(county.cookie, 'GET', `/api/v1/households/${h.id}/history`);
-    expect(history.json().items.map((i: { action: string; entityType: string }) => `${i.action}:${i.entityType}`)).toEqual(['delete:person', 'update:person', 'create:person']);
+    expect(history.json().items.map((i: { action: string; entityType: string }) => `${i.action}:${i.entityType}`)).toEqual(['update:person', 'create:person']);
   });
 
   it('lists with filters and pagination, masking ID and phone for a township officer', async () => {
@@ -157,7 +158,7 @@ describe('households', () => {
     expect(d.helpers.map((x: { name: string }) => x.name)).toEqual(['赵帮扶']);
   });
 
-  it('updates and soft-deletes', async () => {
+  it('updates; a DELETE is refused and points to 自然减少', async () => {
     const h = await buildHousehold(t, { regionCode: village() });
     const up = await inject(county.cookie, 'PATCH', `/api/v1/households/${h.id}`, { householdType: 'monitored', monitoringType: 'sudden', address: '一组 3 号' });
     expect(up.statusCode).toBe(200);
@@ -165,10 +166,11 @@ describe('households', () => {
     const bad = await inject(county.cookie, 'PATCH', `/api/v1/households/${h.id}`, { householdType: 'monitored', monitoringType: null });
     expect(bad.statusCode).toBe(400);
     const del = await inject(county.cookie, 'DELETE', `/api/v1/households/${h.id}`);
-    expect(del.statusCode).toBe(204);
+    expect(del.statusCode).toBe(422);
+    expect(del.json().error.details.issues[0].messageZh).toContain('自然减少');
     const [row] = await t.db.db.select().from(households).where(eq(households.id, h.id));
-    expect(row!.deletedAt).not.toBeNull();
-    expect((await inject(county.cookie, 'GET', `/api/v1/households/${h.id}`)).statusCode).toBe(404);
+    expect(row!.deletedAt).toBeNull();
+    expect((await inject(county.cookie, 'GET', `/api/v1/households/${h.id}`)).statusCode).toBe(200);
   });
 
   it('lets viewers read but not write', async () => {

@@ -11,7 +11,12 @@ export function toListItem(r: HouseholdListRow, pii: boolean): HouseholdListItem
     householdNo: r.householdNo,
     regionCode: r.regionCode,
     regionName: r.regionName,
+    townshipName: r.townshipName,
+    villageName: r.villageName,
+    groupName: r.groupName,
     householdType: r.householdType,
+    isLifted: r.isLifted,
+    liftedCategory: r.liftedCategory,
     monitoringType: r.monitoringType,
     monitoringStatus: r.monitoringStatus,
     riskTypes: r.riskTypes,
@@ -19,15 +24,19 @@ export function toListItem(r: HouseholdListRow, pii: boolean): HouseholdListItem
     headIdNumber: r.headIdNumber === null ? null : pii ? r.headIdNumber : maskIdNumber(r.headIdNumber),
     memberCount: Number(r.memberCount),
     phone: r.phone === null ? null : pii ? r.phone : maskPhone(r.phone),
+    exitReason: r.exitReason,
+    exitDate: r.exitDate,
   };
 }
 
 export function toPersonView(p: PersonRow): PersonView {
   return {
-    id: p.id, householdId: p.householdId, regionCode: p.regionCode, idNumber: p.idNumber, name: p.name, gender: p.gender,
-    birthDate: p.birthDate, relation: p.relation, isHead: p.isHead, laborCapacity: p.laborCapacity, healthStatus: p.healthStatus,
-    education: p.education, employmentStatus: p.employmentStatus, employmentPlace: p.employmentPlace,
-    wantsTraining: p.wantsTraining, trainedThisYear: p.trainedThisYear, phone: p.phone,
+    id: p.id, householdId: p.householdId, regionCode: p.regionCode, idType: p.idType, idNumber: p.idNumber, personNo: p.personNo,
+    name: p.name, gender: p.gender, birthDate: p.birthDate, ethnicity: p.ethnicity, relation: p.relation, isHead: p.isHead,
+    laborCapacity: p.laborCapacity, healthStatuses: p.healthStatuses, disabilityType: p.disabilityType, disabilityGrade: p.disabilityGrade,
+    education: p.education, schoolStatus: p.schoolStatus, workMonths: p.workMonths, employmentStatus: p.employmentStatus,
+    employmentPlace: p.employmentPlace, wantsTraining: p.wantsTraining, trainedThisYear: p.trainedThisYear, phone: p.phone,
+    exitReason: p.exitReason, exitDate: p.exitDate, exitNote: p.exitNote,
   };
 }
 
@@ -38,7 +47,7 @@ export function toIncomeViews(rows: IncomeRow[]): IncomeView[] {
     const r = byYear.get(t.year) as IncomeRow;
     return {
       year: t.year, wage: r.wage, business: r.business, businessExpense: r.businessExpense, property: r.property, transfer: r.transfer,
-      memberCount: r.memberCount, netIncome: t.netIncome, perCapita: t.perCapita, yoyChange: t.yoyChange, yoyRate: t.yoyRate,
+      claimIncome: r.claimIncome, compliantSelfPaid: r.compliantSelfPaid, memberCount: r.memberCount, netIncome: t.netIncome, perCapita: t.perCapita, yoyChange: t.yoyChange, yoyRate: t.yoyRate,
     };
   });
 }

@@ -1,34 +1,85 @@
-import { AppError, validateIdNumber, type Issue, type PersonCreate, type PersonUpdate } from '@chanbang/domain';
+import {
+  AppError, educationSchoolIssue, hasDisability, healthSetIssue, mostSeriousHealth, validateIdNumber, type Issue, type PersonCreate, type PersonUpdate,
+} from '@chanbang/domain';
 import type { Conn } from '../../deps.ts';
 import { checkDictCode, type DictIndex } from '../dictionaries/dictionaries.service.ts';
-import { findPersonsByIdNumbers } from './households.repo.ts';
+import { findPersonsByIdNumbers, type PersonRow } from './households.repo.ts';
+
+/** dict id_type code of the 居民身份证, the only document type with the GB 11643 check digit. */
+export const CITIZEN_ID_TYPE = '1';
 
 /** Relation codes that mark the head (dict relation attrs.isHead). */
 export function isHeadRelation(idx: DictIndex, relation: string): boolean {
   return idx.get('relation')?.get(relation)?.attrs?.isHead === true;
 }
 
-/** A member checked and normalised: ID number, birth date and gender from the domain's GB 11643 check. */
-export type CheckedPerson = { idNumber: string; birthDate: string; gender: string; isHead: boolean };
+/** A member checked and normalised: ID number, birth date and gender (from the GB 11643 check for a 居民身份证). */
+export type CheckedPerson = { idType: string; idNumber: string; birthDate: string; gender: string; isHead: boolean };
+
+/** Checks a code only once the dictionary exists (national dictionaries may be added after this code). */
+function checkOptionalDict(idx: DictIndex, dictCode: string, value: string | null | undefined, path: string, issues: Issue[]): void {
+  if (idx.has(dictCode)) checkDictCode(idx, dictCode, value, path, issues);
+}
 
 /**
- * Checks one member's fields (ID check digit, dictionary codes) and pushes issues under `path`.
- * @returns normalised ID facts, or undefined when the ID number is invalid
+ * Checks one member's fields and pushes issues under `path`: the document number (GB 11643 check digit for a
+ * 居民身份证; other document types give birth date and gender themselves), dictionary codes, exactly one of
+ * 文化程度 / 在校生状况 (domain-standards §2.4), health as a set, 残疾类别/等级 only with 残疾.
+ * @param before the stored person when editing (its values stand for the fields the input leaves out)
+ * @returns normalised document facts when the input sets or changes them and they are valid, else undefined
  */
-export function checkPersonFields(idx: DictIndex, p: PersonCreate | PersonUpdate, path: string, issues: Issue[]): CheckedPerson | undefined {
+export function checkPersonFields(idx: DictIndex, p: PersonCreate | PersonUpdate, path: string, issues: Issue[], before?: PersonRow): CheckedPerson | undefined {
   let checked: CheckedPerson | undefined;
-  if (p.idNumber !== undefined) {
-    const r = validateIdNumber(p.idNumber);
-    if (r.ok) checked = { idNumber: r.idNumber, birthDate: r.birthDate, gender: r.gender, isHead: false };
-    else issues.push({ path: `${path}idNumber`, value: p.idNumber, field: 'idNumber', messageZh: r.reasonZh, messageEn: r.reasonEn });
+  const idType = p.idType ?? before?.idType ?? CITIZEN_ID_TYPE;
+  checkOptionalDict(idx, 'id_type', p.idType, `${path}idType`, issues);
+  const idNumber = p.idNumber ?? (p.idType !== undefined && p.idType !== before?.idType ? before?.idNumber : undefined);
+  if (idNumber !== undefined) {
+    if (idType === CITIZEN_ID_TYPE) {
+      const r = validateIdNumber(idNumber);
+      if (r.ok) checked = { idType, idNumber: r.idNumber, birthDate: r.birthDate, gender: r.gender, isHead: false };
+      else issues.push({ path: `${path}idNumber`, value: idNumber, field: 'idNumber', messageZh: r.reasonZh, messageEn: r.reasonEn });
+    } else {
+      const birthDate = p.birthDate ?? before?.birthDate;
+      const gender = p.gender ?? before?.gender;
+      if (!birthDate) issues.push({ path: `${path}birthDate`, field: 'birthDate', messageZh: '证件类型不是居民身份证时须填写出生日期', messageEn: 'enter the birth date: the document is not a citizen ID card' });
+      if (!gender) issues.push({ path: `${path}gender`, field: 'gender', messageZh: '证件类型不是居民身份证时须填写性别', messageEn: 'enter the gender: the document is not a citizen ID card' });
+      checkDictCode(idx, 'gender', p.gender, `${path}gender`, issues);
+      const normalized = idNumber.replace(/\s+/g, '').toUpperCase();
+      if (birthDate && gender) checked = { idType, idNumber: normalized, birthDate, gender, isHead: false };
+    }
   }
   checkDictCode(idx, 'relation', p.relation, `${path}relation`, issues);
   checkDictCode(idx, 'labor_capacity', p.laborCapacity, `${path}laborCapacity`, issues);
-  checkDictCode(idx, 'health_status', p.healthStatus, `${path}healthStatus`, issues);
+  for (const [i, h] of (p.healthStatuses ?? []).entries()) checkDictCode(idx, 'health_status', h, `${path}healthStatuses.${i}`, issues);
   checkDictCode(idx, 'education', p.education, `${path}education`, issues);
+  checkOptionalDict(idx, 'school_status', p.schoolStatus, `${path}schoolStatus`, issues);
+  checkOptionalDict(idx, 'ethnicity', p.ethnicity, `${path}ethnicity`, issues);
+  checkOptionalDict(idx, 'disability_type', p.disabilityType, `${path}disabilityType`, issues);
   checkDictCode(idx, 'employment_status', p.employmentStatus, `${path}employmentStatus`, issues);
+  const pathed = (i: Issue | undefined) => i && issues.push({ ...i, path: `${path}${i.path}` });
+  // 文化程度 / 在校生状况: the merged state; "neither" is refused for a new person or when the input touches them
+  const education = p.education !== undefined ? p.education : before?.education;
+  const schoolStatus = p.schoolStatus !== undefined ? p.schoolStatus : before?.schoolStatus;
+  pathed(educationSchoolIssue({ education, schoolStatus }, !before || p.education !== undefined || p.schoolStatus !== undefined));
+  const health = p.healthStatuses ?? before?.healthStatuses ?? [];
+  pathed(healthSetIssue(health));
+  const disabilityType = p.disabilityType !== undefined ? p.disabilityType : before?.disabilityType;
+  const disabilityGrade = p.disabilityGrade !== undefined ? p.disabilityGrade : before?.disabilityGrade;
+  if ((disabilityType || disabilityGrade) && !hasDisability(health)) {
+    issues.push({ path: `${path}disabilityType`, field: 'disabilityType', messageZh: '健康状况含“残疾”时才填写残疾类别和等级', messageEn: 'the disability type and grade are recorded only when the health values include a disability' });
+  }
   if (checked && p.relation !== undefined) checked.isHead = isHeadRelation(idx, p.relation);
   return checked;
+}
+
+/**
+ * The person columns written for an input: health kept as the set, and (while other readers still use it) the
+ * old single `health_status` as its most serious value.
+ */
+export function personColumns(p: PersonCreate | PersonUpdate): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));
+  if (p.healthStatuses !== undefined) out.healthStatus = mostSeriousHealth(p.healthStatuses);
+  return out;
 }
 
 /** Issue for a second head in one household. */

@@ -1,11 +1,12 @@
-import { AppError, type Issue, type PersonCreate, type PersonUpdate, type PersonView } from '@chanbang/domain';
+import { AppError, type ExitInput, type Issue, type PersonCreate, type PersonUpdate, type PersonView } from '@chanbang/domain';
 import type { Actor, Conn, Deps } from '../../deps.ts';
 import { isUniqueViolation } from '../../db-errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { loadDictIndex } from '../dictionaries/dictionaries.service.ts';
-import { assertWritableChild, getWritableHousehold } from './household-access.ts';
+import { assertCanWrite } from '../auth/auth.guard.ts';
+import { assertNotExited, assertWritableChild, getWritableHousehold } from './household-access.ts';
 import * as repo from './households.repo.ts';
-import { assertIdNumbersFree, checkPersonFields, isHeadRelation, secondHeadIssue, throwIfIssues } from './members.rules.ts';
+import { CITIZEN_ID_TYPE, assertIdNumbersFree, checkPersonFields, isHeadRelation, personColumns, secondHeadIssue, throwIfIssues } from './members.rules.ts';
 import { toPersonView } from './households.views.ts';
 
 async function translateUnique<T>(db: Conn, fn: () => Promise<T>, idNumber: string | undefined, exceptPersonId?: number): Promise<T> {
@@ -36,7 +37,7 @@ export async function addMember(deps: Deps, actor: Actor, householdId: number, i
     db,
     () =>
       db.transaction(async (tx) => {
-        const [p] = await repo.insertPersons(tx, [{ ...input, householdId, regionCode: h.regionCode, idNumber: c.idNumber, birthDate: c.birthDate, gender: c.gender, isHead: c.isHead }]);
+        const [p] = await repo.insertPersons(tx, [{ ...personColumns(input), name: input.name, relation: input.relation, householdId, regionCode: h.regionCode, idType: c.idType, idNumber: c.idNumber, birthDate: c.birthDate, gender: c.gender, isHead: c.isHead }]);
         await recordAudit(tx, actor, { action: 'create', entityType: 'person', entityId: p!.id, regionCode: h.regionCode, householdId, after: p });
         return p!;
       }),
@@ -52,17 +53,21 @@ export async function addMember(deps: Deps, actor: Actor, householdId: number, i
 export async function updatePerson(deps: Deps, actor: Actor, personId: number, input: PersonUpdate): Promise<PersonView> {
   const db = deps.db.db;
   const before = assertWritableChild(actor, await repo.findPerson(db, personId), 'person', personId);
+  await getWritableHousehold(db, actor, before.householdId);
+  assertNotExited('person', before);
   const idx = await loadDictIndex(deps);
   const issues: Issue[] = [];
-  const checked = checkPersonFields(idx, input, '', issues);
+  const checked = checkPersonFields(idx, input, '', issues, before);
   const becomesHead = input.relation !== undefined ? isHeadRelation(idx, input.relation) : before.isHead;
   if (becomesHead && !before.isHead && (await repo.listMembers(db, before.householdId)).some((m) => m.isHead && m.id !== personId)) {
     issues.push(secondHeadIssue('relation'));
   }
   throwIfIssues(issues, 'member is invalid');
   if (checked && checked.idNumber !== before.idNumber) await assertIdNumbersFree(db, [checked.idNumber], personId);
-  const patch: Record<string, unknown> = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-  if (checked) Object.assign(patch, { idNumber: checked.idNumber, birthDate: checked.birthDate, gender: checked.gender });
+  const patch = personColumns(input);
+  // birth date and gender of a 居民身份证 come from the number, never from the input
+  if ((input.idType ?? before.idType) === CITIZEN_ID_TYPE) { delete patch.birthDate; delete patch.gender; }
+  if (checked) Object.assign(patch, { idType: checked.idType, idNumber: checked.idNumber, birthDate: checked.birthDate, gender: checked.gender });
   patch.isHead = becomesHead;
   const after = await translateUnique(
     db,
@@ -79,20 +84,71 @@ export async function updatePerson(deps: Deps, actor: Actor, personId: number, i
 }
 
 /**
- * Removes a member. The last member cannot be removed (delete the household instead).
- * @throws AppError NOT_FOUND, FORBIDDEN, VALIDATION_FAILED
+ * A member is never deleted: the DELETE endpoint answers with the way to do it (自然减少).
+ * @throws AppError NOT_FOUND / FORBIDDEN as for any write, then INVALID_TRANSITION (422)
  */
-export async function deletePerson(deps: Deps, actor: Actor, personId: number): Promise<void> {
-  const db = deps.db.db;
-  const before = assertWritableChild(actor, await repo.findPerson(db, personId), 'person', personId);
-  const members = await repo.listMembers(db, before.householdId);
-  if (members.length <= 1) {
-    throw new AppError('VALIDATION_FAILED', 'the last member cannot be removed', {
-      issues: [{ path: 'id', messageZh: '不能删除户内唯一成员，请直接删除该户', messageEn: 'the only member cannot be removed: delete the household instead' }],
-    });
-  }
-  await db.transaction(async (tx) => {
-    await repo.deletePerson(tx, personId);
-    await recordAudit(tx, actor, { action: 'delete', entityType: 'person', entityId: personId, regionCode: before.regionCode, householdId: before.householdId, before });
+export async function refuseDeletePerson(deps: Deps, actor: Actor, personId: number): Promise<never> {
+  assertWritableChild(actor, await repo.findPerson(deps.db.db, personId), 'person', personId);
+  throw new AppError('INVALID_TRANSITION', 'persons leave by 自然减少 (POST /api/v1/persons/:id/exit), never by a delete', {
+    issues: [{ path: 'id', messageZh: '成员不能删除：请办理“自然减少”（死亡、迁出、嫁出、服刑、其他），记录保留备查', messageEn: 'a member is never deleted: record a 自然减少 (death, moved out, married out, imprisoned, other) instead; the record is kept' }],
   });
 }
+
+/**
+ * 自然减少 of one member: reason and date; the person stays on record, read-only. The head cannot leave alone.
+ * @throws AppError NOT_FOUND, FORBIDDEN, RECORD_EXITED (the member or the household already left),
+ *   INVALID_TRANSITION (the head, or the last member: then the whole household leaves)
+ */
+export async function exitPerson(deps: Deps, actor: Actor, personId: number, input: ExitInput): Promise<PersonView> {
+  const db = deps.db.db;
+  const before = assertWritableChild(actor, await repo.findPerson(db, personId), 'person', personId);
+  await getWritableHousehold(db, actor, before.householdId);
+  assertNotExited('person', before);
+  const active = repo.activeMembers(await repo.listMembers(db, before.householdId));
+  if (active.length <= 1) {
+    throw new AppError('INVALID_TRANSITION', 'the last member cannot leave alone', {
+      issues: [{ path: 'id', messageZh: '该成员是户内最后一名成员：请对整户办理自然减少', messageEn: 'this is the last member of the household: record the 自然减少 of the whole household instead' }],
+    });
+  }
+  if (before.isHead) {
+    throw new AppError('INVALID_TRANSITION', 'the head cannot leave alone', {
+      issues: [{ path: 'id', messageZh: '户主不能单独办理自然减少：请先将户主的与户主关系改为其他，并指定新的户主', messageEn: 'the head cannot leave alone: first change the head’s relation and appoint a new head' }],
+    });
+  }
+  const after = await db.transaction(async (tx) => {
+    const p = await repo.updatePerson(tx, personId, { exitReason: input.reason, exitDate: input.date, exitNote: input.note ?? null });
+    await recordAudit(tx, actor, { action: 'exit', entityType: 'person', entityId: personId, regionCode: p.regionCode, householdId: p.householdId, before, after: p });
+    return p;
+  });
+  return toPersonView(after);
+}
+
+/**
+ * Brings a member back into the registry (admin only).
+ * @throws AppError FORBIDDEN (not an admin, or out of scope), NOT_FOUND, RECORD_EXITED (the household itself left:
+ *   restore the household), INVALID_TRANSITION (the member is in the registry)
+ */
+export async function restorePerson(deps: Deps, actor: Actor, personId: number): Promise<PersonView> {
+  const db = deps.db.db;
+  assertCanWrite(actor);
+  const before = assertWritableChild(actor, await repo.findPerson(db, personId), 'person', personId);
+  assertAdmin(actor);
+  await getWritableHousehold(db, actor, before.householdId);
+  if (before.exitReason === null) {
+    throw new AppError('INVALID_TRANSITION', 'the person is in the registry', { issues: [{ path: 'id', messageZh: '该成员未办理自然减少，无需恢复', messageEn: 'this member has not left the registry' }] });
+  }
+  const after = await db.transaction(async (tx) => {
+    const p = await repo.updatePerson(tx, personId, { exitReason: null, exitDate: null, exitNote: null });
+    await recordAudit(tx, actor, { action: 'restore', entityType: 'person', entityId: personId, regionCode: p.regionCode, householdId: p.householdId, before, after: p });
+    return p;
+  });
+  return toPersonView(after);
+}
+
+/** @throws AppError FORBIDDEN unless the actor is the county administrator */
+export function assertAdmin(actor: Actor): void {
+  if (actor.role !== 'admin') {
+    throw new AppError('FORBIDDEN', 'admin only', { issues: [{ path: 'role', messageZh: '只有县级管理员可以恢复自然减少的记录', messageEn: 'only the county administrator can restore records that left the registry' }] });
+  }
+}
+

@@ -3,7 +3,7 @@ import type { Actor, Conn, Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { checkDictCode, loadDictIndex } from '../dictionaries/dictionaries.service.ts';
 import { findHelper } from '../helpers/helpers.repo.ts';
-import { assertWritableChild, getWritableHousehold } from '../households/household-access.ts';
+import { assertHouseholdActive, assertWritableChild, getWritableHousehold } from '../households/household-access.ts';
 import { toMeasureView } from '../households/households.views.ts';
 import { throwIfIssues } from '../households/members.rules.ts';
 import { isInScope } from '../regions/scope.ts';
@@ -45,6 +45,7 @@ export async function createMeasure(deps: Deps, actor: Actor, householdId: numbe
 export async function updateMeasure(deps: Deps, actor: Actor, id: number, input: MeasureUpdate): Promise<MeasureView> {
   const db = deps.db.db;
   const before = assertWritableChild(actor, await repo.findMeasure(db, id), 'measure', id);
+  await assertHouseholdActive(db, before.householdId);
   await checkMeasure(deps, db, actor, { ...before, ...input } as MeasureUpdate);
   const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
   const row = await db.transaction(async (tx) => {
@@ -60,6 +61,7 @@ export async function deleteMeasure(deps: Deps, actor: Actor, id: number): Promi
   const db = deps.db.db;
   const before = assertWritableChild(actor, await repo.findMeasure(db, id), 'measure', id);
   if (!before) throw new AppError('NOT_FOUND', 'measure not found');
+  await assertHouseholdActive(db, before.householdId);
   await db.transaction(async (tx) => {
     await repo.deleteMeasure(tx, id);
     await recordAudit(tx, actor, { action: 'delete', entityType: 'support_measure', entityId: id, regionCode: before.regionCode, householdId: before.householdId, before });

@@ -85,10 +85,15 @@ export function useMemberMutations(householdId: number) {
   };
 }
 
+/** A year's figures as the form sends them; 理赔收入 and 合规自付支出 may be left out (the server keeps them). */
+export type IncomeInput = Omit<Income, 'netIncome' | 'perCapita' | 'yoyChange' | 'yoyRate' | 'claimIncome' | 'compliantSelfPaid'> & { claimIncome?: number; compliantSelfPaid?: number };
+
+/** Saves a year: a new year with POST (409 when it exists, never an overwrite), an existing one with PUT. */
 export function useSaveIncome(householdId: number) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ year, ...rest }: Omit<Income, 'netIncome' | 'perCapita' | 'yoyChange' | 'yoyRate'>) => api.put<Income>(`/households/${householdId}/incomes/${year}`, rest),
+    mutationFn: ({ year, isNew, ...rest }: IncomeInput & { isNew: boolean }) =>
+      isNew ? api.post<Income>(`/households/${householdId}/incomes`, { year, ...rest }) : api.put<Income>(`/households/${householdId}/incomes/${year}`, rest),
     onSuccess: () => invalidate(householdId),
   });
 }

@@ -55,7 +55,7 @@ export function IncomeTab({ household, writable }: IncomeTabProps) {
   const handleSave = async () => {
     const v = await form.validateFields();
     try {
-      await save.mutateAsync(v);
+      await save.mutateAsync({ ...v, isNew: false });
       message.success(t('common.saved'));
       setOpen(false);
     } catch (err) {
