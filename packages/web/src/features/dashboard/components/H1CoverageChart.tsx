@@ -1,6 +1,7 @@
 import { Card, Empty, Flex, Statistic, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { formatClause } from '@chanbang/domain';
 import { formatPercent } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { RuleEvaluation } from '../../../lib/types.ts';
@@ -20,7 +21,8 @@ export function H1CoverageChart({ regionCode, rule }: H1CoverageChartProps) {
   const navigate = useNavigate();
   const rows = rule.byRegion;
   const unmetTotal = rule.total - rule.met;
-  const title = rule.titleZh || rule.titleEn ? `${rule.ruleId} ${pick(rule.titleZh, rule.titleEn)}` : t('dashboard.h1');
+  // officers read the rule's name, never its catalogue id
+  const title = rule.titleZh || rule.titleEn ? pick(rule.titleZh, rule.titleEn) : t('dashboard.h1');
 
   const option = useMemo<ChartOption>(
     () => ({
@@ -68,9 +70,13 @@ export function H1CoverageChart({ regionCode, rule }: H1CoverageChartProps) {
   return (
     <Card
       size="small"
-      title={title}
-      extra={rule.clause ? <Tag color="gold">{t('dashboard.clause', { clause: rule.clause })}</Tag> : null}
+      title={<span style={{ whiteSpace: 'normal' }}>{title}</span>}
     >
+      {rule.clause ? (
+        <Tag color="gold" style={{ whiteSpace: 'normal', marginBottom: 8 }}>
+          {t('dashboard.clause', { clause: formatClause(null, rule.clause) })}
+        </Tag>
+      ) : null}
       <Flex gap={32} align="center" style={{ marginBottom: 8 }} wrap>
         <Statistic title={t('dashboard.overall')} value={formatPercent(rule.value)} valueStyle={{ color: rule.value !== null && rule.threshold !== null && rule.value < rule.threshold ? '#d4380d' : '#1f7a4d' }} />
         <Link to={householdsLink(rule.drill, { regionCode, warning: rule.ruleId })}>

@@ -2,6 +2,7 @@ import { WarningOutlined } from '@ant-design/icons';
 import { Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n, type MessageKey } from '../../../lib/i18n.tsx';
+import { useIsMobile } from '../../../ui/use-is-mobile.ts';
 import type { Dashboard } from '../../../lib/types.ts';
 import { householdsLink } from '../api.ts';
 
@@ -10,22 +11,23 @@ export type WarningListProps = { regionCode: string; warnings: Dashboard['warnin
 /** Warnings (H1, overdue identification): each opens the household; the totals open the filtered list. */
 export function WarningList({ regionCode, warnings, totals }: WarningListProps) {
   const { t, pick } = useI18n();
+  const mobile = useIsMobile();
+  const totalTags = totals ? (
+    <Space wrap>
+      {(Object.entries(totals) as [string, number][]).map(([code, n]) => (
+        <Link key={code} to={householdsLink(undefined, { regionCode, warning: code })}>
+          <Tag color={n ? 'red' : 'default'}>{t(`hh.warning.${code}` as MessageKey)}: {n}</Tag>
+        </Link>
+      ))}
+    </Space>
+  ) : null;
   return (
     <Card
       size="small"
       title={<span><WarningOutlined style={{ color: '#d4380d' }} /> {t('dashboard.warnings')}</span>}
-      extra={
-        totals ? (
-          <Space>
-            {(Object.entries(totals) as [string, number][]).map(([code, n]) => (
-              <Link key={code} to={householdsLink(undefined, { regionCode, warning: code })}>
-                <Tag color={n ? 'red' : 'default'}>{t(`hh.warning.${code}` as MessageKey)}: {n}</Tag>
-              </Link>
-            ))}
-          </Space>
-        ) : null
-      }
+      extra={mobile ? null : totalTags}
     >
+      {mobile && totalTags ? <div style={{ marginBottom: 8 }}>{totalTags}</div> : null}
       {warnings.length === 0 ? (
         <Empty description={t('dashboard.noWarnings')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
       ) : (
@@ -37,7 +39,7 @@ export function WarningList({ regionCode, warnings, totals }: WarningListProps) 
           renderItem={(w) => (
             <List.Item key={`${w.code}-${w.householdId}`}>
               <Link to={`/households/${w.householdId}`}>
-                <Tag color="red">{w.code === 'H1' ? 'H1' : t('hh.warning.identification_overdue')}</Tag>
+                <Tag color="red">{t(`hh.warning.${w.code}` as MessageKey)}</Tag>
                 <Typography.Text>{[w.headName, w.householdNo].filter(Boolean).join(' · ')} </Typography.Text>
                 <Typography.Text type="secondary">{pick(w.messageZh, w.messageEn)}</Typography.Text>
               </Link>
