@@ -6,6 +6,8 @@ const serverTests = ['packages/server/src/**/*.test.ts', 'packages/cli/src/**/*.
 // time on that PostgreSQL server, each test file in a fresh database of its own.
 const projects = [
   { test: { name: 'domain', include: ['packages/domain/src/**/*.test.ts'] } },
+  // pure web helpers (wording, formatting); no DOM
+  { test: { name: 'web', include: ['packages/web/src/**/*.test.ts'] } },
   { test: { name: 'server:pglite', include: serverTests, env: { TEST_DATABASE_URL: '' }, testTimeout: 30_000, hookTimeout: 60_000 } },
 ];
 if (process.env.DATABASE_URL) {
