@@ -1,4 +1,4 @@
-import { Empty, Input, Spin, Tree } from 'antd';
+import { Empty, Input, Spin, Tag, Tree } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useEffect, useMemo, useState } from 'react';
 import { regionPath, useRegionTree } from '../features/regions/api.ts';
@@ -8,12 +8,13 @@ import { ErrorAlert } from './ErrorAlert.tsx';
 
 export type RegionTreeProps = { selected?: string; onSelect: (code: string | undefined) => void; height?: number };
 
-function toData(nodes: RegionNode[], filter: string): DataNode[] {
+function toData(nodes: RegionNode[], filter: string, retiredLabel: string): DataNode[] {
   const out: DataNode[] = [];
   for (const node of nodes) {
-    const children = toData(node.children ?? [], filter);
+    const children = toData(node.children ?? [], filter, retiredLabel);
     if (filter && !node.name.includes(filter) && !node.code.startsWith(filter) && children.length === 0) continue;
-    out.push({ key: node.code, title: node.name, children: children.length ? children : undefined, isLeaf: !node.children?.length });
+    const title = node.retired ? <>{node.name} <Tag style={{ marginInlineStart: 4 }}>{retiredLabel}</Tag></> : node.name;
+    out.push({ key: node.code, title, children: children.length ? children : undefined, isLeaf: !node.children?.length });
   }
   return out;
 }
@@ -24,7 +25,7 @@ export function RegionTree({ selected, onSelect, height = 560 }: RegionTreeProps
   const { data, isLoading, error, refetch } = useRegionTree();
   const [filter, setFilter] = useState('');
   const [expanded, setExpanded] = useState<string[]>([]);
-  const treeData = useMemo(() => toData(data ?? [], filter.trim()), [data, filter]);
+  const treeData = useMemo(() => toData(data ?? [], filter.trim(), t('regions.retired')), [data, filter, t]);
 
   useEffect(() => {
     if (!data) return;
