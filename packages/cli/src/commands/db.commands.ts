@@ -23,7 +23,7 @@ export async function serveCommand(opts: { demo?: boolean; port?: string }): Pro
       for (const l of demoLines(r)) console.log(l);
       console.log(`(demo loaded in ${Date.now() - t0} ms)`);
     } else {
-      console.log(`demo data already present; demo logins: admin / dawang / dawang-cun, password ${DEMO_PASSWORD} (unless changed)`);
+      console.log(`demo data already present; demo logins: admin / county / dawang / dawang-cun, password ${DEMO_PASSWORD} (unless changed)`);
     }
   }
   const { app } = await startServer(config, { db: deps.db });

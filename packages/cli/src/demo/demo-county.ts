@@ -55,6 +55,7 @@ export function DEMO_USERS(regions: DemoRegion[]): { username: string; displayNa
   const village = regions.find((r) => r.level === 'village' && r.parentCode === dawang?.code);
   return [
     { username: 'admin', displayName: '示范区管理员', role: 'admin', regionCode: DEMO_COUNTY.code, password: DEMO_PASSWORD },
+    { username: 'county', displayName: '示范区县级业务员', role: 'county_officer', regionCode: DEMO_COUNTY.code, password: DEMO_PASSWORD },
     { username: 'dawang', displayName: `${dawang?.name ?? ''}业务员`, role: 'township_officer', regionCode: dawang?.code ?? DEMO_COUNTY.code, password: DEMO_PASSWORD },
     { username: 'dawang-cun', displayName: `${village?.name ?? ''}信息员`, role: 'village_officer', regionCode: village?.code ?? DEMO_COUNTY.code, password: DEMO_PASSWORD },
   ];

@@ -1,11 +1,12 @@
 import {
-  ApartmentOutlined, AuditOutlined, BookOutlined, DashboardOutlined, MenuOutlined, SafetyCertificateOutlined,
+  ApartmentOutlined, AuditOutlined, BookOutlined, CheckSquareOutlined, DashboardOutlined, LineChartOutlined, MenuOutlined, SafetyCertificateOutlined,
   SettingOutlined, TeamOutlined, UploadOutlined, UserOutlined,
 } from '@ant-design/icons';
-import { Button, Drawer, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
+import { Badge, Button, Drawer, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { isAdmin, useCurrentUser, useLogout } from '../features/auth/api.ts';
+import { useTodo } from '../features/monitoring/api.ts';
 import { useRegion } from '../features/regions/api.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { useIsMobile } from '../ui/use-is-mobile.ts';
@@ -34,10 +35,12 @@ export function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const { data: region } = useRegion(user.regionName ? undefined : user.regionCode);
   const regionName = user.regionName ?? region?.name ?? user.regionCode;
+  const todo = useTodo(user.role !== 'viewer');
 
   const items: MenuProps['items'] = [
     { key: '/dashboard', icon: <DashboardOutlined />, label: t('nav.dashboard') },
     { key: '/households', icon: <TeamOutlined />, label: t('nav.households') },
+    { key: '/todo', icon: <CheckSquareOutlined />, label: <span data-testid="nav-todo">{t('nav.todo')} <Badge count={todo.data?.total ?? 0} size="small" offset={[4, -2]} /></span> },
     { key: '/import', icon: <UploadOutlined />, label: t('nav.import') },
     { key: '/regions', icon: <ApartmentOutlined />, label: t('nav.regions') },
   ];
@@ -50,6 +53,7 @@ export function AppLayout() {
         { key: '/admin/users', icon: <UserOutlined />, label: t('nav.users') },
         { key: '/admin/dictionaries', icon: <BookOutlined />, label: t('nav.dictionaries') },
         { key: '/admin/policy', icon: <SafetyCertificateOutlined />, label: t('nav.policy') },
+        { key: '/admin/monitoring-lines', icon: <LineChartOutlined />, label: t('nav.monitoringLines') },
         { key: '/admin/audit', icon: <AuditOutlined />, label: t('nav.audit') },
       ],
     });

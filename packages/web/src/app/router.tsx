@@ -15,6 +15,8 @@ const RegionsPage = lazy(() => import('../features/regions/pages/RegionsPage.tsx
 const UsersPage = lazy(() => import('../features/admin/pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const DictionariesPage = lazy(() => import('../features/admin/pages/DictionariesPage.tsx').then((m) => ({ default: m.DictionariesPage })));
 const PolicyPackPage = lazy(() => import('../features/admin/pages/PolicyPackPage.tsx').then((m) => ({ default: m.PolicyPackPage })));
+const TodoPage = lazy(() => import('../features/monitoring/pages/TodoPage.tsx').then((m) => ({ default: m.TodoPage })));
+const MonitoringLinesPage = lazy(() => import('../features/monitoring/pages/MonitoringLinesPage.tsx').then((m) => ({ default: m.MonitoringLinesPage })));
 const AuditLogPage = lazy(() => import('../features/admin/pages/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })));
 
 function page(node: ReactNode) {
@@ -37,6 +39,7 @@ export const router = createBrowserRouter([
       { path: '/households/:id', element: page(<HouseholdDetailPage />) },
       { path: '/households/:id/edit', element: page(<HouseholdFormPage />) },
       { path: '/import', element: page(<ImportWizardPage />) },
+      { path: '/todo', element: page(<TodoPage />) },
       { path: '/regions', element: page(<RegionsPage />) },
       {
         path: '/admin',
@@ -47,6 +50,7 @@ export const router = createBrowserRouter([
           { path: 'dictionaries', element: page(<DictionariesPage />) },
           { path: 'policy', element: page(<PolicyPackPage />) },
           { path: 'audit', element: page(<AuditLogPage />) },
+          { path: 'monitoring-lines', element: page(<MonitoringLinesPage />) },
         ],
       },
       { path: '*', element: <Navigate to="/dashboard" replace /> },

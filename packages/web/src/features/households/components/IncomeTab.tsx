@@ -8,6 +8,7 @@ import { formatChange, formatYuan } from '../../../lib/format.ts';
 import { useI18n, type MessageKey } from '../../../lib/i18n.tsx';
 import type { HouseholdDetail, Income } from '../../../lib/types.ts';
 import { useSaveIncome } from '../api.ts';
+import { IncomeLineTag } from '../../monitoring/components/IncomeLineTag.tsx';
 
 export type IncomeTabProps = { household: HouseholdDetail; writable: boolean };
 
@@ -84,6 +85,7 @@ export function IncomeTab({ household, writable }: IncomeTabProps) {
           { title: t('income.memberCount'), dataIndex: 'memberCount', align: 'right' },
           { title: t('income.net'), dataIndex: 'netIncome', align: 'right', render: yuan },
           { title: t('income.perCapita'), dataIndex: 'perCapita', align: 'right', render: (v?: number) => <Typography.Text strong>{yuan(v)}</Typography.Text> },
+          { title: lang === 'zh' ? '当年监测范围' : 'Monitoring line', key: 'line', render: (_: unknown, r: Income) => <IncomeLineTag regionCode={household.regionCode} year={r.year} perCapita={r.perCapita} /> },
           {
             title: t('income.yoy'),
             key: 'yoy',

@@ -1,56 +1,61 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Form, Modal, Space, Steps, Tag, Typography } from 'antd';
+import { actionsForStage, isCaseStage, levelOfRole, STAGE_LABELS, type CaseAction } from '@chanbang/domain';
+import { Alert, App, Button, Card, Collapse, Descriptions, Empty, Form, Modal, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorText } from '../../../lib/error-text.ts';
 import { daysBetween, formatDate } from '../../../lib/format.ts';
-import { useI18n, type MessageKey } from '../../../lib/i18n.tsx';
+import { useI18n } from '../../../lib/i18n.tsx';
 import type { HouseholdDetail, MonitoringCase } from '../../../lib/types.ts';
+import { useCurrentUser } from '../../auth/api.ts';
 import { usePackFacts } from '../../admin/api.ts';
 import { DICT, useDict } from '../../dictionaries/api.ts';
 import { useMonitoringMutations, type MonitoringInput } from '../api.ts';
-import { EliminateModal } from './EliminateModal.tsx';
-import { MonitoringCaseForm, STEP_FIELDS } from './MonitoringCaseForm.tsx';
+import { CaseActionModal } from './CaseActionModal.tsx';
+import { CaseStageSteps } from './CaseStageSteps.tsx';
+import { EliminationPreview } from './EliminationPreview.tsx';
+import { MonitoringCaseForm, type CaseFormValues } from './MonitoringCaseForm.tsx';
 
 export type MonitoringTabProps = { household: HouseholdDetail; writable: boolean };
 
-type FormValues = Omit<MonitoringInput, (typeof STEP_FIELDS)[number]> & Partial<Record<(typeof STEP_FIELDS)[number], Dayjs | null>>;
+const STAGE_COLOR: Record<string, string> = { approved: 'orange', eliminated: 'green', township_review: 'blue', county_approval: 'blue', elim_township_review: 'blue', elim_county_approval: 'blue' };
+const RETURNS = new Set<CaseAction>(['township_return', 'county_return', 'elim_township_return', 'elim_county_return']);
 
-const STATUS_COLOR: Record<string, string> = { identifying: 'blue', monitoring: 'orange', eliminated: 'green' };
-
-function toForm(c: MonitoringCase): FormValues {
-  const out: Record<string, unknown> = { ...c };
-  for (const k of STEP_FIELDS) out[k] = c[k] ? dayjs(c[k]) : null;
-  return out as FormValues;
+function toForm(c: MonitoringCase): CaseFormValues {
+  return { monitoringType: c.monitoringType, leadSource: c.leadSource ?? undefined, leadDate: c.leadDate ? dayjs(c.leadDate) : undefined, riskTypes: c.riskTypes, note: c.note ?? undefined };
 }
 
-function fromForm(v: FormValues): MonitoringInput {
-  const out: Record<string, unknown> = { ...v };
-  for (const k of STEP_FIELDS) out[k] = v[k] ? v[k].format('YYYY-MM-DD') : null;
-  return out as MonitoringInput;
+function fromForm(v: CaseFormValues): Partial<MonitoringInput> {
+  return { monitoringType: v.monitoringType, leadSource: v.leadSource ?? null, leadDate: v.leadDate ? (v.leadDate as Dayjs).format('YYYY-MM-DD') : null, riskTypes: v.riskTypes ?? [], note: v.note ?? null };
 }
 
-/** 监测: identification steps with dates, publicity and 15-day hints, 风险消除 with the server's reasons. */
+/**
+ * 监测: each case's stage as a step bar, the steps the current user may take (the others disabled with the
+ * reason), the return reason, the dates recorded, and the 风险消除 conditions as a preview.
+ */
 export function MonitoringTab({ household, writable }: MonitoringTabProps) {
   const i18n = useI18n();
-  const { t } = i18n;
+  const { t, pick } = i18n;
   const { message } = App.useApp();
   const dict = useDict();
+  const user = useCurrentUser();
+  const level = levelOfRole(user.role);
+  const facts = usePackFacts();
   const mutations = useMonitoringMutations(household.id);
   const [editing, setEditing] = useState<MonitoringCase | 'new' | null>(null);
-  const [eliminating, setEliminating] = useState<MonitoringCase | null>(null);
-  const [form] = Form.useForm<FormValues>();
-  const facts = usePackFacts();
+  const [acting, setActing] = useState<{ c: MonitoringCase; action: CaseAction } | null>(null);
+  const [form] = Form.useForm<CaseFormValues>();
+  const hasOpen = household.monitoringCases.some((c) => c.status !== 'eliminated');
 
   const open = (c: MonitoringCase | 'new') => {
     form.resetFields();
-    form.setFieldsValue(c === 'new' ? { monitoringType: household.monitoringType ?? undefined, leadDate: dayjs() } : toForm(c));
+    form.setFieldsValue(c === 'new' ? { monitoringType: household.monitoringType ?? undefined, leadDate: dayjs(), riskTypes: household.riskTypes } : toForm(c));
     setEditing(c);
   };
   const handleSave = async () => {
     const v = await form.validateFields();
     try {
-      if (editing === 'new') await mutations.add.mutateAsync(fromForm(v));
+      if (editing === 'new') await mutations.add.mutateAsync(fromForm(v) as MonitoringInput);
       else if (editing) await mutations.update.mutateAsync({ id: editing.id, ...fromForm(v) });
       message.success(t('common.saved'));
       setEditing(null);
@@ -59,71 +64,99 @@ export function MonitoringTab({ household, writable }: MonitoringTabProps) {
     }
   };
 
+  const dated = (label: string, v: string | null) => (v ? <Descriptions.Item key={label} label={label}>{formatDate(v)}</Descriptions.Item> : null);
+
   return (
     <>
-      {writable ? (
-        <Button icon={<PlusOutlined />} onClick={() => open('new')} style={{ marginBottom: 12 }}>
-          {t('mon.add')}
+      {writable && !hasOpen ? (
+        <Button icon={<PlusOutlined />} onClick={() => open('new')} style={{ marginBottom: 12 }} data-testid="case-add">
+          {pick('发现线索，新增监测识别', 'New lead: start identification')}
         </Button>
       ) : null}
       {household.monitoringCases.length === 0 ? <Empty description={t('common.empty')} /> : null}
       {household.monitoringCases.map((c) => {
-        const publicity = daysBetween(c.publicityStart, c.publicityEnd);
-        const publicityDays = publicity === null ? null : publicity + 1;
-        const leadToDecision = daysBetween(c.leadDate, c.countyApprovalDate);
-        const current = STEP_FIELDS.filter((k) => c[k]).length;
+        const stage = isCaseStage(c.stage) ? c.stage : 'village';
+        const returned = !!c.returnReason && (stage === 'village' || stage === 'elim_village');
+        const offered = writable ? actionsForStage(stage, level) : [];
+        const pubDays = daysBetween(c.publicityStart, c.publicityEnd);
+        const showCheck = stage === 'approved' || stage.startsWith('elim_');
         return (
           <Card
             key={c.id}
             size="small"
             style={{ marginBottom: 12 }}
+            data-testid={`case-${c.id}`}
             title={
-              <Space>
+              <Space wrap>
                 {dict.label(DICT.monitoringType, c.monitoringType)}
-                <Tag color={STATUS_COLOR[c.status] ?? 'default'}>{t(`hh.status.${c.status}` as MessageKey)}</Tag>
-                {c.leadSource ? <Typography.Text type="secondary">{dict.label(DICT.leadSource, c.leadSource)}</Typography.Text> : null}
+                <Tag color={STAGE_COLOR[stage] ?? 'default'} data-testid="case-stage">{pick(STAGE_LABELS[stage].zh, STAGE_LABELS[stage].en)}</Tag>
               </Space>
             }
-            extra={
-              writable ? (
-                <Space>
-                  <Button size="small" onClick={() => open(c)}>{t('common.edit')}</Button>
-                  {c.status === 'monitoring' ? (
-                    <Button size="small" danger onClick={() => setEliminating(c)}>{t('mon.eliminate')}</Button>
-                  ) : null}
-                </Space>
-              ) : null
-            }
+            extra={writable && stage === 'village' ? <Button size="small" onClick={() => open(c)}>{t('common.edit')}</Button> : null}
           >
-            <Typography.Text strong>{t('mon.steps')}</Typography.Text>
-            <Steps
-              size="small"
-              current={current - 1}
-              style={{ margin: '12px 0' }}
-              items={STEP_FIELDS.map((k) => ({ title: t(`mon.${k}` as MessageKey), content: formatDate(c[k]), status: c[k] ? 'finish' : 'wait' }))}
-            />
-            <Space wrap>
-              {publicityDays !== null ? (
-                <Tag color={publicityDays >= facts.publicityMinDays ? 'green' : 'red'}>{publicityDays >= facts.publicityMinDays ? t('mon.publicityDays', { n: publicityDays }) : t('mon.publicityShort', { n: publicityDays, min: facts.publicityMinDays })}</Tag>
-              ) : (
-                <Typography.Text type="secondary">{t('mon.publicityHint', { min: facts.publicityMinDays })}</Typography.Text>
-              )}
-              {leadToDecision !== null ? <Tag color={leadToDecision <= facts.identificationMaxDays ? 'green' : 'orange'}>{t('mon.leadToDecision', { n: leadToDecision, max: facts.identificationMaxDays })}</Tag> : null}
-              {c.status === 'eliminated' ? (
-                <Tag color="green">
-                  {dict.label(DICT.eliminationMethod, c.eliminationMethod)} · {formatDate(c.eliminationDate)}
-                </Tag>
+            <CaseStageSteps stage={stage} returned={returned} />
+            {returned ? <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="return-reason" title={pick(`已退回，退回原因：${c.returnReason}`, `Returned: ${c.returnReason}`)} /> : null}
+            {offered.length ? (
+              <Space wrap style={{ marginBottom: 12 }} data-testid="case-actions">
+                {offered.map((o) => {
+                  const btn = (
+                    <Button
+                      key={o.action}
+                      type={RETURNS.has(o.action) ? 'default' : 'primary'}
+                      danger={RETURNS.has(o.action)}
+                      disabled={!!o.refusal}
+                      onClick={() => setActing({ c, action: o.action })}
+                      data-testid={`action-${o.action}`}
+                    >
+                      {pick(o.labelZh, o.labelEn)}
+                    </Button>
+                  );
+                  return o.refusal ? <Tooltip key={o.action} title={pick(o.refusal.messageZh, o.refusal.messageEn)}><span>{btn}</span></Tooltip> : btn;
+                })}
+              </Space>
+            ) : null}
+            {offered.length && offered.every((o) => o.refusal) ? (
+              <Typography.Paragraph type="secondary" data-testid="waiting-for">{pick(offered[0]!.refusal!.messageZh, offered[0]!.refusal!.messageEn)}</Typography.Paragraph>
+            ) : null}
+            <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
+              {c.leadSource ? <Descriptions.Item label={pick('线索来源', 'Lead source')}>{dict.label(DICT.leadSource, c.leadSource)}</Descriptions.Item> : null}
+              {c.riskTypes.length ? <Descriptions.Item label={pick('风险类型', 'Risk types')}>{c.riskTypes.map((r) => dict.label(DICT.riskType, r)).join('、')}</Descriptions.Item> : null}
+              {[
+                dated(pick('线索日期', 'Lead'), c.leadDate), dated(pick('入户核实', 'Home visit'), c.homeVisitDate), dated(pick('承诺授权书', 'Commitment signed'), c.commitmentDate),
+                dated(pick('信息比对', 'Cross-check'), c.infoCheckDate), dated(pick('民主评议', 'Deliberation'), c.villageReviewDate),
+              ]}
+              {c.publicityStart ? (
+                <Descriptions.Item label={pick('村内公示', 'Publicity')}>
+                  {formatDate(c.publicityStart)} – {formatDate(c.publicityEnd)}
+                  {pubDays !== null ? <Tag style={{ marginInlineStart: 6 }} color={pubDays + 1 >= facts.publicityMinDays ? 'green' : 'red'}>{pick(`${pubDays + 1} 天`, `${pubDays + 1} days`)}</Tag> : null}
+                </Descriptions.Item>
               ) : null}
-            </Space>
+              {[
+                dated(pick('乡镇审核', 'Township review'), c.townshipReviewDate), dated(pick('县级审批', 'County approval'), c.countyApprovalDate),
+                dated(pick('消除入户核实', 'Elimination home visit'), c.elimHomeVisitDate), dated(pick('消除公示开始', 'Elimination publicity from'), c.elimPublicityStart),
+                dated(pick('消除公示结束', 'Elimination publicity to'), c.elimPublicityEnd), dated(pick('消除乡镇审核', 'Elimination township review'), c.elimTownshipReviewDate),
+                dated(pick('消除县级审批', 'Elimination county approval'), c.elimCountyApprovalDate),
+              ]}
+              {c.eliminationMethod ? <Descriptions.Item label={pick('消除方式', 'Method')}>{dict.label(DICT.eliminationMethod, c.eliminationMethod)}</Descriptions.Item> : null}
+              {c.note ? <Descriptions.Item label={t('mon.note')}>{c.note}</Descriptions.Item> : null}
+            </Descriptions>
+            {showCheck ? (
+              <Collapse
+                size="small"
+                style={{ marginTop: 8 }}
+                defaultActiveKey={stage === 'elim_county_approval' ? ['check'] : []}
+                items={[{ key: 'check', label: pick('风险消除条件预检（按今日审批）', 'Risk elimination conditions (approval today)'), children: <EliminationPreview caseId={c.id} date={dayjs().format('YYYY-MM-DD')} /> }]}
+              />
+            ) : null}
           </Card>
         );
       })}
-      <Modal open={editing !== null} title={editing === 'new' ? t('mon.add') : t('mon.edit')} onCancel={() => setEditing(null)} onOk={() => void handleSave()} confirmLoading={mutations.add.isPending || mutations.update.isPending} okText={t('common.save')} cancelText={t('common.cancel')} forceRender width={900}>
+      <Modal open={editing !== null} title={editing === 'new' ? pick('新增监测识别', 'New identification') : pick('编辑村级识别信息', 'Edit village facts')} onCancel={() => setEditing(null)} onOk={() => void handleSave()} confirmLoading={mutations.add.isPending || mutations.update.isPending} okText={t('common.save')} cancelText={t('common.cancel')} forceRender>
         <Form form={form} layout="vertical">
           <MonitoringCaseForm />
         </Form>
       </Modal>
-      <EliminateModal householdId={household.id} monitoringCase={eliminating} onClose={() => setEliminating(null)} />
+      {acting ? <CaseActionModal householdId={household.id} monitoringCase={acting.c} action={acting.action} onClose={() => setActing(null)} /> : null}
     </>
   );
 }

@@ -1,0 +1,63 @@
+import type { CaseActionBody, EliminationCheck, MonitoringLineUpsert, MonitoringLineView, MonitoringTodo } from '@chanbang/domain';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../lib/api-client.ts';
+import type { MonitoringCase } from '../../lib/types.ts';
+
+const keys = {
+  todo: ['monitoring', 'todo'] as const,
+  check: (caseId: number, date: string, method: string | undefined) => ['monitoring', 'check', caseId, date, method ?? ''] as const,
+  lines: ['monitoring-lines'] as const,
+};
+
+/** 待办: cases waiting for the user's level (refreshed every minute, and after every step). */
+export function useTodo(enabled = true) {
+  return useQuery({ queryKey: keys.todo, queryFn: () => api.get<MonitoringTodo>('/monitoring/todo'), enabled, refetchInterval: 60_000 });
+}
+
+/** Takes one step of the procedure on a case; refreshes the household, the 待办 and the checks. */
+export function useCaseAction(householdId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ caseId, ...body }: CaseActionBody & { caseId: number }) => api.post<MonitoringCase>(`/monitoring-cases/${caseId}/actions`, body),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['households'] });
+      void qc.invalidateQueries({ queryKey: ['monitoring'] });
+      void qc.invalidateQueries({ queryKey: ['households', 'one', householdId] });
+    },
+  });
+}
+
+/** The 风险消除 conditions of a case on a date (preview). */
+export function useEliminationCheck(caseId: number, date: string, method?: string, enabled = true) {
+  return useQuery({
+    queryKey: keys.check(caseId, date, method),
+    queryFn: () => api.get<EliminationCheck>(`/monitoring-cases/${caseId}/elimination-check`, { date, method }),
+    enabled,
+  });
+}
+
+/** Monitoring lines (all provinces). */
+export function useMonitoringLines() {
+  return useQuery({ queryKey: keys.lines, queryFn: async () => (await api.get<{ items: MonitoringLineView[] }>('/monitoring-lines')).items, staleTime: 60_000 });
+}
+
+/** Admin: set or remove a line. */
+export function useLineMutations() {
+  const qc = useQueryClient();
+  const onSuccess = () => {
+    void qc.invalidateQueries({ queryKey: keys.lines });
+    void qc.invalidateQueries({ queryKey: ['monitoring'] });
+  };
+  return {
+    put: useMutation({
+      mutationFn: ({ provinceCode, year, ...body }: MonitoringLineUpsert & { provinceCode: string; year: number }) => api.put<MonitoringLineView>(`/monitoring-lines/${provinceCode}/${year}`, body),
+      onSuccess,
+    }),
+    remove: useMutation({ mutationFn: ({ provinceCode, year }: { provinceCode: string; year: number }) => api.delete<void>(`/monitoring-lines/${provinceCode}/${year}`), onSuccess }),
+  };
+}
+
+/** "7300 元" or "7300 元（未确认的占位值）". */
+export function lineText(line: Pick<MonitoringLineView, 'amountYuan' | 'confirmed'>, pick: (zh: string, en: string) => string): string {
+  return pick(`${line.amountYuan} 元${line.confirmed ? '' : '（未确认的占位值）'}`, `${line.amountYuan} yuan${line.confirmed ? '' : ' (unconfirmed placeholder)'}`);
+}
