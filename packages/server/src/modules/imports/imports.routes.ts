@@ -27,7 +27,8 @@ const ValidateBody = z
       .optional()
       .describe("the file's defaults for rows whose columns do not say it; default: from the layout and the file name"),
   })
-  .default({});
+  // an empty body (none, or {}) validates with the suggested mapping and the file's defaults
+  .nullish();
 const MappingCreateBody = z.object({ name: z.string().trim().min(1).max(100), mapping: MappingSchema });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
