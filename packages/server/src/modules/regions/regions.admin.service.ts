@@ -99,7 +99,7 @@ export async function patchRegion(deps: Deps, actor: Actor, code: string, input:
   return db.transaction(async (tx) => {
     const [row] = await tx.update(regions).set({ ...set, updatedAt: new Date() }).where(eq(regions.code, code)).returning();
     const after = toRegion(row!);
-    const action = 'retiredAt' in set ? (set.retiredAt ? 'retire' : 'restore') : 'update';
+    const action = 'retiredAt' in set ? (set.retiredAt ? 'retire' : 'restore') : 'rename';
     await recordAudit(tx, actor, { action, entityType: 'region', entityId: code, regionCode: code, before: toRegion(before), after });
     return after;
   });

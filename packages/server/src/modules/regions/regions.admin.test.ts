@@ -81,8 +81,8 @@ describe('PATCH /api/v1/regions/:code', () => {
     const code = tree.townships[1]!.villages[1]!.code;
     const res = await patch(officer, code, { name: '新名村' });
     expect(res.json()).toMatchObject({ code, name: '新名村' });
-    const [a] = await t.db.query<{ before: { name: string }; after: { name: string } }>("SELECT before, after FROM audit_log WHERE entity_type = 'region' AND entity_id = $1", [code]);
-    expect(a).toMatchObject({ before: { name: tree.townships[1]!.villages[1]!.name }, after: { name: '新名村' } });
+    const [a] = await t.db.query<{ action: string; before: { name: string }; after: { name: string } }>("SELECT action, before, after FROM audit_log WHERE entity_type = 'region' AND entity_id = $1", [code]);
+    expect(a).toMatchObject({ action: 'rename', before: { name: tree.townships[1]!.villages[1]!.name }, after: { name: '新名村' } });
   });
 
   it('retires a village: kept in the tree as retired, refused for new households, then restored', async () => {

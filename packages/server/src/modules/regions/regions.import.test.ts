@@ -67,7 +67,7 @@ describe('POST /api/v1/regions/import', () => {
     const [a] = await ctx.db.query<{ action: string; before: { name: string }; after: { name: string } }>(
       "SELECT action, before, after FROM audit_log WHERE entity_type = 'region' AND entity_id = '411272100201'",
     );
-    expect(a).toMatchObject({ action: 'update', before: { name: '大王村' }, after: { name: '大王村委会' } });
+    expect(a).toMatchObject({ action: 'rename', before: { name: '大王村' }, after: { name: '大王村委会' } });
   });
 
   it('changes nothing when the same file is imported again', async () => {

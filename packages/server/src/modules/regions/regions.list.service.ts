@@ -108,12 +108,12 @@ export async function applyRegionList(deps: Deps, actor: Actor, rows: readonly R
       for (const r of inserted) await recordAudit(tx, actor, { action: 'create', entityType: 'region', entityId: r.code, regionCode: r.code, after: toRegion(r) });
     }
     const updates = [
-      ...toRename.map((u) => ({ before: u.before, set: { name: u.name, urbanRuralCode: u.urbanRuralCode } })),
-      ...toReclassify.map((u) => ({ before: u.before, set: { urbanRuralCode: u.urbanRuralCode } })),
+      ...toRename.map((u) => ({ action: 'rename', before: u.before, set: { name: u.name, urbanRuralCode: u.urbanRuralCode } })),
+      ...toReclassify.map((u) => ({ action: 'update', before: u.before, set: { urbanRuralCode: u.urbanRuralCode } })),
     ];
     for (const u of updates) {
       const [after] = await tx.update(regions).set({ ...u.set, updatedAt: sql`now()` }).where(inArray(regions.code, [u.before.code])).returning();
-      await recordAudit(tx, actor, { action: 'update', entityType: 'region', entityId: u.before.code, regionCode: u.before.code, before: toRegion(u.before), after: toRegion(after!) });
+      await recordAudit(tx, actor, { action: u.action, entityType: 'region', entityId: u.before.code, regionCode: u.before.code, before: toRegion(u.before), after: toRegion(after!) });
     }
   });
   return report;
