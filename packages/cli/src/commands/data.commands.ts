@@ -38,19 +38,24 @@ export async function importHouseholdsCommand(file: string, opts: ImportOpts): P
     const path = resolve(file);
     const job = await importExport.createImportJob(deps, actor, { fileName: basename(path), stream: createReadStream(path) });
     const v = await importExport.startValidation(deps, actor, job.id, { mappingName: opts.mapping });
-    await withBar('validate', !opts.json, null, job.id, v.done);
+    await withBar('validate', !opts.json, job.totalRows || null, job.id, v.done);
     const validated = await importExport.getImportJob(deps, actor, job.id);
-    if (validated.status !== 'validated') throw new Error(`validation failed: ${validated.message ?? ''}`);
+    if (validated.status !== 'validated') throw new Error(`validation failed: ${validated.messageZh ?? ''} / ${validated.messageEn ?? ''}`);
     const c = await importExport.startCommit(deps, actor, job.id);
-    await withBar('import  ', !opts.json, validated.goodRows, job.id, c.done);
+    // the commit stages every valid row (good and excluded) before leaving the excluded households out
+    await withBar('import  ', !opts.json, validated.goodRows + validated.excludedRows, job.id, c.done);
     const final = await importExport.getImportJob(deps, actor, job.id);
     const commit = (final.result as { commit?: Record<string, unknown> } | null)?.commit;
+    // --json prints the job exactly as GET /api/v1/imports/:id answers (counts, errors, excluded households, warnings)
     report(!!opts.json, final, [
-      `file: ${final.fileName} (${final.sheetName ?? 'csv'}), rows ${final.totalRows}, good ${final.goodRows}, bad ${final.badRows}`,
+      `file: ${final.fileName} (${final.sheetName ?? 'csv'}, ${final.layout ?? 'other'}), rows ${final.totalRows}: good ${final.goodRows}, bad ${final.badRows}, excluded ${final.excludedRows}, with warnings ${final.warningRows}`,
+      ...(final.ignoredHeaders?.length ? [`ignored columns: ${final.ignoredHeaders.join('、')}`] : []),
       ...((final.errors ?? []) as { row: number; column: string; messageZh: string }[]).slice(0, 10).map((e) => `  第 ${e.row} 行 ${e.column}: ${e.messageZh}`),
+      ...final.excludedHouseholds.slice(0, 10).map((x) => `  未导入 ${x.householdNo}（户主 ${x.headName ?? '—'}）: ${x.reasonZh}`),
+      ...final.warnings.slice(0, 10).map((w) => `  警告 第 ${w.row} 行 ${w.column}: ${w.messageZh}`),
       final.status === 'done'
         ? `imported: households +${String(commit?.householdsCreated)} ~${String(commit?.householdsUpdated)} =${String(commit?.householdsUnchanged)}, persons +${String(commit?.personsCreated)} ~${String(commit?.personsUpdated)}`
-        : `not imported: ${final.message ?? final.status}`,
+        : `not imported: ${final.messageZh ?? final.status}`,
       `errors.xlsx: GET /api/v1/imports/${final.id}/errors.xlsx`,
     ]);
     if (final.status !== 'done') process.exitCode = 1;

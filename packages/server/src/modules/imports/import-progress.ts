@@ -24,7 +24,8 @@ export function onJobProgress(fn: ((id: number, progress: JobProgress) => void) 
 export function reportProgress(id: number, processed: number): void {
   const p = running.get(id);
   if (!p) return;
-  p.processed = processed;
+  // never more than the total shown beside it ("93 / 82"): the total counts what this phase reads
+  p.processed = p.total === null ? processed : Math.min(processed, p.total);
   listener?.(id, p);
 }
 
