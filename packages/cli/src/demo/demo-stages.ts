@@ -32,7 +32,7 @@ export async function stageDemoCases(tx: RawTx, prefix: string, villageCode: str
          info_check_date, village_review_date, publicity_start, publicity_end, township_review_date, status, stage, risk_types,
          return_reason, returned_at)
        VALUES ($1, $2, 'marginal', 'cadre_check', current_date - 12, current_date - 11, current_date - 11, current_date - 10, current_date - 9,
-         current_date - 8, current_date - 4, $3::date, 'identifying', $4, '{illness}', $5, $6::timestamptz)`,
+         current_date - 8, current_date - 4, $3::date, 'identifying', $4::text, '{illness}', $5::text, $6::timestamptz)`,
       [
         h.id, h.region_code, stage === 'county_approval' ? new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10) : null, stage,
         stage === 'village' ? '民主评议记录缺少参会人员签字，请补充后重新报审' : null, stage === 'village' ? new Date().toISOString() : null,
@@ -49,10 +49,10 @@ export async function stageDemoCases(tx: RawTx, prefix: string, villageCode: str
   const elim = ['elim_village', 'elim_township_review', 'elim_county_approval'] as const;
   for (const [i, c] of approved.entries()) {
     await tx.query(
-      `UPDATE monitoring_cases SET stage = $2, elim_home_visit_date = current_date - 10, rigid_expense_resolved = true, no_new_risk = true,
-         elim_publicity_start = CASE WHEN $2 <> 'elim_village' THEN current_date - 9 END,
-         elim_publicity_end = CASE WHEN $2 <> 'elim_village' THEN current_date - 5 END,
-         elim_township_review_date = CASE WHEN $2 = 'elim_county_approval' THEN current_date - 3 END,
+      `UPDATE monitoring_cases SET stage = $2::text, elim_home_visit_date = current_date - 10, rigid_expense_resolved = true, no_new_risk = true,
+         elim_publicity_start = CASE WHEN $2::text <> 'elim_village' THEN current_date - 9 END,
+         elim_publicity_end = CASE WHEN $2::text <> 'elim_village' THEN current_date - 5 END,
+         elim_township_review_date = CASE WHEN $2::text = 'elim_county_approval' THEN current_date - 3 END,
          elimination_method = 'natural', updated_at = now()
        WHERE id = $1`,
       [c.id, elim[i]],
