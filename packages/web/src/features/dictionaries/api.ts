@@ -21,6 +21,13 @@ export const DICT = {
   helperRole: 'helper_role',
   leadSource: 'lead_source',
   eliminationMethod: 'elimination_method',
+  monitoringStatus: 'monitoring_status',
+  liftedCategory: 'lifted_category',
+  exitReason: 'exit_reason',
+  idType: 'id_type',
+  ethnicity: 'ethnicity',
+  schoolStatus: 'school_status',
+  disabilityType: 'disability_type',
 } as const;
 
 type DictResponse = DictItem[] | { items: DictItem[] } | { dictionaries: Record<string, Omit<DictItem, 'dictCode'>[]> } | Record<string, Omit<DictItem, 'dictCode'>[]>;

@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient, keepPreviousData } from '@tanstack/react-query';
-import { api, type QueryValue } from '../../lib/api-client.ts';
+import { ApiError, api, apiRequest, type QueryValue } from '../../lib/api-client.ts';
 import type { AuditEntry, Helper, HouseholdDetail, HouseholdListItem, Income, Measure, MonitoringCase, Page, Person } from '../../lib/types.ts';
 
 /** List filters, as they appear in the URL and in the API query. */
-export const HOUSEHOLD_FILTER_KEYS = ['regionCode', 'householdType', 'monitoringType', 'laborCapacity', 'riskType', 'warning', 'q', 'page', 'pageSize'] as const;
+export const HOUSEHOLD_FILTER_KEYS = ['regionCode', 'householdType', 'monitoringType', 'monitoringStatus', 'isLifted', 'laborCapacity', 'riskType', 'warning', 'q', 'status', 'page', 'pageSize'] as const;
 export type HouseholdFilters = Partial<Record<(typeof HOUSEHOLD_FILTER_KEYS)[number], string>>;
 
 const keys = {
@@ -44,7 +44,18 @@ export function useHouseholdHistory(id: number) {
 }
 
 export type HouseholdInput = Partial<Omit<HouseholdDetail, 'id' | 'members' | 'incomes' | 'measures' | 'monitoringCases' | 'helpers'>>;
-export type PersonInput = Omit<Person, 'id' | 'householdId'>;
+/** What the member form sends: the stored fields minus the read-only ones (人口编号, 自然减少). */
+export type PersonInput = Omit<Person, 'id' | 'householdId' | 'personNo' | 'exitReason' | 'exitDate' | 'exitNote'>;
+/** 自然减少: reason (dict exit_reason), date, note. */
+export type ExitInput = { reason: string; date: string; note?: string | null };
+
+/** Rejects when the server has not answered in `ms` (a save never spins forever). */
+function withTimeout<T>(run: (signal: AbortSignal) => Promise<T>, ms = 30_000): Promise<T> {
+  return run(AbortSignal.timeout(ms)).catch((err: unknown) => {
+    if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) throw new ApiError(0, 'NETWORK', 'timeout');
+    throw err;
+  });
+}
 
 /** Invalidate everything a household write can change (list, detail, history, dashboard). */
 function useInvalidate() {
@@ -69,9 +80,19 @@ export function useUpdateHousehold(id: number) {
   return useMutation({ mutationFn: (input: HouseholdInput) => api.patch<HouseholdDetail>(`/households/${id}`, input), onSuccess: () => invalidate(id) });
 }
 
-export function useDeleteHousehold() {
+/** 自然减少 of a household, and its restore (admin). */
+export function useHouseholdExit(id: number) {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (id: number) => api.delete<void>(`/households/${id}`), onSuccess: () => invalidate() });
+  return {
+    exit: useMutation({ mutationFn: (input: ExitInput) => api.post<HouseholdDetail>(`/households/${id}/exit`, input), onSuccess: () => invalidate(id) }),
+    restore: useMutation({ mutationFn: () => api.post<HouseholdDetail>(`/households/${id}/restore`), onSuccess: () => invalidate(id) }),
+  };
+}
+
+/** Restore of a household from the admin's list of exited households. */
+export function useRestoreHousehold() {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (id: number) => api.post<HouseholdDetail>(`/households/${id}/restore`), onSuccess: (_d, id) => invalidate(id) });
 }
 
 /** Members: add, update or remove one person. */
@@ -81,7 +102,8 @@ export function useMemberMutations(householdId: number) {
   return {
     add: useMutation({ mutationFn: (p: PersonInput) => api.post<Person>(`/households/${householdId}/members`, p), onSuccess }),
     update: useMutation({ mutationFn: ({ id, ...p }: Partial<PersonInput> & { id: number }) => api.patch<Person>(`/persons/${id}`, p), onSuccess }),
-    remove: useMutation({ mutationFn: (id: number) => api.delete<void>(`/persons/${id}`), onSuccess }),
+    exit: useMutation({ mutationFn: ({ id, ...input }: ExitInput & { id: number }) => api.post<Person>(`/persons/${id}/exit`, input), onSuccess }),
+    restore: useMutation({ mutationFn: (id: number) => api.post<Person>(`/persons/${id}/restore`), onSuccess }),
   };
 }
 
@@ -93,7 +115,11 @@ export function useSaveIncome(householdId: number) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ year, isNew, ...rest }: IncomeInput & { isNew: boolean }) =>
-      isNew ? api.post<Income>(`/households/${householdId}/incomes`, { year, ...rest }) : api.put<Income>(`/households/${householdId}/incomes/${year}`, rest),
+      withTimeout((signal) =>
+        isNew
+          ? apiRequest<Income>(`/households/${householdId}/incomes`, { method: 'POST', body: { year, ...rest }, signal })
+          : apiRequest<Income>(`/households/${householdId}/incomes/${year}`, { method: 'PUT', body: rest, signal }),
+      ),
     onSuccess: () => invalidate(householdId),
   });
 }

@@ -35,3 +35,6 @@ export function memberListProblems(members: { relation?: string; idNumber?: stri
   if (new Set(ids).size !== ids.length) out.push('member.idDuplicate');
   return out;
 }
+
+/** dict id_type code of the 居民身份证: the only document type with the GB 11643 check digit. */
+export const CITIZEN_ID_TYPE = '1';

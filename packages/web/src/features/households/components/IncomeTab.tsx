@@ -1,19 +1,24 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { computeIncome, incomeTrend } from '@chanbang/domain';
-import { App, Button, Col, Form, InputNumber, Modal, Row, Statistic, Table, Typography } from 'antd';
+import { App, Button, Col, Form, InputNumber, Modal, Row, Select, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { errorText } from '../../../lib/error-text.ts';
 import { formatChange, formatYuan } from '../../../lib/format.ts';
 import { useI18n, type MessageKey } from '../../../lib/i18n.tsx';
 import type { HouseholdDetail, Income } from '../../../lib/types.ts';
+import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
+import { ResponsiveTable } from '../../../ui/ResponsiveTable.tsx';
 import { useSaveIncome } from '../api.ts';
 import { IncomeLineTag } from '../../monitoring/components/IncomeLineTag.tsx';
 
 export type IncomeTabProps = { household: HouseholdDetail; writable: boolean };
 
 const AMOUNTS = ['wage', 'business', 'businessExpense', 'property', 'transfer'] as const;
-type IncomeValues = Pick<Income, 'year' | 'memberCount' | (typeof AMOUNTS)[number]>;
+/** 理赔收入 and 合规自付支出: outside 家庭纯收入; for 突发严重困难户 the income is judged after them. */
+const CLAIMS = ['claimIncome', 'compliantSelfPaid'] as const;
+type IncomeValues = Pick<Income, 'year' | 'memberCount' | (typeof AMOUNTS)[number] | (typeof CLAIMS)[number]>;
+const FIRST_YEAR = 2013;
 
 /** Server figures where given; otherwise the domain's own computation (same function the server uses). */
 function withTrend(rows: Income[]): Income[] {
@@ -39,6 +44,14 @@ export function IncomeTab({ household, writable }: IncomeTabProps) {
   const save = useSaveIncome(household.id);
   const rows = useMemo(() => withTrend(household.incomes), [household.incomes]);
   const [open, setOpen] = useState(false);
+  /** true: "add a year" (POST, never overwrites); false: editing the year of a row (PUT) */
+  const [adding, setAdding] = useState(false);
+  const recorded = useMemo(() => new Set(household.incomes.map((r) => r.year)), [household.incomes]);
+  const yearOptions = useMemo(() => {
+    const out = [];
+    for (let y = dayjs().year(); y >= FIRST_YEAR; y--) out.push({ value: y, label: recorded.has(y) ? t('income.yearTaken', { year: y }) : String(y), disabled: recorded.has(y) });
+    return out;
+  }, [recorded, t]);
   const [form] = Form.useForm<IncomeValues>();
   const values = Form.useWatch([], form) as IncomeValues | undefined;
   const preview = useMemo(() => {
@@ -50,13 +63,18 @@ export function IncomeTab({ household, writable }: IncomeTabProps) {
   }, [values]);
 
   const edit = (row?: Income) => {
-    form.setFieldsValue(row ?? { year: dayjs().year() - 1, memberCount: household.members.length || 1, wage: 0, business: 0, businessExpense: 0, property: 0, transfer: 0 });
+    save.reset();
+    setAdding(!row);
+    const free = yearOptions.find((o) => !o.disabled && o.value < dayjs().year())?.value ?? yearOptions.find((o) => !o.disabled)?.value;
+    const members = household.members.filter((m) => !m.exitReason).length || 1;
+    form.resetFields();
+    form.setFieldsValue(row ?? { year: free, memberCount: members, wage: 0, business: 0, businessExpense: 0, property: 0, transfer: 0, claimIncome: 0, compliantSelfPaid: 0 });
     setOpen(true);
   };
   const handleSave = async () => {
     const v = await form.validateFields();
     try {
-      await save.mutateAsync({ ...v, isNew: false });
+      await save.mutateAsync({ ...v, isNew: adding });
       message.success(t('common.saved'));
       setOpen(false);
     } catch (err) {
@@ -72,16 +90,15 @@ export function IncomeTab({ household, writable }: IncomeTabProps) {
           {t('income.add')}
         </Button>
       ) : null}
-      <Table<Income>
+      <ResponsiveTable<Income>
         size="small"
         rowKey="year"
         pagination={false}
-        scroll={{ x: 'max-content' }}
         dataSource={rows}
         aria-label={t('hh.tab.income')}
         columns={[
           { title: t('income.year'), dataIndex: 'year' },
-          ...AMOUNTS.map((k) => ({ title: t(`income.${k}` as MessageKey), dataIndex: k, align: 'right' as const, render: yuan })),
+          ...[...AMOUNTS, ...CLAIMS].map((k) => ({ title: t(`income.${k}` as MessageKey), dataIndex: k, align: 'right' as const, render: yuan })),
           { title: t('income.memberCount'), dataIndex: 'memberCount', align: 'right' },
           { title: t('income.net'), dataIndex: 'netIncome', align: 'right', render: yuan },
           { title: t('income.perCapita'), dataIndex: 'perCapita', align: 'right', render: (v?: number) => <Typography.Text strong>{yuan(v)}</Typography.Text> },
@@ -101,21 +118,23 @@ export function IncomeTab({ household, writable }: IncomeTabProps) {
           ...(writable ? [{ title: t('common.actions'), key: 'a', render: (_: unknown, r: Income) => <Button type="link" size="small" onClick={() => edit(r)} aria-label={`${t('income.edit')} ${r.year}`}>{t('common.edit')}</Button> }] : []),
         ]}
       />
-      <Modal open={open} title={t('income.edit')} onCancel={() => setOpen(false)} onOk={() => void handleSave()} confirmLoading={save.isPending} okText={t('common.save')} cancelText={t('common.cancel')} forceRender width={720}>
+      <Modal open={open} title={adding ? t('income.add') : `${t('income.edit')} · ${values?.year ?? ''}`} onCancel={() => setOpen(false)} onOk={() => void handleSave()} confirmLoading={save.isPending} okText={t('common.save')} cancelText={t('common.cancel')} forceRender width={720}>
+        {save.error ? <ErrorAlert error={save.error} /> : null}
         <Form form={form} layout="vertical">
           <Row gutter={12}>
-            <Col span={8}>
+            <Col xs={12} md={8}>
               <Form.Item name="year" label={t('income.year')} rules={[{ required: true }]}>
-                <InputNumber min={2013} max={2100} style={{ width: '100%' }} />
+                {/* a recorded year cannot be chosen here: it is edited from its row */}
+                <Select disabled={!adding} options={yearOptions} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
-            <Col span={8}>
+            <Col xs={12} md={8}>
               <Form.Item name="memberCount" label={t('income.memberCount')} rules={[{ required: true }]}>
                 <InputNumber min={1} max={50} precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
-            {AMOUNTS.map((k) => (
-              <Col span={8} key={k}>
+            {[...AMOUNTS, ...CLAIMS].map((k) => (
+              <Col xs={12} md={8} key={k}>
                 <Form.Item name={k} label={`${t(`income.${k}` as MessageKey)}（${t('income.unit')}）`} rules={[{ required: true }]}>
                   <InputNumber min={0} precision={2} style={{ width: '100%' }} />
                 </Form.Item>
@@ -123,10 +142,10 @@ export function IncomeTab({ household, writable }: IncomeTabProps) {
             ))}
           </Row>
           <Row gutter={12}>
-            <Col span={12}>
+            <Col xs={12}>
               <Statistic title={t('income.net')} value={preview ? yuan(preview.netIncome) : '—'} />
             </Col>
-            <Col span={12}>
+            <Col xs={12}>
               <Statistic title={t('income.perCapita')} value={preview ? yuan(preview.perCapita) : '—'} />
             </Col>
           </Row>

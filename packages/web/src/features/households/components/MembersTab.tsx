@@ -1,26 +1,39 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Modal, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Form, Modal, Popconfirm, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../../../lib/error-text.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { HouseholdDetail, Person } from '../../../lib/types.ts';
+import { ResponsiveTable } from '../../../ui/ResponsiveTable.tsx';
+import { useCurrentUser } from '../../auth/api.ts';
 import { DICT, useDict } from '../../dictionaries/api.ts';
 import { useMemberMutations, type PersonInput } from '../api.ts';
 import { headRelationCode, isMaskedIdNumber } from '../id-check.ts';
+import { ExitModal } from './ExitModal.tsx';
 import { MemberFields } from './MemberFields.tsx';
 
 export type MembersTabProps = { household: HouseholdDetail; writable: boolean };
 
-/** 家庭成员: table with add/edit in a modal and delete with confirmation. */
+const READ_ONLY = ['id', 'householdId', 'regionCode', 'personNo', 'exitReason', 'exitDate', 'exitNote', 'isHead'] as const;
+
+/**
+ * 家庭成员: the national roster's person fields; add/edit in a modal (full screen on phones), 自然减少 of a member
+ * with a confirmation form instead of a delete; members who left stay listed, read-only, and an admin restores them.
+ */
 export function MembersTab({ household, writable }: MembersTabProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const { message } = App.useApp();
   const dict = useDict();
+  const user = useCurrentUser();
+  const isAdmin = user.role === 'admin';
+  const householdOpen = !household.exitReason;
+  const canEdit = writable && householdOpen;
   const mutations = useMemberMutations(household.id);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
-  const [form] = Form.useForm<PersonInput>();
+  const [leaving, setLeaving] = useState<Person | null>(null);
+  const [form] = Form.useForm<PersonInput & { personNo?: string | null }>();
   const headCode = headRelationCode(dict.items(DICT.relation, true));
 
   const open = (p: Person | 'new') => {
@@ -30,65 +43,84 @@ export function MembersTab({ household, writable }: MembersTabProps) {
   };
   const handleSave = async () => {
     const values = await form.validateFields();
-    const input: Partial<PersonInput> = { ...values, isHead: values.relation === headCode };
-    if (isMaskedIdNumber(input.idNumber)) delete input.idNumber;
+    const input: Record<string, unknown> = { ...values, isHead: values.relation === headCode };
+    for (const k of READ_ONLY) if (k !== 'isHead') delete input[k];
+    if (isMaskedIdNumber(input.idNumber as string)) delete input.idNumber;
     try {
       if (editing === 'new') await mutations.add.mutateAsync(input as PersonInput);
-      else if (editing) await mutations.update.mutateAsync({ id: editing.id, ...input });
+      else if (editing) await mutations.update.mutateAsync({ id: editing.id, ...(input as Partial<PersonInput>) });
       message.success(t('common.saved'));
       setEditing(null);
     } catch (err) {
       message.error(errorText(err, i18n));
     }
   };
-  const handleDelete = (p: Person) =>
-    mutations.remove.mutate(p.id, { onSuccess: () => message.success(t('common.deleted')), onError: (err) => message.error(errorText(err, i18n)) });
+  const handleRestore = (p: Person) =>
+    mutations.restore.mutate(p.id, { onSuccess: () => message.success(t('hh.restore.done')), onError: (err: unknown) => message.error(errorText(err, i18n)) });
+  const exitedText = (p: Person) => t('member.exited', { reason: dict.label(DICT.exitReason, p.exitReason), date: formatDate(p.exitDate) });
 
   return (
     <>
-      {writable ? (
+      {canEdit ? (
         <Button icon={<PlusOutlined />} onClick={() => open('new')} style={{ marginBottom: 12 }}>
           {t('member.add')}
         </Button>
       ) : null}
-      <Table<Person>
+      <ResponsiveTable<Person>
         size="small"
         rowKey="id"
         pagination={false}
-        scroll={{ x: 'max-content' }}
         dataSource={household.members}
         aria-label={t('hh.tab.members')}
+        rowClassName={(p) => (p.exitReason ? 'member-exited' : '')}
+        cardTitle={(p) => (
+          <Space wrap>
+            {p.name}
+            {p.isHead ? <Tag color="blue">{t('hh.head')}</Tag> : null}
+            {p.exitReason ? <Tag>{exitedText(p)}</Tag> : null}
+          </Space>
+        )}
+        cardActions={(p) => actions(p)}
         columns={[
-          { title: t('member.name'), dataIndex: 'name', render: (v: string, p) => (p.isHead ? <Space>{v}<Tag color="blue">{t('hh.head')}</Tag></Space> : v) },
+          {
+            title: t('member.name'),
+            dataIndex: 'name',
+            render: (v: string, p) => (
+              <Space wrap>
+                {v}
+                {p.isHead ? <Tag color="blue">{t('hh.head')}</Tag> : null}
+                {p.exitReason ? <Tag>{exitedText(p)}</Tag> : null}
+              </Space>
+            ),
+          },
+          { title: t('member.relation'), dataIndex: 'relation', render: (v: string) => dict.label(DICT.relation, v) },
+          { title: t('member.idType'), dataIndex: 'idType', render: (v: string) => dict.label(DICT.idType, v) },
           { title: t('member.idNumber'), dataIndex: 'idNumber', render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
+          { title: t('member.personNo'), dataIndex: 'personNo', render: (v?: string | null) => v ?? '—' },
           { title: t('member.gender'), dataIndex: 'gender', render: (v?: string) => dict.label(DICT.gender, v) },
           { title: t('member.birthDate'), dataIndex: 'birthDate', render: (v?: string) => formatDate(v) },
-          { title: t('member.relation'), dataIndex: 'relation', render: (v: string) => dict.label(DICT.relation, v) },
+          { title: t('member.ethnicity'), dataIndex: 'ethnicity', render: (v?: string | null) => dict.label(DICT.ethnicity, v) },
           { title: t('member.laborCapacity'), dataIndex: 'laborCapacity', render: (v?: string) => dict.label(DICT.laborCapacity, v) },
-          { title: t('member.health'), dataIndex: 'healthStatus', render: (v?: string) => dict.label(DICT.healthStatus, v) },
-          { title: t('member.education'), dataIndex: 'education', render: (v?: string) => dict.label(DICT.education, v) },
+          {
+            title: t('member.health'),
+            dataIndex: 'healthStatuses',
+            render: (v: string[] | undefined, p) => {
+              const list = (v ?? []).map((c) => dict.label(DICT.healthStatus, c)).join('、') || '—';
+              const dis = p.disabilityType || p.disabilityGrade
+                ? `（${[dict.label(DICT.disabilityType, p.disabilityType), p.disabilityGrade ? t('member.grade', { n: p.disabilityGrade }) : ''].filter((x) => x && x !== '—').join(' ')}）`
+                : '';
+              return `${list}${dis}`;
+            },
+          },
+          {
+            title: `${t('member.education')} / ${t('member.schoolStatus')}`,
+            key: 'edu',
+            render: (_: unknown, p) => (p.schoolStatus ? `${t('member.schoolStatus')}：${dict.label(DICT.schoolStatus, p.schoolStatus)}` : dict.label(DICT.education, p.education)),
+          },
           { title: t('member.employment'), dataIndex: 'employmentStatus', render: (v?: string) => dict.label(DICT.employmentStatus, v) },
+          { title: t('member.workMonths'), dataIndex: 'workMonths', render: (v?: number | null) => (v ?? '—') },
           { title: t('member.phone'), dataIndex: 'phone', render: (v?: string | null) => v ?? '—' },
-          ...(writable
-            ? [
-                {
-                  title: t('common.actions'),
-                  key: 'actions',
-                  render: (_: unknown, p: Person) => (
-                    <Space>
-                      <Button type="link" size="small" onClick={() => open(p)} aria-label={`${t('member.edit')} ${p.name}`}>
-                        {t('common.edit')}
-                      </Button>
-                      <Popconfirm title={t('common.confirmDelete')} onConfirm={() => handleDelete(p)} okText={t('common.ok')} cancelText={t('common.cancel')}>
-                        <Button type="link" size="small" danger aria-label={`${t('member.remove')} ${p.name}`}>
-                          {t('common.delete')}
-                        </Button>
-                      </Popconfirm>
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
+          ...(writable ? [{ title: t('common.actions'), key: 'actions', responsive: ['md' as const], render: (_: unknown, p: Person) => actions(p) }] : []),
         ]}
       />
       <Modal
@@ -106,6 +138,41 @@ export function MembersTab({ household, writable }: MembersTabProps) {
           <MemberFields />
         </Form>
       </Modal>
+      <ExitModal
+        open={leaving !== null}
+        kind="person"
+        name={leaving?.name ?? ''}
+        onCancel={() => setLeaving(null)}
+        pending={mutations.exit.isPending}
+        onSubmit={async (input) => {
+          await mutations.exit.mutateAsync({ id: leaving!.id, ...input });
+          setLeaving(null);
+        }}
+      />
     </>
   );
+
+  function actions(p: Person) {
+    if (!writable) return null;
+    if (p.exitReason) {
+      return isAdmin && householdOpen ? (
+        <Popconfirm title={t('member.restore.confirm')} onConfirm={() => handleRestore(p)} okText={t('common.ok')} cancelText={t('common.cancel')}>
+          <Button type="link" size="small" aria-label={`${t('hh.restore')} ${p.name}`}>{t('hh.restore')}</Button>
+        </Popconfirm>
+      ) : null;
+    }
+    if (!canEdit) return null;
+    return (
+      <Space>
+        <Button type="link" size="small" onClick={() => open(p)} aria-label={`${t('member.edit')} ${p.name}`}>
+          {t('common.edit')}
+        </Button>
+        {p.isHead ? null : (
+          <Button type="link" size="small" danger onClick={() => setLeaving(p)} aria-label={`${t('hh.exit')} ${p.name}`}>
+            {t('hh.exit')}
+          </Button>
+        )}
+      </Space>
+    );
+  }
 }

@@ -1,5 +1,6 @@
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Popconfirm, Skeleton, Tabs, Tag } from 'antd';
+import { EditOutlined, LogoutOutlined, UndoOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Popconfirm, Skeleton, Tabs, Tag } from 'antd';
+import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { errorText } from '../../../lib/error-text.ts';
 import { useI18n, type MessageKey } from '../../../lib/i18n.tsx';
@@ -7,7 +8,11 @@ import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { canWrite, useCurrentUser } from '../../auth/api.ts';
 import { DICT, useDict } from '../../dictionaries/api.ts';
-import { useDeleteHousehold, useHousehold } from '../api.ts';
+import { formatDate } from '../../../lib/format.ts';
+import { useHousehold, useHouseholdExit } from '../api.ts';
+import { ExitModal } from '../components/ExitModal.tsx';
+import { SECURE_KEYS } from '../components/HouseholdFields.tsx';
+import { SecureTag } from '../components/SecureState.tsx';
 import { HelpersTab } from '../components/HelpersTab.tsx';
 import { HistoryTab } from '../components/HistoryTab.tsx';
 import { IncomeTab } from '../components/IncomeTab.tsx';
@@ -23,62 +28,94 @@ export function HouseholdDetailPage() {
   const { id: idParam } = useParams();
   const id = Number(idParam);
   const user = useCurrentUser();
-  const writable = canWrite(user);
+  const isAdmin = user.role === 'admin';
   const dict = useDict();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const { data: h, isLoading, error, refetch } = useHousehold(id);
-  const remove = useDeleteHousehold();
+  const exits = useHouseholdExit(id);
+  const [leaving, setLeaving] = useState(false);
 
   if (isLoading) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (error || !h) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
 
   const head = h.members.find((m) => m.isHead) ?? h.members[0];
-  const handleDelete = () =>
-    remove.mutate(id, {
-      onSuccess: () => {
-        message.success(t('common.deleted'));
-        navigate('/households');
-      },
-      onError: (err) => message.error(errorText(err, i18n)),
+  const exited = !!h.exitReason;
+  // a household that left by 自然减少 is read-only: no edits, no member or income changes
+  const writable = canWrite(user) && !exited;
+  const handleRestore = () =>
+    exits.restore.mutate(undefined, {
+      onSuccess: () => message.success(t('hh.restore.done')),
+      onError: (err: unknown) => message.error(errorText(err, i18n)),
     });
-  const secure = (key: 'housingSecure' | 'waterSecure' | 'educationSecure' | 'medicalSecure') =>
-    h[key] === false ? <Tag color="red">{t(`hh.${key}` as MessageKey)} ✗</Tag> : <Tag color="green">{t(`hh.${key}` as MessageKey)} ✓</Tag>;
+  const regionPath = [h.townshipName, h.villageName, h.groupName].filter(Boolean).join(' / ') || h.regionName || h.regionCode;
 
   return (
     <>
       <PageHeader
         title={`${head?.name ?? h.headName ?? ''} · ${h.householdNo}`}
-        subtitle={h.regionName ?? h.regionCode}
+        subtitle={regionPath}
         extra={
           writable ? (
             <>
               <Button icon={<EditOutlined />} onClick={() => navigate(`/households/${id}/edit`)}>
                 {t('hh.edit')}
               </Button>
-              <Popconfirm title={t('common.confirmDelete')} onConfirm={handleDelete} okText={t('common.ok')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }}>
-                <Button danger icon={<DeleteOutlined />} loading={remove.isPending}>
-                  {t('hh.delete')}
-                </Button>
-              </Popconfirm>
+              <Button danger icon={<LogoutOutlined />} onClick={() => setLeaving(true)}>
+                {t('hh.exit')}
+              </Button>
             </>
+          ) : exited && isAdmin ? (
+            <Popconfirm title={t('hh.restore.confirm')} onConfirm={handleRestore} okText={t('common.ok')} cancelText={t('common.cancel')}>
+              <Button icon={<UndoOutlined />} loading={exits.restore.isPending}>
+                {t('hh.restore')}
+              </Button>
+            </Popconfirm>
           ) : null
         }
+      />
+      {exited ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('hh.exited.banner', { reason: dict.label(DICT.exitReason, h.exitReason), date: formatDate(h.exitDate) })}
+          description={h.exitNote ?? undefined}
+        />
+      ) : null}
+      <ExitModal
+        open={leaving}
+        kind="household"
+        name={`${head?.name ?? h.headName ?? ''} · ${h.householdNo}`}
+        onCancel={() => setLeaving(false)}
+        pending={exits.exit.isPending}
+        onSubmit={async (input) => {
+          await exits.exit.mutateAsync(input);
+          setLeaving(false);
+          navigate('/households');
+        }}
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
           <Descriptions.Item label={t('hh.type')}>{dict.label(DICT.householdType, h.householdType)}</Descriptions.Item>
+          <Descriptions.Item label={t('hh.isLifted')}>
+            {h.isLifted ? `${t('common.yes')}${h.liftedCategory ? `（${dict.label(DICT.liftedCategory, h.liftedCategory)}）` : ''}` : t('common.no')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('hh.monitoringType')}>{dict.label(DICT.monitoringType, h.monitoringType)}</Descriptions.Item>
           <Descriptions.Item label={t('hh.monitoringStatus')}>{h.monitoringStatus ? t(`hh.status.${h.monitoringStatus}` as MessageKey) : '—'}</Descriptions.Item>
+          {h.monitoringSince ? <Descriptions.Item label={t('hh.monitoringSince')}>{formatDate(h.monitoringSince)}</Descriptions.Item> : null}
+          {h.monitoringStatus === 'eliminated' ? (
+            <Descriptions.Item label={t('hh.eliminatedAt')}>
+              {formatDate(h.eliminatedAt)}
+              {h.eliminationMethod ? `（${dict.label(DICT.eliminationMethod, h.eliminationMethod)}）` : ''}
+            </Descriptions.Item>
+          ) : null}
           <Descriptions.Item label={t('hh.liftedYear')}>{h.liftedYear ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('hh.riskType')}>{h.riskTypes?.length ? h.riskTypes.map((c) => <Tag key={c}>{dict.label(DICT.riskType, c)}</Tag>) : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('hh.phone')}>{h.phone ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('hh.address')} span={2}>{h.address ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('hh.security')} span={4}>
-            {secure('housingSecure')}
-            {secure('waterSecure')}
-            {secure('educationSecure')}
-            {secure('medicalSecure')}
+            {SECURE_KEYS.map((k) => <SecureTag key={k} label={t(`hh.${k}` as MessageKey)} value={h[k]} />)}
           </Descriptions.Item>
         </Descriptions>
       </Card>

@@ -16,7 +16,9 @@ import { headRelationCode, isMaskedIdNumber, memberListProblems } from '../id-ch
 type MemberValue = PersonInput & { id?: number };
 type FormValues = HouseholdInput & { members: MemberValue[] };
 
-const HOUSEHOLD_KEYS = ['householdNo', 'regionCode', 'householdType', 'monitoringType', 'riskTypes', 'liftedYear', 'phone', 'address', 'note', 'housingSecure', 'waterSecure', 'educationSecure', 'medicalSecure'] as const;
+const HOUSEHOLD_KEYS = ['householdNo', 'regionCode', 'householdType', 'isLifted', 'liftedCategory', 'monitoringType', 'riskTypes', 'liftedYear', 'phone', 'address', 'note', 'housingSecure', 'waterSecure', 'educationSecure', 'medicalSecure'] as const;
+/** Fields of a stored member the form never sends back (read-only or derived). */
+const MEMBER_READ_ONLY = ['id', 'householdId', 'regionCode', 'personNo', 'exitReason', 'exitDate', 'exitNote'] as const;
 
 function pickHousehold(values: FormValues): HouseholdInput {
   const out: Record<string, unknown> = {};
@@ -26,8 +28,9 @@ function pickHousehold(values: FormValues): HouseholdInput {
 }
 
 function memberInput(m: MemberValue, headCode: string | undefined): PersonInput {
-  const { id: _id, ...rest } = m;
-  const input: PersonInput = { ...rest, isHead: rest.relation === headCode };
+  const rest: Record<string, unknown> = { ...m };
+  for (const k of MEMBER_READ_ONLY) delete rest[k];
+  const input = { ...rest, isHead: m.relation === headCode } as PersonInput;
   if (isMaskedIdNumber(input.idNumber)) delete (input as Partial<PersonInput>).idNumber;
   return input;
 }
@@ -62,13 +65,13 @@ export function HouseholdFormPage() {
   }, [isEdit, headCode, form]);
 
   useEffect(() => {
-    if (existing.data) form.setFieldsValue({ ...(existing.data as HouseholdDetail), members: existing.data.members });
+    // members who left by 自然减少 are not edited here (read-only, shown on the detail page)
+    if (existing.data) form.setFieldsValue({ ...(existing.data as HouseholdDetail), members: existing.data.members.filter((m) => !m.exitReason) });
   }, [existing.data, form]);
 
   const saveEdit = async (values: FormValues, before: HouseholdDetail) => {
     await update.mutateAsync(pickHousehold(values));
-    const kept = new Set(values.members.filter((m) => m.id).map((m) => m.id));
-    for (const old of before.members) if (!kept.has(old.id)) await members.remove.mutateAsync(old.id);
+    // a stored member is never removed here: members leave by 自然减少 on the detail page
     for (const m of values.members) {
       const old = before.members.find((p) => p.id === m.id);
       if (!m.id) await members.add.mutateAsync(memberInput(m, headCode));
@@ -89,7 +92,7 @@ export function HouseholdFormPage() {
     }
   };
 
-  const saving = create.isPending || update.isPending || members.add.isPending || members.update.isPending || members.remove.isPending;
+  const saving = create.isPending || update.isPending || members.add.isPending || members.update.isPending;
   if (isEdit && existing.isLoading) return <Skeleton active />;
   if (isEdit && existing.error) return <ErrorAlert error={existing.error} />;
 
@@ -102,7 +105,7 @@ export function HouseholdFormPage() {
         layout="vertical"
         onFinish={handleFinish}
         disabled={saving}
-        initialValues={{ regionCode: params.get('regionCode') ?? undefined, housingSecure: true, waterSecure: true, educationSecure: true, medicalSecure: true, riskTypes: [], members: [{ relation: headCode }] }}
+        initialValues={{ regionCode: params.get('regionCode') ?? undefined, isLifted: false, housingSecure: null, waterSecure: null, educationSecure: null, medicalSecure: null, riskTypes: [], members: [{ relation: headCode }] }}
         scrollToFirstError
       >
         <Card title={t('hh.basic')} size="small" style={{ marginBottom: 16 }}>
@@ -129,7 +132,7 @@ export function HouseholdFormPage() {
                   style={{ marginBottom: 12 }}
                   title={`#${idx + 1}`}
                   extra={
-                    <Popconfirm title={t('common.confirmDelete')} onConfirm={() => remove(field.name)} okText={t('common.ok')} cancelText={t('common.cancel')}>
+                    form.getFieldValue(['members', field.name, 'id']) ? null : <Popconfirm title={t('common.confirmDelete')} onConfirm={() => remove(field.name)} okText={t('common.ok')} cancelText={t('common.cancel')}>
                       <Button danger size="small" icon={<DeleteOutlined />} aria-label={`${t('member.remove')} #${idx + 1}`} />
                     </Popconfirm>
                   }
@@ -137,14 +140,14 @@ export function HouseholdFormPage() {
                   <Form.Item name={[field.name, 'id']} hidden>
                     <Input />
                   </Form.Item>
-                  <MemberFields prefix={[field.name]} />
+                  <MemberFields prefix={[field.name]} listName="members" />
                 </Card>
               ))}
               <Form.ErrorList errors={errors} />
             </Card>
           )}
         </Form.List>
-        <Space>
+        <Space style={{ position: 'sticky', bottom: 0, zIndex: 2, background: '#f5f5f5', padding: '8px 0', width: '100%' }}>
           <Button type="primary" htmlType="submit" loading={saving}>
             {t('common.save')}
           </Button>
