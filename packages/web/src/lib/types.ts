@@ -42,7 +42,13 @@ export type DashboardWarning = Dashboard['warnings'][number];
 export type PolicyRule = { id: string; clause: string; titleZh?: string; titleEn?: string; threshold?: number | null; years?: number[]; [key: string]: unknown };
 export type PolicyPack = { id: string; nameZh: string; nameEn: string; source?: string; rules: PolicyRule[]; [key: string]: unknown };
 
-export type ImportError = { row: number; column: string; value?: unknown; messageZh: string; messageEn: string };
+export type ImportError = { row: number; column: string; value?: unknown; messageZh: string; messageEn: string; level?: 'error' | 'warning' };
+
+/** A household whose good rows were left out because another of its rows is bad. */
+export type ExcludedHousehold = { householdNo: string; headName: string | null; rows: number[]; badRows: number[]; reasonZh: string; reasonEn: string };
+
+/** The file's defaults, changeable in the wizard. */
+export type ImportOptions = { householdType: 'lifted' | 'monitored' | 'ordinary' | null; liftedCategory: string | null; monitoringStatus: 'monitoring' | 'eliminated' | null; incomeYear: number };
 
 /** Summary of a validation run (`result.validation`). */
 export type ImportValidation = {
@@ -52,7 +58,7 @@ export type ImportValidation = {
   /** good rows left out because another row of their household is bad */
   excludedRows?: number;
   households?: { total: number; good: number; excluded: number };
-  excludedHouseholds?: { householdNo: string; rows: number[]; messageZh: string; messageEn: string }[];
+  excludedHouseholds?: ExcludedHousehold[];
   errorCount?: number;
 };
 
@@ -65,6 +71,8 @@ export type ImportCommit = {
   personsCreated?: number;
   personsUpdated?: number;
   personsMoved?: number;
+  incomesWritten?: number;
+  measuresCreated?: number;
   excluded?: { householdNo: string; messageZh: string; messageEn: string }[];
   ms?: number;
 };
@@ -87,9 +95,23 @@ export type ImportJob = {
   errors?: ImportError[] | null;
   result?: { validation?: ImportValidation; commit?: ImportCommit; [key: string]: unknown } | null;
   message?: string | null;
+  messageZh?: string | null;
+  messageEn?: string | null;
+  /** template | national_roster | national_monitoring | other */
+  layout?: string | null;
+  /** 0-based index of the header row */
+  headerRow?: number;
+  ignoredHeaders?: string[] | null;
+  options?: ImportOptions | null;
+  excludedRows?: number;
+  warningRows?: number;
+  excludedHouseholds?: ExcludedHousehold[];
+  warnings?: ImportError[];
+  /** the last commit failed and was rolled back */
+  commitError?: { messageZh: string; messageEn: string; at: string } | null;
 };
 
 export type SavedMapping = { id: number; name: string; mapping: Record<string, string> };
 
 /** Target fields of the household import, in template order (ARCHITECTURE.md "Import file"). */
-export type ImportField = { key: string; labelZh: string; labelEn: string; required: boolean };
+export type ImportField = { key: string; labelZh: string; labelEn: string; required: boolean; group?: string | null };

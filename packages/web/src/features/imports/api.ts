@@ -1,7 +1,7 @@
 import { HOUSEHOLD_IMPORT_FIELDS } from '@chanbang/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from '../../lib/api-client.ts';
-import type { ImportField, ImportJob, SavedMapping } from '../../lib/types.ts';
+import type { ImportField, ImportJob, ImportOptions, SavedMapping } from '../../lib/types.ts';
 
 const RUNNING = new Set(['validating', 'importing']);
 
@@ -47,7 +47,7 @@ export function useUploadImport() {
 export function useValidateImport(id: number | undefined) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (mapping: Record<string, string>) => api.post<JobResponse>(`/imports/${id}/validate`, { mapping }),
+    mutationFn: (input: { mapping: Record<string, string>; options?: Partial<ImportOptions> }) => api.post<JobResponse>(`/imports/${id}/validate`, input),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['imports', id] }),
   });
 }

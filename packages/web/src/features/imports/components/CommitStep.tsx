@@ -2,6 +2,7 @@ import { Alert, Button, Descriptions, Result, Space } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { ImportCommit, ImportJob } from '../../../lib/types.ts';
+import { ExcludedHouseholds } from './ExcludedHouseholds.tsx';
 import { JobFailed, JobProgress } from './JobStatusViews.tsx';
 
 export type CommitStepProps = { job: ImportJob; onRestart: () => void; onBackToValidation: () => void };
@@ -13,6 +14,8 @@ const COUNT_LABELS: [keyof ImportCommit, string, string][] = [
   ['personsCreated', '新增人员', 'Persons created'],
   ['personsUpdated', '更新人员', 'Persons updated'],
   ['personsMoved', '迁移人员', 'Persons moved'],
+  ['incomesWritten', '写入收入记录', 'Income records written'],
+  ['measuresCreated', '新增帮扶措施', 'Support measures added'],
 ];
 
 /** Step 4: commit progress (one transaction on the server), then the result summary. */
@@ -21,10 +24,10 @@ export function CommitStep({ job, onRestart, onBackToValidation }: CommitStepPro
   const navigate = useNavigate();
   const commit = job.result?.commit;
   // A failed commit rolls back and returns the job to `validated` with a message.
-  if (job.status === 'validated' && job.message && /import failed|导入失败/.test(job.message)) {
+  if (job.status === 'validated' && job.commitError) {
     return (
       <>
-        <Alert type="error" showIcon role="alert" title={t('imp.failed')} description={job.message} style={{ marginBottom: 16 }} />
+        <Alert type="error" showIcon role="alert" title={t('imp.failed')} description={pick(job.commitError.messageZh, job.commitError.messageEn)} style={{ marginBottom: 16 }} />
         <Space>
           <Button onClick={onBackToValidation}>{t('imp.step.validate')}</Button>
           <Button onClick={onRestart}>{t('imp.reupload')}</Button>
@@ -33,7 +36,7 @@ export function CommitStep({ job, onRestart, onBackToValidation }: CommitStepPro
     );
   }
   if (job.status === 'importing' || job.status === 'validated') return <JobProgress job={job} title={t('imp.committing')} cap={99} />;
-  if (job.status === 'failed') return <JobFailed message={job.message} onRestart={onRestart} />;
+  if (job.status === 'failed') return <JobFailed message={pick(job.messageZh ?? job.message ?? '', job.messageEn ?? job.message ?? '')} onRestart={onRestart} />;
   return (
     <Result
       status="success"
@@ -46,9 +49,10 @@ export function CommitStep({ job, onRestart, onBackToValidation }: CommitStepPro
         </Space>
       }
     >
-      <Descriptions bordered size="small" column={2}>
+      <Descriptions bordered size="small" column={{ xs: 1, sm: 2 }}>
         <Descriptions.Item label={t('imp.goodRows')}>{job.goodRows}</Descriptions.Item>
         <Descriptions.Item label={t('imp.badRows')}>{job.badRows}</Descriptions.Item>
+        <Descriptions.Item label={t('imp.excludedRows')}>{job.excludedRows ?? 0}</Descriptions.Item>
         {COUNT_LABELS.filter(([key]) => typeof commit?.[key] === 'number').map(([key, zh, en]) => (
           <Descriptions.Item key={key} label={pick(zh, en)}>
             {String(commit?.[key])}
@@ -72,6 +76,7 @@ export function CommitStep({ job, onRestart, onBackToValidation }: CommitStepPro
           }
         />
       ) : null}
+      <ExcludedHouseholds items={job.excludedHouseholds ?? []} />
     </Result>
   );
 }

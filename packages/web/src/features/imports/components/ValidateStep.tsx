@@ -5,6 +5,7 @@ import { useI18n } from '../../../lib/i18n.tsx';
 import type { ImportError, ImportJob } from '../../../lib/types.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { useCommitImport } from '../api.ts';
+import { ExcludedHouseholds, ImportWarnings } from './ExcludedHouseholds.tsx';
 import { JobFailed, JobProgress } from './JobStatusViews.tsx';
 
 export type ValidateStepProps = { job: ImportJob; onCommitting: () => void; onRestart: () => void; onRemap: () => void };
@@ -15,12 +16,13 @@ export function ValidateStep({ job, onCommitting, onRestart, onRemap }: Validate
   const commit = useCommitImport(job.id);
   const running = job.status === 'validating' || job.status === 'uploaded';
   const errors = job.errors ?? [];
-  const commitFailed = !!job.result?.validation && !!job.message && /import failed|导入失败/.test(job.message);
+  const commitFailed = !!job.commitError;
+  const message = job.messageZh || job.messageEn ? pick(job.messageZh ?? '', job.messageEn ?? '') : job.message;
   const summary = job.result?.validation;
   const errorCount = summary?.errorCount ?? errors.length;
 
   if (running) return <JobProgress job={job} title={t('imp.validating')} />;
-  if (job.status === 'failed') return <JobFailed message={job.message} onRestart={onRestart} />;
+  if (job.status === 'failed') return <JobFailed message={message} onRestart={onRestart} />;
 
   const handleCommit = () =>
     Modal.confirm({
@@ -34,14 +36,16 @@ export function ValidateStep({ job, onCommitting, onRestart, onRemap }: Validate
   return (
     <>
       <Row gutter={16} style={{ marginBottom: 16 }}>
-        <Col xs={12} md={4}><Statistic title={t('imp.totalRows')} value={job.totalRows} /></Col>
-        <Col xs={12} md={5}><Statistic title={t('imp.goodRows')} value={job.goodRows} valueStyle={{ color: '#1f7a4d' }} /></Col>
-        <Col xs={12} md={5}><Statistic title={t('imp.badRows')} value={job.badRows} valueStyle={{ color: job.badRows ? '#d4380d' : undefined }} /></Col>
-        {summary?.households ? <Col xs={12} md={5}><Statistic title={t('imp.goodHouseholds')} value={summary.households.good} valueStyle={{ color: '#1f7a4d' }} /></Col> : null}
-        {summary?.households ? <Col xs={12} md={5}><Statistic title={t('imp.badHouseholds')} value={summary.households.excluded} valueStyle={{ color: summary.households.excluded ? '#d4380d' : undefined }} /></Col> : null}
+        <Col xs={12} md={3}><Statistic title={t('imp.totalRows')} value={job.totalRows} /></Col>
+        <Col xs={12} md={3}><Statistic title={t('imp.goodRows')} value={job.goodRows} styles={{ content: { color: '#1f7a4d' } }} /></Col>
+        <Col xs={12} md={3}><Statistic title={t('imp.badRows')} value={job.badRows} styles={{ content: { color: job.badRows ? '#d4380d' : undefined } }} /></Col>
+        <Col xs={12} md={4}><Statistic title={t('imp.excludedRows')} value={job.excludedRows ?? 0} styles={{ content: { color: job.excludedRows ? '#d46b08' : undefined } }} /></Col>
+        <Col xs={12} md={3}><Statistic title={t('imp.warningRows')} value={job.warningRows ?? 0} /></Col>
+        {summary?.households ? <Col xs={12} md={4}><Statistic title={t('imp.goodHouseholds')} value={summary.households.good} styles={{ content: { color: '#1f7a4d' } }} /></Col> : null}
+        {summary?.households ? <Col xs={12} md={4}><Statistic title={t('imp.badHouseholds')} value={summary.households.excluded} styles={{ content: { color: summary.households.excluded ? '#d4380d' : undefined } }} /></Col> : null}
       </Row>
-      {job.message ? <Alert type="warning" showIcon title={job.message} style={{ marginBottom: 12 }} /> : null}
-      {commitFailed ? <Alert type="error" showIcon role="alert" title={t('imp.failed')} style={{ marginBottom: 12 }} /> : null}
+      {message && !commitFailed ? <Alert type="warning" showIcon title={message} style={{ marginBottom: 12 }} /> : null}
+      {commitFailed ? <Alert type="error" showIcon role="alert" title={t('imp.failed')} description={pick(job.commitError?.messageZh ?? '', job.commitError?.messageEn ?? '')} style={{ marginBottom: 12 }} /> : null}
       {errors.length === 0 ? <Alert type="success" showIcon title={t('imp.noErrors')} style={{ marginBottom: 16 }} /> : null}
       {errors.length > 0 && errorCount > errors.length ? <Alert type="info" showIcon title={t('imp.errorsShown', { n: errors.length })} style={{ marginBottom: 12 }} /> : null}
       {errors.length > 0 ? (
@@ -51,6 +55,7 @@ export function ValidateStep({ job, onCommitting, onRestart, onRemap }: Validate
           dataSource={errors}
           aria-label={t('imp.badRows')}
           pagination={{ pageSize: 20, showSizeChanger: false }}
+          scroll={{ x: 560 }}
           columns={[
             { title: t('imp.row'), dataIndex: 'row', width: 80 },
             { title: t('imp.column'), dataIndex: 'column', width: 160 },
@@ -59,9 +64,11 @@ export function ValidateStep({ job, onCommitting, onRestart, onRemap }: Validate
           ]}
         />
       ) : null}
+      <ExcludedHouseholds items={job.excludedHouseholds ?? summary?.excludedHouseholds ?? []} />
+      <ImportWarnings items={job.warnings ?? []} />
       <ErrorAlert error={commit.error} />
       <Space style={{ marginTop: 16 }} wrap>
-        {job.badRows > 0 ? (
+        {job.badRows > 0 || (job.warningRows ?? 0) > 0 ? (
           <Button icon={<DownloadOutlined />} href={downloadUrl(`/imports/${job.id}/errors.xlsx`)}>
             {t('imp.errorReport')}
           </Button>

@@ -1,0 +1,52 @@
+import { Alert, Table } from 'antd';
+import { useI18n } from '../../../lib/i18n.tsx';
+import type { ExcludedHousehold, ImportError } from '../../../lib/types.ts';
+
+/** Households whose good rows were left out because another of their rows is bad: number, head, rows, reason. */
+export function ExcludedHouseholds({ items }: { items: ExcludedHousehold[] }) {
+  const { t, pick } = useI18n();
+  if (items.length === 0) return null;
+  return (
+    <>
+      <Alert type="warning" showIcon title={t('imp.excludedTitle')} style={{ margin: '16px 0 8px' }} />
+      <Table<ExcludedHousehold>
+        size="small"
+        rowKey="householdNo"
+        dataSource={items}
+        aria-label={t('imp.excludedTitle')}
+        pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
+        scroll={{ x: 560 }}
+        columns={[
+          { title: t('imp.household'), dataIndex: 'householdNo', width: 150 },
+          { title: t('imp.headName'), dataIndex: 'headName', width: 90, render: (v: string | null) => v ?? '—' },
+          { title: t('imp.excludedRowList'), dataIndex: 'rows', width: 110, render: (rows: number[]) => rows.join('、') },
+          { title: t('imp.reason'), key: 'reason', render: (_, x) => pick(x.reasonZh, x.reasonEn) },
+        ]}
+      />
+    </>
+  );
+}
+
+/** Warnings: the rows are imported all the same (出生日期 disagrees with the ID number …). */
+export function ImportWarnings({ items }: { items: ImportError[] }) {
+  const { t, pick } = useI18n();
+  if (items.length === 0) return null;
+  return (
+    <>
+      <Alert type="info" showIcon title={t('imp.warnings')} style={{ margin: '16px 0 8px' }} />
+      <Table<ImportError>
+        size="small"
+        rowKey={(e) => `${e.row}-${e.column}`}
+        dataSource={items}
+        aria-label={t('imp.warnings')}
+        pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
+        scroll={{ x: 480 }}
+        columns={[
+          { title: t('imp.row'), dataIndex: 'row', width: 70 },
+          { title: t('imp.column'), dataIndex: 'column', width: 110 },
+          { title: t('imp.reason'), key: 'reason', render: (_, e) => pick(e.messageZh, e.messageEn) },
+        ]}
+      />
+    </>
+  );
+}
