@@ -11,7 +11,14 @@ import { DICT } from '../../dictionaries/api.ts';
 import { useCaseAction } from '../../monitoring/api.ts';
 import { EliminationPreview } from './EliminationPreview.tsx';
 
-export type CaseActionModalProps = { householdId: number; monitoringCase: MonitoringCase; action: CaseAction | null; onClose: () => void };
+export type CaseActionModalProps = {
+  householdId: number;
+  monitoringCase: MonitoringCase;
+  action: CaseAction | null;
+  onClose: () => void;
+  /** the household's current 三保障/饮水 flags, offered as the starting answers of the elimination home visit */
+  flags?: Partial<Record<'housingSecure' | 'waterSecure' | 'educationSecure' | 'medicalSecure', boolean | null>>;
+};
 
 const DATED: CaseAction[] = ['record_home_visit', 'record_info_check', 'record_village_review', 'township_approve', 'county_approve', 'elim_home_visit', 'elim_township_approve', 'elim_county_approve'];
 const RETURNS: CaseAction[] = ['township_return', 'county_return', 'elim_township_return', 'elim_county_return'];
@@ -29,7 +36,7 @@ type Values = { date?: Dayjs; commitmentDate?: Dayjs; riskTypes?: string[]; publ
 const iso = (d: Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
 /** One step of the procedure: the fields it needs, the server's refusal listed in officer language. */
-export function CaseActionModal({ householdId, monitoringCase: c, action, onClose }: CaseActionModalProps) {
+export function CaseActionModal({ householdId, monitoringCase: c, action, onClose, flags = {} }: CaseActionModalProps) {
   const i18n = useI18n();
   const { pick } = i18n;
   const { message } = App.useApp();
@@ -86,7 +93,7 @@ export function CaseActionModal({ householdId, monitoringCase: c, action, onClos
         />
       ) : null}
       {c.returnReason && (action === 'submit' || action === 'elim_submit') ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={pick(`退回原因：${c.returnReason}`, `Returned: ${c.returnReason}`)} /> : null}
-      <Form form={form} layout="vertical" initialValues={{ date: dayjs(), eliminationMethod: c.eliminationMethod ?? undefined, riskTypes: c.riskTypes, commitmentDate: c.commitmentDate ? dayjs(c.commitmentDate) : undefined }}>
+      <Form form={form} layout="vertical" initialValues={{ ...Object.fromEntries(Object.entries(flags).filter(([, v]) => typeof v === 'boolean')), date: dayjs(), eliminationMethod: c.eliminationMethod ?? undefined, riskTypes: c.riskTypes, commitmentDate: c.commitmentDate ? dayjs(c.commitmentDate) : undefined }}>
         {action && DATED.includes(action) ? (
           <Form.Item name="date" label={pick('办理日期', 'Date')} rules={[{ required: true }]}>
             <DatePicker style={{ width: '100%' }} />

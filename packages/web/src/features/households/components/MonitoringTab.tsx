@@ -156,7 +156,15 @@ export function MonitoringTab({ household, writable }: MonitoringTabProps) {
           <MonitoringCaseForm />
         </Form>
       </Modal>
-      {acting ? <CaseActionModal householdId={household.id} monitoringCase={acting.c} action={acting.action} onClose={() => setActing(null)} /> : null}
+      {acting ? (
+        <CaseActionModal
+          householdId={household.id}
+          monitoringCase={acting.c}
+          action={acting.action}
+          onClose={() => setActing(null)}
+          flags={{ housingSecure: household.housingSecure, waterSecure: household.waterSecure, educationSecure: household.educationSecure, medicalSecure: household.medicalSecure }}
+        />
+      ) : null}
     </>
   );
 }
