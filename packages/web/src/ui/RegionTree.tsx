@@ -26,6 +26,13 @@ export function RegionTree({ selected, onSelect, height = 560 }: RegionTreeProps
   const [filter, setFilter] = useState('');
   const [expanded, setExpanded] = useState<string[]>([]);
   const treeData = useMemo(() => toData(data ?? [], filter.trim(), t('regions.retired')), [data, filter, t]);
+  // while filtering, every branch that holds a match is open
+  const openWhenFiltered = useMemo(() => {
+    const keys: string[] = [];
+    const walk = (nodes: DataNode[]) => nodes.forEach((n) => n.children?.length && (keys.push(String(n.key)), walk(n.children)));
+    walk(treeData);
+    return keys;
+  }, [treeData]);
 
   useEffect(() => {
     if (!data) return;
@@ -44,8 +51,7 @@ export function RegionTree({ selected, onSelect, height = 560 }: RegionTreeProps
         treeData={treeData}
         height={height}
         selectedKeys={selected ? [selected] : []}
-        expandedKeys={filter ? undefined : expanded}
-        defaultExpandAll={!!filter}
+        expandedKeys={filter ? openWhenFiltered : expanded}
         onExpand={(keys) => setExpanded(keys.map(String))}
         onSelect={(keys) => onSelect(keys.length ? String(keys[0]) : undefined)}
         blockNode

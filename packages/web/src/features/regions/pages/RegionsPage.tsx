@@ -98,9 +98,9 @@ export function RegionsPage() {
                   pagination={false}
                   aria-label={t('regions.children')}
                   dataSource={data.children ?? []}
-                  cardTitle={(r) => <a onClick={() => setSearch({ code: r.code })}>{r.name}</a>}
+                  cardTitle={(r) => <Space size={4}><a onClick={() => setSearch({ code: r.code })}>{r.name}</a>{r.retired ? <Tag>{t('regions.retired')}</Tag> : null}</Space>}
                   columns={[
-                    { title: t('regions.name'), dataIndex: 'name', render: (v: string, r) => <Space size={4}><a onClick={() => setSearch({ code: r.code })}>{v}</a>{r.retired ? <Tag>{t('regions.retired')}</Tag> : null}</Space> },
+                    { title: t('regions.name'), dataIndex: 'name', responsive: ['md'], render: (v: string, r) => <Space size={4}><a onClick={() => setSearch({ code: r.code })}>{v}</a>{r.retired ? <Tag>{t('regions.retired')}</Tag> : null}</Space> },
                     { title: t('regions.code'), dataIndex: 'code' },
                     { title: t('regions.level'), dataIndex: 'level', render: (v: string) => t(`level.${v}` as MessageKey) },
                     { title: t('regions.total'), dataIndex: 'householdCounts', render: (c: Record<string, number>) => typeCounts(c).reduce((s, [, n]) => s + n, 0) },
