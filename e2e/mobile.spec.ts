@@ -1,0 +1,165 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { artifactsDir, login } from './support/browser.ts';
+import { PASSWORD, useJourney, type HouseholdPage } from './support/journey.ts';
+
+// Village officers work on phones: at 390 × 844 every page fits the width (no horizontal scroll of the page),
+// the menu is a drawer behind the header's menu button, and no screen shows developer text. Screenshots at
+// 390 px (and the same pages at 1440 px for comparison) go to e2e/artifacts/mobile.
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1440, height: 900 };
+const shots = join(artifactsDir, 'mobile');
+mkdirSync(shots, { recursive: true });
+
+/** Elements sticking out past the right edge, for a readable failure. */
+async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > window.innerWidth + 1) {
+        const cls = typeof el.className === 'string' ? el.className.split(' ').slice(0, 2).join('.') : '';
+        out.push(`${el.tagName.toLowerCase()}.${cls} right=${Math.round(r.right)}`);
+      }
+    }
+    return out.slice(0, 12);
+  });
+}
+
+/** Waits for the page to settle, takes a full-page screenshot and asserts it is no wider than the viewport. */
+async function fits(page: Page, name: string, width = PHONE.width): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500); // tables, charts and transitions settle
+  await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
+  await page.screenshot({ path: join(shots, `${name}-${width}-screen.png`) }); // what the phone shows first
+  const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  expect(innerWidth).toBe(width);
+  if (scrollWidth > innerWidth) expect.fail(`${name}: page is ${scrollWidth}px wide at ${innerWidth}px: ${(await overflowing(page)).join('; ')}`);
+}
+
+/** The side menu is not on the page; the header's menu button opens it in a drawer. */
+async function menuIsDrawer(page: Page, item: string): Promise<void> {
+  await expect.poll(() => page.locator('.ant-layout-sider').count()).toBe(0);
+  const button = page.getByRole('button', { name: '打开菜单' });
+  await expect.poll(() => button.isVisible()).toBe(true);
+  await button.click();
+  const drawer = page.getByRole('dialog');
+  await expect.poll(() => drawer.getByRole('menuitem', { name: item }).isVisible()).toBe(true);
+}
+
+/** Open a page through the drawer menu. */
+async function viaMenu(page: Page, items: string[], path: string): Promise<void> {
+  await menuIsDrawer(page, items[0]!);
+  const drawer = page.getByRole('dialog');
+  for (const [i, item] of items.entries()) {
+    // a submenu the drawer remembers as open is not clicked again (that would fold it)
+    const next = items[i + 1];
+    if (next && (await drawer.getByRole('menuitem', { name: next }).isVisible())) continue;
+    await drawer.getByRole('menuitem', { name: item }).click();
+  }
+  await page.waitForURL((u) => u.pathname === path);
+  await expect.poll(() => page.locator('.ant-drawer-open').count()).toBe(0);
+}
+
+async function logout(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '账户' }).click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await page.getByRole('button', { name: /确\s*定/ }).click();
+  await page.waitForURL((u) => u.pathname === '/login');
+}
+
+/** No developer text: no rule id without its name, no seed clause, no field keys, no JSON. */
+async function noDeveloperText(page: Page, name: string): Promise<void> {
+  const text = await page.locator('body').innerText();
+  expect(text, `${name}: seed clause`).not.toMatch(/\d{3} §/);
+  expect(text, `${name}: bare rule id`).not.toMatch(/(^|\s)H1(\s|$)/m);
+  expect(text, `${name}: JSON`).not.toMatch(/[{[]\s*"[a-zA-Z]+"\s*:/);
+  expect(text, `${name}: field key`).not.toMatch(/\b(householdType|monitoringType|laborCapacity|idNumber|minCoverage|householdTypes)\b/);
+}
+
+describe('phones: every page fits 390 px, the menu is a drawer', () => {
+  const j = useJourney('mobile');
+
+  it('the login page fits', async () => {
+    const { page } = j;
+    await page.setViewportSize(PHONE);
+    await page.goto(`${j.server.url}/login`);
+    await expect.poll(() => page.getByRole('button', { name: /登\s*录/ }).isVisible()).toBe(true);
+    await fits(page, 'login');
+  });
+
+  it('village officer: dashboard, household list and a household fit; the menu opens in a drawer', async () => {
+    const { page } = j;
+    await login(page, j.server.url, 'dawang-cun', PASSWORD);
+    await page.waitForURL(/\/dashboard/);
+    await expect.poll(() => page.getByText('农户总数').first().isVisible()).toBe(true);
+    await fits(page, 'village-dashboard');
+    await noDeveloperText(page, 'dashboard');
+
+    await viaMenu(page, ['农户管理'], '/households');
+    const list = await j.api<HouseholdPage>('/households?pageSize=5');
+    expect(list.total).toBeGreaterThan(0);
+    const first = list.items[0]!;
+    await expect.poll(() => page.getByText(first.householdNo).first().isVisible()).toBe(true);
+    await fits(page, 'village-households');
+
+    await page.goto(`${j.server.url}/households/${first.id}`);
+    await expect.poll(() => page.getByRole('tab', { name: '家庭成员' }).isVisible()).toBe(true);
+    await fits(page, 'village-household');
+    for (const tab of ['收入', '帮扶措施', '监测', '变更记录']) {
+      const t = page.getByRole('tab', { name: tab });
+      if (!(await t.count())) continue;
+      await t.click();
+      await fits(page, `village-household-${tab}`);
+      await noDeveloperText(page, `household ${tab}`);
+    }
+    await logout(page);
+  });
+
+  it('admin: dashboard, policy pack, audit log and the other admin pages fit; they speak in words', async () => {
+    const { page } = j;
+    await login(page, j.server.url, 'admin', PASSWORD);
+    await page.waitForURL(/\/dashboard/);
+    await expect.poll(() => page.getByText('农户总数').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/依据：.*〔\d{4}〕\d+号/).first().isVisible()).toBe(true);
+    await fits(page, 'admin-dashboard');
+    await noDeveloperText(page, 'admin dashboard');
+
+    await viaMenu(page, ['系统管理', '政策包'], '/admin/policy');
+    await expect.poll(() => page.getByText('有劳动能力的监测户至少落实一项开发式帮扶措施').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/晋市农发〔2023〕52号 二\(一\)1/).first().isVisible()).toBe(true);
+    await fits(page, 'admin-policy');
+    await noDeveloperText(page, 'policy');
+
+    await viaMenu(page, ['系统管理', '审计日志'], '/admin/audit');
+    await expect.poll(() => page.getByText('登录').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('combobox', { name: '操作' }).isVisible()).toBe(true);
+    await fits(page, 'admin-audit');
+    await noDeveloperText(page, 'audit');
+
+    for (const [items, path] of [
+      [['系统管理', '用户管理'], '/admin/users'],
+      [['系统管理', '字典'], '/admin/dictionaries'],
+      [['区划'], '/regions'],
+      [['数据导入'], '/import'],
+      [['农户管理'], '/households'],
+    ] as const) {
+      await viaMenu(page, [...items], path);
+      await fits(page, `admin${path.replace(/\//g, '-')}`);
+    }
+    await page.goto(`${j.server.url}/households/new`);
+    await fits(page, 'admin-household-new');
+  });
+
+  it('the same pages at 1440 px keep the side menu and fit too (screenshots to compare)', async () => {
+    const { page } = j;
+    await page.setViewportSize(DESKTOP);
+    for (const path of ['/dashboard', '/households', '/admin/policy', '/admin/audit']) {
+      await page.goto(`${j.server.url}${path}`);
+      await expect.poll(() => page.locator('.ant-layout-sider').count()).toBe(1);
+      await fits(page, `desktop${path.replace(/\//g, '-')}`, DESKTOP.width);
+    }
+  });
+});
