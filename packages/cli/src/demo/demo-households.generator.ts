@@ -15,8 +15,21 @@ export type DemoPerson = {
   relation: string;
   isHead: boolean;
   laborCapacity: string;
+  /** the most serious health value (the old single column) */
   healthStatus: string;
+  /** 健康状况, every value (e.g. 长期慢性病 and 残疾) */
+  healthStatuses: string[];
+  disabilityType: string | null;
+  disabilityGrade: string | null;
+  /** 民族 label */
+  ethnicity: string;
+  /** 人口编号 (set once the household number is known) */
+  personNo: string;
+  /** exactly one of education / schoolStatus (在校生状况 for pupils and students) */
   education: string | null;
+  schoolStatus: string | null;
+  /** 务工时间（月）, for those who work */
+  workMonths: number | null;
   employmentStatus: string;
   employmentPlace: string | null;
   wantsTraining: boolean;
@@ -24,7 +37,11 @@ export type DemoPerson = {
   phone: string | null;
 };
 
-export type DemoIncome = { year: number; wage: number; business: number; businessExpense: number; property: number; transfer: number };
+export type DemoIncome = {
+  year: number; wage: number; business: number; businessExpense: number; property: number; transfer: number;
+  /** 理赔收入 and 合规自付支出 (突发严重困难户: large medical bills, partly covered by insurance) */
+  claimIncome: number; compliantSelfPaid: number;
+};
 export type DemoMeasure = { category: string; description: string; year: number; startDate: string; amountYuan: number | null };
 export type DemoCase = {
   monitoringType: string;
@@ -50,11 +67,15 @@ export type DemoHousehold = {
   householdType: string;
   monitoringType: string | null;
   monitoringStatus: 'none' | 'monitoring' | 'eliminated';
+  /** 是否脱贫户, and its category label (一般脱贫户 …) */
+  isLifted: boolean;
+  liftedCategory: string | null;
   riskTypes: string[];
-  housingSecure: boolean;
-  waterSecure: boolean;
-  educationSecure: boolean;
-  medicalSecure: boolean;
+  /** 三保障 and 饮水: assessed explicitly (true / false), null where not yet assessed */
+  housingSecure: boolean | null;
+  waterSecure: boolean | null;
+  educationSecure: boolean | null;
+  medicalSecure: boolean | null;
   address: string;
   phone: string | null;
   liftedYear: number | null;
@@ -105,8 +126,25 @@ function phone(rng: Rng): string {
   return `1${rng.pick(['3', '5', '7', '8', '9'])}${rng.int(0, 9)}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
 }
 
-/** State shared across one generated county: unique ID numbers. */
-export type GenState = { usedIds: Set<string>; idPrefix: string };
+/**
+ * State shared across one generated county: unique ID numbers, and a second random stream (`ext`) for the
+ * national-export fields, so that adding them left every other generated value as it was.
+ */
+export type GenState = { usedIds: Set<string>; idPrefix: string; ext: Rng };
+
+const OTHER_ETHNICITIES = ['回族', '满族', '蒙古族', '壮族', '土家族'];
+const DISABILITY_TYPES = ['视力残疾', '听力残疾', '言语残疾', '肢体残疾', '智力残疾', '精神残疾', '多重残疾'];
+const HEALTH_ORDER = ['健康', '长期慢性病', '残疾', '大病'];
+
+/** 在校生状况 for an age (and the generated education of 16–18 year-olds), or null for someone out of school. */
+function schoolFor(ext: Rng, age: number, education: string | null): string | null {
+  if (age < 3) return '学龄前儿童';
+  if (age < 7) return ext.chance(0.8) ? '学前教育' : '学龄前儿童';
+  if (age < 13) return '小学';
+  if (age < 16) return ['七年级', '八年级', '九年级'][age - 13] as string;
+  if (age < 19 && education === '高中') return `普通高中${['一', '二', '三'][age - 16]}年级`;
+  return null;
+}
 
 function makePerson(rng: Rng, st: GenState, male: boolean, birthYear: number, relation: string, surname: string): DemoPerson {
   const birth = randomDate(rng, birthYear);
@@ -136,6 +174,13 @@ function makePerson(rng: Rng, st: GenState, male: boolean, birthYear: number, re
   const employment = !canWork
     ? '未务工'
     : rng.weighted(['省外务工', '省内县外务工', '县内务工', '未务工'], [25, 25, 35, 15]);
+  const ext = st.ext;
+  const school = schoolFor(ext, age, education);
+  const healthStatuses = [health];
+  if (health === '长期慢性病' && age >= 50 && ext.chance(0.12)) healthStatuses.push('残疾');
+  else if (health === '残疾' && ext.chance(0.3)) healthStatuses.unshift('长期慢性病');
+  const disabled = healthStatuses.includes('残疾');
+  const worst = healthStatuses.reduce((a, b) => (HEALTH_ORDER.indexOf(b) > HEALTH_ORDER.indexOf(a) ? b : a));
   const place =
     employment === '省外务工' ? rng.pick(WORK_PLACES.slice(5)) : employment === '省内县外务工' ? rng.pick(WORK_PLACES.slice(1, 5)) : employment === '县内务工' ? '三门峡市区' : null;
   return {
@@ -146,8 +191,15 @@ function makePerson(rng: Rng, st: GenState, male: boolean, birthYear: number, re
     relation,
     isHead: relation === '户主',
     laborCapacity: labor,
-    healthStatus: health,
-    education,
+    healthStatus: worst,
+    healthStatuses,
+    disabilityType: disabled ? ext.weighted(DISABILITY_TYPES, [6, 6, 3, 55, 12, 10, 8]) : null,
+    disabilityGrade: disabled ? ext.pick(['1', '2', '3', '4']) : null,
+    ethnicity: ext.chance(0.96) ? '汉族' : ext.pick(OTHER_ETHNICITIES),
+    personNo: '',
+    education: school ? null : education,
+    schoolStatus: school,
+    workMonths: employment === '未务工' ? null : ext.weighted([ext.int(3, 6), ext.int(7, 9), ext.int(10, 12)], [15, 30, 55]),
     employmentStatus: employment,
     employmentPlace: place,
     wantsTraining: canWork && rng.chance(0.6),
@@ -199,7 +251,7 @@ function incomes(rng: Rng, members: DemoPerson[], scale: number): DemoIncome[] {
   const transfer = elderly * rng.int(1_500, 3_200) + (lowIncome ? rng.int(1_000, 5_000) : 0);
   const out: DemoIncome[] = [];
   for (const year of DEMO_INCOME_YEARS) {
-    out.push({ year, wage: Math.round(wage), business: Math.round(business), businessExpense: Math.round(expense), property, transfer });
+    out.push({ year, wage: Math.round(wage), business: Math.round(business), businessExpense: Math.round(expense), property, transfer, claimIncome: 0, compliantSelfPaid: 0 });
     const growth = 1 + (rng.next() * 0.16 - 0.03);
     wage *= growth;
     business *= growth;
@@ -229,7 +281,7 @@ function measuresFor(rng: Rng, h: Pick<DemoHousehold, 'householdType' | 'members
   }
   const ill = h.members.some((m) => m.healthStatus !== '健康');
   if (ill) out.push({ category: '健康帮扶', description: '家庭医生签约、大病专项救治', year, startDate: start, amountYuan: null });
-  if (h.members.some((m) => m.education === '小学' || m.education === '初中')) out.push({ category: '义务教育保障', description: '义务教育阶段资助', year, startDate: start, amountYuan: 1_000 });
+  if (h.members.some((m) => m.schoolStatus === '小学' || /^[七八九]年级$/.test(m.schoolStatus ?? ''))) out.push({ category: '义务教育保障', description: '义务教育阶段资助', year, startDate: start, amountYuan: 1_000 });
   if (!withDev && !h.members.some((m) => m.laborCapacity === '普通劳动力' || m.laborCapacity === '技能劳动力')) {
     out.push({ category: '综合保障', description: '纳入农村低保', year, startDate: start, amountYuan: rng.int(3_000, 6_000) });
   }
@@ -271,7 +323,8 @@ export type HouseholdGenOptions = {
  * 100 000-household county is written to a file without holding it in memory.
  */
 export function* generateHouseholds(rng: Rng, regions: DemoRegion[], helpers: DemoHelper[], opts: HouseholdGenOptions): Generator<DemoHousehold> {
-  const st: GenState = { usedIds: new Set(), idPrefix: regions.find((r) => r.level === 'county')?.prefix ?? '411272' };
+  const st: GenState = { usedIds: new Set(), idPrefix: regions.find((r) => r.level === 'county')?.prefix ?? '411272', ext: rng.fork('national-fields') };
+  const ext = st.ext;
   const byCode = new Map(regions.map((r) => [r.code, r]));
   const groups = regions.filter((r) => r.level === 'group');
   const helpersByVillage = new Map<string, DemoHelper[]>();
@@ -297,17 +350,29 @@ export function* generateHouseholds(rng: Rng, regions: DemoRegion[], helpers: De
       const withDev = type !== '一般农户' && hasLabor && !(monType && !eliminated && rng.chance(opts.h1GapRate));
       const head = members[0] as DemoPerson;
       const houseNo = i + 1;
+      const householdNo = `${g.code.slice(0, 12)}${g.code.slice(13)}${pad(houseNo, 3)}`;
+      members.forEach((m, k) => { m.personNo = `${householdNo}${pad(k + 1)}`; });
+      // 是否脱贫户 apart from the monitoring category: 脱贫不稳定户 come from the 脱贫户, 边缘易致贫户 never,
+      // 突发严重困难户 from either (domain-standards §1.2)
+      const isLifted = type === '脱贫户' || monType === '脱贫不稳定户' || (monType === '突发严重困难户' && ext.chance(0.4));
+      const housingSecure = !(monType && rng.chance(0.05));
+      const medicalSecure = !(monType && rng.chance(0.03));
+      // 三保障 assessed explicitly: most secure, some problems, a few not assessed yet (never for eliminated risk)
+      const assessed = (secure: boolean, problemRate: number): boolean | null =>
+        eliminated ? true : ext.chance(type === '一般农户' ? 0.1 : 0.03) ? null : secure && !ext.chance(problemRate);
       const h: DemoHousehold = {
-        householdNo: `${g.code.slice(0, 12)}${g.code.slice(13)}${pad(houseNo, 3)}`,
+        householdNo,
         regionCode: g.code,
         householdType: type,
         monitoringType: monType,
         monitoringStatus: monType ? (eliminated ? 'eliminated' : 'monitoring') : 'none',
+        isLifted,
+        liftedCategory: isLifted ? ext.weighted(['一般脱贫户', '低保脱贫户', '特困供养脱贫户', '脱贫不享受政策户'], [70, 20, 5, 5]) : null,
         riskTypes: [...risks],
-        housingSecure: !(monType && rng.chance(0.05)),
-        waterSecure: true,
-        educationSecure: true,
-        medicalSecure: !(monType && rng.chance(0.03)),
+        housingSecure: assessed(housingSecure, 0),
+        waterSecure: assessed(true, monType ? 0.02 : 0.005),
+        educationSecure: assessed(true, monType ? 0.01 : 0),
+        medicalSecure: assessed(medicalSecure, 0),
         address: `河南省三门峡市${town?.name ?? ''}${village?.name ?? ''}${g.name}${houseNo}号`,
         phone: head.phone,
         liftedYear: type === '脱贫户' ? rng.weighted([2016, 2017, 2018, 2019, 2020], [15, 25, 25, 25, 10]) : null,
@@ -318,6 +383,12 @@ export function* generateHouseholds(rng: Rng, regions: DemoRegion[], helpers: De
         helperKey: type !== '一般农户' && villageHelpers.length ? rng.pick(villageHelpers).key : null,
       };
       h.measures = measuresFor(rng, h, town?.name ?? '', withDev);
+      if (monType === '突发严重困难户') {
+        for (const x of h.incomes) {
+          x.compliantSelfPaid = ext.int(8_000, 40_000);
+          x.claimIncome = Math.round(x.compliantSelfPaid * (0.2 + ext.next() * 0.4));
+        }
+      }
       yield h;
     }
   }

@@ -108,16 +108,18 @@ async function loadHouseholds(tx: RawTx, households: DemoHousehold[], helperIds:
     hh.push([
       id, h.householdNo, h.regionCode, code(DICT.householdType, h.householdType), code(DICT.monitoringType, h.monitoringType), h.monitoringStatus,
       h.riskTypes.map((r) => code(DICT.riskType, r) as string), h.housingSecure, h.waterSecure, h.educationSecure, h.medicalSecure,
-      h.address, h.phone, h.liftedYear,
+      h.address, h.phone, h.liftedYear, h.isLifted, code(DICT.liftedCategory, h.liftedCategory),
     ]);
     for (const m of h.members) {
       pp.push([
         ++pid, id, h.regionCode, m.idNumber, m.name, m.gender, m.birthDate, code(DICT.relation, m.relation), m.isHead,
         code(DICT.laborCapacity, m.laborCapacity), code(DICT.healthStatus, m.healthStatus), code(DICT.education, m.education),
         code(DICT.employmentStatus, m.employmentStatus), m.employmentPlace, m.wantsTraining, m.trainedThisYear, m.phone,
+        m.healthStatuses.map((x) => code(DICT.healthStatus, x) as string), code(DICT.disabilityType, m.disabilityType), m.disabilityGrade,
+        code(DICT.ethnicity, m.ethnicity), m.personNo, code(DICT.schoolStatus, m.schoolStatus), m.workMonths,
       ]);
     }
-    for (const x of h.incomes) inc.push([id, h.regionCode, x.year, x.wage, x.business, x.businessExpense, x.property, x.transfer, h.members.length]);
+    for (const x of h.incomes) inc.push([id, h.regionCode, x.year, x.wage, x.business, x.businessExpense, x.property, x.transfer, x.claimIncome, x.compliantSelfPaid, h.members.length]);
     const helperId = h.helperKey ? (helperIds.get(h.helperKey) ?? null) : null;
     for (const m of h.measures) mea.push([id, h.regionCode, code(DICT.measureCategory, m.category), m.description, m.year, m.startDate, helperId, m.amountYuan]);
     const c = h.monitoringCase;
@@ -130,9 +132,9 @@ async function loadHouseholds(tx: RawTx, households: DemoHousehold[], helperIds:
     }
     if (helperId !== null) hel.push([id, helperId, h.regionCode, h.monitoringCase?.countyApprovalDate ?? '2023-01-01']);
   });
-  await copyRows(tx, 'COPY households (id, household_no, region_code, household_type, monitoring_type, monitoring_status, risk_types, housing_secure, water_secure, education_secure, medical_secure, address, phone, lifted_year) FROM STDIN WITH (FORMAT csv)', hh);
-  await copyRows(tx, 'COPY persons (id, household_id, region_code, id_number, name, gender, birth_date, relation, is_head, labor_capacity, health_status, education, employment_status, employment_place, wants_training, trained_this_year, phone) FROM STDIN WITH (FORMAT csv)', pp);
-  await copyRows(tx, 'COPY household_incomes (household_id, region_code, year, wage, business, business_expense, property, transfer, member_count) FROM STDIN WITH (FORMAT csv)', inc);
+  await copyRows(tx, 'COPY households (id, household_no, region_code, household_type, monitoring_type, monitoring_status, risk_types, housing_secure, water_secure, education_secure, medical_secure, address, phone, lifted_year, is_lifted, lifted_category) FROM STDIN WITH (FORMAT csv)', hh);
+  await copyRows(tx, 'COPY persons (id, household_id, region_code, id_number, name, gender, birth_date, relation, is_head, labor_capacity, health_status, education, employment_status, employment_place, wants_training, trained_this_year, phone, health_statuses, disability_type, disability_grade, ethnicity, person_no, school_status, work_months) FROM STDIN WITH (FORMAT csv)', pp);
+  await copyRows(tx, 'COPY household_incomes (household_id, region_code, year, wage, business, business_expense, property, transfer, claim_income, compliant_self_paid, member_count) FROM STDIN WITH (FORMAT csv)', inc);
   await copyRows(tx, 'COPY support_measures (household_id, region_code, category, description, year, start_date, helper_id, amount_yuan) FROM STDIN WITH (FORMAT csv)', mea);
   await copyRows(tx, 'COPY monitoring_cases (household_id, region_code, monitoring_type, lead_source, lead_date, home_visit_date, info_check_date, village_review_date, publicity_start, publicity_end, township_review_date, county_approval_date, status, elimination_method, elimination_date, income_stable_since) FROM STDIN WITH (FORMAT csv)', cas);
   await copyRows(tx, 'COPY household_helpers (household_id, helper_id, region_code, start_date) FROM STDIN WITH (FORMAT csv)', hel);

@@ -8,12 +8,24 @@ export const IMPORT_FILE_HEADERS = [
   '健康状况', '文化程度', '务工状况', '联系电话', '风险类型', '脱贫年度', '家庭住址',
 ] as const;
 
+/**
+ * Our import template has 文化程度 only: a pupil is written with the level of the school attended (小学, 初中,
+ * 高中), as the template always had it; pre-school children with none.
+ */
+function educationOfPupil(school: string | null): string {
+  if (!school) return '';
+  if (school === '小学') return '小学';
+  if (/^[七八九]年级$/.test(school)) return '初中';
+  if (school.startsWith('普通高中')) return '高中';
+  return '';
+}
+
 /** The rows (as header-ordered text cells) of one household, household fields repeated on each row. */
 export function householdRows(h: DemoHousehold): string[][] {
   const head = h.members.find((m) => m.isHead) ?? h.members[0];
   return h.members.map((m) => [
     h.householdNo, h.regionCode, h.householdType, h.monitoringType ?? '', head?.name ?? '', m.name, m.idNumber,
-    m.gender === '1' ? '男' : '女', m.relation, m.laborCapacity, m.healthStatus, m.education ?? '', m.employmentStatus,
+    m.gender === '1' ? '男' : '女', m.relation, m.laborCapacity, m.healthStatuses.join(','), m.education ?? educationOfPupil(m.schoolStatus), m.employmentStatus,
     m.phone ?? '', h.riskTypes.join('、'), h.liftedYear === null ? '' : String(h.liftedYear), h.address,
   ]);
 }
