@@ -165,7 +165,7 @@ describe('monitoring by role: identification and 风险消除', () => {
     await fillDate(page, '办理日期', iso(-1));
     await expect.poll(() => page.getByRole('dialog').getByTestId('elimination-check').textContent()).toContain(`未设置本省 ${year} 年监测范围`);
     await page.getByTestId('action-ok').click();
-    await expect.poll(() => page.getByRole('dialog').getByRole('alert').textContent()).toContain(`未设置本省 ${year} 年监测范围`);
+    await expect.poll(() => page.getByTestId('action-error').textContent()).toContain(`未设置本省 ${year} 年监测范围`);
     await page.screenshot({ path: join(artifactsDir, 'monitoring-elimination-refused.png'), fullPage: true });
     await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
 

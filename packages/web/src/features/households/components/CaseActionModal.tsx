@@ -87,7 +87,7 @@ export function CaseActionModal({ householdId, monitoringCase: c, action, onClos
     >
       {run.error ? (
         <Alert
-          type="error" showIcon role="alert" style={{ marginBottom: 12 }}
+          type="error" showIcon role="alert" style={{ marginBottom: 12 }} data-testid="action-error"
           title={pick('不能办理', 'Refused')}
           description={issues.length ? <ul style={{ margin: 0, paddingInlineStart: 18 }}>{issues.map((x, n) => <li key={n}>{issueText(x, i18n)}</li>)}</ul> : errorTitle(run.error, i18n)}
         />
