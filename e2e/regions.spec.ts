@@ -40,6 +40,22 @@ describe('regions: the admin imports the official region list through the UI', (
     expect(yangdian[0]!.children.map((c) => c.name)).toEqual(expect.arrayContaining(['东阳村', '西坡村', '寨子村']));
   });
 
+  it('adds a 组 under a new village: the code field starts with the village code', async () => {
+    const { page } = j;
+    await page.goto(`${j.server.url}/regions?code=411272101242`);
+    await page.getByRole('button', { name: '添加下级' }).click();
+    const dialog = page.getByRole('dialog');
+    const code = dialog.getByLabel('区划代码');
+    expect(await code.inputValue()).toBe('411272101242');
+    await code.press('End');
+    await code.pressSequentially('001');
+    await dialog.getByLabel('名称').fill('第一村民小组');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(async () => (await j.api<{ children: { code: string; name: string }[] }>('/regions/411272101242')).children).toEqual([
+      expect.objectContaining({ code: '411272101242001', name: '第一村民小组' }),
+    ]);
+  });
+
   it('retires a village with a confirmation, shows it as 已撤销, and restores it', async () => {
     const { page } = j;
     await page.goto(`${j.server.url}/regions?code=411272101242`);

@@ -26,7 +26,7 @@ export async function resolvePrefix(db: Conn, actor: Actor, regionCode: string |
   return clampPrefix(actor, prefix);
 }
 
-/** How long a found region's prefix is remembered (a code's prefix never changes; regions are only reloaded by the demo loader). */
+/** How long a found region's prefix is remembered (a code's prefix never changes, and a code is never reused). */
 const PREFIX_TTL_MS = 60_000;
 const prefixCache = new WeakMap<Conn, Map<string, { prefix: string; until: number }>>();
 

@@ -72,9 +72,18 @@ export function AddRegionModal({ parent, onClose, onCreated }: AddProps) {
           name="code"
           label={t('regions.code')}
           extra={t('regions.codeHint', { prefix, len: child.len })}
-          rules={[{ required: true, message: t('common.required') }, { pattern: new RegExp(`^${prefix}\\d{${child.len - prefix.length}}$`), message: t('regions.codeHint', { prefix, len: child.len }) }]}
+          rules={[{ required: true, message: t('common.required') }, { pattern: new RegExp(`^${prefix}\\d{${child.len - prefix.length}}$`), message: t('regions.codeInvalid') }]}
         >
-          <Input inputMode="numeric" maxLength={child.len} autoComplete="off" />
+          <Input
+            inputMode="numeric"
+            maxLength={child.len}
+            autoComplete="off"
+            autoFocus
+            onFocus={(e) => {
+              const el = e.currentTarget;
+              requestAnimationFrame(() => el.setSelectionRange(el.value.length, el.value.length));
+            }}
+          />
         </Form.Item>
         <Form.Item name="name" label={t('regions.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 64 }]}>
           <Input autoComplete="off" />
