@@ -56,7 +56,7 @@ export function ResponsiveTable<T extends object>({ cardTitle, cardActions, ...p
               );
             })}
             {cardActions ? <Flex gap={8} wrap style={{ marginTop: 8 }}>{cardActions(row)}</Flex> : null}
-            {props.expandable?.expandedRowRender ? <div style={{ marginTop: 8 }}>{props.expandable.expandedRowRender(row, index, 0, true)}</div> : null}
+            {props.expandable?.expandedRowRender && props.expandable.rowExpandable?.(row) !== false ? <div style={{ marginTop: 8 }}>{props.expandable.expandedRowRender(row, index, 0, true)}</div> : null}
           </Card>
         ))}
       </Flex>

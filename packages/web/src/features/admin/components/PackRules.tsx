@@ -27,6 +27,8 @@ export function PackRules({ pack }: { pack: Pack }) {
       size="small"
       rowKey="id"
       pagination={false}
+      tableLayout="fixed"
+      scroll={{ x: 900 }}
       dataSource={pack.rules as Rule[]}
       aria-label={pick(pack.nameZh, pack.nameEn)}
       cardTitle={(r) => pick(r.titleZh, r.titleEn) || '—'}
@@ -34,7 +36,8 @@ export function PackRules({ pack }: { pack: Pack }) {
         {
           title: t('policy.ruleTitle'),
           key: 'title',
-          width: 280,
+          width: 260,
+          responsive: ['md'],
           render: (_: unknown, r: Rule) => (
             <span>
               {pick(r.titleZh, r.titleEn) || '—'}
@@ -71,8 +74,8 @@ export function PackRules({ pack }: { pack: Pack }) {
             );
           },
         },
-        { title: t('policy.years'), dataIndex: 'years', width: 110, render: (y?: number[]) => (y?.length ? y.map((v) => `${v} 年`).join('、') : t('policy.allYears')) },
-        { title: t('policy.clause'), dataIndex: 'clause', width: 260, render: (v: string) => <ClauseCitation pack={pack} clause={v} /> },
+        { title: t('policy.years'), dataIndex: 'years', width: 130, render: (y?: number[]) => (y?.length ? y.map((v) => `${v} 年`).join('、') : t('policy.allYears')) },
+        { title: t('policy.clause'), dataIndex: 'clause', width: 240, render: (v: string) => <ClauseCitation pack={pack} clause={v} /> },
       ]}
     />
   );

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { AuditEntry } from '../../../lib/types.ts';
 import { useSearchState } from '../../../lib/use-search-state.ts';
-import { AuditChanges } from '../../../ui/AuditChanges.tsx';
+import { AuditChanges, useChangeRows } from '../../../ui/AuditChanges.tsx';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { ResponsiveTable } from '../../../ui/ResponsiveTable.tsx';
@@ -19,6 +19,7 @@ const ACTION_COLOR: Record<string, string> = { create: 'green', update: 'blue', 
 export function AuditLogPage() {
   const { t, pick } = useI18n();
   const mobile = useIsMobile();
+  const rowsOf = useChangeRows();
   const words = (map: Record<string, Label>, code: string) => {
     const l = map[code];
     return l ? pick(l[0], l[1]) : pick('其他', 'Other');
@@ -85,7 +86,7 @@ export function AuditLogPage() {
               <span>{words(ENTITY_LABELS, e.entityType)}</span>
             </Flex>
           )}
-          expandable={{ expandedRowRender: (e) => <AuditChanges entityType={e.entityType} before={e.before} after={e.after} /> }}
+          expandable={{ expandedRowRender: (e) => <AuditChanges entityType={e.entityType} before={e.before} after={e.after} />, rowExpandable: (e) => rowsOf(e.entityType, e.before, e.after).length > 0 }}
           pagination={{
             current: page,
             pageSize,

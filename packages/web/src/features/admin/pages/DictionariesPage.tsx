@@ -1,12 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { findDictionary } from '@chanbang/domain';
-import { App, Button, Card, Col, Form, Input, InputNumber, Menu, Modal, Popconfirm, Row, Space, Switch, Table, Tag } from 'antd';
+import { App, Button, Card, Col, Form, Input, InputNumber, Menu, Modal, Popconfirm, Row, Select, Space, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../../../lib/error-text.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { DictItem } from '../../../lib/types.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { ResponsiveTable } from '../../../ui/ResponsiveTable.tsx';
+import { useIsMobile } from '../../../ui/use-is-mobile.ts';
 import { useDictionaries, useSaveDictItem } from '../../dictionaries/api.ts';
 
 type ItemValues = { code: string; labelZh: string; labelEn: string; sort?: number; attrsText?: string };
@@ -16,7 +18,8 @@ export function DictionariesPage() {
   const i18n = useI18n();
   const { t, pick } = i18n;
   const { message } = App.useApp();
-  // the vocabulary's name (built-in dictionaries carry one); its code stays visible for the API and import files
+  const mobile = useIsMobile();
+  // the vocabulary's name (built-in dictionaries carry one); its code is the menu item's tooltip
   const dictName = (code: string) => {
     const d = findDictionary(code);
     return d ? pick(d.nameZh, d.nameEn) : code;
@@ -55,12 +58,16 @@ export function DictionariesPage() {
       {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : null}
       <Row gutter={16}>
         <Col xs={24} md={6}>
-          <Card size="small" title={t('dict.dict')} loading={isLoading}>
-            <Menu aria-label={t('dict.dict')} selectedKeys={dictCode ? [dictCode] : []} items={codes.map((c) => ({ key: c, title: c, label: <>{dictName(c)} <span style={{ color: '#999', fontSize: 12 }}>{c}</span></> }))} onClick={({ key }) => setSelected(key)} style={{ borderInlineEnd: 0 }} />
-          </Card>
+          {mobile ? (
+            <Select aria-label={t('dict.dict')} value={dictCode} onChange={setSelected} options={codes.map((c) => ({ value: c, label: dictName(c) }))} showSearch={{ optionFilterProp: 'label' }} style={{ width: '100%', marginBottom: 12 }} />
+          ) : (
+            <Card size="small" title={t('dict.dict')} loading={isLoading}>
+              <Menu aria-label={t('dict.dict')} selectedKeys={dictCode ? [dictCode] : []} items={codes.map((c) => ({ key: c, title: c, label: dictName(c) }))} onClick={({ key }) => setSelected(key)} style={{ borderInlineEnd: 0 }} />
+            </Card>
+          )}
         </Col>
         <Col xs={24} md={18}>
-          <Table<DictItem>
+          <ResponsiveTable<DictItem>
             rowKey="code"
             size="small"
             pagination={false}

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../../../lib/error-text.ts';
 import { useI18n, type MessageKey } from '../../../lib/i18n.tsx';
 import type { Role, User } from '../../../lib/types.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { ResponsiveTable } from '../../../ui/ResponsiveTable.tsx';
 import { RegionSelect } from '../../../ui/RegionSelect.tsx';
 import { useSaveUser, useUsers, type UserInput } from '../api.ts';
 
@@ -44,7 +45,7 @@ export function UsersPage() {
     <>
       <PageHeader title={t('users.title')} extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>{t('users.create')}</Button>} />
       {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : null}
-      <Table<User>
+      <ResponsiveTable<User>
         rowKey="id"
         size="middle"
         loading={isLoading}
