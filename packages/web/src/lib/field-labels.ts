@@ -144,7 +144,19 @@ const HELPER: Record<string, FieldDef> = {
   organisation: ['工作单位', 'Organisation'],
 };
 
+/** 行政区划 (entityType region): level and prefix follow from the code and never change. */
+const REGION: Record<string, FieldDef> = {
+  code: ['区划代码', 'Region code'],
+  name: ['名称', 'Name'],
+  level: ['级别', 'Level', HIDDEN],
+  prefix: ['代码前缀', 'Code prefix', HIDDEN],
+  parentCode: ['上级区划代码', 'Parent region code'],
+  urbanRuralCode: ['城乡分类代码', 'Urban-rural code'],
+  retiredAt: ['撤销日期', 'Retired on', { date: true }],
+};
+
 const BY_ENTITY: Record<string, Record<string, FieldDef>> = {
+  region: REGION,
   household: HOUSEHOLD,
   households: HOUSEHOLD,
   person: PERSON,
