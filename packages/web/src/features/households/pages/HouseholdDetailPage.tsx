@@ -113,8 +113,8 @@ export function HouseholdDetailPage() {
           <Descriptions.Item label={t('hh.liftedYear')}>{h.liftedYear ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('hh.riskType')}>{h.riskTypes?.length ? h.riskTypes.map((c) => <Tag key={c}>{dict.label(DICT.riskType, c)}</Tag>) : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('hh.phone')}>{h.phone ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('hh.address')} span={2}>{h.address ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('hh.security')} span={4}>
+          <Descriptions.Item label={t('hh.address')} span={{ xs: 1, md: 2 }}>{h.address ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('hh.security')} span="filled">
             {SECURE_KEYS.map((k) => <SecureTag key={k} label={t(`hh.${k}` as MessageKey)} value={h[k]} />)}
           </Descriptions.Item>
         </Descriptions>
