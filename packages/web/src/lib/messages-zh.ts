@@ -302,7 +302,7 @@ export const zh = {
   'imp.headName': '户主',
   'imp.excludedRowList': '未导入的行',
   'imp.warnings': '警告（数据照常导入）',
-  'imp.excludedReason': '未导入原因',
+  'imp.excludedReason': '情况说明',
   'imp.warningText': '警告内容',
   'users.title': '用户管理',
   'users.username': '用户名',

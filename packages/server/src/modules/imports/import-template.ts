@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
-import { findDictionary, HOUSEHOLD_IMPORT_FIELDS as IMPORT_FIELDS, makeIdNumber } from '@chanbang/domain';
+import { findDictionary, HOUSEHOLD_IMPORT_FIELDS, makeIdNumber } from '@chanbang/domain';
+
+// In our template 区划代码 and 户类型 are required: the national exports replace them by 乡/村 and the file's defaults.
+const IMPORT_FIELDS = HOUSEHOLD_IMPORT_FIELDS.map((f) => (f.key === 'regionCode' || f.key === 'householdType' ? { ...f, required: true } : f));
 
 // Two example rows (one household: head and spouse) in the demo zone's first village group. The ID numbers
 // are made valid by the domain's check digit; the 填表说明 sheet says to delete them before importing.
@@ -19,7 +22,8 @@ function allowedValues(dict: string | undefined): string {
 
 const NOTES: Record<string, string> = {
   householdNo: '同一户的每个成员行填写相同的户编号；重复导入按户编号更新，不会重复建户',
-  regionCode: '村 12 位或村民小组 15 位统计用区划代码，须在您的管辖范围内',
+  regionCode: '村 12 位或村民小组 15 位统计用区划代码，须在您的管辖范围内（国家系统导出的文件可用“乡”“村”名称列代替）',
+  householdType: '脱贫户、监测户或一般农户（国家系统导出的文件可由“是否脱贫户”“监测对象类别”或文件默认值代替）',
   monitoringType: '户类型为“监测户”时必填',
   headName: '可不填；填写时须与户主行的姓名一致',
   idNumber: '18 位居民身份证号码，最后一位可为 X；请将本列设为“文本”，否则 Excel 会丢失末尾数字',

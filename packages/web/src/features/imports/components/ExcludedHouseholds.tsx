@@ -20,7 +20,7 @@ export function ExcludedHouseholds({ items }: { items: ExcludedHousehold[] }) {
           { title: t('imp.household'), dataIndex: 'householdNo', width: 150 },
           { title: t('imp.headName'), dataIndex: 'headName', width: 90, render: (v: string | null) => v ?? '—' },
           { title: t('imp.excludedRowList'), dataIndex: 'rows', width: 110, render: (rows: number[]) => rows.join('、') },
-          { title: t('imp.reason'), key: 'reason', render: (_, x) => pick(x.reasonZh, x.reasonEn) },
+          { title: t('imp.excludedReason'), key: 'reason', render: (_, x) => pick(x.reasonZh, x.reasonEn) },
         ]}
       />
     </>
@@ -44,7 +44,7 @@ export function ImportWarnings({ items }: { items: ImportError[] }) {
         columns={[
           { title: t('imp.row'), dataIndex: 'row', width: 70 },
           { title: t('imp.column'), dataIndex: 'column', width: 110 },
-          { title: t('imp.reason'), key: 'reason', render: (_, e) => pick(e.messageZh, e.messageEn) },
+          { title: t('imp.warningText'), key: 'reason', render: (_, e) => pick(e.messageZh, e.messageEn) },
         ]}
       />
     </>
