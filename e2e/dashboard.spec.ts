@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { formatClause } from '@chanbang/domain';
 import { describe, expect, it } from 'vitest';
 import { artifactsDir, login } from './support/browser.ts';
 import { PASSWORD, useJourney, type HouseholdDetail, type HouseholdPage } from './support/journey.ts';
@@ -38,13 +39,16 @@ describe('dashboard: county figures drill down to households', () => {
     await expect.poll(() => page.getByRole('link', { name: `农户总数 ${total}` }).isVisible()).toBe(true);
   });
 
-  it('H1 chart cites its clause; a township bar opens exactly its H1-failing households', async () => {
+  it('H1 chart cites its clause by 文号; a township bar opens exactly its H1-failing households', async () => {
     const { page } = j;
     const dash = await j.api<Dashboard>('/dashboard');
     expect(dash.h1.clause).toBeTruthy();
     const chart = page.getByTestId('chart-h1');
     await expect.poll(() => chart.isVisible()).toBe(true);
-    await expect.poll(() => page.getByText(`依据：${dash.h1.clause}`).isVisible()).toBe(true);
+    // officers read the document's 文号 and section, never the seed id ("002 §…")
+    const cited = formatClause(null, dash.h1.clause);
+    expect(cited).toMatch(/〔\d{4}〕\d+号/);
+    await expect.poll(() => page.getByText(`依据：${cited}`).isVisible()).toBe(true);
 
     const index = dash.h1.byRegion.findIndex((r) => r.name === TOWNSHIP);
     expect(index).toBeGreaterThanOrEqual(0);
@@ -100,7 +104,8 @@ describe('dashboard: county figures drill down to households', () => {
     await expect.poll(() => page.getByRole('tab', { name: '监测' }).getAttribute('aria-selected')).toBe('true');
     expect(h.monitoringCases.length).toBeGreaterThan(0);
     // the monitoring case shows its identification steps
-    await expect.poll(() => page.getByRole('tabpanel').getByText('识别程序').first().isVisible()).toBe(true);
+    // (the tab now shows the case's stages by level: village → township → county)
+    for (const step of ['乡镇审核', '县级审批']) await expect.poll(() => page.getByRole('tabpanel').getByText(step).first().isVisible()).toBe(true);
   });
 
   it('admin screens: users, dictionaries and the audit log show their data (screenshots kept)', async () => {
