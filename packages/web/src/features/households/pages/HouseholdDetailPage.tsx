@@ -1,5 +1,5 @@
 import { EditOutlined, LogoutOutlined, UndoOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Popconfirm, Skeleton, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Skeleton, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { errorText } from '../../../lib/error-text.ts';
@@ -9,6 +9,7 @@ import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { canWrite, useCurrentUser } from '../../auth/api.ts';
 import { DICT, useDict } from '../../dictionaries/api.ts';
 import { formatDate } from '../../../lib/format.ts';
+import { useIsMobile } from '../../../ui/use-is-mobile.ts';
 import { useHousehold, useHouseholdExit } from '../api.ts';
 import { ExitModal } from '../components/ExitModal.tsx';
 import { SECURE_KEYS } from '../components/HouseholdFields.tsx';
@@ -34,6 +35,7 @@ export function HouseholdDetailPage() {
   const [params, setParams] = useSearchParams();
   const { data: h, isLoading, error, refetch } = useHousehold(id);
   const exits = useHouseholdExit(id);
+  const mobile = useIsMobile();
   const [leaving, setLeaving] = useState(false);
 
   if (isLoading) return <Skeleton active paragraph={{ rows: 8 }} />;
@@ -96,7 +98,7 @@ export function HouseholdDetailPage() {
         }}
       />
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
+        <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }} layout={mobile ? 'vertical' : 'horizontal'}>
           <Descriptions.Item label={t('hh.type')}>{dict.label(DICT.householdType, h.householdType)}</Descriptions.Item>
           <Descriptions.Item label={t('hh.isLifted')}>
             {h.isLifted ? `${t('common.yes')}${h.liftedCategory ? `（${dict.label(DICT.liftedCategory, h.liftedCategory)}）` : ''}` : t('common.no')}
@@ -115,7 +117,9 @@ export function HouseholdDetailPage() {
           <Descriptions.Item label={t('hh.phone')}>{h.phone ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('hh.address')} span={{ xs: 1, md: 2 }}>{h.address ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('hh.security')} span="filled">
-            {SECURE_KEYS.map((k) => <SecureTag key={k} label={t(`hh.${k}` as MessageKey)} value={h[k]} />)}
+            <Flex wrap gap={4}>
+              {SECURE_KEYS.map((k) => <SecureTag key={k} label={t(`hh.${k}` as MessageKey)} value={h[k]} />)}
+            </Flex>
           </Descriptions.Item>
         </Descriptions>
       </Card>

@@ -73,7 +73,7 @@ export function HouseholdListPage() {
     { title: t('hh.no'), dataIndex: 'householdNo', responsive: ['md'], render: (no: string, r) => <Link to={`/households/${r.id}`}>{no}</Link> },
     { title: t('hh.idNumber'), dataIndex: 'headIdNumber', responsive: ['md'], render: (v?: string | null) => <span style={{ fontFamily: 'monospace' }}>{v ?? '—'}</span> },
     { title: t('hh.township'), dataIndex: 'townshipName', responsive: ['md'], render: (v?: string | null) => v ?? '—' },
-    { title: t('hh.village'), dataIndex: 'villageName', render: (v: string | null, r) => (mobile ? place(r) : (v ?? r.regionName ?? r.regionCode)) },
+    { title: mobile ? t('hh.region') : t('hh.village'), dataIndex: 'villageName', render: (v: string | null, r) => (mobile ? place(r) : (v ?? r.regionName ?? r.regionCode)) },
     { title: t('hh.group'), dataIndex: 'groupName', responsive: ['md'], render: (v?: string | null) => v ?? '—' },
     { title: t('hh.type'), dataIndex: 'householdType', render: (_: string, r) => typeTags(r) },
     { title: t('hh.monitoringStatus'), dataIndex: 'monitoringStatus', render: (_: string, r) => statusTag(r) },
