@@ -52,3 +52,21 @@ export function defaultImportOptions(fileName: string, layout: ImportLayout, tod
   }
   return { householdType: null, liftedCategory: null, monitoringStatus: null, incomeYear };
 }
+
+/**
+ * A two-row header: exports that group columns (e.g. the incomes again "风险消除后") put the group title in the
+ * header row and the column names in the row below, with 姓名 / 证件号码 merged down over both rows. When the row
+ * after the header is blank under 姓名 and 证件号码 and names at least one known column, it is a sub-header row:
+ * each column takes its sub-header where there is one.
+ * @param header the header row (it names 姓名 and 证件号码)
+ * @param next the row below it, as text
+ * @param isKnown whether a cell names an import column
+ * @returns the merged header, or null when `next` is a data row
+ */
+export function mergeSubHeader(header: readonly string[], next: readonly string[], isKnown: (cell: string) => boolean): string[] | null {
+  const keyCols = header.flatMap((h, i) => (['姓名', '证件号码'].includes(normalizeLabel(h)) ? [i] : []));
+  if (keyCols.length === 0 || keyCols.some((i) => (next[i] ?? '') !== '')) return null;
+  if (!next.some((c) => c !== '' && isKnown(c))) return null;
+  const width = Math.max(header.length, next.length);
+  return Array.from({ length: width }, (_, i) => (next[i] ?? '') || (header[i] ?? ''));
+}

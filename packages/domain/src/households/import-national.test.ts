@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DICTIONARIES } from '../dictionaries/dictionaries.ts';
 import { makeIdNumber } from '../id-number/id-number.ts';
 import { cellToDate, cellToMonth } from './cell-values.ts';
-import { checkImportMapping, ignoredHeaders, isHeaderRow, suggestMapping } from './import-fields.ts';
-import { defaultImportOptions, detectLayout } from './import-layout.ts';
+import { checkImportMapping, ignoredHeaders, isHeaderRow, isImportHeader, suggestMapping } from './import-fields.ts';
+import { defaultImportOptions, detectLayout, mergeSubHeader } from './import-layout.ts';
 import { createPlaceResolver, looselySameArea, townshipKey, villageKey, type NamedRegion } from './import-regions.ts';
 import { checkImportRow, type ImportRowContext } from './import-row.ts';
 
@@ -57,6 +57,18 @@ describe('header row and layout', () => {
     ['花名册.xlsx', { householdType: 'lifted', incomeYear: 2024 }],
   ])('the file name %s gives the defaults', (name, expected) => {
     expect(defaultImportOptions(name, 'national_roster', '2025-09-02')).toMatchObject(expected);
+  });
+});
+
+describe('mergeSubHeader', () => {
+  const header = ['户编号', '姓名', '证件号码', '收入情况', '', '风险消除后', ''];
+  const known = isImportHeader;
+  it('takes the column names of a sub-header row under a grouped header', () => {
+    expect(mergeSubHeader(header, ['', '', '', '工资性收入', '理赔收入', '工资性收入', '理赔收入'], known)).toEqual(['户编号', '姓名', '证件号码', '工资性收入', '理赔收入', '工资性收入', '理赔收入']);
+  });
+  it('leaves a data row alone', () => {
+    expect(mergeSubHeader(header, ['H1', '王建国', '411282196603150011', '12000', '', '', ''], known)).toBeNull();
+    expect(mergeSubHeader(header, ['', '', '', '12000', '800', '', ''], known)).toBeNull();
   });
 });
 

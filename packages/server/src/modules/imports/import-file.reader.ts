@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import type { Row as ExcelRow } from 'exceljs';
 import { createCsvLineReader } from './csv-lines.reader.ts';
 import { ExcelJS } from './exceljs-utf8.ts';
-import { AppError, cellToText } from '@chanbang/domain';
+import { AppError, cellToText, isImportHeader, mergeSubHeader } from '@chanbang/domain';
 
 /** The kinds of upload we read. Detected from the bytes, never from the file name. */
 export type ImportFileKind = 'xlsx' | 'csv';
@@ -195,6 +195,8 @@ export async function* readDataRows(
   for await (const sheet of sheets) {
     seen.push(sheet.name);
     let header: FileHeaderInfo | null = null;
+    // the header is announced once the row below it is known (it may be a sub-header row, see mergeSubHeader)
+    let announced = false;
     let looked = 0;
     for await (const batch of sheet.rows) {
       // Rows of a sheet without a header are read to its end: leaving a sheet early would stop the
@@ -205,17 +207,25 @@ export async function* readDataRows(
           if (looked >= HEADER_SEARCH_ROWS || isBlankRow(row.values)) continue;
           looked++;
           const hs = headersOf(row.values);
-          if (isHeaderRow(hs)) {
-            header = { kind, sheetName: kind === 'csv' ? null : sheet.name, headers: hs, headerRow: row.rowNumber };
-            onHeader(header);
-          }
+          if (isHeaderRow(hs)) header = { kind, sheetName: kind === 'csv' ? null : sheet.name, headers: hs, headerRow: row.rowNumber };
           continue;
         }
-        if (!isBlankRow(row.values)) out.push(row);
+        if (isBlankRow(row.values)) continue;
+        if (!announced) {
+          announced = true;
+          const merged = mergeSubHeader(header.headers, headersOf(row.values), isImportHeader);
+          if (merged) header = { ...header, headers: merged, headerRow: row.rowNumber };
+          onHeader(header);
+          if (merged) continue;
+        }
+        out.push(row);
       }
       if (out.length) yield out;
     }
-    if (header) return;
+    if (header) {
+      if (!announced) onHeader(header);
+      return;
+    }
   }
   if (kind === 'csv') {
     throw reject(

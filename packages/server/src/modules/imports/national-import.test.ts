@@ -139,7 +139,7 @@ describe('monitoring exports and file names', () => {
   const zhaizi = roster.rows.filter((r) => r.村 === '寨子村');
 
   it('takes 风险已消除 from the file name when no column says it', async () => {
-    const rows = zhaizi.map((r) => ({ ...r, 户编号: `M${String(r.户编号)}`, 证件号码: String(r.证件号码).replace(/^411272/, '411273'), 人口编号: `M${String(r.人口编号)}` }));
+    const rows = zhaizi.map((r) => ({ ...r, 户编号: `M${String(r.户编号)}`, 证件号码: String(r.证件号码).replace(/^411282/, '411273'), 人口编号: `M${String(r.人口编号)}` }));
     const again = rows.map((r) => ({ ...r, 证件号码: fixCheck(String(r.证件号码)) }));
     const { validated, done } = await importFile('防止返贫致贫监测对象信息_20250902-风险已消除2928人.xlsx', again);
     expect(validated).toMatchObject({ options: { householdType: 'monitored', monitoringStatus: 'eliminated' }, badRows: 0 });
@@ -151,7 +151,7 @@ describe('monitoring exports and file names', () => {
   it('reads status, months, risks 1…5, incomes, measures and 三保障 flags from the monitoring columns', async () => {
     const extra = ['户类型', '致贫/返贫风险1', '致贫/返贫风险2', '风险是否已消除', '风险消除方式', '识别监测时间', '消除监测时间', '年度', '工资性收入', '理赔收入', '合规自付支出', '产业帮扶', '是否危房户', '是否解决安全饮用水'];
     const rows = roster.rows.filter((r) => r.户编号 === X.all[33]?.householdNo).map((r) => ({
-      ...r, 户编号: 'N0001', 人口编号: `N${String(r.人口编号)}`, 证件号码: fixCheck(String(r.证件号码).replace(/^411272/, '411274')), 监测对象类别: '脱贫不稳定户', 风险类型: '',
+      ...r, 户编号: 'N0001', 人口编号: `N${String(r.人口编号)}`, 证件号码: fixCheck(String(r.证件号码).replace(/^411282/, '411274')), 监测对象类别: '脱贫不稳定户', 风险类型: '',
       户类型: '脱贫户', '致贫/返贫风险1': '因病', '致贫/返贫风险2': '因意外事故', 风险是否已消除: '是', 风险消除方式: '帮扶消除', 识别监测时间: '202303', 消除监测时间: '202406',
       年度: '2024', 工资性收入: '12000', 理赔收入: '800', 合规自付支出: '1500', 产业帮扶: '发放鸡苗 200 只', 是否危房户: '否', 是否解决安全饮用水: '是',
     }));
@@ -174,8 +174,30 @@ describe('monitoring exports and file names', () => {
     expect((again.done.result as { commit: Record<string, number> }).commit).toMatchObject({ householdsUnchanged: 1, incomesWritten: 0, measuresCreated: 0 });
   });
 
+  it('reads a two-row header: group titles above, column names below (姓名 / 证件号码 merged down)', async () => {
+    const hh = roster.rows.filter((r) => r.户编号 === X.all[35]?.householdNo);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['（自定义）监测对象信息']);
+    ws.addRow([...roster.headers, '收入情况', '', '风险消除后', '']);
+    ws.addRow([...roster.headers.map(() => ''), '工资性收入', '理赔收入', '工资性收入', '理赔收入']);
+    for (const r of hh) {
+      const id = fixCheck(String(r.证件号码).replace(/^411282/, '411276'));
+      ws.addRow([...roster.headers.map((h) => (h === '户编号' ? 'T0001' : h === '证件号码' ? id : h === '人口编号' ? `T${String(r.人口编号)}` : String(r[h] ?? ''))), '9000', '0', '15000', '0']);
+    }
+    const job = await upload('admin', '监测对象信息.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(job).toMatchObject({ headerRow: 2, totalRows: hh.length });
+    expect((job.suggestedMapping as Record<string, string>).incomeWage).toBe('工资性收入');
+    expect(job.ignoredHeaders).toEqual(['政治面貌', '是否享受低保', '工资性收入', '理赔收入']);
+    const v = await run('admin', job.id, 'validate');
+    expect(v, JSON.stringify(v.errors)).toMatchObject({ goodRows: hh.length, badRows: 0 });
+    await run('admin', job.id, 'commit');
+    const [i] = await ctx.db.query<{ wage: number }>(`SELECT i.wage::float AS wage FROM household_incomes i JOIN households h ON h.id = i.household_id WHERE h.household_no = 'T0001'`);
+    expect(i?.wage).toBe(9000);
+  });
+
   it('names an unknown village and how to fix it; a township officer cannot import into another township', async () => {
-    const rows = zhaizi.slice(0, 3).map((r) => ({ ...r, 户编号: 'U0001', 证件号码: fixCheck(String(r.证件号码).replace(/^411272/, '411275')), 人口编号: '' }));
+    const rows = zhaizi.slice(0, 3).map((r) => ({ ...r, 户编号: 'U0001', 证件号码: fixCheck(String(r.证件号码).replace(/^411282/, '411275')), 人口编号: '' }));
     const job = await upload('admin', 'x.xlsx', await rosterXlsx(roster.headers, rows.map((r) => ({ ...r, 村: '不存在村' }))));
     const v = await run('admin', job.id, 'validate');
     expect((v.errors as { column: string; messageZh: string; messageEn: string }[])[0]).toMatchObject({
