@@ -7,9 +7,12 @@ import ExcelJS from 'exceljs';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
 
-/** A GB 11643 ID number: address code 411272, birth date YYYYMMDD, 3-digit sequence, check character. */
+/** Address code of the roster's ID numbers: 灵宝市 (the demo county generates 411272…, so the two never meet). */
+export const ROSTER_ID_AREA = '411282';
+
+/** A GB 11643 ID number: address code {@link ROSTER_ID_AREA}, birth date YYYYMMDD, 3-digit sequence, check character. */
 export function rosterId(birth: string, seq: number): string {
-  const first17 = `411272${birth}${String(seq).padStart(3, '0')}`;
+  const first17 = `${ROSTER_ID_AREA}${birth}${String(seq).padStart(3, '0')}`;
   const sum = [...first17].reduce((s, d, i) => s + Number(d) * (WEIGHTS[i] as number), 0);
   return first17 + CHECK[sum % 11];
 }
