@@ -64,9 +64,19 @@ async function viaMenu(page: Page, items: string[], path: string): Promise<void>
 }
 
 async function logout(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '账户' }).click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await page.getByRole('button', { name: /确\s*定/ }).click();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const ok = page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定/ });
+  // the account dropdown holds 退出登录, which asks for confirmation
+  await expect
+    .poll(async () => {
+      if (await ok.isVisible()) return true;
+      const item = page.getByRole('menuitem', { name: '退出登录' });
+      if (!(await item.isVisible())) await page.getByRole('button', { name: '账户' }).click();
+      else await item.click();
+      return ok.isVisible();
+    })
+    .toBe(true);
+  await ok.click();
   await page.waitForURL((u) => u.pathname === '/login');
 }
 
@@ -149,8 +159,31 @@ describe('phones: every page fits 390 px, the menu is a drawer', () => {
       await viaMenu(page, [...items], path);
       await fits(page, `admin${path.replace(/\//g, '-')}`);
     }
-    await page.goto(`${j.server.url}/households/new`);
-    await fits(page, 'admin-household-new');
+    for (const path of ['/todo', '/admin/monitoring-lines', '/households/new']) {
+      await page.goto(`${j.server.url}${path}`);
+      await fits(page, `admin${path.replace(/\//g, '-')}`);
+    }
+  });
+
+  it('a modal is full screen on a phone with 保存 on screen', async () => {
+    const { page } = j;
+    await page.goto(`${j.server.url}/admin/users`);
+    await page.getByRole('button', { name: /新增用户/ }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await page.waitForTimeout(400); // opening animation
+    const box = await page.locator('.ant-modal-container').boundingBox();
+    expect(box && [Math.round(box.x), Math.round(box.y), Math.round(box.width)]).toEqual([0, 0, PHONE.width]);
+    expect(box!.height).toBeGreaterThanOrEqual(PHONE.height - 1);
+    const save = dialog.getByRole('button', { name: /保\s*存/ });
+    const saveBox = await save.boundingBox();
+    expect(saveBox && saveBox.y + saveBox.height).toBeLessThanOrEqual(PHONE.height);
+    // labels above their fields
+    const label = await dialog.getByText('用户名', { exact: true }).first().boundingBox();
+    const input = await dialog.getByRole('textbox').first().boundingBox();
+    expect(label && input && input.y).toBeGreaterThan(label!.y + label!.height - 1);
+    await fits(page, 'admin-user-modal');
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
   });
 
   it('the same pages at 1440 px keep the side menu and fit too (screenshots to compare)', async () => {
