@@ -36,7 +36,9 @@ function memberInput(m: MemberValue, headCode: string | undefined): PersonInput 
 }
 
 function changed(a: MemberValue, b: Person): boolean {
-  return (Object.keys(a) as (keyof MemberValue)[]).some((k) => k !== 'id' && (a[k] ?? null) !== ((b as Record<string, unknown>)[k] ?? null));
+  // JSON: health values are a list; read-only fields never count as a change
+  const skip = new Set<string>(MEMBER_READ_ONLY);
+  return (Object.keys(a) as (keyof MemberValue)[]).some((k) => !skip.has(k) && JSON.stringify(a[k] ?? null) !== JSON.stringify((b as Record<string, unknown>)[k] ?? null));
 }
 
 /** Create a household with its members, or edit one (members are synced one by one). */
