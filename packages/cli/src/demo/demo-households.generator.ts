@@ -1,6 +1,7 @@
 import { makeIdNumber } from '@chanbang/domain';
 import type { DemoRegion } from './demo-regions.ts';
 import { pickGivenName, pickSurname } from './names.ts';
+import { DISABILITY_TYPES, HEALTH_ORDER, OTHER_ETHNICITIES, schoolFor } from './national-fields.ts';
 import type { Rng } from './prng.ts';
 
 // Dictionary values are generated as their Chinese labels (what a person types in the import file);
@@ -131,20 +132,6 @@ function phone(rng: Rng): string {
  * national-export fields, so that adding them left every other generated value as it was.
  */
 export type GenState = { usedIds: Set<string>; idPrefix: string; ext: Rng };
-
-const OTHER_ETHNICITIES = ['回族', '满族', '蒙古族', '壮族', '土家族'];
-const DISABILITY_TYPES = ['视力残疾', '听力残疾', '言语残疾', '肢体残疾', '智力残疾', '精神残疾', '多重残疾'];
-const HEALTH_ORDER = ['健康', '长期慢性病', '残疾', '大病'];
-
-/** 在校生状况 for an age (and the generated education of 16–18 year-olds), or null for someone out of school. */
-function schoolFor(ext: Rng, age: number, education: string | null): string | null {
-  if (age < 3) return '学龄前儿童';
-  if (age < 7) return ext.chance(0.8) ? '学前教育' : '学龄前儿童';
-  if (age < 13) return '小学';
-  if (age < 16) return ['七年级', '八年级', '九年级'][age - 13] as string;
-  if (age < 19 && education === '高中') return `普通高中${['一', '二', '三'][age - 16]}年级`;
-  return null;
-}
 
 function makePerson(rng: Rng, st: GenState, male: boolean, birthYear: number, relation: string, surname: string): DemoPerson {
   const birth = randomDate(rng, birthYear);
