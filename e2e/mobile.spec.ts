@@ -186,6 +186,24 @@ describe('phones: every page fits 390 px, the menu is a drawer', () => {
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
   });
 
+  it('the audit log names the household (户主 · 户编号) and shows a change by its field label', async () => {
+    const { page } = j;
+    const list = await j.api<HouseholdPage>('/households?pageSize=1');
+    const h = list.items[0]!;
+    const res = await page.request.patch(`${j.server.url}/api/v1/households/${h.id}`, { data: { note: '手机端入户复核' } });
+    expect(res.ok(), await res.text()).toBe(true);
+    await page.goto(`${j.server.url}/admin/audit?householdNo=${h.householdNo}`);
+    const card = page.getByRole('listitem').filter({ hasText: '手机端入户复核' }).first();
+    await expect.poll(() => card.isVisible()).toBe(true);
+    const text = await card.innerText();
+    expect(text).toContain('修改');
+    expect(text).toContain('农户');
+    expect(text).toContain(`${h.headName} · ${h.householdNo}`);
+    expect(text).toContain('备注');
+    expect(text).not.toMatch(/\bnote\b|householdNo|[{}]/);
+    await fits(page, 'admin-audit-household');
+  });
+
   it('the same pages at 1440 px keep the side menu and fit too (screenshots to compare)', async () => {
     const { page } = j;
     await page.setViewportSize(DESKTOP);
