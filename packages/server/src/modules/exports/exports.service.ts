@@ -33,7 +33,15 @@ export async function resolveExportFilter(deps: Deps, actor: Actor, q: Household
   };
 }
 
+/** Columns of the national household model after the import template's ones (header, row key). */
+const EXTRA_COLUMNS = [
+  ['是否脱贫户', 'isLifted'], ['脱贫户类别', 'liftedCategory'], ['监测状态', 'monitoringStatus'], ['人口编号', 'personNo'], ['证件类型', 'idType'],
+  ['民族', 'ethnicity'], ['在校生状况', 'schoolStatus'], ['务工时间（月）', 'workMonths'], ['残疾类别', 'disabilityType'],
+] as const;
+
 type PersonExportRow = {
+  is_lifted: boolean; lifted_category: string | null; monitoring_status: string; person_no: string | null; id_type: string;
+  ethnicity: string | null; school_status: string | null; work_months: number | null; disability_type: string | null;
   household_id: number; household_no: string; region_code: string; region_name: string | null; household_type: string;
   monitoring_type: string | null; risk_types: string[] | string; lifted_year: number | null; address: string | null;
   name: string; id_number: string; gender: string; relation: string; is_head: boolean; labor_capacity: string | null;
@@ -72,6 +80,8 @@ export async function exportHouseholdsXlsx(
   ws.columns = [
     ...HOUSEHOLD_IMPORT_FIELDS.map((f) => ({ header: f.labelZh, key: f.key, width: f.key === 'address' ? 40 : f.key === 'idNumber' ? 22 : 14 })),
     { header: '区划名称', key: 'regionName', width: 16 },
+    // the national roster's fields beyond our import template
+    ...EXTRA_COLUMNS.map(([header, key]) => ({ header, key, width: 14 })),
   ];
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
@@ -84,7 +94,8 @@ export async function exportHouseholdsXlsx(
     const people = await deps.db.query<PersonExportRow>(
       `SELECT h.id AS household_id, h.household_no, h.region_code, r.name AS region_name, h.household_type, h.monitoring_type,
               h.risk_types, h.lifted_year, h.address, p.name, p.id_number, p.gender, p.relation, p.is_head, p.labor_capacity,
-              p.health_statuses, p.education, p.employment_status, p.phone
+              p.health_statuses, p.education, p.employment_status, p.phone, h.is_lifted, h.lifted_category, h.monitoring_status,
+              p.person_no, p.id_type, p.ethnicity, p.school_status, p.work_months, p.disability_type
          FROM households h JOIN persons p ON p.household_id = h.id LEFT JOIN regions r ON r.code = h.region_code
         WHERE h.id = ANY($1::bigint[]) AND (p.exit_reason IS NULL OR h.deleted_at IS NOT NULL)
         ORDER BY h.region_code, h.id, p.is_head DESC, p.id`,
@@ -102,6 +113,10 @@ export async function exportHouseholdsXlsx(
         employmentStatus: label(DICT.employmentStatus, p.employment_status), phone: pii ? (p.phone ?? '') : maskPhone(p.phone),
         riskTypes: risks(p.risk_types).map((c) => label(DICT.riskType, c)).join('、'), liftedYear: p.lifted_year ?? '',
         address: p.address ?? '', regionName: p.region_name ?? '',
+        isLifted: p.is_lifted ? '是' : '否', liftedCategory: label(DICT.liftedCategory, p.lifted_category),
+        monitoringStatus: label(DICT.monitoringStatus, p.monitoring_status), personNo: p.person_no ?? '', idType: label(DICT.idType, p.id_type),
+        ethnicity: label(DICT.ethnicity, p.ethnicity), schoolStatus: label(DICT.schoolStatus, p.school_status), workMonths: p.work_months ?? '',
+        disabilityType: label(DICT.disabilityType, p.disability_type),
       }).commit();
       rows++;
     }
