@@ -145,7 +145,10 @@ describe('phones: every page fits 390 px, the menu is a drawer', () => {
 
     await viaMenu(page, ['系统管理', '审计日志'], '/admin/audit');
     await expect.poll(() => page.getByText('登录').first().isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('combobox', { name: '操作' }).isVisible()).toBe(true);
+    // filters fold behind a 筛选 button on phones, in words (操作类型, 对象类型, 操作人, 户编号, 时间范围)
+    await page.getByRole('button', { name: /筛\s*选/ }).click();
+    for (const name of ['操作', '对象类型']) await expect.poll(() => page.getByRole('combobox', { name }).isVisible()).toBe(true);
+    for (const name of ['操作人', '户编号']) await expect.poll(() => page.getByRole('searchbox', { name }).or(page.getByRole('textbox', { name })).first().isVisible()).toBe(true);
     await fits(page, 'admin-audit');
     await noDeveloperText(page, 'audit');
 

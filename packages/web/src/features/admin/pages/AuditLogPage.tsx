@@ -1,5 +1,7 @@
-import { Button, Card, DatePicker, Flex, Input, Select, Tag, Typography } from 'antd';
+import { FilterOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, DatePicker, Flex, Input, Select, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ACTION_LABELS, ENTITY_LABELS, HOUSEHOLD_ENTITY_TYPES, type Label } from '../../../lib/field-labels.ts';
 import { formatDateTime } from '../../../lib/format.ts';
@@ -20,6 +22,7 @@ export function AuditLogPage() {
   const { t, pick } = useI18n();
   const mobile = useIsMobile();
   const rowsOf = useChangeRows();
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const words = (map: Record<string, Label>, code: string) => {
     const l = map[code];
     return l ? pick(l[0], l[1]) : pick('其他', 'Other');
@@ -42,9 +45,20 @@ export function AuditLogPage() {
 
   return (
     <>
-      <PageHeader title={t('audit.title')} />
+      <PageHeader
+        title={t('audit.title')}
+        extra={
+          mobile ? (
+            <Badge dot={['action', 'entityType', 'actor', 'householdNo', 'from'].some((k) => filters[k as keyof typeof filters])}>
+              <Button icon={<FilterOutlined />} aria-expanded={filtersOpen} onClick={() => setFiltersOpen((o) => !o)}>
+                {t('hh.filters')}
+              </Button>
+            </Badge>
+          ) : null
+        }
+      />
       <Card size="small">
-        <Flex gap={8} wrap vertical={mobile} style={{ marginBottom: 12 }} role="search">
+        <Flex gap={8} wrap vertical={mobile} style={{ marginBottom: 12, display: mobile && !filtersOpen ? 'none' : undefined }} role="search">
           <Select
             aria-label={t('audit.action')}
             placeholder={t('audit.action')}
