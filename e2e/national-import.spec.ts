@@ -97,7 +97,7 @@ describe('national roster: imported as it is, after the region list', () => {
     expect(houdi.total).toBe(7);
   });
 
-  it('fits a 390 px phone at the mapping step', async () => {
+  it('fits a 390 px phone at the mapping and validation steps', async () => {
     const { page } = j;
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${j.server.url}/import`);
@@ -107,6 +107,16 @@ describe('national roster: imported as it is, after the region list', () => {
     await page.waitForURL((u) => u.searchParams.get('step') === '1');
     await expect.poll(() => page.getByTestId('import-total-rows').innerText()).toMatch(/96/);
     await page.screenshot({ path: join(artifactsDir, 'national-import-390.png'), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    // and the validation result with its three tables
+    await page.getByRole('button', { name: '开始校验' }).click();
+    // on a phone the results are cards, not tables
+    const excluded = page.getByRole('region', { name: '以下户因同户有错误行，整户未导入' });
+    await expect.poll(() => excluded.isVisible(), { timeout: 60_000 }).toBe(true);
+    for (const h of X.excluded) expect(await excluded.innerText()).toContain(`${h.householdNo} ${h.headName}`);
+    expect(await page.getByRole('region', { name: '错误行', exact: true }).innerText()).toContain('“很强”不是有效的劳动能力');
+    await page.screenshot({ path: join(artifactsDir, 'national-import-validated-390.png'), fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });

@@ -1,14 +1,22 @@
-import { Alert, Table } from 'antd';
+import { Alert, Grid, Table } from 'antd';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { ExcludedHousehold, ImportError } from '../../../lib/types.ts';
+import { IssueCards } from './IssueCards.tsx';
 
 /** Households whose good rows were left out because another of their rows is bad: number, head, rows, reason. */
 export function ExcludedHouseholds({ items }: { items: ExcludedHousehold[] }) {
   const { t, pick } = useI18n();
+  const mobile = !Grid.useBreakpoint().md;
   if (items.length === 0) return null;
   return (
     <>
       <Alert type="warning" showIcon title={t('imp.excludedTitle')} style={{ margin: '16px 0 8px' }} />
+      {mobile ? (
+        <IssueCards
+          label={t('imp.excludedTitle')}
+          items={items.map((x) => ({ key: x.householdNo, title: `${x.householdNo} ${x.headName ?? ''}`, text: pick(x.reasonZh, x.reasonEn) }))}
+        />
+      ) : (
       <Table<ExcludedHousehold>
         size="small"
         rowKey="householdNo"
@@ -23,6 +31,7 @@ export function ExcludedHouseholds({ items }: { items: ExcludedHousehold[] }) {
           { title: t('imp.excludedReason'), key: 'reason', render: (_, x) => pick(x.reasonZh, x.reasonEn) },
         ]}
       />
+      )}
     </>
   );
 }
@@ -30,10 +39,14 @@ export function ExcludedHouseholds({ items }: { items: ExcludedHousehold[] }) {
 /** Warnings: the rows are imported all the same (出生日期 disagrees with the ID number …). */
 export function ImportWarnings({ items }: { items: ImportError[] }) {
   const { t, pick } = useI18n();
+  const mobile = !Grid.useBreakpoint().md;
   if (items.length === 0) return null;
   return (
     <>
       <Alert type="info" showIcon title={t('imp.warnings')} style={{ margin: '16px 0 8px' }} />
+      {mobile ? (
+        <IssueCards label={t('imp.warnings')} items={items.map((e) => ({ key: `${e.row}-${e.column}`, title: `${t('imp.row')} ${e.row} · ${e.column}`, text: pick(e.messageZh, e.messageEn) }))} />
+      ) : (
       <Table<ImportError>
         size="small"
         rowKey={(e) => `${e.row}-${e.column}`}
@@ -47,6 +60,7 @@ export function ImportWarnings({ items }: { items: ImportError[] }) {
           { title: t('imp.warningText'), key: 'reason', render: (_, e) => pick(e.messageZh, e.messageEn) },
         ]}
       />
+      )}
     </>
   );
 }

@@ -1,11 +1,12 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Modal, Row, Space, Statistic, Table } from 'antd';
+import { Alert, Button, Col, Grid, Modal, Row, Space, Statistic, Table } from 'antd';
 import { downloadUrl } from '../../../lib/api-client.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { ImportError, ImportJob } from '../../../lib/types.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { useCommitImport } from '../api.ts';
 import { ExcludedHouseholds, ImportWarnings } from './ExcludedHouseholds.tsx';
+import { IssueCards } from './IssueCards.tsx';
 import { JobFailed, JobProgress } from './JobStatusViews.tsx';
 
 export type ValidateStepProps = { job: ImportJob; onCommitting: () => void; onRestart: () => void; onRemap: () => void };
@@ -14,6 +15,7 @@ export type ValidateStepProps = { job: ImportJob; onCommitting: () => void; onRe
 export function ValidateStep({ job, onCommitting, onRestart, onRemap }: ValidateStepProps) {
   const { t, pick } = useI18n();
   const commit = useCommitImport(job.id);
+  const mobile = !Grid.useBreakpoint().md;
   const running = job.status === 'validating' || job.status === 'uploaded';
   const errors = job.errors ?? [];
   const commitFailed = !!job.commitError;
@@ -48,7 +50,13 @@ export function ValidateStep({ job, onCommitting, onRestart, onRemap }: Validate
       {commitFailed ? <Alert type="error" showIcon role="alert" title={t('imp.failed')} description={pick(job.commitError?.messageZh ?? '', job.commitError?.messageEn ?? '')} style={{ marginBottom: 12 }} /> : null}
       {errors.length === 0 ? <Alert type="success" showIcon title={t('imp.noErrors')} style={{ marginBottom: 16 }} /> : null}
       {errors.length > 0 && errorCount > errors.length ? <Alert type="info" showIcon title={t('imp.errorsShown', { n: errors.length })} style={{ marginBottom: 12 }} /> : null}
-      {errors.length > 0 ? (
+      {errors.length > 0 && mobile ? (
+        <IssueCards
+          label={t('imp.badRows')}
+          items={errors.map((e) => ({ key: `${e.row}-${e.column}-${e.messageZh}`, title: `${t('imp.row')} ${e.row} · ${e.column}`, value: e.value === null || e.value === undefined ? '' : String(e.value), text: pick(e.messageZh, e.messageEn) }))}
+        />
+      ) : null}
+      {errors.length > 0 && !mobile ? (
         <Table<ImportError>
           size="small"
           rowKey={(e) => `${e.row}-${e.column}-${e.messageZh}`}
