@@ -103,8 +103,13 @@ function closeStream(out: WriteStream): Promise<void> {
   return new Promise((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }
 
-function toCellError(i: Issue, level: CellError['level'] = 'error'): CellError {
-  return { row: i.row ?? 0, column: i.path, value: cellToText(i.value), messageZh: i.messageZh, messageEn: i.messageEn, level };
+/**
+ * A cell error as the user reads it: the column is named by the file's own header (劳动技能, not our 劳动能力), so it
+ * can be found in the file; our label when the field has no column (e.g. a missing 户类型).
+ */
+function toCellError(i: Issue, level: CellError['level'], mapping: Readonly<Record<string, string>>): CellError {
+  const column = (i.field ? mapping[i.field] : undefined) ?? i.path;
+  return { row: i.row ?? 0, column, value: cellToText(i.value), messageZh: i.messageZh, messageEn: i.messageEn, level };
 }
 
 /** Regions a row may name: the scope's county and all under it (retired ones left out), and its province / city. */
@@ -159,14 +164,14 @@ export async function validateImportFile(
   let columns: [field: string, col: number][] = [];
   let prev: Record<string, unknown> | null = null;
   const logIssue = (i: Issue) => {
-    const e = toCellError(i);
+    const e = toCellError(i, 'error', mapping);
     errorCount++;
     if (firstErrors.length < FIRST_ERRORS) firstErrors.push(e);
     errors.write(e);
   };
 
   const logWarning = (i: Issue) => {
-    const e = toCellError(i, 'warning');
+    const e = toCellError(i, 'warning', mapping);
     if (firstWarnings.length < FIRST_ERRORS) firstWarnings.push(e);
     errors.write(e);
   };

@@ -63,8 +63,9 @@ describe('the national roster', () => {
     const errors = validated.errors as { row: number; column: string; messageZh: string }[];
     const rowOf = (h: number, m: number) => (X.all[h - 1]?.rows[m] as number);
     expect(errors.map((e) => [e.row, e.column])).toEqual([
-      [rowOf(5, 1), '证件号码'], [rowOf(10, 1), '姓名'], [rowOf(15, 0), '劳动能力'], [rowOf(20, 1), '与户主关系'], [rowOf(25, 1), '证件号码'],
+      [rowOf(5, 1), '证件号码'], [rowOf(10, 1), '姓名'], [rowOf(15, 0), '劳动技能'], [rowOf(20, 1), '与户主关系'], [rowOf(25, 1), '证件号码'],
     ]);
+    // columns are named as the file names them (劳动技能), reasons in our words
     expect(errors[2]?.messageZh).toContain('“很强”不是有效的劳动能力');
     expect(errors[3]?.messageZh).toContain('有多个户主');
     expect(errors[4]?.messageZh).toBe(`证件号码与第 ${rowOf(24, 1)} 行重复`);
