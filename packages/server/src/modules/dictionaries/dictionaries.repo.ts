@@ -18,6 +18,12 @@ export async function countDictItems(db: Conn): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** Codes of the dictionaries that have at least one item. */
+export async function listDictCodes(db: Conn): Promise<Set<string>> {
+  const rows = await db.selectDistinct({ code: dictionaryItems.dictCode }).from(dictionaryItems);
+  return new Set(rows.map((r) => r.code));
+}
+
 export async function insertDictItems(db: Conn, rows: (typeof dictionaryItems.$inferInsert)[]): Promise<void> {
   if (rows.length === 0) return;
   await db.insert(dictionaryItems).values(rows).onConflictDoNothing();

@@ -44,10 +44,14 @@ export function checkDictCode(idx: DictIndex, dictCode: string, value: string | 
   }
 }
 
-/** Seeds the table from the domain's DICTIONARIES when it is empty. Returns the number of items inserted. */
+/**
+ * Seeds the table from the domain's DICTIONARIES when it is empty, and adds a built-in dictionary that a later
+ * version brought (e.g. 证件类型, 民族) when the table has no item of it; dictionaries an admin already has are
+ * left as they are. Returns the number of items inserted.
+ */
 export async function seedDictionariesIfEmpty(db: Conn): Promise<number> {
-  if ((await repo.countDictItems(db)) > 0) return 0;
-  const rows = DICTIONARIES.flatMap((d) =>
+  const present = (await repo.countDictItems(db)) > 0 ? await repo.listDictCodes(db) : new Set<string>();
+  const rows = DICTIONARIES.filter((d) => !present.has(d.code)).flatMap((d) =>
     d.items.map((i) => ({ dictCode: d.code, code: i.code, labelZh: i.labelZh, labelEn: i.labelEn, parentCode: i.parentCode ?? null, attrs: i.attrs ?? {}, sort: i.sort })),
   );
   await repo.insertDictItems(db, rows);
