@@ -210,9 +210,12 @@ describe('phones: every page fits 390 px, the menu is a drawer', () => {
   it('the same pages at 1440 px keep the side menu and fit too (screenshots to compare)', async () => {
     const { page } = j;
     await page.setViewportSize(DESKTOP);
-    for (const path of ['/dashboard', '/households', '/admin/policy', '/admin/audit']) {
+    await page.context().clearCookies();
+    await login(page, j.server.url, 'admin', PASSWORD);
+    for (const [path, heading] of [['/dashboard', '工作台'], ['/households', '农户管理'], ['/admin/policy', '政策包'], ['/admin/audit', '审计日志']] as const) {
       await page.goto(`${j.server.url}${path}`);
       await expect.poll(() => page.locator('.ant-layout-sider').count()).toBe(1);
+      await expect.poll(() => page.getByRole('heading', { name: heading }).isVisible()).toBe(true);
       await fits(page, `desktop${path.replace(/\//g, '-')}`, DESKTOP.width);
     }
   });
