@@ -83,7 +83,7 @@ export const en: Record<MessageKey, string> = {
   'hh.idNumber': 'ID number',
   'hh.region': 'Region',
   'hh.type': 'Household type',
-  'hh.monitoringType': 'Monitoring type',
+  'hh.monitoringType': 'Monitoring category',
   'hh.monitoringStatus': 'Monitoring status',
   'hh.laborCapacity': 'Labor capacity',
   'hh.riskType': 'Risk type',

@@ -81,7 +81,7 @@ export const zh = {
   'hh.idNumber': '证件号码',
   'hh.region': '所属区划',
   'hh.type': '户类型',
-  'hh.monitoringType': '监测类型',
+  'hh.monitoringType': '监测对象类别',
   'hh.monitoringStatus': '监测状态',
   'hh.laborCapacity': '劳动能力',
   'hh.riskType': '风险类型',
