@@ -63,8 +63,8 @@ describe('checkHouseholdGroups', () => {
     ['no head', [{ rowNumber: 2 }, { rowNumber: 3 }], [[2, '与户主关系', '户编号 H1 没有户主（第 2、3 行）']]],
     ['two heads', [{ rowNumber: 2, isHead: true }, { rowNumber: 5, isHead: true }], [[5, '与户主关系', '户编号 H1 有多个户主（第 2、5 行）']]],
     ['region differs', [{ rowNumber: 2, isHead: true }, { rowNumber: 3, regionCode: '411201100002' }], [[3, '区划代码', '第 2 行为“411201100001”']]],
-    ['household type differs', [{ rowNumber: 2, isHead: true }, { rowNumber: 3, householdType: 'lifted', monitoringType: null }], [[3, '户类型', '第 2 行为“monitored”'], [3, '监测类型', '第 2 行为“marginal”']]],
-    ['risk types differ', [{ rowNumber: 2, isHead: true }, { rowNumber: 3, riskTypes: ['disability'] }], [[3, '风险类型', '第 2 行为“illness”']]],
+    ['household type differs', [{ rowNumber: 2, isHead: true }, { rowNumber: 3, householdType: 'lifted', monitoringType: null }], [[3, '户类型', '第 2 行为“监测户”'], [3, '监测类型', '第 2 行为“边缘易致贫户”']]],
+    ['risk types differ', [{ rowNumber: 2, isHead: true }, { rowNumber: 3, riskTypes: ['disability'] }], [[3, '风险类型', '第 2 行为“因病”']]],
     ['address differs where both given', [{ rowNumber: 2, isHead: true, address: '一号' }, { rowNumber: 3, address: '二号' }], [[3, '家庭住址', '第 2 行为“一号”']]],
     ['head name does not match the head', [{ rowNumber: 2, isHead: true, name: '张三', headName: '李四' }, { rowNumber: 3, headName: '李四' }], [[2, '户主姓名', '户主“张三”']]],
   ])('%s', (_name, specs, expected) => {
@@ -113,5 +113,16 @@ describe('createHouseholdGroupChecker', () => {
     checker.add(person({ rowNumber: 3 }));
     checker.add(person({ rowNumber: 4, householdNo: 'H2' }));
     expect(checker.finish().map((t) => [t.householdNo, t.issue.messageZh])).toEqual([['H2', '户编号 H2 没有户主（第 4 行）']]);
+  });
+  it('refuses a 人口编号 given twice and a household whose monitoring status differs between rows', () => {
+    const issues = checkHouseholdGroups([
+      person({ rowNumber: 2, isHead: true, personNo: 'P01' }),
+      person({ rowNumber: 3, personNo: 'P01' }),
+      person({ rowNumber: 4, monitoringStatus: 'eliminated' }),
+    ]);
+    expect(issues.map((i) => [i.row, i.path, i.messageZh])).toEqual([
+      [3, '人口编号', '人口编号与第 2 行重复'],
+      [4, '风险是否已消除', '同一户（户编号 H1）的该列须一致：第 2 行为“监测帮扶中”'],
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { DICT, dictLabelEn, dictLabelZh, findDictionary } from '../dictionaries/dictionaries.ts';
 import type { Issue } from '../errors.ts';
 import type { ImportPersonRow } from './import-row.ts';
 import { importIssue } from './import-row.ts';
@@ -5,20 +6,29 @@ import { importIssue } from './import-row.ts';
 type HouseholdKey = 'regionCode' | 'householdType' | 'monitoringType' | 'monitoringStatus' | 'riskTypes' | 'liftedYear' | 'address' | 'headName';
 
 // household-level columns repeated on each member row; `optional` ones may be left empty on some rows
-const HOUSEHOLD_FIELDS: ReadonlyArray<{ key: HouseholdKey; optional: boolean }> = [
+// `column`: the import field that sets the value, when the value is derived (监测状态 from 风险是否已消除)
+const HOUSEHOLD_FIELDS: ReadonlyArray<{ key: HouseholdKey; optional: boolean; column?: string }> = [
   { key: 'regionCode', optional: false },
   { key: 'householdType', optional: false },
   { key: 'monitoringType', optional: false },
-  { key: 'monitoringStatus', optional: false },
+  { key: 'monitoringStatus', optional: false, column: 'riskEliminated' },
   { key: 'riskTypes', optional: true },
   { key: 'liftedYear', optional: true },
   { key: 'address', optional: true },
   { key: 'headName', optional: true },
 ];
 
-function show(v: unknown): string {
-  if (Array.isArray(v)) return v.join('、');
-  return v === null || v === undefined ? '' : String(v);
+// household columns holding dictionary codes: messages show their labels, never the codes
+const DICT_OF: Partial<Record<HouseholdKey, string>> = {
+  householdType: DICT.householdType, monitoringType: DICT.monitoringType, monitoringStatus: DICT.monitoringStatus, riskTypes: DICT.riskType,
+};
+
+function show(v: unknown, key?: HouseholdKey, lang: 'zh' | 'en' = 'zh'): string {
+  const dict = key ? DICT_OF[key] : undefined;
+  const items = dict ? (findDictionary(dict)?.items ?? []) : [];
+  const label = (c: unknown) => (dict ? (lang === 'zh' ? dictLabelZh(items, String(c)) : dictLabelEn(items, String(c))) : String(c));
+  if (Array.isArray(v)) return v.map(label).join(lang === 'zh' ? '、' : ', ');
+  return v === null || v === undefined ? '' : label(v);
 }
 
 function isEmpty(v: unknown): boolean {
@@ -108,7 +118,7 @@ export function createHouseholdGroupChecker(): HouseholdGroupChecker {
         }
       }
       for (let k = 0; k < HOUSEHOLD_FIELDS.length; k++) {
-        const { key, optional } = HOUSEHOLD_FIELDS[k] as (typeof HOUSEHOLD_FIELDS)[number];
+        const { key, optional, column } = HOUSEHOLD_FIELDS[k] as (typeof HOUSEHOLD_FIELDS)[number];
         const v = r[key];
         const refRow = s.refRows[k] as number;
         if (refRow === 0) {
@@ -124,10 +134,10 @@ export function createHouseholdGroupChecker(): HouseholdGroupChecker {
         (s.conflicts[k] ??= []).push(
           importIssue(
             r.rowNumber,
-            key,
-            show(v),
-            `同一户（户编号 ${s.no}）的该列须一致：第 ${refRow} 行为“${show(refValue)}”`,
-            `must be the same for the whole household ${s.no}: row ${refRow} has "${show(refValue)}"`,
+            column ?? key,
+            show(v, key),
+            `同一户（户编号 ${s.no}）的该列须一致：第 ${refRow} 行为“${show(refValue, key)}”`,
+            `must be the same for the whole household ${s.no}: row ${refRow} has "${show(refValue, key, 'en')}"`,
           ),
         );
       }

@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import {
-  AppError, canWrite, checkImportMapping, defaultImportOptions, detectLayout, ignoredHeaders, IMPORT_FIELDS, isHeaderRow, suggestMapping, type Dictionary,
+  AppError, canWrite, checkImportMapping, defaultImportOptions, findDictionary, detectLayout, ignoredHeaders, IMPORT_FIELDS, isHeaderRow, suggestMapping, type Dictionary,
   type ImportField, type ImportOptions,
 } from '@chanbang/domain';
 import type { Deps } from '../../deps.ts';
@@ -22,6 +22,8 @@ import { findImportJob, insertImportJob, listColumnMappings, saveColumnMapping, 
 export type ImportActor = { id: number; username: string; displayName: string; role: string; regionCode: string; scopePrefix: string; requestId?: string };
 
 const KIND = 'households';
+/** dict lifted_category (一般/低保/特困供养/脱贫不享受政策), the default a file may set for its 脱贫户 */
+const DICT_LIFTED_CATEGORY = 'lifted_category';
 
 /** An import job as the API shows it. */
 export type ImportJobView = Omit<ImportJobRow, 'filePath' | 'fileSha256' | 'createdBy'> & {
@@ -204,6 +206,10 @@ export async function startValidation(deps: Deps, actor: ImportActor, id: number
   if (problems.length) throw new AppError('VALIDATION_FAILED', 'mapping is incomplete', { issues: problems });
   if (input.saveAs) await saveColumnMapping(deps.db, { kind: KIND, name: input.saveAs, mapping, createdBy: actor.id, regionCode: actor.regionCode });
   const options: ImportOptions = { ...defaultImportOptions(job.fileName, (job.layout ?? 'other') as never), ...(job.options ?? {}), ...(input.options ?? {}) } as ImportOptions;
+  if (options.liftedCategory !== null && !findDictionary(DICT_LIFTED_CATEGORY)?.items.some((i) => i.code === options.liftedCategory)) {
+    const issue = { path: 'options.liftedCategory', messageZh: `默认脱贫户类别“${options.liftedCategory}”无效`, messageEn: `default lifted category "${options.liftedCategory}" is not valid` };
+    throw new AppError('VALIDATION_FAILED', issue.messageEn, { issues: [issue] });
+  }
   if (!startJob(id, 'validating', job.totalRows || null)) throw new AppError('CONFLICT', 'job is already running', { id });
   await updateImportJob(deps.db, id, { status: 'validating', mapping, options, ignoredHeaders: ignoredHeaders(job.headers ?? [], mapping), processedRows: 0, message: null });
   const finalMapping = mapping;

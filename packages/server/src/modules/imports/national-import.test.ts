@@ -139,6 +139,13 @@ describe('the national roster', () => {
 describe('monitoring exports and file names', () => {
   const zhaizi = roster.rows.filter((r) => r.村 === '寨子村');
 
+  it('refuses a default lifted category that is not one', async () => {
+    const job = await upload('admin', ROSTER_FILE_NAME, await rosterXlsx(roster.headers, zhaizi));
+    const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/imports/${job.id}/validate`, headers: ctx.as('admin'), payload: { options: { liftedCategory: 'rich' } } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.issues[0].messageZh).toBe('默认脱贫户类别“rich”无效');
+  });
+
   it('takes 风险已消除 from the file name when no column says it', async () => {
     const rows = zhaizi.map((r) => ({ ...r, 户编号: `M${String(r.户编号)}`, 证件号码: String(r.证件号码).replace(/^411282/, '411273'), 人口编号: `M${String(r.人口编号)}` }));
     const again = rows.map((r) => ({ ...r, 证件号码: fixCheck(String(r.证件号码)) }));
