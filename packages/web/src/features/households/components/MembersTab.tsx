@@ -9,7 +9,7 @@ import { ResponsiveTable } from '../../../ui/ResponsiveTable.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
 import { DICT, useDict } from '../../dictionaries/api.ts';
 import { useMemberMutations, type PersonInput } from '../api.ts';
-import { headRelationCode, isMaskedIdNumber } from '../id-check.ts';
+import { CITIZEN_ID_TYPE, headRelationCode, isMaskedIdNumber } from '../id-check.ts';
 import { ExitModal } from './ExitModal.tsx';
 import { MemberFields } from './MemberFields.tsx';
 
@@ -94,8 +94,17 @@ export function MembersTab({ household, writable }: MembersTabProps) {
             ),
           },
           { title: t('member.relation'), dataIndex: 'relation', render: (v: string) => dict.label(DICT.relation, v) },
-          { title: t('member.idType'), dataIndex: 'idType', render: (v: string) => dict.label(DICT.idType, v) },
-          { title: t('member.idNumber'), dataIndex: 'idNumber', render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
+          {
+            title: t('member.idNumber'),
+            dataIndex: 'idNumber',
+            // the document type is named only when it is not the 居民身份证
+            render: (v: string, p) => (
+              <Space size={4} wrap>
+                <span style={{ fontFamily: 'monospace' }}>{v}</span>
+                {p.idType && p.idType !== CITIZEN_ID_TYPE ? <Tag>{dict.label(DICT.idType, p.idType)}</Tag> : null}
+              </Space>
+            ),
+          },
           { title: t('member.personNo'), dataIndex: 'personNo', render: (v?: string | null) => v ?? '—' },
           { title: t('member.gender'), dataIndex: 'gender', render: (v?: string) => dict.label(DICT.gender, v) },
           { title: t('member.birthDate'), dataIndex: 'birthDate', render: (v?: string) => formatDate(v) },
