@@ -183,12 +183,17 @@ describe('upload, validate, commit', () => {
       const done = await commit('admin', up.json().id);
       expect(done.status).toBe('validated');
       expect(String(done.message)).toMatch(/injected failure/);
+      expect(done.commitError).toMatchObject({ messageZh: expect.stringMatching(/^导入失败，数据库未做任何更改/), messageEn: expect.stringMatching(/^the import failed and nothing was changed/) });
+      expect(done.messageEn).toMatch(/^the import failed/);
     } finally {
       setImportCommitHook(undefined);
     }
     expect(await snapshot()).toEqual(before);
     const [n] = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM households WHERE household_no = 'HH100'`);
     expect(n?.n).toBe(0);
+    // the job can be committed again, and then the error is gone
+    const again = await commit('admin', up.json().id);
+    expect(again).toMatchObject({ status: 'done', commitError: null, messageZh: null });
   });
 });
 
