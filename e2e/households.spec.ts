@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { artifactsDir, login } from './support/browser.ts';
+import { idNumber } from './support/import-file.ts';
 import { PASSWORD, useJourney, type HouseholdDetail, type HouseholdPage } from './support/journey.ts';
 
 // Issue 5 §3/§5 in the browser: the village officer records an income year (a recorded year cannot be added
@@ -18,6 +19,59 @@ type Detail = Omit<HouseholdDetail, 'members'> & {
 
 describe('households: incomes, 自然减少 and restore', () => {
   const j = useJourney('households');
+
+  it('the village officer registers a household: 是否脱贫户, 三保障 未评估/有问题, a pupil, a 残疾人证 holder with 残疾类别', async () => {
+    const { page } = j;
+    await login(page, j.server.url, 'dawang-cun', PASSWORD);
+    const tree = await j.api<{ code: string; level: string; children?: { code: string; level: string }[] }[]>('/regions/tree');
+    const village = tree.find((n) => n.level === 'village') ?? tree[0]!;
+    await page.goto(`${j.server.url}/households/new?regionCode=${village.code}`);
+    const choose = async (scope: ReturnType<typeof page.locator> | typeof page, label: string, option: string) => {
+      await scope.getByLabel(label, { exact: true }).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+    };
+    const householdNo = `E2E${Date.now()}`;
+    await page.getByLabel('户编号').fill(householdNo);
+    await choose(page, '户类型', '脱贫户');
+    // 户类型 脱贫户 sets 是否脱贫户 to 是, and its category appears
+    await choose(page, '脱贫户类别', '低保脱贫户');
+    // 三保障 start 未评估; the officer records one problem
+    await expect.poll(() => page.locator('#waterSecure .ant-radio-button-wrapper-checked').innerText()).toBe('未评估');
+    await page.locator('#housingSecure').getByText('有问题').click();
+    const member = (n: number) => page.locator('.ant-card-type-inner').nth(n);
+    const head = member(0);
+    await head.getByLabel('姓名', { exact: true }).fill('测户主');
+    await head.getByLabel('证件号码').fill(idNumber('19700101', 11));
+    await choose(head, '文化程度', '初中');
+    await page.getByRole('button', { name: /添加成员/ }).click();
+    const pupil = member(1);
+    await pupil.getByLabel('姓名', { exact: true }).fill('测学生');
+    await pupil.getByLabel('证件号码').fill(idNumber('20140301', 12));
+    await choose(pupil, '与户主关系', '子');
+    await choose(pupil, '在校生状况', '小学');
+    await page.getByRole('button', { name: /添加成员/ }).click();
+    const third = member(2);
+    await third.getByLabel('姓名', { exact: true }).fill('测残疾');
+    await choose(third, '证件类型', '残疾人证');
+    await third.getByLabel('证件号码').fill(`CJR${Date.now()}`);
+    await choose(third, '与户主关系', '配偶');
+    await third.getByLabel('出生日期').fill('1972-05-06');
+    await third.getByLabel('出生日期').press('Enter');
+    await choose(third, '性别', '女');
+    await choose(third, '健康状况', '残疾');
+    await choose(third, '残疾类别', '肢体残疾');
+    await choose(third, '文化程度', '小学');
+    await page.screenshot({ path: join(shots, 'create-form.png'), fullPage: true });
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.waitForURL((u) => /\/households\/\d+$/.test(u.pathname));
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    const d = await j.api<Detail & { isLifted: boolean; liftedCategory: string; housingSecure: boolean | null; waterSecure: boolean | null; members: { name: string; idType: string; schoolStatus: string | null; education: string | null; healthStatuses: string[]; disabilityType: string | null; gender: string; birthDate: string }[] }>(`/households/${id}`);
+    expect(d).toMatchObject({ householdNo, isLifted: true, liftedCategory: 'dibao', housingSecure: false, waterSecure: null });
+    expect(d.members.find((m) => m.name === '测学生')).toMatchObject({ schoolStatus: 'primary', education: null });
+    expect(d.members.find((m) => m.name === '测残疾')).toMatchObject({ idType: '2', gender: '2', birthDate: '1972-05-06', healthStatuses: ['disabled'], disabilityType: '4' });
+    await expect.poll(() => page.getByText('住房安全：有问题').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('饮水安全：未评估').isVisible()).toBe(true);
+  });
 
   it('the village officer adds an income year (recorded years cannot be chosen) with 理赔收入 and 合规自付支出', async () => {
     const { page } = j;
