@@ -73,6 +73,7 @@ export type ImportCommit = {
   personsMoved?: number;
   incomesWritten?: number;
   measuresCreated?: number;
+  casesCreated?: number;
   excluded?: { householdNo: string; messageZh: string; messageEn: string }[];
   ms?: number;
 };

@@ -37,6 +37,8 @@ export type CommitCounts = {
   incomesWritten: number;
   /** support_measures rows added */
   measuresCreated: number;
+  /** monitoring cases recorded for 监测户 that had none (identified in the national system) */
+  casesCreated: number;
   excluded: { householdNo: string; messageZh: string; messageEn: string }[];
 };
 
@@ -228,6 +230,7 @@ export async function upsertFromStage(tx: RawTx, actor: CommitActor, jobId: numb
 
   const incomesWritten = await upsertIncomes(tx);
   const measuresCreated = await insertMeasures(tx);
+  const casesCreated = await insertMonitoringCases(tx);
 
   // households whose only change is in their members, incomes or measures still get a fresh updated_at
   await tx.query(`UPDATE households h SET updated_at = now()
@@ -262,7 +265,28 @@ export async function upsertFromStage(tx: RawTx, actor: CommitActor, jobId: numb
     personsMoved: pc?.moved ?? 0,
     incomesWritten,
     measuresCreated,
+    casesCreated,
   };
+}
+
+/**
+ * A 监测户 of the file that has no monitoring case gets one, as the national system recorded it: identified
+ * (识别监测时间 as lead and approval date) and approved, or eliminated with its date and 方式 — so the 风险消除
+ * procedure can start from it. A household that has a case keeps its own. @returns cases added
+ */
+async function insertMonitoringCases(tx: RawTx): Promise<number> {
+  const [r] = await tx.query<{ n: number }>(`WITH ins AS (
+      INSERT INTO monitoring_cases (household_id, region_code, monitoring_type, status, stage, risk_types, lead_date, county_approval_date,
+                                    elimination_method, elimination_date, note)
+      SELECT hh.id, hh.region_code, hh.monitoring_type, hh.monitoring_status, CASE WHEN hh.monitoring_status = 'eliminated' THEN 'eliminated' ELSE 'approved' END,
+             hh.risk_types, hh.monitoring_since, hh.monitoring_since, hh.elimination_method, hh.eliminated_at, '导入：国家防返贫监测信息系统已识别'
+        FROM import_hh hh
+       WHERE hh.household_type = 'monitored' AND hh.monitoring_type IS NOT NULL AND hh.monitoring_status IN ('monitoring', 'eliminated')
+         AND NOT EXISTS (SELECT 1 FROM monitoring_cases c WHERE c.household_id = hh.id)
+      RETURNING household_id),
+    ch AS (INSERT INTO import_changed SELECT household_id, 'cases' FROM ins RETURNING 1)
+    SELECT (SELECT count(*) FROM ins)::int AS n`);
+  return r?.n ?? 0;
 }
 
 /**

@@ -95,7 +95,7 @@ describe('the national roster', () => {
   it('commits the good households into the villages the names resolve to', async () => {
     const done = await run('admin', jobId, 'commit');
     expect(done.status, String(done.messageZh)).toBe('done');
-    expect((done.result as { commit: Record<string, number> }).commit).toMatchObject({ householdsCreated: 35, personsCreated: 86 });
+    expect((done.result as { commit: Record<string, number> }).commit).toMatchObject({ householdsCreated: 35, personsCreated: 86, casesCreated: 8 });
     const byVillage = await ctx.db.query<{ region_code: string; n: number }>('SELECT region_code, count(*)::int AS n FROM households GROUP BY 1 ORDER BY 1');
     expect(byVillage).toEqual([
       { region_code: '411272100210', n: 7 }, { region_code: '411272100211', n: 6 }, { region_code: '411272101210', n: 7 },
@@ -110,6 +110,14 @@ describe('the national roster', () => {
       { household_type: 'monitored', monitoring_type: 'sudden', monitoring_status: 'monitoring', is_lifted: true, risk_types: ['illness', 'schooling'], housing_secure: null },
       { household_type: 'monitored', monitoring_type: 'marginal', monitoring_status: 'monitoring', is_lifted: false, risk_types: ['disability'], housing_secure: null },
     ]));
+    // the 监测户 identified in the national system get their case, approved, so 风险消除 can start from it
+    const cases = await ctx.db.query<{ stage: string; status: string; monitoring_type: string; n: number }>(
+      `SELECT stage, status, monitoring_type, count(*)::int AS n FROM monitoring_cases GROUP BY 1, 2, 3 ORDER BY 3`,
+    );
+    expect(cases).toEqual([
+      { stage: 'approved', status: 'monitoring', monitoring_type: 'marginal', n: 4 },
+      { stage: 'approved', status: 'monitoring', monitoring_type: 'sudden', n: 4 },
+    ]);
     const persons = await ctx.db.query<{ name: string; id_type: string; id_number: string; person_no: string; health_statuses: string[]; health_status: string; school_status: string | null; work_months: number | null; ethnicity: string }>(
       `SELECT name, id_type, id_number, person_no, health_statuses, health_status, school_status, work_months, ethnicity FROM persons ORDER BY person_no`,
     );
@@ -179,7 +187,12 @@ describe('monitoring exports and file names', () => {
       year: 2024, wage: 12000, claim_income: 800, compliant_self_paid: 1500, member_count: 3, measures: [{ category: 'industry', description: '发放鸡苗 200 只', year: 2024 }],
     });
     const again = await importFile('监测对象.xlsx', rows, [...roster.headers, ...extra]);
-    expect((again.done.result as { commit: Record<string, number> }).commit).toMatchObject({ householdsUnchanged: 1, incomesWritten: 0, measuresCreated: 0 });
+    expect((again.done.result as { commit: Record<string, number> }).commit).toMatchObject({ householdsUnchanged: 1, incomesWritten: 0, measuresCreated: 0, casesCreated: 0 });
+    const [c] = await ctx.db.query<Record<string, unknown>>(
+      `SELECT c.stage, c.status, c.monitoring_type, c.lead_date::text, c.elimination_method, c.elimination_date::text, c.risk_types
+         FROM monitoring_cases c JOIN households h ON h.id = c.household_id WHERE h.household_no = 'N0001'`,
+    );
+    expect(c).toEqual({ stage: 'eliminated', status: 'eliminated', monitoring_type: 'unstable', lead_date: '2023-03-01', elimination_method: 'assisted', elimination_date: '2024-06-01', risk_types: ['illness', 'accident'] });
   });
 
   it('reads a two-row header: group titles above, column names below (姓名 / 证件号码 merged down)', async () => {

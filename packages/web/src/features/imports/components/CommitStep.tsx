@@ -16,6 +16,7 @@ const COUNT_LABELS: [keyof ImportCommit, string, string][] = [
   ['personsMoved', '迁移人员', 'Persons moved'],
   ['incomesWritten', '写入收入记录', 'Income records written'],
   ['measuresCreated', '新增帮扶措施', 'Support measures added'],
+  ['casesCreated', '新建监测记录', 'Monitoring cases recorded'],
 ];
 
 /** Step 4: commit progress (one transaction on the server), then the result summary. */
