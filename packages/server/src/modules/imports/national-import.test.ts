@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImportTestApp, DAWANG, multipart, waitJob, YANGDIAN, type TestCtx, type TestUser } from './imports.test-support.ts';
-import { buildNationalRoster, FIRST_DATA_ROW, ROSTER_FILE_NAME, ROSTER_IGNORED, rosterXlsx, type RosterRow } from './national-roster.fixture.ts';
+import { buildNationalRoster, ROSTER_FILE_NAME, ROSTER_IGNORED, rosterXlsx, type RosterRow } from './national-roster.fixture.ts';
 
 // The national 家庭成员信息 roster imports as it is: no manual mapping, 乡/村 names resolved, counts that add up.
 
@@ -238,4 +238,3 @@ function fixCheck(id: string): string {
   const sum = [...first17].reduce((s, d, i) => s + Number(d) * (W[i] as number), 0);
   return first17 + '10X98765432'[sum % 11];
 }
-void FIRST_DATA_ROW;
