@@ -22,6 +22,7 @@ describe('households: incomes, 自然减少 and restore', () => {
 
   it('the village officer registers a household: 是否脱贫户, 三保障 未评估/有问题, a pupil, a 残疾人证 holder with 残疾类别', async () => {
     const { page } = j;
+    await page.context().clearCookies();
     await login(page, j.server.url, 'dawang-cun', PASSWORD);
     const tree = await j.api<{ code: string; level: string; children?: { code: string; level: string }[] }[]>('/regions/tree');
     const village = tree.find((n) => n.level === 'village') ?? tree[0]!;
@@ -75,6 +76,7 @@ describe('households: incomes, 自然减少 and restore', () => {
 
   it('the village officer adds an income year (recorded years cannot be chosen) with 理赔收入 and 合规自付支出', async () => {
     const { page } = j;
+    await page.context().clearCookies();
     await login(page, j.server.url, 'dawang-cun', PASSWORD);
     const list = await j.api<HouseholdPage>('/households?pageSize=50');
     const target = list.items.find((h) => h.memberCount >= 3) ?? list.items[0]!;
