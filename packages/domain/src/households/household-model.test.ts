@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDictionary } from '../dictionaries/dictionaries.ts';
 import {
-  EXIT_REASONS, LIFTED_CATEGORIES, defaultIsLifted, educationSchoolIssue, exitedRecordIssue, hasDisability, healthSetIssue, householdCategoryIssues,
+  EXIT_REASONS, LIFTED_CATEGORIES, defaultIsLifted, educationSchoolIssue, exitDateIssue, exitedRecordIssue, hasDisability, healthSetIssue, householdCategoryIssues,
   mostSeriousHealth,
 } from './household-model.ts';
 
@@ -71,6 +71,11 @@ describe('自然减少', () => {
     const i = exitedRecordIssue('household', { reasonLabelZh: '死亡', reasonLabelEn: 'Death', date: '2024-05-01' });
     expect(i.messageZh).toBe('该户已自然减少（死亡，2024-05-01），记录只读；如需恢复请联系县级管理员');
     expect(i.messageEn).toContain('Death, 2024-05-01');
+  });
+  it('the date is not after today', () => {
+    expect(exitDateIssue('2024-05-01', '2024-05-01')).toBeUndefined();
+    expect(exitDateIssue('2024-04-30', '2024-05-01')).toBeUndefined();
+    expect(exitDateIssue('2024-05-02', '2024-05-01')?.path).toBe('date');
   });
   it('the code lists match the built-in dictionaries', () => {
     expect(findDictionary('exit_reason')?.items.map((i) => i.code)).toEqual([...EXIT_REASONS]);

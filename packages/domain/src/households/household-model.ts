@@ -101,6 +101,15 @@ export function healthSetIssue(healthStatuses: readonly string[] | null | undefi
   return undefined;
 }
 
+/**
+ * A 自然减少 is recorded after the fact: its date cannot lie after today.
+ * @param today YYYY-MM-DD (the caller's clock; the domain does no I/O)
+ */
+export function exitDateIssue(date: string, today: string): Issue | undefined {
+  if (date <= today) return undefined;
+  return { path: 'date', value: date, field: 'date', messageZh: `减少日期 ${date} 晚于今天，自然减少只能在发生后办理`, messageEn: `the date ${date} is after today: a 自然减少 is recorded once it has happened` };
+}
+
 /** What the read-only refusal names: the reason (a dictionary label) and the date of the 自然减少. */
 export type ExitFacts = { reasonLabelZh: string; reasonLabelEn: string; date: string | null };
 

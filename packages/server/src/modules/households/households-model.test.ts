@@ -118,6 +118,9 @@ describe('自然减少 instead of deletes', () => {
     const spouse = h.members[1]!;
     const headExit = await inject(village.cookie, 'POST', `/api/v1/persons/${h.members[0]!.id}/exit`, { reason: 'death', date: '2024-05-01' });
     expect(headExit.statusCode).toBe(422);
+    const future = await inject(village.cookie, 'POST', `/api/v1/persons/${spouse.id}/exit`, { reason: 'married_out', date: '2999-01-01' });
+    expect(future.statusCode).toBe(400);
+    expect(issuePaths(future)).toEqual(['date']);
     const exit = await inject(village.cookie, 'POST', `/api/v1/persons/${spouse.id}/exit`, { reason: 'married_out', date: '2024-05-01', note: '嫁往外县' });
     expect(exit.statusCode).toBe(200);
     expect(exit.json()).toMatchObject({ exitReason: 'married_out', exitDate: '2024-05-01', exitNote: '嫁往外县' });

@@ -1,5 +1,5 @@
 import {
-  API_LIMITS, AppError, defaultIsLifted, householdCategoryIssues, type ExitInput, type HouseholdCreate, type HouseholdListItem, type HouseholdListQuery,
+  API_LIMITS, AppError, defaultIsLifted, exitDateIssue, householdCategoryIssues, type ExitInput, type HouseholdCreate, type HouseholdListItem, type HouseholdListQuery,
   type HouseholdUpdate, type HouseholdView, type Issue,
 } from '@chanbang/domain';
 import type { Actor, Conn, Deps } from '../../deps.ts';
@@ -19,7 +19,7 @@ import { overdueHouseholdIds } from '../monitoring/monitoring.service.ts';
 import { getReadableHousehold, getWritableHousehold } from './household-access.ts';
 import * as repo from './households.repo.ts';
 import { assertAdmin } from './members.service.ts';
-import { assertIdNumbersFree, checkPersonFields, personColumns, secondHeadIssue, throwIfIssues } from './members.rules.ts';
+import { assertIdNumbersFree, checkPersonFields, personColumns, secondHeadIssue, throwIfIssues, todayInChina } from './members.rules.ts';
 import { developmentalCategories, toCaseView, toIncomeViews, toListItem, toMeasureView, toPersonView } from './households.views.ts';
 
 /**
@@ -214,6 +214,7 @@ export async function refuseDeleteHousehold(deps: Deps, actor: Actor, id: number
 export async function exitHousehold(deps: Deps, actor: Actor, id: number, input: ExitInput): Promise<HouseholdView> {
   const db = deps.db.db;
   const before = await getWritableHousehold(db, actor, id);
+  throwIfIssues([exitDateIssue(input.date, todayInChina())].filter((i) => i !== undefined), 'exit date is after today');
   await db.transaction(async (tx) => {
     const after = await repo.exitHousehold(tx, id, { reason: input.reason, date: input.date, note: input.note ?? null });
     const { regionName: _r, ...b } = before;

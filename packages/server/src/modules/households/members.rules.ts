@@ -87,6 +87,11 @@ export function secondHeadIssue(path: string): Issue {
   return { path, field: 'relation', messageZh: '一户只能有一名户主', messageEn: 'a household has exactly one head' };
 }
 
+/** Today's date (YYYY-MM-DD) where the officers are: China Standard Time, UTC+8 all year. */
+export function todayInChina(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
 /** @throws AppError VALIDATION_FAILED when any issue blocks */
 export function throwIfIssues(issues: Issue[], message = 'input is invalid'): void {
   if (issues.length > 0) throw new AppError('VALIDATION_FAILED', message, { issues });

@@ -1,4 +1,4 @@
-import { AppError, type ExitInput, type Issue, type PersonCreate, type PersonUpdate, type PersonView } from '@chanbang/domain';
+import { AppError, exitDateIssue, type ExitInput, type Issue, type PersonCreate, type PersonUpdate, type PersonView } from '@chanbang/domain';
 import type { Actor, Conn, Deps } from '../../deps.ts';
 import { isUniqueViolation } from '../../db-errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
@@ -6,7 +6,7 @@ import { loadDictIndex } from '../dictionaries/dictionaries.service.ts';
 import { assertCanWrite } from '../auth/auth.guard.ts';
 import { assertNotExited, assertWritableChild, getWritableHousehold } from './household-access.ts';
 import * as repo from './households.repo.ts';
-import { CITIZEN_ID_TYPE, assertIdNumbersFree, checkPersonFields, isHeadRelation, personColumns, secondHeadIssue, throwIfIssues } from './members.rules.ts';
+import { CITIZEN_ID_TYPE, assertIdNumbersFree, checkPersonFields, isHeadRelation, personColumns, secondHeadIssue, throwIfIssues, todayInChina } from './members.rules.ts';
 import { toPersonView } from './households.views.ts';
 
 async function translateUnique<T>(db: Conn, fn: () => Promise<T>, idNumber: string | undefined, exceptPersonId?: number): Promise<T> {
@@ -104,6 +104,7 @@ export async function exitPerson(deps: Deps, actor: Actor, personId: number, inp
   const before = assertWritableChild(actor, await repo.findPerson(db, personId), 'person', personId);
   await getWritableHousehold(db, actor, before.householdId);
   assertNotExited('person', before);
+  throwIfIssues([exitDateIssue(input.date, todayInChina())].filter((i) => i !== undefined), 'exit date is after today');
   const active = repo.activeMembers(await repo.listMembers(db, before.householdId));
   if (active.length <= 1) {
     throw new AppError('INVALID_TRANSITION', 'the last member cannot leave alone', {
