@@ -75,7 +75,9 @@ describe('monitoring by role: identification and 风险消除', () => {
     await page.getByTestId('case-add').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('监测对象类别').click();
-    await page.locator('.ant-select-item-option', { hasText: '边缘易致贫户' }).click();
+    // the category must fit the household: a 脱贫户 becomes a 脱贫不稳定户, an ordinary household an 边缘易致贫户
+    const category = (household as { isLifted?: boolean }).isLifted ? '脱贫不稳定户' : '边缘易致贫户';
+    await page.locator('.ant-select-item-option', { hasText: category }).click();
     await fillDate(page, '发现线索日期', iso(-20));
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => page.getByTestId('action-record_home_visit').isVisible()).toBe(true);

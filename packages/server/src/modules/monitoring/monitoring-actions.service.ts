@@ -5,7 +5,7 @@ import {
 import type { Actor, Conn, Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { checkDictCode, loadDictIndex } from '../dictionaries/dictionaries.service.ts';
-import { assertWritableChild, getReadableHousehold } from '../households/household-access.ts';
+import { assertWritableChild, getReadableHousehold, getWritableHousehold } from '../households/household-access.ts';
 import { listMembers, updateHousehold } from '../households/households.repo.ts';
 import { developmentalCategories, toCaseView } from '../households/households.views.ts';
 import { listIncomes } from '../incomes/incomes.repo.ts';
@@ -81,7 +81,8 @@ const HTTP_MESSAGE: Record<string, string> = {
 export async function applyCaseAction(deps: Deps, actor: Actor, caseId: number, body: CaseActionBody): Promise<MonitoringCaseView> {
   const db = deps.db.db;
   const before = assertWritableChild(actor, await repo.findCase(db, caseId), 'monitoring case', caseId);
-  const h = await getReadableHousehold(db, actor, before.householdId);
+  // an exited household is read-only: its cases take no step (409 RECORD_EXITED)
+  const h = await getWritableHousehold(db, actor, before.householdId);
   const idx = await loadDictIndex(deps);
   const dictIssues: Issue[] = [];
   for (const r of body.riskTypes ?? []) checkDictCode(idx, 'risk_type', r, 'riskTypes', dictIssues);

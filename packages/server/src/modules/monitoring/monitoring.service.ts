@@ -1,5 +1,5 @@
 import {
-  AppError, checkIdentificationSteps, hasBlockingIssues, levelOfRole, type Issue, type MonitoringCaseCreate,
+  AppError, checkIdentificationSteps, hasBlockingIssues, householdCategoryIssues, levelOfRole, type Issue, type MonitoringCaseCreate,
   type MonitoringCaseUpdate, type MonitoringCaseView, type MonitoringEliminate, type PolicyPack,
 } from '@chanbang/domain';
 import type { Actor, Conn, Deps } from '../../deps.ts';
@@ -60,6 +60,12 @@ export async function createCase(deps: Deps, actor: Actor, householdId: number, 
   checkDictCode(idx, 'lead_source', input.leadSource, 'leadSource', issues);
   for (const r of input.riskTypes ?? []) checkDictCode(idx, 'risk_type', r, 'riskTypes', issues);
   issues.push(...checkSteps(input, await packFor(db, h.regionCode)));
+  // the category must fit the household: 脱贫不稳定户 only for a 脱贫户, 边缘易致贫户 never (domain-standards §1.2)
+  if (!issues.length) {
+    issues.push(...householdCategoryIssues({ householdType: 'monitored', isLifted: h.isLifted, liftedCategory: h.liftedCategory, monitoringType: input.monitoringType })
+      .filter((i) => i.path === 'isLifted')
+      .map((i) => ({ ...i, path: 'monitoringType', field: 'monitoringType' })));
+  }
   throwIfIssues(issues, 'monitoring case is invalid');
   if ((await repo.listCases(db, householdId)).some((c) => OPEN.has(c.status))) {
     throw new AppError('INVALID_TRANSITION', 'the household already has an open monitoring case', {

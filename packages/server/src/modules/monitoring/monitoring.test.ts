@@ -43,6 +43,23 @@ async function preparedCase(regionCode = villageCode, by: U = village) {
 }
 
 describe('identification by role', () => {
+  it('refuses a category that does not fit the household, and any step on a household that left the registry', async () => {
+    const lifted = await buildHousehold(t, { regionCode: villageCode, householdType: 'lifted', isLifted: true });
+    const marginal = await call(village, 'POST', `/api/v1/households/${lifted.id}/monitoring-cases`, { monitoringType: 'marginal', leadDate: '2024-03-01' });
+    expect(marginal.statusCode).toBe(400);
+    expect(zh(marginal)).toContain('边缘易致贫户来自一般农户');
+    const ordinary = await buildHousehold(t, { regionCode: villageCode, householdType: 'ordinary', isLifted: false });
+    const unstable = await call(village, 'POST', `/api/v1/households/${ordinary.id}/monitoring-cases`, { monitoringType: 'unstable', leadDate: '2024-03-01' });
+    expect(unstable.statusCode).toBe(400);
+    expect(zh(unstable)).toContain('脱贫不稳定户须是脱贫户');
+
+    const { h, id } = await preparedCase();
+    expect((await call(village, 'POST', `/api/v1/households/${h.id}/exit`, { reason: 'moved_out', date: '2024-03-10' })).statusCode).toBe(200);
+    const step = await act(village, id, { action: 'submit' });
+    expect(step.statusCode).toBe(409);
+    expect(step.json().error.code).toBe('RECORD_EXITED');
+  });
+
   it('village → township (退回 with a reason, resubmitted) → county; approval keeps 是否脱贫户', async () => {
     const { h, id } = await preparedCase();
     const early = await act(village, id, { action: 'county_approve', date: '2024-03-12' });
@@ -82,7 +99,7 @@ describe('identification by role', () => {
   it('refuses to submit a 公示 shorter than the pack’s days, and a second open case', async () => {
     const { h, id } = await preparedCase();
     expect((await act(village, id, { action: 'record_publicity', publicityStart: '2024-03-05', publicityEnd: '2024-03-07' })).statusCode).toBe(400);
-    const second = await call(village, 'POST', `/api/v1/households/${h.id}/monitoring-cases`, { monitoringType: 'marginal' });
+    const second = await call(village, 'POST', `/api/v1/households/${h.id}/monitoring-cases`, { monitoringType: 'unstable' });
     expect(second.statusCode).toBe(422);
   });
 
@@ -106,9 +123,15 @@ describe('identification by role', () => {
 
 /** A household under monitoring (case approved on paper by the county), province 41. */
 async function monitoredCase(o: { monitoringType?: string; labor?: string } = {}) {
-  const h = await buildHousehold(t, { regionCode: villageCode, householdType: 'lifted', isLifted: true, members: [{ laborCapacity: o.labor ?? 'ordinary' }, { laborCapacity: o.labor ? 'none' : 'weak' }] });
+  const monitoringType = o.monitoringType ?? 'marginal';
+  // a 边缘易致贫户 comes from the 一般农户, the others here from the 脱贫户 (domain-standards §1.2)
+  const lifted = monitoringType !== 'marginal';
+  const h = await buildHousehold(t, {
+    regionCode: villageCode, householdType: lifted ? 'lifted' : 'ordinary', isLifted: lifted,
+    members: [{ laborCapacity: o.labor ?? 'ordinary' }, { laborCapacity: o.labor ? 'none' : 'weak' }],
+  });
   const c = await call(county, 'POST', `/api/v1/households/${h.id}/monitoring-cases`, {
-    monitoringType: o.monitoringType ?? 'marginal', leadDate: '2023-03-01', homeVisitDate: '2023-03-02', infoCheckDate: '2023-03-03', villageReviewDate: '2023-03-04',
+    monitoringType, leadDate: '2023-03-01', homeVisitDate: '2023-03-02', infoCheckDate: '2023-03-03', villageReviewDate: '2023-03-04',
     publicityStart: '2023-03-05', publicityEnd: '2023-03-09', townshipReviewDate: '2023-03-10', countyApprovalDate: '2023-03-12',
   });
   expect(c.json()).toMatchObject({ stage: 'approved' });
@@ -120,7 +143,7 @@ const check = async (id: number, date = '2024-11-20') => (await call(county, 'GE
 
 describe('风险消除 by role, with the national conditions', () => {
   it('walks home visit → 公示 → township → county; refused with the failed condition, then allowed', async () => {
-    const { h, id } = await monitoredCase();
+    const { h, id } = await monitoredCase({ monitoringType: 'unstable' });
     await income(h.id, 2023, { wage: 18000 }); // 9000 per person > 6900
     await income(h.id, 2024, { wage: 13000 }); // 6500 per person ≤ 7300
     expect((await act(village, id, { ...visit, noNewRisk: false })).json()).toMatchObject({ stage: 'elim_village', noNewRisk: false });
