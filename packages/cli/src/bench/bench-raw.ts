@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { DbHandle } from '@chanbang/db';
 import { checkImportRow, DICTIONARIES, suggestMapping, type ImportPersonRow } from '@chanbang/domain';
+import { createCsvLineReader } from '../../../server/src/modules/imports/csv-lines.reader.ts';
 
 /** The raw-COPY baseline's input: the bench file's rows already converted to table rows, as COPY csv. */
 export type RawCopyInput = { households: string[]; persons: string[]; householdCount: number; personCount: number };
@@ -13,8 +14,10 @@ const q = (s: string | null) => (s === null ? '' : `"${s.replaceAll('"', '""')}"
  * domain's row check, so codes, dates and normalised numbers are the ones the product stores.
  */
 export function prepareRawCopy(csvPath: string, chunkRows = 20_000): RawCopyInput {
-  const lines = readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, '').split('\n');
-  const headers = (lines[0] ?? '').split(',');
+  // the product's own CSV reader: cells such as 健康状况 "长期慢性病,残疾" are quoted
+  const reader = createCsvLineReader();
+  const records = [...reader.push(readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, '')), ...reader.end()].map((r) => r.values);
+  const headers = records[0] ?? [];
   const cols = Object.entries(suggestMapping(headers)).map(([k, h]) => [k, headers.indexOf(h)] as const);
   const ctx = { dictionaries: DICTIONARIES, isKnownRegion: () => true };
   const ids = new Map<string, number>();
@@ -22,10 +25,9 @@ export function prepareRawCopy(csvPath: string, chunkRows = 20_000): RawCopyInpu
   const pp: string[] = [];
   const heads = new Map<string, ImportPersonRow>();
   const rows: ImportPersonRow[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line) continue;
-    const cells = line.split(',');
+  for (let i = 1; i < records.length; i++) {
+    const cells = records[i] as string[];
+    if (cells.length < 2) continue;
     const raw: Record<string, unknown> = {};
     for (const [k, c] of cols) raw[k] = cells[c];
     const { value } = checkImportRow(raw, i + 1, ctx);
@@ -40,7 +42,7 @@ export function prepareRawCopy(csvPath: string, chunkRows = 20_000): RawCopyInpu
       const phone = heads.get(r.householdNo)?.phone ?? null;
       hh.push(`${id},${r.householdNo},${r.regionCode},${r.householdType},${r.monitoringType ?? ''},${r.householdType === 'monitored' ? 'monitoring' : 'none'},"{${r.riskTypes.join(',')}}",${q(r.address)},${q(phone)},${r.liftedYear ?? ''}\n`);
     }
-    pp.push(`${id},${r.regionCode},${r.idNumber},${q(r.name)},${r.gender},${r.birthDate},${r.relation},${r.isHead ? 't' : 'f'},${r.laborCapacity ?? ''},${r.healthStatus ?? ''},${r.education ?? ''},${r.employmentStatus ?? ''},${q(r.phone)}\n`);
+    pp.push(`${id},${r.regionCode},${r.idNumber},${q(r.name)},${r.gender},${r.birthDate},${r.relation},${r.isHead ? 't' : 'f'},${r.laborCapacity ?? ''},${r.healthStatus ?? ''},"{${r.healthStatuses.join(',')}}",${r.education ?? ''},${r.employmentStatus ?? ''},${q(r.phone)}\n`);
   }
   const chunk = (a: string[]) => Array.from({ length: Math.ceil(a.length / chunkRows) }, (_, k) => a.slice(k * chunkRows, (k + 1) * chunkRows).join(''));
   return { households: chunk(hh), persons: chunk(pp), householdCount: hh.length, personCount: pp.length };
@@ -63,7 +65,7 @@ export async function timeRawCopy(db: DbHandle, input: RawCopyInput): Promise<nu
       await tx.copyFromCsv('COPY bench_raw_households (id, household_no, region_code, household_type, monitoring_type, monitoring_status, risk_types, address, phone, lifted_year) FROM STDIN WITH (FORMAT csv)', c);
     }
     for (const c of input.persons) {
-      await tx.copyFromCsv('COPY bench_raw_persons (household_id, region_code, id_number, name, gender, birth_date, relation, is_head, labor_capacity, health_status, education, employment_status, phone) FROM STDIN WITH (FORMAT csv)', c);
+      await tx.copyFromCsv('COPY bench_raw_persons (household_id, region_code, id_number, name, gender, birth_date, relation, is_head, labor_capacity, health_status, health_statuses, education, employment_status, phone) FROM STDIN WITH (FORMAT csv)', c);
     }
     const ms = performance.now() - t0;
     await tx.query('DROP TABLE bench_raw_persons');
