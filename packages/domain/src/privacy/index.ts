@@ -1,1 +1,2 @@
 export * from './masking.ts';
+export * from './disclosure.ts';
