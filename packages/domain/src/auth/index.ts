@@ -1,2 +1,3 @@
 export * from './roles.ts';
 export * from './regions.ts';
+export * from './password-rules.ts';

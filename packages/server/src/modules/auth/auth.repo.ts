@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import { regions, sessions, users } from '@chanbang/db';
 import type { Conn } from '../../deps.ts';
 import { sessionCache } from './session-cache.ts';
@@ -59,4 +59,15 @@ export async function deleteSession(db: Conn, tokenHash: string): Promise<void> 
 export async function deleteUserSessions(db: Conn, userId: number): Promise<void> {
   sessionCache.revokeUser(userId);
   await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Deletes every session of a user but one (own password change); the session cache forgets the user's sessions. */
+export async function deleteOtherSessions(db: Conn, userId: number, keepTokenHash: string): Promise<void> {
+  sessionCache.revokeUser(userId);
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, keepTokenHash)));
+}
+
+/** Stores a new password hash. */
+export async function updatePasswordHash(db: Conn, userId: number, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
 }

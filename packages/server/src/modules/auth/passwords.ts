@@ -1,4 +1,14 @@
 import { hash, verify } from '@node-rs/argon2';
+import { AppError, passwordIssues } from '@chanbang/domain';
+
+/**
+ * Checks a NEW password (user create, admin reset, own change) against the domain rules.
+ * @throws AppError VALIDATION_FAILED with the issues (Chinese and English) when it breaks them
+ */
+export function assertPasswordRules(password: string, username: string, path = 'password'): void {
+  const issues = passwordIssues(password, username, path);
+  if (issues.length > 0) throw new AppError('VALIDATION_FAILED', 'the password breaks the password rules', { issues });
+}
 
 // argon2id (the library's default algorithm); OWASP minimum parameters
 const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;

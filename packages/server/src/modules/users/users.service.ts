@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { deleteUserSessions } from '../auth/auth.repo.ts';
 import { assertAdmin } from '../auth/auth.guard.ts';
 import { toUserView } from '../auth/auth.service.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import { assertPasswordRules, hashPassword } from '../auth/passwords.ts';
 import { findRegion } from '../regions/regions.repo.ts';
 import { resolvePrefix } from '../regions/regions.service.ts';
 import { assertWriteScope, isInScope } from '../regions/scope.ts';
@@ -38,6 +38,7 @@ export async function createUser(deps: Deps, actor: Actor, input: UserCreate): P
   assertAdmin(actor);
   assertWriteScope(actor, input.regionCode);
   await assertRegion(deps, input.regionCode);
+  assertPasswordRules(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   const row = await deps.db.db.transaction(async (tx) => {
     const { password: _p, ...fields } = input;
@@ -66,6 +67,7 @@ export async function updateUser(deps: Deps, actor: Actor, id: number, input: Us
   }
   const { password, ...fields } = input;
   const patch: Record<string, unknown> = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  if (password) assertPasswordRules(password, before.username);
   if (password) patch.passwordHash = await hashPassword(password);
   const row = await deps.db.db.transaction(async (tx) => {
     const u = await repo.updateUser(tx, id, patch);
