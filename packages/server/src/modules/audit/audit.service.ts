@@ -1,6 +1,6 @@
-import { type AuditEntry } from '@chanbang/domain';
+import { maskPersonalFields, type AuditEntry } from '@chanbang/domain';
 import type { Actor, Deps } from '../../deps.ts';
-import { assertAdmin } from '../auth/auth.guard.ts';
+import { assertAdmin, seesPii } from '../auth/auth.guard.ts';
 import { getReadableHousehold } from '../households/household-access.ts';
 import { resolvePrefix } from '../regions/regions.service.ts';
 import * as repo from './audit.repo.ts';
@@ -20,14 +20,18 @@ function recordedHead(value: unknown): string | null {
   return typeof h?.name === 'string' ? h.name : null;
 }
 
-function toEntry(r: repo.AuditRow): AuditEntry {
+/**
+ * An audit entry as a role sees it: ID numbers and phones inside the recorded before/after snapshots are masked
+ * at read time unless `pii` (the log itself keeps the full values for the county).
+ */
+function toEntry(r: repo.AuditRow, pii: boolean): AuditEntry {
   const own = r.entityType === 'household';
   return {
     id: r.id, at: r.at.toISOString(), actorId: r.actorId, actorName: r.actorName, action: r.action, entityType: r.entityType,
     entityId: r.entityId, regionCode: r.regionCode, householdId: r.householdId,
     householdNo: r.householdNo ?? (own ? (recorded(r.before, 'householdNo') ?? recorded(r.after, 'householdNo')) : null),
     householdHeadName: r.householdHeadName ?? (own ? (recordedHead(r.before) ?? recordedHead(r.after) ?? recorded(r.before, 'headName') ?? recorded(r.after, 'headName')) : null),
-    before: r.before, after: r.after, requestId: r.requestId,
+    before: pii ? r.before : maskPersonalFields(r.before), after: pii ? r.after : maskPersonalFields(r.after), requestId: r.requestId,
   };
 }
 
@@ -39,7 +43,7 @@ export async function listAudit(deps: Deps, actor: Actor, q: { entityType?: stri
   assertAdmin(actor);
   const scopePrefix = await resolvePrefix(deps.db.db, actor, q.regionCode);
   const { rows, total } = await repo.listAudit(deps.db.db, { ...q, scopePrefix }, q.pageSize, (q.page - 1) * q.pageSize);
-  return { items: rows.map(toEntry), total, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((r) => toEntry(r, seesPii(actor))), total, page: q.page, pageSize: q.pageSize };
 }
 
 /**
@@ -48,5 +52,5 @@ export async function listAudit(deps: Deps, actor: Actor, q: { entityType?: stri
  */
 export async function getHouseholdHistory(deps: Deps, actor: Actor, householdId: number): Promise<{ items: AuditEntry[] }> {
   await getReadableHousehold(deps.db.db, actor, householdId);
-  return { items: (await repo.listHouseholdHistory(deps.db.db, householdId)).map(toEntry) };
+  return { items: (await repo.listHouseholdHistory(deps.db.db, householdId)).map((r) => toEntry(r, seesPii(actor))) };
 }

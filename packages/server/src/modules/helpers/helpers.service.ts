@@ -10,7 +10,8 @@ import { resolvePrefix } from '../regions/regions.service.ts';
 import { assertWriteScope, isInScope } from '../regions/scope.ts';
 import * as repo from './helpers.repo.ts';
 
-function toView(h: repo.HelperRow, pii = true): HelperView {
+/** A helper as a role sees it: the phone masked unless `pii` (the one place helper phones are shown). */
+function toView(h: repo.HelperRow, pii: boolean): HelperView {
   return { id: h.id, regionCode: h.regionCode, name: h.name, role: h.role, organisation: h.organisation, phone: h.phone === null || pii ? h.phone : maskPhone(h.phone) };
 }
 
@@ -36,7 +37,7 @@ export async function createHelper(deps: Deps, actor: Actor, input: HelperCreate
     await recordAudit(tx, actor, { action: 'create', entityType: 'helper', entityId: h.id, regionCode: h.regionCode, after: h });
     return h;
   });
-  return toView(row);
+  return toView(row, seesPii(actor));
 }
 
 /**
@@ -56,5 +57,5 @@ export async function assignHelper(deps: Deps, actor: Actor, householdId: number
     await recordAudit(tx, actor, { action: 'create', entityType: 'household_helper', entityId: l.id, regionCode: h.regionCode, householdId, after: l });
     return l;
   });
-  return { ...toView(helper), helperId: helper.id, startDate: link.startDate, endDate: link.endDate };
+  return { ...toView(helper, seesPii(actor)), helperId: helper.id, startDate: link.startDate, endDate: link.endDate };
 }

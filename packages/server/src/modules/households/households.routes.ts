@@ -6,7 +6,7 @@ import {
   AuditEntrySchema, ExitSchema, HouseholdCreateSchema, HouseholdHelperAssignSchema, HouseholdHelperViewSchema, HouseholdListQuerySchema, HouseholdListSchema,
   HouseholdUpdateSchema, HouseholdViewSchema, IdParamSchema, IncomeCreateSchema, IncomeUpsertSchema, IncomeViewSchema, IncomeYearParamSchema, MeasureCreateSchema,
   MeasureUpdateSchema, MeasureViewSchema, MonitoringCaseCreateSchema, MonitoringCaseUpdateSchema, MonitoringCaseViewSchema, MonitoringEliminateSchema,
-  PersonCreateSchema, PersonUpdateSchema, PersonViewSchema,
+  PersonCreateSchema, PersonUnmaskSchema, PersonUnmaskViewSchema, PersonUpdateSchema, PersonViewSchema,
 } from '@chanbang/domain';
 import type { Deps } from '../../deps.ts';
 import { getHouseholdHistory } from '../audit/audit.service.ts';
@@ -17,6 +17,7 @@ import * as measures from '../measures/measures.service.ts';
 import * as monitoring from '../monitoring/monitoring.service.ts';
 import * as service from './households.service.ts';
 import * as members from './members.service.ts';
+import { unmaskPerson } from './unmask.service.ts';
 
 const HistorySchema = z.object({ items: z.array(AuditEntrySchema) });
 
@@ -71,6 +72,9 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: Deps): void 
   );
   r.post('/api/v1/persons/:id/restore', { schema: { tags, summary: 'Bring a member back into the registry (admin)', params, response: { 200: PersonViewSchema } } }, async (req) =>
     members.restorePerson(deps, requireActor(req), req.params.id),
+  );
+  r.post('/api/v1/persons/:id/unmask', { schema: { tags, summary: 'Full ID number and phone of a person, with a reason (audited as unmask)', params, body: PersonUnmaskSchema, response: { 200: PersonUnmaskViewSchema } } }, async (req) =>
+    unmaskPerson(deps, requireActor(req), req.params.id, req.body),
   );
   // incomes
   r.post('/api/v1/households/:id/incomes', { schema: { tags: ['incomes'], summary: 'Add a year’s income (409 when the year is recorded)', params, body: IncomeCreateSchema, response: { 201: IncomeViewSchema } } }, async (req, reply) =>

@@ -19,8 +19,8 @@ import { overdueHouseholdIds } from '../monitoring/monitoring.service.ts';
 import { getReadableHousehold, getWritableHousehold } from './household-access.ts';
 import * as repo from './households.repo.ts';
 import { assertAdmin } from './members.service.ts';
-import { assertIdNumbersFree, checkPersonFields, personColumns, secondHeadIssue, throwIfIssues, todayInChina } from './members.rules.ts';
-import { developmentalCategories, toCaseView, toIncomeViews, toListItem, toMeasureView, toPersonView } from './households.views.ts';
+import { assertIdNumbersFree, checkPersonFields, throwHouseholdNoTaken, personColumns, secondHeadIssue, throwIfIssues, todayInChina } from './members.rules.ts';
+import { developmentalCategories, idFor, phoneFor, toCaseView, toIncomeViews, toListItem, toMeasureView, toPersonView } from './households.views.ts';
 
 /**
  * Lists households in the actor's scope with filters; ID and phone numbers masked unless the role may see them.
@@ -55,10 +55,11 @@ export async function listHouseholds(deps: Deps, actor: Actor, q: HouseholdListQ
 export async function getHousehold(deps: Deps, actor: Actor, id: number): Promise<HouseholdView> {
   const db = deps.db.db;
   const h = await getReadableHousehold(db, actor, id);
-  return buildView(db, h);
+  return buildView(db, h, seesPii(actor));
 }
 
-async function buildView(db: Conn, h: repo.HouseholdRow & { regionName: string | null }): Promise<HouseholdView> {
+/** The household detail; ID numbers and phones (head, members, household, helpers) masked unless `pii`. */
+async function buildView(db: Conn, h: repo.HouseholdRow & { regionName: string | null }, pii: boolean): Promise<HouseholdView> {
   const [members, incomes, measures, cases, helpers] = await Promise.all([
     repo.listMembers(db, h.id), listIncomes(db, h.id), listMeasures(db, h.id), listCases(db, h.id), listHouseholdHelpers(db, h.id),
   ]);
@@ -71,16 +72,16 @@ async function buildView(db: Conn, h: repo.HouseholdRow & { regionName: string |
     monitoringSince: h.monitoringSince, eliminatedAt: h.eliminatedAt, eliminationMethod: h.eliminationMethod,
     exitReason: h.exitReason, exitDate: h.exitDate, exitNote: h.exitNote,
     riskTypes: h.riskTypes, headName: head?.name ?? null,
-    headIdNumber: head?.idNumber ?? null, memberCount: repo.activeMembers(members).length, phone: h.phone, housingSecure: h.housingSecure,
+    headIdNumber: idFor(head?.idNumber ?? null, pii), memberCount: repo.activeMembers(members).length, phone: phoneFor(h.phone, pii), housingSecure: h.housingSecure,
     waterSecure: h.waterSecure, educationSecure: h.educationSecure, medicalSecure: h.medicalSecure, address: h.address,
     liftedYear: h.liftedYear, note: h.note, createdAt: h.createdAt.toISOString(), updatedAt: h.updatedAt.toISOString(),
-    members: members.map(toPersonView),
+    members: members.map((m) => toPersonView(m, pii)),
     incomes: toIncomeViews(incomes),
     measures: measures.map((m) => toMeasureView(m, dev)),
     monitoringCases: cases.map(toCaseView),
     helpers: helpers.map(({ link, helper }) => ({
       id: helper.id, helperId: helper.id, regionCode: helper.regionCode, name: helper.name, role: helper.role,
-      organisation: helper.organisation, phone: helper.phone, startDate: link.startDate, endDate: link.endDate,
+      organisation: helper.organisation, phone: phoneFor(helper.phone, pii), startDate: link.startDate, endDate: link.endDate,
     })),
   };
 }
@@ -141,10 +142,9 @@ export async function createHousehold(deps: Deps, actor: Actor, input: Household
     seen.set(c.idNumber, i);
   });
   throwIfIssues(issues, 'household is invalid');
-  if (await repo.findHouseholdByNo(db, input.householdNo)) {
-    throw new AppError('CONFLICT', `household number ${input.householdNo} exists`, { householdNo: input.householdNo });
-  }
-  await assertIdNumbersFree(db, [...seen.keys()]);
+  const sameNo = await repo.findHouseholdByNo(db, input.householdNo);
+  if (sameNo) throwHouseholdNoTaken(actor, input.householdNo, sameNo);
+  await assertIdNumbersFree(db, actor, [...seen.keys()]);
   try {
     const id = await db.transaction(async (tx) => {
       const { members, ...fields } = input;
@@ -165,8 +165,8 @@ export async function createHousehold(deps: Deps, actor: Actor, input: Household
     });
     return getHousehold(deps, actor, id);
   } catch (err) {
-    if (isUniqueViolation(err, 'households_no_uq')) throw new AppError('CONFLICT', `household number ${input.householdNo} exists`, { householdNo: input.householdNo });
-    if (isUniqueViolation(err, 'persons_id_number_uq')) await assertIdNumbersFree(db, [...seen.keys()]);
+    if (isUniqueViolation(err, 'households_no_uq')) throwHouseholdNoTaken(actor, input.householdNo, await repo.findHouseholdByNo(db, input.householdNo));
+    if (isUniqueViolation(err, 'persons_id_number_uq')) await assertIdNumbersFree(db, actor, [...seen.keys()]);
     throw err;
   }
 }
@@ -220,7 +220,7 @@ export async function exitHousehold(deps: Deps, actor: Actor, id: number, input:
     const { regionName: _r, ...b } = before;
     await recordAudit(tx, actor, { action: 'exit', entityType: 'household', entityId: id, regionCode: before.regionCode, householdId: id, before: b, after });
   });
-  return buildView(db, (await repo.findHousehold(db, id, { withExited: true }))!);
+  return buildView(db, (await repo.findHousehold(db, id, { withExited: true }))!, seesPii(actor));
 }
 
 /**

@@ -4,6 +4,18 @@ import type { MeasureRow } from '../measures/measures.repo.ts';
 import type { CaseRow } from '../monitoring/monitoring.repo.ts';
 import type { HouseholdListRow, PersonRow } from './households.repo.ts';
 
+/** An ID number as a role sees it: full when `pii` (admin, county officer), else `4101**********1234`. */
+export function idFor(v: string, pii: boolean): string;
+export function idFor(v: string | null, pii: boolean): string | null;
+export function idFor(v: string | null, pii: boolean): string | null {
+  return v === null || pii ? v : maskIdNumber(v);
+}
+
+/** A phone as a role sees it: full when `pii`, else `138****5678`. */
+export function phoneFor(v: string | null, pii: boolean): string | null {
+  return v === null || pii ? v : maskPhone(v);
+}
+
 /** A list row as the API shows it; ID and phone masked unless `pii`. */
 export function toListItem(r: HouseholdListRow, pii: boolean): HouseholdListItem {
   return {
@@ -21,21 +33,22 @@ export function toListItem(r: HouseholdListRow, pii: boolean): HouseholdListItem
     monitoringStatus: r.monitoringStatus,
     riskTypes: r.riskTypes,
     headName: r.headName,
-    headIdNumber: r.headIdNumber === null ? null : pii ? r.headIdNumber : maskIdNumber(r.headIdNumber),
+    headIdNumber: idFor(r.headIdNumber, pii),
     memberCount: Number(r.memberCount),
-    phone: r.phone === null ? null : pii ? r.phone : maskPhone(r.phone),
+    phone: phoneFor(r.phone, pii),
     exitReason: r.exitReason,
     exitDate: r.exitDate,
   };
 }
 
-export function toPersonView(p: PersonRow): PersonView {
+/** A member as the API shows it (detail, write responses); ID number and phone masked unless `pii`. */
+export function toPersonView(p: PersonRow, pii: boolean): PersonView {
   return {
-    id: p.id, householdId: p.householdId, regionCode: p.regionCode, idType: p.idType, idNumber: p.idNumber, personNo: p.personNo,
+    id: p.id, householdId: p.householdId, regionCode: p.regionCode, idType: p.idType, idNumber: idFor(p.idNumber, pii), personNo: p.personNo,
     name: p.name, gender: p.gender, birthDate: p.birthDate, ethnicity: p.ethnicity, relation: p.relation, isHead: p.isHead,
     laborCapacity: p.laborCapacity, healthStatuses: p.healthStatuses, disabilityType: p.disabilityType, disabilityGrade: p.disabilityGrade,
     education: p.education, schoolStatus: p.schoolStatus, workMonths: p.workMonths, employmentStatus: p.employmentStatus,
-    employmentPlace: p.employmentPlace, wantsTraining: p.wantsTraining, trainedThisYear: p.trainedThisYear, phone: p.phone,
+    employmentPlace: p.employmentPlace, wantsTraining: p.wantsTraining, trainedThisYear: p.trainedThisYear, phone: phoneFor(p.phone, pii),
     exitReason: p.exitReason, exitDate: p.exitDate, exitNote: p.exitNote,
   };
 }

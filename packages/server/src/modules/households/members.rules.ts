@@ -1,7 +1,8 @@
 import {
-  AppError, educationSchoolIssue, hasDisability, healthSetIssue, mostSeriousHealth, validateIdNumber, type Issue, type PersonCreate, type PersonUpdate,
+  AppError, canSeePii, educationSchoolIssue, maskIdNumber, outOfScopeHouseholdNoConflictIssue, outOfScopeIdConflictIssue, hasDisability, healthSetIssue, mostSeriousHealth, validateIdNumber, type Issue, type PersonCreate, type PersonUpdate,
 } from '@chanbang/domain';
-import type { Conn } from '../../deps.ts';
+import type { Actor, Conn } from '../../deps.ts';
+import { isInScope } from '../regions/scope.ts';
 import { checkDictCode, type DictIndex } from '../dictionaries/dictionaries.service.ts';
 import { findPersonsByIdNumbers, type PersonRow } from './households.repo.ts';
 
@@ -98,23 +99,42 @@ export function throwIfIssues(issues: Issue[], message = 'input is invalid'): vo
 }
 
 /**
- * A person may belong to one household only.
+ * A person may belong to one household only. Within the actor's scope the conflict names the household and the
+ * person; outside it, only the fixed sentence (issue 6 §2): no person, household or region is disclosed.
  * @param exceptPersonId the person being edited
- * @throws AppError CONFLICT naming the household that already has the ID number
+ * @throws AppError CONFLICT
  */
-export async function assertIdNumbersFree(db: Conn, idNumbers: string[], exceptPersonId?: number): Promise<void> {
+export async function assertIdNumbersFree(db: Conn, actor: Actor, idNumbers: string[], exceptPersonId?: number): Promise<void> {
   const taken = (await findPersonsByIdNumbers(db, idNumbers)).filter((p) => p.id !== exceptPersonId);
-  const first = taken[0];
-  if (first) {
-    throw new AppError('CONFLICT', `ID number already registered in household ${first.householdNo}`, {
-      householdId: first.householdId,
-      householdNo: first.householdNo,
-      issues: taken.map((t) => ({
-        path: 'idNumber',
-        value: t.idNumber,
-        messageZh: `证件号码已登记在户 ${t.householdNo}（${t.name}），一人只能属于一户`,
-        messageEn: `this ID number is already registered in household ${t.householdNo} (${t.name}); a person belongs to one household`,
-      })),
-    });
+  if (taken.length === 0) return;
+  const inScope = taken.filter((t) => isInScope(actor, t.regionCode));
+  if (inScope.length < taken.length) {
+    throw new AppError('CONFLICT', 'ID number already registered outside the scope', { issues: [outOfScopeIdConflictIssue()] });
   }
+  const pii = canSeePii(actor.role);
+  const first = inScope[0]!;
+  throw new AppError('CONFLICT', `ID number already registered in household ${first.householdNo}`, {
+    householdId: first.householdId,
+    householdNo: first.householdNo,
+    issues: inScope.map((t) => ({
+      path: 'idNumber',
+      value: pii ? t.idNumber : maskIdNumber(t.idNumber),
+      messageZh: `证件号码已登记在户 ${t.householdNo}（${t.name}），一人只能属于一户`,
+      messageEn: `this ID number is already registered in household ${t.householdNo} (${t.name}); a person belongs to one household`,
+    })),
+  });
+}
+
+/**
+ * A 户编号 is unique county-wide: within the scope the conflict names the number; outside it, the fixed sentence.
+ * @throws AppError CONFLICT when the number is taken
+ */
+export function throwHouseholdNoTaken(actor: Actor, householdNo: string, existing: { regionCode: string } | undefined): never {
+  if (existing && !isInScope(actor, existing.regionCode)) {
+    throw new AppError('CONFLICT', 'household number registered outside the scope', { issues: [outOfScopeHouseholdNoConflictIssue()] });
+  }
+  throw new AppError('CONFLICT', `household number ${householdNo} exists`, {
+    householdNo,
+    issues: [{ path: 'householdNo', value: householdNo, messageZh: `户编号 ${householdNo} 已登记，不能重复`, messageEn: `household number ${householdNo} is already registered` }],
+  });
 }

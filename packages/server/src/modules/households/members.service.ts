@@ -3,18 +3,18 @@ import type { Actor, Conn, Deps } from '../../deps.ts';
 import { isUniqueViolation } from '../../db-errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { loadDictIndex } from '../dictionaries/dictionaries.service.ts';
-import { assertCanWrite } from '../auth/auth.guard.ts';
+import { assertCanWrite, seesPii } from '../auth/auth.guard.ts';
 import { assertNotExited, assertWritableChild, getWritableHousehold } from './household-access.ts';
 import * as repo from './households.repo.ts';
 import { CITIZEN_ID_TYPE, assertIdNumbersFree, checkPersonFields, isHeadRelation, personColumns, secondHeadIssue, throwIfIssues, todayInChina } from './members.rules.ts';
 import { toPersonView } from './households.views.ts';
 
-async function translateUnique<T>(db: Conn, fn: () => Promise<T>, idNumber: string | undefined, exceptPersonId?: number): Promise<T> {
+async function translateUnique<T>(db: Conn, actor: Actor, fn: () => Promise<T>, idNumber: string | undefined, exceptPersonId?: number): Promise<T> {
   try {
     return await fn();
   } catch (err) {
     if (isUniqueViolation(err, 'persons_one_head_uq')) throw new AppError('VALIDATION_FAILED', 'household already has a head', { issues: [secondHeadIssue('relation')] });
-    if (idNumber && isUniqueViolation(err, 'persons_id_number_uq')) await assertIdNumbersFree(db, [idNumber], exceptPersonId);
+    if (idNumber && isUniqueViolation(err, 'persons_id_number_uq')) await assertIdNumbersFree(db, actor, [idNumber], exceptPersonId);
     throw err;
   }
 }
@@ -32,9 +32,10 @@ export async function addMember(deps: Deps, actor: Actor, householdId: number, i
   if (checked?.isHead && (await repo.listMembers(db, householdId)).some((m) => m.isHead)) issues.push(secondHeadIssue('relation'));
   throwIfIssues(issues, 'member is invalid');
   const c = checked!;
-  await assertIdNumbersFree(db, [c.idNumber]);
+  await assertIdNumbersFree(db, actor, [c.idNumber]);
   const person = await translateUnique(
     db,
+    actor,
     () =>
       db.transaction(async (tx) => {
         const [p] = await repo.insertPersons(tx, [{ ...personColumns(input), name: input.name, relation: input.relation, householdId, regionCode: h.regionCode, idType: c.idType, idNumber: c.idNumber, birthDate: c.birthDate, gender: c.gender, isHead: c.isHead }]);
@@ -43,7 +44,7 @@ export async function addMember(deps: Deps, actor: Actor, householdId: number, i
       }),
     c.idNumber,
   );
-  return toPersonView(person);
+  return toPersonView(person, seesPii(actor));
 }
 
 /**
@@ -63,7 +64,7 @@ export async function updatePerson(deps: Deps, actor: Actor, personId: number, i
     issues.push(secondHeadIssue('relation'));
   }
   throwIfIssues(issues, 'member is invalid');
-  if (checked && checked.idNumber !== before.idNumber) await assertIdNumbersFree(db, [checked.idNumber], personId);
+  if (checked && checked.idNumber !== before.idNumber) await assertIdNumbersFree(db, actor, [checked.idNumber], personId);
   const patch = personColumns(input);
   // birth date and gender of a 居民身份证 come from the number, never from the input
   if ((input.idType ?? before.idType) === CITIZEN_ID_TYPE) { delete patch.birthDate; delete patch.gender; }
@@ -71,6 +72,7 @@ export async function updatePerson(deps: Deps, actor: Actor, personId: number, i
   patch.isHead = becomesHead;
   const after = await translateUnique(
     db,
+    actor,
     () =>
       db.transaction(async (tx) => {
         const p = await repo.updatePerson(tx, personId, patch);
@@ -80,7 +82,7 @@ export async function updatePerson(deps: Deps, actor: Actor, personId: number, i
     checked?.idNumber,
     personId,
   );
-  return toPersonView(after);
+  return toPersonView(after, seesPii(actor));
 }
 
 /**
@@ -121,7 +123,7 @@ export async function exitPerson(deps: Deps, actor: Actor, personId: number, inp
     await recordAudit(tx, actor, { action: 'exit', entityType: 'person', entityId: personId, regionCode: p.regionCode, householdId: p.householdId, before, after: p });
     return p;
   });
-  return toPersonView(after);
+  return toPersonView(after, seesPii(actor));
 }
 
 /**
@@ -143,7 +145,7 @@ export async function restorePerson(deps: Deps, actor: Actor, personId: number):
     await recordAudit(tx, actor, { action: 'restore', entityType: 'person', entityId: personId, regionCode: p.regionCode, householdId: p.householdId, before, after: p });
     return p;
   });
-  return toPersonView(after);
+  return toPersonView(after, seesPii(actor));
 }
 
 /** @throws AppError FORBIDDEN unless the actor is the county administrator */

@@ -1,5 +1,6 @@
 import { open, readFile } from 'node:fs/promises';
 import type { RawTx } from '@chanbang/db';
+import { OUT_OF_SCOPE_HOUSEHOLD_NO_CONFLICT, OUT_OF_SCOPE_ID_CONFLICT } from '@chanbang/domain';
 
 /**
  * Columns of the staging file written by validation (one COPY csv line per good person row, only for
@@ -127,10 +128,11 @@ export async function excludeForbiddenHouseholds(tx: RawTx, actor: CommitActor):
   await tx.query('DELETE FROM import_stage WHERE household_no = ANY($1::text[])', [rows.map((r) => r.household_no)]);
   return rows.map((r) => {
     if (r.reason === 'household_scope') {
-      return { householdNo: r.household_no, messageZh: `户编号 ${r.household_no} 已属于您辖区以外的户，整户未导入`, messageEn: `household number ${r.household_no} belongs to a household outside your region; the household was not imported` };
+      return { householdNo: r.household_no, messageZh: `${OUT_OF_SCOPE_HOUSEHOLD_NO_CONFLICT.messageZh}；整户未导入`, messageEn: `${OUT_OF_SCOPE_HOUSEHOLD_NO_CONFLICT.messageEn}; the household was not imported` };
     }
     if (r.reason === 'person_scope') {
-      return { householdNo: r.household_no, messageZh: `有成员已登记在辖区以外的户 ${r.other ?? ''}，不能迁入，整户未导入`, messageEn: `a member is registered in household ${r.other ?? ''} outside your region and cannot be moved; the household was not imported` };
+      // issue 6 §2: a record outside the scope is not named (no household, person or region)
+      return { householdNo: r.household_no, messageZh: `${OUT_OF_SCOPE_ID_CONFLICT.messageZh}；整户未导入`, messageEn: `${OUT_OF_SCOPE_ID_CONFLICT.messageEn}; the household was not imported` };
     }
     return { householdNo: r.household_no, messageZh: `有成员是户 ${r.other ?? ''} 的户主，该户不在本次文件中，不能迁出，整户未导入`, messageEn: `a member is the head of household ${r.other ?? ''}, which this file does not include, so cannot be moved; the household was not imported` };
   });

@@ -13,6 +13,8 @@ import {
   DICT,
   DICTIONARIES,
   findDictionary,
+  maskIdNumber,
+  maskPhone,
   type Dictionary,
   type ImportOptions,
   type NamedRegion,
@@ -60,7 +62,8 @@ export type ValidationSummary = {
 };
 
 /** What validation needs besides the file: the importer's region and the current dictionaries. */
-export type ValidationContext = { scopePrefix: string; dictionaries: Dictionary[]; options: ImportOptions };
+/** `pii`: whether the importing role sees full ID numbers and phones (else the error lists and errors.xlsx mask them). */
+export type ValidationContext = { scopePrefix: string; dictionaries: Dictionary[]; options: ImportOptions; pii: boolean };
 
 /** Per household: rows, valid rows, whether it is left out, its head's name and first good / bad row numbers. */
 type HouseholdTally = { rows: number; valid: number; bad: boolean; headName: string; goodRows: number[]; badRows: number[] };
@@ -105,11 +108,15 @@ function closeStream(out: WriteStream): Promise<void> {
 
 /**
  * A cell error as the user reads it: the column is named by the file's own header (劳动技能, not our 劳动能力), so it
- * can be found in the file; our label when the field has no column (e.g. a missing 户类型).
+ * can be found in the file; our label when the field has no column (e.g. a missing 户类型). The one place the
+ * error list and errors.xlsx get their values: an ID number or phone cell is masked unless `pii` (issue 6 §1).
  */
-function toCellError(i: Issue, level: CellError['level'], mapping: Readonly<Record<string, string>>): CellError {
+function toCellError(i: Issue, level: CellError['level'], mapping: Readonly<Record<string, string>>, pii: boolean): CellError {
   const column = (i.field ? mapping[i.field] : undefined) ?? i.path;
-  return { row: i.row ?? 0, column, value: cellToText(i.value), messageZh: i.messageZh, messageEn: i.messageEn, level };
+  let value = cellToText(i.value);
+  if (!pii && (i.field === 'idNumber' || i.path === 'idNumber')) value = maskIdNumber(value);
+  else if (!pii && (i.field === 'phone' || i.path === 'phone')) value = maskPhone(value);
+  return { row: i.row ?? 0, column, value, messageZh: i.messageZh, messageEn: i.messageEn, level };
 }
 
 /** Regions a row may name: the scope's county and all under it (retired ones left out), and its province / city. */
@@ -164,14 +171,14 @@ export async function validateImportFile(
   let columns: [field: string, col: number][] = [];
   let prev: Record<string, unknown> | null = null;
   const logIssue = (i: Issue) => {
-    const e = toCellError(i, 'error', mapping);
+    const e = toCellError(i, 'error', mapping, vctx.pii);
     errorCount++;
     if (firstErrors.length < FIRST_ERRORS) firstErrors.push(e);
     errors.write(e);
   };
 
   const logWarning = (i: Issue) => {
-    const e = toCellError(i, 'warning', mapping);
+    const e = toCellError(i, 'warning', mapping, vctx.pii);
     if (firstWarnings.length < FIRST_ERRORS) firstWarnings.push(e);
     errors.write(e);
   };

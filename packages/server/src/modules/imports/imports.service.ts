@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import {
-  AppError, canWrite, checkImportMapping, defaultImportOptions, findDictionary, detectLayout, ignoredHeaders, IMPORT_FIELDS, isHeaderRow, suggestMapping, type Dictionary,
+  AppError, canSeePii, canWrite, checkImportMapping, defaultImportOptions, findDictionary, detectLayout, ignoredHeaders, IMPORT_FIELDS, isHeaderRow, suggestMapping, type Dictionary,
   type ImportField, type ImportOptions,
 } from '@chanbang/domain';
 import type { Deps } from '../../deps.ts';
@@ -217,7 +217,7 @@ export async function startValidation(deps: Deps, actor: ImportActor, id: number
     try {
       const kind = await detectFileKind(job.filePath);
       const dictionaries = await loadDictionaries(deps);
-      const s: ValidationSummary = await validateImportFile(deps.db, { id, filePath: job.filePath, kind }, finalMapping, { scopePrefix: actor.scopePrefix, dictionaries, options }, (n) =>
+      const s: ValidationSummary = await validateImportFile(deps.db, { id, filePath: job.filePath, kind }, finalMapping, { scopePrefix: actor.scopePrefix, dictionaries, options, pii: canSeePii(actor.role) }, (n) =>
         updateImportJob(deps.db, id, { processedRows: n }),
       );
       const { firstErrors, ...rest } = s;

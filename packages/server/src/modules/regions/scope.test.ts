@@ -46,6 +46,8 @@ const reads: Call[] = [
   ['GET', () => `/api/v1/helpers?regionCode=${otherVillage}`],
   ['GET', () => `/api/v1/policy/active?countyCode=${otherCounty.county.code}`],
   ['GET', () => `/api/v1/monitoring-cases/${ids.caseId}/elimination-check?date=2024-12-01`],
+  // an audited unmask reads one person: outside the scope it does not exist
+  ['POST', () => `/api/v1/persons/${ids.person}/unmask`, () => ({ reason: '核对信息' })],
 ];
 
 const writes: Call[] = [
@@ -89,8 +91,8 @@ const writes: Call[] = [
 ];
 
 describe('scope: township officer vs another township', () => {
-  it.each(reads.map((c) => [`${c[0]} ${c[1].toString().slice(6, 60)}`, c] as const))('read %s → 404', async (_n, [method, url]) => {
-    const res = await t.app.inject({ method, url: url(), headers: { cookie: officer.cookie } });
+  it.each(reads.map((c) => [`${c[0]} ${c[1].toString().slice(6, 60)}`, c] as const))('read %s → 404', async (_n, [method, url, body]) => {
+    const res = await t.app.inject({ method, url: url(), headers: { cookie: officer.cookie }, ...(body ? { payload: body() } : {}) });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('NOT_FOUND');
   });
