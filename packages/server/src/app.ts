@@ -11,6 +11,7 @@ import type { DbHandle } from '@chanbang/db';
 import type { Config } from './config.ts';
 import type { Deps } from './deps.ts';
 import { errorBody, genRequestId, registerErrorHandling } from './http-errors.ts';
+import { registerSecurity } from './security.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerAuthRoutes, registerSessionHook } from './modules/auth/auth.routes.ts';
 import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
@@ -60,6 +61,7 @@ export async function buildApp({ config, db }: BuildAppOptions): Promise<Fastify
     req.log[level]({ method: req.method, url: req.url, statusCode: reply.statusCode, ms: Math.round(ms) }, 'request completed');
   });
 
+  await registerSecurity(app, config);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {

@@ -6,7 +6,8 @@ const bool = z
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  // loopback unless HOST is set: exposing the registry on a network is a deliberate choice
+  HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
@@ -17,6 +18,26 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(12),
   CHANBANG_WEB_DIST: z.string().optional(),
+  NODE_ENV: z.string().optional(),
+  CHANBANG_SECURE_COOKIES: bool.optional(),
+  CHANBANG_ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const list = (v ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+      const out: string[] = [];
+      for (const o of list) {
+        let origin: string | undefined;
+        try {
+          origin = new URL(o).origin;
+        } catch {
+          origin = undefined;
+        }
+        if (!origin || origin === 'null') ctx.addIssue({ code: 'custom', message: `not an origin (scheme://host[:port]): ${o}` });
+        else out.push(origin);
+      }
+      return out;
+    }),
 });
 
 /** Frozen server configuration, built once at boot (or directly by tests). */
@@ -30,8 +51,10 @@ export type Config = Readonly<{
   sessionTtlHours: number;
   /** folder of the built web app; default packages/web/dist */
   webDist: string | undefined;
-  /** secure cookies (behind HTTPS) */
+  /** the session cookie is marked Secure (HTTPS only): CHANBANG_SECURE_COOKIES, default on when NODE_ENV=production */
   secureCookies: boolean;
+  /** origins besides the server's own (its Host header) that may send state-changing requests: CHANBANG_ALLOWED_ORIGINS */
+  allowedOrigins: readonly string[];
 }>;
 
 /** Thrown by {@link loadConfig} with every problem listed. */
@@ -64,7 +87,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     webDist: e.CHANBANG_WEB_DIST,
-    secureCookies: false,
+    secureCookies: e.CHANBANG_SECURE_COOKIES ?? e.NODE_ENV === 'production',
+    allowedOrigins: Object.freeze(e.CHANBANG_ALLOWED_ORIGINS),
   });
 }
 
