@@ -107,6 +107,14 @@ export function useMemberMutations(householdId: number) {
   };
 }
 
+/** The full ID number and phone of a person, for an officer in scope with a reason (audited as `unmask`). */
+export function useUnmaskPerson() {
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: number; reason: string }) =>
+      api.post<{ id: number; name: string; idNumber: string; phone: string | null }>(`/persons/${id}/unmask`, { reason }),
+  });
+}
+
 /** A year's figures as the form sends them; 理赔收入 and 合规自付支出 may be left out (the server keeps them). */
 export type IncomeInput = Omit<Income, 'netIncome' | 'perCapita' | 'yoyChange' | 'yoyRate' | 'claimIncome' | 'compliantSelfPaid'> & { claimIncome?: number; compliantSelfPaid?: number };
 

@@ -10,7 +10,9 @@ import { useCurrentUser } from '../../auth/api.ts';
 import { DICT, useDict } from '../../dictionaries/api.ts';
 import { useMemberMutations, type PersonInput } from '../api.ts';
 import { CITIZEN_ID_TYPE, headRelationCode, isMaskedIdNumber } from '../id-check.ts';
+import { canSeePii } from '@chanbang/domain';
 import { ExitModal } from './ExitModal.tsx';
+import { UnmaskAction } from './UnmaskAction.tsx';
 import { MemberFields } from './MemberFields.tsx';
 
 export type MembersTabProps = { household: HouseholdDetail; writable: boolean };
@@ -46,6 +48,7 @@ export function MembersTab({ household, writable }: MembersTabProps) {
     const input: Record<string, unknown> = { ...values, isHead: values.relation === headCode };
     for (const k of READ_ONLY) if (k !== 'isHead') delete input[k];
     if (isMaskedIdNumber(input.idNumber as string)) delete input.idNumber;
+    if (isMaskedIdNumber(input.phone as string | null)) delete input.phone;
     try {
       if (editing === 'new') await mutations.add.mutateAsync(input as PersonInput);
       else if (editing) await mutations.update.mutateAsync({ id: editing.id, ...(input as Partial<PersonInput>) });
@@ -163,16 +166,19 @@ export function MembersTab({ household, writable }: MembersTabProps) {
 
   function actions(p: Person) {
     if (!writable) return null;
+    // officers who see masked values may ask for the full ones, with a reason (audited)
+    const reveal = canSeePii(user.role) ? null : <UnmaskAction person={p} />;
     if (p.exitReason) {
       return isAdmin && householdOpen ? (
         <Popconfirm title={t('member.restore.confirm')} onConfirm={() => handleRestore(p)} okText={t('common.ok')} cancelText={t('common.cancel')}>
           <Button type="link" size="small" aria-label={`${t('hh.restore')} ${p.name}`}>{t('hh.restore')}</Button>
         </Popconfirm>
-      ) : null;
+      ) : reveal;
     }
-    if (!canEdit) return null;
+    if (!canEdit) return reveal;
     return (
       <Space>
+        {reveal}
         <Button type="link" size="small" onClick={() => open(p)} aria-label={`${t('member.edit')} ${p.name}`}>
           {t('common.edit')}
         </Button>

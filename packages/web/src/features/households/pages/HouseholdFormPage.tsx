@@ -24,6 +24,8 @@ function pickHousehold(values: FormValues): HouseholdInput {
   const out: Record<string, unknown> = {};
   for (const key of HOUSEHOLD_KEYS) out[key] = values[key] ?? null;
   out.riskTypes = values.riskTypes ?? [];
+  // a masked phone (role without access to personal information) is left as it is: the server keeps it
+  if (isMaskedIdNumber(out.phone as string | null)) delete out.phone;
   return out as HouseholdInput;
 }
 
@@ -32,6 +34,7 @@ function memberInput(m: MemberValue, headCode: string | undefined): PersonInput 
   for (const k of MEMBER_READ_ONLY) delete rest[k];
   const input = { ...rest, isHead: m.relation === headCode } as PersonInput;
   if (isMaskedIdNumber(input.idNumber)) delete (input as Partial<PersonInput>).idNumber;
+  if (isMaskedIdNumber(input.phone)) delete (input as Partial<PersonInput>).phone;
   return input;
 }
 
