@@ -54,6 +54,13 @@ export function useLogout() {
   });
 }
 
+/** Changes the user's own password (the server ends the user's other sessions). */
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) => api.post<{ ok: true }>('/auth/password', input),
+  });
+}
+
 /** Roles that see admin pages. */
 export function isAdmin(user: User | null | undefined): boolean {
   return user?.role === 'admin';

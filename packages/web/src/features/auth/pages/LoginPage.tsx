@@ -2,7 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Segmented, Typography } from 'antd';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../../lib/api-client.ts';
-import { errorTitle } from '../../../lib/error-text.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { useI18n, type Lang } from '../../../lib/i18n.tsx';
 import { useLogin, useMe } from '../api.ts';
 
@@ -22,7 +22,7 @@ export function LoginPage() {
 
   const handleFinish = (values: LoginValues) => login.mutate(values, { onSuccess: () => navigate(target, { replace: true }) });
   const err = login.error;
-  const errText = err ? (err instanceof ApiError && (err.status === 401 || err.code === 'UNAUTHENTICATED') ? t('login.failed') : errorTitle(err, i18n)) : null;
+  const errText = err ? (err instanceof ApiError && (err.status === 401 || err.code === 'UNAUTHENTICATED') ? t('login.failed') : errorText(err, i18n)) : null;
 
   return (
     <Flex justify="center" align="center" style={{ minHeight: '100vh', padding: 12, boxSizing: 'border-box', background: 'linear-gradient(135deg,#e8f5ec,#f6faf7)' }}>
