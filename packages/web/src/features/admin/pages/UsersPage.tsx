@@ -15,7 +15,7 @@ const ROLE_CODES: Role[] = ['admin', 'county_officer', 'township_officer', 'vill
 /** 用户管理: create, change role/region, disable/enable (with confirmation). */
 export function UsersPage() {
   const i18n = useI18n();
-  const { t } = i18n;
+  const { t, pick } = i18n;
   const { message } = App.useApp();
   const { data, isLoading, error, refetch } = useUsers();
   const save = useSaveUser();
@@ -84,7 +84,7 @@ export function UsersPage() {
             <Input />
           </Form.Item>
           {editing === 'new' ? (
-            <Form.Item name="password" label={t('users.password')} rules={[{ required: true, min: 8 }]}>
+            <Form.Item name="password" label={t('users.password')} rules={[{ required: true, min: 10 }]} extra={pick('至少 10 个字符，不能包含用户名，不能是常见密码', 'At least 10 characters, not containing the user name, not a common password')}>
               <Input.Password autoComplete="new-password" />
             </Form.Item>
           ) : null}
