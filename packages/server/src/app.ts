@@ -33,12 +33,17 @@ export const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)),
 export const SLOW_REQUEST_MS = 1000;
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
 
-export type BuildAppOptions = { config: Config; db: DbHandle };
+export type BuildAppOptions = {
+  config: Config;
+  db: DbHandle;
+  /** where the log lines go (default stdout); tests pass a stream to read them */
+  logStream?: { write(line: string): void };
+};
 
 /** Builds the Fastify app (routes, error handling, OpenAPI, static web) without listening. */
-export async function buildApp({ config, db }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logStream }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, ...(logStream ? { stream: logStream } : {}) },
     // Fastify's two info lines per request cost more than a list query under load: one line per request is
     // written by the onResponse hook below, at info only for server errors and slow requests, else at debug.
     logController: new LogController({ disableRequestLogging: true }),
@@ -58,7 +63,8 @@ export async function buildApp({ config, db }: BuildAppOptions): Promise<Fastify
     const ms = reply.elapsedTime;
     const level = reply.statusCode >= 500 || ms >= SLOW_REQUEST_MS ? 'info' : 'debug';
     if (!(level === 'info' ? logInfo : logDebug)) return;
-    req.log[level]({ method: req.method, url: req.url, statusCode: reply.statusCode, ms: Math.round(ms) }, 'request completed');
+    // the path only: a query string carries what was searched for (names, ID numbers)
+    req.log[level]({ method: req.method, url: req.url.split('?')[0], statusCode: reply.statusCode, ms: Math.round(ms) }, 'request completed');
   });
 
   await registerSecurity(app, config);

@@ -14,8 +14,28 @@ export const API_LIMITS = {
 /** Region code: 12-digit statistical code, or 15 digits for a village group (组). */
 export const RegionCodeSchema = z.string().regex(/^\d{6}(\d{3}){0,3}$/, 'region code must be 6, 9, 12 or 15 digits').describe('区划代码 (12-digit statistical code; 15 for a group)');
 
-/** ISO date YYYY-MM-DD. */
-export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD').describe('ISO date YYYY-MM-DD');
+/** True when `s` is YYYY-MM-DD and names a real calendar day (no 2024-02-30, no month 13). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
+  return d <= days;
+}
+
+/** ISO date YYYY-MM-DD of a real calendar day: every date field of the API uses it. */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD', abort: true })
+  .refine(isCalendarDate, 'no such calendar day (日期不存在)')
+  .describe('ISO date YYYY-MM-DD');
+
+/** 联系电话: an 11-digit mobile (1…), a landline with area code (0xxx-xxxxxxx) or a local 7–8 digit number. */
+export const PHONE_PATTERN = /^(1\d{10}|0\d{2,3}-?\d{7,8}|\d{7,8})$/;
+/** 户编号: letters, digits, - and _, at most 32 characters. */
+export const HOUSEHOLD_NO_PATTERN = /^[0-9A-Za-z_-]{1,32}$/;
 
 /** Numeric id in a path. */
 export const IdParamSchema = z.object({ id: z.coerce.number().int().positive().describe('record id') });

@@ -1,9 +1,16 @@
 import { z } from 'zod';
-import { API_LIMITS, IsoDateSchema, PageQuerySchema, RegionCodeSchema, nullableText, pageOf } from './common.schemas.ts';
+import { API_LIMITS, HOUSEHOLD_NO_PATTERN, IsoDateSchema, PHONE_PATTERN, PageQuerySchema, RegionCodeSchema, nullableText, pageOf } from './common.schemas.ts';
 import { EXIT_REASONS, LIFTED_CATEGORIES, MAX_WORK_MONTHS } from '../households/household-model.ts';
 
 const dictCode = (dict: string) => z.string().trim().min(1).max(48).describe(`code of dictionary ${dict}`);
-const phone = z.string().trim().max(32).nullable().optional().describe('联系电话');
+const phone = z
+  .string()
+  .trim()
+  .max(32)
+  .refine((v) => v === '' || PHONE_PATTERN.test(v), 'phone must be an 11-digit mobile or a landline with area code (联系电话格式无效)')
+  .nullable()
+  .optional()
+  .describe('联系电话');
 
 /** Most risk types a household may carry (national system). */
 export const MAX_RISK_TYPES = 5;
@@ -93,7 +100,7 @@ const householdFields = {
 };
 
 export const HouseholdCreateSchema = z.object({
-  householdNo: z.string().trim().min(1).max(32).describe('户编号 (unique)'),
+  householdNo: z.string().trim().min(1, { abort: true }).max(32, { abort: true }).regex(HOUSEHOLD_NO_PATTERN, 'household number may only contain letters, digits, - and _ (户编号只能含字母、数字、-、_)').describe('户编号 (unique)'),
   ...householdFields,
   members: z.array(PersonCreateSchema).min(1).max(30).describe('家庭成员, exactly one of them the head (relation 02)'),
 });
@@ -160,15 +167,16 @@ export type HouseholdListItem = z.infer<typeof HouseholdListItemSchema>;
 export const HouseholdListSchema = pageOf(HouseholdListItemSchema);
 
 // ---------- incomes (收入) ----------
-const money = z.number().finite().min(-1e10).max(1e10);
+/** an amount in 元: never negative (expenses are their own fields) */
+const money = z.number().finite().min(0).max(1e10);
 export const IncomeUpsertSchema = z.object({
   wage: money.default(0).describe('工资性收入 (元)'),
   business: money.default(0).describe('生产经营性收入 (元)'),
-  businessExpense: money.min(0).default(0).describe('生产经营性支出 (元)'),
+  businessExpense: money.default(0).describe('生产经营性支出 (元)'),
   property: money.default(0).describe('财产性收入 (元)'),
   transfer: money.default(0).describe('转移性收入 (元)'),
-  claimIncome: money.min(0).optional().describe('理赔收入 (元); kept when omitted'),
-  compliantSelfPaid: money.min(0).optional().describe('合规自付支出 (元); kept when omitted'),
+  claimIncome: money.optional().describe('理赔收入 (元); kept when omitted'),
+  compliantSelfPaid: money.optional().describe('合规自付支出 (元); kept when omitted'),
   memberCount: z.number().int().min(1).max(99).optional().describe('家庭人口数 (default: current member count)'),
 });
 export type IncomeUpsert = z.infer<typeof IncomeUpsertSchema>;

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { HouseholdListQuerySchema } from '@chanbang/domain';
 import type { Deps } from '../../deps.ts';
+import { safeErrorForLog } from '../../http-errors.ts';
 import { requireActor } from '../auth/auth.guard.ts';
 import { exportHouseholdsXlsx, resolveExportFilter } from './exports.service.ts';
 
@@ -22,7 +23,7 @@ export function registerExportRoutes(app: FastifyInstance, deps: Deps): void {
       const out = new PassThrough();
       const stamp = new Date().toISOString().slice(0, 10);
       void exportHouseholdsXlsx(deps, { ...actor, requestId: String(req.id) }, q, out, filter).catch((err: unknown) => {
-        req.log.error({ err, requestId: req.id }, 'export failed');
+        req.log.error({ error: safeErrorForLog(err), requestId: req.id }, 'export failed');
         out.destroy(err instanceof Error ? err : new Error(String(err)));
       });
       return reply
