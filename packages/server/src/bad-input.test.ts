@@ -109,7 +109,14 @@ describe('the log never prints SQL parameters or searched values', () => {
       expect(badJson.statusCode).toBe(400);
       expect(badJson.body).not.toContain(secretId);
 
+      const secretNo = `SECRET${Math.random().toString(36).slice(2, 8)}`;
+      expect((await app.inject({ method: 'POST', url: '/api/v1/households', headers: { cookie }, payload: household({ householdNo: secretNo }) })).statusCode).toBe(201);
+      const dup = await app.inject({ method: 'POST', url: '/api/v1/households', headers: { cookie }, payload: household({ householdNo: secretNo }) });
+      expect(dup.statusCode).toBe(409);
+
       const log = lines.join('');
+      expect(log).toContain('request refused');
+      expect(log).not.toContain(secretNo);
       expect(log).toContain('unexpected error');
       expect(log).toContain('42703');
       expect(log).toContain(failing.json().error.requestId);

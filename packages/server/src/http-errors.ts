@@ -135,7 +135,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => {
     const { appError, unexpected } = toAppError(err);
     if (unexpected) req.log.error({ error: safeErrorForLog(err), requestId: req.id }, 'unexpected error');
-    else req.log.info({ code: appError.code, requestId: req.id }, appError.message);
+    else {
+      // code and field paths only: an AppError message may name a 户编号 or a user name
+      const issues = (appError.details as { issues?: Array<{ path?: unknown }> } | undefined)?.issues;
+      const fields = Array.isArray(issues) ? issues.map((i) => String(i.path ?? '')).slice(0, 20) : undefined;
+      req.log.info({ code: appError.code, fields, requestId: req.id }, 'request refused');
+    }
     void reply.status(STATUS_BY_CODE[appError.code]).send(errorBody(appError, String(req.id)));
   });
   // runs before every route's schema validation (hooks of the root instance reach every route)
