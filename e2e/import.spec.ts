@@ -95,7 +95,7 @@ describe('import: a county sheet with its own headers, bad rows and a saved mapp
 
     await page.getByRole('textbox', { name: '映射名称' }).fill(MAPPING_NAME);
     await page.getByRole('button', { name: '保存当前映射' }).click();
-    await expect.poll(() => page.getByText('已保存').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.ant-message-notice').getByText('已保存', { exact: true }).isVisible()).toBe(true);
     const saved = await j.api<{ items: SavedMapping[] } | SavedMapping[]>('/import-mappings?kind=households');
     const list = Array.isArray(saved) ? saved : saved.items;
     expect(list.find((m) => m.name === MAPPING_NAME)?.mapping).toMatchObject({ relation: UNMAPPED_HEADER, householdType: '户别', idNumber: '身份证号码' });
