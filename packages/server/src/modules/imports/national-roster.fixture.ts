@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+// type only (erased at run time): the fixture stays self-contained for the e2e tests
+import type { ValidationSummary } from './import-validate.service.ts';
 
 // A national-layout 家庭成员信息 roster (全国防返贫监测信息系统 export: two title rows, then the header, one row per
 // person, household fields repeated; columns as listed in national-exports.md §2), with planted bad rows and the
@@ -31,13 +33,8 @@ export const ROSTER_VILLAGES: [township: string, village: string][] = [
 
 export type RosterRow = Record<string, unknown>;
 export type RosterHousehold = { householdNo: string; headName: string; village: string; rows: number[] };
-export type RosterExpected = {
-  totalRows: number;
-  goodRows: number;
-  badRows: number;
-  excludedRows: number;
-  warningRows: number;
-  households: { total: number; good: number; excluded: number };
+/** The counts validation must report (the service's own summary shape; the values are worked out by hand below). */
+export type RosterExpected = Pick<ValidationSummary, 'totalRows' | 'goodRows' | 'badRows' | 'excludedRows' | 'warningRows' | 'households'> & {
   /** households left out because of a planted bad row, in file order */
   excluded: RosterHousehold[];
   /** every household, in file order */
