@@ -1,4 +1,4 @@
-import { boolean, jsonb, pgTable, primaryKey, smallint, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 
 /**
  * 字典 (controlled vocabularies): household types, monitoring types, risk types, labor capacity,
@@ -16,6 +16,8 @@ export const dictionaryItems = pgTable(
     attrs: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     sort: smallint().notNull().default(0),
     active: boolean().notNull().default(true),
+    /** optimistic lock: +1 on every update; a save sends the version it read, a stale one is 409 */
+    version: integer().notNull().default(1),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.dictCode, t.code] })],
@@ -25,5 +27,7 @@ export const dictionaryItems = pgTable(
 export const settings = pgTable('settings', {
   key: varchar({ length: 96 }).primaryKey(),
   value: jsonb().$type<unknown>().notNull(),
+  /** optimistic lock: +1 on every update; a save sends the version it read, a stale one is 409 */
+  version: integer().notNull().default(1),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

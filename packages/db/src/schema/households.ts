@@ -50,6 +50,8 @@ export const households = pgTable(
     liftedYear: integer(),
     note: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** optimistic lock: +1 on every update; a save sends the version it read, a stale one is 409 */
+    version: integer().notNull().default(1),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp({ withTimezone: true }),
   },
@@ -115,6 +117,8 @@ export const persons = pgTable(
     exitDate: date({ mode: 'string' }),
     exitNote: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** optimistic lock: +1 on every update; a save sends the version it read, a stale one is 409 */
+    version: integer().notNull().default(1),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -146,6 +150,8 @@ export const householdIncomes = pgTable(
     compliantSelfPaid: money().notNull().default(0),
     /** household size used for 人均 (defaults to member count when recorded) */
     memberCount: integer().notNull(),
+    /** optimistic lock: +1 on every update; a save sends the version it read, a stale one is 409 */
+    version: integer().notNull().default(1),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('household_incomes_year_uq').on(t.householdId, t.year)],
@@ -163,6 +169,8 @@ export const helpers = pgTable(
     organisation: text(),
     phone: varchar({ length: 32 }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** optimistic lock: +1 on every update; a save sends the version it read, a stale one is 409 */
+    version: integer().notNull().default(1),
   },
   (t) => [index('helpers_region_idx').using('btree', sql`${t.regionCode} varchar_pattern_ops`)],
 );
@@ -196,6 +204,8 @@ export const supportMeasures = pgTable(
     helperId: bigint({ mode: 'number' }).references(() => helpers.id, { onDelete: 'set null' }),
     amountYuan: money(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** optimistic lock: +1 on every update; a save sends the version it read, a stale one is 409 */
+    version: integer().notNull().default(1),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -255,6 +265,8 @@ export const monitoringCases = pgTable(
     noNewRisk: boolean(),
     note: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** optimistic lock: +1 on every update; a save sends the version it read, a stale one is 409 */
+    version: integer().notNull().default(1),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -277,6 +289,8 @@ export const monitoringLines = pgTable(
     source: text().notNull(),
     confirmed: boolean().notNull().default(false),
     updatedBy: bigint({ mode: 'number' }),
+    /** optimistic lock: +1 on every update; a save sends the version it read, a stale one is 409 */
+    version: integer().notNull().default(1),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('monitoring_lines_uq').on(t.provinceCode, t.year)],

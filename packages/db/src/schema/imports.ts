@@ -38,6 +38,14 @@ export const importJobs = pgTable('import_jobs', {
   regionCode: varchar({ length: 15 }).notNull(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp({ withTimezone: true }),
+  /** the process (host:pid:boot) working on the job; claimed with UPDATE … WHERE claimed_by IS NULL OR lease expired */
+  claimedBy: text(),
+  /** the claim holds until then; the worker renews it while it works, another process may take over afterwards */
+  leaseUntil: timestamp({ withTimezone: true }),
+  /** rows of the staged import already committed (a chunked commit resumes from here) */
+  commitCursor: integer().notNull().default(0),
+  /** when the uploaded, staged and error files were removed (job ended or 7 days old) */
+  filesDeletedAt: timestamp({ withTimezone: true }),
 });
 
 /** Saved column mappings (表头映射方案), reusable across uploads. */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, smallint, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, smallint, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 
 /**
  * 行政区划 (region). `code` is the 12-digit statistical code (统计用区划代码) for province … village;
@@ -25,6 +25,8 @@ export const regions = pgTable(
     /** Set when the place is retired (撤并): it keeps its history and households until they are moved; its code is never reused. */
     retiredAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** optimistic lock: +1 on every update; a save sends the version it read, a stale one is 409 */
+    version: integer().notNull().default(1),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

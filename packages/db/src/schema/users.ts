@@ -1,4 +1,4 @@
-import { bigserial, boolean, index, pgTable, text, timestamp, varchar, bigint } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, pgTable, text, timestamp, varchar, bigint } from 'drizzle-orm/pg-core';
 import { regions } from './regions.ts';
 
 /** 用户 (platform user), scoped to one region and everything below it. */
@@ -14,6 +14,8 @@ export const users = pgTable('users', {
   phone: varchar({ length: 32 }),
   disabled: boolean().notNull().default(false),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  /** optimistic lock: +1 on every update; a save sends the version it read, a stale one is 409 */
+  version: integer().notNull().default(1),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

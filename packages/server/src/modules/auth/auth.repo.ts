@@ -18,6 +18,7 @@ const userWithRegion = {
   disabled: users.disabled,
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
+  version: users.version,
   scopePrefix: regions.prefix,
   regionName: regions.name,
 };

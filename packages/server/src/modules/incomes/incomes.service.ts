@@ -34,7 +34,7 @@ async function writeIncome(deps: Deps, actor: Actor, householdId: number, year: 
     compliantSelfPaid: input.compliantSelfPaid ?? before?.compliantSelfPaid ?? 0, memberCount,
   };
   // computes (and validates) through the domain before anything is written
-  toIncomeViews([{ ...values, id: 0, updatedAt: new Date() }]);
+  toIncomeViews([{ ...values, id: 0, version: 1, updatedAt: new Date() }]);
   let rows;
   try {
     rows = await db.transaction(async (tx) => {
