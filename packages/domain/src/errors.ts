@@ -7,6 +7,10 @@ export const ERROR_CODES = [
   'CONFLICT',
   /** the household or person left the registry by 自然减少: read-only until an admin restores it (409) */
   'RECORD_EXITED',
+  /** the save carried a version older than the stored one: someone else saved first; `details.current` is the record now (409) */
+  'STALE_VERSION',
+  /** an update of an existing record sent no version (body `version` or `If-Match`) (428) */
+  'VERSION_REQUIRED',
   'INVALID_TRANSITION',
   'IMPORT_REJECTED',
   'RATE_LIMITED',

@@ -84,3 +84,8 @@ export const HealthSchema = z.object({ status: z.literal('ok'), db: z.enum(['pgl
 const optText = (max: number = API_LIMITS.textMax) => z.string().trim().max(max);
 /** Optional nullable text field. */
 export const nullableText = (max?: number) => optText(max).nullable().optional();
+
+/** The optimistic-lock version of an editable record, as read (views) and as sent back with a save. */
+export const VersionSchema = z.number().int().positive().describe('版本号: the version read; a save must send it back (or If-Match), a stale one is 409 STALE_VERSION');
+/** Body fragment of every update of an existing record. Optional in the body only because `If-Match` may carry it instead. */
+export const VersionedSaveSchema = z.object({ version: VersionSchema.optional() });
