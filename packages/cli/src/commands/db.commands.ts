@@ -1,4 +1,5 @@
-import { migrateDb } from '@chanbang/db';
+import { join, resolve } from 'node:path';
+import { migrateDb, openDb } from '@chanbang/db';
 import { hashPassword, startServer } from '@chanbang/server';
 import { loadDemo, type DemoLoadResult } from '../demo/demo-loader.ts';
 import { DEMO_PASSWORD } from '../demo/demo-county.ts';
@@ -38,11 +39,15 @@ export async function serveCommand(opts: { demo?: boolean; port?: string }): Pro
 
 /** `chanbang migrate`. */
 export async function migrateCommand(opts: { json?: boolean }): Promise<void> {
+  // the database as openAppDb opens it, without the seeding (which needs the tables the migrations create)
   const config = cliConfig({ migrate: false });
-  const deps = await openDeps(config);
-  await migrateDb(deps.db);
-  await deps.db.close();
-  report(!!opts.json, { migrated: true, db: deps.db.kind }, [`migrations applied (${deps.db.kind})`]);
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: join(resolve(config.dataDir), 'pg') });
+  try {
+    await migrateDb(db);
+  } finally {
+    await db.close();
+  }
+  report(!!opts.json, { migrated: true, db: db.kind }, [`migrations applied (${db.kind})`]);
 }
 
 /** `chanbang demo [--reset]`: loads the demo county (idempotent), printing the logins. */
