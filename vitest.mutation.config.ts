@@ -1,0 +1,41 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// The tests that may kill mutants, per STRYKER_AREA (see stryker.config.mjs). Stryker runs this config in its
+// sandbox copy: the aliases point the workspace packages at the (mutated) sandbox sources instead of the
+// node_modules symlinks, which lead back to the unmutated checkout.
+const root = fileURLToPath(new URL('.', import.meta.url));
+const domainTests = ['packages/domain/src/**/*.test.ts'];
+const server = (p: string) => `packages/server/src/${p}`;
+const scopeTests = [server('modules/regions/scope.test.ts'), server('matrix/role-matrix.test.ts'), server('modules/households/privacy.test.ts')];
+const maskingTests = [
+  'packages/domain/src/privacy/*.test.ts',
+  server('modules/households/privacy.test.ts'),
+  server('matrix/role-matrix.test.ts'),
+  server('modules/imports/import-privacy.test.ts'),
+];
+const importTests = [server('modules/imports/imports.test.ts'), server('modules/imports/import-privacy.test.ts'), server('modules/imports/national-import.test.ts')];
+const byArea: Record<string, string[]> = {
+  domain: domainTests,
+  scope: scopeTests,
+  masking: maskingTests,
+  import: importTests,
+  all: [...new Set([...domainTests, ...scopeTests, ...maskingTests, ...importTests])],
+};
+const include = byArea[process.env.STRYKER_AREA ?? 'all'] ?? byArea.all!;
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@chanbang/domain': `${root}packages/domain/src/index.ts`,
+      '@chanbang/db': `${root}packages/db/src/index.ts`,
+    },
+  },
+  test: {
+    include,
+    // server tests on an in-memory PGlite only
+    env: { TEST_DATABASE_URL: '' },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
