@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { HOUSEHOLD_CHILD_TABLES, HOUSEHOLD_LINKED_NOT_MOVED } from './household-tables.ts';
+
+// The list of tables that hang on a household has one owner (household-tables.ts). This test finds every such
+// table in the migrated database itself: a new child table that the list misses would keep its old region code
+// when the household moves (as support_measures did before issue 6), and the old township could still edit it.
+describe('household child tables', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t?.close());
+
+  it('lists every table with a household link, each with its region column and its version column as they are', async () => {
+    const cols = await t.db.query<{ table_name: string; column_name: string }>(
+      `SELECT table_name, column_name FROM information_schema.columns
+        WHERE table_schema = 'public' AND column_name IN ('household_id', 'household_no', 'region_code', 'version')`,
+    );
+    const byTable = new Map<string, Set<string>>();
+    for (const c of cols) byTable.set(c.table_name, (byTable.get(c.table_name) ?? new Set()).add(c.column_name));
+    const linked = [...byTable]
+      .filter(([table, c]) => table !== 'households' && (c.has('household_id') || (c.has('household_no') && c.has('region_code'))))
+      .map(([table]) => table)
+      .sort();
+    const listed = [...HOUSEHOLD_CHILD_TABLES.map((x) => x.table), ...HOUSEHOLD_LINKED_NOT_MOVED.map((x) => x.table)].sort();
+    expect(linked).toEqual(listed);
+    // the tables we know today (a sanity check on the query itself: it must find them)
+    expect(linked).toEqual(expect.arrayContaining(['persons', 'household_incomes', 'support_measures', 'monitoring_cases', 'household_helpers', 'audit_log']));
+    for (const child of HOUSEHOLD_CHILD_TABLES) {
+      expect(byTable.get(child.table)?.has(child.regionColumn), `${child.table}.region_code`).toBe(true);
+      expect(byTable.get(child.table)?.has(child.householdColumn), `${child.table}.household_id`).toBe(true);
+      expect(byTable.get(child.table)?.has('version') ?? false, `${child.table}.version`).toBe(child.versioned);
+    }
+  });
+});
