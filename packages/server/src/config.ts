@@ -19,6 +19,14 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(12),
   CHANBANG_WEB_DIST: z.string().optional(),
   NODE_ENV: z.string().optional(),
+  // import limits (issue 6 §5): a file over one is refused with a 422 naming the limit and the file's figure
+  CHANBANG_IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(500_000),
+  CHANBANG_IMPORT_MAX_UPLOAD_MB: z.coerce.number().positive().default(200),
+  CHANBANG_IMPORT_MAX_UNPACKED_MB: z.coerce.number().positive().default(4096),
+  CHANBANG_IMPORT_MAX_ZIP_RATIO: z.coerce.number().positive().default(200),
+  CHANBANG_IMPORT_MAX_SHARED_STRINGS: z.coerce.number().int().positive().default(4_000_000),
+  CHANBANG_IMPORT_MAX_SHARED_STRING_CHARS: z.coerce.number().int().positive().default(80_000_000),
+  CHANBANG_IMPORT_FILE_DAYS: z.coerce.number().positive().default(7),
   CHANBANG_SECURE_COOKIES: bool.optional(),
   CHANBANG_ALLOWED_ORIGINS: z
     .string()
@@ -40,6 +48,24 @@ const EnvSchema = z.object({
     }),
 });
 
+const MB = 1024 * 1024;
+
+/** Bounds of an uploaded import file (households, regions), checked before memory grows. */
+export type ImportLimits = Readonly<{
+  /** data rows of a file (CHANBANG_IMPORT_MAX_ROWS, default 500 000) */
+  maxRows: number;
+  /** bytes of an upload (CHANBANG_IMPORT_MAX_UPLOAD_MB, default 200 MB) */
+  maxUploadBytes: number;
+  /** sum of the uncompressed sizes of an .xlsx's zip entries (CHANBANG_IMPORT_MAX_UNPACKED_MB, default 4096 MB) */
+  maxUnpackedBytes: number;
+  /** uncompressed ÷ compressed size of any entry over 1 MB (CHANBANG_IMPORT_MAX_ZIP_RATIO, default 200) */
+  maxZipRatio: number;
+  /** shared strings of an .xlsx: count (CHANBANG_IMPORT_MAX_SHARED_STRINGS, default 4 000 000) */
+  maxSharedStrings: number;
+  /** shared strings of an .xlsx: total characters (CHANBANG_IMPORT_MAX_SHARED_STRING_CHARS, default 80 000 000) */
+  maxSharedStringChars: number;
+}>;
+
 /** Frozen server configuration, built once at boot (or directly by tests). */
 export type Config = Readonly<{
   port: number;
@@ -55,6 +81,9 @@ export type Config = Readonly<{
   secureCookies: boolean;
   /** origins besides the server's own (its Host header) that may send state-changing requests: CHANBANG_ALLOWED_ORIGINS */
   allowedOrigins: readonly string[];
+  importLimits: ImportLimits;
+  /** days an import job's files are kept at most (uploads, staging and error files; CHANBANG_IMPORT_FILE_DAYS, default 7) */
+  importFileDays: number;
 }>;
 
 /** Thrown by {@link loadConfig} with every problem listed. */
@@ -89,6 +118,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDist: e.CHANBANG_WEB_DIST,
     secureCookies: e.CHANBANG_SECURE_COOKIES ?? e.NODE_ENV === 'production',
     allowedOrigins: Object.freeze(e.CHANBANG_ALLOWED_ORIGINS),
+    importLimits: Object.freeze({
+      maxRows: e.CHANBANG_IMPORT_MAX_ROWS,
+      maxUploadBytes: Math.round(e.CHANBANG_IMPORT_MAX_UPLOAD_MB * MB),
+      maxUnpackedBytes: Math.round(e.CHANBANG_IMPORT_MAX_UNPACKED_MB * MB),
+      maxZipRatio: e.CHANBANG_IMPORT_MAX_ZIP_RATIO,
+      maxSharedStrings: e.CHANBANG_IMPORT_MAX_SHARED_STRINGS,
+      maxSharedStringChars: e.CHANBANG_IMPORT_MAX_SHARED_STRING_CHARS,
+    }),
+    importFileDays: e.CHANBANG_IMPORT_FILE_DAYS,
   });
 }
 

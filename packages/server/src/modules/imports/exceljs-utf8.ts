@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { PassThrough } from 'node:stream';
 import type ExcelJSType from 'exceljs';
+import { limitError, MAX_XML_TEXT_RUN } from './import-limits.ts';
 
 // exceljs 4.4's streaming reader decodes every zip chunk on its own (utils/parse-sax.js →
 // TextDecoder.decode(chunk) without `stream: true`), so a Chinese character cut by a chunk boundary comes
@@ -27,8 +28,14 @@ async function* parseSax(iterable: AsyncIterable<Buffer | string> & { pipe?: unk
   parser.on('text', (value) => events.push({ eventType: 'text', value }));
   parser.on('closetag', (value) => events.push({ eventType: 'closetag', value }));
   const decoder = new TextDecoder('utf-8');
+  // characters since the last '<': the parser buffers a text node (or a tag) whole, so a crafted run is stopped here
+  let run = 0;
   for await (const chunk of source) {
-    parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    const lt = text.lastIndexOf('<');
+    run = lt === -1 ? run + text.length : text.length - lt - 1;
+    if (run > MAX_XML_TEXT_RUN) throw limitError('xmlTextRun', run, MAX_XML_TEXT_RUN, { atLeast: true });
+    parser.write(text);
     if (error) throw error;
     yield events;
     events = [];

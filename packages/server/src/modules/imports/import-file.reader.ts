@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import type { Row as ExcelRow } from 'exceljs';
 import { createCsvLineReader } from './csv-lines.reader.ts';
 import { ExcelJS } from './exceljs-utf8.ts';
+import { DEFAULT_IMPORT_LIMITS, guardSharedStrings, inspectXlsx, limitError, type ImportLimits } from './import-limits.ts';
 import { AppError, cellToText, isImportHeader, mergeSubHeader } from '@chanbang/domain';
 
 /** The kinds of upload we read. Detected from the bytes, never from the file name. */
@@ -119,9 +120,20 @@ async function* csvRows(path: string): AsyncGenerator<SourceRow[]> {
   }
 }
 
+/** Line breaks from a byte offset to the end of a file (a CSV's row count for the refusal, read in fixed memory). */
+async function countLinesFrom(path: string, start: number): Promise<number> {
+  let n = 0;
+  for await (const chunk of createReadStream(path, { start, highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+    for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) n++;
+  }
+  return n;
+}
+
 type SheetRows = { name: string; rows: AsyncGenerator<SourceRow[]> };
 
-async function* xlsxSheets(path: string): AsyncGenerator<SheetRows> {
+async function* xlsxSheets(path: string, limits: ImportLimits): AsyncGenerator<SheetRows> {
+  // the zip's directory and the sheets' <dimension> first: a bomb is refused before anything is unpacked
+  await inspectXlsx(path, limits, HEADER_SEARCH_ROWS);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -129,6 +141,7 @@ async function* xlsxSheets(path: string): AsyncGenerator<SheetRows> {
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  guardSharedStrings(reader, limits);
   try {
     for await (const ws of reader) {
       const sheet = ws as unknown as AsyncIterable<ExcelRow> & { name: string };
@@ -152,6 +165,9 @@ async function* xlsxSheets(path: string): AsyncGenerator<SheetRows> {
     if (err instanceof AppError) throw err;
     const msg = err instanceof Error ? err.message : String(err);
     throw reject(`Excel 文件已损坏或不是有效的 .xlsx：${msg}`, `The Excel file is damaged or not a valid .xlsx: ${msg}`);
+  } finally {
+    // reading stopped early (a limit, the header found, an error): close the file instead of leaving it paused
+    (reader as unknown as { stream?: { destroy(): void } }).stream?.destroy();
   }
 }
 
@@ -184,14 +200,28 @@ export async function* readDataRows(
   kind: ImportFileKind,
   isHeaderRow: HeaderRowTest,
   onHeader: (info: FileHeaderInfo) => void,
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
 ): AsyncGenerator<SourceRow[]> {
   const sheets: AsyncGenerator<SheetRows> =
     kind === 'csv'
       ? (async function* () {
           yield { name: '', rows: csvRows(path) };
         })()
-      : xlsxSheets(path);
+      : xlsxSheets(path, limits);
   const seen: string[] = [];
+  // rows are counted as they stream and the reading stops at the limit: data rows, and every row read (blank
+  // rows, title rows, sheets without a header) against a looser bound
+  let dataRows = 0;
+  let readRows = 0;
+  const readCap = 2 * limits.maxRows + 1_000;
+  const overLimit = async (header: FileHeaderInfo | null): Promise<AppError> => {
+    if (kind === 'csv') {
+      // a CSV's figure: its lines below the header, counted in fixed memory (quoted line breaks would add a few)
+      const lines = await countLinesFrom(path, 0);
+      return limitError('rows', Math.max(dataRows, lines - (header?.headerRow ?? 0)), limits.maxRows);
+    }
+    return limitError('rows', dataRows, limits.maxRows, { atLeast: true });
+  };
   for await (const sheet of sheets) {
     seen.push(sheet.name);
     let header: FileHeaderInfo | null = null;
@@ -202,6 +232,8 @@ export async function* readDataRows(
       // Rows of a sheet without a header are read to its end: leaving a sheet early would stop the
       // streaming reader before the next sheet.
       const out: SourceRow[] = [];
+      readRows += batch.length;
+      if (readRows > readCap) throw await overLimit(header);
       for (const row of batch) {
         if (!header) {
           if (looked >= HEADER_SEARCH_ROWS || isBlankRow(row.values)) continue;
@@ -218,6 +250,7 @@ export async function* readDataRows(
           onHeader(header);
           if (merged) continue;
         }
+        if (++dataRows > limits.maxRows) throw await overLimit(header);
         out.push(row);
       }
       if (out.length) yield out;
