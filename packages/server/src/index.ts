@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { migrateDb, openDb, type DbHandle } from '@chanbang/db';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, DEFAULT_WEB_DIST } from './app.ts';
+import { startCacheListener } from './cluster/cache-listener.ts';
 import type { Config } from './config.ts';
 import { seedDictionariesIfEmpty } from './modules/dictionaries/dictionaries.service.ts';
 import { recoverInterruptedImportJobs } from './modules/imports/imports.repo.ts';
@@ -37,8 +38,11 @@ export async function startServer(config: Config, opts: { db?: DbHandle } = {}):
   const db = opts.db ?? (await openAppDb(config));
   const recovered = await recoverInterruptedImportJobs(db);
   if (recovered > 0) console.log(`${recovered} import job(s) interrupted by the last shutdown were reset; nothing they held was written`);
+  // several servers on one PostgreSQL: caches follow the others' writes (NOTIFY); on PGlite a no-op
+  const cacheListener = await startCacheListener(config, db);
   const app = await buildApp({ config, db });
   app.addHook('onClose', async () => {
+    await cacheListener.close();
     if (!opts.db) await db.close();
   });
   const address = await app.listen({ port: config.port, host: config.host });

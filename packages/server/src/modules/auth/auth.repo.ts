@@ -1,5 +1,6 @@
 import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import { regions, sessions, users } from '@chanbang/db';
+import { announceCacheChange } from '../../cluster/cache-events.ts';
 import type { Conn } from '../../deps.ts';
 import { sessionCache } from './session-cache.ts';
 
@@ -50,22 +51,25 @@ export async function insertSession(db: Conn, tokenHash: string, userId: number,
   await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, sql`now()`)));
 }
 
-/** Deletes a session; the session cache forgets it too. */
+/** Deletes a session; the session cache of this process and (at commit, by NOTIFY) of every other server forgets it. */
 export async function deleteSession(db: Conn, tokenHash: string): Promise<void> {
   sessionCache.revokeToken(tokenHash);
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+  await announceCacheChange(db, { kind: 'session', tokenHash });
 }
 
-/** Deletes every session of a user (new password, role, region, disabled); the session cache forgets them too. */
+/** Deletes every session of a user (new password, role, region, disabled); every server's session cache forgets them. */
 export async function deleteUserSessions(db: Conn, userId: number): Promise<void> {
   sessionCache.revokeUser(userId);
   await db.delete(sessions).where(eq(sessions.userId, userId));
+  await announceCacheChange(db, { kind: 'user', userId });
 }
 
-/** Deletes every session of a user but one (own password change); the session cache forgets the user's sessions. */
+/** Deletes every session of a user but one (own password change); every server's session cache forgets the user's sessions. */
 export async function deleteOtherSessions(db: Conn, userId: number, keepTokenHash: string): Promise<void> {
   sessionCache.revokeUser(userId);
   await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, keepTokenHash)));
+  await announceCacheChange(db, { kind: 'user', userId });
 }
 
 /** Stores a new password hash. */

@@ -41,3 +41,19 @@ describe('SessionCache', () => {
     expect(c.get('a')?.id).toBe(1);
   });
 });
+
+describe('SessionCache.revokeAll (a lost LISTEN connection may have missed revocations)', () => {
+  it('drops every entry and caches nothing for one TTL afterwards', () => {
+    let now = 1_000_000;
+    const c = new SessionCache(10_000, () => now);
+    c.set('a', actor(1), far, now);
+    c.revokeAll();
+    expect(c.get('a')).toBeUndefined();
+    now += 5_000;
+    c.set('a', actor(1), far, now);
+    expect(c.get('a')).toBeUndefined();
+    now += 5_001;
+    c.set('a', actor(1), far, now);
+    expect(c.get('a')?.id).toBe(1);
+  });
+});

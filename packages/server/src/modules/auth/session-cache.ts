@@ -1,3 +1,4 @@
+import { onCacheEvent } from '../../cluster/cache-events.ts';
 import type { Actor } from '../../deps.ts';
 
 /** A session's actor as cached (without the per-request id). */
@@ -17,12 +18,16 @@ type Entry = { actor: CachedActor; until: number; userId: number };
  *
  * Revoking (logout, or a user's sessions ending because of a new password, role, region or disabling) drops the
  * cached entries AND refuses to cache that token / user for one TTL afterwards: a lookup that raced the
- * revoking transaction (read the old row before it committed) cannot put a stale actor back. The server is one
- * process, so an in-memory cache is coherent.
+ * revoking transaction (read the old row before it committed) cannot put a stale actor back. Several servers on
+ * one PostgreSQL database tell each other with NOTIFY (cluster/cache-events.ts): the other processes revoke the
+ * same way when the revoking transaction commits; after a lost LISTEN connection they revoke everything. The TTL
+ * bounds what a silently broken listener could miss.
  */
 export class SessionCache {
   private readonly entries = new Map<string, Entry>();
   private readonly revoked = new Map<string, number>();
+  /** when every entry was last revoked (revokeAll), or -Infinity */
+  private allRevokedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly ttlMs: number = SESSION_CACHE_TTL_MS, private readonly now: () => number = Date.now) {}
 
@@ -60,9 +65,16 @@ export class SessionCache {
     this.markRevoked(`u:${userId}`);
   }
 
+  /** Forgets every session, refusing entries from lookups that began up to one TTL before (missed events). */
+  revokeAll(): void {
+    this.entries.clear();
+    this.allRevokedAt = this.now();
+  }
+
   clear(): void {
     this.entries.clear();
     this.revoked.clear();
+    this.allRevokedAt = Number.NEGATIVE_INFINITY;
   }
 
   private markRevoked(key: string): void {
@@ -73,6 +85,7 @@ export class SessionCache {
 
   /** Revoked at or after the lookup began, or within the last TTL (the revoking transaction may not have committed yet). */
   private isRevokedSince(key: string, lookupStartedAt: number, now: number): boolean {
+    if (this.allRevokedAt + this.ttlMs > now || this.allRevokedAt >= lookupStartedAt) return true;
     const at = this.revoked.get(key);
     if (at === undefined) return false;
     if (at + this.ttlMs <= now && at < lookupStartedAt) {
@@ -85,3 +98,9 @@ export class SessionCache {
 
 /** The server's session cache (one per process; token hashes are unique across databases). */
 export const sessionCache = new SessionCache();
+
+onCacheEvent((e) => {
+  if (e.kind === 'session') sessionCache.revokeToken(e.tokenHash);
+  else if (e.kind === 'user') sessionCache.revokeUser(e.userId);
+  else if (e.kind === 'all') sessionCache.revokeAll();
+});

@@ -1,4 +1,5 @@
 import { AppError, DICTIONARIES, type DictItemCreate, type DictItemUpdate, type DictItemView, type Issue } from '@chanbang/domain';
+import { announceCacheChange, onCacheEvent } from '../../cluster/cache-events.ts';
 import type { Actor, Conn, Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { assertAdmin } from '../auth/auth.guard.ts';
@@ -7,30 +8,38 @@ import * as repo from './dictionaries.repo.ts';
 /** Dictionary items by dictionary code, then item code (active items only). */
 export type DictIndex = Map<string, Map<string, repo.DictItemRow>>;
 
-const cache = new WeakMap<object, Promise<DictIndex>>();
+/**
+ * How long a loaded index is used at most. Edits are announced (this process at once, other servers on the same
+ * PostgreSQL by NOTIFY when the edit commits); the TTL only bounds what a silently broken listener could miss.
+ */
+export const DICT_CACHE_TTL_MS = 30_000;
+let cache = new WeakMap<object, { index: Promise<DictIndex>; until: number }>();
+onCacheEvent((e) => {
+  if (e.kind === 'dictionaries' || e.kind === 'all') cache = new WeakMap();
+});
 
 function toView(r: repo.DictItemRow): DictItemView {
   return { dictCode: r.dictCode, code: r.code, labelZh: r.labelZh, labelEn: r.labelEn, parentCode: r.parentCode, attrs: r.attrs, sort: r.sort, active: r.active };
 }
 
-/** The active items of every dictionary, cached per database until an admin edits one. */
+/** The active items of every dictionary, cached per database until an admin edits one (or DICT_CACHE_TTL_MS). */
 export function loadDictIndex(deps: Deps): Promise<DictIndex> {
-  let p = cache.get(deps.db);
-  if (!p) {
-    p = repo.listDictItems(deps.db.db).then((rows) => {
-      const idx: DictIndex = new Map();
-      for (const r of rows) {
-        if (!r.active) continue;
-        let m = idx.get(r.dictCode);
-        if (!m) idx.set(r.dictCode, (m = new Map()));
-        m.set(r.code, r);
-      }
-      return idx;
-    });
-    p.catch(() => cache.delete(deps.db));
-    cache.set(deps.db, p);
-  }
-  return p;
+  const hit = cache.get(deps.db);
+  if (hit && hit.until > Date.now()) return hit.index;
+  const index = repo.listDictItems(deps.db.db).then((rows) => {
+    const idx: DictIndex = new Map();
+    for (const r of rows) {
+      if (!r.active) continue;
+      let m = idx.get(r.dictCode);
+      if (!m) idx.set(r.dictCode, (m = new Map()));
+      m.set(r.code, r);
+    }
+    return idx;
+  });
+  const entries = cache;
+  index.catch(() => entries.delete(deps.db));
+  entries.set(deps.db, { index, until: Date.now() + DICT_CACHE_TTL_MS });
+  return index;
 }
 
 /**
@@ -76,6 +85,7 @@ export async function createDictItem(deps: Deps, actor: Actor, dictCode: string,
     });
     if (!created) throw new AppError('CONFLICT', `dictionary ${dictCode} already has code ${input.code}`, { dictCode, code: input.code });
     await recordAudit(tx, actor, { action: 'create', entityType: 'dictionary_item', entityId: `${dictCode}:${input.code}`, regionCode: null, after: created });
+    await announceCacheChange(tx, { kind: 'dictionaries' });
     return created;
   });
   cache.delete(deps.db);
@@ -94,6 +104,7 @@ export async function updateDictItem(deps: Deps, actor: Actor, dictCode: string,
     const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
     const after = (await repo.updateDictItem(tx, dictCode, code, patch)) as repo.DictItemRow;
     await recordAudit(tx, actor, { action: 'update', entityType: 'dictionary_item', entityId: `${dictCode}:${code}`, regionCode: null, before, after });
+    await announceCacheChange(tx, { kind: 'dictionaries' });
     return after;
   });
   cache.delete(deps.db);

@@ -1,0 +1,32 @@
+import { listenForNotifications, type DbHandle } from '@chanbang/db';
+import type { Config } from '../config.ts';
+import { applyCacheEvent, CACHE_CHANNEL, parseCacheEvent } from './cache-events.ts';
+
+/** Stops a cache listener. */
+export type CacheListener = { close(): Promise<void> };
+
+/**
+ * Keeps this process's caches in step with the other servers of the same PostgreSQL database: LISTENs on
+ * {@link CACHE_CHANNEL} over a dedicated connection and applies every announced change. After a lost connection
+ * it forgets every cached entry (it may have missed announcements) and listens again. On PGlite there is only
+ * this process (the data folder is locked): nothing to listen to.
+ */
+export async function startCacheListener(config: Config, db: DbHandle, log: (msg: string) => void = (m) => process.emitWarning(m)): Promise<CacheListener> {
+  if (db.kind !== 'pg' || !config.databaseUrl) return { close: async () => undefined };
+  const listener = listenForNotifications(config.databaseUrl, CACHE_CHANNEL, {
+    onMessage(payload) {
+      const e = parseCacheEvent(payload);
+      if (e) applyCacheEvent(e);
+    },
+    onConnect(reconnected) {
+      if (!reconnected) return;
+      applyCacheEvent({ kind: 'all' });
+      log('cache listener reconnected to PostgreSQL; cached sessions and dictionaries were dropped');
+    },
+    onError(err) {
+      log(`cache listener lost its PostgreSQL connection (${err.message}); reconnecting`);
+    },
+  });
+  await listener.ready;
+  return listener;
+}
