@@ -8,6 +8,7 @@ import { useEffect } from 'react';
 import { RouterProvider } from 'react-router-dom';
 import { ApiError } from '../lib/api-client.ts';
 import { I18nProvider, useI18n } from '../lib/i18n.tsx';
+import { StaleSaveProvider } from '../ui/StaleSave.tsx';
 import { router } from './router.tsx';
 import './global.css';
 
@@ -31,7 +32,9 @@ function LocalisedApp() {
   return (
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f7a4d', borderRadius: 6 } }}>
       <AntApp>
-        <RouterProvider router={router} />
+        <StaleSaveProvider>
+          <RouterProvider router={router} />
+        </StaleSaveProvider>
       </AntApp>
     </ConfigProvider>
   );

@@ -37,13 +37,13 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-type RequestOptions = { method?: string; body?: unknown; query?: Record<string, QueryValue>; signal?: AbortSignal };
+type RequestOptions = { method?: string; body?: unknown; query?: Record<string, QueryValue>; signal?: AbortSignal; headers?: Record<string, string> };
 
 /** Fetch JSON from the API with the session cookie; throws ApiError on failure. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, query, signal } = options;
   const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
   let res: Response;
   try {
@@ -79,7 +79,8 @@ export const api = {
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body: body ?? {} }),
   put: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PUT', body: body ?? {} }),
   patch: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PATCH', body: body ?? {} }),
-  delete: <T>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
+  /** `headers` e.g. `ifMatch(record)` from lib/versioning.ts: the version the delete is based on. */
+  delete: <T>(path: string, headers?: Record<string, string>) => apiRequest<T>(path, { method: 'DELETE', headers }),
 };
 
 /** URL of a download endpoint (xlsx/csv), for plain links that carry the cookie. */

@@ -415,4 +415,9 @@ export const en: Record<MessageKey, string> = {
   'err.RATE_LIMITED': 'Too many requests; try again later',
   'err.INTERNAL': 'Server error; try again later',
   'err.NETWORK': 'Cannot reach the server',
+  'err.STALE_VERSION': 'Someone else changed this record',
+  'err.VERSION_REQUIRED': 'Reload the page and try again',
+  'stale.title': 'Someone else changed this record',
+  'stale.unsaved': 'Your changes have not been saved. Reload, check the record and enter your changes again.',
+  'stale.reload': 'Reload',
 };

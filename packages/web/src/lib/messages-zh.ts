@@ -413,6 +413,11 @@ export const zh = {
   'err.RATE_LIMITED': '操作过于频繁，请稍后再试',
   'err.INTERNAL': '服务器内部错误，请稍后再试',
   'err.NETWORK': '无法连接服务器',
+  'err.STALE_VERSION': '此记录已被他人修改',
+  'err.VERSION_REQUIRED': '请刷新页面后重试',
+  'stale.title': '此记录已被他人修改',
+  'stale.unsaved': '您的修改尚未保存。重新载入后，请核对并重新填写。',
+  'stale.reload': '重新载入',
 } as const;
 
 export type MessageKey = keyof typeof zh;

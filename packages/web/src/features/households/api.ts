@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient, keepPreviousData } from '@tanstack/react-query';
 import { ApiError, api, apiRequest, type QueryValue } from '../../lib/api-client.ts';
 import type { AuditEntry, Helper, HouseholdDetail, HouseholdListItem, Income, Measure, MonitoringCase, Page, Person } from '../../lib/types.ts';
+import { ifMatch, withVersion } from '../../lib/versioning.ts';
 
 /** List filters, as they appear in the URL and in the API query. */
 export const HOUSEHOLD_FILTER_KEYS = ['regionCode', 'householdType', 'monitoringType', 'monitoringStatus', 'isLifted', 'laborCapacity', 'riskType', 'warning', 'q', 'status', 'page', 'pageSize'] as const;
@@ -21,16 +22,23 @@ export function useHouseholds(filters: HouseholdFilters) {
   });
 }
 
+async function fetchHousehold(id: number): Promise<HouseholdDetail> {
+  const body = await api.get<HouseholdDetail | { household: HouseholdDetail }>(`/households/${id}`);
+  const h = 'household' in body && body.household ? body.household : (body as HouseholdDetail);
+  return { ...h, members: h.members ?? [], incomes: h.incomes ?? [], measures: h.measures ?? [], monitoringCases: h.monitoringCases ?? [], helpers: h.helpers ?? [] };
+}
+
 export function useHousehold(id: number) {
-  return useQuery({
-    queryKey: keys.one(id),
-    queryFn: async () => {
-      const body = await api.get<HouseholdDetail | { household: HouseholdDetail }>(`/households/${id}`);
-      const h = 'household' in body && body.household ? body.household : (body as HouseholdDetail);
-      return { ...h, members: h.members ?? [], incomes: h.incomes ?? [], measures: h.measures ?? [], monitoringCases: h.monitoringCases ?? [], helpers: h.helpers ?? [] };
-    },
-    enabled: Number.isFinite(id),
-  });
+  return useQuery({ queryKey: keys.one(id), queryFn: () => fetchHousehold(id), enabled: Number.isFinite(id) });
+}
+
+/** 重新载入 after a stale save: the household as it is now, fetched into the cache (the page shows it) and returned. */
+export function useReloadHousehold(id: number) {
+  const qc = useQueryClient();
+  return () => {
+    void qc.invalidateQueries({ queryKey: keys.history(id) });
+    return qc.fetchQuery({ queryKey: keys.one(id), queryFn: () => fetchHousehold(id), staleTime: 0 });
+  };
 }
 
 export function useHouseholdHistory(id: number) {
@@ -43,11 +51,16 @@ export function useHouseholdHistory(id: number) {
   });
 }
 
-export type HouseholdInput = Partial<Omit<HouseholdDetail, 'id' | 'members' | 'incomes' | 'measures' | 'monitoringCases' | 'helpers'>>;
+export type HouseholdInput = Partial<Omit<HouseholdDetail, 'id' | 'version' | 'members' | 'incomes' | 'measures' | 'monitoringCases' | 'helpers'>>;
 /** What the member form sends: the stored fields minus the read-only ones (人口编号, 自然减少). */
-export type PersonInput = Omit<Person, 'id' | 'householdId' | 'personNo' | 'exitReason' | 'exitDate' | 'exitNote'>;
+export type PersonInput = Omit<Person, 'id' | 'version' | 'householdId' | 'personNo' | 'exitReason' | 'exitDate' | 'exitNote'>;
 /** 自然减少: reason (dict exit_reason), date, note. */
 export type ExitInput = { reason: string; date: string; note?: string | null };
+/**
+ * A change to a stored record carries the version of the record the form or button was shown with
+ * (`withVersion(body, record)` from lib/versioning.ts); a stale one is refused with 409 STALE_VERSION.
+ */
+export type Based = { version?: number };
 
 /** Rejects when the server has not answered in `ms` (a save never spins forever). */
 function withTimeout<T>(run: (signal: AbortSignal) => Promise<T>, ms = 30_000): Promise<T> {
@@ -77,22 +90,29 @@ export function useCreateHousehold() {
 
 export function useUpdateHousehold(id: number) {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (input: HouseholdInput) => api.patch<HouseholdDetail>(`/households/${id}`, input), onSuccess: () => invalidate(id) });
+  return useMutation({ mutationFn: (input: HouseholdInput & Based) => api.patch<HouseholdDetail>(`/households/${id}`, input), onSuccess: () => invalidate(id) });
 }
 
 /** 自然减少 of a household, and its restore (admin). */
 export function useHouseholdExit(id: number) {
   const invalidate = useInvalidate();
   return {
-    exit: useMutation({ mutationFn: (input: ExitInput) => api.post<HouseholdDetail>(`/households/${id}/exit`, input), onSuccess: () => invalidate(id) }),
-    restore: useMutation({ mutationFn: () => api.post<HouseholdDetail>(`/households/${id}/restore`), onSuccess: () => invalidate(id) }),
+    exit: useMutation({ mutationFn: (input: ExitInput & Based) => api.post<HouseholdDetail>(`/households/${id}/exit`, input), onSuccess: () => invalidate(id) }),
+    restore: useMutation({ mutationFn: (based: Based) => api.post<HouseholdDetail>(`/households/${id}/restore`, based), onSuccess: () => invalidate(id) }),
   };
 }
 
-/** Restore of a household from the admin's list of exited households. */
+/**
+ * Restore of a household from the admin's list of exited households. A list row carries no version: the restore
+ * is then based on the household as read when the officer confirms (a restore changes no field they typed).
+ */
 export function useRestoreHousehold() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (id: number) => api.post<HouseholdDetail>(`/households/${id}/restore`), onSuccess: (_d, id) => invalidate(id) });
+  return useMutation({
+    mutationFn: async ({ id, version }: { id: number } & Based) =>
+      api.post<HouseholdDetail>(`/households/${id}/restore`, withVersion({}, version !== undefined ? { version } : await fetchHousehold(id))),
+    onSuccess: (_d, { id }) => invalidate(id),
+  });
 }
 
 /** Members: add, update or remove one person. */
@@ -101,9 +121,9 @@ export function useMemberMutations(householdId: number) {
   const onSuccess = () => invalidate(householdId);
   return {
     add: useMutation({ mutationFn: (p: PersonInput) => api.post<Person>(`/households/${householdId}/members`, p), onSuccess }),
-    update: useMutation({ mutationFn: ({ id, ...p }: Partial<PersonInput> & { id: number }) => api.patch<Person>(`/persons/${id}`, p), onSuccess }),
-    exit: useMutation({ mutationFn: ({ id, ...input }: ExitInput & { id: number }) => api.post<Person>(`/persons/${id}/exit`, input), onSuccess }),
-    restore: useMutation({ mutationFn: (id: number) => api.post<Person>(`/persons/${id}/restore`), onSuccess }),
+    update: useMutation({ mutationFn: ({ id, ...p }: Partial<PersonInput> & Based & { id: number }) => api.patch<Person>(`/persons/${id}`, p), onSuccess }),
+    exit: useMutation({ mutationFn: ({ id, ...input }: ExitInput & Based & { id: number }) => api.post<Person>(`/persons/${id}/exit`, input), onSuccess }),
+    restore: useMutation({ mutationFn: ({ id, ...based }: { id: number } & Based) => api.post<Person>(`/persons/${id}/restore`, based), onSuccess }),
   };
 }
 
@@ -116,13 +136,13 @@ export function useUnmaskPerson() {
 }
 
 /** A year's figures as the form sends them; 理赔收入 and 合规自付支出 may be left out (the server keeps them). */
-export type IncomeInput = Omit<Income, 'netIncome' | 'perCapita' | 'yoyChange' | 'yoyRate' | 'claimIncome' | 'compliantSelfPaid'> & { claimIncome?: number; compliantSelfPaid?: number };
+export type IncomeInput = Omit<Income, 'version' | 'netIncome' | 'perCapita' | 'yoyChange' | 'yoyRate' | 'claimIncome' | 'compliantSelfPaid'> & { claimIncome?: number; compliantSelfPaid?: number };
 
-/** Saves a year: a new year with POST (409 when it exists, never an overwrite), an existing one with PUT. */
+/** Saves a year: a new year with POST (409 when it exists, never an overwrite), an existing one with PUT (with its version). */
 export function useSaveIncome(householdId: number) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ year, isNew, ...rest }: IncomeInput & { isNew: boolean }) =>
+    mutationFn: ({ year, isNew, ...rest }: IncomeInput & Based & { isNew: boolean }) =>
       withTimeout((signal) =>
         isNew
           ? apiRequest<Income>(`/households/${householdId}/incomes`, { method: 'POST', body: { year, ...rest }, signal })
@@ -132,28 +152,29 @@ export function useSaveIncome(householdId: number) {
   });
 }
 
-export type MeasureInput = Omit<Measure, 'id' | 'developmental'>;
+export type MeasureInput = Omit<Measure, 'id' | 'version' | 'developmental'>;
 
 export function useMeasureMutations(householdId: number) {
   const invalidate = useInvalidate();
   const onSuccess = () => invalidate(householdId);
   return {
     add: useMutation({ mutationFn: (m: MeasureInput) => api.post<Measure>(`/households/${householdId}/measures`, m), onSuccess }),
-    update: useMutation({ mutationFn: ({ id, ...m }: Partial<MeasureInput> & { id: number }) => api.patch<Measure>(`/measures/${id}`, m), onSuccess }),
-    remove: useMutation({ mutationFn: (id: number) => api.delete<void>(`/measures/${id}`), onSuccess }),
+    update: useMutation({ mutationFn: ({ id, ...m }: Partial<MeasureInput> & Based & { id: number }) => api.patch<Measure>(`/measures/${id}`, m), onSuccess }),
+    /** DELETE has no body: the version goes in `If-Match`. */
+    remove: useMutation({ mutationFn: (m: { id: number } & Based) => api.delete<void>(`/measures/${m.id}`, ifMatch(m)), onSuccess }),
   };
 }
 
-export type MonitoringInput = Omit<MonitoringCase, 'id' | 'status' | 'eliminationMethod' | 'eliminationDate'>;
+export type MonitoringInput = Omit<MonitoringCase, 'id' | 'version' | 'status' | 'eliminationMethod' | 'eliminationDate'>;
 
 export function useMonitoringMutations(householdId: number) {
   const invalidate = useInvalidate();
   const onSuccess = () => invalidate(householdId);
   return {
     add: useMutation({ mutationFn: (m: MonitoringInput) => api.post<MonitoringCase>(`/households/${householdId}/monitoring-cases`, m), onSuccess }),
-    update: useMutation({ mutationFn: ({ id, ...m }: Partial<MonitoringInput> & { id: number }) => api.patch<MonitoringCase>(`/monitoring-cases/${id}`, m), onSuccess }),
+    update: useMutation({ mutationFn: ({ id, ...m }: Partial<MonitoringInput> & Based & { id: number }) => api.patch<MonitoringCase>(`/monitoring-cases/${id}`, m), onSuccess }),
     eliminate: useMutation({
-      mutationFn: ({ id, ...body }: { id: number; eliminationMethod: string; eliminationDate: string; incomeStableSince?: string }) =>
+      mutationFn: ({ id, ...body }: { id: number; eliminationMethod: string; eliminationDate: string; incomeStableSince?: string } & Based) =>
         api.post<MonitoringCase>(`/monitoring-cases/${id}/eliminate`, body),
       onSuccess,
     }),

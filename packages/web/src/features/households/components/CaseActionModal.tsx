@@ -5,6 +5,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { errorIssues, errorTitle, issueText } from '../../../lib/error-text.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { MonitoringCase } from '../../../lib/types.ts';
+import { withVersion } from '../../../lib/versioning.ts';
+import { useStaleSave } from '../../../ui/StaleSave.tsx';
 import { DictSelect } from '../../../ui/DictSelect.tsx';
 import { usePackFacts } from '../../admin/api.ts';
 import { DICT } from '../../dictionaries/api.ts';
@@ -16,6 +18,8 @@ export type CaseActionModalProps = {
   monitoringCase: MonitoringCase;
   action: CaseAction | null;
   onClose: () => void;
+  /** 重新载入 after a stale step: the case as stored now becomes the one the step is based on */
+  reload: () => unknown;
   /** the household's current 三保障/饮水 flags, offered as the starting answers of the elimination home visit */
   flags?: Partial<Record<'housingSecure' | 'waterSecure' | 'educationSecure' | 'medicalSecure', boolean | null>>;
 };
@@ -36,12 +40,13 @@ type Values = { date?: Dayjs; commitmentDate?: Dayjs; riskTypes?: string[]; publ
 const iso = (d: Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
 /** One step of the procedure: the fields it needs, the server's refusal listed in officer language. */
-export function CaseActionModal({ householdId, monitoringCase: c, action, onClose, flags = {} }: CaseActionModalProps) {
+export function CaseActionModal({ householdId, monitoringCase: c, action, onClose, reload, flags = {} }: CaseActionModalProps) {
   const i18n = useI18n();
   const { pick } = i18n;
   const { message } = App.useApp();
   const facts = usePackFacts();
   const run = useCaseAction(householdId);
+  const stale = useStaleSave();
   const [form] = Form.useForm<Values>();
   const date = Form.useWatch('date', form);
   const method = Form.useWatch('eliminationMethod', form);
@@ -64,7 +69,11 @@ export function CaseActionModal({ householdId, monitoringCase: c, action, onClos
     if (v.reason) body.reason = v.reason;
     if (v.eliminationMethod) body.eliminationMethod = v.eliminationMethod;
     for (const [k] of ASSESS) if (v[k] !== undefined) body[k] = v[k];
-    run.mutate({ caseId: c.id, ...body }, { onSuccess: () => { message.success(pick(`已办理：${rule?.zh}`, `Done: ${rule?.en}`)); close(); } });
+    // a step is based on the case as this dialog shows it; a stale one offers to reload (the refusal stays listed)
+    run.mutate(withVersion({ caseId: c.id, ...body }, c), {
+      onSuccess: () => { message.success(pick(`已办理：${rule?.zh}`, `Done: ${rule?.en}`)); close(); },
+      onError: (err) => stale.handle(err, async () => { await reload(); run.reset(); }),
+    });
   };
 
   const yesNo = (name: string, label: string) => (

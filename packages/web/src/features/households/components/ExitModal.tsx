@@ -1,9 +1,9 @@
 import { Alert, App, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { errorText } from '../../../lib/error-text.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { DictSelect } from '../../../ui/DictSelect.tsx';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
+import { useStaleSave } from '../../../ui/StaleSave.tsx';
 import { DICT } from '../../dictionaries/api.ts';
 import type { ExitInput } from '../api.ts';
 
@@ -17,6 +17,8 @@ export type ExitModalProps = {
   onSubmit: (input: ExitInput) => Promise<unknown>;
   pending: boolean;
   error?: unknown;
+  /** 重新载入 after a stale exit: fetch the record again and make it the one the next exit is based on */
+  reload: () => unknown;
 };
 
 type Values = { reason: string; date: Dayjs; note?: string };
@@ -25,10 +27,11 @@ type Values = { reason: string; date: Dayjs; note?: string };
  * 自然减少 with a confirmation form: reason (死亡, 迁出, 嫁出, 服刑, 其他), date, note. Full screen on phones
  * (global CSS), the error of a refused request shown inside the dialog.
  */
-export function ExitModal({ open, kind, name, onCancel, onSubmit, pending, error }: ExitModalProps) {
+export function ExitModal({ open, kind, name, onCancel, onSubmit, pending, error, reload }: ExitModalProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const { message } = App.useApp();
+  const stale = useStaleSave();
   const [form] = Form.useForm<Values>();
   const handleOk = async () => {
     const v = await form.validateFields();
@@ -37,7 +40,7 @@ export function ExitModal({ open, kind, name, onCancel, onSubmit, pending, error
       message.success(t('hh.exit.done'));
       form.resetFields();
     } catch (err) {
-      message.error(errorText(err, i18n));
+      stale.fail(err, reload);
     }
   };
   return (

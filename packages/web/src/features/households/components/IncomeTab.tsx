@@ -3,13 +3,14 @@ import { computeIncome, incomeTrend } from '@chanbang/domain';
 import { App, Button, Col, Form, InputNumber, Modal, Row, Select, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { errorText } from '../../../lib/error-text.ts';
 import { formatChange, formatYuan } from '../../../lib/format.ts';
 import { useI18n, type MessageKey } from '../../../lib/i18n.tsx';
 import type { HouseholdDetail, Income } from '../../../lib/types.ts';
+import { withVersion } from '../../../lib/versioning.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { ResponsiveTable } from '../../../ui/ResponsiveTable.tsx';
-import { useSaveIncome } from '../api.ts';
+import { useStaleSave } from '../../../ui/StaleSave.tsx';
+import { useReloadHousehold, useSaveIncome } from '../api.ts';
 import { IncomeLineTag } from '../../monitoring/components/IncomeLineTag.tsx';
 
 export type IncomeTabProps = { household: HouseholdDetail; writable: boolean };
@@ -42,6 +43,10 @@ export function IncomeTab({ household, writable }: IncomeTabProps) {
   const { t, lang } = i18n;
   const { message } = App.useApp();
   const save = useSaveIncome(household.id);
+  const stale = useStaleSave();
+  const reloadHousehold = useReloadHousehold(household.id);
+  /** the recorded year as its dialog was opened: its version is what the save is based on */
+  const [editingRow, setEditingRow] = useState<Income | null>(null);
   const rows = useMemo(() => withTrend(household.incomes), [household.incomes]);
   const [open, setOpen] = useState(false);
   /** true: "add a year" (POST, never overwrites); false: editing the year of a row (PUT) */
@@ -65,6 +70,7 @@ export function IncomeTab({ household, writable }: IncomeTabProps) {
   const edit = (row?: Income) => {
     save.reset();
     setAdding(!row);
+    setEditingRow(row ?? null);
     const free = yearOptions.find((o) => !o.disabled && o.value < dayjs().year())?.value ?? yearOptions.find((o) => !o.disabled)?.value;
     const members = household.members.filter((m) => !m.exitReason).length || 1;
     form.resetFields();
@@ -74,12 +80,18 @@ export function IncomeTab({ household, writable }: IncomeTabProps) {
   const handleSave = async () => {
     const v = await form.validateFields();
     try {
-      await save.mutateAsync({ ...v, isNew: adding });
+      await save.mutateAsync(adding ? { ...v, isNew: true } : withVersion({ ...v, isNew: false }, editingRow));
       message.success(t('common.saved'));
       setOpen(false);
     } catch (err) {
-      message.error(errorText(err, i18n));
+      stale.fail(err, reloadEditing);
     }
+  };
+  /** 重新载入: the year's figures as stored now, in the dialog. */
+  const reloadEditing = async () => {
+    const fresh = (await reloadHousehold()).incomes.find((r) => r.year === editingRow?.year);
+    if (fresh) edit(fresh);
+    else setOpen(false);
   };
   const yuan = (v?: number | null) => formatYuan(v, lang);
 

@@ -2,12 +2,13 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { errorText } from '../../../lib/error-text.ts';
 import { formatDate, formatYuan } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { HouseholdDetail, Measure } from '../../../lib/types.ts';
+import { withVersion } from '../../../lib/versioning.ts';
+import { useStaleSave } from '../../../ui/StaleSave.tsx';
 import { DICT, isDevelopmental, useDict } from '../../dictionaries/api.ts';
-import { useMeasureMutations, type MeasureInput } from '../api.ts';
+import { useMeasureMutations, useReloadHousehold, type MeasureInput } from '../api.ts';
 
 export type MeasuresTabProps = { household: HouseholdDetail; writable: boolean };
 
@@ -20,6 +21,8 @@ export function MeasuresTab({ household, writable }: MeasuresTabProps) {
   const { message } = App.useApp();
   const dict = useDict();
   const mutations = useMeasureMutations(household.id);
+  const stale = useStaleSave();
+  const reloadHousehold = useReloadHousehold(household.id);
   const [editing, setEditing] = useState<Measure | 'new' | null>(null);
   const [form] = Form.useForm<FormValues>();
   const categories = dict.items(DICT.measureCategory, true);
@@ -39,14 +42,23 @@ export function MeasuresTab({ household, writable }: MeasuresTabProps) {
     const input: MeasureInput = { ...v, startDate: v.startDate?.format('YYYY-MM-DD') ?? null, endDate: v.endDate?.format('YYYY-MM-DD') ?? null };
     try {
       if (editing === 'new') await mutations.add.mutateAsync(input);
-      else if (editing) await mutations.update.mutateAsync({ id: editing.id, ...input });
+      // the version of the measure as the dialog was opened with
+      else if (editing) await mutations.update.mutateAsync(withVersion({ id: editing.id, ...input }, editing));
       message.success(t('common.saved'));
       setEditing(null);
     } catch (err) {
-      message.error(errorText(err, i18n));
+      stale.fail(err, reloadEditing);
     }
   };
-  const handleDelete = (m: Measure) => mutations.remove.mutate(m.id, { onSuccess: () => message.success(t('common.deleted')), onError: (err) => message.error(errorText(err, i18n)) });
+  /** 重新载入: the measure as stored now, in the dialog (closed when it was deleted meanwhile). */
+  const reloadEditing = async () => {
+    const fresh = (await reloadHousehold()).measures.find((m) => editing !== 'new' && m.id === editing?.id);
+    if (fresh) open(fresh);
+    else setEditing(null);
+  };
+  // DELETE sends the row's version as If-Match
+  const handleDelete = (m: Measure) =>
+    mutations.remove.mutate(withVersion({ id: m.id }, m), { onSuccess: () => message.success(t('common.deleted')), onError: (err) => stale.fail(err, reloadHousehold) });
 
   return (
     <>

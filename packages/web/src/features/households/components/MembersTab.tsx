@@ -1,14 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Modal, Popconfirm, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { errorText } from '../../../lib/error-text.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { HouseholdDetail, Person } from '../../../lib/types.ts';
+import { withVersion } from '../../../lib/versioning.ts';
 import { ResponsiveTable } from '../../../ui/ResponsiveTable.tsx';
+import { useStaleSave } from '../../../ui/StaleSave.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
 import { DICT, useDict } from '../../dictionaries/api.ts';
-import { useMemberMutations, type PersonInput } from '../api.ts';
+import { useMemberMutations, useReloadHousehold, type PersonInput } from '../api.ts';
 import { CITIZEN_ID_TYPE, headRelationCode, isMaskedIdNumber } from '../id-check.ts';
 import { canSeePii } from '@chanbang/domain';
 import { ExitModal } from './ExitModal.tsx';
@@ -17,7 +18,7 @@ import { MemberFields } from './MemberFields.tsx';
 
 export type MembersTabProps = { household: HouseholdDetail; writable: boolean };
 
-const READ_ONLY = ['id', 'householdId', 'regionCode', 'personNo', 'exitReason', 'exitDate', 'exitNote', 'isHead'] as const;
+const READ_ONLY = ['id', 'version', 'householdId', 'regionCode', 'personNo', 'exitReason', 'exitDate', 'exitNote', 'isHead'] as const;
 
 /**
  * 家庭成员: the national roster's person fields; add/edit in a modal (full screen on phones), 自然减少 of a member
@@ -33,6 +34,8 @@ export function MembersTab({ household, writable }: MembersTabProps) {
   const householdOpen = !household.exitReason;
   const canEdit = writable && householdOpen;
   const mutations = useMemberMutations(household.id);
+  const stale = useStaleSave();
+  const reloadHousehold = useReloadHousehold(household.id);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
   const [leaving, setLeaving] = useState<Person | null>(null);
   const [form] = Form.useForm<PersonInput & { personNo?: string | null }>();
@@ -51,15 +54,27 @@ export function MembersTab({ household, writable }: MembersTabProps) {
     if (isMaskedIdNumber(input.phone as string | null)) delete input.phone;
     try {
       if (editing === 'new') await mutations.add.mutateAsync(input as PersonInput);
-      else if (editing) await mutations.update.mutateAsync({ id: editing.id, ...(input as Partial<PersonInput>) });
+      // the version of the member as the dialog was opened with
+      else if (editing) await mutations.update.mutateAsync(withVersion({ id: editing.id, ...(input as Partial<PersonInput>) }, editing));
       message.success(t('common.saved'));
       setEditing(null);
     } catch (err) {
-      message.error(errorText(err, i18n));
+      stale.fail(err, reloadEditing);
     }
   };
+  /** 重新载入: the member as stored now, in the dialog (closed when the member is gone). */
+  const reloadEditing = async () => {
+    const fresh = (await reloadHousehold()).members.find((p) => editing !== 'new' && p.id === editing?.id);
+    mutations.update.reset();
+    if (fresh && !fresh.exitReason) open(fresh);
+    else setEditing(null);
+  };
+  const reloadLeaving = async () => {
+    const fresh = (await reloadHousehold()).members.find((p) => p.id === leaving?.id);
+    setLeaving(fresh && !fresh.exitReason ? fresh : null);
+  };
   const handleRestore = (p: Person) =>
-    mutations.restore.mutate(p.id, { onSuccess: () => message.success(t('hh.restore.done')), onError: (err: unknown) => message.error(errorText(err, i18n)) });
+    mutations.restore.mutate(withVersion({ id: p.id }, p), { onSuccess: () => message.success(t('hh.restore.done')), onError: (err: unknown) => stale.fail(err, reloadHousehold) });
   const exitedText = (p: Person) => t('member.exited', { reason: dict.label(DICT.exitReason, p.exitReason), date: formatDate(p.exitDate) });
 
   return (
@@ -157,9 +172,10 @@ export function MembersTab({ household, writable }: MembersTabProps) {
         onCancel={() => setLeaving(null)}
         pending={mutations.exit.isPending}
         onSubmit={async (input) => {
-          await mutations.exit.mutateAsync({ id: leaving!.id, ...input });
+          await mutations.exit.mutateAsync(withVersion({ id: leaving!.id, ...input }, leaving));
           setLeaving(null);
         }}
+        reload={reloadLeaving}
       />
     </>
   );

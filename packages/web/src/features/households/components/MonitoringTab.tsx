@@ -3,14 +3,15 @@ import { actionsForStage, isCaseStage, levelOfRole, STAGE_LABELS, type CaseActio
 import { Alert, App, Button, Card, Collapse, Descriptions, Empty, Form, Modal, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { errorText } from '../../../lib/error-text.ts';
 import { daysBetween, formatDate } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { HouseholdDetail, MonitoringCase } from '../../../lib/types.ts';
+import { withVersion } from '../../../lib/versioning.ts';
+import { useStaleSave } from '../../../ui/StaleSave.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
 import { usePackFacts } from '../../admin/api.ts';
 import { DICT, useDict } from '../../dictionaries/api.ts';
-import { useMonitoringMutations, type MonitoringInput } from '../api.ts';
+import { useMonitoringMutations, useReloadHousehold, type MonitoringInput } from '../api.ts';
 import { CaseActionModal } from './CaseActionModal.tsx';
 import { CaseStageSteps } from './CaseStageSteps.tsx';
 import { EliminationPreview } from './EliminationPreview.tsx';
@@ -42,6 +43,8 @@ export function MonitoringTab({ household, writable }: MonitoringTabProps) {
   const level = levelOfRole(user.role);
   const facts = usePackFacts();
   const mutations = useMonitoringMutations(household.id);
+  const stale = useStaleSave();
+  const reloadHousehold = useReloadHousehold(household.id);
   const [editing, setEditing] = useState<MonitoringCase | 'new' | null>(null);
   const [acting, setActing] = useState<{ c: MonitoringCase; action: CaseAction } | null>(null);
   const [form] = Form.useForm<CaseFormValues>();
@@ -56,12 +59,24 @@ export function MonitoringTab({ household, writable }: MonitoringTabProps) {
     const v = await form.validateFields();
     try {
       if (editing === 'new') await mutations.add.mutateAsync(fromForm(v) as MonitoringInput);
-      else if (editing) await mutations.update.mutateAsync({ id: editing.id, ...fromForm(v) });
+      // the version of the case as the dialog was opened with
+      else if (editing) await mutations.update.mutateAsync(withVersion({ id: editing.id, ...fromForm(v) }, editing));
       message.success(t('common.saved'));
       setEditing(null);
     } catch (err) {
-      message.error(errorText(err, i18n));
+      stale.fail(err, reloadEditing);
     }
+  };
+  /** 重新载入: the case as stored now, in the dialog (closed when it left the village stage). */
+  const reloadEditing = async () => {
+    const fresh = (await reloadHousehold()).monitoringCases.find((c) => editing !== 'new' && c.id === editing?.id);
+    if (fresh && fresh.stage === 'village') open(fresh);
+    else setEditing(null);
+  };
+  /** 重新载入 after a stale step: the case as stored now; the step's dialog stays open only if the case is still at that stage. */
+  const reloadActing = async () => {
+    const fresh = (await reloadHousehold()).monitoringCases.find((c) => c.id === acting?.c.id);
+    setActing(fresh && acting && fresh.stage === acting.c.stage ? { c: fresh, action: acting.action } : null);
   };
 
   const dated = (label: string, v: string | null) => (v ? <Descriptions.Item key={label} label={label}>{formatDate(v)}</Descriptions.Item> : null);
@@ -162,6 +177,7 @@ export function MonitoringTab({ household, writable }: MonitoringTabProps) {
           monitoringCase={acting.c}
           action={acting.action}
           onClose={() => setActing(null)}
+          reload={reloadActing}
           flags={{ housingSecure: household.housingSecure, waterSecure: household.waterSecure, educationSecure: household.educationSecure, medicalSecure: household.medicalSecure }}
         />
       ) : null}

@@ -2,15 +2,17 @@ import { EditOutlined, LogoutOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Skeleton, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { errorText } from '../../../lib/error-text.ts';
 import { useI18n, type MessageKey } from '../../../lib/i18n.tsx';
+import type { HouseholdDetail } from '../../../lib/types.ts';
+import { withVersion } from '../../../lib/versioning.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { useStaleSave } from '../../../ui/StaleSave.tsx';
 import { canWrite, useCurrentUser } from '../../auth/api.ts';
 import { DICT, useDict } from '../../dictionaries/api.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { useIsMobile } from '../../../ui/use-is-mobile.ts';
-import { useHousehold, useHouseholdExit } from '../api.ts';
+import { useHousehold, useHouseholdExit, useReloadHousehold } from '../api.ts';
 import { ExitModal } from '../components/ExitModal.tsx';
 import { SECURE_KEYS } from '../components/HouseholdFields.tsx';
 import { SecureTag } from '../components/SecureState.tsx';
@@ -36,7 +38,10 @@ export function HouseholdDetailPage() {
   const { data: h, isLoading, error, refetch } = useHousehold(id);
   const exits = useHouseholdExit(id);
   const mobile = useIsMobile();
-  const [leaving, setLeaving] = useState(false);
+  const stale = useStaleSave();
+  const reload = useReloadHousehold(id);
+  /** the household as the 自然减少 dialog was opened: its version is what the exit is based on */
+  const [leaving, setLeaving] = useState<HouseholdDetail | null>(null);
 
   if (isLoading) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (error || !h) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
@@ -46,9 +51,9 @@ export function HouseholdDetailPage() {
   // a household that left by 自然减少 is read-only: no edits, no member or income changes
   const writable = canWrite(user) && !exited;
   const handleRestore = () =>
-    exits.restore.mutate(undefined, {
+    exits.restore.mutate(withVersion({}, h), {
       onSuccess: () => message.success(t('hh.restore.done')),
-      onError: (err: unknown) => message.error(errorText(err, i18n)),
+      onError: (err: unknown) => stale.fail(err, reload),
     });
   const regionPath = [h.townshipName, h.villageName, h.groupName].filter(Boolean).join(' / ') || h.regionName || h.regionCode;
 
@@ -63,7 +68,7 @@ export function HouseholdDetailPage() {
               <Button icon={<EditOutlined />} onClick={() => navigate(`/households/${id}/edit`)}>
                 {t('hh.edit')}
               </Button>
-              <Button danger icon={<LogoutOutlined />} onClick={() => setLeaving(true)}>
+              <Button danger icon={<LogoutOutlined />} onClick={() => setLeaving(h)}>
                 {t('hh.exit')}
               </Button>
             </>
@@ -86,15 +91,19 @@ export function HouseholdDetailPage() {
         />
       ) : null}
       <ExitModal
-        open={leaving}
+        open={leaving !== null}
         kind="household"
         name={`${head?.name ?? h.headName ?? ''} · ${h.householdNo}`}
-        onCancel={() => setLeaving(false)}
+        onCancel={() => setLeaving(null)}
         pending={exits.exit.isPending}
         onSubmit={async (input) => {
-          await exits.exit.mutateAsync(input);
-          setLeaving(false);
+          await exits.exit.mutateAsync(withVersion(input, leaving));
+          setLeaving(null);
           navigate('/households');
+        }}
+        reload={async () => {
+          const fresh = await reload();
+          setLeaving(fresh.exitReason ? null : fresh);
         }}
       />
       <Card size="small" style={{ marginBottom: 16 }}>

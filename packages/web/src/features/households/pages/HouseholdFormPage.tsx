@@ -1,12 +1,13 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Popconfirm, Skeleton, Space } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { errorText } from '../../../lib/error-text.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { HouseholdDetail, Person } from '../../../lib/types.ts';
+import { versionOf, withVersion } from '../../../lib/versioning.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { useStaleSave } from '../../../ui/StaleSave.tsx';
 import { DICT, useDict } from '../../dictionaries/api.ts';
 import { useCreateHousehold, useHousehold, useMemberMutations, useUpdateHousehold, type HouseholdInput, type PersonInput } from '../api.ts';
 import { HouseholdFields } from '../components/HouseholdFields.tsx';
@@ -38,6 +39,12 @@ function memberInput(m: MemberValue, headCode: string | undefined): PersonInput 
   return input;
 }
 
+/** The record with the version a save answered with (the next save is based on it). */
+function savedAs<T extends object>(record: T, saved: unknown): T {
+  const version = versionOf(saved);
+  return version === undefined ? record : { ...record, version };
+}
+
 function changed(a: MemberValue, b: Person): boolean {
   // JSON: health values are a list; read-only fields never count as a change
   const skip = new Set<string>(MEMBER_READ_ONLY);
@@ -61,6 +68,21 @@ export function HouseholdFormPage() {
   const dict = useDict();
   const headCode = useMemo(() => headRelationCode(dict.items(DICT.relation, true)), [dict]);
   const [form] = Form.useForm<FormValues>();
+  const stale = useStaleSave();
+  /**
+   * The household as the form was opened (or reloaded after a stale save): its version and its members' versions
+   * are what the next save is based on — never a later background refetch.
+   */
+  const [base, setBase] = useState<HouseholdDetail | null>(null);
+  const fill = useCallback(
+    (h: HouseholdDetail) => {
+      setBase(h);
+      form.resetFields();
+      // members who left by 自然减少 are not edited here (read-only, shown on the detail page)
+      form.setFieldsValue({ ...h, members: h.members.filter((m) => !m.exitReason) });
+    },
+    [form],
+  );
 
   // The dictionary may arrive after the form mounted: make the first member of a new household the head.
   useEffect(() => {
@@ -69,36 +91,59 @@ export function HouseholdFormPage() {
     if (!first) form.setFieldValue(['members', 0, 'relation'], headCode);
   }, [isEdit, headCode, form]);
 
+  // filled once, from fresh data (a cached copy being refetched waits for the answer)
   useEffect(() => {
-    // members who left by 自然减少 are not edited here (read-only, shown on the detail page)
-    if (existing.data) form.setFieldsValue({ ...(existing.data as HouseholdDetail), members: existing.data.members.filter((m) => !m.exitReason) });
-  }, [existing.data, form]);
+    if (existing.data && !base && !existing.isFetching) fill(existing.data);
+  }, [existing.data, existing.isFetching, base, fill]);
+
+  /** 重新载入 after a stale save: the record as it is now, in the form and as the base of the next save. */
+  const reload = async () => {
+    const fresh = await existing.refetch();
+    if (fresh.error) throw fresh.error;
+    if (fresh.data) fill(fresh.data);
+    update.reset();
+    members.add.reset();
+    members.update.reset();
+  };
 
   const saveEdit = async (values: FormValues, before: HouseholdDetail) => {
-    await update.mutateAsync(pickHousehold(values));
+    // each step that went through becomes the base of a retry (no stale refusal of one's own save)
+    let done = before;
+    const household = pickHousehold(values);
+    if (JSON.stringify(household) !== JSON.stringify(pickHousehold(before as FormValues))) {
+      done = savedAs(done, await update.mutateAsync(withVersion(household, done)));
+      setBase(done);
+    }
     // a stored member is never removed here: members leave by 自然减少 on the detail page
-    for (const m of values.members) {
-      const old = before.members.find((p) => p.id === m.id);
-      if (!m.id) await members.add.mutateAsync(memberInput(m, headCode));
-      else if (old && changed(m, old)) await members.update.mutateAsync({ id: m.id, ...memberInput(m, headCode) });
+    for (const [idx, m] of values.members.entries()) {
+      const old = done.members.find((p) => p.id === m.id);
+      if (!m.id) {
+        const added = await members.add.mutateAsync(memberInput(m, headCode));
+        form.setFieldValue(['members', idx, 'id'], added.id);
+        done = { ...done, members: [...done.members, added] };
+      } else if (old && changed(m, old)) {
+        const saved = await members.update.mutateAsync(withVersion({ id: m.id, ...memberInput(m, headCode) }, old));
+        done = { ...done, members: done.members.map((p) => (p.id === m.id ? savedAs({ ...p, ...saved }, saved) : p)) };
+      }
+      setBase(done);
     }
     return before.id;
   };
 
   const handleFinish = async (values: FormValues) => {
     try {
-      const savedId = isEdit && existing.data
-        ? await saveEdit(values, existing.data)
+      const savedId = isEdit && base
+        ? await saveEdit(values, base)
         : (await create.mutateAsync({ ...pickHousehold(values), members: values.members.map((m) => memberInput(m, headCode)) })).id;
       message.success(t('common.saved'));
       navigate(`/households/${savedId}`);
     } catch (err) {
-      message.error(errorText(err, i18n));
+      stale.fail(err, reload);
     }
   };
 
   const saving = create.isPending || update.isPending || members.add.isPending || members.update.isPending;
-  if (isEdit && existing.isLoading) return <Skeleton active />;
+  if (isEdit && (existing.isLoading || (!base && existing.isFetching))) return <Skeleton active />;
   if (isEdit && existing.error) return <ErrorAlert error={existing.error} />;
 
   return (

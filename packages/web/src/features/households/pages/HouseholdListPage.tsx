@@ -3,15 +3,16 @@ import { App, Button, Card, Col, Popconfirm, Row, Segmented, Space, Tag } from '
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useNavigate } from 'react-router-dom';
 import { downloadUrl } from '../../../lib/api-client.ts';
-import { errorText } from '../../../lib/error-text.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { useI18n, type MessageKey } from '../../../lib/i18n.tsx';
 import type { HouseholdListItem } from '../../../lib/types.ts';
 import { useSearchState } from '../../../lib/use-search-state.ts';
+import { withVersion } from '../../../lib/versioning.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { RegionTree } from '../../../ui/RegionTree.tsx';
 import { ResponsiveTable } from '../../../ui/ResponsiveTable.tsx';
+import { useStaleSave } from '../../../ui/StaleSave.tsx';
 import { useIsMobile } from '../../../ui/use-is-mobile.ts';
 import { canWrite, useCurrentUser } from '../../auth/api.ts';
 import { DICT, useDict } from '../../dictionaries/api.ts';
@@ -40,6 +41,7 @@ export function HouseholdListPage() {
   const pageSize = Number(filters.pageSize ?? 20);
   const { data, isFetching, error, refetch } = useHouseholds(exitedView ? filters : { ...filters, status: undefined });
   const restore = useRestoreHousehold();
+  const stale = useStaleSave();
   const { page: _p, pageSize: _ps, ...exportQuery } = filters;
 
   const place = (r: HouseholdListItem) => [r.townshipName, r.villageName, r.groupName].filter(Boolean).join(' / ') || r.regionName || r.regionCode;
@@ -52,7 +54,8 @@ export function HouseholdListPage() {
   );
   const statusTag = (r: HouseholdListItem) => <Tag color={STATUS_COLOR[r.monitoringStatus] ?? 'default'}>{t(`hh.status.${r.monitoringStatus}` as MessageKey)}</Tag>;
   const handleRestore = (r: HouseholdListItem) =>
-    restore.mutate(r.id, { onSuccess: () => message.success(t('hh.restore.done')), onError: (err: unknown) => message.error(errorText(err, i18n)) });
+    // the row's version (the list item carries it when the server has it); a stale one reloads the list
+    restore.mutate(withVersion({ id: r.id }, r), { onSuccess: () => message.success(t('hh.restore.done')), onError: (err: unknown) => stale.fail(err, refetch) });
   const rowActions = (r: HouseholdListItem) =>
     exitedView ? (
       <Space>
