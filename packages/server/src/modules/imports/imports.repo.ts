@@ -34,13 +34,15 @@ export type ImportJobRow = {
   regionCode: string;
   createdAt: string;
   finishedAt: string | null;
+  /** when the job's files (upload, staging, errors.xlsx) were removed: it ended, or it was older than the keep time */
+  filesDeletedAt: string | null;
 };
 
 const COLUMNS = `id, kind, status, file_name AS "fileName", file_sha256 AS "fileSha256", file_path AS "filePath",
   sheet_name AS "sheetName", headers, mapping, total_rows AS "totalRows", good_rows AS "goodRows", bad_rows AS "badRows",
   excluded_rows AS "excludedRows", warning_rows AS "warningRows", header_row AS "headerRow", layout, ignored_headers AS "ignoredHeaders", options,
   processed_rows AS "processedRows", errors, result, message, created_by AS "createdBy", region_code AS "regionCode",
-  created_at AS "createdAt", finished_at AS "finishedAt"`;
+  created_at AS "createdAt", finished_at AS "finishedAt", files_deleted_at AS "filesDeletedAt"`;
 const SELECT = `SELECT ${COLUMNS} FROM import_jobs`;
 
 function norm(r: ImportJobRow): ImportJobRow {
@@ -99,6 +101,41 @@ export async function updateImportJob(db: DbHandle, id: number, patch: JobPatch)
   await db.query(`UPDATE import_jobs SET ${sets.join(', ')} WHERE id = $${params.length}`, params);
 }
 
+/** Marks a job's files removed. @returns false when they were already marked */
+export async function markImportFilesDeleted(db: Pick<DbHandle, 'query'>, id: number): Promise<boolean> {
+  const rows = await db.query<{ id: number }>('UPDATE import_jobs SET files_deleted_at = now() WHERE id = $1 AND files_deleted_at IS NULL RETURNING id', [id]);
+  return rows.length > 0;
+}
+
+/**
+ * Jobs whose files should go: ended ones (done, failed, cancelled) not yet cleaned, and idle ones (uploaded,
+ * validated) created before `cutoff`. Running jobs (validating, importing) are left to finish.
+ */
+export async function listImportJobsWithFilesToRemove(db: Pick<DbHandle, 'query'>, cutoff: Date): Promise<{ id: number; filePath: string; status: string }[]> {
+  const rows = await db.query<{ id: number; filePath: string; status: string }>(
+    `SELECT id, file_path AS "filePath", status FROM import_jobs
+      WHERE files_deleted_at IS NULL
+        AND (status IN ('done', 'failed', 'cancelled') OR (status IN ('uploaded', 'validated') AND created_at < $1))
+      ORDER BY id`,
+    [cutoff.toISOString()],
+  );
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/**
+ * Ends an idle job whose files are past the keep time (status failed, with a message asking for a new upload)
+ * and marks its files removed, unless it started running meanwhile. @returns whether it was expired
+ */
+export async function expireIdleImportJob(db: Pick<DbHandle, 'query'>, id: number, days: number): Promise<boolean> {
+  const message = JSON.stringify({ zh: `上传已超过 ${days} 天，文件已删除，请重新上传`, en: `the upload is older than ${days} days and its file was deleted; please upload it again` });
+  const rows = await db.query<{ id: number }>(
+    `UPDATE import_jobs SET status = 'failed', message = $2, finished_at = now(), files_deleted_at = now()
+      WHERE id = $1 AND status IN ('uploaded', 'validated') AND files_deleted_at IS NULL RETURNING id`,
+    [id, message],
+  );
+  return rows.length > 0;
+}
+
 /** A saved column mapping (表头映射方案). */
 export type ColumnMappingRow = { id: number; kind: string; name: string; mapping: Record<string, string>; createdBy: number; regionCode: string; createdAt: string };
 
@@ -134,9 +171,11 @@ export async function listRegionCodesUnder(db: DbHandle, prefix: string): Promis
 }
 
 /**
- * After a crash or kill: jobs left `importing` never committed (the commit is one transaction), so they go back
- * to `validated` and can be committed again; jobs left `validating` are marked `failed`. Run once when the
- * server starts (it assumes no other process is importing into the same database at that moment).
+ * After a crash or kill: jobs left `importing` before their staging finished never wrote a household, so they go
+ * back to `validated` and can be committed again; jobs left `validating` are marked `failed`. Jobs killed after
+ * staging (`result.commitProgress` set) stay `importing`: `resumeInterruptedCommits` continues them from their
+ * commit cursor (ADR 0003). Run once when the server starts (it assumes no other process is importing into the
+ * same database at that moment).
  * @returns how many jobs were recovered
  */
 export async function recoverInterruptedImportJobs(db: Pick<DbHandle, 'query'>): Promise<number> {
@@ -147,7 +186,7 @@ export async function recoverInterruptedImportJobs(db: Pick<DbHandle, 'query'>):
        message = CASE WHEN status = 'importing'
          THEN '{"zh":"导入过程中服务中断，数据库未做任何更改，可重新导入","en":"the import was interrupted; nothing was changed, you can import again"}'
          ELSE '{"zh":"校验过程中服务中断，请重新上传","en":"validation was interrupted; please upload again"}' END
-     WHERE status IN ('importing', 'validating') RETURNING id`,
+     WHERE status IN ('importing', 'validating') AND NOT (status = 'importing' AND coalesce(result ? 'commitProgress', false)) RETURNING id`,
   );
   return rows.length;
 }
