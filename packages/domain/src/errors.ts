@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'VERSION_REQUIRED',
   'INVALID_TRANSITION',
   'IMPORT_REJECTED',
+  /** what was asked for existed and was removed on purpose (an ended import job's files) (410) */
+  'GONE',
   'RATE_LIMITED',
   'INTERNAL',
 ] as const;
