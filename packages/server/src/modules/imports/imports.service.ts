@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -12,6 +11,9 @@ import {
 import type { Deps } from '../../deps.ts';
 import { commitStagedImport } from './import-commit.service.ts';
 import { detectFileKind, readDataRows, type ImportFileKind } from './import-file.reader.ts';
+import { removeImportJobFiles } from './import-cleanup.ts';
+import { ensurePrivateDir, importDir, privateWriteStream } from './import-files.ts';
+import { limitError, type ImportLimits } from './import-limits.ts';
 import { finishJob, getProgress, startJob } from './import-progress.ts';
 import { loadDictIndex } from '../dictionaries/dictionaries.service.ts';
 import type { CellError, ExcludedHousehold } from './import-errors.writer.ts';
@@ -65,8 +67,11 @@ function assertWriter(actor: ImportActor): void {
   if (!canWrite(actor.role)) throw new AppError('FORBIDDEN', `role ${actor.role} may not import`, { role: actor.role });
 }
 
-function uploadDir(deps: Deps): string {
-  return join(deps.config.dataDir, 'imports');
+/** The job's files were removed (it ended, or was idle past the keep time): 410 with what to do. */
+function filesGone(id: number): AppError {
+  const zh = '导入任务已结束，上传的文件和错误明细文件已删除（页面上的统计和前 100 条错误仍保留）；如需重新导入，请重新上传文件';
+  const en = 'The import job has ended and its uploaded file and error file were deleted (the counts and first 100 errors are kept); upload the file again to import it again';
+  return new AppError('GONE', en, { id, issues: [{ path: 'file', messageZh: zh, messageEn: en }], messageZh: zh, messageEn: en });
 }
 
 function view(job: ImportJobRow): ImportJobView {
@@ -101,10 +106,10 @@ async function loadDictionaries(deps: Deps): Promise<Dictionary[]> {
 type HeaderInfo = { sheetName: string | null; headers: string[]; headerRow: number; totalRows: number };
 
 /** Finds the sheet and header row and counts the data rows (the mapping step shows the total). */
-async function readHeader(path: string, kind: ImportFileKind): Promise<HeaderInfo> {
+async function readHeader(path: string, kind: ImportFileKind, limits: ImportLimits): Promise<HeaderInfo> {
   let info: { sheetName: string | null; headers: string[]; headerRow: number } | null = null;
   let totalRows = 0;
-  for await (const batch of readDataRows(path, kind, isHeaderRow, (h) => (info = h))) totalRows += batch.length;
+  for await (const batch of readDataRows(path, kind, isHeaderRow, (h) => (info = h), limits)) totalRows += batch.length;
   const found = info as { sheetName: string | null; headers: string[]; headerRow: number } | null;
   if (!found || totalRows === 0) {
     throw new AppError('VALIDATION_FAILED', 'the file has a header row but no data rows', {
@@ -121,30 +126,40 @@ async function readHeader(path: string, kind: ImportFileKind): Promise<HeaderInf
  * job with a suggested mapping and the saved mappings.
  * @throws AppError VALIDATION_FAILED for empty, unreadable or header-less files; FORBIDDEN for read-only roles
  */
-export async function createImportJob(deps: Deps, actor: ImportActor, upload: { fileName: string; stream: Readable }): Promise<ImportJobView> {
+export async function createImportJob(deps: Deps, actor: ImportActor, upload: { fileName: string; stream: Readable; sizeHint?: number }): Promise<ImportJobView> {
   assertWriter(actor);
-  const dir = uploadDir(deps);
-  await mkdir(dir, { recursive: true });
+  const limits = deps.config.importLimits;
+  const dir = await ensurePrivateDir(importDir(deps.config.dataDir));
   const path = join(dir, `${randomUUID()}.upload`);
   const hash = createHash('sha256');
-  await pipeline(
-    upload.stream,
-    new Transform({
-      transform(chunk: Buffer, _e, cb) {
-        hash.update(chunk);
-        cb(null, chunk);
-      },
-    }),
-    createWriteStream(path),
-  );
+  let bytes = 0;
+  try {
+    await pipeline(
+      upload.stream,
+      new Transform({
+        transform(chunk: Buffer, _e, cb) {
+          bytes += chunk.length;
+          // the multipart parser stops at the limit too; a stream from elsewhere (the CLI) is stopped here
+          if (bytes > limits.maxUploadBytes) return cb(limitError('uploadBytes', upload.sizeHint ?? bytes, limits.maxUploadBytes));
+          hash.update(chunk);
+          cb(null, chunk);
+        },
+      }),
+      privateWriteStream(path),
+    );
+  } catch (err) {
+    await unlink(path).catch(() => undefined);
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw limitError('uploadBytes', upload.sizeHint ?? bytes, limits.maxUploadBytes);
+    throw err;
+  }
   if ((upload.stream as Readable & { truncated?: boolean }).truncated) {
     await unlink(path).catch(() => undefined);
-    throw new AppError('VALIDATION_FAILED', 'file too large', { issues: [{ path: 'file', messageZh: '文件过大', messageEn: 'The file is too large' }] });
+    throw limitError('uploadBytes', upload.sizeHint ?? bytes, limits.maxUploadBytes);
   }
   let header: HeaderInfo;
   try {
     const kind = await detectFileKind(path);
-    header = await readHeader(path, kind);
+    header = await readHeader(path, kind, limits);
   } catch (err) {
     await unlink(path).catch(() => undefined);
     throw err;
@@ -174,6 +189,7 @@ export async function getImportJob(deps: Deps, actor: ImportActor, id: number): 
 /** Path of a job's errors.xlsx. @throws AppError NOT_FOUND before validation has finished */
 export async function getImportErrorsFile(deps: Deps, actor: ImportActor, id: number): Promise<string> {
   const job = await getOwnJob(deps, actor, id);
+  if (job.filesDeletedAt) throw filesGone(id);
   if (!['validated', 'importing', 'done'].includes(job.status)) throw new AppError('NOT_FOUND', 'errors are known once validation has finished', { id });
   return jobFiles(job.filePath).errorsXlsx;
 }
@@ -194,6 +210,7 @@ export type ValidateInput = {
 export async function startValidation(deps: Deps, actor: ImportActor, id: number, input: ValidateInput): Promise<{ job: ImportJobView; done: Promise<void> }> {
   assertWriter(actor);
   const job = await getOwnJob(deps, actor, id);
+  if (job.filesDeletedAt) throw filesGone(id);
   if (!['uploaded', 'validated', 'failed'].includes(job.status) || job.result?.commit) throw new AppError('CONFLICT', `job is ${job.status}`, { status: job.status });
   let mapping = input.mapping;
   if (!mapping && input.mappingName) {
@@ -233,6 +250,8 @@ export async function startValidation(deps: Deps, actor: ImportActor, id: number
       const zh = err instanceof AppError ? String(err.details?.messageZh ?? err.message) : err instanceof Error ? err.message : String(err);
       const en = err instanceof AppError ? String(err.details?.messageEn ?? err.message) : zh;
       await updateImportJob(deps.db, id, { status: 'failed', message: jobMessage(`校验失败：${zh}`, `validation failed: ${en}`), finished: true }).catch(() => undefined);
+      // the job has ended: its files go (the counts and the message stay)
+      await removeImportJobFiles(deps.db, job);
     } finally {
       finishJob(id);
     }
@@ -247,6 +266,7 @@ export async function startValidation(deps: Deps, actor: ImportActor, id: number
 export async function startCommit(deps: Deps, actor: ImportActor, id: number): Promise<{ job: ImportJobView; done: Promise<void> }> {
   assertWriter(actor);
   const job = await getOwnJob(deps, actor, id);
+  if (job.filesDeletedAt) throw filesGone(id);
   if (job.status !== 'validated') throw new AppError('CONFLICT', `job is ${job.status}; validate it first`, { status: job.status });
   // the commit stages every valid row (good and excluded) before leaving the excluded households out
   if (!startJob(id, 'importing', job.goodRows + job.excludedRows)) throw new AppError('CONFLICT', 'job is already running', { id });
@@ -258,6 +278,8 @@ export async function startCommit(deps: Deps, actor: ImportActor, id: number): P
       });
       const { commitError: _e, ...kept } = job.result ?? {};
       await updateImportJob(deps.db, id, { status: 'done', processedRows: commit.stagedRows, result: { ...kept, commit }, finished: true, message: null });
+      // the job has ended: its files go (the counts and first errors stay on the job)
+      await removeImportJobFiles(deps.db, job);
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
       // the transaction rolled back: the job can be committed again
