@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type QueryValue } from '../../lib/api-client.ts';
 import type { AuditEntry, Page, PolicyPack, Role, User } from '../../lib/types.ts';
+import { withVersion } from '../../lib/versioning.ts';
 
 export function useUsers() {
   return useQuery({
@@ -12,7 +13,8 @@ export function useUsers() {
   });
 }
 
-export type UserInput = { username?: string; displayName?: string; password?: string; role?: Role; regionCode?: string; phone?: string | null; disabled?: boolean };
+/** `version`: the user record as the dialog or button showed it (edits only, lib/versioning.ts). */
+export type UserInput = { username?: string; displayName?: string; password?: string; role?: Role; regionCode?: string; phone?: string | null; disabled?: boolean; version?: number };
 
 export function useSaveUser() {
   const qc = useQueryClient();
@@ -35,20 +37,23 @@ export function usePolicyPacks() {
   });
 }
 
+type ActiveBody = { packId?: string; id?: string; pack?: PolicyPack | string; version?: number | null };
+const activeQuery = { queryKey: ['policy', 'active'], queryFn: () => api.get<ActiveBody>('/policy/active') };
+
+/** Id of the county's active pack. */
 export function useActivePack() {
-  return useQuery({
-    queryKey: ['policy', 'active'],
-    queryFn: async () => {
-      const body = await api.get<{ packId?: string; id?: string; pack?: PolicyPack | string }>('/policy/active');
-      return body.packId ?? body.id ?? (typeof body.pack === 'string' ? body.pack : body.pack?.id);
-    },
-  });
+  return useQuery({ ...activeQuery, select: (body: ActiveBody) => body.packId ?? body.id ?? (typeof body.pack === 'string' ? body.pack : body.pack?.id) });
+}
+
+/** The county's saved choice with its version (null while nothing was chosen: a first choice needs none). */
+export function useActiveChoice() {
+  return useQuery(activeQuery);
 }
 
 export function useSetActivePack() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (packId: string) => api.put<unknown>('/policy/active', { packId }),
+    mutationFn: ({ packId, basedOn }: { packId: string; basedOn: ActiveBody | undefined }) => api.put<unknown>('/policy/active', withVersion({ packId }, basedOn)),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['policy'] });
       void qc.invalidateQueries({ queryKey: ['dashboard'] });

@@ -2,6 +2,7 @@ import type { CaseActionBody, EliminationCheck, MonitoringLineUpsert, Monitoring
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client.ts';
 import type { MonitoringCase } from '../../lib/types.ts';
+import { ifMatch } from '../../lib/versioning.ts';
 
 const keys = {
   todo: ['monitoring', 'todo'] as const,
@@ -41,7 +42,7 @@ export function useMonitoringLines() {
   return useQuery({ queryKey: keys.lines, queryFn: async () => (await api.get<{ items: MonitoringLineView[] }>('/monitoring-lines')).items, staleTime: 60_000 });
 }
 
-/** Admin: set or remove a line. */
+/** Admin: set or remove a line; a change to a stored line carries its version (body for PUT, If-Match for DELETE). */
 export function useLineMutations() {
   const qc = useQueryClient();
   const onSuccess = () => {
@@ -50,10 +51,10 @@ export function useLineMutations() {
   };
   return {
     put: useMutation({
-      mutationFn: ({ provinceCode, year, ...body }: MonitoringLineUpsert & { provinceCode: string; year: number }) => api.put<MonitoringLineView>(`/monitoring-lines/${provinceCode}/${year}`, body),
+      mutationFn: ({ provinceCode, year, ...body }: MonitoringLineUpsert & { provinceCode: string; year: number; version?: number }) => api.put<MonitoringLineView>(`/monitoring-lines/${provinceCode}/${year}`, body),
       onSuccess,
     }),
-    remove: useMutation({ mutationFn: ({ provinceCode, year }: { provinceCode: string; year: number }) => api.delete<void>(`/monitoring-lines/${provinceCode}/${year}`), onSuccess }),
+    remove: useMutation({ mutationFn: (l: { provinceCode: string; year: number; version?: number }) => api.delete<void>(`/monitoring-lines/${l.provinceCode}/${l.year}`, ifMatch(l)), onSuccess }),
   };
 }
 

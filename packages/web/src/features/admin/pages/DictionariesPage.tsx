@@ -2,9 +2,10 @@ import { PlusOutlined } from '@ant-design/icons';
 import { findDictionary } from '@chanbang/domain';
 import { App, Button, Card, Col, Form, Input, InputNumber, Menu, Modal, Popconfirm, Row, Select, Space, Switch, Tag } from 'antd';
 import { useState } from 'react';
-import { errorText } from '../../../lib/error-text.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { DictItem } from '../../../lib/types.ts';
+import { withVersion } from '../../../lib/versioning.ts';
+import { useStaleSave } from '../../../ui/StaleSave.tsx';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { ResponsiveTable } from '../../../ui/ResponsiveTable.tsx';
@@ -26,6 +27,7 @@ export function DictionariesPage() {
   };
   const { data, isLoading, error, refetch } = useDictionaries();
   const save = useSaveDictItem();
+  const stale = useStaleSave();
   const codes = Object.keys(data ?? {}).sort();
   const [selected, setSelected] = useState<string | undefined>();
   const dictCode = selected ?? codes[0];
@@ -42,15 +44,23 @@ export function DictionariesPage() {
     if (!dictCode) return;
     const attrs = v.attrsText?.trim() ? (JSON.parse(v.attrsText) as Record<string, unknown>) : {};
     try {
-      await save.mutateAsync({ dictCode, isNew: editing === 'new', item: { code: v.code, labelZh: v.labelZh, labelEn: v.labelEn, sort: v.sort, attrs } });
+      const item = { code: v.code, labelZh: v.labelZh, labelEn: v.labelEn, sort: v.sort, attrs };
+      // an edit is based on the item as the dialog was opened with
+      await save.mutateAsync({ dictCode, isNew: editing === 'new', item: editing === 'new' ? item : withVersion(item, editing) });
       message.success(t('common.saved'));
       setEditing(null);
     } catch (err) {
-      message.error(errorText(err, i18n));
+      stale.fail(err, reloadEditing);
     }
   };
+  /** 重新载入: the item as stored now, in the dialog. */
+  const reloadEditing = async () => {
+    const fresh = dictCode ? (await refetch()).data?.[dictCode]?.find((i) => editing !== 'new' && i.code === editing?.code) : undefined;
+    if (fresh) open(fresh);
+    else setEditing(null);
+  };
   const setActive = (item: DictItem, active: boolean) =>
-    save.mutate({ dictCode: item.dictCode, isNew: false, item: { code: item.code, active } }, { onError: (err) => message.error(errorText(err, i18n)) });
+    save.mutate({ dictCode: item.dictCode, isNew: false, item: withVersion({ code: item.code, active }, item) }, { onError: (err) => stale.fail(err, refetch) });
 
   return (
     <>

@@ -3,14 +3,14 @@ import { App, Button, Card, Col, Collapse, Empty, Popconfirm, Row, Tag, Typograp
 import { useQuery } from '@tanstack/react-query';
 import type { PolicyDocument } from '@chanbang/domain';
 import { api } from '../../../lib/api-client.ts';
-import { errorText } from '../../../lib/error-text.ts';
 import { formatYuan } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { PolicyPack } from '../../../lib/types.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { ResponsiveTable } from '../../../ui/ResponsiveTable.tsx';
-import { useActivePack, usePolicyPacks, useSetActivePack } from '../api.ts';
+import { useStaleSave } from '../../../ui/StaleSave.tsx';
+import { useActiveChoice, useActivePack, usePolicyPacks, useSetActivePack } from '../api.ts';
 import { PackRules } from '../components/PackRules.tsx';
 
 type Line = { provinceCode: string; year: number; amountYuan: number; source: string; confirmed: boolean };
@@ -63,10 +63,13 @@ export function PolicyPackPage() {
   const { message } = App.useApp();
   const packs = usePolicyPacks();
   const active = useActivePack();
+  const choice = useActiveChoice();
   const setActive = useSetActivePack();
+  const stale = useStaleSave();
 
+  // based on the choice this page shows; a stale one (another admin chose meanwhile) reloads it
   const handleActivate = (pack: PolicyPack) =>
-    setActive.mutate(pack.id, { onSuccess: () => message.success(t('common.saved')), onError: (err) => message.error(errorText(err, i18n)) });
+    setActive.mutate({ packId: pack.id, basedOn: choice.data }, { onSuccess: () => message.success(t('common.saved')), onError: (err) => stale.fail(err, () => choice.refetch()) });
 
   return (
     <>

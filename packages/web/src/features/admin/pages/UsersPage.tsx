@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { errorText } from '../../../lib/error-text.ts';
 import { useI18n, type MessageKey } from '../../../lib/i18n.tsx';
 import type { Role, User } from '../../../lib/types.ts';
+import { withVersion } from '../../../lib/versioning.ts';
+import { useStaleSave } from '../../../ui/StaleSave.tsx';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { ResponsiveTable } from '../../../ui/ResponsiveTable.tsx';
@@ -19,6 +20,7 @@ export function UsersPage() {
   const { message } = App.useApp();
   const { data, isLoading, error, refetch } = useUsers();
   const save = useSaveUser();
+  const stale = useStaleSave();
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [form] = Form.useForm<UserInput>();
   const roleOptions = ROLE_CODES.map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }));
@@ -31,15 +33,22 @@ export function UsersPage() {
   const handleSave = async () => {
     const v = await form.validateFields();
     try {
-      await save.mutateAsync(editing === 'new' ? v : { id: (editing as User).id, displayName: v.displayName, role: v.role, regionCode: v.regionCode, phone: v.phone });
+      // an edit is based on the user as the dialog was opened with
+      await save.mutateAsync(editing === 'new' ? v : withVersion({ id: (editing as User).id, displayName: v.displayName, role: v.role, regionCode: v.regionCode, phone: v.phone }, editing));
       message.success(t('common.saved'));
       setEditing(null);
     } catch (err) {
-      message.error(errorText(err, i18n));
+      stale.fail(err, reloadEditing);
     }
   };
+  /** 重新载入: the user as stored now, in the dialog. */
+  const reloadEditing = async () => {
+    const fresh = (await refetch()).data?.find((u) => editing !== 'new' && u.id === editing?.id);
+    if (fresh) open(fresh);
+    else setEditing(null);
+  };
   const toggle = (u: User) =>
-    save.mutate({ id: u.id, disabled: !u.disabled }, { onSuccess: () => message.success(t('common.saved')), onError: (err) => message.error(errorText(err, i18n)) });
+    save.mutate(withVersion({ id: u.id, disabled: !u.disabled }, u), { onSuccess: () => message.success(t('common.saved')), onError: (err) => stale.fail(err, refetch) });
 
   return (
     <>

@@ -3,12 +3,13 @@ import type { MonitoringLineView } from '@chanbang/domain';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { errorText } from '../../../lib/error-text.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
+import { withVersion } from '../../../lib/versioning.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { ResponsiveTable } from '../../../ui/ResponsiveTable.tsx';
+import { useStaleSave } from '../../../ui/StaleSave.tsx';
 import { lineText, useLineMutations, useMonitoringLines } from '../api.ts';
 
 const PROVINCES: Record<string, [string, string]> = { '14': ['山西省', 'Shanxi'], '41': ['河南省', 'Henan'] };
@@ -24,6 +25,7 @@ export function MonitoringLinesPage() {
   const { message } = App.useApp();
   const lines = useMonitoringLines();
   const { put, remove } = useLineMutations();
+  const stale = useStaleSave();
   const [editing, setEditing] = useState<'new' | MonitoringLineView | null>(null);
   const [form] = Form.useForm<Values>();
   const province = (code: string) => (PROVINCES[code] ? pick(...PROVINCES[code]) : code);
@@ -36,12 +38,19 @@ export function MonitoringLinesPage() {
   const save = async () => {
     const v = await form.validateFields();
     try {
-      await put.mutateAsync(v);
+      // a stored line is changed on the version the dialog was opened with
+      await put.mutateAsync(editing === 'new' ? v : withVersion(v, editing));
       message.success(pick('已保存', 'Saved'));
       setEditing(null);
     } catch (err) {
-      message.error(errorText(err, i18n));
+      stale.fail(err, reloadEditing);
     }
+  };
+  /** 重新载入: the line as stored now, in the dialog. */
+  const reloadEditing = async () => {
+    const fresh = (await lines.refetch()).data?.find((l) => editing !== 'new' && l.provinceCode === editing?.provinceCode && l.year === editing.year);
+    if (fresh) open(fresh);
+    else setEditing(null);
   };
   const unconfirmed = (lines.data ?? []).filter((l) => !l.confirmed).length;
 
@@ -101,7 +110,7 @@ export function MonitoringLinesPage() {
     return (
       <Space>
         <Button size="small" onClick={() => open(l)}>{pick('修改', 'Edit')}</Button>
-        <Popconfirm title={pick('删除该年度的监测范围？', 'Delete this line?')} onConfirm={() => remove.mutate({ provinceCode: l.provinceCode, year: l.year })} okText={pick('删除', 'Delete')} cancelText={pick('取消', 'Cancel')}>
+        <Popconfirm title={pick('删除该年度的监测范围？', 'Delete this line?')} onConfirm={() => remove.mutate(withVersion({ provinceCode: l.provinceCode, year: l.year }, l), { onError: (err) => stale.fail(err, lines.refetch) })} okText={pick('删除', 'Delete')} cancelText={pick('取消', 'Cancel')}>
           <Button size="small" danger>{pick('删除', 'Delete')}</Button>
         </Popconfirm>
       </Space>

@@ -2,7 +2,9 @@ import { App, Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { useI18n, type MessageKey } from '../../../lib/i18n.tsx';
 import type { RegionDetail } from '../../../lib/types.ts';
+import { versionOf, withVersion } from '../../../lib/versioning.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
+import { useStaleSave } from '../../../ui/StaleSave.tsx';
 import { useIsMobile } from '../../../ui/use-is-mobile.ts';
 import { useCreateRegion, usePatchRegion } from '../api.ts';
 
@@ -93,10 +95,14 @@ export function AddRegionModal({ parent, onClose, onCreated }: AddProps) {
   );
 }
 
-/** Renames a region. */
-export function RenameRegionModal({ region, onClose }: { region: RegionDetail | null; onClose: () => void }) {
+/**
+ * Renames a region, based on the region as the dialog was opened with; `reload` (重新载入 after a stale save) fetches
+ * it again and hands it back as `region`, which refills the name.
+ */
+export function RenameRegionModal({ region, onClose, reload }: { region: RegionDetail | null; onClose: () => void; reload: () => unknown }) {
   const { t } = useI18n();
   const patch = usePatchRegion();
+  const stale = useStaleSave();
   const [form] = Form.useForm<{ name: string }>();
   const layout = useModalLayout();
   useEffect(() => {
@@ -105,7 +111,7 @@ export function RenameRegionModal({ region, onClose }: { region: RegionDetail | 
       patch.reset();
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [region?.code]);
+  }, [region?.code, versionOf(region)]);
   if (!region) return null;
   return (
     <Modal
@@ -120,7 +126,7 @@ export function RenameRegionModal({ region, onClose }: { region: RegionDetail | 
       destroyOnHidden
     >
       <ErrorAlert error={patch.error} />
-      <Form form={form} layout="vertical" onFinish={(v) => patch.mutate({ code: region.code, name: v.name.trim() }, { onSuccess: onClose })}>
+      <Form form={form} layout="vertical" onFinish={(v) => patch.mutate(withVersion({ code: region.code, name: v.name.trim() }, region), { onSuccess: onClose, onError: (err) => stale.handle(err, reload) })}>
         <Form.Item name="name" label={t('regions.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 64 }]}>
           <Input autoComplete="off" />
         </Form.Item>

@@ -4,7 +4,9 @@ import { Link } from 'react-router-dom';
 import { useI18n, type MessageKey } from '../../../lib/i18n.tsx';
 import type { RegionDetail } from '../../../lib/types.ts';
 import { useSearchState } from '../../../lib/use-search-state.ts';
+import { withVersion } from '../../../lib/versioning.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
+import { useStaleSave } from '../../../ui/StaleSave.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { RegionTree } from '../../../ui/RegionTree.tsx';
 import { ResponsiveTable } from '../../../ui/ResponsiveTable.tsx';
@@ -31,8 +33,16 @@ export function RegionsPage() {
   const dict = useDict();
   const user = useCurrentUser();
   const [search, setSearch] = useSearchState(KEYS);
-  const { data, isLoading, error } = useRegion(search.code);
+  const { data, isLoading, error, refetch } = useRegion(search.code);
   const patch = usePatchRegion();
+  const stale = useStaleSave();
+  /** 重新载入 after a stale retire/restore/rename: the region as stored now (and in the rename dialog). */
+  const reload = async () => {
+    const fresh = await refetch();
+    if (fresh.error) throw fresh.error;
+    patch.reset();
+    setRenaming((r) => (r && fresh.data ? fresh.data : r));
+  };
   const [adding, setAdding] = useState<RegionDetail | null>(null);
   const [renaming, setRenaming] = useState<RegionDetail | null>(null);
   const manager = user.role === 'admin' || user.role === 'county_officer';
@@ -86,7 +96,7 @@ export function RegionsPage() {
                       title={t(retired ? 'regions.restoreConfirm' : 'regions.retireConfirm', { name: data.name })}
                       okText={t('common.ok')}
                       cancelText={t('common.cancel')}
-                      onConfirm={() => patch.mutateAsync({ code: data.code, retired: !retired })}
+                      onConfirm={() => patch.mutateAsync(withVersion({ code: data.code, retired: !retired }, data)).catch((err: unknown) => void stale.handle(err, reload))}
                     >
                       <Button danger={!retired} loading={patch.isPending}>{t(retired ? 'regions.restore' : 'regions.retire')}</Button>
                     </Popconfirm>
@@ -112,7 +122,7 @@ export function RegionsPage() {
         </Col>
       </Row>
       <AddRegionModal parent={adding} onClose={() => setAdding(null)} onCreated={() => setAdding(null)} />
-      <RenameRegionModal region={renaming} onClose={() => setRenaming(null)} />
+      <RenameRegionModal region={renaming} onClose={() => setRenaming(null)} reload={reload} />
     </>
   );
 }
