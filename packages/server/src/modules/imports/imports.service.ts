@@ -234,7 +234,7 @@ export async function startValidation(deps: Deps, actor: ImportActor, id: number
     try {
       const kind = await detectFileKind(job.filePath);
       const dictionaries = await loadDictionaries(deps);
-      const s: ValidationSummary = await validateImportFile(deps.db, { id, filePath: job.filePath, kind }, finalMapping, { scopePrefix: actor.scopePrefix, dictionaries, options, pii: canSeePii(actor.role) }, (n) =>
+      const s: ValidationSummary = await validateImportFile(deps.db, { id, filePath: job.filePath, kind }, finalMapping, { scopePrefix: actor.scopePrefix, dictionaries, options, pii: canSeePii(actor.role), limits: deps.config.importLimits }, (n) =>
         updateImportJob(deps.db, id, { processedRows: n }),
       );
       const { firstErrors, ...rest } = s;
