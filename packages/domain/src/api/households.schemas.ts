@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { API_LIMITS, HOUSEHOLD_NO_PATTERN, IsoDateSchema, PHONE_PATTERN, PageQuerySchema, RegionCodeSchema, nullableText, pageOf } from './common.schemas.ts';
+import { API_LIMITS, HOUSEHOLD_NO_PATTERN, IsoDateSchema, PHONE_PATTERN, PageQuerySchema, RegionCodeSchema, VersionSchema, VersionedSaveSchema, nullableText, pageOf } from './common.schemas.ts';
 import { EXIT_REASONS, LIFTED_CATEGORIES, MAX_WORK_MONTHS } from '../households/household-model.ts';
 
 const dictCode = (dict: string) => z.string().trim().min(1).max(48).describe(`code of dictionary ${dict}`);
@@ -39,7 +39,7 @@ export const PersonCreateSchema = z.object({
 });
 export type PersonCreate = z.infer<typeof PersonCreateSchema>;
 
-export const PersonUpdateSchema = PersonCreateSchema.partial();
+export const PersonUpdateSchema = PersonCreateSchema.partial().extend(VersionedSaveSchema.shape);
 export type PersonUpdate = z.infer<typeof PersonUpdateSchema>;
 
 export const PersonViewSchema = z.object({
@@ -70,6 +70,7 @@ export const PersonViewSchema = z.object({
   exitReason: z.string().nullable().describe('自然减少原因 (dict exit_reason); the record is read-only while set'),
   exitDate: z.string().nullable(),
   exitNote: z.string().nullable(),
+  version: VersionSchema,
 });
 export type PersonView = z.infer<typeof PersonViewSchema>;
 
@@ -78,6 +79,7 @@ export const ExitSchema = z.object({
   reason: z.enum(EXIT_REASONS).describe('自然减少原因: death 死亡 | moved_out 迁出 | married_out 嫁出 | imprisoned 服刑 | other 其他'),
   date: IsoDateSchema.describe('日期'),
   note: nullableText(500),
+  version: VersionSchema.optional().describe('the version of the household / person read (or If-Match)'),
 });
 export type ExitInput = z.infer<typeof ExitSchema>;
 
@@ -122,6 +124,7 @@ export const HouseholdUpdateSchema = z
     phone,
     liftedYear: householdFields.liftedYear,
     note: householdFields.note,
+    version: VersionSchema,
   })
   .partial();
 export type HouseholdUpdate = z.infer<typeof HouseholdUpdateSchema>;
@@ -178,10 +181,11 @@ export const IncomeUpsertSchema = z.object({
   claimIncome: money.optional().describe('理赔收入 (元); kept when omitted'),
   compliantSelfPaid: money.optional().describe('合规自付支出 (元); kept when omitted'),
   memberCount: z.number().int().min(1).max(99).optional().describe('家庭人口数 (default: current member count)'),
+  version: VersionSchema.optional().describe('the version of the year read; required when the year is recorded (or If-Match)'),
 });
 export type IncomeUpsert = z.infer<typeof IncomeUpsertSchema>;
 /** A new year's income: refused with 409 when the year is already recorded (edit it with PUT instead). */
-export const IncomeCreateSchema = IncomeUpsertSchema.extend({ year: z.number().int().min(2000).max(2100).describe('年度') });
+export const IncomeCreateSchema = IncomeUpsertSchema.omit({ version: true }).extend({ year: z.number().int().min(2000).max(2100).describe('年度') });
 export type IncomeCreate = z.infer<typeof IncomeCreateSchema>;
 export const IncomeYearParamSchema = z.object({ id: z.coerce.number().int().positive(), year: z.coerce.number().int().min(2000).max(2100) });
 
@@ -199,6 +203,7 @@ export const IncomeViewSchema = z.object({
   perCapita: z.number().describe('人均纯收入'),
   yoyChange: z.number().nullable().describe('change of 人均纯收入 against the previous year'),
   yoyRate: z.number().nullable(),
+  version: VersionSchema,
 });
 export type IncomeView = z.infer<typeof IncomeViewSchema>;
 
@@ -213,7 +218,7 @@ export const MeasureCreateSchema = z.object({
   amountYuan: z.number().finite().min(0).max(1e10).nullable().optional(),
 });
 export type MeasureCreate = z.infer<typeof MeasureCreateSchema>;
-export const MeasureUpdateSchema = MeasureCreateSchema.partial();
+export const MeasureUpdateSchema = MeasureCreateSchema.partial().extend(VersionedSaveSchema.shape);
 export type MeasureUpdate = z.infer<typeof MeasureUpdateSchema>;
 export const MeasureViewSchema = z.object({
   id: z.number().int(),
@@ -226,6 +231,7 @@ export const MeasureViewSchema = z.object({
   helperId: z.number().int().nullable(),
   amountYuan: z.number().nullable(),
   developmental: z.boolean().describe('开发式 measure (dictionary attr)'),
+  version: VersionSchema,
 });
 export type MeasureView = z.infer<typeof MeasureViewSchema>;
 
@@ -247,13 +253,14 @@ const caseDates = {
 };
 export const MonitoringCaseCreateSchema = z.object({ monitoringType: dictCode('monitoring_type'), ...caseDates });
 export type MonitoringCaseCreate = z.infer<typeof MonitoringCaseCreateSchema>;
-export const MonitoringCaseUpdateSchema = MonitoringCaseCreateSchema.partial();
+export const MonitoringCaseUpdateSchema = MonitoringCaseCreateSchema.partial().extend(VersionedSaveSchema.shape);
 export type MonitoringCaseUpdate = z.infer<typeof MonitoringCaseUpdateSchema>;
 export const MonitoringEliminateSchema = z.object({
   eliminationMethod: dictCode('elimination_method').describe('assisted 帮扶消除 | natural 自然消除'),
   eliminationDate: IsoDateSchema,
   incomeStableSince: IsoDateSchema.optional(),
   note: nullableText(),
+  version: VersionSchema.optional().describe('the version of the case read (or If-Match)'),
 });
 export type MonitoringEliminate = z.infer<typeof MonitoringEliminateSchema>;
 export const MonitoringCaseViewSchema = z.object({
@@ -286,6 +293,7 @@ export const MonitoringCaseViewSchema = z.object({
   elimCountyApprovalDate: z.string().nullable(),
   rigidExpenseResolved: z.boolean().nullable(),
   noNewRisk: z.boolean().nullable(),
+  version: VersionSchema,
 });
 export type MonitoringCaseView = z.infer<typeof MonitoringCaseViewSchema>;
 
@@ -305,6 +313,7 @@ export const HelperViewSchema = z.object({
   role: z.string(),
   organisation: z.string().nullable(),
   phone: z.string().nullable(),
+  version: VersionSchema.describe('版本号 of the helper record'),
 });
 export type HelperView = z.infer<typeof HelperViewSchema>;
 export const HelperListQuerySchema = PageQuerySchema.extend({ regionCode: RegionCodeSchema.optional(), q: z.string().trim().max(64).optional() });
@@ -336,6 +345,7 @@ export const HouseholdViewSchema = HouseholdListItemSchema.extend({
   note: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  version: VersionSchema.describe('版本号 of the household record: send it back with PATCH, exit and restore (or If-Match)'),
   members: z.array(PersonViewSchema),
   incomes: z.array(IncomeViewSchema).describe('by year, with 人均纯收入 and year-on-year change'),
   measures: z.array(MeasureViewSchema),

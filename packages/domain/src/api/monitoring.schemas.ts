@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CASE_ACTIONS, CASE_STAGES } from '../monitoring/workflow.ts';
-import { IsoDateSchema } from './common.schemas.ts';
+import { IsoDateSchema, VersionSchema } from './common.schemas.ts';
 
 // ---------- monitoring case actions (识别 and 风险消除 by role) ----------
 export const CaseActionSchema = z.object({
@@ -18,6 +18,7 @@ export const CaseActionSchema = z.object({
   educationSecure: z.boolean().nullable().optional(),
   medicalSecure: z.boolean().nullable().optional(),
   eliminationMethod: z.string().trim().max(16).nullable().optional().describe('风险消除方式 (dict elimination_method)'),
+  version: VersionSchema.optional().describe('the version of the case read (or If-Match); a stale one is 409 STALE_VERSION'),
 });
 export type CaseActionBody = z.infer<typeof CaseActionSchema>;
 

@@ -12,7 +12,7 @@ import * as repo from './helpers.repo.ts';
 
 /** A helper as a role sees it: the phone masked unless `pii` (the one place helper phones are shown). */
 function toView(h: repo.HelperRow, pii: boolean): HelperView {
-  return { id: h.id, regionCode: h.regionCode, name: h.name, role: h.role, organisation: h.organisation, phone: h.phone === null || pii ? h.phone : maskPhone(h.phone) };
+  return { id: h.id, regionCode: h.regionCode, name: h.name, role: h.role, organisation: h.organisation, phone: h.phone === null || pii ? h.phone : maskPhone(h.phone), version: h.version };
 }
 
 /** Helpers in the scope (phones masked unless the role may see them). @throws AppError NOT_FOUND for an out-of-scope region */

@@ -2,7 +2,7 @@ import { AppError, DICT, dictLabelEn, dictLabelZh, exitedRecordIssue, getDictIte
 import type { Actor, Conn } from '../../deps.ts';
 import { assertCanWrite } from '../auth/auth.guard.ts';
 import { assertWriteScope, isInScope } from '../regions/scope.ts';
-import { findHousehold } from './households.repo.ts';
+import { findHousehold, lockHousehold } from './households.repo.ts';
 
 /**
  * A household the actor may read. One that left the registry by 自然减少 is visible to an admin only (read-only).
@@ -25,6 +25,19 @@ export async function getWritableHousehold(db: Conn, actor: Actor, id: number) {
   if (!h) throw new AppError('NOT_FOUND', 'household not found', { householdId: id });
   assertWriteScope(actor, h.regionCode);
   assertNotExited('household', h);
+  return h;
+}
+
+/**
+ * Inside a write's transaction: the household locked (`FOR UPDATE`) and checked again as getWritableHousehold does,
+ * because it may have left the registry or moved since the first check. Its row is the audit's "before".
+ * @throws AppError NOT_FOUND, FORBIDDEN, RECORD_EXITED (unless `opts.exited`: restore reads a household that left)
+ */
+export async function lockWritableHousehold(tx: Conn, actor: Actor, id: number, opts: { exited?: boolean } = {}) {
+  const h = await lockHousehold(tx, id);
+  if (!h) throw new AppError('NOT_FOUND', 'household not found', { householdId: id });
+  assertWriteScope(actor, h.regionCode);
+  if (!opts.exited) assertNotExited('household', h);
   return h;
 }
 

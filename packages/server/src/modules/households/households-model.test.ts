@@ -47,7 +47,7 @@ describe('是否脱贫户, 监测对象类别 and 监测状态 are kept apart', 
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ householdType: 'monitored', isLifted: true, monitoringStatus: 'monitoring' });
     // an edit that would contradict the stored category is refused too
-    const edit = await inject(county.cookie, 'PATCH', `/api/v1/households/${ok.json().id}`, { isLifted: false });
+    const edit = await inject(county.cookie, 'PATCH', `/api/v1/households/${ok.json().id}`, { isLifted: false, version: ok.json().version });
     expect(edit.statusCode).toBe(400);
   });
 
@@ -116,23 +116,23 @@ describe('自然减少 instead of deletes', () => {
   it('a member leaves with reason and date, is read-only, and an admin restores it', async () => {
     const h = await buildHousehold(t, { regionCode: v1(), members: [{ education: 'junior' }, { relation: '10', education: 'junior' }, { relation: '20', education: 'junior' }] });
     const spouse = h.members[1]!;
-    const headExit = await inject(village.cookie, 'POST', `/api/v1/persons/${h.members[0]!.id}/exit`, { reason: 'death', date: '2024-05-01' });
+    const headExit = await inject(village.cookie, 'POST', `/api/v1/persons/${h.members[0]!.id}/exit`, { reason: 'death', date: '2024-05-01', version: 1 });
     expect(headExit.statusCode).toBe(422);
-    const future = await inject(village.cookie, 'POST', `/api/v1/persons/${spouse.id}/exit`, { reason: 'married_out', date: '2999-01-01' });
+    const future = await inject(village.cookie, 'POST', `/api/v1/persons/${spouse.id}/exit`, { reason: 'married_out', date: '2999-01-01', version: 1 });
     expect(future.statusCode).toBe(400);
     expect(issuePaths(future)).toEqual(['date']);
-    const exit = await inject(village.cookie, 'POST', `/api/v1/persons/${spouse.id}/exit`, { reason: 'married_out', date: '2024-05-01', note: '嫁往外县' });
+    const exit = await inject(village.cookie, 'POST', `/api/v1/persons/${spouse.id}/exit`, { reason: 'married_out', date: '2024-05-01', note: '嫁往外县', version: spouse.version });
     expect(exit.statusCode).toBe(200);
     expect(exit.json()).toMatchObject({ exitReason: 'married_out', exitDate: '2024-05-01', exitNote: '嫁往外县' });
-    const edit = await inject(village.cookie, 'PATCH', `/api/v1/persons/${spouse.id}`, { name: '改名' });
+    const edit = await inject(village.cookie, 'PATCH', `/api/v1/persons/${spouse.id}`, { name: '改名', version: exit.json().version });
     expect(edit.statusCode).toBe(409);
     expect(edit.json().error.code).toBe('RECORD_EXITED');
     expect(edit.json().error.details.issues[0].messageZh).toBe('该成员已自然减少（嫁出，2024-05-01），记录只读；如需恢复请联系县级管理员');
     const detail = (await inject(village.cookie, 'GET', `/api/v1/households/${h.id}`)).json();
     expect(detail.memberCount).toBe(2);
     expect(detail.members).toHaveLength(3);
-    expect((await inject(village.cookie, 'POST', `/api/v1/persons/${spouse.id}/restore`)).statusCode).toBe(403);
-    const restored = await inject(admin.cookie, 'POST', `/api/v1/persons/${spouse.id}/restore`);
+    expect((await inject(village.cookie, 'POST', `/api/v1/persons/${spouse.id}/restore`, { version: exit.json().version })).statusCode).toBe(403);
+    const restored = await inject(admin.cookie, 'POST', `/api/v1/persons/${spouse.id}/restore`, { version: exit.json().version });
     expect(restored.statusCode).toBe(200);
     expect(restored.json().exitReason).toBeNull();
     const audits = await t.db.db.select().from(auditLog).where(eq(auditLog.entityId, String(spouse.id)));
@@ -145,7 +145,7 @@ describe('自然减少 instead of deletes', () => {
       householdId: h.id, regionCode: h.regionCode, idNumber: makeTestIdNumber(), name: '早迁出', gender: '1', birthDate: '1990-01-01', relation: '20',
       exitReason: 'moved_out', exitDate: '2023-01-01',
     }).returning();
-    const exit = await inject(village.cookie, 'POST', `/api/v1/households/${h.id}/exit`, { reason: 'death', date: '2024-05-01' });
+    const exit = await inject(village.cookie, 'POST', `/api/v1/households/${h.id}/exit`, { reason: 'death', date: '2024-05-01', version: h.version });
     expect(exit.statusCode).toBe(200);
     const [row] = await t.db.db.select().from(households).where(eq(households.id, h.id));
     expect(row).toMatchObject({ exitReason: 'death', exitDate: '2024-05-01' });
@@ -154,11 +154,11 @@ describe('自然减少 instead of deletes', () => {
     expect(members.filter((m) => m.exitReason === 'death')).toHaveLength(2);
 
     const writes = [
-      inject(village.cookie, 'PATCH', `/api/v1/households/${h.id}`, { address: 'x' }),
+      inject(village.cookie, 'PATCH', `/api/v1/households/${h.id}`, { address: 'x', version: exit.json().version }),
       inject(village.cookie, 'POST', `/api/v1/households/${h.id}/members`, { idNumber: makeTestIdNumber(), name: '新', relation: '20', education: 'junior' }),
-      inject(village.cookie, 'PUT', `/api/v1/households/${h.id}/incomes/2024`, { wage: 1 }),
+      inject(village.cookie, 'PUT', `/api/v1/households/${h.id}/incomes/2024`, { wage: 1, version: 1 }),
       inject(village.cookie, 'POST', `/api/v1/households/${h.id}/measures`, { category: 'industry', year: 2024 }),
-      inject(village.cookie, 'POST', `/api/v1/households/${h.id}/exit`, { reason: 'death', date: '2024-05-01' }),
+      inject(village.cookie, 'POST', `/api/v1/households/${h.id}/exit`, { reason: 'death', date: '2024-05-01', version: exit.json().version }),
     ];
     for (const res of await Promise.all(writes)) {
       expect(res.statusCode).toBe(409);
@@ -172,15 +172,15 @@ describe('自然减少 instead of deletes', () => {
     const exited = await inject(admin.cookie, 'GET', `/api/v1/households?regionCode=${v1()}&status=exited&pageSize=200`);
     expect(exited.json().items.find((i: { id: number }) => i.id === h.id)).toMatchObject({ exitReason: 'death', exitDate: '2024-05-01' });
 
-    expect((await inject(county.cookie, 'POST', `/api/v1/households/${h.id}/restore`)).statusCode).toBe(403);
-    const restored = await inject(admin.cookie, 'POST', `/api/v1/households/${h.id}/restore`);
+    expect((await inject(county.cookie, 'POST', `/api/v1/households/${h.id}/restore`, { version: exit.json().version })).statusCode).toBe(403);
+    const restored = await inject(admin.cookie, 'POST', `/api/v1/households/${h.id}/restore`, { version: exit.json().version });
     expect(restored.statusCode).toBe(200);
     expect(restored.json()).toMatchObject({ exitReason: null, memberCount: 2 });
     const after = await t.db.db.select().from(persons).where(eq(persons.householdId, h.id));
     // the member who had moved out before the household's exit stays out
     expect(after.find((m) => m.id === early!.id)).toMatchObject({ exitReason: 'moved_out' });
     expect(after.filter((m) => m.exitReason === null)).toHaveLength(2);
-    expect((await inject(village.cookie, 'PATCH', `/api/v1/households/${h.id}`, { address: '回来了' })).statusCode).toBe(200);
+    expect((await inject(village.cookie, 'PATCH', `/api/v1/households/${h.id}`, { address: '回来了', version: restored.json().version })).statusCode).toBe(200);
   });
 });
 

@@ -187,6 +187,17 @@ export async function findHousehold(db: Conn, id: number, opts: { withExited?: b
   return row ? { ...row.h, regionName: row.regionName } : undefined;
 }
 
+/**
+ * The household row locked for this transaction (`SELECT … FOR UPDATE`): the "before" of a versioned write, read
+ * inside the write's own transaction so that a concurrent save waits for it (and then meets a newer version).
+ */
+export async function lockHousehold(tx: Conn, id: number): Promise<(HouseholdRow & { regionName: string | null }) | undefined> {
+  const [row] = await tx.select().from(households).where(eq(households.id, id)).for('update');
+  if (!row) return undefined;
+  const [r] = await tx.select({ name: regions.name }).from(regions).where(eq(regions.code, row.regionCode));
+  return { ...row, regionName: r?.name ?? null };
+}
+
 export async function findHouseholdByNo(db: Conn, householdNo: string): Promise<HouseholdRow | undefined> {
   const [row] = await db.select().from(households).where(eq(households.householdNo, householdNo));
   return row;
@@ -197,8 +208,10 @@ export async function insertHousehold(db: Conn, values: typeof households.$infer
   return row as HouseholdRow;
 }
 
+/** Writes household fields and bumps its version (every change of the row, a case step's too, is a new version). */
 export async function updateHousehold(db: Conn, id: number, patch: Partial<typeof households.$inferInsert>): Promise<HouseholdRow> {
-  const [row] = await db.update(households).set({ ...patch, updatedAt: sql`now()` }).where(eq(households.id, id)).returning();
+  const { version: _v, ...fields } = patch;
+  const [row] = await db.update(households).set({ ...fields, updatedAt: sql`now()`, version: sql`${households.version} + 1` }).where(eq(households.id, id)).returning();
   return row as HouseholdRow;
 }
 
@@ -209,10 +222,10 @@ export async function updateHousehold(db: Conn, id: number, patch: Partial<typeo
  */
 export async function exitHousehold(db: Conn, id: number, exit: { reason: string; date: string; note: string | null }): Promise<HouseholdRow> {
   const [row] = await db.update(households)
-    .set({ exitReason: exit.reason, exitDate: exit.date, exitNote: exit.note, deletedAt: sql`now()`, updatedAt: sql`now()` })
+    .set({ exitReason: exit.reason, exitDate: exit.date, exitNote: exit.note, deletedAt: sql`now()`, updatedAt: sql`now()`, version: sql`${households.version} + 1` })
     .where(eq(households.id, id)).returning();
   await db.update(persons)
-    .set({ exitReason: exit.reason, exitDate: exit.date, exitNote: exit.note, updatedAt: sql`now()` })
+    .set({ exitReason: exit.reason, exitDate: exit.date, exitNote: exit.note, updatedAt: sql`now()`, version: sql`${persons.version} + 1` })
     .where(and(eq(persons.householdId, id), isNull(persons.exitReason)));
   return row as HouseholdRow;
 }
@@ -221,12 +234,12 @@ export async function exitHousehold(db: Conn, id: number, exit: { reason: string
 export async function restoreHousehold(db: Conn, h: HouseholdRow): Promise<HouseholdRow> {
   if (h.deletedAt) {
     await db.update(persons)
-      .set({ exitReason: null, exitDate: null, exitNote: null, updatedAt: sql`now()` })
+      .set({ exitReason: null, exitDate: null, exitNote: null, updatedAt: sql`now()`, version: sql`${persons.version} + 1` })
       // compared in SQL: the timestamps have microseconds, a JS Date only milliseconds
       .where(and(eq(persons.householdId, h.id), sql`${persons.updatedAt} = (SELECT deleted_at FROM households WHERE id = ${h.id})`));
   }
   const [row] = await db.update(households)
-    .set({ exitReason: null, exitDate: null, exitNote: null, deletedAt: null, updatedAt: sql`now()` })
+    .set({ exitReason: null, exitDate: null, exitNote: null, deletedAt: null, updatedAt: sql`now()`, version: sql`${households.version} + 1` })
     .where(eq(households.id, h.id)).returning();
   return row as HouseholdRow;
 }
@@ -257,8 +270,16 @@ export async function insertPersons(db: Conn, values: (typeof persons.$inferInse
   return db.insert(persons).values(values).returning();
 }
 
+/** The person row locked for this transaction (`SELECT … FOR UPDATE`), the "before" of a versioned write. */
+export async function lockPerson(tx: Conn, id: number): Promise<PersonRow | undefined> {
+  const [row] = await tx.select().from(persons).where(eq(persons.id, id)).for('update');
+  return row;
+}
+
+/** Writes a person's fields and bumps its version. */
 export async function updatePerson(db: Conn, id: number, patch: Partial<typeof persons.$inferInsert>): Promise<PersonRow> {
-  const [row] = await db.update(persons).set({ ...patch, updatedAt: sql`now()` }).where(eq(persons.id, id)).returning();
+  const { version: _v, ...fields } = patch;
+  const [row] = await db.update(persons).set({ ...fields, updatedAt: sql`now()`, version: sql`${persons.version} + 1` }).where(eq(persons.id, id)).returning();
   return row as PersonRow;
 }
 

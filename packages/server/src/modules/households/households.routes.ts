@@ -6,10 +6,11 @@ import {
   AuditEntrySchema, ExitSchema, HouseholdCreateSchema, HouseholdHelperAssignSchema, HouseholdHelperViewSchema, HouseholdListQuerySchema, HouseholdListSchema,
   HouseholdUpdateSchema, HouseholdViewSchema, IdParamSchema, IncomeCreateSchema, IncomeUpsertSchema, IncomeViewSchema, IncomeYearParamSchema, MeasureCreateSchema,
   MeasureUpdateSchema, MeasureViewSchema, MonitoringCaseCreateSchema, MonitoringCaseUpdateSchema, MonitoringCaseViewSchema, MonitoringEliminateSchema,
-  PersonCreateSchema, PersonUnmaskSchema, PersonUnmaskViewSchema, PersonUpdateSchema, PersonViewSchema,
+  PersonCreateSchema, PersonUnmaskSchema, VersionedSaveSchema, PersonUnmaskViewSchema, PersonUpdateSchema, PersonViewSchema,
 } from '@chanbang/domain';
 import type { Deps } from '../../deps.ts';
 import { getHouseholdHistory } from '../audit/audit.service.ts';
+import { versionFrom } from '../../versioning.ts';
 import { requireActor } from '../auth/auth.guard.ts';
 import { assignHelper } from '../helpers/helpers.service.ts';
 import { createIncome, putIncome } from '../incomes/incomes.service.ts';
@@ -20,6 +21,8 @@ import * as members from './members.service.ts';
 import { unmaskPerson } from './unmask.service.ts';
 
 const HistorySchema = z.object({ items: z.array(AuditEntrySchema) });
+/** An action without other input: the version read, in the body or If-Match (no body at all is allowed). */
+const VersionedBodySchema = VersionedSaveSchema.nullish();
 
 /**
  * The hottest route's serializer: fast-json-stringify compiled from the JSON schema of HouseholdListSchema (the
@@ -43,16 +46,16 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: Deps): void 
     service.getHousehold(deps, requireActor(req), req.params.id),
   );
   r.patch('/api/v1/households/:id', { schema: { tags, summary: 'Change household fields', params, body: HouseholdUpdateSchema, response: { 200: HouseholdViewSchema } } }, async (req) =>
-    service.updateHousehold(deps, requireActor(req), req.params.id, req.body),
+    service.updateHousehold(deps, requireActor(req), req.params.id, req.body, versionFrom(req)),
   );
   r.delete('/api/v1/households/:id', { schema: { tags, summary: 'Refused (422): a household leaves by 自然减少, POST …/exit', params } }, async (req) =>
     service.refuseDeleteHousehold(deps, requireActor(req), req.params.id),
   );
   r.post('/api/v1/households/:id/exit', { schema: { tags, summary: '自然减少: the household and its members leave the registry (read-only)', params, body: ExitSchema, response: { 200: HouseholdViewSchema } } }, async (req) =>
-    service.exitHousehold(deps, requireActor(req), req.params.id, req.body),
+    service.exitHousehold(deps, requireActor(req), req.params.id, req.body, versionFrom(req)),
   );
-  r.post('/api/v1/households/:id/restore', { schema: { tags, summary: 'Bring a household back into the registry (admin)', params, response: { 200: HouseholdViewSchema } } }, async (req) =>
-    service.restoreHousehold(deps, requireActor(req), req.params.id),
+  r.post('/api/v1/households/:id/restore', { schema: { tags, summary: 'Bring a household back into the registry (admin)', params, body: VersionedBodySchema, response: { 200: HouseholdViewSchema } } }, async (req) =>
+    service.restoreHousehold(deps, requireActor(req), req.params.id, versionFrom(req)),
   );
   r.get('/api/v1/households/:id/history', { schema: { tags, summary: 'Audit entries of the household and its records', params, response: { 200: HistorySchema } } }, async (req) =>
     getHouseholdHistory(deps, requireActor(req), req.params.id),
@@ -62,16 +65,16 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: Deps): void 
     reply.status(201).send(await members.addMember(deps, requireActor(req), req.params.id, req.body)),
   );
   r.patch('/api/v1/persons/:id', { schema: { tags, summary: 'Edit a member', params, body: PersonUpdateSchema, response: { 200: PersonViewSchema } } }, async (req) =>
-    members.updatePerson(deps, requireActor(req), req.params.id, req.body),
+    members.updatePerson(deps, requireActor(req), req.params.id, req.body, versionFrom(req)),
   );
   r.delete('/api/v1/persons/:id', { schema: { tags, summary: 'Refused (422): a member leaves by 自然减少, POST …/exit', params } }, async (req) =>
     members.refuseDeletePerson(deps, requireActor(req), req.params.id),
   );
   r.post('/api/v1/persons/:id/exit', { schema: { tags, summary: '自然减少 of a member (read-only afterwards)', params, body: ExitSchema, response: { 200: PersonViewSchema } } }, async (req) =>
-    members.exitPerson(deps, requireActor(req), req.params.id, req.body),
+    members.exitPerson(deps, requireActor(req), req.params.id, req.body, versionFrom(req)),
   );
-  r.post('/api/v1/persons/:id/restore', { schema: { tags, summary: 'Bring a member back into the registry (admin)', params, response: { 200: PersonViewSchema } } }, async (req) =>
-    members.restorePerson(deps, requireActor(req), req.params.id),
+  r.post('/api/v1/persons/:id/restore', { schema: { tags, summary: 'Bring a member back into the registry (admin)', params, body: VersionedBodySchema, response: { 200: PersonViewSchema } } }, async (req) =>
+    members.restorePerson(deps, requireActor(req), req.params.id, versionFrom(req)),
   );
   r.post('/api/v1/persons/:id/unmask', { schema: { tags, summary: 'Full ID number and phone of a person, with a reason (audited as unmask)', params, body: PersonUnmaskSchema, response: { 200: PersonUnmaskViewSchema } } }, async (req) =>
     unmaskPerson(deps, requireActor(req), req.params.id, req.body),

@@ -16,7 +16,8 @@ import { resolvePrefix } from '../regions/regions.service.ts';
 import { assertWriteScope } from '../regions/scope.ts';
 import { failingHouseholdIds } from '../rules/rules.service.ts';
 import { overdueHouseholdIds } from '../monitoring/monitoring.service.ts';
-import { getReadableHousehold, getWritableHousehold } from './household-access.ts';
+import { checkVersion } from '../../versioning.ts';
+import { getReadableHousehold, getWritableHousehold, lockWritableHousehold } from './household-access.ts';
 import * as repo from './households.repo.ts';
 import { assertAdmin } from './members.service.ts';
 import { assertIdNumbersFree, checkPersonFields, throwHouseholdNoTaken, personColumns, secondHeadIssue, throwIfIssues, todayInChina } from './members.rules.ts';
@@ -74,14 +75,14 @@ async function buildView(db: Conn, h: repo.HouseholdRow & { regionName: string |
     riskTypes: h.riskTypes, headName: head?.name ?? null,
     headIdNumber: idFor(head?.idNumber ?? null, pii), memberCount: repo.activeMembers(members).length, phone: phoneFor(h.phone, pii), housingSecure: h.housingSecure,
     waterSecure: h.waterSecure, educationSecure: h.educationSecure, medicalSecure: h.medicalSecure, address: h.address,
-    liftedYear: h.liftedYear, note: h.note, createdAt: h.createdAt.toISOString(), updatedAt: h.updatedAt.toISOString(),
+    liftedYear: h.liftedYear, note: h.note, createdAt: h.createdAt.toISOString(), updatedAt: h.updatedAt.toISOString(), version: h.version,
     members: members.map((m) => toPersonView(m, pii)),
     incomes: toIncomeViews(incomes),
     measures: measures.map((m) => toMeasureView(m, dev)),
     monitoringCases: cases.map(toCaseView),
     helpers: helpers.map(({ link, helper }) => ({
       id: helper.id, helperId: helper.id, regionCode: helper.regionCode, name: helper.name, role: helper.role,
-      organisation: helper.organisation, phone: phoneFor(helper.phone, pii), startDate: link.startDate, endDate: link.endDate,
+      organisation: helper.organisation, phone: phoneFor(helper.phone, pii), startDate: link.startDate, endDate: link.endDate, version: helper.version,
     })),
   };
 }
@@ -172,23 +173,31 @@ export async function createHousehold(deps: Deps, actor: Actor, input: Household
 }
 
 /**
- * Changes household fields. Moving it to another region moves its members and records too.
- * @throws AppError NOT_FOUND, FORBIDDEN (out of scope, including the new region), VALIDATION_FAILED
+ * Changes household fields, based on the version the user read: in ONE transaction the row is locked, its version
+ * compared (checkVersion), written with version + 1 and audited with that locked row as "before". Moving it to
+ * another region moves its members and records too.
+ * @throws AppError NOT_FOUND, FORBIDDEN (out of scope, including the new region), RECORD_EXITED, VERSION_REQUIRED,
+ *   STALE_VERSION (details.current = the household as it is now, masked for the caller), VALIDATION_FAILED
  */
-export async function updateHousehold(deps: Deps, actor: Actor, id: number, input: HouseholdUpdate): Promise<HouseholdView> {
+export async function updateHousehold(deps: Deps, actor: Actor, id: number, input: HouseholdUpdate, version: number | undefined): Promise<HouseholdView> {
   const db = deps.db.db;
-  const before = await getWritableHousehold(db, actor, id);
-  const issues: Issue[] = [];
-  if (input.regionCode && input.regionCode !== before.regionCode) {
-    assertWriteScope(actor, input.regionCode);
-    await checkHouseholdRegion(db, input.regionCode, issues);
-  }
-  checkHouseholdFields(await loadDictIndex(deps), input, before, issues);
-  throwIfIssues(issues, 'household is invalid');
-  const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  await getWritableHousehold(db, actor, id);
+  const idx = await loadDictIndex(deps);
+  const { version: _v, ...fields } = input;
+  const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   await db.transaction(async (tx) => {
+    const before = await lockWritableHousehold(tx, actor, id);
+    await checkVersion(before.version, version, () => buildView(tx, before, seesPii(actor)));
+    const issues: Issue[] = [];
+    const moves = fields.regionCode !== undefined && fields.regionCode !== before.regionCode;
+    if (moves) {
+      assertWriteScope(actor, fields.regionCode!);
+      await checkHouseholdRegion(tx, fields.regionCode!, issues);
+    }
+    checkHouseholdFields(idx, fields, before, issues);
+    throwIfIssues(issues, 'household is invalid');
     const after = await repo.updateHousehold(tx, id, patch);
-    if (input.regionCode && input.regionCode !== before.regionCode) await repo.moveHouseholdChildren(tx, id, input.regionCode);
+    if (moves) await repo.moveHouseholdChildren(tx, id, fields.regionCode!);
     const { regionName: _r, ...b } = before;
     await recordAudit(tx, actor, { action: 'update', entityType: 'household', entityId: id, regionCode: after.regionCode, householdId: id, before: b, after });
   });
@@ -211,11 +220,13 @@ export async function refuseDeleteHousehold(deps: Deps, actor: Actor, id: number
  * read-only (the records stay for the audit trail). Audited in the same transaction.
  * @throws AppError NOT_FOUND, FORBIDDEN, RECORD_EXITED (already left)
  */
-export async function exitHousehold(deps: Deps, actor: Actor, id: number, input: ExitInput): Promise<HouseholdView> {
+export async function exitHousehold(deps: Deps, actor: Actor, id: number, input: ExitInput, version: number | undefined): Promise<HouseholdView> {
   const db = deps.db.db;
-  const before = await getWritableHousehold(db, actor, id);
+  await getWritableHousehold(db, actor, id);
   throwIfIssues([exitDateIssue(input.date, todayInChina())].filter((i) => i !== undefined), 'exit date is after today');
   await db.transaction(async (tx) => {
+    const before = await lockWritableHousehold(tx, actor, id);
+    await checkVersion(before.version, version, () => buildView(tx, before, seesPii(actor)));
     const after = await repo.exitHousehold(tx, id, { reason: input.reason, date: input.date, note: input.note ?? null });
     const { regionName: _r, ...b } = before;
     await recordAudit(tx, actor, { action: 'exit', entityType: 'household', entityId: id, regionCode: before.regionCode, householdId: id, before: b, after });
@@ -228,17 +239,19 @@ export async function exitHousehold(deps: Deps, actor: Actor, id: number, input:
  * @throws AppError FORBIDDEN (not an admin, or out of scope), NOT_FOUND, INVALID_TRANSITION (in the registry),
  *   CONFLICT (its household number was given to another household meanwhile)
  */
-export async function restoreHousehold(deps: Deps, actor: Actor, id: number): Promise<HouseholdView> {
+export async function restoreHousehold(deps: Deps, actor: Actor, id: number, version: number | undefined): Promise<HouseholdView> {
   const db = deps.db.db;
   assertCanWrite(actor);
-  const before = await repo.findHousehold(db, id, { withExited: true });
-  if (!before) throw new AppError('NOT_FOUND', 'household not found', { householdId: id });
-  assertWriteScope(actor, before.regionCode);
+  const found = await repo.findHousehold(db, id, { withExited: true });
+  if (!found) throw new AppError('NOT_FOUND', 'household not found', { householdId: id });
+  assertWriteScope(actor, found.regionCode);
   assertAdmin(actor);
-  if (!before.deletedAt) {
-    throw new AppError('INVALID_TRANSITION', 'the household is in the registry', { issues: [{ path: 'id', messageZh: '该户未办理自然减少，无需恢复', messageEn: 'this household has not left the registry' }] });
-  }
   await db.transaction(async (tx) => {
+    const before = await lockWritableHousehold(tx, actor, id, { exited: true });
+    await checkVersion(before.version, version, () => buildView(tx, before, seesPii(actor)));
+    if (!before.deletedAt) {
+      throw new AppError('INVALID_TRANSITION', 'the household is in the registry', { issues: [{ path: 'id', messageZh: '该户未办理自然减少，无需恢复', messageEn: 'this household has not left the registry' }] });
+    }
     const after = await repo.restoreHousehold(tx, before);
     const { regionName: _r, ...b } = before;
     await recordAudit(tx, actor, { action: 'restore', entityType: 'household', entityId: id, regionCode: before.regionCode, householdId: id, before: b, after });

@@ -93,12 +93,12 @@ describe('households', () => {
     const add = await inject(county.cookie, 'POST', `/api/v1/households/${h.id}/members`, { idNumber: makeTestIdNumber(), name: '王五', relation: '20', laborCapacity: 'skilled', education: 'junior' });
     expect(add.statusCode).toBe(201);
     const pid = add.json().id;
-    const head2 = await inject(county.cookie, 'PATCH', `/api/v1/persons/${pid}`, { relation: '02', education: 'junior' });
+    const head2 = await inject(county.cookie, 'PATCH', `/api/v1/persons/${pid}`, { relation: '02', education: 'junior', version: add.json().version });
     expect(head2.statusCode).toBe(400);
     expect(head2.json().error.details.issues[0].path).toBe('relation');
-    const edit = await inject(county.cookie, 'PATCH', `/api/v1/persons/${pid}`, { name: '王五五', laborCapacity: 'ordinary' });
+    const edit = await inject(county.cookie, 'PATCH', `/api/v1/persons/${pid}`, { name: '王五五', laborCapacity: 'ordinary', version: add.json().version });
     expect(edit.statusCode).toBe(200);
-    expect(edit.json()).toMatchObject({ name: '王五五', laborCapacity: 'ordinary', isHead: false });
+    expect(edit.json()).toMatchObject({ name: '王五五', laborCapacity: 'ordinary', isHead: false, version: 2 });
     const del = await inject(county.cookie, 'DELETE', `/api/v1/persons/${pid}`);
     expect(del.statusCode).toBe(422);
     expect(del.json().error.details.issues[0].messageZh).toContain('自然减少');
@@ -160,10 +160,10 @@ describe('households', () => {
 
   it('updates; a DELETE is refused and points to 自然减少', async () => {
     const h = await buildHousehold(t, { regionCode: village() });
-    const up = await inject(county.cookie, 'PATCH', `/api/v1/households/${h.id}`, { householdType: 'monitored', monitoringType: 'sudden', address: '一组 3 号' });
+    const up = await inject(county.cookie, 'PATCH', `/api/v1/households/${h.id}`, { householdType: 'monitored', monitoringType: 'sudden', address: '一组 3 号', version: 1 });
     expect(up.statusCode).toBe(200);
-    expect(up.json()).toMatchObject({ householdType: 'monitored', monitoringType: 'sudden', address: '一组 3 号' });
-    const bad = await inject(county.cookie, 'PATCH', `/api/v1/households/${h.id}`, { householdType: 'monitored', monitoringType: null });
+    expect(up.json()).toMatchObject({ householdType: 'monitored', monitoringType: 'sudden', address: '一组 3 号', version: 2 });
+    const bad = await inject(county.cookie, 'PATCH', `/api/v1/households/${h.id}`, { householdType: 'monitored', monitoringType: null, version: 2 });
     expect(bad.statusCode).toBe(400);
     const del = await inject(county.cookie, 'DELETE', `/api/v1/households/${h.id}`);
     expect(del.statusCode).toBe(422);

@@ -49,7 +49,7 @@ export function toPersonView(p: PersonRow, pii: boolean): PersonView {
     laborCapacity: p.laborCapacity, healthStatuses: p.healthStatuses, disabilityType: p.disabilityType, disabilityGrade: p.disabilityGrade,
     education: p.education, schoolStatus: p.schoolStatus, workMonths: p.workMonths, employmentStatus: p.employmentStatus,
     employmentPlace: p.employmentPlace, wantsTraining: p.wantsTraining, trainedThisYear: p.trainedThisYear, phone: phoneFor(p.phone, pii),
-    exitReason: p.exitReason, exitDate: p.exitDate, exitNote: p.exitNote,
+    exitReason: p.exitReason, exitDate: p.exitDate, exitNote: p.exitNote, version: p.version,
   };
 }
 
@@ -60,7 +60,7 @@ export function toIncomeViews(rows: IncomeRow[]): IncomeView[] {
     const r = byYear.get(t.year) as IncomeRow;
     return {
       year: t.year, wage: r.wage, business: r.business, businessExpense: r.businessExpense, property: r.property, transfer: r.transfer,
-      claimIncome: r.claimIncome, compliantSelfPaid: r.compliantSelfPaid, memberCount: r.memberCount, netIncome: t.netIncome, perCapita: t.perCapita, yoyChange: t.yoyChange, yoyRate: t.yoyRate,
+      claimIncome: r.claimIncome, compliantSelfPaid: r.compliantSelfPaid, memberCount: r.memberCount, netIncome: t.netIncome, perCapita: t.perCapita, yoyChange: t.yoyChange, yoyRate: t.yoyRate, version: r.version,
     };
   });
 }
@@ -73,7 +73,7 @@ export function developmentalCategories(): Set<string> {
 export function toMeasureView(m: MeasureRow, developmental: Set<string> = developmentalCategories()): MeasureView {
   return {
     id: m.id, householdId: m.householdId, category: m.category, description: m.description, year: m.year, startDate: m.startDate,
-    endDate: m.endDate, helperId: m.helperId, amountYuan: m.amountYuan, developmental: developmental.has(m.category),
+    endDate: m.endDate, helperId: m.helperId, amountYuan: m.amountYuan, developmental: developmental.has(m.category), version: m.version,
   };
 }
 
@@ -87,6 +87,6 @@ export function toCaseView(c: CaseRow): MonitoringCaseView {
     stage: c.stage, returnReason: c.returnReason, returnedAt: c.returnedAt ? c.returnedAt.toISOString() : null, riskTypes: c.riskTypes,
     commitmentDate: c.commitmentDate, elimHomeVisitDate: c.elimHomeVisitDate, elimPublicityStart: c.elimPublicityStart,
     elimPublicityEnd: c.elimPublicityEnd, elimTownshipReviewDate: c.elimTownshipReviewDate, elimCountyApprovalDate: c.elimCountyApprovalDate,
-    rigidExpenseResolved: c.rigidExpenseResolved, noNewRisk: c.noNewRisk,
+    rigidExpenseResolved: c.rigidExpenseResolved, noNewRisk: c.noNewRisk, version: c.version,
   };
 }

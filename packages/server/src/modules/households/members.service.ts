@@ -3,6 +3,7 @@ import type { Actor, Conn, Deps } from '../../deps.ts';
 import { isUniqueViolation } from '../../db-errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { loadDictIndex } from '../dictionaries/dictionaries.service.ts';
+import { checkVersion } from '../../versioning.ts';
 import { assertCanWrite, seesPii } from '../auth/auth.guard.ts';
 import { assertNotExited, assertWritableChild, getWritableHousehold } from './household-access.ts';
 import * as repo from './households.repo.ts';
@@ -48,38 +49,53 @@ export async function addMember(deps: Deps, actor: Actor, householdId: number, i
 }
 
 /**
- * Edits a member (a new ID number is re-checked; gender and birth date follow it).
- * @throws AppError NOT_FOUND, FORBIDDEN, VALIDATION_FAILED, CONFLICT
+ * Locks the person for a write inside its transaction and compares the version the user read.
+ * @throws AppError NOT_FOUND, FORBIDDEN, RECORD_EXITED (unless `opts.exited`), VERSION_REQUIRED, STALE_VERSION
+ *   (details.current = the member as it is now, masked for the caller)
  */
-export async function updatePerson(deps: Deps, actor: Actor, personId: number, input: PersonUpdate): Promise<PersonView> {
+async function lockVersioned(tx: Conn, actor: Actor, personId: number, version: number | undefined, opts: { exited?: boolean } = {}): Promise<repo.PersonRow> {
+  const before = assertWritableChild(actor, await repo.lockPerson(tx, personId), 'person', personId);
+  if (!opts.exited) assertNotExited('person', before);
+  await checkVersion(before.version, version, () => toPersonView(before, seesPii(actor)));
+  return before;
+}
+
+/**
+ * Edits a member (a new ID number is re-checked; gender and birth date follow it), based on the version read.
+ * @throws AppError NOT_FOUND, FORBIDDEN, RECORD_EXITED, VERSION_REQUIRED, STALE_VERSION, VALIDATION_FAILED, CONFLICT
+ */
+export async function updatePerson(deps: Deps, actor: Actor, personId: number, input: PersonUpdate, version: number | undefined): Promise<PersonView> {
   const db = deps.db.db;
-  const before = assertWritableChild(actor, await repo.findPerson(db, personId), 'person', personId);
-  await getWritableHousehold(db, actor, before.householdId);
-  assertNotExited('person', before);
+  const found = assertWritableChild(actor, await repo.findPerson(db, personId), 'person', personId);
+  await getWritableHousehold(db, actor, found.householdId);
+  assertNotExited('person', found);
   const idx = await loadDictIndex(deps);
-  const issues: Issue[] = [];
-  const checked = checkPersonFields(idx, input, '', issues, before);
-  const becomesHead = input.relation !== undefined ? isHeadRelation(idx, input.relation) : before.isHead;
-  if (becomesHead && !before.isHead && (await repo.listMembers(db, before.householdId)).some((m) => m.isHead && m.id !== personId)) {
-    issues.push(secondHeadIssue('relation'));
-  }
-  throwIfIssues(issues, 'member is invalid');
-  if (checked && checked.idNumber !== before.idNumber) await assertIdNumbersFree(db, actor, [checked.idNumber], personId);
-  const patch = personColumns(input);
-  // birth date and gender of a 居民身份证 come from the number, never from the input
-  if ((input.idType ?? before.idType) === CITIZEN_ID_TYPE) { delete patch.birthDate; delete patch.gender; }
-  if (checked) Object.assign(patch, { idType: checked.idType, idNumber: checked.idNumber, birthDate: checked.birthDate, gender: checked.gender });
-  patch.isHead = becomesHead;
+  const { version: _v, ...fields } = input;
   const after = await translateUnique(
     db,
     actor,
     () =>
       db.transaction(async (tx) => {
+        const before = await lockVersioned(tx, actor, personId, version);
+        const issues: Issue[] = [];
+        const checked = checkPersonFields(idx, fields, '', issues, before);
+        const becomesHead = fields.relation !== undefined ? isHeadRelation(idx, fields.relation) : before.isHead;
+        if (becomesHead && !before.isHead && (await repo.listMembers(tx, before.householdId)).some((m) => m.isHead && m.id !== personId)) {
+          issues.push(secondHeadIssue('relation'));
+        }
+        throwIfIssues(issues, 'member is invalid');
+        if (checked && checked.idNumber !== before.idNumber) await assertIdNumbersFree(tx, actor, [checked.idNumber], personId);
+        const patch = personColumns(fields);
+        // birth date and gender of a 居民身份证 come from the number, never from the input
+        if ((fields.idType ?? before.idType) === CITIZEN_ID_TYPE) { delete patch.birthDate; delete patch.gender; }
+        if (checked) Object.assign(patch, { idType: checked.idType, idNumber: checked.idNumber, birthDate: checked.birthDate, gender: checked.gender });
+        patch.isHead = becomesHead;
         const p = await repo.updatePerson(tx, personId, patch);
         await recordAudit(tx, actor, { action: 'update', entityType: 'person', entityId: personId, regionCode: p.regionCode, householdId: p.householdId, before, after: p });
         return p;
       }),
-    checked?.idNumber,
+    // the number as stored (checkPersonFields normalises it the same way)
+    fields.idNumber?.replace(/\s+/g, '').toUpperCase(),
     personId,
   );
   return toPersonView(after, seesPii(actor));
@@ -101,24 +117,25 @@ export async function refuseDeletePerson(deps: Deps, actor: Actor, personId: num
  * @throws AppError NOT_FOUND, FORBIDDEN, RECORD_EXITED (the member or the household already left),
  *   INVALID_TRANSITION (the head, or the last member: then the whole household leaves)
  */
-export async function exitPerson(deps: Deps, actor: Actor, personId: number, input: ExitInput): Promise<PersonView> {
+export async function exitPerson(deps: Deps, actor: Actor, personId: number, input: ExitInput, version: number | undefined): Promise<PersonView> {
   const db = deps.db.db;
-  const before = assertWritableChild(actor, await repo.findPerson(db, personId), 'person', personId);
-  await getWritableHousehold(db, actor, before.householdId);
-  assertNotExited('person', before);
+  const found = assertWritableChild(actor, await repo.findPerson(db, personId), 'person', personId);
+  await getWritableHousehold(db, actor, found.householdId);
+  assertNotExited('person', found);
   throwIfIssues([exitDateIssue(input.date, todayInChina())].filter((i) => i !== undefined), 'exit date is after today');
-  const active = repo.activeMembers(await repo.listMembers(db, before.householdId));
-  if (active.length <= 1) {
-    throw new AppError('INVALID_TRANSITION', 'the last member cannot leave alone', {
-      issues: [{ path: 'id', messageZh: '该成员是户内最后一名成员：请对整户办理自然减少', messageEn: 'this is the last member of the household: record the 自然减少 of the whole household instead' }],
-    });
-  }
-  if (before.isHead) {
-    throw new AppError('INVALID_TRANSITION', 'the head cannot leave alone', {
-      issues: [{ path: 'id', messageZh: '户主不能单独办理自然减少：请先将户主的与户主关系改为其他，并指定新的户主', messageEn: 'the head cannot leave alone: first change the head’s relation and appoint a new head' }],
-    });
-  }
   const after = await db.transaction(async (tx) => {
+    const before = await lockVersioned(tx, actor, personId, version);
+    const active = repo.activeMembers(await repo.listMembers(tx, before.householdId));
+    if (active.length <= 1) {
+      throw new AppError('INVALID_TRANSITION', 'the last member cannot leave alone', {
+        issues: [{ path: 'id', messageZh: '该成员是户内最后一名成员：请对整户办理自然减少', messageEn: 'this is the last member of the household: record the 自然减少 of the whole household instead' }],
+      });
+    }
+    if (before.isHead) {
+      throw new AppError('INVALID_TRANSITION', 'the head cannot leave alone', {
+        issues: [{ path: 'id', messageZh: '户主不能单独办理自然减少：请先将户主的与户主关系改为其他，并指定新的户主', messageEn: 'the head cannot leave alone: first change the head’s relation and appoint a new head' }],
+      });
+    }
     const p = await repo.updatePerson(tx, personId, { exitReason: input.reason, exitDate: input.date, exitNote: input.note ?? null });
     await recordAudit(tx, actor, { action: 'exit', entityType: 'person', entityId: personId, regionCode: p.regionCode, householdId: p.householdId, before, after: p });
     return p;
@@ -131,16 +148,17 @@ export async function exitPerson(deps: Deps, actor: Actor, personId: number, inp
  * @throws AppError FORBIDDEN (not an admin, or out of scope), NOT_FOUND, RECORD_EXITED (the household itself left:
  *   restore the household), INVALID_TRANSITION (the member is in the registry)
  */
-export async function restorePerson(deps: Deps, actor: Actor, personId: number): Promise<PersonView> {
+export async function restorePerson(deps: Deps, actor: Actor, personId: number, version: number | undefined): Promise<PersonView> {
   const db = deps.db.db;
   assertCanWrite(actor);
-  const before = assertWritableChild(actor, await repo.findPerson(db, personId), 'person', personId);
+  const found = assertWritableChild(actor, await repo.findPerson(db, personId), 'person', personId);
   assertAdmin(actor);
-  await getWritableHousehold(db, actor, before.householdId);
-  if (before.exitReason === null) {
-    throw new AppError('INVALID_TRANSITION', 'the person is in the registry', { issues: [{ path: 'id', messageZh: '该成员未办理自然减少，无需恢复', messageEn: 'this member has not left the registry' }] });
-  }
+  await getWritableHousehold(db, actor, found.householdId);
   const after = await db.transaction(async (tx) => {
+    const before = await lockVersioned(tx, actor, personId, version, { exited: true });
+    if (before.exitReason === null) {
+      throw new AppError('INVALID_TRANSITION', 'the person is in the registry', { issues: [{ path: 'id', messageZh: '该成员未办理自然减少，无需恢复', messageEn: 'this member has not left the registry' }] });
+    }
     const p = await repo.updatePerson(tx, personId, { exitReason: null, exitDate: null, exitNote: null });
     await recordAudit(tx, actor, { action: 'restore', entityType: 'person', entityId: personId, regionCode: p.regionCode, householdId: p.householdId, before, after: p });
     return p;

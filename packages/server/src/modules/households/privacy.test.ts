@@ -35,7 +35,7 @@ beforeAll(async () => {
   helperId = helper.json().id;
   await inject(admin, 'POST', `/api/v1/households/${hh.id}/helpers`, { helperId });
   // a history entry with the full values in its snapshot
-  await inject(admin, 'PATCH', `/api/v1/persons/${hh.members[0]!.id}`, { phone: '13911112222' });
+  expect((await inject(admin, 'PATCH', `/api/v1/persons/${hh.members[0]!.id}`, { phone: '13911112222', version: hh.members[0]!.version })).statusCode).toBe(200);
 });
 afterAll(async () => t?.close());
 
@@ -77,7 +77,7 @@ describe('masking for township and village officers', () => {
     expect(add.statusCode).toBe(201);
     expect(leaks(add.body)).toBe(false);
     expect(add.json().idNumber).toBe(`${idNumber.slice(0, 4)}**********${idNumber.slice(14)}`);
-    const upd = await inject(u, 'PATCH', `/api/v1/persons/${add.json().id}`, { phone: '13566668888' });
+    const upd = await inject(u, 'PATCH', `/api/v1/persons/${add.json().id}`, { phone: '13566668888', version: add.json().version });
     expect(upd.statusCode).toBe(200);
     expect(leaks(upd.body)).toBe(false);
     expect(upd.json().phone).toBe('135****8888');
@@ -129,7 +129,7 @@ describe('no disclosure across scope', () => {
     for (const s of names()) expect(res.body).not.toContain(s);
     expect(res.json().error.details).not.toHaveProperty("householdId");
     expect(leaks(res.body)).toBe(false);
-    const upd = await inject(township, 'PATCH', `/api/v1/persons/${hh.members[1]!.id}`, { idNumber: otherHead().idNumber });
+    const upd = await inject(township, 'PATCH', `/api/v1/persons/${hh.members[1]!.id}`, { idNumber: otherHead().idNumber, version: hh.members[1]!.version });
     expect(upd.statusCode).toBe(409);
     for (const s of names()) expect(upd.body).not.toContain(s);
   });
