@@ -1,7 +1,8 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import ExcelJS from 'exceljs';
+import { privateWriteStream } from './import-files.ts';
 
 /** One bad cell (or a whole-household problem, then `column` names the key column); a warning does not refuse the row. */
 export type CellError = { row: number; column: string; value: string; messageZh: string; messageEn: string; level?: 'error' | 'warning' };
@@ -21,7 +22,7 @@ export type ExcludedHousehold = {
 
 /** Appends records as NDJSON while validation streams (memory stays bounded). */
 export function openErrorLog<T = CellError>(path: string): { write(e: T): void; close(): Promise<void> } {
-  const out = createWriteStream(path, 'utf8');
+  const out = privateWriteStream(path, 'utf8');
   return {
     write(e) {
       out.write(`${JSON.stringify(e)}\n`);
@@ -52,7 +53,8 @@ function styleHeader(ws: ExcelJS.Worksheet, argb: string): void {
  * @param excludedPath the NDJSON log of excluded households (optional)
  */
 export async function writeErrorsWorkbook(logPath: string, outPath: string, excludedPath?: string): Promise<number> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: outPath, useStyles: true, useSharedStrings: false });
+  // a stream of our own: the writer's `filename` would create the file world-readable
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: privateWriteStream(outPath), useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('错误明细', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [
     { header: '行号 Row', key: 'row', width: 10 },

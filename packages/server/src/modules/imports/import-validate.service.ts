@@ -1,4 +1,4 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import type { WriteStream } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import type { DbHandle } from '@chanbang/db';
 import {
@@ -24,6 +24,8 @@ import {
 } from '@chanbang/domain';
 import { openErrorLog, writeErrorsWorkbook, type CellError, type ExcludedHousehold } from './import-errors.writer.ts';
 import { readDataRows, type ImportFileKind } from './import-file.reader.ts';
+import { privateWriteStream } from './import-files.ts';
+import type { ImportLimits } from './import-limits.ts';
 import { reportProgress } from './import-progress.ts';
 import type { STAGE_COLUMNS } from './import-commit.repo.ts';
 
@@ -63,7 +65,8 @@ export type ValidationSummary = {
 
 /** What validation needs besides the file: the importer's region and the current dictionaries. */
 /** `pii`: whether the importing role sees full ID numbers and phones (else the error lists and errors.xlsx mask them). */
-export type ValidationContext = { scopePrefix: string; dictionaries: Dictionary[]; options: ImportOptions; pii: boolean };
+/** `limits`: the configured import limits (default: the CHANBANG_IMPORT_* defaults). */
+export type ValidationContext = { scopePrefix: string; dictionaries: Dictionary[]; options: ImportOptions; pii: boolean; limits?: ImportLimits };
 
 /** Per household: rows, valid rows, whether it is left out, its head's name and first good / bad row numbers. */
 type HouseholdTally = { rows: number; valid: number; bad: boolean; headName: string; goodRows: number[]; badRows: number[] };
@@ -159,7 +162,7 @@ export async function validateImportFile(
     resolvePlace: createPlaceResolver(await loadNamedRegions(db, vctx.scopePrefix), vctx.scopePrefix), options: vctx.options,
   };
   const errors = openErrorLog(files.errorsLog);
-  const stage = createWriteStream(files.stage, 'utf8');
+  const stage = privateWriteStream(files.stage, 'utf8');
   const groups = createHouseholdGroupChecker();
   const households = new Map<string, HouseholdTally>();
   const firstErrors: CellError[] = [];
@@ -193,7 +196,7 @@ export async function validateImportFile(
       const col = index.get(header);
       return col === undefined ? [] : [[field, col] as [string, number]];
     });
-  });
+  }, vctx.limits);
   try {
     for await (const batch of batches) {
       let lines = '';
@@ -274,7 +277,7 @@ export async function validateImportFile(
     if (excludedHouseholds.length < FIRST_ERRORS) excludedHouseholds.push(x);
   }
   await excludedLog.close();
-  const excludedOut = createWriteStream(files.excluded, 'utf8');
+  const excludedOut = privateWriteStream(files.excluded, 'utf8');
   await write(excludedOut, excludedList);
   await closeStream(excludedOut);
   await writeErrorsWorkbook(files.errorsLog, `${files.errorsXlsx}.tmp`, files.excludedLog);

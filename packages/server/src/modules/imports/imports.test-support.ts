@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import ExcelJS from 'exceljs';
 import type { DbHandle } from '@chanbang/db';
 import type { Role } from '@chanbang/domain';
+import type { Config } from '../../config.ts';
 import { buildUser } from '../../test/factories.ts';
 import { createTestApp } from '../../test/test-app.ts';
 
@@ -24,6 +25,7 @@ export type TestUser = 'admin' | 'dawang' | 'viewer';
 export type TestCtx = {
   app: FastifyInstance;
   db: DbHandle;
+  config: Config;
   /** request headers that authenticate as a test user (its session cookie) */
   as(user: TestUser): { cookie: string };
   /** the display name audit rows carry for a test user */
@@ -44,12 +46,12 @@ const REGIONS: [string, string | null, string, string, string][] = [
 const USERS: Record<TestUser, [Role, string]> = { admin: ['admin', COUNTY], dawang: ['township_officer', DAWANG], viewer: ['viewer', COUNTY] };
 
 /** Builds the real app on a fresh migrated database with the regions above and logs the three users in. */
-export async function createImportTestApp(): Promise<TestCtx> {
-  const t = await createTestApp({ dataDir: mkdtempSync(join(tmpdir(), 'cb-import-test-')) });
+export async function createImportTestApp(overrides: Partial<Config> = {}): Promise<TestCtx> {
+  const t = await createTestApp({ dataDir: mkdtempSync(join(tmpdir(), 'cb-import-test-')), ...overrides });
   for (const r of REGIONS) await t.db.query('INSERT INTO regions (code, parent_code, level, prefix, name) VALUES ($1, $2, $3, $4, $5)', r);
   const cookies = {} as Record<TestUser, string>;
   for (const [user, [role, region]] of Object.entries(USERS) as [TestUser, [Role, string]][]) cookies[user] = (await buildUser(t, role, region)).cookie;
-  return { app: t.app, db: t.db, as: (user) => ({ cookie: cookies[user] }), displayName: (user) => `测试${USERS[user][0]}`, close: () => t.close() };
+  return { app: t.app, db: t.db, config: t.config, as: (user) => ({ cookie: cookies[user] }), displayName: (user) => `测试${USERS[user][0]}`, close: () => t.close() };
 }
 
 /** A multipart body with one `file` field. */
