@@ -120,13 +120,15 @@ async function* csvRows(path: string): AsyncGenerator<SourceRow[]> {
   }
 }
 
-/** Line breaks from a byte offset to the end of a file (a CSV's row count for the refusal, read in fixed memory). */
-async function countLinesFrom(path: string, start: number): Promise<number> {
+/** Lines of a file, a last one without a line break included (a CSV's row count for the refusal, in fixed memory). */
+async function countLines(path: string): Promise<number> {
   let n = 0;
-  for await (const chunk of createReadStream(path, { start, highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+  let last = 0x0a;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
     for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) n++;
+    if (chunk.length) last = chunk[chunk.length - 1] as number;
   }
-  return n;
+  return last === 0x0a ? n : n + 1;
 }
 
 type SheetRows = { name: string; rows: AsyncGenerator<SourceRow[]> };
@@ -217,7 +219,7 @@ export async function* readDataRows(
   const overLimit = async (header: FileHeaderInfo | null): Promise<AppError> => {
     if (kind === 'csv') {
       // a CSV's figure: its lines below the header, counted in fixed memory (quoted line breaks would add a few)
-      const lines = await countLinesFrom(path, 0);
+      const lines = await countLines(path);
       return limitError('rows', Math.max(dataRows, lines - (header?.headerRow ?? 0)), limits.maxRows);
     }
     return limitError('rows', dataRows, limits.maxRows, { atLeast: true });

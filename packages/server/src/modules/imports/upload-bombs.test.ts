@@ -174,3 +174,14 @@ describe('zip bombs', () => {
     expect(r.limit).toMatchObject({ name: 'uploadBytes', max: LIMITS.maxUploadBytes });
   });
 });
+
+describe('the region table upload has the same limits', () => {
+  it('a region list with 1,500 rows under a 1,000-row limit is refused, and the server answers after', async () => {
+    const csv = ['统计用区划代码,城乡分类代码,名称', ...Array.from({ length: 1_500 }, (_, i) => `411272100${String(200 + i).padStart(3, '0')},220,村${i}`)].join('\n');
+    const m = multipart('regions.csv', csv);
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/regions/import', payload: m.payload, headers: { ...m.headers, ...ctx.as('admin') } });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().error.details.messageZh).toBe('文件有 1,500 行，超过上限 1,000 行，请分批导入');
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+  });
+});

@@ -1,13 +1,14 @@
-import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError, cellToDigitText, cellToText, isAppError, type RegionChangeReport } from '@chanbang/domain';
 import type { Actor, Deps } from '../../deps.ts';
 import { assertAdmin } from '../auth/auth.guard.ts';
 import { detectFileKind, readDataRows, type FileHeaderInfo } from '../imports/import-file.reader.ts';
+import { privateWriteStream } from '../imports/import-files.ts';
+import { DEFAULT_IMPORT_LIMITS, limitError, type ImportLimits } from '../imports/import-limits.ts';
 import { applyRegionList, rejectList, type RegionListRow } from './regions.list.service.ts';
 
 // The statistics bureau's table (统计用区划代码和城乡划分代码): 统计用区划代码 | 城乡分类代码 | 名称, under a title row.
@@ -27,7 +28,7 @@ const NO_HEADER_EN = 'No header row found: a region list needs the columns 统�
  * title rows; every cell is read as text (a code stored as a number is refused when it has lost digits).
  * @throws AppError IMPORT_REJECTED (422) for a file without the code and name columns or that cannot be read
  */
-export async function readRegionListFile(path: string): Promise<RegionListRow[]> {
+export async function readRegionListFile(path: string, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<RegionListRow[]> {
   let kind;
   try {
     kind = await detectFileKind(path);
@@ -38,7 +39,7 @@ export async function readRegionListFile(path: string): Promise<RegionListRow[]>
   let cols: { code: number; name: number; urc: number } | null = null;
   const out: RegionListRow[] = [];
   try {
-    for await (const batch of readDataRows(path, kind, isHeader as never, (info) => (header = info))) {
+    for await (const batch of readDataRows(path, kind, isHeader as never, (info) => (header = info), limits)) {
       if (!cols) {
         const hs = (header as FileHeaderInfo | null)?.headers ?? [];
         const find = (names: string[]) => hs.findIndex((h) => names.includes(h));
@@ -54,6 +55,8 @@ export async function readRegionListFile(path: string): Promise<RegionListRow[]>
       }
     }
   } catch (err) {
+    // a file over an import limit is refused as such, header or not
+    if (isAppError(err) && err.details?.limit) throw err;
     if (!header) throw rejectList(NO_HEADER_ZH, NO_HEADER_EN);
     throw asRejected(err);
   }
@@ -79,8 +82,25 @@ export async function importRegionFile(deps: Deps, actor: Actor, stream: Readabl
   const dir = await mkdtemp(join(tmpdir(), 'cb-regions-'));
   try {
     const path = join(dir, 'upload');
-    await pipeline(stream, createWriteStream(path));
-    const rows = await readRegionListFile(path);
+    const limits = deps.config.importLimits;
+    let bytes = 0;
+    try {
+      await pipeline(
+        stream,
+        new Transform({
+          transform(chunk: Buffer, _e, cb) {
+            bytes += chunk.length;
+            cb(bytes > limits.maxUploadBytes ? limitError('uploadBytes', bytes, limits.maxUploadBytes) : null, chunk);
+          },
+        }),
+        privateWriteStream(path),
+      );
+    } catch (err) {
+      // the multipart parser cut the file at its limit
+      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw limitError('uploadBytes', bytes, bytes);
+      throw err;
+    }
+    const rows = await readRegionListFile(path, limits);
     return await applyRegionList(deps, actor, rows);
   } finally {
     await rm(dir, { recursive: true, force: true });
