@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateSchema, PageQuerySchema, RegionCodeSchema, pageOf } from './common.schemas.ts';
+import { IsoDateSchema, PageQuerySchema, RegionCodeSchema, VersionSchema, VersionedSaveSchema, pageOf } from './common.schemas.ts';
 import { RegionLevelSchema } from './regions.schemas.ts';
 
 // ---------- dictionaries (字典) ----------
@@ -12,6 +12,7 @@ export const DictItemViewSchema = z.object({
   attrs: z.record(z.string(), z.unknown()),
   sort: z.number().int(),
   active: z.boolean(),
+  version: VersionSchema,
 });
 export type DictItemView = z.infer<typeof DictItemViewSchema>;
 export const DictItemListSchema = z.object({ items: z.array(DictItemViewSchema) });
@@ -27,7 +28,7 @@ export const DictItemCreateSchema = z.object({
   active: z.boolean().optional(),
 });
 export type DictItemCreate = z.infer<typeof DictItemCreateSchema>;
-export const DictItemUpdateSchema = DictItemCreateSchema.omit({ code: true }).partial();
+export const DictItemUpdateSchema = DictItemCreateSchema.omit({ code: true }).partial().extend(VersionedSaveSchema.shape);
 export type DictItemUpdate = z.infer<typeof DictItemUpdateSchema>;
 
 // ---------- policy packs ----------
@@ -47,8 +48,13 @@ export const PolicyPackViewSchema = z.looseObject({
 });
 export const PolicyPackListSchema = z.object({ packs: z.array(PolicyPackViewSchema) });
 export const PolicyActiveQuerySchema = z.object({ countyCode: RegionCodeSchema.optional().describe('county (default: the user’s county)') });
-export const PolicyActiveSchema = z.object({ countyCode: z.string(), packId: z.string(), isDefault: z.boolean() });
-export const PolicyActiveUpdateSchema = z.object({ countyCode: RegionCodeSchema.optional(), packId: z.string().min(1).max(64) });
+export const PolicyActiveSchema = z.object({
+  countyCode: z.string(),
+  packId: z.string(),
+  isDefault: z.boolean(),
+  version: VersionSchema.nullable().describe('version of the county’s saved choice; null while nothing was chosen (a first choice needs no version)'),
+});
+export const PolicyActiveUpdateSchema = z.object({ countyCode: RegionCodeSchema.optional(), packId: z.string().min(1).max(64) }).extend(VersionedSaveSchema.shape);
 
 // ---------- rules ----------
 export const RuleEvaluateParamSchema = z.object({ ruleId: z.string().min(1).max(16) });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password-rules.ts';
 import { ROLES } from '../auth/roles.ts';
-import { API_LIMITS, PageQuerySchema, RegionCodeSchema, pageOf } from './common.schemas.ts';
+import { API_LIMITS, PageQuerySchema, RegionCodeSchema, VersionSchema, VersionedSaveSchema, pageOf } from './common.schemas.ts';
 
 export const RoleSchema = z.enum(ROLES).describe('role code');
 
@@ -21,6 +21,7 @@ export const UserViewSchema = z.object({
   locale: z.string(),
   phone: z.string().nullable(),
   disabled: z.boolean(),
+  version: VersionSchema,
 });
 export type UserView = z.infer<typeof UserViewSchema>;
 
@@ -39,7 +40,8 @@ export type UserCreate = z.infer<typeof UserCreateSchema>;
 
 export const UserUpdateSchema = UserCreateSchema.omit({ username: true })
   .partial()
-  .extend({ disabled: z.boolean().optional().describe('a disabled user cannot log in') });
+  .extend({ disabled: z.boolean().optional().describe('a disabled user cannot log in') })
+  .extend(VersionedSaveSchema.shape);
 export type UserUpdate = z.infer<typeof UserUpdateSchema>;
 
 /** `POST /api/v1/auth/password`: change one's own password. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CASE_ACTIONS, CASE_STAGES } from '../monitoring/workflow.ts';
-import { IsoDateSchema, VersionSchema } from './common.schemas.ts';
+import { IsoDateSchema, VersionSchema, VersionedSaveSchema } from './common.schemas.ts';
 
 // ---------- monitoring case actions (识别 and 风险消除 by role) ----------
 export const CaseActionSchema = z.object({
@@ -47,6 +47,7 @@ export const MonitoringLineViewSchema = z.object({
   source: z.string().describe('文号 and title of the province’s document'),
   confirmed: z.boolean().describe('false = placeholder, shown as such wherever it is used'),
   updatedAt: z.string(),
+  version: VersionSchema,
 });
 export type MonitoringLineView = z.infer<typeof MonitoringLineViewSchema>;
 export const MonitoringLineListSchema = z.object({ items: z.array(MonitoringLineViewSchema) });
@@ -56,7 +57,7 @@ export const MonitoringLineUpsertSchema = z.object({
   amountYuan: z.number().positive().max(1_000_000).describe('元/人·年'),
   source: z.string().trim().min(1).max(500).describe('文号 and title of the document'),
   confirmed: z.boolean(),
-});
+}).extend(VersionedSaveSchema.shape).describe('a line that exists is changed only with the version read (body or If-Match); a missing one is created without');
 export type MonitoringLineUpsert = z.infer<typeof MonitoringLineUpsertSchema>;
 
 // ---------- elimination check preview ----------
@@ -65,7 +66,7 @@ export const EliminationCheckSchema = z.object({
   asOf: z.string(),
   ok: z.boolean(),
   issues: z.array(z.object({ path: z.string(), messageZh: z.string(), messageEn: z.string() })),
-  line: MonitoringLineViewSchema.omit({ updatedAt: true }).nullable().describe('the decision year’s line'),
+  line: MonitoringLineViewSchema.omit({ updatedAt: true, version: true }).nullable().describe('the decision year’s line'),
   judged: z.object({ year: z.number().int(), perCapita: z.number() }).nullable(),
   stableMonths: z.number().int(),
   requiredMonths: z.number().int(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RegionCodeSchema } from './common.schemas.ts';
+import { RegionCodeSchema, VersionSchema, VersionedSaveSchema } from './common.schemas.ts';
 
 export const REGION_LEVELS = ['province', 'city', 'county', 'township', 'village', 'group'] as const;
 export const RegionLevelSchema = z.enum(REGION_LEVELS);
@@ -28,8 +28,9 @@ export const RegionDetailSchema = z.object({
   retiredAt: z.string().nullable().optional().describe('set when retired (已撤销)'),
   path: z.array(z.object({ code: z.string(), name: z.string(), level: RegionLevelSchema })).describe('ancestors from the top, within scope'),
   householdCounts: CountsByTypeSchema.describe('households in this region by type, with total'),
+  version: VersionSchema.describe('send it back with a rename, retire or restore (PATCH)'),
   children: z.array(
-    z.object({ code: z.string(), name: z.string(), level: RegionLevelSchema, retired: z.boolean().optional(), householdCounts: CountsByTypeSchema }),
+    z.object({ code: z.string(), name: z.string(), level: RegionLevelSchema, retired: z.boolean().optional(), householdCounts: CountsByTypeSchema, version: VersionSchema }),
   ),
 });
 export type RegionDetail = z.infer<typeof RegionDetailSchema>;
@@ -43,6 +44,7 @@ export const RegionSchema = z.object({
   prefix: z.string(),
   urbanRuralCode: z.string().nullable().describe('城乡分类代码'),
   retiredAt: z.string().nullable().describe('set when retired (撤销/撤并); the code is never reused'),
+  version: VersionSchema,
 });
 export type Region = z.infer<typeof RegionSchema>;
 
@@ -57,6 +59,7 @@ export type RegionCreate = z.infer<typeof RegionCreateSchema>;
 
 export const RegionPatchSchema = z
   .object({ name: RegionNameSchema.optional(), retired: z.boolean().optional().describe('true retires (撤销/撤并), false restores') })
+  .extend(VersionedSaveSchema.shape)
   .refine((v) => v.name !== undefined || v.retired !== undefined, { message: 'name or retired is required' });
 export type RegionPatch = z.infer<typeof RegionPatchSchema>;
 

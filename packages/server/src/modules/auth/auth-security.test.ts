@@ -80,7 +80,7 @@ describe('password rules and own password change (issue 6 §4)', () => {
     const ok = await create('Chanbang@2026');
     expect(ok.statusCode).toBe(201);
     const id = ok.json().id;
-    const reset = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${id}`, headers: { cookie: admin.cookie }, payload: { password: 'LI.MING.mountain' } });
+    const reset = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${id}`, headers: { cookie: admin.cookie }, payload: { password: 'LI.MING.mountain', version: ok.json().version } });
     expect(reset.statusCode).toBe(400);
     expect(reset.json().error.details.issues[0].messageEn).toContain('user name');
   });

@@ -24,6 +24,7 @@ export function toUserView(u: repo.UserWithRegion | (Omit<repo.UserWithRegion, '
     locale: u.locale,
     phone: u.phone,
     disabled: u.disabled,
+    version: u.version,
   };
 }
 

@@ -34,10 +34,17 @@ export async function insertDictItem(db: Conn, row: typeof dictionaryItems.$infe
   return created;
 }
 
+/** The item locked for the rest of the transaction (a save reads its `before` and version here). */
+export async function lockDictItem(db: Conn, dictCode: string, code: string): Promise<DictItemRow | undefined> {
+  const [row] = await db.select().from(dictionaryItems).where(and(eq(dictionaryItems.dictCode, dictCode), eq(dictionaryItems.code, code))).for('update');
+  return row;
+}
+
+/** Applies a change and moves the version on by one. */
 export async function updateDictItem(db: Conn, dictCode: string, code: string, patch: Partial<typeof dictionaryItems.$inferInsert>): Promise<DictItemRow | undefined> {
   const [row] = await db
     .update(dictionaryItems)
-    .set({ ...patch, updatedAt: sql`now()` })
+    .set({ ...patch, version: sql`${dictionaryItems.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(dictionaryItems.dictCode, dictCode), eq(dictionaryItems.code, code)))
     .returning();
   return row;

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { DictCodeParamSchema, DictItemCreateSchema, DictItemListSchema, DictItemParamSchema, DictItemUpdateSchema, DictItemViewSchema } from '@chanbang/domain';
 import type { Deps } from '../../deps.ts';
 import { requireActor } from '../auth/auth.guard.ts';
+import { versionFrom } from '../../versioning.ts';
 import * as service from './dictionaries.service.ts';
 
 export function registerDictionaryRoutes(app: FastifyInstance, deps: Deps): void {
@@ -16,7 +17,7 @@ export function registerDictionaryRoutes(app: FastifyInstance, deps: Deps): void
     const item = await service.createDictItem(deps, requireActor(req), req.params.dictCode, req.body);
     return reply.status(201).send(item);
   });
-  r.patch('/api/v1/dictionaries/:dictCode/items/:code', { schema: { tags, summary: 'Edit an item (admin)', params: DictItemParamSchema, body: DictItemUpdateSchema, response: { 200: DictItemViewSchema } } }, async (req) =>
-    service.updateDictItem(deps, requireActor(req), req.params.dictCode, req.params.code, req.body),
+  r.patch('/api/v1/dictionaries/:dictCode/items/:code', { schema: { tags, summary: 'Edit an item (admin; send the version read, body `version` or If-Match)', params: DictItemParamSchema, body: DictItemUpdateSchema, response: { 200: DictItemViewSchema } } }, async (req) =>
+    service.updateDictItem(deps, requireActor(req), req.params.dictCode, req.params.code, req.body, versionFrom(req)),
   );
 }

@@ -3,6 +3,7 @@ import { announceCacheChange, onCacheEvent } from '../../cluster/cache-events.ts
 import type { Actor, Conn, Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { assertAdmin } from '../auth/auth.guard.ts';
+import { checkVersion } from '../../versioning.ts';
 import * as repo from './dictionaries.repo.ts';
 
 /** Dictionary items by dictionary code, then item code (active items only). */
@@ -19,7 +20,7 @@ onCacheEvent((e) => {
 });
 
 function toView(r: repo.DictItemRow): DictItemView {
-  return { dictCode: r.dictCode, code: r.code, labelZh: r.labelZh, labelEn: r.labelEn, parentCode: r.parentCode, attrs: r.attrs, sort: r.sort, active: r.active };
+  return { dictCode: r.dictCode, code: r.code, labelZh: r.labelZh, labelEn: r.labelEn, parentCode: r.parentCode, attrs: r.attrs, sort: r.sort, active: r.active, version: r.version };
 }
 
 /** The active items of every dictionary, cached per database until an admin edits one (or DICT_CACHE_TTL_MS). */
@@ -93,15 +94,17 @@ export async function createDictItem(deps: Deps, actor: Actor, dictCode: string,
 }
 
 /**
- * Edits an item (admin). The code itself never changes: data refers to it.
- * @throws AppError FORBIDDEN for non-admins, NOT_FOUND for an unknown item
+ * Edits an item (admin) based on the version the admin read. The code itself never changes: data refers to it.
+ * @throws AppError FORBIDDEN for non-admins, NOT_FOUND for an unknown item, VERSION_REQUIRED, STALE_VERSION (with the item as now)
  */
-export async function updateDictItem(deps: Deps, actor: Actor, dictCode: string, code: string, input: DictItemUpdate): Promise<DictItemView> {
+export async function updateDictItem(deps: Deps, actor: Actor, dictCode: string, code: string, input: DictItemUpdate, version: number | undefined): Promise<DictItemView> {
   assertAdmin(actor);
   const row = await deps.db.db.transaction(async (tx) => {
-    const before = await repo.findDictItem(tx, dictCode, code);
+    const before = await repo.lockDictItem(tx, dictCode, code);
     if (!before) throw new AppError('NOT_FOUND', 'dictionary item not found', { dictCode, code });
-    const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    await checkVersion(before.version, version, () => toView(before));
+    const { version: _v, ...fields } = input;
+    const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     const after = (await repo.updateDictItem(tx, dictCode, code, patch)) as repo.DictItemRow;
     await recordAudit(tx, actor, { action: 'update', entityType: 'dictionary_item', entityId: `${dictCode}:${code}`, regionCode: null, before, after });
     await announceCacheChange(tx, { kind: 'dictionaries' });

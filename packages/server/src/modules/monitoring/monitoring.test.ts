@@ -208,7 +208,8 @@ describe('monitoring lines', () => {
     const body = { amountYuan: 7600, source: '豫乡振〔2024〕1号', confirmed: true };
     expect((await call(county, 'PUT', '/api/v1/monitoring-lines/41/2024', body)).statusCode).toBe(403);
     expect((await call(county, 'DELETE', '/api/v1/monitoring-lines/41/2024')).statusCode).toBe(403);
-    expect((await call(admin, 'PUT', '/api/v1/monitoring-lines/41/2024', body)).json()).toMatchObject({ provinceCode: '41', year: 2024, ...body });
+    const read = list.find((l: { year: number }) => l.year === 2024).version;
+    expect((await call(admin, 'PUT', '/api/v1/monitoring-lines/41/2024', { ...body, version: read })).json()).toMatchObject({ provinceCode: '41', year: 2024, ...body, version: read + 1 });
     expect((await call(admin, 'PUT', '/api/v1/monitoring-lines/4/2024', body)).statusCode).toBe(400);
 
     const { h, id } = await monitoredCase();
@@ -219,7 +220,7 @@ describe('monitoring lines', () => {
     expect((await call(admin, 'PUT', '/api/v1/monitoring-lines/41/2025', { amountYuan: 8000, source: '测试', confirmed: false })).statusCode).toBe(200);
     expect((await call(admin, 'DELETE', '/api/v1/monitoring-lines/41/2025')).statusCode).toBe(204);
     expect((await call(admin, 'DELETE', '/api/v1/monitoring-lines/41/2025')).statusCode).toBe(404);
-    const audits = await t.db.db.select().from(auditLog).where(eq(auditLog.entityType, 'monitoring_line'));
+    const audits = await t.db.db.select().from(auditLog).where(eq(auditLog.entityType, 'monitoring_line')).orderBy(auditLog.id);
     expect(audits.map((a) => [a.action, a.entityId])).toEqual([['update', '41-2024'], ['create', '41-2025'], ['delete', '41-2025']]);
   });
 });

@@ -2,6 +2,7 @@ import { AppError, POLICY_PACKS, RULE_CATALOGUE, findPack, getPack, isRuleImplem
 import type { Actor, Conn, Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { assertAdmin } from '../auth/auth.guard.ts';
+import { checkVersion } from '../../versioning.ts';
 import { isInScope } from '../regions/scope.ts';
 import * as repo from './policy.repo.ts';
 
@@ -17,7 +18,11 @@ const settingKey = (countyCode: string) => `policy_pack:${countyCode}`;
  * county's province, else the first built-in pack.
  */
 export async function getActivePack(db: Conn, countyCode: string): Promise<{ pack: PolicyPack; isDefault: boolean }> {
-  const chosen = await repo.getSetting(db, settingKey(countyCode));
+  return packOf(countyCode, await repo.getSetting(db, settingKey(countyCode)));
+}
+
+/** The pack a county's saved choice names, else the default of its province, else the first built-in pack. */
+function packOf(countyCode: string, chosen: unknown): { pack: PolicyPack; isDefault: boolean } {
   const pack = typeof chosen === 'string' ? findPack(chosen) : undefined;
   if (pack) return { pack, isDefault: false };
   const fallback = POLICY_PACKS.find((p) => p.provinceCode === countyCode.slice(0, 2)) ?? POLICY_PACKS[0];
@@ -49,25 +54,50 @@ function resolveCounty(actor: Actor, countyCode: string | undefined): string {
   return county;
 }
 
+/** The active-pack view of a county: the pack, whether it is the default, and the version of the saved choice. */
+function toActiveView(county: string, pack: PolicyPack, isDefault: boolean, row: repo.SettingRow | undefined) {
+  return { countyCode: county, packId: pack.id, isDefault, version: row?.version ?? null };
+}
+
 /** The active pack of a county (default: the actor's). @throws AppError NOT_FOUND for another county */
 export async function getActive(deps: Deps, actor: Actor, countyCode: string | undefined) {
   const county = resolveCounty(actor, countyCode);
-  const { pack, isDefault } = await getActivePack(deps.db.db, county);
-  return { countyCode: county, packId: pack.id, isDefault };
+  return activeView(deps.db.db, county);
+}
+
+async function activeView(db: Conn, county: string) {
+  const row = await repo.findSetting(db, settingKey(county));
+  const { pack, isDefault } = packOf(county, row?.value);
+  return toActiveView(county, pack, isDefault, row);
 }
 
 /**
- * Chooses the county's policy pack (admin).
- * @throws AppError FORBIDDEN for non-admins, NOT_FOUND for an unknown pack or another county
+ * Chooses the county's policy pack (admin). Once a choice is saved, changing it needs the version read
+ * (`version`); the first choice needs none, and a first choice that lost the race to another one is stale.
+ * @throws AppError FORBIDDEN for non-admins, NOT_FOUND for an unknown pack or another county, VERSION_REQUIRED, STALE_VERSION (with the county's choice as now)
  */
-export async function setActive(deps: Deps, actor: Actor, input: { countyCode?: string | undefined; packId: string }) {
+export async function setActive(deps: Deps, actor: Actor, input: { countyCode?: string | undefined; packId: string }, version: number | undefined) {
   assertAdmin(actor);
   const county = resolveCounty(actor, input.countyCode);
   const pack = getPack(input.packId);
-  await deps.db.db.transaction(async (tx) => {
-    const before = await repo.getSetting(tx, settingKey(county));
-    await repo.putSetting(tx, settingKey(county), pack.id);
-    await recordAudit(tx, actor, { action: 'update', entityType: 'setting', entityId: settingKey(county), regionCode: county, before: before ?? null, after: pack.id });
+  const key = settingKey(county);
+  const row = await deps.db.db.transaction(async (tx) => {
+    const found = await repo.lockSetting(tx, key);
+    if (!found) {
+      const created = await repo.insertSetting(tx, key, pack.id);
+      if (created) {
+        await recordAudit(tx, actor, { action: 'update', entityType: 'setting', entityId: key, regionCode: county, before: null, after: pack.id });
+        return created;
+      }
+    }
+    // a saved choice changes only with the version read; a first choice that lost the race to another admin's
+    // first choice was based on "nothing chosen" (version 0), so it is stale
+    const before = found ?? (await repo.lockSetting(tx, key));
+    if (!before) throw new AppError('INTERNAL', `setting ${key} vanished`);
+    await checkVersion(before.version, found ? version : (version ?? 0), () => activeView(tx, county));
+    const saved = await repo.updateSetting(tx, key, pack.id);
+    await recordAudit(tx, actor, { action: 'update', entityType: 'setting', entityId: key, regionCode: county, before: before.value, after: pack.id });
+    return saved;
   });
-  return { countyCode: county, packId: pack.id, isDefault: false };
+  return toActiveView(county, pack, false, row);
 }

@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm';
 import { regions } from '@chanbang/db';
 import { AppError, checkChildCode, REGION_LEVEL_LABELS, type Region, type RegionCreate, type RegionPatch } from '@chanbang/domain';
 import type { Actor, Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import * as repo from './regions.repo.ts';
 import { assertWriteScope } from './scope.ts';
+import { checkVersion } from '../../versioning.ts';
 
 /** Levels an officer administers: below the county. */
 const ADMINISTERED = new Set(['township', 'village', 'group']);
@@ -13,7 +13,7 @@ const ADMINISTERED = new Set(['township', 'village', 'group']);
 export function toRegion(r: repo.RegionRow): Region {
   return {
     code: r.code, name: r.name, level: r.level as Region['level'], parentCode: r.parentCode, prefix: r.prefix,
-    urbanRuralCode: r.urbanRuralCode, retiredAt: r.retiredAt ? r.retiredAt.toISOString() : null,
+    urbanRuralCode: r.urbanRuralCode, retiredAt: r.retiredAt ? r.retiredAt.toISOString() : null, version: r.version,
   };
 }
 
@@ -71,34 +71,35 @@ export async function createRegion(deps: Deps, actor: Actor, input: RegionCreate
 }
 
 /**
- * Renames, retires (撤销/撤并) or restores a township, village or 组 within the actor's scope. A retired region
- * keeps its households and history; a restore needs an active parent. No change, no audit entry.
- * @throws AppError FORBIDDEN (role, out of scope), NOT_FOUND, VALIDATION_FAILED
+ * Renames, retires (撤销/撤并) or restores a township, village or 组 within the actor's scope, based on the
+ * version the officer read (checked against the row locked inside the transaction, whose `before` is audited).
+ * A retired region keeps its households and history; a restore needs an active parent. No change, no audit entry
+ * and no new version.
+ * @throws AppError FORBIDDEN (role, out of scope), NOT_FOUND, VALIDATION_FAILED, VERSION_REQUIRED, STALE_VERSION (with the region as now)
  */
-export async function patchRegion(deps: Deps, actor: Actor, code: string, input: RegionPatch): Promise<Region> {
+export async function patchRegion(deps: Deps, actor: Actor, code: string, input: RegionPatch, version: number | undefined): Promise<Region> {
   assertRegionAdmin(actor);
   assertWriteScope(actor, code);
-  const db = deps.db.db;
-  const before = await repo.findRegion(db, code);
-  if (!before) throw new AppError('NOT_FOUND', 'region not found', { regionCode: code });
-  if (!ADMINISTERED.has(before.level) || before.prefix === actor.scopePrefix) {
-    const lz = REGION_LEVEL_LABELS[before.level as Region['level']]?.zh ?? before.level;
-    throw invalid('code', code, `${lz}级区划不能在此修改，只能修改乡镇、村和组`, `a ${before.level} cannot be changed here: only townships, villages and groups`);
-  }
-  const set: Partial<typeof regions.$inferInsert> = {};
-  if (input.name !== undefined && input.name !== before.name) set.name = input.name;
-  if (input.retired === true && !before.retiredAt) set.retiredAt = new Date();
-  if (input.retired === false && before.retiredAt) {
-    const parent = before.parentCode ? await repo.findRegion(db, before.parentCode) : undefined;
-    if (parent?.retiredAt) {
-      throw invalid('retired', false, `上级区划“${parent.name}”已撤销，请先恢复上级`, `the parent region ${parent.name} is retired: restore it first`);
+  return deps.db.db.transaction(async (tx) => {
+    const before = await repo.lockRegion(tx, code);
+    if (!before) throw new AppError('NOT_FOUND', 'region not found', { regionCode: code });
+    if (!ADMINISTERED.has(before.level) || before.prefix === actor.scopePrefix) {
+      const lz = REGION_LEVEL_LABELS[before.level as Region['level']]?.zh ?? before.level;
+      throw invalid('code', code, `${lz}级区划不能在此修改，只能修改乡镇、村和组`, `a ${before.level} cannot be changed here: only townships, villages and groups`);
     }
-    set.retiredAt = null;
-  }
-  if (Object.keys(set).length === 0) return toRegion(before);
-  return db.transaction(async (tx) => {
-    const [row] = await tx.update(regions).set({ ...set, updatedAt: new Date() }).where(eq(regions.code, code)).returning();
-    const after = toRegion(row!);
+    await checkVersion(before.version, version, () => toRegion(before));
+    const set: Partial<typeof regions.$inferInsert> = {};
+    if (input.name !== undefined && input.name !== before.name) set.name = input.name;
+    if (input.retired === true && !before.retiredAt) set.retiredAt = new Date();
+    if (input.retired === false && before.retiredAt) {
+      const parent = before.parentCode ? await repo.findRegion(tx, before.parentCode) : undefined;
+      if (parent?.retiredAt) {
+        throw invalid('retired', false, `上级区划“${parent.name}”已撤销，请先恢复上级`, `the parent region ${parent.name} is retired: restore it first`);
+      }
+      set.retiredAt = null;
+    }
+    if (Object.keys(set).length === 0) return toRegion(before);
+    const after = toRegion(await repo.updateRegion(tx, code, set));
     const action = 'retiredAt' in set ? (set.retiredAt ? 'retire' : 'restore') : 'rename';
     await recordAudit(tx, actor, { action, entityType: 'region', entityId: code, regionCode: code, before: toRegion(before), after });
     return after;

@@ -25,7 +25,12 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const post = (cookie: { cookie: string }, payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/regions', headers: cookie, payload });
-const patch = (cookie: { cookie: string }, code: string, payload: object) => t.app.inject({ method: 'PATCH', url: `/api/v1/regions/${code}`, headers: cookie, payload });
+/** PATCH as an officer does it: read the region (its version), then save with that version. */
+const patch = async (cookie: { cookie: string }, code: string, payload: object) => {
+  const read = await t.app.inject({ method: 'GET', url: `/api/v1/regions/${code}`, headers: cookie });
+  const version = read.statusCode === 200 ? (read.json().version as number) : undefined;
+  return t.app.inject({ method: 'PATCH', url: `/api/v1/regions/${code}`, headers: cookie, payload: { ...payload, ...(version ? { version } : {}) } });
+};
 const audits = async (code: string) =>
   t.db.query<{ action: string; actor_name: string }>("SELECT action, actor_name FROM audit_log WHERE entity_type = 'region' AND entity_id = $1 ORDER BY id", [code]);
 

@@ -1,4 +1,3 @@
-import { inArray, sql } from 'drizzle-orm';
 import { regions } from '@chanbang/db';
 import { AppError, parseRegionCode, REGION_LEVELS, type ParsedRegionCode, type RegionChangeReport } from '@chanbang/domain';
 import type { Actor, Deps } from '../../deps.ts';
@@ -111,9 +110,12 @@ export async function applyRegionList(deps: Deps, actor: Actor, rows: readonly R
       ...toRename.map((u) => ({ action: 'rename', before: u.before, set: { name: u.name, urbanRuralCode: u.urbanRuralCode } })),
       ...toReclassify.map((u) => ({ action: 'update', before: u.before, set: { urbanRuralCode: u.urbanRuralCode } })),
     ];
+    // a bulk import is its own confirmed action: no version is asked, but every region it changes gets a new one,
+    // so an officer's rename based on the old version is refused as stale; `before` is read locked, in here
     for (const u of updates) {
-      const [after] = await tx.update(regions).set({ ...u.set, updatedAt: sql`now()` }).where(inArray(regions.code, [u.before.code])).returning();
-      await recordAudit(tx, actor, { action: u.action, entityType: 'region', entityId: u.before.code, regionCode: u.before.code, before: toRegion(u.before), after: toRegion(after!) });
+      const before = (await repo.lockRegion(tx, u.before.code)) ?? u.before;
+      const after = await repo.updateRegion(tx, u.before.code, u.set);
+      await recordAudit(tx, actor, { action: u.action, entityType: 'region', entityId: u.before.code, regionCode: u.before.code, before: toRegion(before), after: toRegion(after) });
     }
   });
   return report;

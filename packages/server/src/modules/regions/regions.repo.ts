@@ -10,6 +10,18 @@ export async function findRegion(db: Conn, code: string): Promise<RegionRow | un
   return row;
 }
 
+/** The region locked for the rest of the transaction (a save reads its `before` and version here). */
+export async function lockRegion(db: Conn, code: string): Promise<RegionRow | undefined> {
+  const [row] = await db.select().from(regions).where(eq(regions.code, code)).for('update');
+  return row;
+}
+
+/** Changes a region (rename, retire, restore, 城乡分类) and moves its version on by one. */
+export async function updateRegion(db: Conn, code: string, set: Partial<Pick<typeof regions.$inferInsert, 'name' | 'retiredAt' | 'urbanRuralCode'>>): Promise<RegionRow> {
+  const [row] = await db.update(regions).set({ ...set, version: sql`${regions.version} + 1`, updatedAt: sql`now()` }).where(eq(regions.code, code)).returning();
+  return row as RegionRow;
+}
+
 /** Regions under a prefix (inclusive) at the given levels, ordered for tree building. */
 export async function listRegionsUnder(db: Conn, prefix: string, levels: readonly string[]): Promise<RegionRow[]> {
   if (levels.length === 0) return [];

@@ -11,6 +11,7 @@ import { assertAdmin, requireActor } from '../auth/auth.guard.ts';
 import { createRegion, patchRegion } from './regions.admin.service.ts';
 import { loadRegionDataset } from './regions.dataset.ts';
 import { importRegionFile } from './regions.file.ts';
+import { versionFrom } from '../../versioning.ts';
 import * as service from './regions.service.ts';
 
 /** A region list is small (a whole province's villages are a few MB). */
@@ -31,8 +32,8 @@ export function registerRegionRoutes(app: FastifyInstance, deps: Deps): void {
     const region = await createRegion(deps, { ...requireActor(req), requestId: String(req.id) }, req.body);
     return reply.status(201).send(region);
   });
-  r.patch('/api/v1/regions/:code', { schema: { tags: ['regions'], summary: 'Rename, retire (撤销/撤并) or restore a region', params: RegionCodeParamSchema, body: RegionPatchSchema, response: { 200: RegionSchema } } }, async (req) =>
-    patchRegion(deps, { ...requireActor(req), requestId: String(req.id) }, req.params.code, req.body),
+  r.patch('/api/v1/regions/:code', { schema: { tags: ['regions'], summary: 'Rename, retire (撤销/撤并) or restore a region (send the version read, body `version` or If-Match)', params: RegionCodeParamSchema, body: RegionPatchSchema, response: { 200: RegionSchema } } }, async (req) =>
+    patchRegion(deps, { ...requireActor(req), requestId: String(req.id) }, req.params.code, req.body, versionFrom(req)),
   );
   r.post('/api/v1/regions/load-dataset', { schema: { tags: ['regions'], summary: 'Load a county’s townships and villages from the public 2023 dataset (admin)', body: RegionLoadDatasetSchema, response: { 200: DatasetReportSchema } } }, async (req) =>
     loadRegionDataset(deps, { ...requireActor(req), requestId: String(req.id) }, req.body.county),

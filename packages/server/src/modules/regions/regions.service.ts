@@ -93,7 +93,8 @@ export async function getRegionDetail(deps: Deps, actor: Actor, code: string): P
     retiredAt: region.retiredAt ? region.retiredAt.toISOString() : null,
     path: ancestors.filter((a) => a.prefix.startsWith(actor.scopePrefix)).map((a) => ({ code: a.code, name: a.name, level: a.level as Level })),
     householdCounts: withTotal(total),
-    children: children.map((c) => ({ code: c.code, name: c.name, level: c.level as Level, ...(c.retiredAt ? { retired: true } : {}), householdCounts: withTotal(byChild.get(c.prefix) ?? {}) })),
+    version: region.version,
+    children: children.map((c) => ({ code: c.code, name: c.name, level: c.level as Level, ...(c.retiredAt ? { retired: true } : {}), householdCounts: withTotal(byChild.get(c.prefix) ?? {}), version: c.version })),
   };
 }
 

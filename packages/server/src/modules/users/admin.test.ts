@@ -29,7 +29,7 @@ describe('users (admin)', () => {
     expect(login.statusCode).toBe(200);
     expect((await call(admin.cookie, 'POST', '/api/v1/users', { username: 'wang.li', displayName: 'x', password: 'very-secret-1', role: 'viewer', regionCode: tree.county.code })).statusCode).toBe(409);
 
-    const off = await call(admin.cookie, 'PATCH', `/api/v1/users/${row!.id}`, { disabled: true });
+    const off = await call(admin.cookie, 'PATCH', `/api/v1/users/${row!.id}`, { disabled: true, version: res.json().version });
     expect(off.statusCode).toBe(200);
     expect(await t.db.db.select().from(sessions).where(eq(sessions.userId, row!.id))).toHaveLength(0);
     const audit = await t.db.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'user'), eq(auditLog.entityId, String(row!.id))));
@@ -54,13 +54,13 @@ describe('dictionaries', () => {
     const created = await call(admin.cookie, 'POST', '/api/v1/dictionaries/risk_type/items', { code: 'local_x', labelZh: '因地方特殊原因', labelEn: 'Local reason' });
     expect(created.statusCode).toBe(201);
     expect((await call(admin.cookie, 'POST', '/api/v1/dictionaries/risk_type/items', { code: 'local_x', labelZh: 'a', labelEn: 'b' })).statusCode).toBe(409);
-    const edited = await call(admin.cookie, 'PATCH', '/api/v1/dictionaries/risk_type/items/local_x', { labelZh: '因地方原因', active: false });
-    expect(edited.json()).toMatchObject({ labelZh: '因地方原因', active: false });
+    const edited = await call(admin.cookie, 'PATCH', '/api/v1/dictionaries/risk_type/items/local_x', { labelZh: '因地方原因', active: false, version: created.json().version });
+    expect(edited.json()).toMatchObject({ labelZh: '因地方原因', active: false, version: 2 });
     const [row] = await t.db.db.select().from(dictionaryItems).where(and(eq(dictionaryItems.dictCode, 'risk_type'), eq(dictionaryItems.code, 'local_x')));
     expect(row!.active).toBe(false);
     // an inactive code is no longer accepted on households
     const h = await buildHousehold(t, { regionCode: tree.townships[0]!.villages[0]!.code });
-    const res = await call(admin.cookie, 'PATCH', `/api/v1/households/${h.id}`, { riskTypes: ['local_x'] });
+    const res = await call(admin.cookie, 'PATCH', `/api/v1/households/${h.id}`, { riskTypes: ['local_x'], version: 1 }); // a new household is at version 1
     expect(res.statusCode).toBe(400);
   });
 });
@@ -70,9 +70,9 @@ describe('policy packs', () => {
     const packs = await call(admin.cookie, 'GET', '/api/v1/policy/packs');
     expect(packs.json().packs.map((p: { id: string }) => p.id)).toContain('jincheng');
     const before = await call(admin.cookie, 'GET', '/api/v1/policy/active');
-    expect(before.json()).toMatchObject({ countyCode: tree.county.code, isDefault: true });
+    expect(before.json()).toMatchObject({ countyCode: tree.county.code, isDefault: true, version: null });
     const put = await call(admin.cookie, 'PUT', '/api/v1/policy/active', { packId: 'jincheng' });
-    expect(put.json()).toEqual({ countyCode: tree.county.code, packId: 'jincheng', isDefault: false });
+    expect(put.json()).toEqual({ countyCode: tree.county.code, packId: 'jincheng', isDefault: false, version: 1 });
     const [row] = await t.db.db.select().from(settings).where(eq(settings.key, `policy_pack:${tree.county.code}`));
     expect(row!.value).toBe('jincheng');
     expect((await call(admin.cookie, 'PUT', '/api/v1/policy/active', { packId: 'nowhere' })).statusCode).toBe(404);
@@ -82,7 +82,7 @@ describe('policy packs', () => {
 describe('audit browse', () => {
   it('filters by entity and action, admins only', async () => {
     const h = await buildHousehold(t, { regionCode: tree.townships[0]!.villages[0]!.code });
-    await call(admin.cookie, 'PATCH', `/api/v1/households/${h.id}`, { note: '复核' });
+    expect((await call(admin.cookie, 'PATCH', `/api/v1/households/${h.id}`, { note: '复核', version: 1 })).statusCode).toBe(200); // a new household is at version 1
     const res = await call(admin.cookie, 'GET', `/api/v1/audit?entityType=household&entityId=${h.id}&action=update`);
     expect(res.statusCode).toBe(200);
     expect(res.json().total).toBe(1);

@@ -24,7 +24,20 @@ export async function findUser(db: Conn, id: number): Promise<UserRow | undefine
   return row;
 }
 
+/** The user row locked for the rest of the transaction (a save reads its `before` and version here). */
+export async function lockUser(db: Conn, id: number): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).for('update');
+  return row;
+}
+
+/** A user with the name of their region, as the admin list shows them. */
+export async function findUserWithRegion(db: Conn, id: number): Promise<(UserRow & { regionName?: string }) | undefined> {
+  const [row] = await db.select({ u: users, regionName: regions.name }).from(users).leftJoin(regions, eq(regions.code, users.regionCode)).where(eq(users.id, id));
+  return row ? { ...row.u, regionName: row.regionName ?? undefined } : undefined;
+}
+
+/** Applies a change and moves the version on by one. */
 export async function updateUser(db: Conn, id: number, patch: Partial<typeof users.$inferInsert>): Promise<UserRow> {
-  const [row] = await db.update(users).set({ ...patch, updatedAt: sql`now()` }).where(eq(users.id, id)).returning();
+  const [row] = await db.update(users).set({ ...patch, version: sql`${users.version} + 1`, updatedAt: sql`now()` }).where(eq(users.id, id)).returning();
   return row as UserRow;
 }

@@ -8,6 +8,7 @@ import { assertPasswordRules, hashPassword } from '../auth/passwords.ts';
 import { findRegion } from '../regions/regions.repo.ts';
 import { resolvePrefix } from '../regions/regions.service.ts';
 import { assertWriteScope, isInScope } from '../regions/scope.ts';
+import { checkVersion } from '../../versioning.ts';
 import * as repo from './users.repo.ts';
 
 /** Audit-safe copy of a user row (no password hash). */
@@ -51,25 +52,30 @@ export async function createUser(deps: Deps, actor: Actor, input: UserCreate): P
 }
 
 /**
- * Changes a user; a new password, role, region or disabling ends their sessions.
- * @throws AppError FORBIDDEN, NOT_FOUND, VALIDATION_FAILED
+ * Changes a user; a new password, role, region or disabling ends their sessions. The admin sends the version
+ * they read (`version`): it is compared with the row locked inside the transaction, whose `before` is audited.
+ * @throws AppError FORBIDDEN, NOT_FOUND, VALIDATION_FAILED, VERSION_REQUIRED (none sent), STALE_VERSION (with the user as now)
  */
-export async function updateUser(deps: Deps, actor: Actor, id: number, input: UserUpdate): Promise<UserView> {
+export async function updateUser(deps: Deps, actor: Actor, id: number, input: UserUpdate, version: number | undefined): Promise<UserView> {
   assertAdmin(actor);
-  const before = await repo.findUser(deps.db.db, id);
-  if (!before || !isInScope(actor, before.regionCode)) throw new AppError('NOT_FOUND', 'user not found', { id });
+  const found = await repo.findUser(deps.db.db, id);
+  if (!found || !isInScope(actor, found.regionCode)) throw new AppError('NOT_FOUND', 'user not found', { id });
   if (input.regionCode) {
     assertWriteScope(actor, input.regionCode);
     await assertRegion(deps, input.regionCode);
   }
-  if (id === actor.id && (input.disabled === true || (input.role && input.role !== before.role))) {
-    throw new AppError('VALIDATION_FAILED', 'you cannot disable or demote yourself', { issues: [{ path: 'role', messageZh: '不能停用自己或修改自己的角色', messageEn: 'you cannot disable or demote yourself' }] });
-  }
-  const { password, ...fields } = input;
+  const { password, version: _v, ...fields } = input;
   const patch: Record<string, unknown> = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-  if (password) assertPasswordRules(password, before.username);
+  // the user name never changes, so the rules and the (slow) hash can run before the transaction
+  if (password) assertPasswordRules(password, found.username);
   if (password) patch.passwordHash = await hashPassword(password);
   const row = await deps.db.db.transaction(async (tx) => {
+    const before = await repo.lockUser(tx, id);
+    if (!before) throw new AppError('NOT_FOUND', 'user not found', { id });
+    await checkVersion(before.version, version, async () => toUserView((await repo.findUserWithRegion(tx, id))!));
+    if (id === actor.id && (input.disabled === true || (input.role && input.role !== before.role))) {
+      throw new AppError('VALIDATION_FAILED', 'you cannot disable or demote yourself', { issues: [{ path: 'role', messageZh: '不能停用自己或修改自己的角色', messageEn: 'you cannot disable or demote yourself' }] });
+    }
     const u = await repo.updateUser(tx, id, patch);
     if (password || input.disabled || input.role || input.regionCode) await deleteUserSessions(tx, id);
     await recordAudit(tx, actor, { action: 'update', entityType: 'user', entityId: id, regionCode: u.regionCode, before: safe(before), after: { ...safe(u), passwordChanged: !!password } });
