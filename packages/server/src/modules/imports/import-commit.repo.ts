@@ -1,6 +1,7 @@
 import { open, readFile } from 'node:fs/promises';
 import type { RawTx } from '@chanbang/db';
 import { OUT_OF_SCOPE_HOUSEHOLD_NO_CONFLICT, OUT_OF_SCOPE_ID_CONFLICT } from '@chanbang/domain';
+import { moveChildrenStatements } from '../households/household-tables.ts';
 
 /**
  * Columns of the staging file written by validation (one COPY csv line per good person row, only for
@@ -46,11 +47,8 @@ export type CommitCounts = {
 /** Who commits; rows outside `scopePrefix` were already refused by validation and are refused again here. */
 export type CommitActor = { id: number; name: string; scopePrefix: string; regionCode: string };
 
-/** Bytes per COPY statement: progress is reported after each. */
-const COPY_CHUNK_BYTES = 4 * 1024 * 1024;
-
 /** Reads a file in chunks of whole lines (split at the last newline of each chunk). */
-async function* lineChunks(path: string, size: number): AsyncGenerator<Buffer> {
+export async function* lineChunks(path: string, size: number): AsyncGenerator<Buffer> {
   const fh = await open(path, 'r');
   try {
     let carry = Buffer.alloc(0);
@@ -69,47 +67,85 @@ async function* lineChunks(path: string, size: number): AsyncGenerator<Buffer> {
   }
 }
 
-function countLines(buf: Buffer): number {
-  let n = 0;
-  let i = -1;
-  while ((i = buf.indexOf(0x0a, i + 1)) !== -1) n++;
-  return n;
+/** 户编号 of the households validation left out whole (one per line; none when the file is absent). */
+export async function readExcludedHouseholdNos(path: string): Promise<string[]> {
+  const text = await readFile(path, 'utf8').catch(() => '');
+  return text.split('\n').filter(Boolean);
 }
 
 /**
- * Copies the staging file into a temp table in chunks of whole lines (one COPY per chunk, progress after each),
- * drops the households validation left out whole, indexes and analyses the table.
- * @param excludedPath the 户编号 of households left out, one per line
- * @returns number of rows staged
+ * Stages one batch of the staging file (whole CSV lines) into `import_stage_rows` for the job, each row in the
+ * chunk its 户编号 hashes to (so a household is never split), leaving out the households validation excluded.
+ * @returns rows staged
  */
-export async function copyStageFile(tx: RawTx, stagePath: string, excludedPath: string, onRows: (n: number) => Promise<void> | void): Promise<number> {
+export async function stageBatch(tx: RawTx, jobId: number, chunks: number, csv: Buffer, excludedNos: string[]): Promise<number> {
+  await tx.query(STAGE_DDL.replace('import_stage (', 'import_stage_load ('));
+  await tx.copyFromCsv(`COPY import_stage_load (${STAGE_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`, csv);
+  const [r] = await tx.query<{ n: number }>(
+    `WITH ins AS (
+       INSERT INTO import_stage_rows (job_id, chunk_no, ${STAGE_COLUMNS.join(', ')})
+       SELECT $1, mod(abs(hashtext(household_no)::bigint), $2::bigint)::int, ${STAGE_COLUMNS.join(', ')} FROM import_stage_load
+        WHERE household_no NOT IN (SELECT unnest($3::text[]))
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM ins`,
+    [jobId, chunks, excludedNos],
+  );
+  return r?.n ?? 0;
+}
+
+/**
+ * Pairs of staged households of one chunk and staged households of other chunks that a person moves between
+ * (the person is a member of the other one now): both must be committed in the same chunk, or the one written
+ * first would show the person twice or not at all until the other is written.
+ */
+export async function findMovesAcrossChunks(tx: Pick<RawTx, 'query'>, jobId: number, chunkNo: number): Promise<{ a: string; aChunk: number; b: string; bChunk: number }[]> {
+  const rows = await tx.query<{ a: string; b: string; b_chunk: number }>(
+    `SELECT DISTINCT s.household_no AS a, h.household_no AS b, o.chunk_no AS b_chunk
+       FROM import_stage_rows s JOIN persons p ON p.id_number = s.id_number JOIN households h ON h.id = p.household_id
+       JOIN LATERAL (SELECT chunk_no FROM import_stage_rows o WHERE o.job_id = $1 AND o.household_no = h.household_no LIMIT 1) o ON true
+      WHERE s.job_id = $1 AND s.chunk_no = $2 AND h.household_no <> s.household_no AND o.chunk_no <> $2`,
+    [jobId, chunkNo],
+  );
+  return rows.map((r) => ({ a: r.a, aChunk: chunkNo, b: r.b, bChunk: Number(r.b_chunk) }));
+}
+
+/** Moves the staged rows of some households into one chunk. */
+export async function moveToChunk(tx: Pick<RawTx, 'query'>, jobId: number, householdNos: string[], chunkNo: number): Promise<void> {
+  await tx.query('UPDATE import_stage_rows SET chunk_no = $3 WHERE job_id = $1 AND household_no = ANY($2::text[])', [jobId, householdNos, chunkNo]);
+}
+
+/** Removes a job's staged rows (before staging again, and chunk by chunk once it is done). */
+export async function deleteStagedRows(tx: Pick<RawTx, 'query'>, jobId: number, chunkNo?: number): Promise<void> {
+  if (chunkNo === undefined) await tx.query('DELETE FROM import_stage_rows WHERE job_id = $1', [jobId]);
+  else await tx.query('DELETE FROM import_stage_rows WHERE job_id = $1 AND chunk_no = $2', [jobId, chunkNo]);
+}
+
+/**
+ * Loads one chunk of the job's staged rows into the transaction's temp table `import_stage` (dropped at
+ * COMMIT), indexed and analysed for the upserts. @returns rows loaded
+ */
+export async function loadChunk(tx: RawTx, jobId: number, chunkNo: number): Promise<number> {
   await tx.query(STAGE_DDL);
-  const copySql = `COPY import_stage (${STAGE_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`;
-  let n = 0;
-  for await (const chunk of lineChunks(stagePath, COPY_CHUNK_BYTES)) {
-    await tx.copyFromCsv(copySql, chunk);
-    n += countLines(chunk);
-    await onRows(n);
-  }
-  const excluded = await readFile(excludedPath).catch(() => Buffer.alloc(0));
-  if (excluded.length > 0) {
-    await tx.query('CREATE TEMP TABLE import_excluded (household_no varchar(32)) ON COMMIT DROP');
-    await tx.copyFromCsv('COPY import_excluded (household_no) FROM STDIN WITH (FORMAT csv)', excluded);
-    const gone = await tx.query<{ n: number }>('WITH d AS (DELETE FROM import_stage s USING import_excluded e WHERE s.household_no = e.household_no RETURNING 1) SELECT count(*)::int AS n FROM d');
-    n -= gone[0]?.n ?? 0;
-  }
+  const [r] = await tx.query<{ n: number }>(
+    `WITH ins AS (INSERT INTO import_stage (${STAGE_COLUMNS.join(', ')})
+       SELECT ${STAGE_COLUMNS.join(', ')} FROM import_stage_rows WHERE job_id = $1 AND chunk_no = $2 RETURNING 1)
+     SELECT count(*)::int AS n FROM ins`,
+    [jobId, chunkNo],
+  );
   await tx.query('CREATE INDEX ON import_stage (household_no)');
   // no index on id_number: every join on it is driven from the stage into the unique index of persons
   await tx.query('ANALYZE import_stage (household_no, id_number)');
-  return n;
+  return r?.n ?? 0;
 }
 
 /**
  * Drops from the stage every household that may not be written: its number belongs to a household outside
  * the importer's region, or one of its persons belongs to a household outside that region, or is the head
  * of another household that this file does not re-import (a person moves only when the move is allowed).
+ * Checked in each chunk's own transaction (so against the data as it is then); "this file" is every staged row
+ * of the job, whichever chunk it is in.
  */
-export async function excludeForbiddenHouseholds(tx: RawTx, actor: CommitActor): Promise<CommitCounts['excluded']> {
+export async function excludeForbiddenHouseholds(tx: RawTx, actor: CommitActor, jobId: number): Promise<CommitCounts['excluded']> {
   const like = `${actor.scopePrefix}%`;
   const rows = await tx.query<{ household_no: string; reason: string; other: string | null }>(
     `SELECT DISTINCT ON (household_no) household_no, reason, other FROM (
@@ -120,9 +156,9 @@ export async function excludeForbiddenHouseholds(tx: RawTx, actor: CommitActor):
        SELECT s.household_no, CASE WHEN h.region_code NOT LIKE $1 THEN 'person_scope' ELSE 'person_head' END, h.household_no
          FROM import_stage s JOIN persons p ON p.id_number = s.id_number JOIN households h ON h.id = p.household_id
         WHERE h.household_no <> s.household_no
-          AND (h.region_code NOT LIKE $1 OR (p.is_head AND NOT EXISTS (SELECT 1 FROM import_stage s2 WHERE s2.household_no = h.household_no)))
+          AND (h.region_code NOT LIKE $1 OR (p.is_head AND NOT EXISTS (SELECT 1 FROM import_stage_rows s2 WHERE s2.job_id = $2 AND s2.household_no = h.household_no)))
      ) x ORDER BY household_no`,
-    [like],
+    [like, jobId],
   );
   if (rows.length === 0) return [];
   await tx.query('DELETE FROM import_stage WHERE household_no = ANY($1::text[])', [rows.map((r) => r.household_no)]);
@@ -161,7 +197,9 @@ const INCOME_COLS = ['wage', 'business', 'business_expense', 'property', 'transf
  * tables and reaches `households`/`persons` through their unique indexes, and no statement reads the table it
  * writes: what is new, changed or the same is decided first, into temp tables (`import_hh`, `import_p`).
  */
-export async function upsertFromStage(tx: RawTx, actor: CommitActor, jobId: number, requestId: string | null): Promise<Omit<CommitCounts, 'stagedRows' | 'excluded'>> {
+export async function upsertFromStage(
+  tx: RawTx, actor: CommitActor, jobId: number, requestId: string | null, opts: { analyse: boolean } = { analyse: true },
+): Promise<Omit<CommitCounts, 'stagedRows' | 'excluded'>> {
   // one row per household (the head's row carries the household phone), with its current id and state
   await tx.query(`CREATE TEMP TABLE import_hh ON COMMIT DROP AS
     SELECT s.household_no, ${HH_COLS.map((c) => `${hhValue(c)} AS ${c}`).join(', ')}, s.income_year, s.income, s.measures, h.id,
@@ -186,13 +224,13 @@ export async function upsertFromStage(tx: RawTx, actor: CommitActor, jobId: numb
     upd AS (UPDATE import_hh s SET id = ins.id FROM ins WHERE s.household_no = ins.household_no RETURNING s.id)
     INSERT INTO import_changed SELECT id, 'created' FROM upd`);
   await tx.query(`WITH upd AS (
-      UPDATE households h SET ${HH_COLS.map((c) => `${c} = s.${c}`).join(', ')}, deleted_at = NULL, updated_at = now()
+      UPDATE households h SET ${HH_COLS.map((c) => `${c} = s.${c}`).join(', ')}, deleted_at = NULL, updated_at = now(), version = h.version + 1
         FROM import_hh s WHERE s.state = 'changed' AND h.id = s.id RETURNING h.id)
     INSERT INTO import_changed SELECT id, 'updated' FROM upd`);
 
   // a head who is no longer head (or leaves) is demoted first: one head per household is a unique index
   await tx.query(`WITH d AS (
-      UPDATE persons p SET is_head = false, updated_at = now()
+      UPDATE persons p SET is_head = false, updated_at = now(), version = p.version + 1
         FROM import_hh s
        WHERE s.state <> 'new' AND p.household_id = s.id AND p.is_head
          AND NOT EXISTS (SELECT 1 FROM import_stage x WHERE x.id_number = p.id_number AND x.household_no = s.household_no AND x.is_head)
@@ -212,7 +250,7 @@ export async function upsertFromStage(tx: RawTx, actor: CommitActor, jobId: numb
                 ELSE 'changed' END AS state
       FROM import_stage s JOIN import_hh hh ON hh.household_no = s.household_no
       LEFT JOIN persons p ON p.id_number = s.id_number`);
-  await tx.query(`UPDATE persons p SET household_id = x.household_id, region_code = x.region_code, ${P_COLS.map((c) => `${c} = x.${c}`).join(', ')}, updated_at = now()
+  await tx.query(`UPDATE persons p SET household_id = x.household_id, region_code = x.region_code, ${P_COLS.map((c) => `${c} = x.${c}`).join(', ')}, updated_at = now(), version = p.version + 1
       FROM import_p x WHERE x.state = 'changed' AND p.id = x.person_id`);
   await tx.query(`INSERT INTO persons (household_id, region_code, id_number, ${P_COLS.join(', ')})
       SELECT household_id, region_code, id_number, ${P_COLS.join(', ')} FROM import_p WHERE state = 'new'`);
@@ -226,16 +264,22 @@ export async function upsertFromStage(tx: RawTx, actor: CommitActor, jobId: numb
            count(*) FILTER (WHERE state = 'changed' AND old_household_id <> household_id)::int AS moved, (SELECT count(*) FROM ch)::int AS _n
       FROM import_p`);
 
-  // the planner must see what this transaction wrote (else it may scan a "tiny" table once per row)
-  await tx.query('ANALYZE households (id, household_no)');
-  await tx.query('ANALYZE persons (household_id, id_number)');
+  // the planner must see what was written (else it may scan a "tiny" table once per row); a chunked commit asks
+  // for it now and then (each ANALYZE samples the whole table: too dear for every chunk of a big import)
+  if (opts.analyse) {
+    await tx.query('ANALYZE households (id, household_no)');
+    await tx.query('ANALYZE persons (household_id, id_number)');
+  }
 
   const incomesWritten = await upsertIncomes(tx);
   const measuresCreated = await insertMeasures(tx);
   const casesCreated = await insertMonitoringCases(tx);
 
   // households whose only change is in their members, incomes or measures still get a fresh updated_at
-  await tx.query(`UPDATE households h SET updated_at = now()
+  // a household that moved takes every table hanging on it along (household-tables.ts), bumping their versions
+  for (const stmt of moveChildrenStatements(`SELECT id FROM import_hh WHERE state = 'changed'`)) await tx.query(stmt);
+
+  await tx.query(`UPDATE households h SET updated_at = now(), version = h.version + 1
      WHERE h.id IN (SELECT household_id FROM import_changed GROUP BY household_id HAVING bool_and(kind NOT IN ('created', 'updated')))`);
 
   await tx.query(
@@ -303,7 +347,7 @@ async function upsertIncomes(tx: RawTx): Promise<number> {
     up AS (
       INSERT INTO household_incomes AS i (household_id, region_code, year, ${INCOME_COLS.join(', ')}, member_count)
       SELECT household_id, region_code, year, ${INCOME_COLS.join(', ')}, member_count FROM src
-      ON CONFLICT (household_id, year) DO UPDATE SET ${INCOME_COLS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, member_count = EXCLUDED.member_count, updated_at = now()
+      ON CONFLICT (household_id, year) DO UPDATE SET ${INCOME_COLS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, member_count = EXCLUDED.member_count, updated_at = now(), version = i.version + 1
        WHERE (${INCOME_COLS.map((c) => `i.${c}`).join(', ')}, i.member_count) IS DISTINCT FROM (${INCOME_COLS.map((c) => `EXCLUDED.${c}`).join(', ')}, EXCLUDED.member_count)
       RETURNING i.household_id),
     ch AS (INSERT INTO import_changed SELECT household_id, 'incomes' FROM up RETURNING 1)

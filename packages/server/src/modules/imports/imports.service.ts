@@ -9,7 +9,7 @@ import {
   type ImportField, type ImportOptions,
 } from '@chanbang/domain';
 import type { Deps } from '../../deps.ts';
-import { commitStagedImport } from './import-commit.service.ts';
+import { commitStagedImport, PartialCommitError } from './import-commit.service.ts';
 import { detectFileKind, readDataRows, type ImportFileKind } from './import-file.reader.ts';
 import { removeImportJobFiles } from './import-cleanup.ts';
 import { ensurePrivateDir, importDir, privateWriteStream } from './import-files.ts';
@@ -260,7 +260,8 @@ export async function startValidation(deps: Deps, actor: ImportActor, id: number
 }
 
 /**
- * Starts the commit of the validated good households in the background, in ONE transaction.
+ * Starts the commit of the validated good households in the background, in chunks of whole households
+ * (ADR 0003); a job whose earlier commit stopped part-way continues from its cursor.
  * @throws AppError CONFLICT unless the job is validated and not yet imported
  */
 export async function startCommit(deps: Deps, actor: ImportActor, id: number): Promise<{ job: ImportJobView; done: Promise<void> }> {
@@ -282,9 +283,14 @@ export async function startCommit(deps: Deps, actor: ImportActor, id: number): P
       await removeImportJobFiles(deps.db, job);
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
-      // the transaction rolled back: the job can be committed again
-      const commitError = { messageZh: `导入失败，数据库未做任何更改，可重新导入：${msg}`, messageEn: `the import failed and nothing was changed; you can import again: ${msg}`, at: new Date().toISOString() };
-      await updateImportJob(deps.db, id, { status: 'validated', result: { ...(job.result ?? {}), commitError }, message: jobMessage(commitError.messageZh, commitError.messageEn) }).catch(() => undefined);
+      // the first chunk's transaction rolled back: nothing was written. A later chunk's failure leaves the chunks
+      // before it (whole households) in place, and committing again resumes at the failed chunk (ADR 0003).
+      const partial = err instanceof PartialCommitError ? err : null;
+      const commitError = partial
+        ? { messageZh: `导入中断：已导入 ${partial.committedChunks}/${partial.chunks} 批（${partial.householdsWritten} 户，每户完整），其余未导入；可继续导入：${msg}`, messageEn: `the import stopped: ${partial.committedChunks} of ${partial.chunks} batches were imported (${partial.householdsWritten} households, each whole), the rest was not; you can continue the import: ${msg}`, at: new Date().toISOString() }
+        : { messageZh: `导入失败，数据库未做任何更改，可重新导入：${msg}`, messageEn: `the import failed and nothing was changed; you can import again: ${msg}`, at: new Date().toISOString() };
+      const current = partial ? ((await findImportJob(deps.db, id).catch(() => undefined))?.result ?? job.result) : job.result;
+      await updateImportJob(deps.db, id, { status: 'validated', result: { ...(current ?? {}), commitError }, message: jobMessage(commitError.messageZh, commitError.messageEn) }).catch(() => undefined);
     } finally {
       finishJob(id);
     }
