@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ConfigError } from '@chanbang/server';
 import { benchCommand } from './bench/bench.command.ts';
+import { backupCommand, restoreCommand } from './commands/backup.commands.ts';
 import { exportHouseholdsCommand, importHouseholdsCommand } from './commands/data.commands.ts';
 import { demoCommand, migrateCommand, serveCommand } from './commands/db.commands.ts';
 import { importRegionsCommand, listRegionsCommand, loadDatasetCommand } from './commands/regions.commands.ts';
@@ -67,6 +68,21 @@ exp
   .option('--user <username>', 'act as this user (default admin)')
   .option('--json', 'print JSON')
   .action(exportHouseholdsCommand);
+
+program
+  .command('backup')
+  .description('write a logical backup of every table (gzip\'d NDJSON, mode 0600; PGlite: stop the server first)')
+  .requiredOption('--out <file>', 'backup file to write, e.g. chanbang-2026-01-31.ndjson.gz')
+  .option('--json', 'print JSON')
+  .action(backupCommand);
+
+program
+  .command('restore')
+  .argument('<file>', 'a file written by chanbang backup')
+  .description('restore a backup into an empty, freshly migrated database in one transaction (stop the server first)')
+  .option('--force', 'overwrite a database that holds data (asks to type RESTORE)')
+  .option('--json', 'print JSON')
+  .action(restoreCommand);
 
 program
   .command('bench')
