@@ -77,6 +77,21 @@ describe('POST /api/v1/regions/import', () => {
     expect(await regionAudits()).toBe(5);
   });
 
+  it('gives a renamed region a new version, so a save based on the old name is stale (409)', async () => {
+    const get = async (code: string) => (await ctx.app.inject({ method: 'GET', url: `/api/v1/regions/${code}`, headers: ctx.as('admin') })).json();
+    // renamed by the first import (no version asked of a bulk import), left alone by the second
+    expect(await get('411272100201')).toMatchObject({ name: '大王村委会', version: 2 });
+    expect(await get('411272100000')).toMatchObject({ name: '大王镇', version: 1 });
+    const [a] = await ctx.db.query<{ before: { version: number }; after: { version: number } }>(
+      "SELECT before, after FROM audit_log WHERE entity_type = 'region' AND entity_id = '411272100201'",
+    );
+    expect([a!.before.version, a!.after.version]).toEqual([1, 2]);
+    const stale = await ctx.app.inject({ method: 'PATCH', url: '/api/v1/regions/411272100201', headers: ctx.as('admin'), payload: { name: '大王村', version: 1 } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details.current).toMatchObject({ code: '411272100201', name: '大王村委会', version: 2 });
+    expect(await get('411272100201')).toMatchObject({ name: '大王村委会', version: 2 });
+  });
+
   it('reads a CSV with 代码 and 名称 and shows new villages in the tree', async () => {
     const res = await importFile('villages.csv', '代码,名称\n411272101240,东阳村\n411272101241,西坡村\n');
     expect(res.json()).toMatchObject({ added: [{ code: '411272101240', name: '东阳村', level: 'village' }, { code: '411272101241', name: '西坡村' }], refused: [] });
