@@ -106,7 +106,7 @@ export function findNulByte(value: unknown, path = '', depth = 0): string | unde
   if (value === null || typeof value !== 'object' || depth > 32) return undefined;
   if (Buffer.isBuffer(value)) return undefined;
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (k.includes('\u0000')) return path ? `${path}.${k.replace(/\u0000/g, '\\0')}` : k.replace(/\u0000/g, '\\0');
+    if (k.includes('\u0000')) return path ? `${path}.${k.replaceAll('\u0000', '\\0')}` : k.replaceAll('\u0000', '\\0');
     const found = findNulByte(v, path ? `${path}.${k}` : k, depth + 1);
     if (found !== undefined) return found;
   }

@@ -6,7 +6,7 @@ import { migrateDb, openDb, type DbHandle } from '@chanbang/db';
 import { hashPassword, importExport, makeConfig, runH1, seedDictionariesIfEmpty, startServer, type Actor, type Deps } from '@chanbang/server';
 import { loadDemo } from '../demo/demo-loader.ts';
 import { DEMO_PASSWORD } from '../demo/demo-county.ts';
-import { cliActor, report } from '../commands/context.ts';
+import { cliActor, cliConfig, report } from '../commands/context.ts';
 import { ensureBenchFiles, loadBenchMeasures } from './bench-data.ts';
 import { prepareRawCopy, timeRawCopy, type RawCopyInput } from './bench-raw.ts';
 import { runLoad, spawnServer } from './bench-server.ts';
@@ -28,7 +28,7 @@ async function reachable(url: string): Promise<boolean> {
 
 /** DATABASE_URL as is, or a fresh `chanbang_bench` database on the local server, or PGlite when none answers. */
 async function openBenchDb(log: (s: string) => void): Promise<{ db: DbHandle; where: string; url?: string; cleanup: () => Promise<void> }> {
-  const env = process.env.DATABASE_URL;
+  const env = cliConfig().databaseUrl;
   if (env) {
     const db = await openDb({ databaseUrl: env, poolSize: 12 });
     return { db, where: `PostgreSQL (DATABASE_URL ${new URL(env).pathname.slice(1)})`, url: env, cleanup: async () => db.close() };

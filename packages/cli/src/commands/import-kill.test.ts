@@ -161,7 +161,7 @@ describe('import killed mid-commit', () => {
     if (t.kind === 'pg') {
       // the server aborts the transaction when the socket closes: no backend of the database is left in it
       const deadline = Date.now() + 10_000;
-      let left: { pid: number; state: string }[] = [];
+      let left: { pid: number; state: string }[];
       do {
         left = await t.query<{ pid: number; state: string }>(
           'SELECT pid, state FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL',

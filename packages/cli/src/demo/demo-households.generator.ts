@@ -135,7 +135,7 @@ export type GenState = { usedIds: Set<string>; idPrefix: string; ext: Rng };
 
 function makePerson(rng: Rng, st: GenState, male: boolean, birthYear: number, relation: string, surname: string): DemoPerson {
   const birth = randomDate(rng, birthYear);
-  let id = '';
+  let id: string;
   for (;;) {
     let seq = rng.int(0, 499) * 2 + (male ? 1 : 0);
     if (seq === 0) seq = 2;

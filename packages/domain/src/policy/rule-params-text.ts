@@ -88,9 +88,18 @@ function subsidy(name: [string, string]): Describe {
     const o = (v ?? {}) as Record<string, unknown>;
     const zh: string[] = [];
     const en: string[] = [];
-    if (o.minContiguousMu !== undefined) (zh.push(`集中连片 ${String(o.minContiguousMu)} 亩以上`), en.push(`≥ ${String(o.minContiguousMu)} mu contiguous`));
-    if (o.yuanPerMu !== undefined) (zh.push(`每亩 ${yuan(o.yuanPerMu).zh}`), en.push(`${yuan(o.yuanPerMu).en} per mu`));
-    if (o.maxYuanPerMu !== undefined) (zh.push(`每亩最高 ${yuan(o.maxYuanPerMu).zh}`), en.push(`up to ${yuan(o.maxYuanPerMu).en} per mu`));
+    if (o.minContiguousMu !== undefined) {
+      zh.push(`集中连片 ${String(o.minContiguousMu)} 亩以上`);
+      en.push(`≥ ${String(o.minContiguousMu)} mu contiguous`);
+    }
+    if (o.yuanPerMu !== undefined) {
+      zh.push(`每亩 ${yuan(o.yuanPerMu).zh}`);
+      en.push(`${yuan(o.yuanPerMu).en} per mu`);
+    }
+    if (o.maxYuanPerMu !== undefined) {
+      zh.push(`每亩最高 ${yuan(o.maxYuanPerMu).zh}`);
+      en.push(`up to ${yuan(o.maxYuanPerMu).en} per mu`);
+    }
     return t(`${name[0]}${zh.join('，')}`, `${name[1]}: ${en.join(', ')}`);
   };
 }

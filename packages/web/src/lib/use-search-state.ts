@@ -11,7 +11,7 @@ export function useSearchState<K extends string>(keys: readonly K[]) {
     const out = {} as Record<K, string | undefined>;
     for (const key of keys) out[key] = params.get(key) ?? undefined;
     return out;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // keys by value: callers pass a new array literal on every render
   }, [params, keys.join(',')]);
   const update = useCallback(
     (changes: Partial<Record<K, string | number | undefined | null>>, options?: { keepPage?: boolean }) => {

@@ -41,7 +41,7 @@ export function MappingStep({ job, onValidating, onBack }: MappingStepProps) {
   useEffect(() => {
     const byLabel = Object.fromEntries(fields.filter((f) => headers.includes(f.labelZh)).map((f) => [f.key, f.labelZh]));
     setMapping({ ...byLabel, ...(job.suggestedMapping ?? {}), ...(job.mapping ?? {}) });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // deliberately only job.id: a refetched job must not overwrite the officer's choices
   }, [job.id]);
 
   const missingPlace = !mapping.regionCode && !mapping.village;

@@ -41,7 +41,7 @@ export function AddRegionModal({ parent, onClose, onCreated }: AddProps) {
       form.setFieldsValue({ code: prefix, name: '' });
       create.reset();
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // deliberately only the parent's code: reset when another parent is chosen, not on every render
   }, [parent?.code]);
   if (!parent || !child) return null;
   const levelLabel = t(`level.${child.level}` as MessageKey);
@@ -110,7 +110,7 @@ export function RenameRegionModal({ region, onClose, reload }: { region: RegionD
       form.setFieldsValue({ name: region.name });
       patch.reset();
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // deliberately by code and version: reset for another region or a newer version of it, not on every render
   }, [region?.code, versionOf(region)]);
   if (!region) return null;
   return (
