@@ -167,6 +167,13 @@ export async function commitStagedImport(
     await commitHook?.('chunk-committed', { jobId: job.id, chunk, chunks: progress.chunks });
     await yieldToOthers(db, Date.now() - c0);
   }
+  // the staged rows go chunk by chunk (each a short statement, so that nobody waits on a big DELETE), before the
+  // job is marked done: a kill here resumes straight to the last transaction
+  for (let c = 0; c < progress.chunks; c++) {
+    const d0 = Date.now();
+    await deleteStagedRows(db, job.id, c);
+    await yieldToOthers(db, Date.now() - d0);
+  }
   const result: CommitResult = { stagedRows: progress.stagedRows, ...progress.counts, chunks: progress.chunks, ms: 0 };
   await db.rawTransaction(async (tx) => {
     await tx.query(
@@ -182,11 +189,5 @@ export async function commitStagedImport(
     result.ms = Date.now() - t0;
     await saveCommitDone(tx, job.id, result, progress.stagedRows);
   });
-  // the staged rows go chunk by chunk, each a short statement, so that nobody waits on a big DELETE
-  for (let c = 0; c < progress.chunks; c++) {
-    const d0 = Date.now();
-    await deleteStagedRows(db, job.id, c);
-    await yieldToOthers(db, Date.now() - d0);
-  }
   return result;
 }
