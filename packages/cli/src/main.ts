@@ -3,7 +3,7 @@ import { ConfigError } from '@chanbang/server';
 import { benchCommand } from './bench/bench.command.ts';
 import { benchLargestCommand, benchLargestFileCommand } from './bench/bench-largest.ts';
 import { backupCommand, restoreCommand } from './commands/backup.commands.ts';
-import { exportHouseholdsCommand, importHouseholdsCommand, importResumeCommand } from './commands/data.commands.ts';
+import { exportHouseholdsCommand, importHouseholdsCommand } from './commands/data.commands.ts';
 import { demoCommand, migrateCommand, serveCommand } from './commands/db.commands.ts';
 import { importRegionsCommand, listRegionsCommand, loadDatasetCommand } from './commands/regions.commands.ts';
 
@@ -31,16 +31,11 @@ const imp = program.command('import').description('import data files');
 imp
   .command('households')
   .argument('<file>', '.xlsx or .csv, one row per person (template: GET /api/v1/imports/template.xlsx)')
-  .description('validate and import households and members (committed in chunks of whole households; resumable)')
+  .description('validate and import households and members in one transaction')
   .option('--mapping <name>', 'use a saved column mapping')
   .option('--user <username>', 'act as this user (default admin)')
   .option('--json', 'print JSON')
   .action(importHouseholdsCommand);
-imp
-  .command('resume')
-  .description('continue the imports a kill or crash interrupted (a server start does the same)')
-  .option('--json', 'print JSON')
-  .action(importResumeCommand);
 
 const reg = program.command('regions').description('administer the region tree (统计用区划代码)');
 reg
