@@ -62,7 +62,6 @@ describe('checkImportRow — accepted forms', () => {
 
 describe('checkImportRow — refused cells name row, column, value and reason', () => {
   it.each<[string, Record<string, unknown>, string, string]>([
-    // eslint-disable-next-line no-loss-of-precision -- the lost precision is the case under test
     ['ID typed as an Excel number (1.2e17 precision lost)', { idNumber: 411201198001011230 }, '证件号码', '丢失精度'],
     ['ID shown in scientific notation', { idNumber: '4.11201E+17' }, '证件号码', '科学计数法'],
     ['ID with a wrong check digit', { idNumber: ID.slice(0, 17) + (ID.endsWith('0') ? '1' : '0') }, '证件号码', '校验位错误'],

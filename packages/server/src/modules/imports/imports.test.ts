@@ -36,7 +36,6 @@ const BAD_ROWS = [
   person('HH003', GROUP, '刘一', id('19600101', '401'), '户主'),
   person('HH003', GROUP, '刘二', badCheck, '子'),
   person('HH004', OTHER_GROUP, '赵四', id('19620202', '501'), '户主'),
-  // eslint-disable-next-line no-loss-of-precision -- an ID typed as an Excel number: the lost precision is the case under test
   person('HH005', GROUP, '孙五', 411272196303036001, '户主'),
   person('HH006', GROUP, '周六', id('19640404', '701'), '户主', { 劳动能力: '很强' }),
 ];
