@@ -27,7 +27,6 @@ import { readDataRows, type ImportFileKind } from './import-file.reader.ts';
 import { privateWriteStream } from './import-files.ts';
 import type { ImportLimits } from './import-limits.ts';
 import { reportProgress } from './import-progress.ts';
-import type { STAGE_COLUMNS } from './import-commit.repo.ts';
 
 /** How many errors the job row keeps (the errors.xlsx has all of them). */
 export const FIRST_ERRORS = 100;
@@ -81,7 +80,7 @@ function opt(s: string | null): string {
   return s === null ? '' : quoted(s);
 }
 
-/** One COPY csv line of the staging table (column order {@link STAGE_COLUMNS}); dictionary codes are plain ASCII. */
+/** One COPY csv line of the staging table (column order: `STAGE_COLUMNS` in import-commit.repo.ts); dictionary codes are plain ASCII. */
 const bool = (b: boolean | null) => (b === null ? '' : b ? 't' : 'f');
 
 function stageLine(r: ImportPersonRow): string {
