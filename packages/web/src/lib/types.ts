@@ -110,6 +110,8 @@ export type ImportJob = {
   warnings?: ImportError[];
   /** the last commit failed and was rolled back */
   commitError?: { messageZh: string; messageEn: string; at: string } | null;
+  /** when the job's files (upload, errors.xlsx) were deleted: it ended, or it was idle 7 days; errors.xlsx then answers 410 */
+  filesDeletedAt?: string | null;
 };
 
 export type SavedMapping = { id: number; name: string; mapping: Record<string, string> };

@@ -78,6 +78,7 @@ export function CommitStep({ job, onRestart, onBackToValidation }: CommitStepPro
         />
       ) : null}
       <ExcludedHouseholds items={job.excludedHouseholds ?? []} />
+      {job.filesDeletedAt && (job.badRows > 0 || (job.excludedRows ?? 0) > 0) ? <Alert type="info" showIcon style={{ marginTop: 16 }} title={t('imp.filesRemoved')} /> : null}
     </Result>
   );
 }

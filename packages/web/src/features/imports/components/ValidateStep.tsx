@@ -76,7 +76,7 @@ export function ValidateStep({ job, onCommitting, onRestart, onRemap }: Validate
       <ImportWarnings items={job.warnings ?? []} />
       <ErrorAlert error={commit.error} />
       <Space style={{ marginTop: 16 }} wrap>
-        {job.badRows > 0 || (job.warningRows ?? 0) > 0 ? (
+        {(job.badRows > 0 || (job.warningRows ?? 0) > 0) && !job.filesDeletedAt ? (
           <Button icon={<DownloadOutlined />} href={downloadUrl(`/imports/${job.id}/errors.xlsx`)}>
             {t('imp.errorReport')}
           </Button>
