@@ -71,7 +71,7 @@ export async function updateUser(deps: Deps, actor: Actor, id: number, input: Us
   if (password) patch.passwordHash = await hashPassword(password);
   const row = await deps.db.db.transaction(async (tx) => {
     const before = await repo.lockUser(tx, id);
-    if (!before) throw new AppError('NOT_FOUND', 'user not found', { id });
+    if (!before || !isInScope(actor, before.regionCode)) throw new AppError('NOT_FOUND', 'user not found', { id });
     await checkVersion(before.version, version, async () => toUserView((await repo.findUserWithRegion(tx, id))!));
     if (id === actor.id && (input.disabled === true || (input.role && input.role !== before.role))) {
       throw new AppError('VALIDATION_FAILED', 'you cannot disable or demote yourself', { issues: [{ path: 'role', messageZh: '不能停用自己或修改自己的角色', messageEn: 'you cannot disable or demote yourself' }] });
