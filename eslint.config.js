@@ -113,6 +113,7 @@ const PROCESS_ENV_ALLOWED = [
   'packages/db/src/client.ts',
   'packages/cli/src/main.ts',
   'packages/cli/src/commands/context.ts',
+  'packages/cli/src/commands/import-env.ts', // the CLI's import-commit settings and test hooks
   'packages/cli/src/bench/bench-server.ts', // hands the environment to the server processes it spawns
   '*.config.{ts,js,mjs}', // tool configs (vitest, stryker, eslint)
   'packages/*/*.config.ts', // vite, drizzle-kit
