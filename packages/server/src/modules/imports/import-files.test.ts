@@ -37,7 +37,8 @@ describe('files of a job', () => {
     expect(up.statusCode, up.body).toBe(201);
     const id = up.json().id as number;
     expect(await mode(dir)).toBe(0o700);
-    const [{ filePath }] = await ctx.db.query<{ filePath: string }>('SELECT file_path AS "filePath" FROM import_jobs WHERE id = $1', [id]);
+    const [jobRow] = await ctx.db.query<{ filePath: string }>('SELECT file_path AS "filePath" FROM import_jobs WHERE id = $1', [id]);
+    const filePath = jobRow?.filePath as string;
     expect(await mode(filePath as string)).toBe(0o600);
 
     const v = await ctx.app.inject({ method: 'POST', url: `/api/v1/imports/${id}/validate`, payload: {}, headers: ctx.as('admin') });
