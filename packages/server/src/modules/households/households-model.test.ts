@@ -197,9 +197,10 @@ describe('incomes', () => {
     const [stored] = await t.db.db.select().from(householdIncomes).where(eq(householdIncomes.householdId, h.id));
     expect(stored).toMatchObject({ wage: 10000, claimIncome: 3000, compliantSelfPaid: 5000 });
     // an edit that leaves the claim fields out keeps them
-    const edit = await inject(county.cookie, 'PUT', `${url}/2024`, { wage: 11000, business: 0, businessExpense: 0, property: 0, transfer: 2000 });
+    expect((await inject(county.cookie, 'PUT', `${url}/2024`, { wage: 11000 })).statusCode).toBe(428);
+    const edit = await inject(county.cookie, 'PUT', `${url}/2024`, { wage: 11000, business: 0, businessExpense: 0, property: 0, transfer: 2000, version: first.json().version });
     expect(edit.json()).toMatchObject({ wage: 11000, claimIncome: 3000, compliantSelfPaid: 5000 });
-    const edit2 = await inject(county.cookie, 'PUT', `${url}/2024`, { wage: 11000, claimIncome: 0, compliantSelfPaid: 800 });
+    const edit2 = await inject(county.cookie, 'PUT', `${url}/2024`, { wage: 11000, claimIncome: 0, compliantSelfPaid: 800, version: edit.json().version });
     expect(edit2.json()).toMatchObject({ claimIncome: 0, compliantSelfPaid: 800 });
   });
 });

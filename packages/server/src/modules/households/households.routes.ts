@@ -23,6 +23,8 @@ import { unmaskPerson } from './unmask.service.ts';
 const HistorySchema = z.object({ items: z.array(AuditEntrySchema) });
 /** An action without other input: the version read, in the body or If-Match (no body at all is allowed). */
 const VersionedBodySchema = VersionedSaveSchema.nullish();
+/** A DELETE has no body: the version read in If-Match or `?version=`. */
+const VersionQuerySchema = z.object({ version: z.coerce.number().int().positive().optional().describe('the version read (or If-Match)') });
 
 /**
  * The hottest route's serializer: fast-json-stringify compiled from the JSON schema of HouseholdListSchema (the
@@ -84,17 +86,17 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: Deps): void 
     reply.status(201).send(await createIncome(deps, requireActor(req), req.params.id, req.body)),
   );
   r.put('/api/v1/households/:id/incomes/:year', { schema: { tags: ['incomes'], summary: 'Record a year’s income', params: IncomeYearParamSchema, body: IncomeUpsertSchema, response: { 200: IncomeViewSchema } } }, async (req) =>
-    putIncome(deps, requireActor(req), req.params.id, req.params.year, req.body),
+    putIncome(deps, requireActor(req), req.params.id, req.params.year, req.body, versionFrom(req)),
   );
   // measures
   r.post('/api/v1/households/:id/measures', { schema: { tags: ['measures'], summary: 'Add a support measure', params, body: MeasureCreateSchema, response: { 201: MeasureViewSchema } } }, async (req, reply) =>
     reply.status(201).send(await measures.createMeasure(deps, requireActor(req), req.params.id, req.body)),
   );
   r.patch('/api/v1/measures/:id', { schema: { tags: ['measures'], summary: 'Edit a support measure', params, body: MeasureUpdateSchema, response: { 200: MeasureViewSchema } } }, async (req) =>
-    measures.updateMeasure(deps, requireActor(req), req.params.id, req.body),
+    measures.updateMeasure(deps, requireActor(req), req.params.id, req.body, versionFrom(req)),
   );
-  r.delete('/api/v1/measures/:id', { schema: { tags: ['measures'], summary: 'Delete a support measure', params } }, async (req, reply) => {
-    await measures.deleteMeasure(deps, requireActor(req), req.params.id);
+  r.delete('/api/v1/measures/:id', { schema: { tags: ['measures'], summary: 'Delete a support measure (the version read: If-Match or ?version=)', params, querystring: VersionQuerySchema } }, async (req, reply) => {
+    await measures.deleteMeasure(deps, requireActor(req), req.params.id, versionFrom(req) ?? req.query.version);
     return reply.status(204).send();
   });
   // monitoring
@@ -102,10 +104,10 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: Deps): void 
     reply.status(201).send(await monitoring.createCase(deps, requireActor(req), req.params.id, req.body)),
   );
   r.patch('/api/v1/monitoring-cases/:id', { schema: { tags: ['monitoring'], summary: 'Record identification steps', params, body: MonitoringCaseUpdateSchema, response: { 200: MonitoringCaseViewSchema } } }, async (req) =>
-    monitoring.updateCase(deps, requireActor(req), req.params.id, req.body),
+    monitoring.updateCase(deps, requireActor(req), req.params.id, req.body, versionFrom(req)),
   );
   r.post('/api/v1/monitoring-cases/:id/eliminate', { schema: { tags: ['monitoring'], summary: 'Mark the risk eliminated (风险消除)', params, body: MonitoringEliminateSchema, response: { 200: MonitoringCaseViewSchema } } }, async (req) =>
-    monitoring.eliminateCase(deps, requireActor(req), req.params.id, req.body),
+    monitoring.eliminateCase(deps, requireActor(req), req.params.id, req.body, versionFrom(req)),
   );
   // helpers of a household
   r.post('/api/v1/households/:id/helpers', { schema: { tags: ['helpers'], summary: 'Pair a helper with the household', params, body: HouseholdHelperAssignSchema, response: { 201: HouseholdHelperViewSchema } } }, async (req, reply) =>

@@ -18,8 +18,16 @@ export async function insertMeasure(db: Conn, values: typeof supportMeasures.$in
   return row as MeasureRow;
 }
 
+/** The measure locked for this transaction (`SELECT … FOR UPDATE`): the "before" of a versioned write. */
+export async function lockMeasure(tx: Conn, id: number): Promise<MeasureRow | undefined> {
+  const [row] = await tx.select().from(supportMeasures).where(eq(supportMeasures.id, id)).for('update');
+  return row;
+}
+
+/** Writes a measure's fields and bumps its version. */
 export async function updateMeasure(db: Conn, id: number, patch: Partial<typeof supportMeasures.$inferInsert>): Promise<MeasureRow> {
-  const [row] = await db.update(supportMeasures).set({ ...patch, updatedAt: sql`now()` }).where(eq(supportMeasures.id, id)).returning();
+  const { version: _v, ...fields } = patch;
+  const [row] = await db.update(supportMeasures).set({ ...fields, updatedAt: sql`now()`, version: sql`${supportMeasures.version} + 1` }).where(eq(supportMeasures.id, id)).returning();
   return row as MeasureRow;
 }
 

@@ -1,5 +1,6 @@
-import { AppError, type Issue, type MeasureCreate, type MeasureUpdate, type MeasureView } from '@chanbang/domain';
+import { type Issue, type MeasureCreate, type MeasureUpdate, type MeasureView } from '@chanbang/domain';
 import type { Actor, Conn, Deps } from '../../deps.ts';
+import { checkVersion } from '../../versioning.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { checkDictCode, loadDictIndex } from '../dictionaries/dictionaries.service.ts';
 import { findHelper } from '../helpers/helpers.repo.ts';
@@ -39,16 +40,28 @@ export async function createMeasure(deps: Deps, actor: Actor, householdId: numbe
 }
 
 /**
- * Edits a support measure.
- * @throws AppError NOT_FOUND, FORBIDDEN, VALIDATION_FAILED
+ * Locks the measure for a write inside its transaction (scope checked again) and compares the version read.
+ * @throws AppError NOT_FOUND, FORBIDDEN, VERSION_REQUIRED, STALE_VERSION (details.current = the measure as it is now)
  */
-export async function updateMeasure(deps: Deps, actor: Actor, id: number, input: MeasureUpdate): Promise<MeasureView> {
+async function lockVersioned(tx: Conn, actor: Actor, id: number, version: number | undefined): Promise<repo.MeasureRow> {
+  const before = assertWritableChild(actor, await repo.lockMeasure(tx, id), 'measure', id);
+  await checkVersion(before.version, version, () => toMeasureView(before));
+  return before;
+}
+
+/**
+ * Edits a support measure, based on the version read.
+ * @throws AppError NOT_FOUND, FORBIDDEN, RECORD_EXITED, VERSION_REQUIRED, STALE_VERSION, VALIDATION_FAILED
+ */
+export async function updateMeasure(deps: Deps, actor: Actor, id: number, input: MeasureUpdate, version: number | undefined): Promise<MeasureView> {
   const db = deps.db.db;
-  const before = assertWritableChild(actor, await repo.findMeasure(db, id), 'measure', id);
-  await assertHouseholdActive(db, before.householdId);
-  await checkMeasure(deps, db, actor, { ...before, ...input } as MeasureUpdate);
-  const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  const found = assertWritableChild(actor, await repo.findMeasure(db, id), 'measure', id);
+  await assertHouseholdActive(db, found.householdId);
+  const { version: _v, ...fields } = input;
+  await checkMeasure(deps, db, actor, { ...found, ...fields } as MeasureUpdate);
+  const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   const row = await db.transaction(async (tx) => {
+    const before = await lockVersioned(tx, actor, id, version);
     const m = await repo.updateMeasure(tx, id, patch);
     await recordAudit(tx, actor, { action: 'update', entityType: 'support_measure', entityId: id, regionCode: m.regionCode, householdId: m.householdId, before, after: m });
     return m;
@@ -56,13 +69,16 @@ export async function updateMeasure(deps: Deps, actor: Actor, id: number, input:
   return toMeasureView(row);
 }
 
-/** @throws AppError NOT_FOUND, FORBIDDEN */
-export async function deleteMeasure(deps: Deps, actor: Actor, id: number): Promise<void> {
+/**
+ * Deletes a support measure, based on the version read (If-Match or `?version=`).
+ * @throws AppError NOT_FOUND, FORBIDDEN, RECORD_EXITED, VERSION_REQUIRED, STALE_VERSION
+ */
+export async function deleteMeasure(deps: Deps, actor: Actor, id: number, version: number | undefined): Promise<void> {
   const db = deps.db.db;
-  const before = assertWritableChild(actor, await repo.findMeasure(db, id), 'measure', id);
-  if (!before) throw new AppError('NOT_FOUND', 'measure not found');
-  await assertHouseholdActive(db, before.householdId);
+  const found = assertWritableChild(actor, await repo.findMeasure(db, id), 'measure', id);
+  await assertHouseholdActive(db, found.householdId);
   await db.transaction(async (tx) => {
+    const before = await lockVersioned(tx, actor, id, version);
     await repo.deleteMeasure(tx, id);
     await recordAudit(tx, actor, { action: 'delete', entityType: 'support_measure', entityId: id, regionCode: before.regionCode, householdId: before.householdId, before });
   });

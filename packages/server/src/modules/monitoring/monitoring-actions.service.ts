@@ -1,8 +1,9 @@
 import {
-  AppError, assessIncome, checkRiskElimination, levelOfRole, planCaseAction, statusOfStage, isCaseStage,
+  AppError, assessIncome, checkRiskElimination, levelOfRole, levelRefusal, planCaseAction, statusOfStage, isCaseStage,
   type CaseActionBody, type CaseStage, type EliminationCheck, type Issue, type MonitoringCaseView, type PolicyPack, type RiskEliminationInput,
 } from '@chanbang/domain';
 import type { Actor, Conn, Deps } from '../../deps.ts';
+import { checkVersion } from '../../versioning.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { checkDictCode, loadDictIndex } from '../dictionaries/dictionaries.service.ts';
 import { assertWritableChild, getReadableHousehold, getWritableHousehold } from '../households/household-access.ts';
@@ -72,17 +73,23 @@ const HTTP_MESSAGE: Record<string, string> = {
 };
 
 /**
- * Takes one step of the identification or 风险消除 procedure (domain planCaseAction): checks the user's level and
- * the case's stage, writes the case, moves the household (into monitoring on 县级审批, re-assessed flags at the
- * elimination home visit, eliminated on the elimination's 县级审批), audited in one transaction.
- * @throws AppError NOT_FOUND / FORBIDDEN (scope, or a step of a higher level, with the reason), INVALID_TRANSITION
- *   (wrong stage, or the national conditions refuse the elimination), VALIDATION_FAILED (missing or bad dates)
+ * Takes one step of the identification or 风险消除 procedure (domain planCaseAction): checks the user's level, then
+ * — on the case locked inside the transaction — the version the user read and the case's stage; writes the case
+ * (version + 1), moves the household (into monitoring on 县级审批, re-assessed flags at the elimination home visit,
+ * eliminated on the elimination's 县级审批), audited in the same transaction.
+ * @throws AppError NOT_FOUND / FORBIDDEN (scope, or a step of a higher level, with the reason), RECORD_EXITED,
+ *   VERSION_REQUIRED, STALE_VERSION (details.current = the case as it is now), INVALID_TRANSITION (wrong stage, or the
+ *   national conditions refuse the elimination), VALIDATION_FAILED (missing or bad dates)
  */
-export async function applyCaseAction(deps: Deps, actor: Actor, caseId: number, body: CaseActionBody): Promise<MonitoringCaseView> {
+export async function applyCaseAction(deps: Deps, actor: Actor, caseId: number, body: CaseActionBody, version: number | undefined): Promise<MonitoringCaseView> {
   const db = deps.db.db;
-  const before = assertWritableChild(actor, await repo.findCase(db, caseId), 'monitoring case', caseId);
+  const found = assertWritableChild(actor, await repo.findCase(db, caseId), 'monitoring case', caseId);
   // an exited household is read-only: its cases take no step (409 RECORD_EXITED)
-  const h = await getWritableHousehold(db, actor, before.householdId);
+  const h = await getWritableHousehold(db, actor, found.householdId);
+  const level = levelOfRole(actor.role);
+  // a step of a higher level is refused whatever the case's version (403 with the reason)
+  const refusal = levelRefusal(body.action, level);
+  if (refusal) throw new AppError('FORBIDDEN', HTTP_MESSAGE.FORBIDDEN!, { caseId, action: body.action, issues: [refusal] });
   const idx = await loadDictIndex(deps);
   const dictIssues: Issue[] = [];
   for (const r of body.riskTypes ?? []) checkDictCode(idx, 'risk_type', r, 'riskTypes', dictIssues);
@@ -90,17 +97,18 @@ export async function applyCaseAction(deps: Deps, actor: Actor, caseId: number, 
   if (dictIssues.length) throw new AppError('VALIDATION_FAILED', 'the step is invalid', { issues: dictIssues });
 
   const pack = await packFor(db, h.regionCode);
-  const level = levelOfRole(actor.role);
-  const state = { ...before, stage: stageOf(before) };
-  let eliminationIssues: Issue[] | undefined;
-  if (body.action === 'elim_county_approve' && level === 'county' && state.stage === 'elim_county_approval' && body.date) {
-    const lines = await loadLines(db, h.regionCode.slice(0, 2));
-    eliminationIssues = checkRiskElimination(await eliminationInput(db, h, before, body.date, body.eliminationMethod ?? before.eliminationMethod), lines, pack);
-  }
-  const plan = planCaseAction(state, level, body, pack, eliminationIssues ? { eliminationIssues } : {});
-  if (!plan.ok) throw new AppError(plan.code, HTTP_MESSAGE[plan.code] ?? 'refused', { caseId, action: body.action, issues: plan.issues });
-
+  const lines = body.action === 'elim_county_approve' ? await loadLines(db, h.regionCode.slice(0, 2)) : undefined;
+  const { version: _v, ...step } = body;
   const row = await db.transaction(async (tx) => {
+    const before = assertWritableChild(actor, await repo.lockCase(tx, caseId), 'monitoring case', caseId);
+    await checkVersion(before.version, version, () => toCaseView(before));
+    const state = { ...before, stage: stageOf(before) };
+    let eliminationIssues: Issue[] | undefined;
+    if (lines && level === 'county' && state.stage === 'elim_county_approval' && step.date) {
+      eliminationIssues = checkRiskElimination(await eliminationInput(tx, h, before, step.date, step.eliminationMethod ?? before.eliminationMethod), lines, pack);
+    }
+    const plan = planCaseAction(state, level, step, pack, eliminationIssues ? { eliminationIssues } : {});
+    if (!plan.ok) throw new AppError(plan.code, HTTP_MESSAGE[plan.code] ?? 'refused', { caseId, action: step.action, issues: plan.issues });
     const c = await repo.updateCase(tx, caseId, {
       ...plan.patch, stage: plan.stage, status: statusOfStage(plan.stage), ...(plan.returned ? { returnedAt: new Date() } : {}),
     });
@@ -115,7 +123,7 @@ export async function applyCaseAction(deps: Deps, actor: Actor, caseId: number, 
     } else if (eff?.kind === 'eliminated') {
       await updateHousehold(tx, h.id, { monitoringStatus: 'eliminated', eliminatedAt: eff.date, eliminationMethod: eff.method });
     }
-    await recordAudit(tx, actor, { action: body.action, entityType: 'monitoring_case', entityId: caseId, regionCode: c.regionCode, householdId: c.householdId, before, after: c });
+    await recordAudit(tx, actor, { action: step.action, entityType: 'monitoring_case', entityId: caseId, regionCode: c.regionCode, householdId: c.householdId, before, after: c });
     return c;
   });
   return toCaseView(row);

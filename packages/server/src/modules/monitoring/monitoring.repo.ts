@@ -19,8 +19,16 @@ export async function insertCase(db: Conn, values: typeof monitoringCases.$infer
   return row as CaseRow;
 }
 
+/** The case locked for this transaction (`SELECT … FOR UPDATE`): the "before" of a versioned write or step. */
+export async function lockCase(tx: Conn, id: number): Promise<CaseRow | undefined> {
+  const [row] = await tx.select().from(monitoringCases).where(eq(monitoringCases.id, id)).for('update');
+  return row;
+}
+
+/** Writes a case's fields and bumps its version. */
 export async function updateCase(db: Conn, id: number, patch: Partial<typeof monitoringCases.$inferInsert>): Promise<CaseRow> {
-  const [row] = await db.update(monitoringCases).set({ ...patch, updatedAt: sql`now()` }).where(eq(monitoringCases.id, id)).returning();
+  const { version: _v, ...fields } = patch;
+  const [row] = await db.update(monitoringCases).set({ ...fields, updatedAt: sql`now()`, version: sql`${monitoringCases.version} + 1` }).where(eq(monitoringCases.id, id)).returning();
   return row as CaseRow;
 }
 

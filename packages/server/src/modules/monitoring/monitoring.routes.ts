@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { CaseActionSchema, EliminationCheckQuerySchema, EliminationCheckSchema, MonitoringCaseViewSchema, MonitoringTodoSchema } from '@chanbang/domain';
 import type { Deps } from '../../deps.ts';
+import { versionFrom } from '../../versioning.ts';
 import { requireActor } from '../auth/auth.guard.ts';
 import * as actions from './monitoring-actions.service.ts';
 import { todayIso } from './monitoring.service.ts';
@@ -15,7 +16,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, deps: Deps): void
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['monitoring'];
   r.post('/api/v1/monitoring-cases/:id/actions', { schema: { tags, summary: 'Take a step of the procedure (核实、公示、报审、审核、审批、退回 …)', params, body: CaseActionSchema, response: { 200: MonitoringCaseViewSchema } } }, async (req) =>
-    actions.applyCaseAction(deps, requireActor(req), req.params.id, req.body),
+    actions.applyCaseAction(deps, requireActor(req), req.params.id, req.body, versionFrom(req)),
   );
   r.get('/api/v1/monitoring-cases/:id/elimination-check', { schema: { tags, summary: 'Preview of the 风险消除 conditions on a date', params, querystring: EliminationCheckQuerySchema, response: { 200: EliminationCheckSchema } } }, async (req) =>
     actions.eliminationCheck(deps, requireActor(req), req.params.id, req.query.date ?? todayIso(), req.query.method),

@@ -3,6 +3,7 @@ import {
   type MonitoringCaseUpdate, type MonitoringCaseView, type MonitoringEliminate, type PolicyPack,
 } from '@chanbang/domain';
 import type { Actor, Conn, Deps } from '../../deps.ts';
+import { checkVersion } from '../../versioning.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { checkDictCode, loadDictIndex } from '../dictionaries/dictionaries.service.ts';
 import { assertWritableChild, getWritableHousehold } from '../households/household-access.ts';
@@ -90,32 +91,37 @@ const VILLAGE_FIELDS = ['leadDate', 'homeVisitDate', 'infoCheckDate', 'villageRe
 
 /**
  * Edits a case: the village-stage facts while the case is at the village stage, the note at any time. 乡镇审核 and
- * 县级审批 are steps of their own (POST …/actions), not dates typed here.
- * @throws AppError NOT_FOUND, FORBIDDEN (a decision date), VALIDATION_FAILED, INVALID_TRANSITION (already submitted, or eliminated)
+ * 县级审批 are steps of their own (POST …/actions), not dates typed here. Based on the version read: the case is
+ * locked and its version compared inside the transaction.
+ * @throws AppError NOT_FOUND, FORBIDDEN (a decision date), VERSION_REQUIRED, STALE_VERSION (details.current = the case
+ *   as it is now), VALIDATION_FAILED, INVALID_TRANSITION (already submitted, or eliminated)
  */
-export async function updateCase(deps: Deps, actor: Actor, caseId: number, input: MonitoringCaseUpdate): Promise<MonitoringCaseView> {
+export async function updateCase(deps: Deps, actor: Actor, caseId: number, input: MonitoringCaseUpdate, version: number | undefined): Promise<MonitoringCaseView> {
   const db = deps.db.db;
-  const before = assertWritableChild(actor, await repo.findCase(db, caseId), 'monitoring case', caseId);
+  const found = assertWritableChild(actor, await repo.findCase(db, caseId), 'monitoring case', caseId);
   if (input.townshipReviewDate !== undefined || input.countyApprovalDate !== undefined) {
     throw new AppError('FORBIDDEN', 'decisions are taken by their own step', {
       issues: [{ path: 'countyApprovalDate', messageZh: '乡镇审核、县级审批请通过“审核/审批”操作办理，不能直接修改日期', messageEn: 'township review and county approval are steps of their own, not editable dates' }],
     });
   }
-  const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as MonitoringCaseUpdate;
-  if (before.stage !== 'village' && VILLAGE_FIELDS.some((k) => k in patch)) {
-    throw new AppError('INVALID_TRANSITION', 'the case has left the village stage', {
-      caseId, issues: [{ path: 'stage', value: before.stage, messageZh: '该户已报审或已纳入监测，村级识别信息不能再修改（如需修改请由上级退回）', messageEn: 'the case has been submitted: village facts can only change after a return' }],
-    });
-  }
-  const merged = { ...before, ...patch };
+  const { version: _v, ...fields } = input;
+  const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as MonitoringCaseUpdate;
   const idx = await loadDictIndex(deps);
-  const issues: Issue[] = [];
-  checkDictCode(idx, 'monitoring_type', patch.monitoringType, 'monitoringType', issues);
-  checkDictCode(idx, 'lead_source', patch.leadSource, 'leadSource', issues);
-  for (const r of patch.riskTypes ?? []) checkDictCode(idx, 'risk_type', r, 'riskTypes', issues);
-  issues.push(...checkSteps(merged, await packFor(db, before.regionCode)));
-  throwIfIssues(issues, 'monitoring case is invalid');
+  const pack = await packFor(db, found.regionCode);
   const row = await db.transaction(async (tx) => {
+    const before = assertWritableChild(actor, await repo.lockCase(tx, caseId), 'monitoring case', caseId);
+    await checkVersion(before.version, version, () => toCaseView(before));
+    if (before.stage !== 'village' && VILLAGE_FIELDS.some((k) => k in patch)) {
+      throw new AppError('INVALID_TRANSITION', 'the case has left the village stage', {
+        caseId, issues: [{ path: 'stage', value: before.stage, messageZh: '该户已报审或已纳入监测，村级识别信息不能再修改（如需修改请由上级退回）', messageEn: 'the case has been submitted: village facts can only change after a return' }],
+      });
+    }
+    const issues: Issue[] = [];
+    checkDictCode(idx, 'monitoring_type', patch.monitoringType, 'monitoringType', issues);
+    checkDictCode(idx, 'lead_source', patch.leadSource, 'leadSource', issues);
+    for (const r of patch.riskTypes ?? []) checkDictCode(idx, 'risk_type', r, 'riskTypes', issues);
+    issues.push(...checkSteps({ ...before, ...patch }, pack));
+    throwIfIssues(issues, 'monitoring case is invalid');
     const c = await repo.updateCase(tx, caseId, patch);
     await recordAudit(tx, actor, { action: 'update', entityType: 'monitoring_case', entityId: caseId, regionCode: c.regionCode, householdId: c.householdId, before, after: c });
     return c;
@@ -128,8 +134,8 @@ export async function updateCase(deps: Deps, actor: Actor, caseId: number, input
  * conditions' reasons. Kept for the API's existing clients.
  * @throws AppError as applyCaseAction
  */
-export async function eliminateCase(deps: Deps, actor: Actor, caseId: number, input: MonitoringEliminate): Promise<MonitoringCaseView> {
-  return applyCaseAction(deps, actor, caseId, { action: 'elim_county_approve', date: input.eliminationDate, eliminationMethod: input.eliminationMethod });
+export async function eliminateCase(deps: Deps, actor: Actor, caseId: number, input: MonitoringEliminate, version: number | undefined): Promise<MonitoringCaseView> {
+  return applyCaseAction(deps, actor, caseId, { action: 'elim_county_approve', date: input.eliminationDate, eliminationMethod: input.eliminationMethod }, version);
 }
 
 /** Open identification cases under `prefix` whose lead is older than the pack's limit, with the reason. */

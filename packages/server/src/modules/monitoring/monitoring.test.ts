@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { auditLog, households, monitoringCases } from '@chanbang/db';
+import { and, eq } from 'drizzle-orm';
+import { auditLog, householdIncomes, households, monitoringCases } from '@chanbang/db';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { buildHousehold, buildRegionTree, buildUser, type RegionTree } from '../../test/factories.ts';
 
@@ -22,7 +22,10 @@ afterAll(async () => t?.close());
 
 const call = (u: U, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: { cookie: u.cookie }, ...(payload ? { payload } : {}) });
-const act = (u: U, id: number, payload: object) => call(u, 'POST', `/api/v1/monitoring-cases/${id}/actions`, payload);
+/** The version of a case as a client would have read it before its save. */
+const caseVersion = async (id: number) => (await t.db.db.select().from(monitoringCases).where(eq(monitoringCases.id, id)))[0]?.version;
+const act = async (u: U, id: number, payload: object) => call(u, 'POST', `/api/v1/monitoring-cases/${id}/actions`, { version: await caseVersion(id), ...payload });
+const patchCase = async (u: U, id: number, payload: object) => call(u, 'PATCH', `/api/v1/monitoring-cases/${id}`, { version: await caseVersion(id), ...payload });
 const todo = async (u: U) => (await call(u, 'GET', '/api/v1/monitoring/todo')).json().items as { caseId: number; stage: string; returnReason: string | null; householdNo: string; villageName: string }[];
 const householdRow = async (id: number) => (await t.db.db.select().from(households).where(eq(households.id, id)))[0]!;
 const zh = (res: { json(): { error: { details: { issues: { messageZh: string }[] } } } }) => res.json().error.details.issues.map((i) => i.messageZh).join('；');
@@ -54,7 +57,7 @@ describe('identification by role', () => {
     expect(zh(unstable)).toContain('脱贫不稳定户须是脱贫户');
 
     const { h, id } = await preparedCase();
-    expect((await call(village, 'POST', `/api/v1/households/${h.id}/exit`, { reason: 'moved_out', date: '2024-03-10' })).statusCode).toBe(200);
+    expect((await call(village, 'POST', `/api/v1/households/${h.id}/exit`, { reason: 'moved_out', date: '2024-03-10', version: (await householdRow(h.id)).version })).statusCode).toBe(200);
     const step = await act(village, id, { action: 'submit' });
     expect(step.statusCode).toBe(409);
     expect(step.json().error.code).toBe('RECORD_EXITED');
@@ -105,11 +108,11 @@ describe('identification by role', () => {
 
   it('PATCH edits the village facts only at the village stage and never the decisions', async () => {
     const { id } = await preparedCase();
-    const forged = await call(village, 'PATCH', `/api/v1/monitoring-cases/${id}`, { countyApprovalDate: '2024-03-12' });
+    const forged = await patchCase(village, id, { countyApprovalDate: '2024-03-12' });
     expect(forged.statusCode).toBe(403);
-    expect((await call(village, 'PATCH', `/api/v1/monitoring-cases/${id}`, { villageReviewDate: '2024-03-04', note: '补充' })).statusCode).toBe(200);
+    expect((await patchCase(village, id, { villageReviewDate: '2024-03-04', note: '补充' })).statusCode).toBe(200);
     await act(village, id, { action: 'submit' });
-    const late = await call(village, 'PATCH', `/api/v1/monitoring-cases/${id}`, { villageReviewDate: '2024-03-05' });
+    const late = await patchCase(village, id, { villageReviewDate: '2024-03-05' });
     expect(late.statusCode).toBe(422);
     expect((await t.db.db.select().from(monitoringCases).where(eq(monitoringCases.id, id)))[0]!.stage).toBe('township_review');
   });
@@ -138,7 +141,9 @@ async function monitoredCase(o: { monitoringType?: string; labor?: string } = {}
   return { h, id: c.json().id as number };
 }
 const visit = { action: 'elim_home_visit', date: '2024-11-01', rigidExpenseResolved: true, noNewRisk: true, housingSecure: true, waterSecure: true, educationSecure: true, medicalSecure: true, eliminationMethod: 'natural' };
-const income = (id: number, year: number, body: object) => call(county, 'PUT', `/api/v1/households/${id}/incomes/${year}`, { memberCount: 2, ...body });
+const incomeVersion = async (id: number, year: number) =>
+  (await t.db.db.select().from(householdIncomes).where(and(eq(householdIncomes.householdId, id), eq(householdIncomes.year, year))))[0]?.version;
+const income = async (id: number, year: number, body: object) => call(county, 'PUT', `/api/v1/households/${id}/incomes/${year}`, { memberCount: 2, version: await incomeVersion(id, year), ...body });
 const check = async (id: number, date = '2024-11-20') => (await call(county, 'GET', `/api/v1/monitoring-cases/${id}/elimination-check?date=${date}`)).json();
 
 describe('风险消除 by role, with the national conditions', () => {
