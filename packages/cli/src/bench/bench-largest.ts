@@ -69,7 +69,7 @@ const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
  * figure is the import's own; else PGlite, whose WebAssembly heap alone is about 650 MB of RSS.
  */
 async function openLargestDb(): Promise<{ db: DbHandle; where: string; close(): Promise<void> }> {
-  const url = process.env.DATABASE_URL;
+  const url = loadConfig().databaseUrl;
   if (url) {
     const db = await openDb({ databaseUrl: url });
     return { db, where: 'PostgreSQL (DATABASE_URL)', close: () => db.close() };
