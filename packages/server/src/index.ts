@@ -4,6 +4,7 @@ import { migrateDb, openDb, type DbHandle } from '@chanbang/db';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, DEFAULT_WEB_DIST } from './app.ts';
 import { startCacheListener } from './cluster/cache-listener.ts';
+import { startImportJobSweeper } from './cluster/import-job-sweeper.ts';
 import type { Config } from './config.ts';
 import { seedDictionariesIfEmpty } from './modules/dictionaries/dictionaries.service.ts';
 import { recoverInterruptedImportJobs } from './modules/imports/imports.repo.ts';
@@ -41,7 +42,10 @@ export async function startServer(config: Config, opts: { db?: DbHandle } = {}):
   // several servers on one PostgreSQL: caches follow the others' writes (NOTIFY); on PGlite a no-op
   const cacheListener = await startCacheListener(config, db);
   const app = await buildApp({ config, db });
+  // jobs of a server that died are taken over once their lease runs out
+  const sweeper = startImportJobSweeper(db, (m) => app.log.warn(m));
   app.addHook('onClose', async () => {
+    sweeper.stop();
     await cacheListener.close();
     if (!opts.db) await db.close();
   });

@@ -1,4 +1,5 @@
 import type { DbHandle } from '@chanbang/db';
+import { deadLocalClaimOwners } from './import-claims.repo.ts';
 
 /** An import job row as the service uses it (camelCase of `import_jobs`). */
 export type ImportJobRow = {
@@ -174,19 +175,23 @@ export async function listRegionCodesUnder(db: DbHandle, prefix: string): Promis
  * After a crash or kill: jobs left `importing` before their staging finished never wrote a household, so they go
  * back to `validated` and can be committed again; jobs left `validating` are marked `failed`. Jobs killed after
  * staging (`result.commitProgress` set) stay `importing`: `resumeInterruptedCommits` continues them from their
- * commit cursor (ADR 0003). Run once when the server starts (it assumes no other process is importing into the
- * same database at that moment).
+ * commit cursor (ADR 0003). Only jobs no live process holds (no claim, its lease ran out, or its owner was a
+ * process of this host that is gone: import-claims.repo.ts), so every server runs this at start and every minute.
  * @returns how many jobs were recovered
  */
 export async function recoverInterruptedImportJobs(db: Pick<DbHandle, 'query'>): Promise<number> {
+  const dead = await deadLocalClaimOwners(db);
   const rows = await db.query<{ id: number }>(
     `UPDATE import_jobs SET
        status = CASE WHEN status = 'importing' THEN 'validated' ELSE 'failed' END,
-       processed_rows = 0,
+       processed_rows = 0, claimed_by = NULL, lease_until = NULL,
        message = CASE WHEN status = 'importing'
          THEN '{"zh":"导入过程中服务中断，数据库未做任何更改，可重新导入","en":"the import was interrupted; nothing was changed, you can import again"}'
          ELSE '{"zh":"校验过程中服务中断，请重新上传","en":"validation was interrupted; please upload again"}' END
-     WHERE status IN ('importing', 'validating') AND NOT (status = 'importing' AND coalesce(result ? 'commitProgress', false)) RETURNING id`,
+     WHERE status IN ('importing', 'validating') AND NOT (status = 'importing' AND coalesce(result ? 'commitProgress', false))
+       AND (claimed_by IS NULL OR lease_until IS NULL OR lease_until < now() OR claimed_by = ANY($1::text[]))
+     RETURNING id`,
+    [dead],
   );
   return rows.length;
 }

@@ -9,6 +9,7 @@ import {
   type ImportField, type ImportOptions,
 } from '@chanbang/domain';
 import type { Deps } from '../../deps.ts';
+import { claimImportJob, releaseImportJobClaim, whileClaimed } from './import-claims.repo.ts';
 import { commitStagedImport, PartialCommitError } from './import-commit.service.ts';
 import { detectFileKind, readDataRows, type ImportFileKind } from './import-file.reader.ts';
 import { removeImportJobFiles } from './import-cleanup.ts';
@@ -227,10 +228,15 @@ export async function startValidation(deps: Deps, actor: ImportActor, id: number
     const issue = { path: 'options.liftedCategory', messageZh: `默认脱贫户类别“${options.liftedCategory}”无效`, messageEn: `default lifted category "${options.liftedCategory}" is not valid` };
     throw new AppError('VALIDATION_FAILED', issue.messageEn, { issues: [issue] });
   }
-  if (!startJob(id, 'validating', job.totalRows || null)) throw new AppError('CONFLICT', 'job is already running', { id });
+  // claimed in the database: no other server (nor this one) runs the job meanwhile
+  if (!(await claimImportJob(deps.db, id, ['uploaded', 'validated', 'failed'], 'validating'))) throw new AppError('CONFLICT', 'job is already running', { id });
+  if (!startJob(id, 'validating', job.totalRows || null)) {
+    await releaseImportJobClaim(deps.db, id);
+    throw new AppError('CONFLICT', 'job is already running', { id });
+  }
   await updateImportJob(deps.db, id, { status: 'validating', mapping, options, ignoredHeaders: ignoredHeaders(job.headers ?? [], mapping), processedRows: 0, message: null });
   const finalMapping = mapping;
-  const done = (async () => {
+  const done = whileClaimed(deps.db, id, async () => {
     try {
       const kind = await detectFileKind(job.filePath);
       const dictionaries = await loadDictionaries(deps);
@@ -255,7 +261,7 @@ export async function startValidation(deps: Deps, actor: ImportActor, id: number
     } finally {
       finishJob(id);
     }
-  })();
+  });
   return { job: view((await findImportJob(deps.db, id)) as ImportJobRow), done };
 }
 
@@ -270,9 +276,13 @@ export async function startCommit(deps: Deps, actor: ImportActor, id: number): P
   if (job.filesDeletedAt) throw filesGone(id);
   if (job.status !== 'validated') throw new AppError('CONFLICT', `job is ${job.status}; validate it first`, { status: job.status });
   // the commit stages every valid row (good and excluded) before leaving the excluded households out
-  if (!startJob(id, 'importing', job.goodRows + job.excludedRows)) throw new AppError('CONFLICT', 'job is already running', { id });
+  if (!(await claimImportJob(deps.db, id, ['validated'], 'importing'))) throw new AppError('CONFLICT', 'job is already running', { id });
+  if (!startJob(id, 'importing', job.goodRows + job.excludedRows)) {
+    await releaseImportJobClaim(deps.db, id);
+    throw new AppError('CONFLICT', 'job is already running', { id });
+  }
   await updateImportJob(deps.db, id, { status: 'importing', processedRows: 0 });
-  const done = (async () => {
+  const done = whileClaimed(deps.db, id, async () => {
     try {
       const commit = await commitStagedImport(deps.db, job, jobFiles(job.filePath), {
         id: actor.id, name: actor.displayName, scopePrefix: actor.scopePrefix, regionCode: actor.regionCode, requestId: actor.requestId ?? null,
@@ -294,7 +304,7 @@ export async function startCommit(deps: Deps, actor: ImportActor, id: number): P
     } finally {
       finishJob(id);
     }
-  })();
+  });
   return { job: view((await findImportJob(deps.db, id)) as ImportJobRow), done };
 }
 
