@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient, keepPreviousData } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, keepPreviousData, type QueryClient } from '@tanstack/react-query';
 import { ApiError, api, apiRequest, type QueryValue } from '../../lib/api-client.ts';
 import type { AuditEntry, Helper, HouseholdDetail, HouseholdListItem, Income, Measure, MonitoringCase, Page, Person } from '../../lib/types.ts';
 import { ifMatch, withVersion } from '../../lib/versioning.ts';
@@ -70,10 +70,35 @@ function withTimeout<T>(run: (signal: AbortSignal) => Promise<T>, ms = 30_000): 
   });
 }
 
+type Versioned = { id: number; version?: number };
+type ChildList = 'members' | 'measures' | 'monitoringCases';
+
+/**
+ * Puts a saved record (the server's answer, with its new version) into the cached household at once, so a next
+ * save from the same screen is based on it even before the refetch returns (no stale refusal of one's own save).
+ */
+export function cacheSaved(qc: QueryClient, householdId: number, list: ChildList | 'incomes' | 'household', saved: unknown): void {
+  if (!saved || typeof saved !== 'object') return;
+  qc.setQueryData<HouseholdDetail>(keys.one(householdId), (h) => {
+    if (!h) return h;
+    if (list === 'household') {
+      const { members: _m, incomes: _i, measures: _me, monitoringCases: _c, helpers: _h, ...fields } = saved as Partial<HouseholdDetail>;
+      return { ...h, ...fields };
+    }
+    if (list === 'incomes') {
+      const year = (saved as Income).year;
+      return { ...h, incomes: h.incomes.map((r) => (r.year === year ? { ...r, ...(saved as Income) } : r)) };
+    }
+    const rec = saved as Versioned;
+    return { ...h, [list]: (h[list] as Versioned[]).map((r) => (r.id === rec.id ? { ...r, ...rec } : r)) };
+  });
+}
+
 /** Invalidate everything a household write can change (list, detail, history, dashboard). */
 function useInvalidate() {
   const qc = useQueryClient();
-  return (id?: number) => {
+  return (id?: number, saved?: { list: ChildList | 'incomes' | 'household'; record: unknown }) => {
+    if (id && saved) cacheSaved(qc, id, saved.list, saved.record);
     void qc.invalidateQueries({ queryKey: keys.all });
     void qc.invalidateQueries({ queryKey: ['dashboard'] });
     if (id) void qc.invalidateQueries({ queryKey: keys.one(id) });
@@ -90,7 +115,7 @@ export function useCreateHousehold() {
 
 export function useUpdateHousehold(id: number) {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (input: HouseholdInput & Based) => api.patch<HouseholdDetail>(`/households/${id}`, input), onSuccess: () => invalidate(id) });
+  return useMutation({ mutationFn: (input: HouseholdInput & Based) => api.patch<HouseholdDetail>(`/households/${id}`, input), onSuccess: (record) => invalidate(id, { list: 'household', record }) });
 }
 
 /** 自然减少 of a household, and its restore (admin). */
@@ -98,7 +123,7 @@ export function useHouseholdExit(id: number) {
   const invalidate = useInvalidate();
   return {
     exit: useMutation({ mutationFn: (input: ExitInput & Based) => api.post<HouseholdDetail>(`/households/${id}/exit`, input), onSuccess: () => invalidate(id) }),
-    restore: useMutation({ mutationFn: (based: Based) => api.post<HouseholdDetail>(`/households/${id}/restore`, based), onSuccess: () => invalidate(id) }),
+    restore: useMutation({ mutationFn: (based: Based) => api.post<HouseholdDetail>(`/households/${id}/restore`, based), onSuccess: (record) => invalidate(id, { list: 'household', record }) }),
   };
 }
 
@@ -119,11 +144,12 @@ export function useRestoreHousehold() {
 export function useMemberMutations(householdId: number) {
   const invalidate = useInvalidate();
   const onSuccess = () => invalidate(householdId);
+  const onSaved = (record: Person) => invalidate(householdId, { list: 'members', record });
   return {
     add: useMutation({ mutationFn: (p: PersonInput) => api.post<Person>(`/households/${householdId}/members`, p), onSuccess }),
-    update: useMutation({ mutationFn: ({ id, ...p }: Partial<PersonInput> & Based & { id: number }) => api.patch<Person>(`/persons/${id}`, p), onSuccess }),
-    exit: useMutation({ mutationFn: ({ id, ...input }: ExitInput & Based & { id: number }) => api.post<Person>(`/persons/${id}/exit`, input), onSuccess }),
-    restore: useMutation({ mutationFn: ({ id, ...based }: { id: number } & Based) => api.post<Person>(`/persons/${id}/restore`, based), onSuccess }),
+    update: useMutation({ mutationFn: ({ id, ...p }: Partial<PersonInput> & Based & { id: number }) => api.patch<Person>(`/persons/${id}`, p), onSuccess: onSaved }),
+    exit: useMutation({ mutationFn: ({ id, ...input }: ExitInput & Based & { id: number }) => api.post<Person>(`/persons/${id}/exit`, input), onSuccess: onSaved }),
+    restore: useMutation({ mutationFn: ({ id, ...based }: { id: number } & Based) => api.post<Person>(`/persons/${id}/restore`, based), onSuccess: onSaved }),
   };
 }
 
@@ -148,7 +174,7 @@ export function useSaveIncome(householdId: number) {
           ? apiRequest<Income>(`/households/${householdId}/incomes`, { method: 'POST', body: { year, ...rest }, signal })
           : apiRequest<Income>(`/households/${householdId}/incomes/${year}`, { method: 'PUT', body: rest, signal }),
       ),
-    onSuccess: () => invalidate(householdId),
+    onSuccess: (record) => invalidate(householdId, { list: 'incomes', record }),
   });
 }
 
@@ -159,7 +185,7 @@ export function useMeasureMutations(householdId: number) {
   const onSuccess = () => invalidate(householdId);
   return {
     add: useMutation({ mutationFn: (m: MeasureInput) => api.post<Measure>(`/households/${householdId}/measures`, m), onSuccess }),
-    update: useMutation({ mutationFn: ({ id, ...m }: Partial<MeasureInput> & Based & { id: number }) => api.patch<Measure>(`/measures/${id}`, m), onSuccess }),
+    update: useMutation({ mutationFn: ({ id, ...m }: Partial<MeasureInput> & Based & { id: number }) => api.patch<Measure>(`/measures/${id}`, m), onSuccess: (record) => invalidate(householdId, { list: 'measures', record }) }),
     /** DELETE has no body: the version goes in `If-Match`. */
     remove: useMutation({ mutationFn: (m: { id: number } & Based) => api.delete<void>(`/measures/${m.id}`, ifMatch(m)), onSuccess }),
   };
@@ -172,7 +198,7 @@ export function useMonitoringMutations(householdId: number) {
   const onSuccess = () => invalidate(householdId);
   return {
     add: useMutation({ mutationFn: (m: MonitoringInput) => api.post<MonitoringCase>(`/households/${householdId}/monitoring-cases`, m), onSuccess }),
-    update: useMutation({ mutationFn: ({ id, ...m }: Partial<MonitoringInput> & Based & { id: number }) => api.patch<MonitoringCase>(`/monitoring-cases/${id}`, m), onSuccess }),
+    update: useMutation({ mutationFn: ({ id, ...m }: Partial<MonitoringInput> & Based & { id: number }) => api.patch<MonitoringCase>(`/monitoring-cases/${id}`, m), onSuccess: (record) => invalidate(householdId, { list: 'monitoringCases', record }) }),
     eliminate: useMutation({
       mutationFn: ({ id, ...body }: { id: number; eliminationMethod: string; eliminationDate: string; incomeStableSince?: string } & Based) =>
         api.post<MonitoringCase>(`/monitoring-cases/${id}/eliminate`, body),

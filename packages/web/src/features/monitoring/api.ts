@@ -2,6 +2,7 @@ import type { CaseActionBody, EliminationCheck, MonitoringLineUpsert, Monitoring
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client.ts';
 import type { MonitoringCase } from '../../lib/types.ts';
+import { cacheSaved } from '../households/api.ts';
 import { ifMatch } from '../../lib/versioning.ts';
 
 const keys = {
@@ -20,7 +21,9 @@ export function useCaseAction(householdId: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ caseId, ...body }: CaseActionBody & { caseId: number }) => api.post<MonitoringCase>(`/monitoring-cases/${caseId}/actions`, body),
-    onSuccess: () => {
+    onSuccess: (saved) => {
+      // the case with its new version, at once: the next step from the same screen is based on it
+      cacheSaved(qc, householdId, 'monitoringCases', saved);
       void qc.invalidateQueries({ queryKey: ['households'] });
       void qc.invalidateQueries({ queryKey: ['monitoring'] });
       void qc.invalidateQueries({ queryKey: ['households', 'one', householdId] });
