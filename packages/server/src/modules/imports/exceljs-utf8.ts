@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { PassThrough } from 'node:stream';
 import type ExcelJSType from 'exceljs';
 import { limitError, MAX_XML_TEXT_RUN } from './import-limits.ts';
+import { guardedUnzipper } from './zip-entry-guard.ts';
 
 // exceljs 4.4's streaming reader decodes every zip chunk on its own (utils/parse-sax.js →
 // TextDecoder.decode(chunk) without `stream: true`), so a Chinese character cut by a chunk boundary comes
@@ -11,6 +12,7 @@ const require = createRequire(import.meta.url);
 const excelMain = require.resolve('exceljs');
 const excelRequire = createRequire(excelMain);
 const parseSaxPath = excelRequire.resolve('./lib/utils/parse-sax.js');
+const unzipperPath = excelRequire.resolve('unzipper');
 const { SaxesParser } = excelRequire('saxes') as { SaxesParser: new () => { on(e: string, f: (v: unknown) => void): void; write(s: string): void } };
 
 type SaxEvent = { eventType: string; value: unknown };
@@ -55,14 +57,20 @@ function loadPatched(): typeof ExcelJSType {
     }
   }
   require.cache[parseSaxPath] = { id: parseSaxPath, filename: parseSaxPath, loaded: true, exports: parseSax } as unknown as NodeJS.Module;
+  // the private copy's unzipper counts inflated bytes (zip-entry-guard.ts); the shared unzipper is put back after
+  const sharedUnzipper = require.cache[unzipperPath];
+  const realUnzipper = excelRequire('unzipper') as { Parse(opts?: unknown): never };
+  require.cache[unzipperPath] = { id: unzipperPath, filename: unzipperPath, loaded: true, exports: guardedUnzipper(realUnzipper) } as unknown as NodeJS.Module;
   try {
     return excelRequire(excelMain) as typeof ExcelJSType;
   } finally {
+    if (sharedUnzipper) require.cache[unzipperPath] = sharedUnzipper;
+    else delete require.cache[unzipperPath];
     // leave the shared copy as it was for everyone else
     for (const k of Object.keys(require.cache)) if (k.includes('/node_modules/exceljs/')) delete require.cache[k];
     for (const [k, m] of saved) require.cache[k] = m;
   }
 }
 
-/** exceljs with a chunk-safe UTF-8 streaming reader (use it for reading uploads). */
+/** exceljs with a chunk-safe UTF-8 streaming reader and inflated bytes counted (use it for reading uploads). */
 export const ExcelJS: typeof ExcelJSType = loadPatched();

@@ -4,6 +4,7 @@ import type { Row as ExcelRow } from 'exceljs';
 import { createCsvLineReader } from './csv-lines.reader.ts';
 import { ExcelJS } from './exceljs-utf8.ts';
 import { DEFAULT_IMPORT_LIMITS, guardSharedStrings, inspectXlsx, limitError, type ImportLimits } from './import-limits.ts';
+import { armZipGuard, disarmZipGuard } from './zip-entry-guard.ts';
 import { AppError, cellToText, isImportHeader, mergeSubHeader } from '@chanbang/domain';
 
 /** The kinds of upload we read. Detected from the bytes, never from the file name. */
@@ -144,26 +145,45 @@ async function* xlsxSheets(path: string, limits: ImportLimits): AsyncGenerator<S
     entries: 'ignore',
   });
   guardSharedStrings(reader, limits);
+  // the zip parser is created inside the first next(): the guard armed just before it counts the inflated bytes
+  const sheetsOf = reader[Symbol.asyncIterator]();
+  const guard = armZipGuard(limits);
+  const next = async () => {
+    try {
+      return await sheetsOf.next();
+    } finally {
+      disarmZipGuard();
+    }
+  };
   try {
-    for await (const ws of reader) {
+    for (let it = await next(); !it.done; it = await sheetsOf.next()) {
+      const ws = it.value;
       const sheet = ws as unknown as AsyncIterable<ExcelRow> & { name: string };
       async function* rows(): AsyncGenerator<SourceRow[]> {
         let batch: SourceRow[] = [];
-        for await (const row of sheet) {
-          const values = row.values as unknown[];
-          const out: unknown[] = new Array(Math.max(0, values.length - 1));
-          for (let c = 1; c < values.length; c++) out[c - 1] = toSourceValue(values[c]);
-          batch.push({ rowNumber: row.number, values: out });
-          if (batch.length >= BATCH) {
-            yield batch;
-            batch = [];
+        try {
+          for await (const row of sheet) {
+            const values = row.values as unknown[];
+            const out: unknown[] = new Array(Math.max(0, values.length - 1));
+            for (let c = 1; c < values.length; c++) out[c - 1] = toSourceValue(values[c]);
+            batch.push({ rowNumber: row.number, values: out });
+            if (batch.length >= BATCH) {
+              yield batch;
+              batch = [];
+            }
           }
+        } catch (err) {
+          throw guard.error ?? err;
         }
+        // a sheet the guard cut short ends without an error of its own: its rows are not all there
+        if (guard.error) throw guard.error;
         if (batch.length) yield batch;
       }
       yield { name: sheet.name, rows: rows() };
     }
   } catch (err) {
+    // a read stopped by the guard may fail in the XML parser first (the entry was cut): the limit is the reason
+    if (guard.error) throw guard.error;
     if (err instanceof AppError) throw err;
     const msg = err instanceof Error ? err.message : String(err);
     throw reject(`Excel 文件已损坏或不是有效的 .xlsx：${msg}`, `The Excel file is damaged or not a valid .xlsx: ${msg}`);

@@ -43,7 +43,12 @@ export function limitError(limit: LimitName, actual: number, max: number, opts: 
           ? [`文件有 ${mb(actual)}，超过上限 ${mb(max)}，请分批导入`, `The file is ${mb(actual)}, over the limit of ${mb(max)}: split it and import it in parts`]
           : [`文件超过 ${mb(max)} 的上限，请分批导入`, `The file is larger than the limit of ${mb(max)}: split it and import it in parts`];
       case 'unpackedBytes':
-        return [`文件解压后有 ${mb(actual)}，超过上限 ${mb(max)}，请分批导入`, `The file unpacks to ${mb(actual)}, over the limit of ${mb(max)}: split it and import it in parts`];
+        return at
+          ? [
+              `文件解压后超过 ${mb(max)} 的上限，且与文件中声明的大小不符：文件已损坏或是压缩炸弹`,
+              `The file unpacks to more than the limit of ${mb(max)}, more than it declares: the file is damaged or a zip bomb`,
+            ]
+          : [`文件解压后有 ${mb(actual)}，超过上限 ${mb(max)}，请分批导入`, `The file unpacks to ${mb(actual)}, over the limit of ${mb(max)}: split it and import it in parts`];
       case 'zipRatio':
         return [
           `文件中的 ${opts.entry ?? '条目'} 压缩比为 ${fmt(actual)}:1，超过上限 ${fmt(max)}:1；文件可能已损坏或是压缩炸弹，请在 Excel 中另存为 .xlsx 后重新上传`,

@@ -175,6 +175,42 @@ describe('zip bombs', () => {
   });
 });
 
+/** Sets the uncompressed size the zip's central directory declares for `name` (a crafted file that lies). */
+function declareSize(zip: Buffer, name: string, size: number): Buffer {
+  const out = Buffer.from(zip);
+  for (let i = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])); i > 0; i--) {
+    if (out.readUInt32LE(i) !== 0x02014b50) continue;
+    const nameLength = out.readUInt16LE(i + 28);
+    if (out.toString('utf8', i + 46, i + 46 + nameLength) === name) {
+      out.writeUInt32LE(size, i + 24);
+      return out;
+    }
+  }
+  throw new Error(`${name} not in the central directory`);
+}
+
+describe('a zip that lies about its sizes', () => {
+  it('a sheet declared small that inflates past the unpacked limit is cut while streaming (no temporary file grows) and refused', { timeout: 120_000 }, async () => {
+    const base = await JSZip.loadAsync(await xlsxBuffer(HEADERS, textRows(3)));
+    const archive = archiver('zip', { zlib: { level: 9 } });
+    const chunks: Buffer[] = [];
+    archive.on('data', (c: Buffer) => chunks.push(c));
+    const ended = new Promise((r) => archive.on('end', r));
+    // first, so that exceljs meets it before sharedStrings.xml (it would copy it to a temporary file whole)
+    archive.append(repeated('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>', '<x/>', 10_000_000, '</sheetData></worksheet>'), { name: 'xl/worksheets/sheet9.xml' });
+    for (const name of Object.keys(base.files).filter((n) => !base.files[n]?.dir)) {
+      archive.append(await (base.file(name) as JSZipType.JSZipObject).async('nodebuffer'), { name });
+    }
+    await archive.finalize();
+    await ended;
+    // 40 MB of XML declared as 200 KB: the central directory passes every check
+    const buf = declareSize(Buffer.concat(chunks), 'xl/worksheets/sheet9.xml', 200_000);
+    const r = await refused('liar.xlsx', buf);
+    expect(r.zh).toBe('文件解压后超过 8 MB 的上限，且与文件中声明的大小不符：文件已损坏或是压缩炸弹');
+    expect(r.limit).toMatchObject({ name: 'unpackedBytes', max: LIMITS.maxUnpackedBytes, atLeast: true });
+  });
+});
+
 describe('the region table upload has the same limits', () => {
   it('a region list with 1,500 rows under a 1,000-row limit is refused, and the server answers after', async () => {
     const csv = ['统计用区划代码,城乡分类代码,名称', ...Array.from({ length: 1_500 }, (_, i) => `411272100${String(200 + i).padStart(3, '0')},220,村${i}`)].join('\n');
