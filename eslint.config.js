@@ -96,7 +96,6 @@ const SQL_OUTSIDE_REPOS = [
   'packages/cli/src/bench/**', // the bench seeds and times raw COPY on purpose
   'packages/cli/src/commands/context.ts', // cliActor: the user the CLI acts as
   'packages/cli/src/backup/**', // backup/restore walk every table of the database, as the db package's migrator does
-  'packages/cli/src/commands/data.commands.ts', // TODO(lint): move the query into a server repo
   'packages/cli/src/commands/db.commands.ts', // TODO(lint): serve --demo counts households; ask a server repo
   'packages/server/src/modules/monitoring/monitoring-todo.ts', // TODO(lint): move the 待办 query into monitoring.repo.ts
   'packages/server/src/modules/imports/import-commit.service.ts', // TODO(lint): the commit's raw statements into a repo
