@@ -16,6 +16,11 @@ const STALE = /此记录已被他人修改/;
 const save = (page: Page) => page.getByRole('button', { name: /^保\s*存$/ }).click();
 const address = (page: Page) => page.getByLabel('家庭住址');
 const staleDialog = (page: Page) => page.getByRole('dialog', { name: STALE });
+/** The dialog has closed and its closing animation is over (until then it is aria-modal and hides the page). */
+const staleClosed = async (page: Page) => {
+  await expect.poll(() => staleDialog(page).isVisible()).toBe(false);
+  await expect.poll(() => page.locator('.stale-save-modal').isVisible()).toBe(false);
+};
 
 /** Opens the edit form and waits until it shows the stored household. */
 async function openEdit(page: Page, url: string, id: number, householdNo: string): Promise<void> {
@@ -78,7 +83,7 @@ describe('stale save: two officers edit the same household', () => {
 
     // 取消: the typed value stays on screen to be copied; saving again is refused again (no silent retry)
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
-    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await staleClosed(second);
     expect(await address(second).inputValue()).toBe(secondAddress);
     await save(second);
     await expect.poll(() => dialog.isVisible()).toBe(true);
@@ -86,7 +91,7 @@ describe('stale save: two officers edit the same household', () => {
 
     // 重新载入: the form shows the first officer's value and the current version
     await dialog.getByRole('button', { name: '重新载入' }).click();
-    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await staleClosed(second);
     await expect.poll(() => address(second).inputValue()).toBe(firstAddress);
 
     // the second officer enters the change again: it goes through on top of the first
@@ -151,7 +156,7 @@ describe('stale save: two officers edit the same household', () => {
       expect(b!.y + b!.height).toBeLessThanOrEqual(844);
     }
     await dialog.getByRole('button', { name: '重新载入' }).click();
-    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await staleClosed(second);
     await expect.poll(() => address(second).inputValue()).toMatch(/^手机测试先保存/);
   });
 });

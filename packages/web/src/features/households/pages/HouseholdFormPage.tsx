@@ -144,7 +144,8 @@ export function HouseholdFormPage() {
 
   const saving = create.isPending || update.isPending || members.add.isPending || members.update.isPending;
   if (isEdit && (existing.isLoading || (!base && existing.isFetching))) return <Skeleton active />;
-  if (isEdit && existing.error) return <ErrorAlert error={existing.error} />;
+  // a failed refetch (重新载入) never takes the typed form away: the dialog reports it and stays
+  if (isEdit && existing.error && !base) return <ErrorAlert error={existing.error} />;
 
   return (
     <>
