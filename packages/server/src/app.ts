@@ -17,7 +17,12 @@ import { registerAuthRoutes, registerSessionHook } from './modules/auth/auth.rou
 import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { registerDictionaryRoutes } from './modules/dictionaries/dictionaries.routes.ts';
 import { registerHelperRoutes } from './modules/helpers/helpers.routes.ts';
+import { householdReadModel } from './modules/household-detail/household-detail.service.ts';
+import { registerHouseholdDetailRoutes } from './modules/household-detail/household-detail.routes.ts';
 import { registerHouseholdRoutes } from './modules/households/households.routes.ts';
+import { registerIncomeRoutes } from './modules/incomes/incomes.routes.ts';
+import { registerMeasureRoutes } from './modules/measures/measures.routes.ts';
+import { registerMemberRoutes } from './modules/members/members.routes.ts';
 import { registerImportExportRoutes } from './modules/imports/index.ts';
 import { registerMonitoringLineRoutes } from './modules/monitoring-lines/monitoring-lines.routes.ts';
 import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
@@ -91,7 +96,12 @@ export async function buildApp({ config, db, logStream }: BuildAppOptions): Prom
 
   registerAuthRoutes(app, deps);
   registerRegionRoutes(app, deps);
-  registerHouseholdRoutes(app, deps);
+  // households, then the modules hanging on one (each owns its routes), then the read model composed over them
+  registerHouseholdRoutes(app, deps, householdReadModel);
+  registerHouseholdDetailRoutes(app, deps);
+  registerMemberRoutes(app, deps);
+  registerIncomeRoutes(app, deps);
+  registerMeasureRoutes(app, deps);
   registerMonitoringRoutes(app, deps);
   registerMonitoringLineRoutes(app, deps);
   registerHelperRoutes(app, deps);

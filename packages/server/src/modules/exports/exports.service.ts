@@ -8,7 +8,7 @@ import * as householdsRepo from '../households/households.repo.ts';
 import { failingHouseholdIds } from '../rules/rules.service.ts';
 import { overdueHouseholdIds } from '../monitoring/monitoring.service.ts';
 import { resolvePrefix } from '../regions/regions.service.ts';
-import { assertAdmin } from '../households/members.service.ts';
+import { assertAdmin } from '../households/household-access.ts';
 
 /** The list filters the export accepts: the household list's query without paging. */
 export type HouseholdExportQuery = Omit<HouseholdListQuery, 'page' | 'pageSize' | 'status'> & { status?: HouseholdListQuery['status'] };

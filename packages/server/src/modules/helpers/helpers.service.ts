@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { assertCanWrite, seesPii } from '../auth/auth.guard.ts';
 import { checkDictCode, loadDictIndex } from '../dictionaries/dictionaries.service.ts';
 import { getWritableHousehold } from '../households/household-access.ts';
-import { throwIfIssues } from '../households/members.rules.ts';
+import { throwIfIssues } from '../households/household.rules.ts';
 import { findRegion } from '../regions/regions.repo.ts';
 import { resolvePrefix } from '../regions/regions.service.ts';
 import { assertWriteScope, isInScope } from '../regions/scope.ts';

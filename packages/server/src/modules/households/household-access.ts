@@ -74,3 +74,10 @@ export async function assertHouseholdActive(db: Conn, householdId: number): Prom
   const h = await findHousehold(db, householdId, { withExited: true });
   if (h) assertNotExited('household', h);
 }
+
+/** @throws AppError FORBIDDEN unless the actor is the county administrator */
+export function assertAdmin(actor: Actor): void {
+  if (actor.role !== 'admin') {
+    throw new AppError('FORBIDDEN', 'admin only', { issues: [{ path: 'role', messageZh: '只有县级管理员可以恢复自然减少的记录', messageEn: 'only the county administrator can restore records that left the registry' }] });
+  }
+}

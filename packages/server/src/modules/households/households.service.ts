@@ -7,35 +7,29 @@ import { isUniqueViolation } from '../../db-errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { assertCanWrite, seesPii } from '../auth/auth.guard.ts';
 import { checkDictCode, loadDictIndex, type DictIndex } from '../dictionaries/dictionaries.service.ts';
-import { listHouseholdHelpers } from '../helpers/helpers.repo.ts';
-import { listIncomes } from '../incomes/incomes.repo.ts';
-import { listMeasures } from '../measures/measures.repo.ts';
-import { listCases } from '../monitoring/monitoring.repo.ts';
 import { findRegion } from '../regions/regions.repo.ts';
 import { resolvePrefix } from '../regions/regions.service.ts';
 import { assertWriteScope } from '../regions/scope.ts';
-import { failingHouseholdIds } from '../rules/rules.service.ts';
-import { overdueHouseholdIds } from '../monitoring/monitoring.service.ts';
 import { checkVersion } from '../../versioning.ts';
-import { getReadableHousehold, getWritableHousehold, lockWritableHousehold } from './household-access.ts';
+import { assertAdmin, getWritableHousehold, lockWritableHousehold } from './household-access.ts';
 import * as repo from './households.repo.ts';
-import { assertAdmin } from './members.service.ts';
-import { assertIdNumbersFree, checkPersonFields, throwHouseholdNoTaken, personColumns, secondHeadIssue, throwIfIssues, todayInChina } from './members.rules.ts';
-import { developmentalCategories, idFor, phoneFor, toCaseView, toIncomeViews, toListItem, toMeasureView, toPersonView } from './households.views.ts';
+import { assertIdNumbersFree, checkPersonFields, throwHouseholdNoTaken, personColumns, secondHeadIssue, throwIfIssues, todayInChina } from './household.rules.ts';
+import type { HouseholdReadModel } from './household-read-model.ts';
+import { toListItem } from './households.views.ts';
 
 /**
  * Lists households in the actor's scope with filters; ID and phone numbers masked unless the role may see them.
  * The total is counted up to API_LIMITS.listCountCap (`totalCapped` tells).
  * @throws AppError NOT_FOUND when `regionCode` is unknown or outside the scope
  */
-export async function listHouseholds(deps: Deps, actor: Actor, q: HouseholdListQuery) {
+export async function listHouseholds(deps: Deps, actor: Actor, q: HouseholdListQuery, rm: HouseholdReadModel) {
   const db = deps.db.db;
   const prefix = await resolvePrefix(db, actor, q.regionCode);
   // households that left the registry are listed for the county administrator only
   if (q.status === 'exited') assertAdmin(actor);
   let ids: number[] | undefined;
-  if (q.warning === 'H1') ids = await failingHouseholdIds(deps, actor, prefix);
-  else if (q.warning === 'identification_overdue') ids = await overdueHouseholdIds(deps, actor, prefix);
+  // the warnings need the children's facts: the read model on top answers them
+  if (q.warning) ids = await rm.warningIds(deps, actor, prefix, q.warning);
   const filter: repo.HouseholdFilter = {
     prefix, householdType: q.householdType, monitoringType: q.monitoringType, monitoringStatus: q.monitoringStatus,
     laborCapacity: q.laborCapacity, riskType: q.riskType, q: q.q, ids,
@@ -50,41 +44,12 @@ export async function listHouseholds(deps: Deps, actor: Actor, q: HouseholdListQ
 }
 
 /**
- * A household with members, incomes (人均纯收入, YoY), measures, monitoring cases and helpers.
- * @throws AppError NOT_FOUND when missing or out of scope
+ * The household as the API shows it after a write (the read model's detail, masked for the actor).
+ * An admin also reads one that left the registry.
  */
-export async function getHousehold(deps: Deps, actor: Actor, id: number): Promise<HouseholdView> {
+async function viewAfterWrite(deps: Deps, actor: Actor, rm: HouseholdReadModel, id: number): Promise<HouseholdView> {
   const db = deps.db.db;
-  const h = await getReadableHousehold(db, actor, id);
-  return buildView(db, h, seesPii(actor));
-}
-
-/** The household detail; ID numbers and phones (head, members, household, helpers) masked unless `pii`. */
-async function buildView(db: Conn, h: repo.HouseholdRow & { regionName: string | null }, pii: boolean): Promise<HouseholdView> {
-  const [members, incomes, measures, cases, helpers] = await Promise.all([
-    repo.listMembers(db, h.id), listIncomes(db, h.id), listMeasures(db, h.id), listCases(db, h.id), listHouseholdHelpers(db, h.id),
-  ]);
-  const head = members.find((m) => m.isHead);
-  const dev = developmentalCategories();
-  const names = await repo.regionNames(db, h.regionCode);
-  return {
-    id: h.id, householdNo: h.householdNo, regionCode: h.regionCode, regionName: h.regionName, ...names, householdType: h.householdType,
-    isLifted: h.isLifted, liftedCategory: h.liftedCategory, monitoringType: h.monitoringType, monitoringStatus: h.monitoringStatus,
-    monitoringSince: h.monitoringSince, eliminatedAt: h.eliminatedAt, eliminationMethod: h.eliminationMethod,
-    exitReason: h.exitReason, exitDate: h.exitDate, exitNote: h.exitNote,
-    riskTypes: h.riskTypes, headName: head?.name ?? null,
-    headIdNumber: idFor(head?.idNumber ?? null, pii), memberCount: repo.activeMembers(members).length, phone: phoneFor(h.phone, pii), housingSecure: h.housingSecure,
-    waterSecure: h.waterSecure, educationSecure: h.educationSecure, medicalSecure: h.medicalSecure, address: h.address,
-    liftedYear: h.liftedYear, note: h.note, createdAt: h.createdAt.toISOString(), updatedAt: h.updatedAt.toISOString(), version: h.version,
-    members: members.map((m) => toPersonView(m, pii)),
-    incomes: toIncomeViews(incomes),
-    measures: measures.map((m) => toMeasureView(m, dev)),
-    monitoringCases: cases.map(toCaseView),
-    helpers: helpers.map(({ link, helper }) => ({
-      id: helper.id, helperId: helper.id, regionCode: helper.regionCode, name: helper.name, role: helper.role,
-      organisation: helper.organisation, phone: phoneFor(helper.phone, pii), startDate: link.startDate, endDate: link.endDate, version: helper.version,
-    })),
-  };
+  return rm.detail(db, (await repo.findHousehold(db, id, { withExited: true }))!, seesPii(actor));
 }
 
 /** Region of a household must be an existing village or group. */
@@ -121,7 +86,7 @@ function checkHouseholdFields(idx: DictIndex, h: Partial<HouseholdUpdate>, curre
  * @throws AppError FORBIDDEN (role or region out of scope), VALIDATION_FAILED (fields, ID check digits, heads),
  *   CONFLICT (household number taken, or a member already in another household)
  */
-export async function createHousehold(deps: Deps, actor: Actor, input: HouseholdCreate): Promise<HouseholdView> {
+export async function createHousehold(deps: Deps, actor: Actor, input: HouseholdCreate, rm: HouseholdReadModel): Promise<HouseholdView> {
   assertCanWrite(actor);
   assertWriteScope(actor, input.regionCode);
   const db = deps.db.db;
@@ -164,7 +129,7 @@ export async function createHousehold(deps: Deps, actor: Actor, input: Household
       await recordAudit(tx, actor, { action: 'create', entityType: 'household', entityId: h.id, regionCode: h.regionCode, householdId: h.id, after: { ...h, members: persons } });
       return h.id;
     });
-    return getHousehold(deps, actor, id);
+    return viewAfterWrite(deps, actor, rm, id);
   } catch (err) {
     if (isUniqueViolation(err, 'households_no_uq')) throwHouseholdNoTaken(actor, input.householdNo, await repo.findHouseholdByNo(db, input.householdNo));
     if (isUniqueViolation(err, 'persons_id_number_uq')) await assertIdNumbersFree(db, actor, [...seen.keys()]);
@@ -179,7 +144,7 @@ export async function createHousehold(deps: Deps, actor: Actor, input: Household
  * @throws AppError NOT_FOUND, FORBIDDEN (out of scope, including the new region), RECORD_EXITED, VERSION_REQUIRED,
  *   STALE_VERSION (details.current = the household as it is now, masked for the caller), VALIDATION_FAILED
  */
-export async function updateHousehold(deps: Deps, actor: Actor, id: number, input: HouseholdUpdate, version: number | undefined): Promise<HouseholdView> {
+export async function updateHousehold(deps: Deps, actor: Actor, id: number, input: HouseholdUpdate, version: number | undefined, rm: HouseholdReadModel): Promise<HouseholdView> {
   const db = deps.db.db;
   await getWritableHousehold(db, actor, id);
   const idx = await loadDictIndex(deps);
@@ -187,7 +152,7 @@ export async function updateHousehold(deps: Deps, actor: Actor, id: number, inpu
   const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   await db.transaction(async (tx) => {
     const before = await lockWritableHousehold(tx, actor, id);
-    await checkVersion(before.version, version, () => buildView(tx, before, seesPii(actor)));
+    await checkVersion(before.version, version, () => rm.detail(tx, before, seesPii(actor)));
     const issues: Issue[] = [];
     const moves = fields.regionCode !== undefined && fields.regionCode !== before.regionCode;
     if (moves) {
@@ -201,7 +166,7 @@ export async function updateHousehold(deps: Deps, actor: Actor, id: number, inpu
     const { regionName: _r, ...b } = before;
     await recordAudit(tx, actor, { action: 'update', entityType: 'household', entityId: id, regionCode: after.regionCode, householdId: id, before: b, after });
   });
-  return getHousehold(deps, actor, id);
+  return viewAfterWrite(deps, actor, rm, id);
 }
 
 /**
@@ -220,18 +185,18 @@ export async function refuseDeleteHousehold(deps: Deps, actor: Actor, id: number
  * read-only (the records stay for the audit trail). Audited in the same transaction.
  * @throws AppError NOT_FOUND, FORBIDDEN, RECORD_EXITED (already left)
  */
-export async function exitHousehold(deps: Deps, actor: Actor, id: number, input: ExitInput, version: number | undefined): Promise<HouseholdView> {
+export async function exitHousehold(deps: Deps, actor: Actor, id: number, input: ExitInput, version: number | undefined, rm: HouseholdReadModel): Promise<HouseholdView> {
   const db = deps.db.db;
   await getWritableHousehold(db, actor, id);
   throwIfIssues([exitDateIssue(input.date, todayInChina())].filter((i) => i !== undefined), 'exit date is after today');
   await db.transaction(async (tx) => {
     const before = await lockWritableHousehold(tx, actor, id);
-    await checkVersion(before.version, version, () => buildView(tx, before, seesPii(actor)));
+    await checkVersion(before.version, version, () => rm.detail(tx, before, seesPii(actor)));
     const after = await repo.exitHousehold(tx, id, { reason: input.reason, date: input.date, note: input.note ?? null });
     const { regionName: _r, ...b } = before;
     await recordAudit(tx, actor, { action: 'exit', entityType: 'household', entityId: id, regionCode: before.regionCode, householdId: id, before: b, after });
   });
-  return buildView(db, (await repo.findHousehold(db, id, { withExited: true }))!, seesPii(actor));
+  return viewAfterWrite(deps, actor, rm, id);
 }
 
 /**
@@ -239,7 +204,7 @@ export async function exitHousehold(deps: Deps, actor: Actor, id: number, input:
  * @throws AppError FORBIDDEN (not an admin, or out of scope), NOT_FOUND, INVALID_TRANSITION (in the registry),
  *   CONFLICT (its household number was given to another household meanwhile)
  */
-export async function restoreHousehold(deps: Deps, actor: Actor, id: number, version: number | undefined): Promise<HouseholdView> {
+export async function restoreHousehold(deps: Deps, actor: Actor, id: number, version: number | undefined, rm: HouseholdReadModel): Promise<HouseholdView> {
   const db = deps.db.db;
   assertCanWrite(actor);
   const found = await repo.findHousehold(db, id, { withExited: true });
@@ -248,7 +213,7 @@ export async function restoreHousehold(deps: Deps, actor: Actor, id: number, ver
   assertAdmin(actor);
   await db.transaction(async (tx) => {
     const before = await lockWritableHousehold(tx, actor, id, { exited: true });
-    await checkVersion(before.version, version, () => buildView(tx, before, seesPii(actor)));
+    await checkVersion(before.version, version, () => rm.detail(tx, before, seesPii(actor)));
     if (!before.deletedAt) {
       throw new AppError('INVALID_TRANSITION', 'the household is in the registry', { issues: [{ path: 'id', messageZh: '该户未办理自然减少，无需恢复', messageEn: 'this household has not left the registry' }] });
     }
@@ -256,5 +221,5 @@ export async function restoreHousehold(deps: Deps, actor: Actor, id: number, ver
     const { regionName: _r, ...b } = before;
     await recordAudit(tx, actor, { action: 'restore', entityType: 'household', entityId: id, regionCode: before.regionCode, householdId: id, before: b, after });
   });
-  return getHousehold(deps, actor, id);
+  return viewAfterWrite(deps, actor, rm, id);
 }

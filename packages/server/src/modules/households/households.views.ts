@@ -1,7 +1,4 @@
-import { DICT, codesWithAttr, incomeTrend, maskIdNumber, maskPhone, type HouseholdListItem, type IncomeView, type MeasureView, type MonitoringCaseView, type PersonView } from '@chanbang/domain';
-import type { IncomeRow } from '../incomes/incomes.repo.ts';
-import type { MeasureRow } from '../measures/measures.repo.ts';
-import type { CaseRow } from '../monitoring/monitoring.repo.ts';
+import { maskIdNumber, maskPhone, type HouseholdListItem, type PersonView } from '@chanbang/domain';
 import type { HouseholdListRow, PersonRow } from './households.repo.ts';
 
 /** An ID number as a role sees it: full when `pii` (admin, county officer), else `4101**********1234`. */
@@ -50,43 +47,5 @@ export function toPersonView(p: PersonRow, pii: boolean): PersonView {
     education: p.education, schoolStatus: p.schoolStatus, workMonths: p.workMonths, employmentStatus: p.employmentStatus,
     employmentPlace: p.employmentPlace, wantsTraining: p.wantsTraining, trainedThisYear: p.trainedThisYear, phone: phoneFor(p.phone, pii),
     exitReason: p.exitReason, exitDate: p.exitDate, exitNote: p.exitNote, version: p.version,
-  };
-}
-
-/** Income rows with 家庭纯收入, 人均纯收入 and year-on-year change from the domain. */
-export function toIncomeViews(rows: IncomeRow[]): IncomeView[] {
-  const byYear = new Map(rows.map((r) => [r.year, r]));
-  return incomeTrend(rows).map((t) => {
-    const r = byYear.get(t.year) as IncomeRow;
-    return {
-      year: t.year, wage: r.wage, business: r.business, businessExpense: r.businessExpense, property: r.property, transfer: r.transfer,
-      claimIncome: r.claimIncome, compliantSelfPaid: r.compliantSelfPaid, memberCount: r.memberCount, netIncome: t.netIncome, perCapita: t.perCapita, yoyChange: t.yoyChange, yoyRate: t.yoyRate, version: r.version,
-    };
-  });
-}
-
-/** Development-type (开发式) measure categories, from the dictionary attrs. */
-export function developmentalCategories(): Set<string> {
-  return new Set(codesWithAttr(DICT.measureCategory, 'developmental'));
-}
-
-export function toMeasureView(m: MeasureRow, developmental: Set<string> = developmentalCategories()): MeasureView {
-  return {
-    id: m.id, householdId: m.householdId, category: m.category, description: m.description, year: m.year, startDate: m.startDate,
-    endDate: m.endDate, helperId: m.helperId, amountYuan: m.amountYuan, developmental: developmental.has(m.category), version: m.version,
-  };
-}
-
-export function toCaseView(c: CaseRow): MonitoringCaseView {
-  return {
-    id: c.id, householdId: c.householdId, monitoringType: c.monitoringType, leadSource: c.leadSource, leadDate: c.leadDate,
-    homeVisitDate: c.homeVisitDate, infoCheckDate: c.infoCheckDate, villageReviewDate: c.villageReviewDate,
-    publicityStart: c.publicityStart, publicityEnd: c.publicityEnd, townshipReviewDate: c.townshipReviewDate,
-    countyApprovalDate: c.countyApprovalDate, status: c.status, eliminationMethod: c.eliminationMethod,
-    eliminationDate: c.eliminationDate, incomeStableSince: c.incomeStableSince, note: c.note,
-    stage: c.stage, returnReason: c.returnReason, returnedAt: c.returnedAt ? c.returnedAt.toISOString() : null, riskTypes: c.riskTypes,
-    commitmentDate: c.commitmentDate, elimHomeVisitDate: c.elimHomeVisitDate, elimPublicityStart: c.elimPublicityStart,
-    elimPublicityEnd: c.elimPublicityEnd, elimTownshipReviewDate: c.elimTownshipReviewDate, elimCountyApprovalDate: c.elimCountyApprovalDate,
-    rigidExpenseResolved: c.rigidExpenseResolved, noNewRisk: c.noNewRisk, version: c.version,
   };
 }

@@ -5,7 +5,7 @@ import { checkVersion } from '../../versioning.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { getWritableHousehold } from '../households/household-access.ts';
 import { activeMembers, listMembers } from '../households/households.repo.ts';
-import { toIncomeViews } from '../households/households.views.ts';
+import { toIncomeViews } from './incomes.views.ts';
 import * as repo from './incomes.repo.ts';
 
 function yearExists(householdId: number, year: number): AppError {

@@ -5,8 +5,8 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { checkDictCode, loadDictIndex } from '../dictionaries/dictionaries.service.ts';
 import { findHelper } from '../helpers/helpers.repo.ts';
 import { assertHouseholdActive, assertWritableChild, getWritableHousehold } from '../households/household-access.ts';
-import { toMeasureView } from '../households/households.views.ts';
-import { throwIfIssues } from '../households/members.rules.ts';
+import { throwIfIssues } from '../households/household.rules.ts';
+import { toMeasureView } from './measures.views.ts';
 import { isInScope } from '../regions/scope.ts';
 import * as repo from './measures.repo.ts';
 

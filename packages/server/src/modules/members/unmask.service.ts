@@ -1,8 +1,8 @@
 import { AppError, UNMASK_REASON_MIN, canWrite, type PersonUnmask, type PersonUnmaskView } from '@chanbang/domain';
 import type { Actor, Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { getReadableHousehold } from './household-access.ts';
-import * as repo from './households.repo.ts';
+import { getReadableHousehold } from '../households/household-access.ts';
+import * as repo from '../households/households.repo.ts';
 
 /**
  * An audited unmask (issue 6 §1): the full ID number and phone of one person, for an officer who writes in the

@@ -1,24 +1,14 @@
 import { AppError, exitDateIssue, type ExitInput, type Issue, type PersonCreate, type PersonUpdate, type PersonView } from '@chanbang/domain';
 import type { Actor, Conn, Deps } from '../../deps.ts';
-import { isUniqueViolation } from '../../db-errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { loadDictIndex } from '../dictionaries/dictionaries.service.ts';
 import { checkVersion } from '../../versioning.ts';
 import { assertCanWrite, seesPii } from '../auth/auth.guard.ts';
-import { assertNotExited, assertWritableChild, getWritableHousehold } from './household-access.ts';
-import * as repo from './households.repo.ts';
-import { CITIZEN_ID_TYPE, assertIdNumbersFree, checkPersonFields, isHeadRelation, personColumns, secondHeadIssue, throwIfIssues, todayInChina } from './members.rules.ts';
-import { toPersonView } from './households.views.ts';
-
-async function translateUnique<T>(db: Conn, actor: Actor, fn: () => Promise<T>, idNumber: string | undefined, exceptPersonId?: number): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (isUniqueViolation(err, 'persons_one_head_uq')) throw new AppError('VALIDATION_FAILED', 'household already has a head', { issues: [secondHeadIssue('relation')] });
-    if (idNumber && isUniqueViolation(err, 'persons_id_number_uq')) await assertIdNumbersFree(db, actor, [idNumber], exceptPersonId);
-    throw err;
-  }
-}
+import { assertAdmin, assertNotExited, assertWritableChild, getWritableHousehold } from '../households/household-access.ts';
+import * as repo from '../households/households.repo.ts';
+import { CITIZEN_ID_TYPE, assertIdNumbersFree, checkPersonFields, isHeadRelation, personColumns, secondHeadIssue, throwIfIssues, todayInChina } from '../households/household.rules.ts';
+import { toPersonView } from '../households/households.views.ts';
+import { assertMayLeaveAlone, translateUnique } from './members.rules.ts';
 
 /**
  * Adds a member to a household.
@@ -125,17 +115,7 @@ export async function exitPerson(deps: Deps, actor: Actor, personId: number, inp
   throwIfIssues([exitDateIssue(input.date, todayInChina())].filter((i) => i !== undefined), 'exit date is after today');
   const after = await db.transaction(async (tx) => {
     const before = await lockVersioned(tx, actor, personId, version);
-    const active = repo.activeMembers(await repo.listMembers(tx, before.householdId));
-    if (active.length <= 1) {
-      throw new AppError('INVALID_TRANSITION', 'the last member cannot leave alone', {
-        issues: [{ path: 'id', messageZh: '该成员是户内最后一名成员：请对整户办理自然减少', messageEn: 'this is the last member of the household: record the 自然减少 of the whole household instead' }],
-      });
-    }
-    if (before.isHead) {
-      throw new AppError('INVALID_TRANSITION', 'the head cannot leave alone', {
-        issues: [{ path: 'id', messageZh: '户主不能单独办理自然减少：请先将户主的与户主关系改为其他，并指定新的户主', messageEn: 'the head cannot leave alone: first change the head’s relation and appoint a new head' }],
-      });
-    }
+    assertMayLeaveAlone(before, repo.activeMembers(await repo.listMembers(tx, before.householdId)).length);
     const p = await repo.updatePerson(tx, personId, { exitReason: input.reason, exitDate: input.date, exitNote: input.note ?? null });
     await recordAudit(tx, actor, { action: 'exit', entityType: 'person', entityId: personId, regionCode: p.regionCode, householdId: p.householdId, before, after: p });
     return p;
@@ -165,11 +145,3 @@ export async function restorePerson(deps: Deps, actor: Actor, personId: number, 
   });
   return toPersonView(after, seesPii(actor));
 }
-
-/** @throws AppError FORBIDDEN unless the actor is the county administrator */
-export function assertAdmin(actor: Actor): void {
-  if (actor.role !== 'admin') {
-    throw new AppError('FORBIDDEN', 'admin only', { issues: [{ path: 'role', messageZh: '只有县级管理员可以恢复自然减少的记录', messageEn: 'only the county administrator can restore records that left the registry' }] });
-  }
-}
-

@@ -1,0 +1,15 @@
+import type { HOUSEHOLD_WARNINGS, HouseholdView } from '@chanbang/domain';
+import type { Actor, Conn, Deps } from '../../deps.ts';
+import type { HouseholdRow } from './households.repo.ts';
+
+/**
+ * What the households module needs from the read model on top of it (modules/household-detail), handed in by
+ * app.ts: households never imports a child module (members' other writes, incomes, measures, monitoring,
+ * helpers); the detail and the list warnings that read the children's facts are composed above it.
+ */
+export type HouseholdReadModel = {
+  /** The household detail (members, incomes, measures, cases, helpers), ID numbers and phones masked unless `pii`. */
+  detail(db: Conn, h: HouseholdRow & { regionName: string | null }, pii: boolean): Promise<HouseholdView>;
+  /** Ids of the households under `prefix` with this list warning (H1, identification_overdue). */
+  warningIds(deps: Deps, actor: Actor, prefix: string, warning: (typeof HOUSEHOLD_WARNINGS)[number]): Promise<number[]>;
+};
