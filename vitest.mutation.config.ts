@@ -7,14 +7,24 @@ import { defineConfig } from 'vitest/config';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const domainTests = ['packages/domain/src/**/*.test.ts'];
 const server = (p: string) => `packages/server/src/${p}`;
-const scopeTests = [server('modules/regions/scope.test.ts'), server('matrix/role-matrix.test.ts'), server('modules/households/privacy.test.ts')];
+const scopeTests = [
+  server('modules/regions/scope.rules.test.ts'),
+  server('modules/regions/scope.test.ts'),
+  server('matrix/role-matrix.test.ts'),
+  server('modules/households/privacy.test.ts'),
+];
 const maskingTests = [
   'packages/domain/src/privacy/*.test.ts',
   server('modules/households/privacy.test.ts'),
   server('matrix/role-matrix.test.ts'),
   server('modules/imports/import-privacy.test.ts'),
 ];
-const importTests = [server('modules/imports/imports.test.ts'), server('modules/imports/import-privacy.test.ts'), server('modules/imports/national-import.test.ts')];
+const importTests = [
+  server('matrix/import-cross-scope.test.ts'),
+  server('modules/imports/imports.test.ts'),
+  server('modules/imports/import-privacy.test.ts'),
+  server('modules/imports/national-import.test.ts'),
+];
 const byArea: Record<string, string[]> = {
   domain: domainTests,
   scope: scopeTests,

@@ -6,7 +6,7 @@ import type { Actor, Records, World } from './matrix-world.ts';
 // matrix until it is placed.
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export type Route = { method: Method; path: string; query: string[]; pathParams: string[]; jsonBody: boolean };
+export type Route = { method: Method; path: string; query: string[]; pathParams: string[]; jsonBody: boolean; bodyProps: string[] };
 
 /** Routes the generic walk cannot exercise, with where they are tested instead. */
 export const SKIPPED: Record<string, string> = {
@@ -22,7 +22,8 @@ export const SKIPPED: Record<string, string> = {
 export const PUBLIC = new Set(['GET /api/health', 'POST /api/v1/auth/login']);
 
 /** Every operation of the OpenAPI document. */
-export function routesOf(doc: { paths: Record<string, Record<string, { parameters?: { in: string; name: string }[]; requestBody?: { content: Record<string, unknown> } }>> }): Route[] {
+type JsonSchema = { properties?: Record<string, unknown> };
+export function routesOf(doc: { paths: Record<string, Record<string, { parameters?: { in: string; name: string }[]; requestBody?: { content: Record<string, { schema?: JsonSchema }> } }>> }): Route[] {
   const out: Route[] = [];
   for (const [path, ops] of Object.entries(doc.paths)) {
     for (const [m, op] of Object.entries(ops)) {
@@ -33,6 +34,7 @@ export function routesOf(doc: { paths: Record<string, Record<string, { parameter
         query: params.filter((p) => p.in === 'query').map((p) => p.name),
         pathParams: params.filter((p) => p.in === 'path').map((p) => p.name),
         jsonBody: Boolean(op.requestBody?.content['application/json']),
+        bodyProps: Object.keys(op.requestBody?.content['application/json']?.schema?.properties ?? {}),
       });
     }
   }
@@ -101,12 +103,12 @@ export const BODIES: Record<string, (c: Ctx) => unknown> = {
   'POST /api/v1/regions/load-dataset': () => ({ county: '灵宝市' }),
   'POST /api/v1/households': (c) => ({
     householdNo: `MXN${++seq}${Date.now().toString(36)}`, regionCode: c.region, householdType: 'lifted', phone: phone(),
-    members: [{ idNumber: makeTestIdNumber(), name: '矩阵新户主', relation: '02', phone: phone() }],
+    members: [{ idNumber: makeTestIdNumber(), name: '矩阵新户主', relation: '02', education: 'junior', phone: phone() }],
   }),
   'PATCH /api/v1/households/{id}': () => ({ address: '矩阵改过的住址' }),
   'POST /api/v1/households/{id}/exit': () => ({ reason: 'death', date: '2024-05-01' }),
   'POST /api/v1/households/{id}/restore': () => ({}),
-  'POST /api/v1/households/{id}/members': () => ({ idNumber: makeTestIdNumber(), name: '矩阵新成员', relation: '20', phone: phone() }),
+  'POST /api/v1/households/{id}/members': () => ({ idNumber: makeTestIdNumber(), name: '矩阵新成员', relation: '20', education: 'junior', phone: phone() }),
   'PATCH /api/v1/persons/{id}': () => ({ name: '矩阵改名', phone: phone() }),
   'POST /api/v1/persons/{id}/exit': () => ({ reason: 'moved_out', date: '2024-05-01' }),
   'POST /api/v1/persons/{id}/restore': () => ({}),
