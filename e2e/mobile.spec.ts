@@ -193,7 +193,9 @@ describe('phones: every page fits 390 px, the menu is a drawer', () => {
     const { page } = j;
     const list = await j.api<HouseholdPage>('/households?pageSize=1');
     const h = list.items[0]!;
-    const res = await page.request.patch(`${j.server.url}/api/v1/households/${h.id}`, { data: { note: '手机端入户复核' } });
+    // a save sends the version it read (issue 6 §3)
+    const { version } = await j.api<{ version: number }>(`/households/${h.id}`);
+    const res = await page.request.patch(`${j.server.url}/api/v1/households/${h.id}`, { data: { note: '手机端入户复核', version } });
     expect(res.ok(), await res.text()).toBe(true);
     await page.goto(`${j.server.url}/admin/audit?householdNo=${h.householdNo}`);
     const card = page.getByRole('listitem').filter({ hasText: '手机端入户复核' }).first();
