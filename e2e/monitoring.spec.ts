@@ -184,7 +184,10 @@ describe('monitoring by role: identification and 风险消除', () => {
     await expect.poll(() => page.getByTestId('line-41-2024').textContent()).toBe('7300 元（未确认的占位值）');
     for (const y of [year - 1, year]) {
       if (y !== year) expect((await page.request.put(`${j.server.url}/api/v1/monitoring-lines/41/${y}`, { data: { amountYuan: 7500, source: '测试', confirmed: false } })).ok()).toBe(true);
-      expect((await page.request.put(`${j.server.url}/api/v1/households/${household.id}/incomes/${y}`, { data: { wage: 12000 * household.members.length, memberCount: household.members.length } })).ok()).toBe(true);
+      // replacing a recorded year sends its version (issue 6 §3); a missing year needs none
+      const { incomes } = await j.api<{ incomes: { year: number; version: number }[] }>(`/households/${household.id}`);
+      const version = incomes.find((i) => i.year === y)?.version;
+      expect((await page.request.put(`${j.server.url}/api/v1/households/${household.id}/incomes/${y}`, { data: { wage: 12000 * household.members.length, memberCount: household.members.length, version } })).ok()).toBe(true);
     }
 
     await as(page, j.server.url, 'county');
