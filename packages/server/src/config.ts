@@ -84,6 +84,8 @@ export type Config = Readonly<{
   importLimits: ImportLimits;
   /** days an import job's files are kept at most (uploads, staging and error files; CHANBANG_IMPORT_FILE_DAYS, default 7) */
   importFileDays: number;
+  /** the app sweeps <dataDir>/imports at start-up and hourly (on for a server; off in makeConfig: tests and tools) */
+  importFileSweep: boolean;
 }>;
 
 /** Thrown by {@link loadConfig} with every problem listed. */
@@ -127,10 +129,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxSharedStringChars: e.CHANBANG_IMPORT_MAX_SHARED_STRING_CHARS,
     }),
     importFileDays: e.CHANBANG_IMPORT_FILE_DAYS,
+    importFileSweep: true,
   });
 }
 
 /** A config for tests and tools, with overrides. */
 export function makeConfig(overrides: Partial<Config> = {}): Config {
-  return Object.freeze({ ...loadConfig({}), logLevel: 'silent' as const, ...overrides });
+  // no sweep of a data folder a test or tool did not choose (the default ./data is a developer's)
+  return Object.freeze({ ...loadConfig({}), logLevel: 'silent' as const, importFileSweep: false, ...overrides });
 }

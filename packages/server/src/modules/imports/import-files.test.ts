@@ -2,7 +2,7 @@ import { mkdir, readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '@chanbang/domain';
-import { allJobFiles, sweepImportFiles } from './import-cleanup.ts';
+import { allJobFiles, startImportFileSweeper, sweepImportFiles } from './import-cleanup.ts';
 import { waitForIdle } from './import-progress.ts';
 import { insertImportJob } from './imports.repo.ts';
 import { createImportTestApp, GROUP, multipart, waitJob, xlsxBuffer, type TestCtx } from './imports.test-support.ts';
@@ -122,5 +122,15 @@ describe('the sweep', () => {
     expect(v.statusCode).toBe(410);
     // a second sweep finds nothing more to do
     expect(await sweepImportFiles(ctx.db, ctx.config.dataDir, 7)).toEqual({ jobs: 0, expired: 0, files: 0 });
+  });
+
+  it('the sweeper sweeps at once, logs what it removed and stops its timer', async () => {
+    const old = await jobWithFiles(9);
+    const logged: unknown[] = [];
+    const sweeper = startImportFileSweeper(ctx.db, { dataDir: ctx.config.dataDir, importFileDays: 7 }, (r) => logged.push(r));
+    await sweeper.first;
+    sweeper.stop();
+    expect(logged).toEqual([{ jobs: 0, expired: 1, files: 3 }]);
+    for (const p of old.paths) expect([p, await exists(p)]).toEqual([p, false]);
   });
 });

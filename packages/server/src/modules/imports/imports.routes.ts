@@ -43,6 +43,7 @@ export async function registerImportRoutes(app: FastifyInstance, deps: Deps): Pr
   // the files of ended and week-old jobs are removed at start-up and hourly; the timer stops with the app
   let stopSweeper = () => undefined as void;
   app.addHook('onReady', async () => {
+    if (!deps.config.importFileSweep) return;
     const sweeper = startImportFileSweeper(deps.db, deps.config, (r) =>
       r instanceof Error ? app.log.warn({ err: r.message }, 'import file sweep failed') : app.log.info(r, 'import files removed'),
     );
