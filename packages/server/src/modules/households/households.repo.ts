@@ -288,11 +288,13 @@ export function activeMembers<T extends { exitReason: string | null }>(rows: T[]
   return rows.filter((m) => m.exitReason === null);
 }
 
-/** Moves a household's children to a new region code (after the household moves). */
+/** Moves a household's children to a new region code (after the household moves); each moved row is a new version. */
 export async function moveHouseholdChildren(db: Conn, householdId: number, regionCode: string): Promise<void> {
-  for (const table of ['persons', 'household_incomes', 'support_measures', 'monitoring_cases', 'household_helpers']) {
-    await db.execute(sql`UPDATE ${sql.identifier(table)} SET region_code = ${regionCode} WHERE household_id = ${householdId}`);
+  for (const table of ['persons', 'household_incomes', 'support_measures', 'monitoring_cases']) {
+    await db.execute(sql`UPDATE ${sql.identifier(table)} SET region_code = ${regionCode}, version = version + 1 WHERE household_id = ${householdId}`);
   }
+  // helper links carry no version (they are added and removed, never edited)
+  await db.execute(sql`UPDATE household_helpers SET region_code = ${regionCode} WHERE household_id = ${householdId}`);
 }
 
 /** 乡镇 / 村 / 组 names of a household's region code (village 12 digits, group 15), as the list shows them. */

@@ -116,6 +116,19 @@ describe('household PATCH with versions', () => {
   });
 });
 
+describe('a move to another village', () => {
+  it('makes the household’s members and records new versions: an edit based on the old one is stale', async () => {
+    const h = await buildHousehold(t, { regionCode: v1() });
+    const inc = await call(county, 'POST', `/api/v1/households/${h.id}/incomes`, { year: 2024, wage: 1000 });
+    expect(inc.json().version).toBe(1);
+    const moved = await call(county, 'PATCH', `/api/v1/households/${h.id}`, { regionCode: tree.townships[0]!.villages[1]!.code, version: 1 });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json().members.map((m: { version: number; regionCode: string }) => [m.version, m.regionCode])).toEqual(h.members.map(() => [2, tree.townships[0]!.villages[1]!.code]));
+    expect(moved.json().incomes[0].version).toBe(2);
+    expect((await call(county, 'PATCH', `/api/v1/persons/${h.members[1]!.id}`, { name: '旧版本', version: 1 })).statusCode).toBe(409);
+  });
+});
+
 describe('the audit chain under concurrent saves', () => {
   it('over ~20 alternating saves by two users each entry’s before equals the previous entry’s after', async () => {
     const h = await buildHousehold(t, { regionCode: v1() });
