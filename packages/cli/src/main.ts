@@ -3,7 +3,7 @@ import { ConfigError } from '@chanbang/server';
 import { benchCommand } from './bench/bench.command.ts';
 import { benchLargestCommand, benchLargestFileCommand } from './bench/bench-largest.ts';
 import { backupCommand, restoreCommand } from './commands/backup.commands.ts';
-import { exportHouseholdsCommand, importHouseholdsCommand } from './commands/data.commands.ts';
+import { exportHouseholdsCommand, importHouseholdsCommand, importResumeCommand } from './commands/data.commands.ts';
 import { demoCommand, migrateCommand, serveCommand } from './commands/db.commands.ts';
 import { importRegionsCommand, listRegionsCommand, loadDatasetCommand } from './commands/regions.commands.ts';
 
@@ -31,11 +31,16 @@ const imp = program.command('import').description('import data files');
 imp
   .command('households')
   .argument('<file>', '.xlsx or .csv, one row per person (template: GET /api/v1/imports/template.xlsx)')
-  .description('validate and import households and members in one transaction')
+  .description('validate and import households and members (committed in chunks of whole households; resumable)')
   .option('--mapping <name>', 'use a saved column mapping')
   .option('--user <username>', 'act as this user (default admin)')
   .option('--json', 'print JSON')
   .action(importHouseholdsCommand);
+imp
+  .command('resume')
+  .description('continue the imports a kill or crash interrupted (a server start does the same)')
+  .option('--json', 'print JSON')
+  .action(importResumeCommand);
 
 const reg = program.command('regions').description('administer the region tree (统计用区划代码)');
 reg
@@ -87,10 +92,10 @@ program
 
 program
   .command('bench')
-  .description('benchmarks on a synthetic county: import vs raw COPY, H1 time, list latency under 50 clients')
+  .description('benchmarks on a synthetic county: import vs raw COPY, H1 time, list latency under 50 clients, other users\' latency during a PGlite import')
   .option('--households <n>', 'households in the synthetic county', '100000')
   .option('--duration <s>', 'seconds of load on the list endpoint', '10')
-  .option('--only <parts>', 'import only, or import,h1,list (default all); largest: upload + validation of the largest allowed file (CHANBANG_IMPORT_MAX_ROWS rows, national roster) with its peak RSS')
+  .option('--only <parts>', 'some of import,h1,list,pglite-latency (default all; pglite-latency: other users\' latency during a PGlite import of the county file); largest: upload + validation of the largest allowed file (CHANBANG_IMPORT_MAX_ROWS rows, national roster) with its peak RSS')
   .option('--json', 'print JSON')
   .action((opts: { only?: string; json?: boolean }) =>
     opts.only === 'largest' ? benchLargestCommand(opts) : opts.only === 'largest-file' ? benchLargestFileCommand() : benchCommand(opts),

@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { importExport } from '@chanbang/server';
 import { cliActor, cliConfig, openDeps, report } from './context.ts';
+import { applyImportEnv } from './import-env.ts';
 
 type ImportOpts = { mapping?: string; user?: string; json?: boolean };
 
@@ -30,6 +31,7 @@ async function withBar<T>(label: string, show: boolean, total: number | null, jo
  * (with the suggested or a saved mapping), commit in one transaction.
  */
 export async function importHouseholdsCommand(file: string, opts: ImportOpts): Promise<void> {
+  applyImportEnv();
   const deps = await openDeps(cliConfig());
   // --json: progress as one JSON line on stderr per report, written synchronously (stdout keeps the one result)
   if (opts.json) importExport.onJobProgress((jobId, p) => process.stderr.write(`${JSON.stringify({ progress: { jobId, ...p } })}\n`));
@@ -59,6 +61,27 @@ export async function importHouseholdsCommand(file: string, opts: ImportOpts): P
       `errors.xlsx: GET /api/v1/imports/${final.id}/errors.xlsx`,
     ]);
     if (final.status !== 'done') process.exitCode = 1;
+  } finally {
+    await deps.db.close();
+  }
+}
+
+/**
+ * `chanbang import resume`: what a server start does for imports a kill interrupted — jobs killed while staging
+ * go back to validated, jobs killed after staging continue from their commit cursor (ADR 0003) — in the foreground.
+ */
+export async function importResumeCommand(opts: { json?: boolean }): Promise<void> {
+  applyImportEnv();
+  const deps = await openDeps(cliConfig());
+  if (opts.json) importExport.onJobProgress((jobId, p) => process.stderr.write(`${JSON.stringify({ progress: { jobId, ...p } })}\n`));
+  try {
+    const reset = await importExport.recoverInterruptedImportJobs(deps.db);
+    const resumed = await importExport.resumeInterruptedCommits(deps);
+    report(!!opts.json, { reset, resumed }, [
+      `${reset} job(s) interrupted before their commit started were reset (nothing of them was written)`,
+      ...resumed.map((j) => `job ${j.id}: ${j.status === 'done' ? 'resumed and imported' : j.status === 'skipped' ? 'running elsewhere, skipped' : `stopped again: ${j.messageEn ?? ''}`}`),
+    ]);
+    if (resumed.some((j) => j.status === 'validated')) process.exitCode = 1;
   } finally {
     await deps.db.close();
   }

@@ -4,6 +4,7 @@ import { hashPassword, startServer } from '@chanbang/server';
 import { loadDemo, type DemoLoadResult } from '../demo/demo-loader.ts';
 import { DEMO_PASSWORD } from '../demo/demo-county.ts';
 import { cliConfig, openDeps, report } from './context.ts';
+import { applyImportEnv } from './import-env.ts';
 
 function demoLines(r: DemoLoadResult): string[] {
   const head = r.loaded
@@ -14,6 +15,7 @@ function demoLines(r: DemoLoadResult): string[] {
 
 /** `chanbang serve [--demo] [--port]`: migrate, load the demo when asked and the database has no households, listen. */
 export async function serveCommand(opts: { demo?: boolean; port?: string }): Promise<void> {
+  applyImportEnv();
   const config = cliConfig(opts.port ? { port: Number(opts.port) } : {});
   const deps = await openDeps(config);
   if (opts.demo) {

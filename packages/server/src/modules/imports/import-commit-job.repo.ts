@@ -78,11 +78,11 @@ export async function saveCommitDone(tx: RawTx, jobId: number, commit: Record<st
   );
 }
 
-/** Jobs a kill left in the middle of a chunked commit (staged, some chunks perhaps committed), unless another process holds a live claim. */
+/** Jobs in the middle of a chunked commit (staged, some chunks perhaps committed); the caller claims each (import-claims.repo.ts) before it resumes one. */
 export async function listResumableCommits(db: Pick<DbHandle, 'query'>): Promise<{ id: number; fileName: string; totalRows: number; goodRows: number; badRows: number; filePath: string }[]> {
   const rows = await db.query<{ id: number; fileName: string; totalRows: number; goodRows: number; badRows: number; filePath: string }>(
     `SELECT id, file_name AS "fileName", total_rows AS "totalRows", good_rows AS "goodRows", bad_rows AS "badRows", file_path AS "filePath"
-       FROM import_jobs WHERE status = 'importing' AND result ? 'commitProgress' AND (claimed_by IS NULL OR lease_until < now()) ORDER BY id`,
+       FROM import_jobs WHERE status = 'importing' AND result ? 'commitProgress' ORDER BY id`,
   );
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }

@@ -7,12 +7,12 @@ import { addCounts, claimChunk, EMPTY_COUNTS, readCommitState, saveChunkProgress
 import { reportProgress } from './import-progress.ts';
 
 /**
- * Steps of a commit, in order: `staged` (the file is in import_stage_rows), then per chunk `checked` and
+ * Steps of a commit, in order: `staging` after each staging batch (`chunk` = batches so far), `staged` (the file is in import_stage_rows), then per chunk `checked` and
  * `upserted` (inside the chunk's transaction, before its COMMIT) and `chunk-committed` (after it), then
  * `audited` (inside the last transaction, before its COMMIT). A test hook may throw (the running transaction
  * rolls back) or pause at any of them (a kill test kills the process there).
  */
-export type CommitStep = 'staged' | 'checked' | 'upserted' | 'chunk-committed' | 'audited';
+export type CommitStep = 'staging' | 'staged' | 'checked' | 'upserted' | 'chunk-committed' | 'audited';
 export type CommitHookInfo = { jobId: number; chunk: number; chunks: number };
 
 let commitHook: ((step: CommitStep, info: CommitHookInfo) => void | Promise<void>) | undefined;
@@ -110,10 +110,12 @@ async function stage(db: DbHandle, job: Job, files: { stage: string; excluded: s
   const chunks = Math.max(1, Math.ceil((job.goodRows ?? job.totalRows) / chunkRows));
   await deleteStagedRows(db, job.id); // a staging a kill interrupted
   let stagedRows = 0;
+  let batches = 0;
   for await (const batch of lineChunks(files.stage, STAGE_BATCH_BYTES)) {
     const t0 = Date.now();
     stagedRows += await db.rawTransaction((tx) => stageBatch(tx, job.id, chunks, batch, excludedNos));
     reportProgress(job.id, Math.round(stagedRows / 2));
+    await commitHook?.('staging', { jobId: job.id, chunk: ++batches, chunks });
     await yieldToOthers(db, Date.now() - t0);
   }
   await keepMovesTogether(db, job.id, chunks);
