@@ -18,11 +18,12 @@ const call = (u: U, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: st
 const auditOf = (type: string, id: number) =>
   t.db.db.select().from(auditLog).where(and(eq(auditLog.entityType, type), eq(auditLog.entityId, String(id)))).orderBy(asc(auditLog.id));
 /** Of two responses exactly one is 200 and one 409 STALE_VERSION: [winner, loser]. */
-function oneWins(a: { statusCode: number; json(): any }, b: { statusCode: number; json(): any }) {
+type Res = { statusCode: number; json(): Record<string, unknown> & { error?: { code: string; details: { current: Record<string, unknown> } } } };
+function oneWins(a: Res, b: Res) {
   expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
   const [won, lost] = a.statusCode === 200 ? [a, b] : [b, a];
-  expect(lost.json().error.code).toBe('STALE_VERSION');
-  return [won.json(), lost.json().error.details.current] as const;
+  expect(lost.json().error?.code).toBe('STALE_VERSION');
+  return [won.json(), lost.json().error!.details.current] as const;
 }
 
 beforeAll(async () => {
@@ -49,7 +50,7 @@ describe('a year’s income', () => {
       call(county, 'PUT', url, { wage: 12000, memberCount: 2, version: 1 }),
       call(county2, 'PUT', url, { wage: 14000, memberCount: 2, version: 1 }),
     ])));
-    expect(current).toMatchObject({ year: 2024, wage: won.wage, perCapita: won.wage / 2, version: 2 });
+    expect(current).toMatchObject({ year: 2024, wage: won.wage, perCapita: (won.wage as number) / 2, version: 2 });
     const [row] = await t.db.db.select().from(householdIncomes).where(eq(householdIncomes.householdId, h.id));
     expect(row).toMatchObject({ wage: won.wage, version: 2 });
     const audits = await auditOf('household_income', row!.id);
