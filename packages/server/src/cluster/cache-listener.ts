@@ -27,6 +27,13 @@ export async function startCacheListener(config: Config, db: DbHandle, log: (msg
       log(`cache listener lost its PostgreSQL connection (${err.message}); reconnecting`);
     },
   });
-  await listener.ready;
+  // start serving even if the LISTEN is not in place yet (it keeps trying; cached entries expire anyway)
+  let timer: NodeJS.Timeout | undefined;
+  const waited = await Promise.race([
+    listener.ready.then(() => true),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 5_000))),
+  ]);
+  clearTimeout(timer);
+  if (!waited) log('cache listener not connected yet; serving anyway (sessions are re-read after 10 s, dictionaries after 30 s)');
   return listener;
 }
