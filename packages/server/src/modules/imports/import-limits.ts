@@ -208,7 +208,9 @@ export function guardSharedStrings(reader: object, limits: ImportLimits): void {
             chars += sharedStringLength(item);
             if (arr.length + 1 > limits.maxSharedStrings) throw limitError('sharedStrings', arr.length + 1, limits.maxSharedStrings, { atLeast: true });
             if (chars > limits.maxSharedStringChars) throw limitError('sharedStringChars', chars, limits.maxSharedStringChars, { atLeast: true });
-            Array.prototype.push.call(arr, item);
+            // the XML parser hands out text as slices of the decoded chunk: a kept slice keeps its whole chunk
+            // alive, so strings of 13+ characters (ID numbers, 户编号) are copied into strings of their own
+            Array.prototype.push.call(arr, typeof item === 'string' && item.length >= 13 ? ` ${item}`.slice(1) : item);
           }
           return arr.length;
         },
