@@ -1,10 +1,12 @@
 // Mutation testing (issue 6 "Tests"): `npm run test:mutation` — not in CI, it takes long.
 // STRYKER_AREA picks what to mutate and which tests may kill the mutants (default: all four areas):
 //   domain   packages/domain/src/** (tests: the domain's own)
-//   scope    regions/scope.ts (tests: scope matrix, role matrix, privacy)
-//   masking  domain privacy/** and households.views.ts (tests: masking, privacy, role matrix, import privacy)
-//   import   the import commit (tests: imports, import privacy, national import)
+//   scope    regions/scope.ts (tests: scope.rules; with STRYKER_TESTS=api also the scope matrix, role matrix, privacy)
+//   masking  domain privacy/** and households.views.ts (tests: masking, views; with api also privacy, role matrix)
+//   import   the import commit (tests: cross-scope import, imports, import privacy, national import)
 // e.g. `STRYKER_AREA=scope npm run test:mutation`. Reports: reports/mutation/<area>.html (git-ignored).
+// Scope and masking are judged by their unit tests (seconds per mutant); STRYKER_TESTS=api adds the API tests
+// (role matrix, privacy, scope matrix), which take minutes per mutant. The import commit needs the API tests.
 // A surviving mutant in scope or masking is a bug in the tests: add a test that kills it.
 const AREAS = {
   domain: {
