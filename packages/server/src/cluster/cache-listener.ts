@@ -13,13 +13,15 @@ export type CacheListener = { close(): Promise<void> };
  */
 export async function startCacheListener(config: Config, db: DbHandle, log: (msg: string) => void = (m) => process.emitWarning(m)): Promise<CacheListener> {
   if (db.kind !== 'pg' || !config.databaseUrl) return { close: async () => undefined };
+  let serving = false;
   const listener = listenForNotifications(config.databaseUrl, CACHE_CHANNEL, {
     onMessage(payload) {
       const e = parseCacheEvent(payload);
       if (e) applyCacheEvent(e);
     },
     onConnect(reconnected) {
-      if (!reconnected) return;
+      // the first LISTEN before serving has nothing to catch up on; any later one may have missed events
+      if (!reconnected && !serving) return;
       applyCacheEvent({ kind: 'all' });
       log('cache listener reconnected to PostgreSQL; cached sessions and dictionaries were dropped');
     },
@@ -34,6 +36,7 @@ export async function startCacheListener(config: Config, db: DbHandle, log: (msg
     new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 5_000))),
   ]);
   clearTimeout(timer);
+  serving = true;
   if (!waited) log('cache listener not connected yet; serving anyway (sessions are re-read after 10 s, dictionaries after 30 s)');
   return listener;
 }
