@@ -3,7 +3,7 @@
 //   - package directions (eslint-plugin-boundaries): domain → nothing; db → domain; server → domain, db;
 //     web → domain; cli → server, db, domain; e2e → domain and the roster fixture it re-exports;
 //   - inside the server, households never imports a child module (members, incomes, measures, monitoring,
-//     helpers); a child may import households;
+//     helpers) nor the household-detail read model; they may import households;
 //   - domain and web import no Node I/O module;
 //   - SQL (drizzle select/insert/update/delete, sql`…`, .query(), .execute()) only in *.repo.ts and the db package;
 //   - process.env only in the config readers, the CLI's config/spawners, tests and e2e support.
@@ -31,15 +31,11 @@ const NODE_IO_MODULES = [
 ];
 const NODE_IO_SOURCES = NODE_IO_MODULES.flatMap((name) => [name, `node:${name}`]);
 
-/** Modules that hang on a household: they may import households, households never imports them. */
-const HOUSEHOLD_CHILD_MODULES = ['members', 'incomes', 'measures', 'monitoring', 'helpers'];
+/** Modules that hang on a household, and the detail read model on top: they may import households, never the reverse. */
+const HOUSEHOLD_CHILD_MODULES = ['members', 'incomes', 'measures', 'monitoring', 'helpers', 'household-detail'];
 
-/**
- * Severity of "households never imports a child module". TODO(lint): 'error' once the child routes and the household
- * detail composition have left modules/households (issue 6 "Modules point one way"); until then it warns about
- * households.routes.ts, households.service.ts and households.views.ts importing helpers, incomes, measures, monitoring.
- */
-const HOUSEHOLDS_DIRECTION = 'warn';
+/** Severity of "households never imports a child module" (issue 6 "Modules point one way"). */
+const HOUSEHOLDS_DIRECTION = 'error';
 
 const PACKAGES = ['domain', 'db', 'server', 'web', 'cli', 'e2e'];
 /** Allowed package dependencies (a server module counts as the server). */

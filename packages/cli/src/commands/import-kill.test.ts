@@ -310,7 +310,7 @@ describe('import killed mid-commit', () => {
 async function noOpenTransaction(t: Target): Promise<void> {
   if (t.kind !== 'pg') return;
   const deadline = Date.now() + 10_000;
-  let left: { pid: number; state: string }[] = [];
+  let left: { pid: number; state: string }[];
   do {
     left = await t.query<{ pid: number; state: string }>(
       'SELECT pid, state FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL',

@@ -60,6 +60,7 @@ async function startServer(env: Record<string, string>): Promise<Server> {
   return { url: `http://127.0.0.1:${port}`, child, output: () => out };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers of many routes, read loosely by the test
 type Res = { status: number; body: any; cookie?: string };
 
 async function call(base: string, method: string, path: string, opts: { cookie?: string; json?: unknown; form?: FormData } = {}): Promise<Res> {
