@@ -32,10 +32,8 @@ export const IsoDateSchema = z
   .refine(isCalendarDate, 'no such calendar day (日期不存在)')
   .describe('ISO date YYYY-MM-DD');
 
-/** 联系电话: an 11-digit mobile (1…), a landline with area code (0xxx-xxxxxxx) or a local 7–8 digit number. */
-export const PHONE_PATTERN = /^(1\d{10}|0\d{2,3}-?\d{7,8}|\d{7,8})$/;
-/** 户编号: letters, digits, - and _, at most 32 characters. */
-export const HOUSEHOLD_NO_PATTERN = /^[0-9A-Za-z_-]{1,32}$/;
+// 联系电话 and 户编号 patterns: owned by households/household-checks.ts (one owner per rule), re-exported here
+export { HOUSEHOLD_NO_PATTERN, PHONE_PATTERN } from '../households/household-checks.ts';
 
 /** Numeric id in a path. */
 export const IdParamSchema = z.object({ id: z.coerce.number().int().positive().describe('record id') });

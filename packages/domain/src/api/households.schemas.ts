@@ -1,27 +1,27 @@
 import { z } from 'zod';
-import { API_LIMITS, HOUSEHOLD_NO_PATTERN, IsoDateSchema, PHONE_PATTERN, PageQuerySchema, RegionCodeSchema, VersionSchema, VersionedSaveSchema, nullableText, pageOf } from './common.schemas.ts';
+import { API_LIMITS, IsoDateSchema, PageQuerySchema, RegionCodeSchema, VersionSchema, VersionedSaveSchema, nullableText, pageOf } from './common.schemas.ts';
 import { EXIT_REASONS, LIFTED_CATEGORIES, MAX_WORK_MONTHS } from '../households/household-model.ts';
+import {
+  HOUSEHOLD_NO_MAX, HOUSEHOLD_NO_PATTERN, ID_NUMBER_MAX, LIFTED_YEAR_MAX, LIFTED_YEAR_MIN, MAX_MEMBERS, MAX_RISK_TYPES, PERSON_NAME_MAX, PHONE_MAX, PHONE_PATTERN,
+} from '../households/household-checks.ts';
 
 const dictCode = (dict: string) => z.string().trim().min(1).max(48).describe(`code of dictionary ${dict}`);
 const phone = z
   .string()
   .trim()
-  .max(32)
+  .max(PHONE_MAX)
   .refine((v) => v === '' || PHONE_PATTERN.test(v), 'phone must be an 11-digit mobile or a landline with area code (联系电话格式无效)')
   .nullable()
   .optional()
   .describe('联系电话');
 
-/** Most risk types a household may carry (national system). */
-export const MAX_RISK_TYPES = 5;
-
 // ---------- persons (家庭成员) ----------
 export const PersonCreateSchema = z.object({
   idType: dictCode('id_type').optional().describe('证件类型 (dict id_type; default 1 = 居民身份证, the only type with the GB 11643 check digit)'),
-  idNumber: z.string().trim().min(1).max(32).describe('证件号码 (unique; a 居民身份证 is checked against GB 11643)'),
+  idNumber: z.string().trim().min(1).max(ID_NUMBER_MAX).describe('证件号码 (unique; a 居民身份证 is checked against GB 11643)'),
   birthDate: IsoDateSchema.nullable().optional().describe('出生日期: required for other document types; for a 居民身份证 it comes from the number'),
   gender: dictCode('gender').nullable().optional().describe('性别: required for other document types; for a 居民身份证 it comes from the number'),
-  name: z.string().trim().min(1).max(API_LIMITS.nameMax).describe('姓名'),
+  name: z.string().trim().min(1).max(PERSON_NAME_MAX).describe('姓名'),
   ethnicity: dictCode('ethnicity').nullable().optional().describe('民族 (dict ethnicity, GB/T 3304)'),
   relation: dictCode('relation').describe('与户主关系 (dict relation; 02 = 户主)'),
   laborCapacity: dictCode('labor_capacity').nullable().optional(),
@@ -97,14 +97,14 @@ const householdFields = {
   medicalSecure: z.boolean().nullable().optional().describe('基本医疗有保障（true 有保障 / false 有问题 / null 未评估）'),
   address: nullableText(200),
   phone,
-  liftedYear: z.number().int().min(2013).max(2100).nullable().optional().describe('脱贫年度'),
+  liftedYear: z.number().int().min(LIFTED_YEAR_MIN).max(LIFTED_YEAR_MAX).nullable().optional().describe('脱贫年度'),
   note: nullableText(),
 };
 
 export const HouseholdCreateSchema = z.object({
-  householdNo: z.string().trim().min(1, { abort: true }).max(32, { abort: true }).regex(HOUSEHOLD_NO_PATTERN, 'household number may only contain letters, digits, - and _ (户编号只能含字母、数字、-、_)').describe('户编号 (unique)'),
+  householdNo: z.string().trim().min(1, { abort: true }).max(HOUSEHOLD_NO_MAX, { abort: true }).regex(HOUSEHOLD_NO_PATTERN, 'household number may only contain letters, digits, - and _ (户编号只能含字母、数字、-、_)').describe('户编号 (unique)'),
   ...householdFields,
-  members: z.array(PersonCreateSchema).min(1).max(30).describe('家庭成员, exactly one of them the head (relation 02)'),
+  members: z.array(PersonCreateSchema).min(1).max(MAX_MEMBERS).describe('家庭成员, exactly one of them the head (relation 02)'),
 });
 export type HouseholdCreate = z.infer<typeof HouseholdCreateSchema>;
 

@@ -1,9 +1,11 @@
 import { DICT } from '../dictionaries/dictionaries.ts';
 import type { Issue } from '../errors.ts';
-import { validateIdNumber } from '../id-number/id-number.ts';
 import { isValidRegionCode } from '../auth/regions.ts';
 import { cellToText, cellToYear } from './cell-values.ts';
 import { getImportField } from './import-fields.ts';
+import {
+  CITIZEN_ID_TYPE, checkIdNumber, hasCheckDigit, householdNoIssue, isHeadRelation, liftedYearIssue, MAX_RISK_TYPES, normalizePhone, PERSON_NAME_MAX, phoneIssue, type IdNumberResult,
+} from './household-checks.ts';
 import {
   dictItems, fail, importIssue, missing, prepare, readDict, readDigits, readText, resolveCode, splitList, type ImportRowContext, type RowCheck,
 } from './import-row-cells.ts';
@@ -75,14 +77,13 @@ export type ImportPersonRow = {
   address: string | null;
 };
 
-// domain-standards §1.3: 致贫/返贫风险1..5
-const MAX_RISKS = 5;
-const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8}|\d{7,8})$/;
-// 脱贫攻坚 registry years (建档立卡 2013/2014 → last exits 2020)
-const LIFTED_YEAR_MIN = 2013;
-const LIFTED_YEAR_MAX = 2020;
-const HOUSEHOLD_NO = /^[0-9A-Za-z_-]{1,32}$/;
-const OTHER_ID = /^[0-9A-Z()-]{4,32}$/;
+// the rules of 户编号, 证件号码, 联系电话, 脱贫年度, 户主, name length and risk count are household-checks.ts's
+const MAX_RISKS = MAX_RISK_TYPES;
+
+/** Reports a household-checks issue as an import issue of this row (the check's field names the column). */
+function failWith(st: RowCheck, issue: Issue, value: unknown): void {
+  fail(st, issue.field ?? issue.path, value, issue.messageZh, issue.messageEn);
+}
 
 /** 风险类型 (split on 、,，;/| and spaces) and 致贫/返贫风险1…5, distinct, at most {@link MAX_RISKS}. */
 function readRisks(st: RowCheck): string[] {
@@ -183,36 +184,35 @@ type Identity = { idNumber: string; idType: string; gender: '1' | '2'; birthDate
  */
 function readIdentity(st: RowCheck): Identity | null {
   const { raw, ctx } = st;
-  const idType = readDict(st, 'idType', DICT.idType) ?? '1';
+  const idType = readDict(st, 'idType', DICT.idType) ?? CITIZEN_ID_TYPE;
   const item = dictItems(ctx, DICT.idType).find((i) => i.code === idType);
-  const checkDigit = typeof item?.attrs?.checkDigit === 'boolean' ? item.attrs.checkDigit : idType === '1';
+  const checkDigit = hasCheckDigit(idType, item?.attrs);
   const birthCell = readDate(st, 'birthDate');
   const genderCode = readDict(st, 'gender', DICT.gender);
   const idText = readDigits(st, 'idNumber');
   if (idText === null) return null;
+  const r: IdNumberResult = checkIdNumber(idText, checkDigit, prepare(ctx).idOptions);
+  if (!r.ok) {
+    failWith(st, r.issue, idText);
+    return null;
+  }
   if (!checkDigit) {
-    const id = idText.toUpperCase();
-    if (!OTHER_ID.test(id)) {
-      fail(st, 'idNumber', idText, '证件号码只能含字母、数字、括号和 -，4—32 位', 'ID number may only contain letters, digits, brackets and -, 4 to 32 characters');
-      return null;
-    }
+    const id = r.idNumber;
     if (genderCode === null) fail(st, 'gender', '', `证件类型为“${item?.labelZh ?? idType}”时须填写性别`, 'gender is required when the ID document is not a resident identity card');
     if (birthCell === null && cellToText(raw.birthDate) === '') fail(st, 'birthDate', '', `证件类型为“${item?.labelZh ?? idType}”时须填写出生日期`, 'date of birth is required when the ID document is not a resident identity card');
     if (genderCode === null || birthCell === null) return null;
     return { idNumber: id, idType, gender: genderCode as '1' | '2', birthDate: birthCell };
   }
-  const r = validateIdNumber(idText, prepare(ctx).idOptions);
-  if (!r.ok) {
-    fail(st, 'idNumber', idText, r.reasonZh, r.reasonEn);
-    return null;
+  // a document with the check digit carries both
+  const gender = r.gender as '1' | '2';
+  const birthDate = r.birthDate as string;
+  if (genderCode !== null && genderCode !== gender) {
+    fail(st, 'gender', cellToText(raw.gender), `性别与证件号码不符（证件号码第 17 位表示${gender === '1' ? '男' : '女'}）`, `gender does not match the ID number (its 17th digit means ${gender === '1' ? 'male' : 'female'})`);
   }
-  if (genderCode !== null && genderCode !== r.gender) {
-    fail(st, 'gender', cellToText(raw.gender), `性别与证件号码不符（证件号码第 17 位表示${r.gender === '1' ? '男' : '女'}）`, `gender does not match the ID number (its 17th digit means ${r.gender === '1' ? 'male' : 'female'})`);
+  if (birthCell !== null && birthCell !== birthDate) {
+    st.warnings.push(importIssue(st.rowNumber, 'birthDate', cellToText(raw.birthDate) || birthCell, `出生日期 ${birthCell} 与证件号码中的 ${birthDate} 不符，以证件号码为准`, `date of birth ${birthCell} differs from ${birthDate} in the ID number; the ID number is used`));
   }
-  if (birthCell !== null && birthCell !== r.birthDate) {
-    st.warnings.push(importIssue(st.rowNumber, 'birthDate', cellToText(raw.birthDate) || birthCell, `出生日期 ${birthCell} 与证件号码中的 ${r.birthDate} 不符，以证件号码为准`, `date of birth ${birthCell} differs from ${r.birthDate} in the ID number; the ID number is used`));
-  }
-  return { idNumber: r.idNumber, idType, gender: r.gender, birthDate: r.birthDate };
+  return { idNumber: r.idNumber, idType, gender, birthDate };
 }
 
 /**
@@ -232,19 +232,20 @@ export function checkImportRow(raw: Record<string, unknown>, rowNumber: number, 
   const { issues, warnings } = st;
 
   let householdNo = readDigits(st, 'householdNo');
-  if (householdNo !== null && !HOUSEHOLD_NO.test(householdNo)) {
-    fail(st, 'householdNo', householdNo, '户编号只能含字母、数字、-、_，最多 32 位', 'household number may only contain letters, digits, - and _, at most 32');
+  const noIssue = householdNo === null ? undefined : householdNoIssue(householdNo);
+  if (noIssue) {
+    failWith(st, noIssue, householdNo);
     householdNo = null;
   }
   const regionCode = readRegion(st);
   const kind = readHouseholdKind(st);
-  const headName = readText(st, 'headName', 50);
-  const name = readText(st, 'name', 50);
+  const headName = readText(st, 'headName', PERSON_NAME_MAX);
+  const name = readText(st, 'name', PERSON_NAME_MAX);
   const identity = readIdentity(st);
   const personNo = readPersonNo(st);
 
   const relation = readDict(st, 'relation', DICT.relation);
-  const isHead = relation !== null && dictItems(ctx, DICT.relation).find((i) => i.code === relation)?.attrs?.isHead === true;
+  const isHead = isHeadRelation(dictItems(ctx, DICT.relation), relation);
   const laborCapacity = readDict(st, 'laborCapacity', DICT.laborCapacity);
   const education = readDict(st, 'education', DICT.education);
   const schoolStatus = readDict(st, 'schoolStatus', DICT.schoolStatus);
@@ -257,9 +258,10 @@ export function checkImportRow(raw: Record<string, unknown>, rowNumber: number, 
 
   let phone = readDigits(st, 'phone');
   if (phone !== null) {
-    phone = phone.replace(/[()（）]/g, '');
-    if (!PHONE.test(phone)) {
-      fail(st, 'phone', phone, '联系电话应为 11 位手机号或带区号的固定电话', 'phone must be an 11-digit mobile or a landline with area code');
+    phone = normalizePhone(phone);
+    const issue = phoneIssue(phone);
+    if (issue) {
+      failWith(st, issue, phone);
       phone = null;
     }
   }
@@ -273,13 +275,9 @@ export function checkImportRow(raw: Record<string, unknown>, rowNumber: number, 
   let liftedYear: number | null = null;
   const year = cellToYear(raw.liftedYear);
   if (year !== null) {
-    if (Number.isNaN(year) || year < LIFTED_YEAR_MIN || year > LIFTED_YEAR_MAX) {
-      fail(st, 'liftedYear', raw.liftedYear, `脱贫年度应为 ${LIFTED_YEAR_MIN}—${LIFTED_YEAR_MAX} 年之间的年份`, `year lifted must be a year from ${LIFTED_YEAR_MIN} to ${LIFTED_YEAR_MAX}`);
-    } else if (kind?.householdType === 'ordinary') {
-      fail(st, 'liftedYear', raw.liftedYear, '一般农户不应填写脱贫年度', 'ordinary households have no year lifted');
-    } else {
-      liftedYear = year;
-    }
+    const issue = liftedYearIssue(year, { householdType: kind?.householdType, isLifted: kind?.isLifted });
+    if (issue) failWith(st, issue, raw.liftedYear);
+    else liftedYear = year;
   }
   const address = readText(st, 'address', 200);
 

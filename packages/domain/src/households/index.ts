@@ -6,3 +6,4 @@ export * from './cell-values.ts';
 export * from './import-row.ts';
 export * from './household-groups.ts';
 export * from './household-model.ts';
+export * from './household-checks.ts';
