@@ -26,8 +26,28 @@ const TEST_FILES = [
 
 /** Node modules that touch files, network, processes or the host: never in domain (pure rules) nor web (browser). */
 const NODE_IO_MODULES = [
-  'fs', 'fs/promises', 'path', 'os', 'net', 'http', 'https', 'http2', 'tls', 'dgram', 'dns', 'child_process',
-  'cluster', 'worker_threads', 'process', 'readline', 'stream', 'zlib', 'vm', 'v8', 'inspector', 'module',
+  'fs',
+  'fs/promises',
+  'path',
+  'os',
+  'net',
+  'http',
+  'https',
+  'http2',
+  'tls',
+  'dgram',
+  'dns',
+  'child_process',
+  'cluster',
+  'worker_threads',
+  'process',
+  'readline',
+  'stream',
+  'zlib',
+  'vm',
+  'v8',
+  'inspector',
+  'module',
 ];
 const NODE_IO_SOURCES = NODE_IO_MODULES.flatMap((name) => [name, `node:${name}`]);
 
@@ -55,10 +75,7 @@ const packagePolicies = Object.entries(PACKAGE_DEPENDS_ON).map(([pkg, allowed]) 
   return {
     from: { element: { types: { anyOf: typesOf([pkg]) } } },
     disallow: {
-      to: [
-        { element: { types: { anyOf: typesOf(refused) } } },
-        { module: { origin: 'external', source: refused.map((p) => `@chanbang/${p}`) } },
-      ],
+      to: [{ element: { types: { anyOf: typesOf(refused) } } }, { module: { origin: 'external', source: refused.map((p) => `@chanbang/${p}`) } }],
     },
     message: allowed.length
       ? `The ${pkg} package may import only these workspace packages: ${allowed.join(', ')} (docs/ARCHITECTURE.md).`
@@ -71,7 +88,10 @@ const DB_RECEIVER = "[callee.object.type='Identifier'][callee.object.name=/^(db|
 const DB_MEMBER_RECEIVER = "[callee.object.type='MemberExpression'][callee.object.property.name=/^(db|tx)$/]";
 const SQL_SELECTORS = [
   { selector: "TaggedTemplateExpression[tag.name='sql']", message: 'SQL belongs in a *.repo.ts file (docs/CONVENTIONS.md § Lint).' },
-  { selector: "CallExpression[callee.type='MemberExpression'][callee.object.name='sql'][callee.property.name=/^(raw|join|identifier)$/]", message: 'SQL belongs in a *.repo.ts file (docs/CONVENTIONS.md § Lint).' },
+  {
+    selector: "CallExpression[callee.type='MemberExpression'][callee.object.name='sql'][callee.property.name=/^(raw|join|identifier)$/]",
+    message: 'SQL belongs in a *.repo.ts file (docs/CONVENTIONS.md § Lint).',
+  },
   {
     selector: "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(select|selectDistinct|insert|query|execute)$/]",
     message: 'Queries belong in a *.repo.ts file; a service calls the repo (docs/CONVENTIONS.md § Lint).',
@@ -203,7 +223,10 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx,js}'],
     ignores: PROCESS_ENV_ALLOWED,
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read the environment in config (packages/server/src/config.ts loadConfig) and pass the Config down.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read the environment in config (packages/server/src/config.ts loadConfig) and pass the Config down.' },
+      ],
       'no-restricted-imports': ['error', { paths: ['process', 'node:process'].map((name) => ({ name, importNames: ['env'], message: 'Read the environment in config.' })) }],
     },
   },

@@ -8,6 +8,8 @@ const projects = [
   { test: { name: 'domain', include: ['packages/domain/src/**/*.test.ts'] } },
   // pure web helpers (wording, formatting); no DOM
   { test: { name: 'web', include: ['packages/web/src/**/*.test.ts'] } },
+  // the rules of eslint.config.js refuse what the architecture forbids
+  { test: { name: 'lint', include: ['eslint.config.test.ts'], testTimeout: 30_000 } },
   { test: { name: 'server:pglite', include: serverTests, env: { TEST_DATABASE_URL: '' }, testTimeout: 30_000, hookTimeout: 60_000 } },
 ];
 if (process.env.DATABASE_URL) {
