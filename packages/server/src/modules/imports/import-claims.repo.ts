@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { DbHandle } from '@chanbang/db';
 
@@ -9,8 +10,20 @@ import type { DbHandle } from '@chanbang/db';
  * another process may take the job over. PGlite runs the same statements (one process per data folder).
  */
 
+/**
+ * This machine in a claim: the host name and, on Linux, the PID namespace (two containers given the same host
+ * name are then still told apart, so one never takes the other's pid for a dead process of its own).
+ */
+export const HOST_ID = ((): string => {
+  try {
+    return `${hostname()}~${readlinkSync('/proc/self/ns/pid').replace(/\D/g, '')}`;
+  } catch {
+    return hostname();
+  }
+})();
+
 /** This process in `import_jobs.claimed_by`: host, pid and a random part (a reused pid is another owner). */
-export const WORKER_ID = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+export const WORKER_ID = `${HOST_ID}:${process.pid}:${randomBytes(4).toString('hex')}`;
 
 /** How long a claim holds without renewal. */
 export const JOB_LEASE_MS = 60_000;
@@ -87,7 +100,7 @@ export async function whileClaimed<T>(db: Q, id: number, work: () => Promise<T>,
 /** Whether a claim's owner was a process of this host that is gone (its lease need not run out first). */
 function ownerDeadHere(owner: string): boolean {
   const m = /^(.*):(\d+):[0-9a-f]+$/.exec(owner);
-  if (!m || m[1] !== hostname()) return false;
+  if (!m || m[1] !== HOST_ID) return false;
   const pid = Number(m[2]);
   if (pid === process.pid) return owner !== WORKER_ID; // an earlier process that had our pid
   try {

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRegionTree, buildUser } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { claimImportJob, importJobHolder, releaseImportJobClaim, renewImportJobClaim, WORKER_ID } from './import-claims.repo.ts';
+import { claimImportJob, HOST_ID, importJobHolder, releaseImportJobClaim, renewImportJobClaim, WORKER_ID } from './import-claims.repo.ts';
 import { recoverInterruptedImportJobs } from './imports.repo.ts';
 
 // Claims of import jobs in the database (issue 6 §8): one UPDATE moves a job into its phase and claims it only
@@ -15,8 +15,8 @@ let userId: number;
 let regionCode: string;
 
 // owners that look alive: processes of this host that exist (the test runner's parent)
-const A = `${hostname()}:${process.ppid}:aaaa0001`;
-const B = `${hostname()}:${process.ppid}:bbbb0002`;
+const A = `${HOST_ID}:${process.ppid}:aaaa0001`;
+const B = `${HOST_ID}:${process.ppid}:bbbb0002`;
 
 /** A pid that surely belongs to no process any more: a child that has exited. */
 function deadPid(): number {
@@ -67,7 +67,7 @@ describe('import job claims', () => {
 
   it('two owners claiming at the same moment: exactly one gets the job', async () => {
     const id = await newJob('validated');
-    const got = await Promise.all([A, B, `${hostname()}:${process.ppid}:cccc0003`].map((o) => claimImportJob(t.db, id, ['validated'], 'importing', o)));
+    const got = await Promise.all([A, B, `${HOST_ID}:${process.ppid}:cccc0003`].map((o) => claimImportJob(t.db, id, ['validated'], 'importing', o)));
     expect(got.filter(Boolean)).toHaveLength(1);
   });
 
@@ -82,18 +82,21 @@ describe('import job claims', () => {
   });
 
   it('a live lease of a process of this host that is gone is taken over at once; a live process keeps its job', async () => {
-    const dead = `${hostname()}:${deadPid()}:dead0001`;
+    const dead = `${HOST_ID}:${deadPid()}:dead0001`;
     const deadJob = await newJob('importing', dead, "now() + interval '1 hour'");
-    const liveJob = await newJob('importing', `${hostname()}:${process.ppid}:live0001`, "now() + interval '1 hour'");
+    const liveJob = await newJob('importing', `${HOST_ID}:${process.ppid}:live0001`, "now() + interval '1 hour'");
     const otherHostJob = await newJob('validating', `another-host:${deadPid()}:cafe0001`, "now() + interval '1 hour'");
     const expiredJob = await newJob('validating', `another-host:1:cafe0002`, "now() - interval '1 second'");
+    // same host name, another PID namespace (a container given the same name): not ours to judge
+    const otherNsJob = await newJob('validating', `${hostname()}~1:${deadPid()}:cafe0003`, "now() + interval '1 hour'");
     expect(await recoverInterruptedImportJobs(t.db)).toBeGreaterThanOrEqual(2);
     expect(await statusOf(deadJob)).toEqual({ status: 'validated', claimedBy: null });
     expect(await statusOf(expiredJob)).toEqual({ status: 'failed', claimedBy: null });
     expect((await statusOf(liveJob)).status).toBe('importing');
     expect((await statusOf(otherHostJob)).status).toBe('validating'); // another host: wait for its lease
+    expect((await statusOf(otherNsJob)).status).toBe('validating');
 
-    const deadAgain = await newJob('importing', `${hostname()}:${deadPid()}:dead0002`, "now() + interval '1 hour'");
+    const deadAgain = await newJob('importing', `${HOST_ID}:${deadPid()}:dead0002`, "now() + interval '1 hour'");
     expect(await claimImportJob(t.db, deadAgain, ['importing'], 'importing', WORKER_ID)).toBeDefined();
     expect(await claimImportJob(t.db, liveJob, ['importing'], 'importing', WORKER_ID)).toBeUndefined();
   });
