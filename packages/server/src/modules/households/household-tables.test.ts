@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildHousehold, buildRegionTree, buildUser } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { HOUSEHOLD_CHILD_TABLES, HOUSEHOLD_LINKED_NOT_MOVED } from './household-tables.ts';
 
@@ -31,6 +32,27 @@ describe('household child tables', () => {
       expect(byTable.get(child.table)?.has(child.regionColumn), `${child.table}.region_code`).toBe(true);
       expect(byTable.get(child.table)?.has(child.householdColumn), `${child.table}.household_id`).toBe(true);
       expect(byTable.get(child.table)?.has('version') ?? false, `${child.table}.version`).toBe(child.versioned);
+    }
+  });
+
+  it('a household moved to another township by PATCH takes every listed table along, versions bumped', async () => {
+    const tree = await buildRegionTree(t);
+    const [from, to] = [tree.townships[0]!.villages[0]!.code, tree.townships[1]!.villages[0]!.code];
+    const county = await buildUser(t, 'county_officer', tree.county.code);
+    const h = await buildHousehold(t, { regionCode: from });
+    await t.db.query(`INSERT INTO support_measures (household_id, region_code, category, year) VALUES ($1, $2, 'industry', 2024)`, [h.id, from]);
+    await t.db.query(`INSERT INTO household_incomes (household_id, region_code, year, member_count) VALUES ($1, $2, 2024, 2)`, [h.id, from]);
+    const [helper] = await t.db.query<{ id: number }>(`INSERT INTO helpers (name, region_code, role) VALUES ('帮扶人', $1, 'cadre') RETURNING id`, [from]);
+    await t.db.query('INSERT INTO household_helpers (household_id, helper_id, region_code) VALUES ($1, $2, $3)', [h.id, helper?.id, from]);
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/households/${h.id}`, headers: { cookie: county.cookie }, payload: { regionCode: to, version: 1 } });
+    expect(res.statusCode, res.body).toBe(200);
+    for (const child of HOUSEHOLD_CHILD_TABLES) {
+      const rows = await t.db.query<{ region_code: string; version?: number }>(
+        `SELECT region_code${child.versioned ? ', version' : ''} FROM ${child.table} WHERE household_id = $1`,
+        [h.id],
+      );
+      if (child.table !== 'monitoring_cases') expect(rows.length, child.table).toBeGreaterThan(0);
+      for (const r of rows) expect(r, child.table).toEqual(child.versioned ? { region_code: to, version: 2 } : { region_code: to });
     }
   });
 });

@@ -4,6 +4,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { households, persons, regions } from '@chanbang/db';
 import { API_LIMITS } from '@chanbang/domain';
 import type { Conn } from '../../deps.ts';
+import { HOUSEHOLD_CHILD_TABLES } from './household-tables.ts';
 import { rowsOf } from '../regions/regions.repo.ts';
 import { scopeWhere } from '../regions/scope.ts';
 
@@ -288,13 +289,17 @@ export function activeMembers<T extends { exitReason: string | null }>(rows: T[]
   return rows.filter((m) => m.exitReason === null);
 }
 
-/** Moves a household's children to a new region code (after the household moves); each moved row is a new version. */
+/**
+ * Moves a household's children — every table of household-tables.ts, the one list — to a new region code (after
+ * the household moves); each moved row of a versioned table is a new version (helper links carry none).
+ */
 export async function moveHouseholdChildren(db: Conn, householdId: number, regionCode: string): Promise<void> {
-  for (const table of ['persons', 'household_incomes', 'support_measures', 'monitoring_cases']) {
-    await db.execute(sql`UPDATE ${sql.identifier(table)} SET region_code = ${regionCode}, version = version + 1 WHERE household_id = ${householdId}`);
+  for (const t of HOUSEHOLD_CHILD_TABLES) {
+    const version = t.versioned ? sql`, version = version + 1` : sql``;
+    await db.execute(
+      sql`UPDATE ${sql.identifier(t.table)} SET ${sql.identifier(t.regionColumn)} = ${regionCode}${version} WHERE ${sql.identifier(t.householdColumn)} = ${householdId}`,
+    );
   }
-  // helper links carry no version (they are added and removed, never edited)
-  await db.execute(sql`UPDATE household_helpers SET region_code = ${regionCode} WHERE household_id = ${householdId}`);
 }
 
 /** 乡镇 / 村 / 组 names of a household's region code (village 12 digits, group 15), as the list shows them. */
