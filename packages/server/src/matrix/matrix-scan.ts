@@ -12,7 +12,8 @@ const MASKED_ID = /^[0-9]{4}\*{10}[0-9X]{4}$/;
 const MASKED_PHONE = /^[0-9]{3}\*{4}[0-9]{4}$/;
 /** anything shaped like a full ID number or a full mobile number */
 const FULL_ID = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
-const FULL_PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+// (not inside a longer run of letters and digits: a request id's hex may hold 11 digits in a row)
+const FULL_PHONE = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/g;
 const ID_KEY = /id_?number$/i;
 const PHONE_KEY = /phone$/i;
 
