@@ -13,10 +13,14 @@ const shots = join(artifactsDir, 'stale-save');
 mkdirSync(shots, { recursive: true });
 
 const STALE = /此记录已被他人修改/;
-const save = (page: Page) => page.getByRole('button', { name: /^保\s*存$/ }).click();
+/**
+ * The form's 保存. Not anchored at the start: after a refused save antd fades the button's loading icon out, and
+ * until that motion ends (it can take long in headless Chromium) the icon's label "loading" leads the name.
+ */
+const save = (page: Page) => page.getByRole('button', { name: /保\s*存$/ }).click();
 const address = (page: Page) => page.getByLabel('家庭住址');
 const staleDialog = (page: Page) => page.getByRole('dialog', { name: STALE });
-/** The dialog has closed and its closing animation is over (until then it is aria-modal and hides the page). */
+/** The dialog has closed, its wrapper too (the closing animation is over). */
 const staleClosed = async (page: Page) => {
   await expect.poll(() => staleDialog(page).isVisible()).toBe(false);
   await expect.poll(() => page.locator('.stale-save-modal').isVisible()).toBe(false);
