@@ -1,17 +1,23 @@
 import {
-  AppError, canSeePii, educationSchoolIssue, maskIdNumber, outOfScopeHouseholdNoConflictIssue, outOfScopeIdConflictIssue, hasDisability, healthSetIssue, mostSeriousHealth, validateIdNumber, type Issue, type PersonCreate, type PersonUpdate,
+  AppError, CITIZEN_ID_TYPE, canSeePii, checkIdNumber, educationSchoolIssue, hasCheckDigit, isHeadRelation, maskIdNumber, outOfScopeHouseholdNoConflictIssue, outOfScopeIdConflictIssue,
+  hasDisability, healthSetIssue, mostSeriousHealth, type Issue, type PersonCreate, type PersonUpdate,
 } from '@chanbang/domain';
 import type { Actor, Conn } from '../../deps.ts';
 import { isInScope } from '../regions/scope.ts';
 import { checkDictCode, type DictIndex } from '../dictionaries/dictionaries.service.ts';
 import { findPersonsByIdNumbers, type PersonRow } from './households.repo.ts';
 
-/** dict id_type code of the 居民身份证, the only document type with the GB 11643 check digit. */
-export const CITIZEN_ID_TYPE = '1';
+// The person rules themselves (ID number by document type, 户主, one head, lifted year, phone, lengths) are the
+// domain's (households/household-checks.ts); this file applies them to the dictionaries and rows of the database.
 
-/** Relation codes that mark the head (dict relation attrs.isHead). */
-export function isHeadRelation(idx: DictIndex, relation: string): boolean {
-  return idx.get('relation')?.get(relation)?.attrs?.isHead === true;
+/** Whether the relation code marks the head, by the database's relation dictionary (domain isHeadRelation). */
+export function isHeadIn(idx: DictIndex, relation: string | null | undefined): boolean {
+  return isHeadRelation(idx.get('relation')?.values() ?? [], relation);
+}
+
+/** Whether the document type carries the GB 11643 check digit, by the database's id_type dictionary (domain hasCheckDigit). */
+export function hasCheckDigitIn(idx: DictIndex, idType: string): boolean {
+  return hasCheckDigit(idType, idx.get('id_type')?.get(idType)?.attrs as Record<string, unknown> | null | undefined);
 }
 
 /** A member checked and normalised: ID number, birth date and gender (from the GB 11643 check for a 居民身份证). */
@@ -35,18 +41,18 @@ export function checkPersonFields(idx: DictIndex, p: PersonCreate | PersonUpdate
   checkOptionalDict(idx, 'id_type', p.idType, `${path}idType`, issues);
   const idNumber = p.idNumber ?? (p.idType !== undefined && p.idType !== before?.idType ? before?.idNumber : undefined);
   if (idNumber !== undefined) {
-    if (idType === CITIZEN_ID_TYPE) {
-      const r = validateIdNumber(idNumber);
-      if (r.ok) checked = { idType, idNumber: r.idNumber, birthDate: r.birthDate, gender: r.gender, isHead: false };
-      else issues.push({ path: `${path}idNumber`, value: idNumber, field: 'idNumber', messageZh: r.reasonZh, messageEn: r.reasonEn });
+    const checkDigit = hasCheckDigitIn(idx, idType);
+    const r = checkIdNumber(idNumber, checkDigit);
+    if (!r.ok) issues.push({ ...r.issue, path: `${path}idNumber` });
+    if (checkDigit) {
+      if (r.ok) checked = { idType, idNumber: r.idNumber, birthDate: r.birthDate!, gender: r.gender!, isHead: false };
     } else {
       const birthDate = p.birthDate ?? before?.birthDate;
       const gender = p.gender ?? before?.gender;
       if (!birthDate) issues.push({ path: `${path}birthDate`, field: 'birthDate', messageZh: '证件类型不是居民身份证时须填写出生日期', messageEn: 'enter the birth date: the document is not a citizen ID card' });
       if (!gender) issues.push({ path: `${path}gender`, field: 'gender', messageZh: '证件类型不是居民身份证时须填写性别', messageEn: 'enter the gender: the document is not a citizen ID card' });
       checkDictCode(idx, 'gender', p.gender, `${path}gender`, issues);
-      const normalized = idNumber.replace(/\s+/g, '').toUpperCase();
-      if (birthDate && gender) checked = { idType, idNumber: normalized, birthDate, gender, isHead: false };
+      if (r.ok && birthDate && gender) checked = { idType, idNumber: r.idNumber, birthDate, gender, isHead: false };
     }
   }
   checkDictCode(idx, 'relation', p.relation, `${path}relation`, issues);
@@ -69,7 +75,7 @@ export function checkPersonFields(idx: DictIndex, p: PersonCreate | PersonUpdate
   if ((disabilityType || disabilityGrade) && !hasDisability(health)) {
     issues.push({ path: `${path}disabilityType`, field: 'disabilityType', messageZh: '健康状况含“残疾”时才填写残疾类别和等级', messageEn: 'the disability type and grade are recorded only when the health values include a disability' });
   }
-  if (checked && p.relation !== undefined) checked.isHead = isHeadRelation(idx, p.relation);
+  if (checked && p.relation !== undefined) checked.isHead = isHeadIn(idx, p.relation);
   return checked;
 }
 
@@ -81,11 +87,6 @@ export function personColumns(p: PersonCreate | PersonUpdate): Record<string, un
   const out: Record<string, unknown> = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));
   if (p.healthStatuses !== undefined) out.healthStatus = mostSeriousHealth(p.healthStatuses);
   return out;
-}
-
-/** Issue for a second head in one household. */
-export function secondHeadIssue(path: string): Issue {
-  return { path, field: 'relation', messageZh: '一户只能有一名户主', messageEn: 'a household has exactly one head' };
 }
 
 /** Today's date (YYYY-MM-DD) where the officers are: China Standard Time, UTC+8 all year. */

@@ -1,5 +1,5 @@
 import {
-  API_LIMITS, AppError, defaultIsLifted, exitDateIssue, householdCategoryIssues, type ExitInput, type HouseholdCreate, type HouseholdListItem, type HouseholdListQuery,
+  API_LIMITS, AppError, defaultIsLifted, exitDateIssue, householdCategoryIssues, liftedYearIssue, memberListIssues, type ExitInput, type HouseholdCreate, type HouseholdListItem, type HouseholdListQuery,
   type HouseholdUpdate, type HouseholdView, type Issue,
 } from '@chanbang/domain';
 import type { Actor, Conn, Deps } from '../../deps.ts';
@@ -13,7 +13,7 @@ import { assertWriteScope } from '../regions/scope.ts';
 import { checkVersion } from '../../versioning.ts';
 import { assertAdmin, getWritableHousehold, lockWritableHousehold } from './household-access.ts';
 import * as repo from './households.repo.ts';
-import { assertIdNumbersFree, checkPersonFields, throwHouseholdNoTaken, personColumns, secondHeadIssue, throwIfIssues, todayInChina } from './household.rules.ts';
+import { assertIdNumbersFree, checkPersonFields, throwHouseholdNoTaken, personColumns, throwIfIssues, todayInChina } from './household.rules.ts';
 import type { HouseholdReadModel } from './household-read-model.ts';
 import { toListItem } from './households.views.ts';
 
@@ -64,13 +64,23 @@ async function checkHouseholdRegion(db: Conn, regionCode: string, issues: Issue[
 
 type CategoryState = { householdType?: string; isLifted?: boolean; liftedCategory?: string | null; monitoringType?: string | null };
 
-/** Dictionary codes, risk types, and 是否脱贫户 / 户类型 / 监测对象类别 agreeing (the domain's householdCategoryIssues). */
+/**
+ * Dictionary codes, risk types, 是否脱贫户 / 户类型 / 监测对象类别 agreeing (the domain's householdCategoryIssues), and
+ * a 脱贫年度 that the input sets only on a 脱贫户 (the domain's liftedYearIssue).
+ */
 function checkHouseholdFields(idx: DictIndex, h: Partial<HouseholdUpdate>, current: CategoryState, issues: Issue[]): void {
   checkDictCode(idx, 'household_type', h.householdType, 'householdType', issues);
   checkDictCode(idx, 'monitoring_type', h.monitoringType, 'monitoringType', issues);
   for (const [i, rt] of (h.riskTypes ?? []).entries()) checkDictCode(idx, 'risk_type', rt, `riskTypes.${i}`, issues);
   if (new Set(h.riskTypes ?? []).size !== (h.riskTypes ?? []).length) {
     issues.push({ path: 'riskTypes', messageZh: '风险类型重复', messageEn: 'risk types repeat' });
+  }
+  if (typeof h.liftedYear === 'number') {
+    const householdType = h.householdType ?? current.householdType;
+    const monitoringType = h.monitoringType !== undefined ? h.monitoringType : current.monitoringType;
+    const isLifted = h.isLifted ?? current.isLifted ?? (householdType ? defaultIsLifted(householdType, monitoringType) : undefined);
+    const issue = liftedYearIssue(h.liftedYear, { householdType, isLifted });
+    if (issue) issues.push(issue);
   }
   // an edit that leaves the category fields alone is not held to them (records older than the rule)
   if (current.householdType !== undefined && [h.householdType, h.isLifted, h.liftedCategory, h.monitoringType].every((v) => v === undefined)) return;
@@ -95,22 +105,14 @@ export async function createHousehold(deps: Deps, actor: Actor, input: Household
   await checkHouseholdRegion(db, input.regionCode, issues);
   checkHouseholdFields(idx, input, {}, issues);
   const checked = input.members.map((m, i) => checkPersonFields(idx, m, `members.${i}.`, issues));
-  const heads = checked.filter((c) => c?.isHead).length;
-  if (heads !== 1 && checked.every(Boolean)) {
-    issues.push(heads === 0
-      ? { path: 'members', field: 'relation', messageZh: '须有一名户主（与户主关系 = 户主）', messageEn: 'one member must be the head (relation 02)' }
-      : secondHeadIssue('members'));
-  }
-  const seen = new Map<string, number>();
-  checked.forEach((c, i) => {
-    if (!c) return;
-    if (seen.has(c.idNumber)) issues.push({ path: `members.${i}.idNumber`, value: c.idNumber, messageZh: `证件号码与第 ${(seen.get(c.idNumber) ?? 0) + 1} 名成员重复`, messageEn: `ID number repeats member ${(seen.get(c.idNumber) ?? 0) + 1}` });
-    seen.set(c.idNumber, i);
-  });
+  // one head (judged once every member's relation is known), no ID number twice: the domain's memberListIssues
+  const allChecked = checked.every(Boolean);
+  issues.push(...memberListIssues(checked.map((c) => ({ isHead: allChecked ? c!.isHead : undefined, idNumber: c?.idNumber }))));
+  const idNumbers = [...new Set(checked.flatMap((c) => (c ? [c.idNumber] : [])))];
   throwIfIssues(issues, 'household is invalid');
   const sameNo = await repo.findHouseholdByNo(db, input.householdNo);
   if (sameNo) throwHouseholdNoTaken(actor, input.householdNo, sameNo);
-  await assertIdNumbersFree(db, actor, [...seen.keys()]);
+  await assertIdNumbersFree(db, actor, idNumbers);
   try {
     const id = await db.transaction(async (tx) => {
       const { members, ...fields } = input;
@@ -132,7 +134,7 @@ export async function createHousehold(deps: Deps, actor: Actor, input: Household
     return viewAfterWrite(deps, actor, rm, id);
   } catch (err) {
     if (isUniqueViolation(err, 'households_no_uq')) throwHouseholdNoTaken(actor, input.householdNo, await repo.findHouseholdByNo(db, input.householdNo));
-    if (isUniqueViolation(err, 'persons_id_number_uq')) await assertIdNumbersFree(db, actor, [...seen.keys()]);
+    if (isUniqueViolation(err, 'persons_id_number_uq')) await assertIdNumbersFree(db, actor, idNumbers);
     throw err;
   }
 }

@@ -1,7 +1,7 @@
-import { AppError } from '@chanbang/domain';
+import { AppError, secondHeadIssue } from '@chanbang/domain';
 import type { Actor, Conn } from '../../deps.ts';
 import { isUniqueViolation } from '../../db-errors.ts';
-import { assertIdNumbersFree, secondHeadIssue } from '../households/household.rules.ts';
+import { assertIdNumbersFree } from '../households/household.rules.ts';
 
 /**
  * Runs a member write and turns the unique indexes it may meet into the officers' errors: a second head

@@ -1,4 +1,4 @@
-import { AppError, exitDateIssue, type ExitInput, type Issue, type PersonCreate, type PersonUpdate, type PersonView } from '@chanbang/domain';
+import { AppError, exitDateIssue, normalizeIdNumber, secondHeadIssue, type ExitInput, type Issue, type PersonCreate, type PersonUpdate, type PersonView } from '@chanbang/domain';
 import type { Actor, Conn, Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { loadDictIndex } from '../dictionaries/dictionaries.service.ts';
@@ -6,7 +6,7 @@ import { checkVersion } from '../../versioning.ts';
 import { assertCanWrite, seesPii } from '../auth/auth.guard.ts';
 import { assertAdmin, assertNotExited, assertWritableChild, getWritableHousehold } from '../households/household-access.ts';
 import * as repo from '../households/households.repo.ts';
-import { CITIZEN_ID_TYPE, assertIdNumbersFree, checkPersonFields, isHeadRelation, personColumns, secondHeadIssue, throwIfIssues, todayInChina } from '../households/household.rules.ts';
+import { assertIdNumbersFree, checkPersonFields, hasCheckDigitIn, isHeadIn, personColumns, throwIfIssues, todayInChina } from '../households/household.rules.ts';
 import { toPersonView } from '../households/households.views.ts';
 import { assertMayLeaveAlone, translateUnique } from './members.rules.ts';
 
@@ -69,7 +69,7 @@ export async function updatePerson(deps: Deps, actor: Actor, personId: number, i
         const before = await lockVersioned(tx, actor, personId, version);
         const issues: Issue[] = [];
         const checked = checkPersonFields(idx, fields, '', issues, before);
-        const becomesHead = fields.relation !== undefined ? isHeadRelation(idx, fields.relation) : before.isHead;
+        const becomesHead = fields.relation !== undefined ? isHeadIn(idx, fields.relation) : before.isHead;
         if (becomesHead && !before.isHead && (await repo.listMembers(tx, before.householdId)).some((m) => m.isHead && m.id !== personId)) {
           issues.push(secondHeadIssue('relation'));
         }
@@ -77,7 +77,7 @@ export async function updatePerson(deps: Deps, actor: Actor, personId: number, i
         if (checked && checked.idNumber !== before.idNumber) await assertIdNumbersFree(tx, actor, [checked.idNumber], personId);
         const patch = personColumns(fields);
         // birth date and gender of a 居民身份证 come from the number, never from the input
-        if ((fields.idType ?? before.idType) === CITIZEN_ID_TYPE) { delete patch.birthDate; delete patch.gender; }
+        if (hasCheckDigitIn(idx, fields.idType ?? before.idType)) { delete patch.birthDate; delete patch.gender; }
         if (checked) Object.assign(patch, { idType: checked.idType, idNumber: checked.idNumber, birthDate: checked.birthDate, gender: checked.gender });
         patch.isHead = becomesHead;
         const p = await repo.updatePerson(tx, personId, patch);
@@ -85,7 +85,7 @@ export async function updatePerson(deps: Deps, actor: Actor, personId: number, i
         return p;
       }),
     // the number as stored (checkPersonFields normalises it the same way)
-    fields.idNumber?.replace(/\s+/g, '').toUpperCase(),
+    fields.idNumber === undefined ? undefined : normalizeIdNumber(fields.idNumber),
     personId,
   );
   return toPersonView(after, seesPii(actor));
