@@ -23,7 +23,9 @@ describe('maskIdNumber and maskPhone: typed input with spaces, and where a dash 
 describe('maskPersonalFields: every key that carries a number, and only strings', () => {
   it('masks head_id_number, helperPhone and helper_phone too', () => {
     expect(maskPersonalFields({ head_id_number: '410123199001011234', helperPhone: '13812345678', helper_phone: '13987654321' })).toEqual({
-      head_id_number: '4101**********1234', helperPhone: '138****5678', helper_phone: '139****4321',
+      head_id_number: '4101**********1234',
+      helperPhone: '138****5678',
+      helper_phone: '139****4321',
     });
   });
   it('leaves an empty (null) ID number or phone as it is', () => {

@@ -35,7 +35,11 @@ async function send(who: Actor | undefined, r: Route, url: string, payload: stri
   const res = await t.app.inject({
     method: r.method,
     url,
-    headers: { ...(who ? { cookie: who.cookie } : {}), ...(r.method === 'GET' ? {} : { 'if-match': '"1"' }), ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(who ? { cookie: who.cookie } : {}),
+      ...(r.method === 'GET' ? {} : { 'if-match': '"1"' }),
+      ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     ...(payload !== undefined ? { payload } : {}),
   });
   outcome.calls++;
@@ -73,7 +77,13 @@ async function walk(who: Actor | undefined, r: Route, c: Ctx, values: unknown[])
     if (!Array.isArray(arr) || typeof arr[0] !== 'object') continue;
     for (const inner of Object.keys(arr[0] as object)) {
       for (const v of values) {
-        await send(who, r, url(urlOf(r, c), query), JSON.stringify({ ...sample, [prop]: [{ ...(arr[0] as object), [inner]: v }] }), `body ${prop}[0].${inner}=${JSON.stringify(v)?.slice(0, 20)}`);
+        await send(
+          who,
+          r,
+          url(urlOf(r, c), query),
+          JSON.stringify({ ...sample, [prop]: [{ ...(arr[0] as object), [inner]: v }] }),
+          `body ${prop}[0].${inner}=${JSON.stringify(v)?.slice(0, 20)}`,
+        );
       }
     }
   }
@@ -81,21 +91,25 @@ async function walk(who: Actor | undefined, r: Route, c: Ctx, values: unknown[])
 }
 
 describe('bad input over every route of the OpenAPI document is never a 5xx', () => {
-  it.each(['admin', 'township_officer', 'village_officer', 'viewer', 'anonymous'] as const)('%s', async (role) => {
-    outcome = { calls: 0, failures: [], statuses: {} };
-    const who = role === 'admin' ? w.admin : role === 'anonymous' ? undefined : w.actors.find((a) => a.role === role)!;
-    // the admin works on township 1's records like its officer; anonymous callers reach the public routes only
-    const c = contexts(w, who && role !== 'admin' ? who : w.actors[0]!)[0]!;
-    const walked = routes.filter((r) => !SKIPPED[key(r)]).sort((a, b) => callOrder(a) - callOrder(b));
-    const values = role === 'admin' || role === 'township_officer' ? JSON_VALUES : FEW_JSON_VALUES;
-    for (const r of walked) await walk(who, r, c, values);
-    console.log(`bad-input matrix, ${role}: ${walked.length} routes, ${outcome.calls} calls, by status`, outcome.statuses);
-    expect(outcome.failures).toEqual([]);
-    // every route at least its raw bodies or one bad parameter: the walk cannot silently shrink
-    expect(outcome.calls).toBeGreaterThanOrEqual(walked.length * 5);
-    // the values reach the handlers: for a signed-in role most answers are 400, and some calls still succeed
-    // (an oversize note, a huge number where one is allowed), so the sample bodies are valid
-    if (who) expect(outcome.statuses[400] ?? 0).toBeGreaterThan(outcome.calls / 3);
-    if (role === 'admin') expect(Object.keys(outcome.statuses).some((s) => Number(s) < 300)).toBe(true);
-  }, 900_000);
+  it.each(['admin', 'township_officer', 'village_officer', 'viewer', 'anonymous'] as const)(
+    '%s',
+    async (role) => {
+      outcome = { calls: 0, failures: [], statuses: {} };
+      const who = role === 'admin' ? w.admin : role === 'anonymous' ? undefined : w.actors.find((a) => a.role === role)!;
+      // the admin works on township 1's records like its officer; anonymous callers reach the public routes only
+      const c = contexts(w, who && role !== 'admin' ? who : w.actors[0]!)[0]!;
+      const walked = routes.filter((r) => !SKIPPED[key(r)]).sort((a, b) => callOrder(a) - callOrder(b));
+      const values = role === 'admin' || role === 'township_officer' ? JSON_VALUES : FEW_JSON_VALUES;
+      for (const r of walked) await walk(who, r, c, values);
+      console.log(`bad-input matrix, ${role}: ${walked.length} routes, ${outcome.calls} calls, by status`, outcome.statuses);
+      expect(outcome.failures).toEqual([]);
+      // every route at least its raw bodies or one bad parameter: the walk cannot silently shrink
+      expect(outcome.calls).toBeGreaterThanOrEqual(walked.length * 5);
+      // the values reach the handlers: for a signed-in role most answers are 400, and some calls still succeed
+      // (an oversize note, a huge number where one is allowed), so the sample bodies are valid
+      if (who) expect(outcome.statuses[400] ?? 0).toBeGreaterThan(outcome.calls / 3);
+      if (role === 'admin') expect(Object.keys(outcome.statuses).some((s) => Number(s) < 300)).toBe(true);
+    },
+    900_000,
+  );
 });

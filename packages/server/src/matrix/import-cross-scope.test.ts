@@ -44,14 +44,16 @@ async function yangdian(): Promise<string> {
 /** A household of 阳店镇 registered by the admin through the API. */
 async function registerInYangdian(householdNo: string, head: string, name: string): Promise<void> {
   const res = await ctx.app.inject({
-    method: 'POST', url: '/api/v1/households', headers: ctx.as('admin'),
+    method: 'POST',
+    url: '/api/v1/households',
+    headers: ctx.as('admin'),
     payload: { householdNo, regionCode: OTHER_GROUP, householdType: 'lifted', members: [{ idNumber: head, name, relation: '02', education: 'junior' }] },
   });
   expect(res.statusCode, res.body).toBe(201);
 }
 
 describe('an import of 大王镇 cannot take over what 阳店镇 registered', () => {
-  it('registered before validation: its 户编号 or a member\'s ID number reused in the file changes nothing there', async () => {
+  it("registered before validation: its 户编号 or a member's ID number reused in the file changes nothing there", async () => {
     const taken = id('19500101', '111');
     await registerInYangdian('YD-CROSS-1', taken, '阳店原户主');
     const before = await yangdian();
@@ -71,10 +73,7 @@ describe('an import of 大王镇 cannot take over what 阳店镇 registered', ()
     const raceHead = id('19600303', '331');
     const raceMember = id('19610404', '441');
     // the file is validated while 阳店镇 has neither the 户编号 nor the ID number
-    const jobId = await upload('dawang', [
-      row('YD-RACE-1', GROUP, '抢先户主', id('19620505', '551'), '户主'),
-      row('DW-RACE-2', GROUP, '抢先成员', raceMember, '户主'),
-    ]);
+    const jobId = await upload('dawang', [row('YD-RACE-1', GROUP, '抢先户主', id('19620505', '551'), '户主'), row('DW-RACE-2', GROUP, '抢先成员', raceMember, '户主')]);
     await registerInYangdian('YD-RACE-1', raceHead, '阳店后登记甲');
     await registerInYangdian('YD-RACE-3', raceMember, '阳店后登记乙');
     const before = await yangdian();

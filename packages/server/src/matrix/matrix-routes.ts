@@ -23,7 +23,9 @@ export const PUBLIC = new Set(['GET /api/health', 'POST /api/v1/auth/login']);
 
 /** Every operation of the OpenAPI document. */
 type JsonSchema = { properties?: Record<string, unknown> };
-export function routesOf(doc: { paths: Record<string, Record<string, { parameters?: { in: string; name: string }[]; requestBody?: { content: Record<string, { schema?: JsonSchema }> } }>> }): Route[] {
+export function routesOf(doc: {
+  paths: Record<string, Record<string, { parameters?: { in: string; name: string }[]; requestBody?: { content: Record<string, { schema?: JsonSchema }> } }>>;
+}): Route[] {
   const out: Route[] = [];
   for (const [path, ops] of Object.entries(doc.paths)) {
     for (const [m, op] of Object.entries(ops)) {
@@ -61,7 +63,16 @@ export function contexts(w: World, actor: Actor): Ctx[] {
     { kind: 'mine', rec: mine, user: actor.id, region: t1.villages[0]!.code, filter: actor.regionCode, county, newRegionParent: actor.regionCode, label: 'mine' },
     { kind: 'foreign', rec: w.foreign, user: w.admin.id, region: t2.villages[0]!.code, filter: t2.villages[0]!.code, county, newRegionParent: t2.code, label: 'foreign' },
     v
-      ? { kind: 'sibling', rec: w.sibling, user: w.admin.id, region: t1.villages[1]!.code, filter: t1.villages[1]!.code, county, newRegionParent: t1.villages[1]!.code, label: 'sibling village' }
+      ? {
+          kind: 'sibling',
+          rec: w.sibling,
+          user: w.admin.id,
+          region: t1.villages[1]!.code,
+          filter: t1.villages[1]!.code,
+          county,
+          newRegionParent: t1.villages[1]!.code,
+          label: 'sibling village',
+        }
       : { kind: 'sibling', rec: w.foreign, user: w.admin.id, region: t2.villages[1]!.code, filter: t2.code, county, newRegionParent: t2.code, label: 'sibling township' },
     { kind: 'parent', rec: mine, user: actor.id, region: county, filter: county, county, newRegionParent: county, label: 'parent county' },
   ];
@@ -91,8 +102,7 @@ const REGION_BODIES = new Set(['POST /api/v1/households', 'POST /api/v1/helpers'
 
 let seq = 0;
 /** A free code under a region: township 250 of a county, village 250 of a township, 组 250 of a village. */
-const childCode = (parent: string) =>
-  parent.endsWith('000000') ? `${parent.slice(0, 6)}250000` : parent.endsWith('000') ? `${parent.slice(0, 9)}250` : `${parent}250`;
+const childCode = (parent: string) => (parent.endsWith('000000') ? `${parent.slice(0, 6)}250000` : parent.endsWith('000') ? `${parent.slice(0, 9)}250` : `${parent}250`);
 const phone = () => `135${String(20_000_000 + ++seq * 104_729).slice(-8)}`;
 
 /** Sample JSON bodies that pass validation, so that scope (not the shape) decides the answer. */
@@ -102,7 +112,10 @@ export const BODIES: Record<string, (c: Ctx) => unknown> = {
   'POST /api/v1/regions': (c) => ({ code: childCode(c.newRegionParent), name: '矩阵新区划', parentCode: c.newRegionParent }),
   'POST /api/v1/regions/load-dataset': () => ({ county: '灵宝市' }),
   'POST /api/v1/households': (c) => ({
-    householdNo: `MXN${++seq}${Date.now().toString(36)}`, regionCode: c.region, householdType: 'lifted', phone: phone(),
+    householdNo: `MXN${++seq}${Date.now().toString(36)}`,
+    regionCode: c.region,
+    householdType: 'lifted',
+    phone: phone(),
     members: [{ idNumber: makeTestIdNumber(), name: '矩阵新户主', relation: '02', education: 'junior', phone: phone() }],
   }),
   'PATCH /api/v1/households/{id}': () => ({ address: '矩阵改过的住址' }),
@@ -150,7 +163,13 @@ export function urlOf(r: Route, c: Ctx): string {
   const byPrefix = (): string => {
     const seg = r.path.split('/')[3];
     const ids: Record<string, number> = {
-      households: c.rec.household, persons: c.rec.person, measures: c.rec.measure, 'monitoring-cases': c.rec.caseId, imports: c.rec.job, users: c.user, helpers: c.rec.helper,
+      households: c.rec.household,
+      persons: c.rec.person,
+      measures: c.rec.measure,
+      'monitoring-cases': c.rec.caseId,
+      imports: c.rec.job,
+      users: c.user,
+      helpers: c.rec.helper,
     };
     const v = seg === undefined ? undefined : ids[seg];
     if (v === undefined) throw new Error(`no id for ${key(r)}`);

@@ -26,7 +26,8 @@ export async function responseText(res: Res): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
   const cells: string[] = [];
-  for (const ws of wb.worksheets) ws.eachRow((row) => (row.values as unknown[]).forEach((v) => v !== null && v !== undefined && cells.push(typeof v === 'object' ? JSON.stringify(v) : String(v))));
+  for (const ws of wb.worksheets)
+    ws.eachRow((row) => (row.values as unknown[]).forEach((v) => v !== null && v !== undefined && cells.push(typeof v === 'object' ? JSON.stringify(v) : String(v))));
   return cells.join('\n');
 }
 

@@ -53,10 +53,16 @@ export async function buildWorld(t: TestApp): Promise<World> {
   async function records(label: string, regionCode: string, importer: Actor | undefined, marks?: string[]): Promise<Records> {
     const members = [0, 1].map((i) => ({ idNumber: makeTestIdNumber(), phone: newPhone(), name: `${label}成员${i === 0 ? '甲' : '乙'}`, laborCapacity: 'ordinary' }));
     const h = await buildHousehold(t, { regionCode, householdNo: `MX${label.length}${Date.now().toString(36)}${phoneSeq}`, phone: newPhone(), address: `${label}住址`, members });
-    const [m] = await t.db.db.insert(supportMeasures).values({ householdId: h.id, regionCode, category: 'industry', year: 2024, description: `${label}措施` }).returning();
+    const [m] = await t.db.db
+      .insert(supportMeasures)
+      .values({ householdId: h.id, regionCode, category: 'industry', year: 2024, description: `${label}措施` })
+      .returning();
     const [c] = await t.db.db.insert(monitoringCases).values({ householdId: h.id, regionCode, monitoringType: 'marginal', status: 'monitoring' }).returning();
     await t.db.db.insert(householdIncomes).values({ householdId: h.id, regionCode, year: 2024, wage: 12000, memberCount: 2 });
-    const [hp] = await t.db.db.insert(helpers).values({ regionCode, name: `${label}帮扶人`, role: 'responsible', phone: newPhone() }).returning();
+    const [hp] = await t.db.db
+      .insert(helpers)
+      .values({ regionCode, name: `${label}帮扶人`, role: 'responsible', phone: newPhone() })
+      .returning();
     await t.db.db.insert(householdHelpers).values({ householdId: h.id, helperId: hp!.id, regionCode });
     secrets.idNumbers.push(...h.members.map((p) => p.idNumber));
     secrets.phones.push(h.phone!, hp!.phone!, ...h.members.map((p) => p.phone!));
@@ -73,7 +79,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
   markers.foreign.push(t2.name, ...t2.villages.map((v) => v.name));
   markers.sibling.push(t1.villages[1]!.name);
   return {
-    tree, admin, actors, mine, sibling, foreign, secrets,
+    tree,
+    admin,
+    actors,
+    mine,
+    sibling,
+    foreign,
+    secrets,
     foreignMarkers: (role) => (role === 'village_officer' ? [...markers.foreign, ...markers.sibling] : markers.foreign),
   };
 }

@@ -69,7 +69,9 @@ describe('role matrix over the OpenAPI document', () => {
       const rec = w.mine.get(actor.role)!;
       const res = await t.app.inject({ method: 'GET', url: `/api/v1/households/${rec.household}`, headers: { cookie: actor.cookie } });
       expect(res.statusCode, res.body).toBe(200);
-      const rows = await t.db.query<{ id: number; id_number: string; phone: string }>('SELECT id, id_number, phone FROM persons WHERE household_id = $1 ORDER BY id', [rec.household]);
+      const rows = await t.db.query<{ id: number; id_number: string; phone: string }>('SELECT id, id_number, phone FROM persons WHERE household_id = $1 ORDER BY id', [
+        rec.household,
+      ]);
       const members = (res.json() as { members: { id: number; idNumber: string; phone: string | null }[] }).members;
       for (const p of rows) {
         const m = members.find((x) => x.id === Number(p.id));
@@ -80,44 +82,48 @@ describe('role matrix over the OpenAPI document', () => {
     }
   });
 
-  it.each(MASKED_ROLES)('%s: no 5xx, no full ID or phone, nothing outside the scope, 404/403 outside it', async (role) => {
-    const actor = w.actors.find((a) => a.role === role)!;
-    const cases = contexts(w, actor);
-    const markers = w.foreignMarkers(role);
-    const failures: string[] = [];
-    const walked = routes.filter((r) => !SKIPPED[key(r)] && !PUBLIC.has(key(r))).sort((a, b) => callOrder(a) - callOrder(b));
-    for (const r of walked) {
-      const [mine, ...others] = casesFor(r, cases);
-      const read = r.method === 'GET' || r.path.endsWith('/unmask');
-      // reads: the role's own records first (to know whether the role may use the route at all); writes: the
-      // others first, so a refused write never finds the role's own record already changed
-      const order = read ? [mine!, ...others] : [...others, mine!];
-      let mineStatus = 0;
-      for (const c of order) {
-        const { res, text } = await call(actor, r, c);
-        const where = `${r.method} ${urlOf(r, c)} [${c.label}] → ${res.statusCode}`;
-        if (c.kind === 'mine') mineStatus = res.statusCode;
-        if (res.statusCode >= 500) failures.push(`${where}: server error ${res.body.slice(0, 200)}`);
-        // an audited unmask of one's own person is the one answer with full values (privacy.test.ts checks it)
-        const unmask = r.path.endsWith('/unmask') && c.kind === 'mine' && res.statusCode === 200;
-        if (!unmask) {
-          // the import templates carry a made-up example row: only the fixtures' numbers count there
-          const leaked = leaksIn(text, w.secrets, !r.path.startsWith('/api/v1/imports/template'));
-          if (leaked.length) failures.push(`${where}: full values ${leaked.join(', ')}`);
-          const forms = unmaskedFields(jsonOf(res));
-          if (forms.length) failures.push(`${where}: not in the mask form ${forms.join(', ')}`);
+  it.each(MASKED_ROLES)(
+    '%s: no 5xx, no full ID or phone, nothing outside the scope, 404/403 outside it',
+    async (role) => {
+      const actor = w.actors.find((a) => a.role === role)!;
+      const cases = contexts(w, actor);
+      const markers = w.foreignMarkers(role);
+      const failures: string[] = [];
+      const walked = routes.filter((r) => !SKIPPED[key(r)] && !PUBLIC.has(key(r))).sort((a, b) => callOrder(a) - callOrder(b));
+      for (const r of walked) {
+        const [mine, ...others] = casesFor(r, cases);
+        const read = r.method === 'GET' || r.path.endsWith('/unmask');
+        // reads: the role's own records first (to know whether the role may use the route at all); writes: the
+        // others first, so a refused write never finds the role's own record already changed
+        const order = read ? [mine!, ...others] : [...others, mine!];
+        let mineStatus = 0;
+        for (const c of order) {
+          const { res, text } = await call(actor, r, c);
+          const where = `${r.method} ${urlOf(r, c)} [${c.label}] → ${res.statusCode}`;
+          if (c.kind === 'mine') mineStatus = res.statusCode;
+          if (res.statusCode >= 500) failures.push(`${where}: server error ${res.body.slice(0, 200)}`);
+          // an audited unmask of one's own person is the one answer with full values (privacy.test.ts checks it)
+          const unmask = r.path.endsWith('/unmask') && c.kind === 'mine' && res.statusCode === 200;
+          if (!unmask) {
+            // the import templates carry a made-up example row: only the fixtures' numbers count there
+            const leaked = leaksIn(text, w.secrets, !r.path.startsWith('/api/v1/imports/template'));
+            if (leaked.length) failures.push(`${where}: full values ${leaked.join(', ')}`);
+            const forms = unmaskedFields(jsonOf(res));
+            if (forms.length) failures.push(`${where}: not in the mask form ${forms.join(', ')}`);
+          }
+          const named = markersIn(text, markers);
+          if (named.length) failures.push(`${where}: names outside the scope ${named.join(', ')}`);
+          if (c.kind === 'foreign' || c.kind === 'sibling') {
+            const ok = read ? (mineStatus === 403 ? [403, 404] : [404]) : [403, 404];
+            if (!ok.includes(res.statusCode)) failures.push(`${where}: expected ${ok.join(' or ')} outside the scope`);
+          }
+          if (c.kind === 'parent' && !read && res.statusCode < 400) failures.push(`${where}: a write naming a parent region went through`);
         }
-        const named = markersIn(text, markers);
-        if (named.length) failures.push(`${where}: names outside the scope ${named.join(', ')}`);
-        if (c.kind === 'foreign' || c.kind === 'sibling') {
-          const ok = read ? (mineStatus === 403 ? [403, 404] : [404]) : [403, 404];
-          if (!ok.includes(res.statusCode)) failures.push(`${where}: expected ${ok.join(' or ')} outside the scope`);
-        }
-        if (c.kind === 'parent' && !read && res.statusCode < 400) failures.push(`${where}: a write naming a parent region went through`);
       }
-    }
-    expect(failures).toEqual([]);
-  }, 600_000);
+      expect(failures).toEqual([]);
+    },
+    600_000,
+  );
 
   it('the records outside township 1 village 1 are unchanged after every role walked every route', async () => {
     expect(await outsideSnapshot()).toBe(outsideBefore);
@@ -129,7 +135,10 @@ describe('role matrix over the OpenAPI document', () => {
     expect(walked.length + Object.keys(SKIPPED).length + PUBLIC.size).toBe(routes.length);
     expect(routes.length).toBeGreaterThanOrEqual(64);
     const expected = w.actors.reduce((n, a) => n + walked.reduce((m, r) => m + casesFor(r, contexts(w, a)).length, 0), 0);
-    console.log(`role matrix: ${routes.length} routes in the document, ${walked.length} walked × ${MASKED_ROLES.length} roles × up to ${contexts(w, w.actors[1]!).length} cases = ${total} calls`, Object.fromEntries(calls));
+    console.log(
+      `role matrix: ${routes.length} routes in the document, ${walked.length} walked × ${MASKED_ROLES.length} roles × up to ${contexts(w, w.actors[1]!).length} cases = ${total} calls`,
+      Object.fromEntries(calls),
+    );
     expect(total).toBe(expected);
     // each role: every walked route on its own records, and ≥ 40 of them outside the scope as well
     expect(total).toBeGreaterThanOrEqual(MASKED_ROLES.length * (walked.length + 2 * 40));

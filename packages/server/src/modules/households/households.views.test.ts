@@ -28,9 +28,25 @@ describe('idFor and phoneFor', () => {
 });
 
 const listRow: HouseholdListRow = {
-  id: 7, householdNo: 'H-0007', regionCode: '411272100201', regionName: '大王村', townshipName: '大王镇', villageName: '大王村', groupName: null,
-  householdType: 'lifted', isLifted: true, liftedCategory: 'stable', monitoringType: null, monitoringStatus: 'none', riskTypes: ['illness'],
-  phone: MOBILE, headName: '王甲', headIdNumber: ID, memberCount: '3' as unknown as number, exitReason: null, exitDate: null,
+  id: 7,
+  householdNo: 'H-0007',
+  regionCode: '411272100201',
+  regionName: '大王村',
+  townshipName: '大王镇',
+  villageName: '大王村',
+  groupName: null,
+  householdType: 'lifted',
+  isLifted: true,
+  liftedCategory: 'stable',
+  monitoringType: null,
+  monitoringStatus: 'none',
+  riskTypes: ['illness'],
+  phone: MOBILE,
+  headName: '王甲',
+  headIdNumber: ID,
+  memberCount: '3' as unknown as number,
+  exitReason: null,
+  exitDate: null,
 };
 
 describe('toListItem', () => {
@@ -43,10 +59,37 @@ describe('toListItem', () => {
 });
 
 const person = {
-  id: 9, householdId: 7, regionCode: '411272100201', idNumber: ID, idType: '1', personNo: 'P9', ethnicity: '01', name: '王甲', gender: '2',
-  birthDate: '1949-12-31', relation: '02', isHead: true, laborCapacity: 'ordinary', healthStatus: 'healthy', healthStatuses: ['healthy'],
-  disabilityType: null, disabilityGrade: null, education: 'junior', schoolStatus: null, workMonths: 6, employmentStatus: 'local', employmentPlace: '本县',
-  wantsTraining: true, trainedThisYear: false, phone: MOBILE, exitReason: null, exitDate: null, exitNote: null, createdAt: new Date(0), version: 1, updatedAt: new Date(0),
+  id: 9,
+  householdId: 7,
+  regionCode: '411272100201',
+  idNumber: ID,
+  idType: '1',
+  personNo: 'P9',
+  ethnicity: '01',
+  name: '王甲',
+  gender: '2',
+  birthDate: '1949-12-31',
+  relation: '02',
+  isHead: true,
+  laborCapacity: 'ordinary',
+  healthStatus: 'healthy',
+  healthStatuses: ['healthy'],
+  disabilityType: null,
+  disabilityGrade: null,
+  education: 'junior',
+  schoolStatus: null,
+  workMonths: 6,
+  employmentStatus: 'local',
+  employmentPlace: '本县',
+  wantsTraining: true,
+  trainedThisYear: false,
+  phone: MOBILE,
+  exitReason: null,
+  exitDate: null,
+  exitNote: null,
+  createdAt: new Date(0),
+  version: 1,
+  updatedAt: new Date(0),
 } as unknown as PersonRow;
 
 describe('toPersonView', () => {
