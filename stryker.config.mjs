@@ -3,7 +3,7 @@
 //   domain   packages/domain/src/** (tests: the domain's own)
 //   scope    regions/scope.ts (tests: scope.rules; with STRYKER_TESTS=api also the scope matrix, role matrix, privacy)
 //   masking  domain privacy/** and households.views.ts (tests: masking, views; with api also privacy, role matrix)
-//   import   the import commit (tests: cross-scope import, imports, import privacy, national import)
+//   import   the import commit (tests: cross-scope import; with api also imports, import privacy, national import)
 // e.g. `STRYKER_AREA=scope npm run test:mutation`. Reports: reports/mutation/<area>.html (git-ignored).
 // Scope and masking are judged by their unit tests (seconds per mutant); STRYKER_TESTS=api adds the API tests
 // (role matrix, privacy, scope matrix), which take minutes per mutant. The import commit needs the API tests.

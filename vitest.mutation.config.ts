@@ -19,12 +19,10 @@ const maskingTests = [
   server('modules/households/households.views.test.ts'),
   ...(api ? [server('modules/households/privacy.test.ts'), server('matrix/role-matrix.test.ts'), server('modules/imports/import-privacy.test.ts')] : []),
 ];
-// the import commit is SQL: only the API tests reach it
+// the import commit is SQL: only API tests reach it; the cross-scope import by default, all import tests with api
 const importTests = [
   server('matrix/import-cross-scope.test.ts'),
-  server('modules/imports/imports.test.ts'),
-  server('modules/imports/import-privacy.test.ts'),
-  server('modules/imports/national-import.test.ts'),
+  ...(api ? [server('modules/imports/imports.test.ts'), server('modules/imports/import-privacy.test.ts'), server('modules/imports/national-import.test.ts')] : []),
 ];
 const byArea: Record<string, string[]> = {
   domain: domainTests,
