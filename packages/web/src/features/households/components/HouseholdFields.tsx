@@ -1,9 +1,11 @@
 import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { HOUSEHOLD_NO_MAX, LIFTED_YEAR_MAX, LIFTED_YEAR_MIN, MAX_RISK_TYPES, liftedYearIssue } from '@chanbang/domain';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { DictSelect } from '../../../ui/DictSelect.tsx';
 import { RegionSelect } from '../../../ui/RegionSelect.tsx';
 import { DICT } from '../../dictionaries/api.ts';
 import { SecureInput } from './SecureState.tsx';
+import { householdNoValidator, phoneValidator } from '../id-check.ts';
 
 export const SECURE_KEYS = ['housingSecure', 'waterSecure', 'educationSecure', 'medicalSecure'] as const;
 
@@ -12,7 +14,8 @@ export const SECURE_KEYS = ['housingSecure', 'waterSecure', 'educationSecure', '
  * (a 脱贫户 can be a 监测对象 too); the server checks that they agree (脱贫不稳定户 is a 脱贫户, 边缘易致贫户 is not).
  */
 export function HouseholdFields({ isEdit = false }: { isEdit?: boolean }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const form = Form.useFormInstance();
   const type = Form.useWatch<string | undefined>('householdType');
   const isLifted = Form.useWatch<boolean | undefined>('isLifted');
@@ -27,7 +30,7 @@ export function HouseholdFields({ isEdit = false }: { isEdit?: boolean }) {
     <>
       <Row gutter={12}>
         <Col xs={24} md={6}>
-          <Form.Item name="householdNo" label={t('hh.no')} rules={[{ required: true, whitespace: true, max: 32 }]}>
+          <Form.Item name="householdNo" label={t('hh.no')} rules={[{ required: true, whitespace: true, max: HOUSEHOLD_NO_MAX }, ...(isEdit ? [] : [{ validator: householdNoValidator(i18n) }])]}>
             <Input disabled={isEdit} />
           </Form.Item>
         </Col>
@@ -63,17 +66,27 @@ export function HouseholdFields({ isEdit = false }: { isEdit?: boolean }) {
           </Col>
         ) : null}
         <Col xs={24} md={4}>
-          <Form.Item name="liftedYear" label={t('hh.liftedYear')}>
-            <InputNumber min={2013} max={2030} style={{ width: '100%' }} />
+          <Form.Item
+            name="liftedYear"
+            label={t('hh.liftedYear')}
+            dependencies={['householdType', 'isLifted']}
+            rules={[{
+              validator: async (_r: unknown, v?: number | null) => {
+                const issue = typeof v === 'number' ? liftedYearIssue(v, { householdType: type, isLifted }) : undefined;
+                if (issue) throw new Error(i18n.pick(issue.messageZh, issue.messageEn));
+              },
+            }]}
+          >
+            <InputNumber min={LIFTED_YEAR_MIN} max={LIFTED_YEAR_MAX} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
           <Form.Item name="riskTypes" label={t('hh.riskType')}>
-            <DictSelect dictCode={DICT.riskType} multiple maxCount={5} style={{ width: '100%' }} />
+            <DictSelect dictCode={DICT.riskType} multiple maxCount={MAX_RISK_TYPES} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name="phone" label={t('hh.phone')} rules={[{ pattern: /^[\d\-+ *]{0,20}$/ }]}>
+          <Form.Item name="phone" label={t('hh.phone')} rules={[{ validator: phoneValidator(i18n) }]}>
             <Input inputMode="tel" />
           </Form.Item>
         </Col>

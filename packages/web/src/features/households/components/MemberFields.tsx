@@ -1,10 +1,11 @@
 import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { NamePath } from 'antd/es/form/interface';
 import dayjs from 'dayjs';
+import { ID_NUMBER_MAX, PERSON_NAME_MAX } from '@chanbang/domain';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { DictSelect } from '../../../ui/DictSelect.tsx';
 import { DICT } from '../../dictionaries/api.ts';
-import { CITIZEN_ID_TYPE, idNumberValidator } from '../id-check.ts';
+import { CITIZEN_ID_TYPE, idNumberValidator, otherIdNumberValidator, phoneValidator } from '../id-check.ts';
 
 export type MemberFieldsProps = { prefix?: (string | number)[]; listName?: string };
 
@@ -33,7 +34,7 @@ export function MemberFields({ prefix = [], listName }: MemberFieldsProps) {
   return (
     <Row gutter={12}>
       <Col xs={24} md={6}>
-        <Form.Item name={name('name')} label={t('member.name')} rules={[{ required: true, whitespace: true, max: 50 }]}>
+        <Form.Item name={name('name')} label={t('member.name')} rules={[{ required: true, whitespace: true, max: PERSON_NAME_MAX }]}>
           <Input />
         </Form.Item>
       </Col>
@@ -49,9 +50,9 @@ export function MemberFields({ prefix = [], listName }: MemberFieldsProps) {
           validateDebounce={300}
           dependencies={[watchPath('idType')]}
           normalize={(v: string) => v?.replace(/\s+/g, '').toUpperCase()}
-          rules={[{ required: true }, ...(citizen ? [{ validator: idNumberValidator(i18n) }] : [{ max: 32 }])]}
+          rules={[{ required: true }, { validator: citizen ? idNumberValidator(i18n) : otherIdNumberValidator(i18n) }]}
         >
-          <Input maxLength={citizen ? 18 : 32} style={{ fontFamily: 'monospace' }} />
+          <Input maxLength={citizen ? 18 : ID_NUMBER_MAX} style={{ fontFamily: 'monospace' }} />
         </Form.Item>
       </Col>
       {personNo ? (
@@ -140,7 +141,7 @@ export function MemberFields({ prefix = [], listName }: MemberFieldsProps) {
         </Form.Item>
       </Col>
       <Col xs={12} md={6}>
-        <Form.Item name={name('phone')} label={t('member.phone')} rules={[{ pattern: /^[\d\-+ *]{0,20}$/ }]}>
+        <Form.Item name={name('phone')} label={t('member.phone')} rules={[{ validator: phoneValidator(i18n) }]}>
           <Input inputMode="tel" />
         </Form.Item>
       </Col>
