@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from '../demo/demo-county.ts';
 import { cliActor, cliConfig, report } from '../commands/context.ts';
 import { ensureBenchFiles, loadBenchMeasures } from './bench-data.ts';
 import { prepareRawCopy, timeRawCopy, type RawCopyInput } from './bench-raw.ts';
+import { benchPgliteLatency, type PgliteLatencyResult } from './bench-pglite-latency.ts';
 import { runLoad, spawnServer } from './bench-server.ts';
 
 type BenchOpts = { households?: string; json?: boolean; duration?: string; only?: string };
@@ -98,6 +99,20 @@ export async function benchCommand(opts: BenchOpts): Promise<void> {
   log(`generating / reusing the synthetic county (${households} households, 15 townships, 300 villages) …`);
   const files = await ensureBenchFiles(households);
   log(`  ${files.rows} person rows → ${files.xlsx}, ${files.csv}${files.generatedMs === null ? ' (cached)' : ` (${(files.generatedMs / 1000).toFixed(1)} s)`}`);
+  const parts = new Set((opts.only ?? 'import,h1,list,pglite-latency').split(','));
+  let pgliteLatency: PgliteLatencyResult | null = null;
+  if (parts.has('pglite-latency')) {
+    log(`other users' latency during a PGlite import of ${files.rows} rows: GET /api/v1/households every 200 ms by the county officer while the admin imports (server in this process) …`);
+    pgliteLatency = await benchPgliteLatency(files, log);
+    const l = pgliteLatency;
+    log(`  commit ${(l.commitMs / 1000).toFixed(1)} s in ${l.chunks ?? '?'} chunks: ${l.duringCommit.requests} requests, p50 ${l.duringCommit.p50} ms, p99 ${l.duringCommit.p99} ms, max ${l.duringCommit.max} ms (target < 1000 ms), ${l.duringCommit.errors} errors`);
+    log(`  validation ${(l.validationMs / 1000).toFixed(1)} s: ${l.duringValidation.requests} requests, p50 ${l.duringValidation.p50} ms, p99 ${l.duringValidation.p99} ms, max ${l.duringValidation.max} ms`);
+    parts.delete('pglite-latency');
+    if (parts.size === 0) {
+      report(json, { database: 'PGlite', households, rows: files.rows, pgliteLatency, totalSeconds: Math.round((performance.now() - tAll) / 1000) }, []);
+      return;
+    }
+  }
   const { db, where, url: dbUrl, cleanup } = await openBenchDb(log);
   log(`database: ${where}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'chanbang-bench-data-'));
@@ -109,7 +124,6 @@ export async function benchCommand(opts: BenchOpts): Promise<void> {
     const deps: Deps = { config, db };
     const actor = await cliActor(db, 'admin');
 
-    const parts = new Set((opts.only ?? 'import,h1,list').split(','));
     log('product import of the .csv — counted: upload (store + header) + validation (read, every row and household check, staging file, errors.xlsx) + commit (one transaction: COPY to a temp table, checks, upserts, audit rows) …');
     const rssBeforeMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
     const imp = await withPeakRss(() => productImport(deps, actor, files.csv));
@@ -142,7 +156,7 @@ export async function benchCommand(opts: BenchOpts): Promise<void> {
       reimportXlsx: { rowsPerSec: Math.round(reRate), ms: Math.round(reimp.value.ms.total), peakRssMb: reimp.peakMb },
     };
     if (!parts.has('h1') && !parts.has('list')) {
-      report(json, { database: where, households, rows: files.rows, ...importResult, totalSeconds: Math.round((performance.now() - tAll) / 1000) }, []);
+      report(json, { database: where, households, rows: files.rows, ...importResult, pgliteLatency, totalSeconds: Math.round((performance.now() - tAll) / 1000) }, []);
       return;
     }
 
@@ -177,6 +191,7 @@ export async function benchCommand(opts: BenchOpts): Promise<void> {
       ...importResult,
       h1: { ms: Math.round(h1.ms), failing: h1Result.failing?.length ?? null },
       list: latency,
+      pgliteLatency,
       totalSeconds: Math.round((performance.now() - tAll) / 1000),
     };
     report(json, result, [`total ${result.totalSeconds} s`]);

@@ -30,13 +30,15 @@ export const HOUSEHOLD_LINKED_NOT_MOVED: readonly { table: string; reason: strin
 ];
 
 /**
- * SQL statements (no parameters) that move every child of the households selected by `householdIdsSql`
- * (a query returning household ids) to their household's current region code, bumping versions. Rows already
- * in the right region are left alone. Run them after the households themselves are updated.
+ * SQL statements (no parameters) that move every child of some households to their household's current region
+ * code, bumping versions; rows already in the right region are left alone. `source` is a table or subquery with
+ * an `id` column of household ids (and `where` filters it), so that the statement is driven from it into the
+ * household_id indexes. Run them after the households themselves are updated.
  */
-export function moveChildrenStatements(householdIdsSql: string): string[] {
+export function moveChildrenStatements(source: string, where = 'true'): string[] {
   return HOUSEHOLD_CHILD_TABLES.map(
     (t) => `UPDATE ${t.table} c SET ${t.regionColumn} = h.region_code${t.versioned ? ', version = c.version + 1' : ''}
-      FROM households h WHERE h.id IN (${householdIdsSql}) AND c.${t.householdColumn} = h.id AND c.${t.regionColumn} IS DISTINCT FROM h.region_code`,
+      FROM ${source} s JOIN households h ON h.id = s.id
+     WHERE ${where} AND c.${t.householdColumn} = s.id AND c.${t.regionColumn} IS DISTINCT FROM h.region_code`,
   );
 }

@@ -277,7 +277,8 @@ export async function upsertFromStage(
 
   // households whose only change is in their members, incomes or measures still get a fresh updated_at
   // a household that moved takes every table hanging on it along (household-tables.ts), bumping their versions
-  for (const stmt of moveChildrenStatements(`SELECT id FROM import_hh WHERE state = 'changed'`)) await tx.query(stmt);
+  const [moves] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM import_hh WHERE state = 'changed'`);
+  if ((moves?.n ?? 0) > 0) for (const stmt of moveChildrenStatements('import_hh', `s.state = 'changed'`)) await tx.query(stmt);
 
   await tx.query(`UPDATE households h SET updated_at = now(), version = h.version + 1
      WHERE h.id IN (SELECT household_id FROM import_changed GROUP BY household_id HAVING bool_and(kind NOT IN ('created', 'updated')))`);
