@@ -71,11 +71,11 @@ async function sniffCsvEncoding(path: string): Promise<'utf-8' | 'gb18030'> {
   try {
     const buf = Buffer.alloc(256 * 1024);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    let sample = buf.subarray(0, bytesRead);
-    // Do not judge a multi-byte character cut at the end of the sample.
-    if (bytesRead === buf.length) sample = sample.subarray(0, sample.length - 4);
+    const sample = buf.subarray(0, bytesRead);
     try {
-      new TextDecoder('utf-8', { fatal: true }).decode(sample);
+      // stream: a multi-byte character cut at the end of a full sample is held back, not judged (a fixed
+      // trim of n bytes can land inside the previous character and turn a UTF-8 file into 'GB18030')
+      new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: bytesRead === buf.length });
       return 'utf-8';
     } catch {
       return 'gb18030';
