@@ -117,7 +117,7 @@ describe('自然减少 instead of deletes', () => {
     const h = await buildHousehold(t, { regionCode: v1(), members: [{ education: 'junior' }, { relation: '10', education: 'junior' }, { relation: '20', education: 'junior' }] });
     const spouse = h.members[1]!;
     const headExit = await inject(village.cookie, 'POST', `/api/v1/persons/${h.members[0]!.id}/exit`, { reason: 'death', date: '2024-05-01', version: 1 });
-    expect(headExit.statusCode).toBe(422);
+    expect(headExit.statusCode).toBe(409);
     const future = await inject(village.cookie, 'POST', `/api/v1/persons/${spouse.id}/exit`, { reason: 'married_out', date: '2999-01-01', version: 1 });
     expect(future.statusCode).toBe(400);
     expect(issuePaths(future)).toEqual(['date']);

@@ -100,7 +100,7 @@ describe('households', () => {
     expect(edit.statusCode).toBe(200);
     expect(edit.json()).toMatchObject({ name: '王五五', laborCapacity: 'ordinary', isHead: false, version: 2 });
     const del = await inject(county.cookie, 'DELETE', `/api/v1/persons/${pid}`);
-    expect(del.statusCode).toBe(422);
+    expect(del.statusCode).toBe(409);
     expect(del.json().error.details.issues[0].messageZh).toContain('自然减少');
     expect(await t.db.db.select().from(persons).where(eq(persons.id, pid))).toHaveLength(1);
     const history = await inject(county.cookie, 'GET', `/api/v1/households/${h.id}/history`);
@@ -166,7 +166,7 @@ describe('households', () => {
     const bad = await inject(county.cookie, 'PATCH', `/api/v1/households/${h.id}`, { householdType: 'monitored', monitoringType: null, version: 2 });
     expect(bad.statusCode).toBe(400);
     const del = await inject(county.cookie, 'DELETE', `/api/v1/households/${h.id}`);
-    expect(del.statusCode).toBe(422);
+    expect(del.statusCode).toBe(409);
     expect(del.json().error.details.issues[0].messageZh).toContain('自然减少');
     const [row] = await t.db.db.select().from(households).where(eq(households.id, h.id));
     expect(row!.deletedAt).toBeNull();

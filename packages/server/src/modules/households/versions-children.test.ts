@@ -122,7 +122,7 @@ describe('monitoring cases and their steps', () => {
     const forged = await call(village, 'POST', `/api/v1/monitoring-cases/${id}/actions`, { action: 'county_approve', date: '2024-03-12' });
     expect(forged.statusCode).toBe(403);
     const wrongStage = await call(county, 'POST', `/api/v1/monitoring-cases/${id}/actions`, { action: 'county_approve', date: '2024-03-12', version });
-    expect(wrongStage.statusCode).toBe(422);
+    expect(wrongStage.statusCode).toBe(409);
     expect(wrongStage.json().error.code).toBe('INVALID_TRANSITION');
     const note = await call(county, 'PATCH', `/api/v1/monitoring-cases/${id}`, { note: '县里补记', version });
     expect(note.json()).toMatchObject({ note: '县里补记', version: version + 1 });

@@ -103,7 +103,7 @@ describe('identification by role', () => {
     const { h, id } = await preparedCase();
     expect((await act(village, id, { action: 'record_publicity', publicityStart: '2024-03-05', publicityEnd: '2024-03-07' })).statusCode).toBe(400);
     const second = await call(village, 'POST', `/api/v1/households/${h.id}/monitoring-cases`, { monitoringType: 'unstable' });
-    expect(second.statusCode).toBe(422);
+    expect(second.statusCode).toBe(409);
   });
 
   it('PATCH edits the village facts only at the village stage and never the decisions', async () => {
@@ -113,7 +113,7 @@ describe('identification by role', () => {
     expect((await patchCase(village, id, { villageReviewDate: '2024-03-04', note: '补充' })).statusCode).toBe(200);
     await act(village, id, { action: 'submit' });
     const late = await patchCase(village, id, { villageReviewDate: '2024-03-05' });
-    expect(late.statusCode).toBe(422);
+    expect(late.statusCode).toBe(409);
     expect((await t.db.db.select().from(monitoringCases).where(eq(monitoringCases.id, id)))[0]!.stage).toBe('township_review');
   });
 
@@ -159,7 +159,7 @@ describe('风险消除 by role, with the national conditions', () => {
     expect((await act(township, id, { action: 'elim_county_approve', date: '2024-11-20' })).statusCode).toBe(403);
 
     const refused = await act(county, id, { action: 'elim_county_approve', date: '2024-11-20' });
-    expect(refused.statusCode).toBe(422);
+    expect(refused.statusCode).toBe(409);
     expect(zh(refused)).toContain('2024 年人均纯收入 6500 元未超过 2024 年监测范围 7300 元（未确认的占位值）');
     expect(zh(refused)).toContain('存在新增风险，不能标注风险消除');
     expect((await householdRow(h.id)).monitoringStatus).toBe('monitoring');
