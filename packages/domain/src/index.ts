@@ -2,6 +2,7 @@ export * from './errors.ts';
 export * from './api/index.ts';
 export * from './text/index.ts';
 export * from './id-number/index.ts';
+export * from './money/index.ts';
 export * from './income/index.ts';
 export * from './dictionaries/index.ts';
 export * from './policy/index.ts';

@@ -1,6 +1,7 @@
 import { codesWithAttr, DICT } from '../dictionaries/dictionaries.ts';
 import type { Issue } from '../errors.ts';
-import { computeIncome, roundYuan, type IncomeInput } from '../income/income.ts';
+import { computeIncomeFen, type IncomeInput } from '../income/income.ts';
+import { divideFen, fenToYuan, sumFen, yuanToFen } from '../money/money.ts';
 import { findMonitoringLine } from '../policy/packs/monitoring-lines.ts';
 import type { MonitoringLine, PolicyPack } from '../policy/policy.types.ts';
 import { isoDateToDay } from './iso-date.ts';
@@ -51,9 +52,20 @@ function lineTextEn(line: Pick<MonitoringLine, 'amountYuan' | 'confirmed'>): str
  *   判定人均收入 = (家庭纯收入 + 理赔收入 − 合规自付支出) ÷ 人数   (for `sudden`; otherwise 人均纯收入)
  */
 export function judgedPerCapita(r: IncomeRecord, monitoringType: string): number {
-  const { netIncome, perCapita } = computeIncome(r, r.memberCount);
-  if (monitoringType !== 'sudden') return perCapita;
-  return roundYuan((netIncome + (r.claimIncome ?? 0) - (r.compliantSelfPaid ?? 0)) / r.memberCount);
+  return fenToYuan(judgedPerCapitaFen(r, monitoringType));
+}
+
+/** {@link judgedPerCapita} in integer 分 (summed and divided once, half away from zero): what is compared with a line. */
+export function judgedPerCapitaFen(r: IncomeRecord, monitoringType: string): number {
+  const { netIncomeFen, perCapitaFen } = computeIncomeFen(r, r.memberCount);
+  if (monitoringType !== 'sudden') return perCapitaFen;
+  const net = sumFen([netIncomeFen, yuanToFen(r.claimIncome ?? 0, 'claimIncome'), -yuanToFen(r.compliantSelfPaid ?? 0, 'compliantSelfPaid')]);
+  return divideFen(net, r.memberCount);
+}
+
+/** True when a per-capita income in 分 is strictly above a line in 元 (compared as integer 分). */
+function aboveLine(perCapitaFen: number, line: Pick<MonitoringLine, 'amountYuan'>): boolean {
+  return perCapitaFen > yuanToFen(line.amountYuan, 'monitoringLine.amountYuan');
 }
 
 /** One year of the stability walk. */
@@ -86,17 +98,18 @@ export type IncomeAssessment = {
 export function assessIncome(input: Pick<RiskEliminationInput, 'incomes' | 'monitoringType' | 'asOf' | 'provinceCode'>, lines: readonly MonitoringLine[], requiredMonths: number): IncomeAssessment {
   const decisionYear = Number(input.asOf.slice(0, 4));
   const month = Number(input.asOf.slice(5, 7));
-  const byYear = new Map(input.incomes.map((r) => [r.year, judgedPerCapita(r, input.monitoringType)]));
+  const byYear = new Map(input.incomes.map((r) => [r.year, judgedPerCapitaFen(r, input.monitoringType)]));
   const line = findMonitoringLine(lines, input.provinceCode, decisionYear) ?? null;
   const judgedYear = byYear.has(decisionYear) ? decisionYear : byYear.has(decisionYear - 1) ? decisionYear - 1 : null;
-  const judged = judgedYear === null ? null : { year: judgedYear, perCapita: byYear.get(judgedYear) as number };
+  const judged = judgedYear === null ? null : { year: judgedYear, perCapita: fenToYuan(byYear.get(judgedYear) as number) };
   const years: StableYear[] = [];
   let stableMonths = 0;
   for (let y = decisionYear; stableMonths < requiredMonths && y >= decisionYear - 10; y--) {
-    const perCapita = byYear.get(y) ?? null;
+    const perCapitaFen = byYear.get(y) ?? null;
+    const perCapita = perCapitaFen === null ? null : fenToYuan(perCapitaFen);
     const yLine = findMonitoringLine(lines, input.provinceCode, y) ?? null;
-    if (perCapita === null && y === decisionYear) continue;
-    const above = perCapita !== null && yLine !== null && perCapita > yLine.amountYuan;
+    if (perCapitaFen === null && y === decisionYear) continue;
+    const above = perCapitaFen !== null && yLine !== null && aboveLine(perCapitaFen, yLine);
     const months = above ? (y === decisionYear ? month : 12) : 0;
     years.push({ year: y, perCapita, line: yLine, above, months });
     if (!above) break;
@@ -154,7 +167,7 @@ export function checkRiskElimination(input: RiskEliminationInput, lines: readonl
         messageZh: `未设置本省 ${y} 年监测范围，无法判断收入，请县级管理员在“监测范围”中录入`,
         messageEn: `no monitoring line is recorded for the province in ${y}: an administrator must enter it`,
       });
-    } else if (!(a.judged.perCapita > a.line.amountYuan)) {
+    } else if (!aboveLine(yuanToFen(a.judged.perCapita), a.line)) {
       issues.push({
         path: 'incomes', value: a.judged.perCapita,
         messageZh: `${a.judged.year} 年人均纯收入${after || " "}${a.judged.perCapita} 元未超过 ${y} 年监测范围 ${lineTextZh(a.line)}`,

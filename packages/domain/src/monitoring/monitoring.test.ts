@@ -101,6 +101,19 @@ describe('assessIncome: stability from recorded incomes (domain-standards §1.5)
     expect(judgedPerCapita(r, 'sudden')).toBe(7000);
     expect(judgedPerCapita(r, 'marginal')).toBe(9500);
   });
+
+  it('judges and compares in integer 分: one 分 above the line counts, exactly on it does not', () => {
+    // (10 + 0.1 − 0.2) 元 ÷ 3 = 990 分 ÷ 3 = 330 分 = 3.30 元
+    expect(judgedPerCapita({ year: 2024, memberCount: 3, wage: 10, business: 0, businessExpense: 0, property: 0, transfer: 0, claimIncome: 0.1, compliantSelfPaid: 0.2 }, 'sudden')).toBe(3.3);
+    const line7300 = [{ provinceCode: ok.provinceCode.slice(0, 2), year: 2024, amountYuan: 7300, source: 'test', confirmed: true }];
+    const sudden = (extra: Partial<IncomeRecord>) => assessIncome({ ...ok, monitoringType: 'sudden', asOf: '2024-05-10', incomes: [inc(2024, 7300, extra)] }, line7300, 5).years[0]?.above;
+    // (14600 + 0.1 + 0.2 − 0.3) ÷ 2 = 7300.00 元 exactly (float: 14600.000000000002 − 0.3 …): on the line, not above
+    expect(sudden({ wage: 14600.1, claimIncome: 0.2, compliantSelfPaid: 0.3 })).toBe(false);
+    // (14600 + 0.02) ÷ 2 = 7300.01 元: one 分 above
+    expect(sudden({ wage: 14600, claimIncome: 0.02, compliantSelfPaid: 0 })).toBe(true);
+    // (14600 + 0.01) ÷ 2 = 7300.005 元 → 730 000.5 分 → 730 001 分 (half away from zero): above
+    expect(sudden({ wage: 14600, claimIncome: 0.01, compliantSelfPaid: 0 })).toBe(true);
+  });
 });
 
 describe('checkRiskElimination (domain-standards §1.5)', () => {
