@@ -4,7 +4,7 @@ import {
   type CommitActor, type CommitCounts,
 } from './import-commit.repo.ts';
 import { addCounts, claimChunk, EMPTY_COUNTS, readCommitState, saveChunkProgress, saveCommitDone, saveStaged, type CommitProgress } from './import-commit-job.repo.ts';
-import { reportProgress } from './import-progress.ts';
+import { completeProgress, reportProgress } from './import-progress.ts';
 
 /**
  * Steps of a commit, in order: `staging` after each staging batch (`chunk` = batches so far), `staged` (the file is in import_stage_rows), then per chunk `checked` and
@@ -195,5 +195,6 @@ export async function commitStagedImport(
     result.ms = Date.now() - t0;
     await saveCommitDone(tx, job.id, result, progress.stagedRows);
   });
+  completeProgress(job.id);
   return result;
 }

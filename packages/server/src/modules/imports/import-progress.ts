@@ -29,6 +29,14 @@ export function reportProgress(id: number, processed: number): void {
   listener?.(id, p);
 }
 
+/** Reports a phase as complete: processed = its total (the commit's rows of excluded households are never staged). */
+export function completeProgress(id: number): void {
+  const p = running.get(id);
+  if (!p) return;
+  if (p.total !== null) p.processed = p.total;
+  listener?.(id, p);
+}
+
 /** Progress of a running job, if it runs in this process. */
 export function getProgress(id: number): JobProgress | undefined {
   return running.get(id);
