@@ -34,6 +34,24 @@ export const IsoDateSchema = z
 
 // 联系电话 and 户编号 patterns: owned by households/household-checks.ts (one owner per rule), re-exported here
 export { HOUSEHOLD_NO_PATTERN, PHONE_PATTERN } from '../households/household-checks.ts';
+import { MONEY_MAX_YUAN, moneyIssue, type MoneyRule } from '../money/money.ts';
+
+/**
+ * An amount in 元 at the API edge: ≥ 0 (unless `allowNegative`), at most 2 decimals, at most 999 999 999 999.99
+ * (numeric(14,2)) or `maxYuan`. The rule and its wording are owned by money/money.ts (moneyIssue).
+ */
+export function moneySchema(rule: MoneyRule = {}) {
+  const max = rule.maxYuan ?? MONEY_MAX_YUAN;
+  return z
+    .number()
+    .superRefine((value, ctx) => {
+      const issue = moneyIssue(value, '', rule);
+      if (issue) ctx.addIssue({ code: 'custom', message: `${issue.messageEn} (${issue.messageZh})`, input: value });
+    })
+    .meta({ minimum: rule.allowNegative ? -max : 0, maximum: max }); // for the OpenAPI document only
+}
+/** A non-negative amount in 元 (收入, 帮扶资金): see {@link moneySchema}. */
+export const MoneySchema = moneySchema();
 
 /** Numeric id in a path. */
 export const IdParamSchema = z.object({ id: z.coerce.number().int().positive().describe('record id') });

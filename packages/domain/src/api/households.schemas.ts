@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { API_LIMITS, IsoDateSchema, PageQuerySchema, RegionCodeSchema, VersionSchema, VersionedSaveSchema, nullableText, pageOf } from './common.schemas.ts';
+import { API_LIMITS, IsoDateSchema, MoneySchema, PageQuerySchema, RegionCodeSchema, VersionSchema, VersionedSaveSchema, nullableText, pageOf } from './common.schemas.ts';
 import { EXIT_REASONS, LIFTED_CATEGORIES, MAX_WORK_MONTHS } from '../households/household-model.ts';
 import {
   HOUSEHOLD_NO_MAX, HOUSEHOLD_NO_PATTERN, ID_NUMBER_MAX, LIFTED_YEAR_MAX, LIFTED_YEAR_MIN, MAX_MEMBERS, MAX_RISK_TYPES, PERSON_NAME_MAX, PHONE_MAX, PHONE_PATTERN,
@@ -170,8 +170,8 @@ export type HouseholdListItem = z.infer<typeof HouseholdListItemSchema>;
 export const HouseholdListSchema = pageOf(HouseholdListItemSchema);
 
 // ---------- incomes (收入) ----------
-/** an amount in 元: never negative (expenses are their own fields) */
-const money = z.number().finite().min(0).max(1e10);
+/** an amount in 元: never negative (expenses are their own fields), at most 2 decimals (MoneySchema) */
+const money = MoneySchema;
 export const IncomeUpsertSchema = z.object({
   wage: money.default(0).describe('工资性收入 (元)'),
   business: money.default(0).describe('生产经营性收入 (元)'),
@@ -215,7 +215,7 @@ export const MeasureCreateSchema = z.object({
   startDate: IsoDateSchema.nullable().optional(),
   endDate: IsoDateSchema.nullable().optional(),
   helperId: z.number().int().positive().nullable().optional(),
-  amountYuan: z.number().finite().min(0).max(1e10).nullable().optional(),
+  amountYuan: MoneySchema.nullable().optional(),
 });
 export type MeasureCreate = z.infer<typeof MeasureCreateSchema>;
 export const MeasureUpdateSchema = MeasureCreateSchema.partial().extend(VersionedSaveSchema.shape);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CASE_ACTIONS, CASE_STAGES } from '../monitoring/workflow.ts';
-import { IsoDateSchema, VersionSchema, VersionedSaveSchema } from './common.schemas.ts';
+import { IsoDateSchema, VersionSchema, VersionedSaveSchema, moneySchema } from './common.schemas.ts';
 
 // ---------- monitoring case actions (识别 and 风险消除 by role) ----------
 export const CaseActionSchema = z.object({
@@ -54,7 +54,7 @@ export const MonitoringLineListSchema = z.object({ items: z.array(MonitoringLine
 export const MonitoringLineQuerySchema = z.object({ provinceCode: z.string().regex(/^\d{2}$/).optional() });
 export const MonitoringLineParamsSchema = z.object({ provinceCode: z.string().regex(/^\d{2}$/, 'province code is 2 digits'), year: z.coerce.number().int().min(2000).max(2100) });
 export const MonitoringLineUpsertSchema = z.object({
-  amountYuan: z.number().positive().max(1_000_000).describe('元/人·年'),
+  amountYuan: moneySchema({ maxYuan: 1_000_000 }).refine((n) => n > 0, 'the line must be above 0 (监测范围须大于 0)').describe('元/人·年'),
   source: z.string().trim().min(1).max(500).describe('文号 and title of the document'),
   confirmed: z.boolean(),
 }).extend(VersionedSaveSchema.shape).describe('a line that exists is changed only with the version read (body or If-Match); a missing one is created without');

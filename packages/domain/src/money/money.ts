@@ -29,7 +29,7 @@ export type MoneyRule = { allowNegative?: boolean; maxYuan?: number };
 /**
  * The problem with an amount in 元, or null when it is valid: a finite number, ≥ 0 (unless `allowNegative`), at
  * most 2 decimals, at most `maxYuan` (default {@link MONEY_MAX_YUAN}) in absolute value. The one owner of the money
- * rule: the API's MoneySchema and the importers call it.
+ * rule: the API's MoneySchema (api/common.schemas.ts) calls it.
  */
 export function moneyIssue(value: unknown, path: string, rule: MoneyRule = {}): Issue | null {
   const max = rule.maxYuan ?? MONEY_MAX_YUAN;
