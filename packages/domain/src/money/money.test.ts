@@ -34,7 +34,12 @@ describe('yuanToFen', () => {
       yuanToFen(1.005, 'wage');
       expect.unreachable();
     } catch (err) {
-      expect(isAppError(err) && err.details?.issues?.[0]).toMatchObject({ path: 'wage', value: 1.005, messageZh: '金额 1.005 最多保留两位小数（到分）', messageEn: 'the amount 1.005 has more than 2 decimals (fen)' });
+      expect(isAppError(err) && err.details?.issues?.[0]).toMatchObject({
+        path: 'wage',
+        value: 1.005,
+        messageZh: '金额 1.005 最多保留两位小数（到分）',
+        messageEn: 'the amount 1.005 has more than 2 decimals (fen)',
+      });
     }
   });
 });

@@ -91,8 +91,14 @@ export function divideFen(fen: number, divisor: number): number {
   const b = Math.abs(divisor);
   let q = Math.floor(a / b);
   let r = a - q * b;
-  if (r < 0) { q -= 1; r += b; }
-  if (r >= b) { q += 1; r -= b; }
+  if (r < 0) {
+    q -= 1;
+    r += b;
+  }
+  if (r >= b) {
+    q += 1;
+    r -= b;
+  }
   if (2 * r >= b) q += 1;
   const signed = Math.sign(fen) * Math.sign(divisor) * q;
   return signed === 0 ? 0 : signed;
