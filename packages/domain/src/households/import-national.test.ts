@@ -157,6 +157,15 @@ describe('checkImportRow — national columns', () => {
       housingSecure: true, waterSecure: true, educationSecure: null, medicalSecure: null });
   });
 
+  it('refuses a negative or absurd income cell by row and column, and keeps a computed one to the 分', () => {
+    const { issues } = checkImportRow({ ...row, incomeWage: '-500', incomeClaim: 1e13 }, 9, ctx);
+    expect(issues).toEqual([
+      expect.objectContaining({ row: 9, path: '工资性收入', value: '-500', messageZh: '工资性收入不能为负数' }),
+      expect.objectContaining({ row: 9, path: '理赔收入', messageZh: expect.stringContaining('不能超过') }),
+    ]);
+    expect(checkImportRow({ ...row, incomeWage: 10000 / 3 }, 10, ctx).value).toMatchObject({ income: { wage: 3333.33 } });
+  });
+
   it('names an unknown village with the fix', () => {
     const { issues } = checkImportRow({ ...row, village: '北营村' }, 8, ctx);
     expect(issues).toEqual([expect.objectContaining({ row: 8, path: '村', value: '北营村', messageEn: expect.stringContaining('create the village under the township in Regions') })]);

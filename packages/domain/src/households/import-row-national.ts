@@ -1,4 +1,5 @@
 import { DICT } from '../dictionaries/dictionaries.ts';
+import { fenToYuan, MONEY_MAX_YUAN } from '../money/money.ts';
 import { getImportField } from './import-fields.ts';
 import { INCOME_COLUMNS, MEASURE_COLUMNS } from './import-fields-national.ts';
 import { cellToAmount, cellToDate, cellToDigitText, cellToMonth, cellToText, cellToYear, cellToYesNo } from './cell-values.ts';
@@ -71,13 +72,15 @@ export function readIncome(st: RowCheck): Record<string, number> | null {
   const out: Record<string, number> = {};
   for (const [key, column] of INCOME_COLUMNS) {
     const v = cellToAmount(st.raw[key]);
-    if (v !== null && (Number.isNaN(v) || Math.abs(v) >= 1e10)) {
+    if (v !== null && (Number.isNaN(v) || v < 0 || v > MONEY_MAX_YUAN)) {
       const f = getImportField(key);
-      fail(st, key, cellToText(st.raw[key]), `${f.labelZh}应为金额（元）`, `${f.labelEn} must be an amount in yuan`);
+      const [zh, en] = Number.isNaN(v) ? ['应为金额（元）', 'must be an amount in yuan'] : v < 0 ? ['不能为负数', 'must not be negative'] : [`不能超过 ${MONEY_MAX_YUAN} 元`, `must not exceed ${MONEY_MAX_YUAN} yuan`];
+      fail(st, key, cellToText(st.raw[key]), `${f.labelZh}${zh}`, `${f.labelEn} ${en}`);
       continue;
     }
     if (v !== null) any = true;
-    out[column] = v ?? 0;
+    // a computed Excel cell (3333.3333…) is kept to the 分, as the database column would round it
+    out[column] = v === null ? 0 : fenToYuan(Math.round(v * 100));
   }
   return any ? out : null;
 }
