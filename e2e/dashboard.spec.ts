@@ -83,13 +83,19 @@ describe('dashboard: county figures drill down to households', () => {
       const h = await j.api<HouseholdDetail>(`/households/${id}`);
       expect(h.regionCode.startsWith(township.code.slice(0, 9)), `${h.householdNo} in ${h.regionCode}`).toBe(true);
       expect(h.householdType).toBe('monitored');
-      expect(h.measures.filter((m) => m.developmental), `${h.householdNo} has a developmental measure`).toEqual([]);
+      expect(
+        h.measures.filter((m) => m.developmental),
+        `${h.householdNo} has a developmental measure`,
+      ).toEqual([]);
     }
   });
 
   it('a household opens with its members and a 监测 tab', async () => {
     const { page } = j;
-    const first = page.getByRole('row').filter({ has: page.getByRole('link', { name: '查看' }) }).first();
+    const first = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: '查看' }) })
+      .first();
     const href = (await first.getByRole('link', { name: '查看' }).getAttribute('href')) ?? '';
     await first.getByRole('link', { name: '查看' }).click();
     await page.waitForURL((u) => u.pathname === href);

@@ -66,7 +66,24 @@ describe('households: incomes, 自然减少 and restore', () => {
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.waitForURL((u) => /\/households\/\d+$/.test(u.pathname));
     const id = Number(new URL(page.url()).pathname.split('/').pop());
-    const d = await j.api<Detail & { isLifted: boolean; liftedCategory: string; housingSecure: boolean | null; waterSecure: boolean | null; members: { name: string; idType: string; schoolStatus: string | null; education: string | null; healthStatuses: string[]; disabilityType: string | null; gender: string; birthDate: string }[] }>(`/households/${id}`);
+    const d = await j.api<
+      Detail & {
+        isLifted: boolean;
+        liftedCategory: string;
+        housingSecure: boolean | null;
+        waterSecure: boolean | null;
+        members: {
+          name: string;
+          idType: string;
+          schoolStatus: string | null;
+          education: string | null;
+          healthStatuses: string[];
+          disabilityType: string | null;
+          gender: string;
+          birthDate: string;
+        }[];
+      }
+    >(`/households/${id}`);
     expect(d).toMatchObject({ householdNo, isLifted: true, liftedCategory: 'dibao', housingSecure: false, waterSecure: null });
     expect(d.members.find((m) => m.name === '测学生')).toMatchObject({ schoolStatus: 'primary', education: null });
     expect(d.members.find((m) => m.name === '测残疾')).toMatchObject({ idType: '2', gender: '2', birthDate: '1972-05-06', healthStatuses: ['disabled'], disabilityType: '4' });
@@ -96,7 +113,9 @@ describe('households: incomes, 自然减少 and restore', () => {
     await dialog.getByLabel('理赔收入（元）').fill('1200');
     await dialog.getByLabel('合规自付支出（元）').fill('3400');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await expect.poll(async () => (await j.api<Detail>(`/households/${target.id}`)).incomes.find((i) => i.year === year)).toMatchObject({ claimIncome: 1200, compliantSelfPaid: 3400 });
+    await expect
+      .poll(async () => (await j.api<Detail>(`/households/${target.id}`)).incomes.find((i) => i.year === year))
+      .toMatchObject({ claimIncome: 1200, compliantSelfPaid: 3400 });
     await page.screenshot({ path: join(shots, 'income.png'), fullPage: true });
   });
 
@@ -107,15 +126,28 @@ describe('households: incomes, 自然减少 and restore', () => {
     const detail = await j.api<Detail>(`/households/${target.id}`);
     const member = detail.members.find((m) => !m.isHead && !m.exitReason)!;
     await page.goto(`${j.server.url}/households/${target.id}?tab=members`);
-    await page.getByRole('button', { name: `自然减少 ${member.name}` }).first().click();
+    await page
+      .getByRole('button', { name: `自然减少 ${member.name}` })
+      .first()
+      .click();
     const dialog = page.getByRole('dialog', { name: /办理自然减少/ });
     await dialog.getByLabel('减少原因').click();
     await page.locator('.ant-select-item-option', { hasText: '迁出' }).click();
     await dialog.getByRole('button', { name: /自然减少/ }).click();
-    await expect.poll(() => page.getByText(/已自然减少（迁出，/).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/已自然减少（迁出，/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     await page.screenshot({ path: join(shots, 'member-exited.png'), fullPage: true });
 
-    await page.getByRole('button', { name: /自然减少/ }).first().click();
+    await page
+      .getByRole('button', { name: /自然减少/ })
+      .first()
+      .click();
     const hd = page.getByRole('dialog', { name: /办理自然减少/ });
     await hd.getByLabel('减少原因').click();
     await page.locator('.ant-select-item-option', { hasText: '死亡' }).click();
@@ -132,7 +164,14 @@ describe('households: incomes, 自然减少 and restore', () => {
     await page.goto(`${j.server.url}/households?status=exited`);
     const restore = page.getByRole('button', { name: /^恢复 / }).first();
     await expect.poll(() => restore.isVisible()).toBe(true);
-    await expect.poll(() => page.getByText(/死亡 \d{4}-\d{2}-\d{2}/).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/死亡 \d{4}-\d{2}-\d{2}/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     await page.screenshot({ path: join(shots, 'exited-list.png'), fullPage: true });
     const label = (await restore.getAttribute('aria-label'))!;
     const householdNo = label.replace(/^恢复 /, '');

@@ -33,7 +33,14 @@ async function pick(page: Page, combobox: string, option: string): Promise<void>
 /** Chooses a source header for a target field in the mapping table. */
 async function mapField(page: Page, target: string, header: string): Promise<void> {
   await pick(page, target, header);
-  await expect.poll(() => page.getByRole('row').filter({ has: page.getByText(target, { exact: true }) }).innerText()).toContain(header);
+  await expect
+    .poll(() =>
+      page
+        .getByRole('row')
+        .filter({ has: page.getByText(target, { exact: true }) })
+        .innerText(),
+    )
+    .toContain(header);
 }
 
 async function upload(page: Page, file: string): Promise<void> {

@@ -133,13 +133,27 @@ describe('phones: every page fits 390 px, the menu is a drawer', () => {
     await login(page, j.server.url, 'admin', PASSWORD);
     await page.waitForURL(/\/dashboard/);
     await expect.poll(() => page.getByText('农户总数').first().isVisible()).toBe(true);
-    await expect.poll(() => page.getByText(/依据：.*〔\d{4}〕\d+号/).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/依据：.*〔\d{4}〕\d+号/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     await fits(page, 'admin-dashboard');
     await noDeveloperText(page, 'admin dashboard');
 
     await viaMenu(page, ['系统管理', '政策包'], '/admin/policy');
     await expect.poll(() => page.getByText('有劳动能力的监测户至少落实一项开发式帮扶措施').first().isVisible()).toBe(true);
-    await expect.poll(() => page.getByText(/晋市农发〔2023〕52号 二\(一\)1/).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/晋市农发〔2023〕52号 二\(一\)1/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     await fits(page, 'admin-policy');
     await noDeveloperText(page, 'policy');
 
@@ -214,7 +228,12 @@ describe('phones: every page fits 390 px, the menu is a drawer', () => {
     await page.setViewportSize(DESKTOP);
     await page.context().clearCookies();
     await login(page, j.server.url, 'admin', PASSWORD);
-    for (const [path, heading] of [['/dashboard', '工作台'], ['/households', '农户管理'], ['/admin/policy', '政策包'], ['/admin/audit', '审计日志']] as const) {
+    for (const [path, heading] of [
+      ['/dashboard', '工作台'],
+      ['/households', '农户管理'],
+      ['/admin/policy', '政策包'],
+      ['/admin/audit', '审计日志'],
+    ] as const) {
       await page.goto(`${j.server.url}${path}`);
       await expect.poll(() => page.locator('.ant-layout-sider').count()).toBe(1);
       await expect.poll(() => page.getByRole('heading', { name: heading }).isVisible()).toBe(true);

@@ -67,7 +67,10 @@ describe('monitoring by role: identification and 风险消除', () => {
     const list = await j.api<HouseholdPage>('/households?pageSize=100');
     for (const item of list.items.filter((i) => (i as { monitoringStatus?: string }).monitoringStatus === 'none')) {
       const d = await j.api<Detail>(`/households/${item.id}`);
-      if (d.members.some((m) => m.laborCapacity === 'ordinary' || m.laborCapacity === 'skilled')) { household = d; break; }
+      if (d.members.some((m) => m.laborCapacity === 'ordinary' || m.laborCapacity === 'skilled')) {
+        household = d;
+        break;
+      }
     }
     expect(household).toBeDefined();
 
@@ -169,7 +172,10 @@ describe('monitoring by role: identification and 风险消除', () => {
     await page.getByTestId('action-ok').click();
     await expect.poll(() => page.getByTestId('action-error').textContent()).toContain(`未设置本省 ${year} 年监测范围`);
     await page.screenshot({ path: join(artifactsDir, 'monitoring-elimination-refused.png'), fullPage: true });
-    await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
 
     // admin enters the decision year's line in the screen (and the year before by API); income is recorded
     await as(page, j.server.url, 'admin');
@@ -183,11 +189,18 @@ describe('monitoring by role: identification and 风险消除', () => {
     await expect.poll(() => page.getByTestId(`line-41-${year}`).textContent()).toBe('7600 元');
     await expect.poll(() => page.getByTestId('line-41-2024').textContent()).toBe('7300 元（未确认的占位值）');
     for (const y of [year - 1, year]) {
-      if (y !== year) expect((await page.request.put(`${j.server.url}/api/v1/monitoring-lines/41/${y}`, { data: { amountYuan: 7500, source: '测试', confirmed: false } })).ok()).toBe(true);
+      if (y !== year)
+        expect((await page.request.put(`${j.server.url}/api/v1/monitoring-lines/41/${y}`, { data: { amountYuan: 7500, source: '测试', confirmed: false } })).ok()).toBe(true);
       // replacing a recorded year sends its version (issue 6 §3); a missing year needs none
       const { incomes } = await j.api<{ incomes: { year: number; version: number }[] }>(`/households/${household.id}`);
       const version = incomes.find((i) => i.year === y)?.version;
-      expect((await page.request.put(`${j.server.url}/api/v1/households/${household.id}/incomes/${y}`, { data: { wage: 12000 * household.members.length, memberCount: household.members.length, version } })).ok()).toBe(true);
+      expect(
+        (
+          await page.request.put(`${j.server.url}/api/v1/households/${household.id}/incomes/${y}`, {
+            data: { wage: 12000 * household.members.length, memberCount: household.members.length, version },
+          })
+        ).ok(),
+      ).toBe(true);
     }
 
     await as(page, j.server.url, 'county');

@@ -47,7 +47,14 @@ describe('national roster: imported as it is, after the region list', () => {
     // the roster's columns we do not keep are listed, not refused
     await expect.poll(main).toMatch(/不导入的列（2 列，不影响导入）[\s\S]*政治面貌[\s\S]*是否享受低保/);
     // the file name says 继续享受政策: 脱贫户 by default
-    await expect.poll(() => page.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: '默认户类型' }) }).innerText()).toContain('脱贫户');
+    await expect
+      .poll(() =>
+        page
+          .locator('.ant-select')
+          .filter({ has: page.getByRole('combobox', { name: '默认户类型' }) })
+          .innerText(),
+      )
+      .toContain('脱贫户');
     const village = page.getByRole('row').filter({ has: page.getByText('村', { exact: true }) });
     await expect.poll(() => village.innerText()).toMatch(/村\s+村/);
     await page.screenshot({ path: join(artifactsDir, 'national-import-mapping.png'), fullPage: true });

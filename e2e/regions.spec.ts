@@ -51,15 +51,18 @@ describe('regions: the admin imports the official region list through the UI', (
     await code.pressSequentially('001');
     await dialog.getByLabel('名称').fill('第一村民小组');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await expect.poll(async () => (await j.api<{ children: { code: string; name: string }[] }>('/regions/411272101242')).children).toEqual([
-      expect.objectContaining({ code: '411272101242001', name: '第一村民小组' }),
-    ]);
+    await expect
+      .poll(async () => (await j.api<{ children: { code: string; name: string }[] }>('/regions/411272101242')).children)
+      .toEqual([expect.objectContaining({ code: '411272101242001', name: '第一村民小组' })]);
   });
 
   it('retires a village with a confirmation, shows it as 已撤销, and restores it', async () => {
     const { page } = j;
     await page.goto(`${j.server.url}/regions?code=411272101242`);
-    await page.getByRole('button', { name: '撤 销' }).or(page.getByRole('button', { name: '撤销' })).click();
+    await page
+      .getByRole('button', { name: '撤 销' })
+      .or(page.getByRole('button', { name: '撤销' }))
+      .click();
     await page.getByRole('button', { name: /确\s*定/ }).click();
     await expect.poll(() => page.getByText('已撤销').first().isVisible()).toBe(true);
     const node = await j.api<{ retiredAt: string | null }>('/regions/411272101242');

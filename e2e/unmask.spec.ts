@@ -16,7 +16,10 @@ describe('members: 查看完整信息', () => {
     const member = detail.members[0]!;
     expect(member.idNumber).toContain('*');
     await page.goto(`${j.server.url}/households/${detail.id}?tab=members`);
-    await page.getByRole('button', { name: `查看完整信息 ${member.name}` }).first().click();
+    await page
+      .getByRole('button', { name: `查看完整信息 ${member.name}` })
+      .first()
+      .click();
     const dialog = page.getByRole('dialog', { name: new RegExp(`查看 ${member.name} 的完整证件号码`) });
     await dialog.getByLabel('查看原因').fill('核对医保参保信息');
     await dialog.getByRole('button', { name: /查\s*看/ }).click();

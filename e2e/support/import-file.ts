@@ -77,13 +77,29 @@ export async function buildImportFixture(villageCode: string, prefix: string): P
     { householdNo: no(1), householdType: '脱贫户', name: '测试甲二', id: idNumber('19700820', 22), relation: '配偶', labor: '普通劳动力' },
     { householdNo: no(1), householdType: '脱贫户', name: '测试甲三', id: toFullWidthLowerX(xId), relation: '子', labor: '无劳动力', note: 'fullwidth' },
     { householdNo: no(2), householdType: '监测户', monitoringType: '边缘易致贫户', name: '测试乙一', id: idNumber('19751102', 31), relation: '户主', labor: '普通劳动力' },
-    { householdNo: no(2), householdType: '监测户', monitoringType: '边缘易致贫户', name: '测试乙二', id: withWrongCheck(idNumber('19780305', 42)), relation: '配偶', note: 'badcheck' },
+    {
+      householdNo: no(2),
+      householdType: '监测户',
+      monitoringType: '边缘易致贫户',
+      name: '测试乙二',
+      id: withWrongCheck(idNumber('19780305', 42)),
+      relation: '配偶',
+      note: 'badcheck',
+    },
     { householdNo: no(3), householdType: '一般农户', name: '测试丙一', id: idNumber('19600101', 51), relation: '户主' },
     { householdNo: no(3), householdType: '一般农户', name: '', id: idNumber('19850606', 62), relation: '子', note: 'noname' },
     { householdNo: no(4), householdType: '脱贫户', name: '测试丁一', id: idNumber('19550909', 71), relation: '户主' },
     { householdNo: no(4), householdType: '脱贫户', name: '测试丁二', id: idNumber('19580707', 82), relation: '户主', note: 'twoheads' },
     { householdNo: no(5), householdType: '一般农户', name: '测试戊一', id: Number('410522197201019991'), relation: '户主', note: 'number' },
-    { householdNo: no(6), householdType: '监测户', monitoringType: '突发严重困难户', name: '测试己一', id: idNumber('19820214', 91), relation: '户主', labor: '弱劳动力或半劳动力' },
+    {
+      householdNo: no(6),
+      householdType: '监测户',
+      monitoringType: '突发严重困难户',
+      name: '测试己一',
+      id: idNumber('19820214', 91),
+      relation: '户主',
+      labor: '弱劳动力或半劳动力',
+    },
     { householdNo: no(6), householdType: '监测户', monitoringType: '突发严重困难户', name: '测试己二', id: idNumber('20120618', 102), relation: '女', labor: '无劳动力' },
   ];
   const wb = new ExcelJS.Workbook();
@@ -92,7 +108,20 @@ export async function buildImportFixture(villageCode: string, prefix: string): P
   ws.mergeCells(1, 1, 1, SHEET_HEADERS.length);
   ws.addRow([...SHEET_HEADERS]);
   rows.forEach((r, i) =>
-    ws.addRow([i + 1, r.householdNo, villageCode, r.householdType, r.monitoringType ?? '', r.name, r.id, r.relation, r.labor ?? '', r.phone ?? '', `大王镇大王村${r.householdNo}号`, r.note ? `核对:${r.note}` : '']),
+    ws.addRow([
+      i + 1,
+      r.householdNo,
+      villageCode,
+      r.householdType,
+      r.monitoringType ?? '',
+      r.name,
+      r.id,
+      r.relation,
+      r.labor ?? '',
+      r.phone ?? '',
+      `大王镇大王村${r.householdNo}号`,
+      r.note ? `核对:${r.note}` : '',
+    ]),
   );
   // the ID column is text except the one cell stored as a number (what Excel does when the column is not Text)
   ws.getColumn(7).numFmt = '@';

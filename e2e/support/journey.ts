@@ -19,7 +19,10 @@ export type Journey = {
 export type ApiClient = { get<T>(path: string): Promise<T>; dispose(): Promise<void> };
 
 function safeName(text: string): string {
-  return text.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 80);
+  return text
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
 }
 
 async function readJson<T>(res: { ok(): boolean; status(): number; url(): string; text(): Promise<string> }): Promise<T> {

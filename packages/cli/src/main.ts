@@ -36,11 +36,7 @@ imp
   .option('--user <username>', 'act as this user (default admin)')
   .option('--json', 'print JSON')
   .action(importHouseholdsCommand);
-imp
-  .command('resume')
-  .description('continue the imports a kill or crash interrupted (a server start does the same)')
-  .option('--json', 'print JSON')
-  .action(importResumeCommand);
+imp.command('resume').description('continue the imports a kill or crash interrupted (a server start does the same)').option('--json', 'print JSON').action(importResumeCommand);
 
 const reg = program.command('regions').description('administer the region tree (统计用区划代码)');
 reg
@@ -77,7 +73,7 @@ exp
 
 program
   .command('backup')
-  .description('write a logical backup of every table (gzip\'d NDJSON, mode 0600; PGlite: stop the server first)')
+  .description("write a logical backup of every table (gzip'd NDJSON, mode 0600; PGlite: stop the server first)")
   .requiredOption('--out <file>', 'backup file to write, e.g. chanbang-2026-01-31.ndjson.gz')
   .option('--json', 'print JSON')
   .action(backupCommand);
@@ -92,10 +88,13 @@ program
 
 program
   .command('bench')
-  .description('benchmarks on a synthetic county: import vs raw COPY, H1 time, list latency under 50 clients, other users\' latency during a PGlite import')
+  .description("benchmarks on a synthetic county: import vs raw COPY, H1 time, list latency under 50 clients, other users' latency during a PGlite import")
   .option('--households <n>', 'households in the synthetic county', '100000')
   .option('--duration <s>', 'seconds of load on the list endpoint', '10')
-  .option('--only <parts>', 'some of import,h1,list,pglite-latency (default all; pglite-latency: other users\' latency during a PGlite import of the county file); largest: upload + validation of the largest allowed file (CHANBANG_IMPORT_MAX_ROWS rows, national roster) with its peak RSS')
+  .option(
+    '--only <parts>',
+    "some of import,h1,list,pglite-latency (default all; pglite-latency: other users' latency during a PGlite import of the county file); largest: upload + validation of the largest allowed file (CHANBANG_IMPORT_MAX_ROWS rows, national roster) with its peak RSS",
+  )
   .option('--json', 'print JSON')
   .action((opts: { only?: string; json?: boolean }) =>
     opts.only === 'largest' ? benchLargestCommand(opts) : opts.only === 'largest-file' ? benchLargestFileCommand() : benchCommand(opts),

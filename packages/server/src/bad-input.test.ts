@@ -23,7 +23,11 @@ afterAll(async () => t?.close());
 const NUL = '\u0000';
 const member = () => ({ idNumber: makeTestIdNumber(), name: '王小明', relation: '02', education: 'junior' });
 const household = (over: object = {}, memberOver: object = {}) => ({
-  householdNo: `BAD${Math.random().toString(36).slice(2, 10)}`, regionCode: villageCode, householdType: 'lifted', members: [{ ...member(), ...memberOver }], ...over,
+  householdNo: `BAD${Math.random().toString(36).slice(2, 10)}`,
+  regionCode: villageCode,
+  householdType: 'lifted',
+  members: [{ ...member(), ...memberOver }],
+  ...over,
 });
 
 type Case = { name: string; method: 'GET' | 'POST' | 'PATCH' | 'PUT'; url: () => string; payload?: () => object; field: string; anonymous?: boolean };
@@ -36,23 +40,95 @@ const cases: Case[] = [
   { name: 'malformed household number', method: 'POST', url: () => '/api/v1/households', payload: () => household({ householdNo: 'H 01#' }), field: 'householdNo' },
   { name: 'malformed household phone', method: 'POST', url: () => '/api/v1/households', payload: () => household({ phone: '12345' }), field: 'phone' },
   { name: 'NUL in a member name', method: 'POST', url: () => '/api/v1/households', payload: () => household({}, { name: `王${NUL}` }), field: 'members.0.name' },
-  { name: 'impossible member birth date', method: 'POST', url: () => '/api/v1/households', payload: () => household({}, { birthDate: '2024-02-30' }), field: 'members.0.birthDate' },
+  {
+    name: 'impossible member birth date',
+    method: 'POST',
+    url: () => '/api/v1/households',
+    payload: () => household({}, { birthDate: '2024-02-30' }),
+    field: 'members.0.birthDate',
+  },
   { name: 'oversize address', method: 'PATCH', url: () => `/api/v1/households/${householdId}`, payload: () => ({ address: '村'.repeat(201) }), field: 'address' },
   { name: 'phone with letters', method: 'PATCH', url: () => `/api/v1/households/${householdId}`, payload: () => ({ phone: '1380013800a' }), field: 'phone' },
   { name: 'wrong type of 脱贫年度', method: 'PATCH', url: () => `/api/v1/households/${householdId}`, payload: () => ({ liftedYear: 'two' }), field: 'liftedYear' },
-  { name: 'month 13', method: 'POST', url: () => `/api/v1/households/${householdId}/members`, payload: () => ({ ...member(), relation: '10', birthDate: '2023-13-01' }), field: 'birthDate' },
-  { name: 'malformed member phone', method: 'POST', url: () => `/api/v1/households/${householdId}/members`, payload: () => ({ ...member(), relation: '10', phone: '+86 138' }), field: 'phone' },
-  { name: 'NUL in an ID number', method: 'POST', url: () => `/api/v1/households/${householdId}/members`, payload: () => ({ ...member(), relation: '10', idNumber: `11010119900101${NUL}` }), field: 'idNumber' },
+  {
+    name: 'month 13',
+    method: 'POST',
+    url: () => `/api/v1/households/${householdId}/members`,
+    payload: () => ({ ...member(), relation: '10', birthDate: '2023-13-01' }),
+    field: 'birthDate',
+  },
+  {
+    name: 'malformed member phone',
+    method: 'POST',
+    url: () => `/api/v1/households/${householdId}/members`,
+    payload: () => ({ ...member(), relation: '10', phone: '+86 138' }),
+    field: 'phone',
+  },
+  {
+    name: 'NUL in an ID number',
+    method: 'POST',
+    url: () => `/api/v1/households/${householdId}/members`,
+    payload: () => ({ ...member(), relation: '10', idNumber: `11010119900101${NUL}` }),
+    field: 'idNumber',
+  },
   { name: 'negative wage (PUT)', method: 'PUT', url: () => `/api/v1/households/${householdId}/incomes/2024`, payload: () => ({ wage: -1 }), field: 'wage' },
   { name: 'wrong type of income', method: 'PUT', url: () => `/api/v1/households/${householdId}/incomes/2024`, payload: () => ({ transfer: 'many' }), field: 'transfer' },
-  { name: 'negative business income (POST)', method: 'POST', url: () => `/api/v1/households/${householdId}/incomes`, payload: () => ({ year: 2024, business: -5 }), field: 'business' },
-  { name: 'impossible measure start', method: 'POST', url: () => `/api/v1/households/${householdId}/measures`, payload: () => ({ category: 'industry', year: 2024, startDate: '2024-02-30' }), field: 'startDate' },
-  { name: 'negative measure amount', method: 'POST', url: () => `/api/v1/households/${householdId}/measures`, payload: () => ({ category: 'industry', year: 2024, amountYuan: -1 }), field: 'amountYuan' },
-  { name: '29 February of a common year', method: 'POST', url: () => `/api/v1/households/${householdId}/monitoring-cases`, payload: () => ({ monitoringType: 'unstable', leadDate: '2023-02-29' }), field: 'leadDate' },
-  { name: 'NUL in a case note', method: 'POST', url: () => `/api/v1/households/${householdId}/monitoring-cases`, payload: () => ({ monitoringType: 'unstable', note: `说明${NUL}` }), field: 'note' },
-  { name: 'impossible exit date', method: 'POST', url: () => `/api/v1/households/${householdId}/exit`, payload: () => ({ reason: 'moved_out', date: '2024-04-31' }), field: 'date' },
-  { name: 'NUL in a region name', method: 'POST', url: () => '/api/v1/regions', payload: () => ({ code: `${tree.townships[0]!.prefix}299`, name: `新村${NUL}`, parentCode: tree.townships[0]!.code }), field: 'name' },
-  { name: 'malformed region code', method: 'POST', url: () => '/api/v1/regions', payload: () => ({ code: 'abc', name: '新村', parentCode: tree.townships[0]!.code }), field: 'code' },
+  {
+    name: 'negative business income (POST)',
+    method: 'POST',
+    url: () => `/api/v1/households/${householdId}/incomes`,
+    payload: () => ({ year: 2024, business: -5 }),
+    field: 'business',
+  },
+  {
+    name: 'impossible measure start',
+    method: 'POST',
+    url: () => `/api/v1/households/${householdId}/measures`,
+    payload: () => ({ category: 'industry', year: 2024, startDate: '2024-02-30' }),
+    field: 'startDate',
+  },
+  {
+    name: 'negative measure amount',
+    method: 'POST',
+    url: () => `/api/v1/households/${householdId}/measures`,
+    payload: () => ({ category: 'industry', year: 2024, amountYuan: -1 }),
+    field: 'amountYuan',
+  },
+  {
+    name: '29 February of a common year',
+    method: 'POST',
+    url: () => `/api/v1/households/${householdId}/monitoring-cases`,
+    payload: () => ({ monitoringType: 'unstable', leadDate: '2023-02-29' }),
+    field: 'leadDate',
+  },
+  {
+    name: 'NUL in a case note',
+    method: 'POST',
+    url: () => `/api/v1/households/${householdId}/monitoring-cases`,
+    payload: () => ({ monitoringType: 'unstable', note: `说明${NUL}` }),
+    field: 'note',
+  },
+  {
+    name: 'impossible exit date',
+    method: 'POST',
+    url: () => `/api/v1/households/${householdId}/exit`,
+    payload: () => ({ reason: 'moved_out', date: '2024-04-31' }),
+    field: 'date',
+  },
+  {
+    name: 'NUL in a region name',
+    method: 'POST',
+    url: () => '/api/v1/regions',
+    payload: () => ({ code: `${tree.townships[0]!.prefix}299`, name: `新村${NUL}`, parentCode: tree.townships[0]!.code }),
+    field: 'name',
+  },
+  {
+    name: 'malformed region code',
+    method: 'POST',
+    url: () => '/api/v1/regions',
+    payload: () => ({ code: 'abc', name: '新村', parentCode: tree.townships[0]!.code }),
+    field: 'code',
+  },
   { name: 'NUL in a login name', method: 'POST', url: () => '/api/v1/auth/login', payload: () => ({ username: `admin${NUL}`, password: 'x' }), field: 'username', anonymous: true },
   { name: 'wrong type of password', method: 'POST', url: () => '/api/v1/auth/login', payload: () => ({ username: 'admin', password: 123 }), field: 'password', anonymous: true },
 ];
@@ -72,11 +148,18 @@ describe('bad input is a 400 naming the field', () => {
 
   it('accepts the same fields when they are well formed (29 February of a leap year, landline, household number)', async () => {
     const res = await t.app.inject({
-      method: 'POST', url: '/api/v1/households', headers: { cookie },
+      method: 'POST',
+      url: '/api/v1/households',
+      headers: { cookie },
       payload: household({ householdNo: 'GOOD-01_a', phone: '0371-12345678' }, { phone: '13800138000' }),
     });
     expect(res.statusCode, res.body).toBe(201);
-    const m = await t.app.inject({ method: 'POST', url: `/api/v1/households/${householdId}/measures`, headers: { cookie }, payload: { category: 'industry', year: 2024, startDate: '2024-02-29', amountYuan: 0 } });
+    const m = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/households/${householdId}/measures`,
+      headers: { cookie },
+      payload: { category: 'industry', year: 2024, startDate: '2024-02-29', amountYuan: 0 },
+    });
     expect(m.statusCode, m.body).toBe(201);
   });
 });
@@ -105,7 +188,12 @@ describe('the log never prints SQL parameters or searched values', () => {
       expect(cast.body).not.toContain(secretId);
       const searched = await app.inject({ method: 'GET', url: `/api/v1/households?q=${secretId}`, headers: { cookie } });
       expect(searched.statusCode).toBeLessThan(500);
-      const badJson = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: `{"username":"${secretName}","password":"${secretId}"` });
+      const badJson = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'content-type': 'application/json' },
+        payload: `{"username":"${secretName}","password":"${secretId}"`,
+      });
       expect(badJson.statusCode).toBe(400);
       expect(badJson.body).not.toContain(secretId);
 

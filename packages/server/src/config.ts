@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -16,7 +14,11 @@ const EnvSchema = z.object({
   CHANBANG_DATA_DIR: z.string().min(1).default('./data'),
   CHANBANG_MIGRATE: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(12),
   CHANBANG_WEB_DIST: z.string().optional(),
   NODE_ENV: z.string().optional(),
   // import limits (issue 6 §5): a file over one is refused with a 422 naming the limit and the file's figure
@@ -32,7 +34,10 @@ const EnvSchema = z.object({
     .string()
     .optional()
     .transform((v, ctx) => {
-      const list = (v ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+      const list = (v ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
       const out: string[] = [];
       for (const o of list) {
         let origin: string | undefined;

@@ -73,7 +73,16 @@ describe('error envelope', () => {
     const doc = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(doc.statusCode).toBe(200);
     const paths = Object.keys(doc.json().paths);
-    for (const p of ['/api/v1/households', '/api/v1/households/{id}', '/api/v1/auth/login', '/api/v1/rules/{ruleId}/evaluate', '/api/v1/dashboard', '/api/v1/users/{id}', '/api/v1/monitoring-cases/{id}/eliminate', '/api/health']) {
+    for (const p of [
+      '/api/v1/households',
+      '/api/v1/households/{id}',
+      '/api/v1/auth/login',
+      '/api/v1/rules/{ruleId}/evaluate',
+      '/api/v1/dashboard',
+      '/api/v1/users/{id}',
+      '/api/v1/monitoring-cases/{id}/eliminate',
+      '/api/health',
+    ]) {
       expect(paths).toContain(p);
     }
     const create = doc.json().paths['/api/v1/households'].post;

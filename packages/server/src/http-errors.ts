@@ -115,7 +115,11 @@ export function findNulByte(value: unknown, path = '', depth = 0): string | unde
 
 /** Refuses a NUL byte anywhere in the params, query or JSON body (PostgreSQL stores no NUL in text): 400 naming the field. */
 function refuseNulBytes(req: FastifyRequest): void {
-  const parts: Array<[string, unknown]> = [['params', req.params], ['querystring', req.query], ['body', req.body]];
+  const parts: Array<[string, unknown]> = [
+    ['params', req.params],
+    ['querystring', req.query],
+    ['body', req.body],
+  ];
   for (const [context, value] of parts) {
     const path = findNulByte(value);
     if (path === undefined) continue;

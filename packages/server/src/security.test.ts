@@ -28,7 +28,11 @@ describe('Origin check of state-changing requests (issue 6 §4)', () => {
     const evil = { host: HOST, origin: 'https://evil.example' };
     const json = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: evil, payload: { username: u.username, password: TEST_PASSWORD } });
     expect(json.statusCode).toBe(403);
-    expect(json.json().error).toMatchObject({ code: 'FORBIDDEN', message: 'untrusted origin', details: { issues: [{ messageZh: '请求来源不被信任', messageEn: 'untrusted origin' }] } });
+    expect(json.json().error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'untrusted origin',
+      details: { issues: [{ messageZh: '请求来源不被信任', messageEn: 'untrusted origin' }] },
+    });
     expect(json.cookies.find((c) => c.name === 'cb_session')).toBeUndefined();
     const m = multipart('households.csv', '户编号\n1');
     const upload = await t.app.inject({ method: 'POST', url: '/api/v1/imports', headers: { ...m.headers, ...evil, cookie: u.cookie }, payload: m.payload });
@@ -57,7 +61,8 @@ describe('Origin check of state-changing requests (issue 6 §4)', () => {
   it('lets the same origin, a configured origin and requests without Origin through', async () => {
     const tree = await buildRegionTree(t);
     const u = await buildUser(t, 'viewer', tree.county.code);
-    const login = (headers: Record<string, string>) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers, payload: { username: u.username, password: TEST_PASSWORD } });
+    const login = (headers: Record<string, string>) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers, payload: { username: u.username, password: TEST_PASSWORD } });
     expect((await login({ host: HOST, origin: `http://${HOST}` })).statusCode).toBe(200);
     expect((await login({ host: HOST, origin: `https://${HOST}` })).statusCode).toBe(200);
     expect((await login({ host: HOST, origin: ALLOWED })).statusCode).toBe(200);

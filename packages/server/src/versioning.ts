@@ -11,9 +11,10 @@ export function versionFrom(req: FastifyRequest): number | undefined {
   const header = req.headers['if-match'];
   if (typeof header !== 'string') return undefined;
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!m) throw new AppError('VALIDATION_FAILED', 'If-Match is not a version', {
-    issues: [{ path: 'If-Match', messageZh: 'If-Match 须为记录的版本号', messageEn: 'If-Match must be the record version' }],
-  });
+  if (!m)
+    throw new AppError('VALIDATION_FAILED', 'If-Match is not a version', {
+      issues: [{ path: 'If-Match', messageZh: 'If-Match 须为记录的版本号', messageEn: 'If-Match must be the record version' }],
+    });
   return Number(m[1]);
 }
 
@@ -25,13 +26,21 @@ export function versionFrom(req: FastifyRequest): number | undefined {
 export async function checkVersion(stored: number, sent: number | undefined, current: () => unknown | Promise<unknown>): Promise<void> {
   if (sent === undefined) {
     throw new AppError('VERSION_REQUIRED', 'an update must send the version it read', {
-      issues: [{ path: 'version', messageZh: '保存时须带上读取时的版本号，请刷新后重试', messageEn: 'Send the version you read (body "version" or If-Match); reload and try again' }],
+      issues: [
+        { path: 'version', messageZh: '保存时须带上读取时的版本号，请刷新后重试', messageEn: 'Send the version you read (body "version" or If-Match); reload and try again' },
+      ],
     });
   }
   if (sent !== stored) {
     throw new AppError('STALE_VERSION', `version ${sent} is stale, the record is at ${stored}`, {
       current: await current(),
-      issues: [{ path: 'version', messageZh: `此记录已被他人修改（您读取的是第 ${sent} 版，现为第 ${stored} 版），请重新载入后再修改`, messageEn: `Someone else saved this record first (you read version ${sent}, it is now ${stored}); reload and edit again` }],
+      issues: [
+        {
+          path: 'version',
+          messageZh: `此记录已被他人修改（您读取的是第 ${sent} 版，现为第 ${stored} 版），请重新载入后再修改`,
+          messageEn: `Someone else saved this record first (you read version ${sent}, it is now ${stored}); reload and edit again`,
+        },
+      ],
     });
   }
 }

@@ -83,7 +83,12 @@ afterAll(async () => {
   }
 });
 
-const pairs: ['pglite' | 'pg', 'pglite' | 'pg'][] = serverUrl ? [['pg', 'pg'], ['pglite', 'pg']] : [['pglite', 'pglite']];
+const pairs: ['pglite' | 'pg', 'pglite' | 'pg'][] = serverUrl
+  ? [
+      ['pg', 'pg'],
+      ['pglite', 'pg'],
+    ]
+  : [['pglite', 'pglite']];
 
 describe.each(pairs)('backup of %s, restore into %s', (from, into) => {
   let source: DbHandle;

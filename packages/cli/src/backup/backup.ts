@@ -67,8 +67,12 @@ export async function writeBackup(db: DbHandle, file: string, log: (line: string
       for (const s of STABLE_TEXT_SETTINGS) await tx.query(s);
       const infos = await listAppTables(tx);
       const header: BackupHeader = {
-        format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, createdAt: new Date().toISOString(), source: db.kind,
-        migrations: await migrationLevel(tx), tables: infos.map((t) => t.name),
+        format: BACKUP_FORMAT,
+        formatVersion: BACKUP_FORMAT_VERSION,
+        createdAt: new Date().toISOString(),
+        source: db.kind,
+        migrations: await migrationLevel(tx),
+        tables: infos.map((t) => t.name),
       };
       await write(JSON.stringify(header));
       const tables: TableSummary[] = [];

@@ -86,9 +86,7 @@ export async function listAppTables(db: Q): Promise<TableInfo[]> {
 export async function migrationLevel(db: Q): Promise<MigrationLevel> {
   const [exists] = await db.query<{ ok: boolean }>(`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS ok`);
   if (!exists?.ok) return { count: 0, lastCreatedAt: null };
-  const [r] = await db.query<{ count: number | string; last: string | null }>(
-    'SELECT count(*) AS count, max(created_at)::text AS last FROM drizzle.__drizzle_migrations',
-  );
+  const [r] = await db.query<{ count: number | string; last: string | null }>('SELECT count(*) AS count, max(created_at)::text AS last FROM drizzle.__drizzle_migrations');
   return { count: Number(r?.count ?? 0), lastCreatedAt: r?.last ?? null };
 }
 

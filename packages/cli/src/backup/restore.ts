@@ -36,7 +36,10 @@ export async function readBackupHeader(file: string): Promise<BackupHeader> {
     const h = JSON.parse(first ?? '') as Partial<BackupHeader>;
     if (h.format !== BACKUP_FORMAT || typeof h.formatVersion !== 'number' || !Array.isArray(h.tables)) throw new Error('not ours');
     if (h.formatVersion > BACKUP_FORMAT_VERSION) {
-      throw new RestoreRefused(`备份文件格式版本 ${h.formatVersion} 比本程序新，请升级后再恢复`, `the backup's format version ${h.formatVersion} is newer than this program's; upgrade first`);
+      throw new RestoreRefused(
+        `备份文件格式版本 ${h.formatVersion} 比本程序新，请升级后再恢复`,
+        `the backup's format version ${h.formatVersion} is newer than this program's; upgrade first`,
+      );
     }
     return h as BackupHeader;
   } catch (err) {
@@ -87,7 +90,10 @@ export async function restoreBackup(db: DbHandle, file: string, opts: { force?: 
   const used = await nonEmptyTables(db);
   if (used.length && !opts.force) {
     const list = used.map((u) => `${u.table} ${u.rows}`).join(', ');
-    throw new RestoreRefused(`目标数据库已有数据（${list}），未恢复。确需覆盖请加 --force`, `the target database holds data (${list}); nothing was restored. Use --force to overwrite it`);
+    throw new RestoreRefused(
+      `目标数据库已有数据（${list}），未恢复。确需覆盖请加 --force`,
+      `the target database holds data (${list}); nothing was restored. Use --force to overwrite it`,
+    );
   }
   const result = await db.rawTransaction(async (tx) => {
     for (const s of STABLE_TEXT_SETTINGS) await tx.query(s);

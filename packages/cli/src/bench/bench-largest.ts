@@ -17,8 +17,30 @@ import { cliActor, report } from '../commands/context.ts';
 
 /** The national roster's columns (national-exports.md §2), two title rows above them. */
 const ROSTER_HEADERS = [
-  '省', '市', '县', '乡', '村', '户编号', '人口编号', '姓名', '性别', '出生日期', '证件类型', '证件号码', '民族', '与户主关系', '文化程度', '在校生状况',
-  '劳动技能', '务工时间（月）', '健康状况', '监测对象类别', '风险类型', '户联系电话', '政治面貌', '是否享受低保',
+  '省',
+  '市',
+  '县',
+  '乡',
+  '村',
+  '户编号',
+  '人口编号',
+  '姓名',
+  '性别',
+  '出生日期',
+  '证件类型',
+  '证件号码',
+  '民族',
+  '与户主关系',
+  '文化程度',
+  '在校生状况',
+  '劳动技能',
+  '务工时间（月）',
+  '健康状况',
+  '监测对象类别',
+  '风险类型',
+  '户联系电话',
+  '政治面貌',
+  '是否享受低保',
 ];
 /** The national export's file name: its defaults (脱贫户, 继续享受政策) apply to rows without a category. */
 const ROSTER_FILE_NAME = (rows: number) => `脱贫户信息_bench-${rows}-继续享受政策.xlsx`;
@@ -48,9 +70,30 @@ export async function writeLargestRoster(rows: number, dir = resolve('bench-data
     for (const m of h.members) {
       if (n >= rows) break;
       ws.addRow([
-        '河南省', '三门峡市', countyName, township?.name ?? '', village?.name ?? '', h.householdNo, m.personNo, m.name, m.gender === '1' ? '男' : '女', m.birthDate,
-        '居民身份证', m.idNumber, m.ethnicity, m.relation, m.education ?? '', m.schoolStatus ?? '', m.laborCapacity, m.workMonths === null ? '' : String(m.workMonths),
-        m.healthStatuses.join(','), h.monitoringType ?? '', h.riskTypes.join('、'), m.phone ?? '', '群众', '否',
+        '河南省',
+        '三门峡市',
+        countyName,
+        township?.name ?? '',
+        village?.name ?? '',
+        h.householdNo,
+        m.personNo,
+        m.name,
+        m.gender === '1' ? '男' : '女',
+        m.birthDate,
+        '居民身份证',
+        m.idNumber,
+        m.ethnicity,
+        m.relation,
+        m.education ?? '',
+        m.schoolStatus ?? '',
+        m.laborCapacity,
+        m.workMonths === null ? '' : String(m.workMonths),
+        m.healthStatuses.join(','),
+        h.monitoringType ?? '',
+        h.riskTypes.join('、'),
+        m.phone ?? '',
+        '群众',
+        '否',
       ]).commit();
       n++;
     }
@@ -86,7 +129,14 @@ async function openLargestDb(): Promise<{ db: DbHandle; where: string; close(): 
     await admin.end().catch(() => undefined);
     const dir = mkdtempSync(join(tmpdir(), 'chanbang-bench-largest-pg-'));
     const db = await openDb({ dataDir: dir });
-    return { db, where: 'PGlite (no PostgreSQL server reachable; its WebAssembly heap counts in the RSS)', close: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      db,
+      where: 'PGlite (no PostgreSQL server reachable; its WebAssembly heap counts in the RSS)',
+      close: async () => {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
 }
 
@@ -118,7 +168,9 @@ async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peakMb:
  */
 export async function benchLargestCommand(opts: { json?: boolean }): Promise<void> {
   const json = !!opts.json;
-  const log = (s: string) => { if (!json) console.log(s); };
+  const log = (s: string) => {
+    if (!json) console.log(s);
+  };
   const rows = loadConfig().importLimits.maxRows;
   const file = join(resolve('bench-data'), `national-roster-${rows}.xlsx`);
   if (!existsSync(file)) {
@@ -148,8 +200,20 @@ export async function benchLargestCommand(opts: { json?: boolean }): Promise<voi
     });
     const j = run.value.job;
     const result = {
-      database: where, rows, fileMb: Number((statSync(file).size / 1024 / 1024).toFixed(1)), status: j.status, totalRows: j.totalRows, goodRows: j.goodRows, badRows: j.badRows,
-      uploadMs: Math.round(run.value.uploadMs), validationMs: Math.round(run.value.validationMs), rssBeforeMb, peakRssMb: run.peakMb, peakHeapMb: run.heapMb, peakExternalMb: run.externalMb, targetMb: 1024,
+      database: where,
+      rows,
+      fileMb: Number((statSync(file).size / 1024 / 1024).toFixed(1)),
+      status: j.status,
+      totalRows: j.totalRows,
+      goodRows: j.goodRows,
+      badRows: j.badRows,
+      uploadMs: Math.round(run.value.uploadMs),
+      validationMs: Math.round(run.value.validationMs),
+      rssBeforeMb,
+      peakRssMb: run.peakMb,
+      peakHeapMb: run.heapMb,
+      peakExternalMb: run.externalMb,
+      targetMb: 1024,
     };
     report(json, result, [
       `  ${j.status}: ${j.totalRows} rows (${j.goodRows} good, ${j.badRows} bad); upload ${(result.uploadMs / 1000).toFixed(1)} s, validation ${(result.validationMs / 1000).toFixed(1)} s`,

@@ -45,13 +45,20 @@ export async function benchPgliteLatency(files: BenchFiles, log: (s: string) => 
     const actor = await cliActor(db, 'admin');
     const { app, url } = await startServer(config, { db });
     try {
-      const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'county', password: DEMO_PASSWORD }) });
+      const login = await fetch(`${url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'county', password: DEMO_PASSWORD }),
+      });
       if (!login.ok) throw new Error(`bench login failed: ${login.status}`);
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
       const samples: { start: number; ms: number; ok: boolean }[] = [];
       const ask = async () => {
         const start = performance.now();
-        const ok = await fetch(`${url}/api/v1/households?pageSize=20`, { headers: { cookie } }).then(async (r) => (await r.arrayBuffer(), r.ok), () => false);
+        const ok = await fetch(`${url}/api/v1/households?pageSize=20`, { headers: { cookie } }).then(
+          async (r) => (await r.arrayBuffer(), r.ok),
+          () => false,
+        );
         samples.push({ start, ms: performance.now() - start, ok });
       };
       await ask(); // warm-up
@@ -74,7 +81,7 @@ export async function benchPgliteLatency(files: BenchFiles, log: (s: string) => 
         t3 = performance.now();
         const done = await importExport.getImportJob(deps, actor, job.id);
         if (done.status !== 'done') throw new Error(`bench import failed: ${done.messageEn ?? done.status}`);
-        chunks = ((done.result as { commit?: { chunks?: number } } | null)?.commit?.chunks) ?? null;
+        chunks = (done.result as { commit?: { chunks?: number } } | null)?.commit?.chunks ?? null;
       } finally {
         clearInterval(timer);
         await Promise.all(pending);
@@ -82,8 +89,12 @@ export async function benchPgliteLatency(files: BenchFiles, log: (s: string) => 
       // a request belongs to the phase it was sent in
       const during = (a: number, b: number) => samples.filter((s) => s.start >= a && s.start < b);
       return {
-        rows: files.rows, validationMs: Math.round(t2 - t1), commitMs: Math.round(t3 - t2), chunks,
-        duringCommit: stats(during(t2, t3)), duringValidation: stats(during(t1, t2)),
+        rows: files.rows,
+        validationMs: Math.round(t2 - t1),
+        commitMs: Math.round(t3 - t2),
+        chunks,
+        duringCommit: stats(during(t2, t3)),
+        duringValidation: stats(during(t1, t2)),
       };
     } finally {
       await app.close();

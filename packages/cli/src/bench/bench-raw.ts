@@ -40,9 +40,13 @@ export function prepareRawCopy(csvPath: string, chunkRows = 20_000): RawCopyInpu
     if (id === undefined) {
       ids.set(r.householdNo, (id = ids.size + 1));
       const phone = heads.get(r.householdNo)?.phone ?? null;
-      hh.push(`${id},${r.householdNo},${r.regionCode},${r.householdType},${r.monitoringType ?? ''},${r.householdType === 'monitored' ? 'monitoring' : 'none'},"{${r.riskTypes.join(',')}}",${q(r.address)},${q(phone)},${r.liftedYear ?? ''}\n`);
+      hh.push(
+        `${id},${r.householdNo},${r.regionCode},${r.householdType},${r.monitoringType ?? ''},${r.householdType === 'monitored' ? 'monitoring' : 'none'},"{${r.riskTypes.join(',')}}",${q(r.address)},${q(phone)},${r.liftedYear ?? ''}\n`,
+      );
     }
-    pp.push(`${id},${r.regionCode},${r.idNumber},${q(r.name)},${r.gender},${r.birthDate},${r.relation},${r.isHead ? 't' : 'f'},${r.laborCapacity ?? ''},${r.healthStatus ?? ''},"{${r.healthStatuses.join(',')}}",${r.education ?? ''},${r.employmentStatus ?? ''},${q(r.phone)}\n`);
+    pp.push(
+      `${id},${r.regionCode},${r.idNumber},${q(r.name)},${r.gender},${r.birthDate},${r.relation},${r.isHead ? 't' : 'f'},${r.laborCapacity ?? ''},${r.healthStatus ?? ''},"{${r.healthStatuses.join(',')}}",${r.education ?? ''},${r.employmentStatus ?? ''},${q(r.phone)}\n`,
+    );
   }
   const chunk = (a: string[]) => Array.from({ length: Math.ceil(a.length / chunkRows) }, (_, k) => a.slice(k * chunkRows, (k + 1) * chunkRows).join(''));
   return { households: chunk(hh), persons: chunk(pp), householdCount: hh.length, personCount: pp.length };
@@ -62,10 +66,16 @@ export async function timeRawCopy(db: DbHandle, input: RawCopyInput): Promise<nu
     await tx.query('ALTER TABLE bench_raw_persons ADD FOREIGN KEY (household_id) REFERENCES bench_raw_households (id)');
     const t0 = performance.now();
     for (const c of input.households) {
-      await tx.copyFromCsv('COPY bench_raw_households (id, household_no, region_code, household_type, monitoring_type, monitoring_status, risk_types, address, phone, lifted_year) FROM STDIN WITH (FORMAT csv)', c);
+      await tx.copyFromCsv(
+        'COPY bench_raw_households (id, household_no, region_code, household_type, monitoring_type, monitoring_status, risk_types, address, phone, lifted_year) FROM STDIN WITH (FORMAT csv)',
+        c,
+      );
     }
     for (const c of input.persons) {
-      await tx.copyFromCsv('COPY bench_raw_persons (household_id, region_code, id_number, name, gender, birth_date, relation, is_head, labor_capacity, health_status, health_statuses, education, employment_status, phone) FROM STDIN WITH (FORMAT csv)', c);
+      await tx.copyFromCsv(
+        'COPY bench_raw_persons (household_id, region_code, id_number, name, gender, birth_date, relation, is_head, labor_capacity, health_status, health_statuses, education, employment_status, phone) FROM STDIN WITH (FORMAT csv)',
+        c,
+      );
     }
     const ms = performance.now() - t0;
     await tx.query('DROP TABLE bench_raw_persons');

@@ -47,7 +47,14 @@ async function openBenchDb(log: (s: string) => void): Promise<{ db: DbHandle; wh
   log('no PostgreSQL server answered: running on the embedded PGlite (figures are for PGlite, single connection)');
   const dir = mkdtempSync(join(tmpdir(), 'chanbang-bench-'));
   const db = await openDb({ dataDir: dir });
-  return { db, where: 'PGlite (embedded; no PostgreSQL server reachable)', cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    db,
+    where: 'PGlite (embedded; no PostgreSQL server reachable)',
+    cleanup: async () => {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
@@ -94,7 +101,9 @@ async function productImport(deps: Deps, actor: Actor, file: string) {
 export async function benchCommand(opts: BenchOpts): Promise<void> {
   const households = Number(opts.households ?? 100_000);
   const json = !!opts.json;
-  const log = (s: string) => { if (!json) console.log(s); };
+  const log = (s: string) => {
+    if (!json) console.log(s);
+  };
   const tAll = performance.now();
   log(`generating / reusing the synthetic county (${households} households, 15 townships, 300 villages) …`);
   const files = await ensureBenchFiles(households);
@@ -102,11 +111,17 @@ export async function benchCommand(opts: BenchOpts): Promise<void> {
   const parts = new Set((opts.only ?? 'import,h1,list,pglite-latency').split(','));
   let pgliteLatency: PgliteLatencyResult | null = null;
   if (parts.has('pglite-latency')) {
-    log(`other users' latency during a PGlite import of ${files.rows} rows: GET /api/v1/households every 200 ms by the county officer while the admin imports (server in this process) …`);
+    log(
+      `other users' latency during a PGlite import of ${files.rows} rows: GET /api/v1/households every 200 ms by the county officer while the admin imports (server in this process) …`,
+    );
     pgliteLatency = await benchPgliteLatency(files, log);
     const l = pgliteLatency;
-    log(`  commit ${(l.commitMs / 1000).toFixed(1)} s in ${l.chunks ?? '?'} chunks: ${l.duringCommit.requests} requests, p50 ${l.duringCommit.p50} ms, p99 ${l.duringCommit.p99} ms, max ${l.duringCommit.max} ms (target < 1000 ms), ${l.duringCommit.errors} errors`);
-    log(`  validation ${(l.validationMs / 1000).toFixed(1)} s: ${l.duringValidation.requests} requests, p50 ${l.duringValidation.p50} ms, p99 ${l.duringValidation.p99} ms, max ${l.duringValidation.max} ms`);
+    log(
+      `  commit ${(l.commitMs / 1000).toFixed(1)} s in ${l.chunks ?? '?'} chunks: ${l.duringCommit.requests} requests, p50 ${l.duringCommit.p50} ms, p99 ${l.duringCommit.p99} ms, max ${l.duringCommit.max} ms (target < 1000 ms), ${l.duringCommit.errors} errors`,
+    );
+    log(
+      `  validation ${(l.validationMs / 1000).toFixed(1)} s: ${l.duringValidation.requests} requests, p50 ${l.duringValidation.p50} ms, p99 ${l.duringValidation.p99} ms, max ${l.duringValidation.max} ms`,
+    );
     parts.delete('pglite-latency');
     if (parts.size === 0) {
       report(json, { database: 'PGlite', households, rows: files.rows, pgliteLatency, totalSeconds: Math.round((performance.now() - tAll) / 1000) }, []);
@@ -124,12 +139,16 @@ export async function benchCommand(opts: BenchOpts): Promise<void> {
     const deps: Deps = { config, db };
     const actor = await cliActor(db, 'admin');
 
-    log('product import of the .csv — counted: upload (store + header) + validation (read, every row and household check, staging file, errors.xlsx) + commit (one transaction: COPY to a temp table, checks, upserts, audit rows) …');
+    log(
+      'product import of the .csv — counted: upload (store + header) + validation (read, every row and household check, staging file, errors.xlsx) + commit (one transaction: COPY to a temp table, checks, upserts, audit rows) …',
+    );
     const rssBeforeMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
     const imp = await withPeakRss(() => productImport(deps, actor, files.csv));
     const impRate = files.rows / (imp.value.ms.total / 1000);
     const ph = imp.value.ms;
-    log(`  ${Math.round(impRate)} rows/s (${(ph.total / 1000).toFixed(2)} s = upload ${ph.upload.toFixed(0)} ms + validation ${ph.validation.toFixed(0)} ms + commit ${ph.commit.toFixed(0)} ms); peak RSS ${imp.peakMb} MB (${rssBeforeMb} MB before)`);
+    log(
+      `  ${Math.round(impRate)} rows/s (${(ph.total / 1000).toFixed(2)} s = upload ${ph.upload.toFixed(0)} ms + validation ${ph.validation.toFixed(0)} ms + commit ${ph.commit.toFixed(0)} ms); peak RSS ${imp.peakMb} MB (${rssBeforeMb} MB before)`,
+    );
     // the raw baseline runs after the product import, so that its prepared rows do not count in the import's peak RSS
     log('raw COPY baseline: the same rows, converted beforehand, into tables LIKE households + persons (same indexes and foreign keys) …');
     let rawInput: RawCopyInput | null = prepareRawCopy(files.csv);
@@ -145,13 +164,21 @@ export async function benchCommand(opts: BenchOpts): Promise<void> {
     const reimp = await withPeakRss(() => productImport(deps, actor, files.xlsx));
     const reRate = files.rows / (reimp.value.ms.total / 1000);
     const reCommit = (reimp.value.job.result as { commit?: { householdsUnchanged?: number } } | null)?.commit;
-    log(`  ${Math.round(reRate)} rows/s (${(reimp.value.ms.total / 1000).toFixed(2)} s: validation ${reimp.value.ms.validation.toFixed(0)} ms, commit ${reimp.value.ms.commit.toFixed(0)} ms); households unchanged: ${reCommit?.householdsUnchanged ?? '?'}; peak RSS ${reimp.peakMb} MB`);
+    log(
+      `  ${Math.round(reRate)} rows/s (${(reimp.value.ms.total / 1000).toFixed(2)} s: validation ${reimp.value.ms.validation.toFixed(0)} ms, commit ${reimp.value.ms.commit.toFixed(0)} ms); households unchanged: ${reCommit?.householdsUnchanged ?? '?'}; peak RSS ${reimp.peakMb} MB`,
+    );
 
     const importResult = {
       rawCopy: { rowsPerSec: Math.round(rawRate), ms: Math.round(rawMs), ...rawCounts },
       productImport: {
-        rowsPerSec: Math.round(impRate), ms: Math.round(ph.total), uploadMs: Math.round(ph.upload), validationMs: Math.round(ph.validation), commitMs: Math.round(ph.commit),
-        ratio: Number((impRate / rawRate).toFixed(3)), peakRssMb: imp.peakMb, rssBeforeMb,
+        rowsPerSec: Math.round(impRate),
+        ms: Math.round(ph.total),
+        uploadMs: Math.round(ph.upload),
+        validationMs: Math.round(ph.validation),
+        commitMs: Math.round(ph.commit),
+        ratio: Number((impRate / rawRate).toFixed(3)),
+        peakRssMb: imp.peakMb,
+        rssBeforeMb,
       },
       reimportXlsx: { rowsPerSec: Math.round(reRate), ms: Math.round(reimp.value.ms.total), peakRssMb: reimp.peakMb },
     };
@@ -175,7 +202,11 @@ export async function benchCommand(opts: BenchOpts): Promise<void> {
     let latency: { p50: number; p99: number; requests: number; errors: number; non2xx: number };
     try {
       const url = server.url;
-      const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }) });
+      const login = await fetch(`${url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+      });
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
       if (!login.ok) throw new Error(`bench login failed: ${login.status}`);
       const path = '/api/v1/households?regionCode=411272100000&householdType=monitored&pageSize=20';
@@ -187,7 +218,9 @@ export async function benchCommand(opts: BenchOpts): Promise<void> {
     log(`  p50 ${latency.p50} ms, p99 ${latency.p99} ms (target < 100 ms); ${latency.requests} requests, ${latency.non2xx} non-2xx, ${latency.errors} errors`);
 
     const result = {
-      database: where, households, rows: files.rows,
+      database: where,
+      households,
+      rows: files.rows,
       ...importResult,
       h1: { ms: Math.round(h1.ms), failing: h1Result.failing?.length ?? null },
       list: latency,

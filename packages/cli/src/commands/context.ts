@@ -23,8 +23,13 @@ export async function cliActor(db: DbHandle, username: string): Promise<Actor> {
   );
   if (!u || u.disabled) throw new Error(`user ${username} not found (load the demo with "chanbang demo", or pass --user)`);
   return {
-    id: Number(u.id), username: u.username, displayName: u.display_name, role: u.role, regionCode: u.region_code,
-    scopePrefix: regionPrefix(u.region_code), requestId: `cli-${process.pid}`,
+    id: Number(u.id),
+    username: u.username,
+    displayName: u.display_name,
+    role: u.role,
+    regionCode: u.region_code,
+    scopePrefix: regionPrefix(u.region_code),
+    requestId: `cli-${process.pid}`,
   };
 }
 

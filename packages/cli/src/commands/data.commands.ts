@@ -79,7 +79,9 @@ export async function importResumeCommand(opts: { json?: boolean }): Promise<voi
     const resumed = await importExport.resumeInterruptedCommits(deps);
     report(!!opts.json, { reset, resumed }, [
       `${reset} job(s) interrupted before their commit started were reset (nothing of them was written)`,
-      ...resumed.map((j) => `job ${j.id}: ${j.status === 'done' ? 'resumed and imported' : j.status === 'skipped' ? 'running elsewhere, skipped' : `stopped again: ${j.messageEn ?? ''}`}`),
+      ...resumed.map(
+        (j) => `job ${j.id}: ${j.status === 'done' ? 'resumed and imported' : j.status === 'skipped' ? 'running elsewhere, skipped' : `stopped again: ${j.messageEn ?? ''}`}`,
+      ),
     ]);
     if (resumed.some((j) => j.status === 'validated')) process.exitCode = 1;
   } finally {

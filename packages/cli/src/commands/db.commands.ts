@@ -8,7 +8,9 @@ import { applyImportEnv } from './import-env.ts';
 
 function demoLines(r: DemoLoadResult): string[] {
   const head = r.loaded
-    ? [`demo county loaded: ${r.regions} regions, ${r.households} households, ${r.persons} persons, ${r.measures} measures, ${r.monitoringCases} monitoring cases, ${r.helpers} helpers`]
+    ? [
+        `demo county loaded: ${r.regions} regions, ${r.households} households, ${r.persons} persons, ${r.measures} measures, ${r.monitoringCases} monitoring cases, ${r.helpers} helpers`,
+      ]
     : [`demo county not loaded: ${r.reason ?? ''}`];
   return [...head, 'logins (password for all: ' + (r.users[0]?.password ?? '') + '):', ...r.users.map((u) => `  ${u.username.padEnd(11)} ${u.role.padEnd(17)} ${u.regionCode}`)];
 }

@@ -273,37 +273,41 @@ describe('import killed mid-commit', () => {
     ['during the upserts of a chunk (inside its transaction)', 'upserted:3'],
     ['just after a chunk’s COMMIT', 'chunk-committed:5'],
     ['in the last transaction, before its COMMIT (summary audit row written, job not yet done)', 'audited'],
-  ])('killed %s: no household half-imported, `chanbang import resume` finishes the job as a clean run would', async (_what, pause) => {
-    const t = await copyOfBase(`kill-${pause.replace(':', '-')}`);
-    await t.release();
-    const killed = await runCliKilledAt(['import', 'households', file, '--json'], { ...t.env, ...CHUNK_ENV }, pause);
-    expect(killed.paused, `the import never reached ${pause}:\n${killed.stderr.slice(-2000)}`).not.toBeNull();
-    expect(killed.signal).toBe('SIGKILL');
-    expect(killed.stdout).toBe('');
-    await noOpenTransaction(t);
+  ])(
+    'killed %s: no household half-imported, `chanbang import resume` finishes the job as a clean run would',
+    async (_what, pause) => {
+      const t = await copyOfBase(`kill-${pause.replace(':', '-')}`);
+      await t.release();
+      const killed = await runCliKilledAt(['import', 'households', file, '--json'], { ...t.env, ...CHUNK_ENV }, pause);
+      expect(killed.paused, `the import never reached ${pause}:\n${killed.stderr.slice(-2000)}`).not.toBeNull();
+      expect(killed.signal).toBe('SIGKILL');
+      expect(killed.stdout).toBe('');
+      await noOpenTransaction(t);
 
-    expect(await halfImported(t, written.sizes)).toEqual([]);
-    const chunks = Math.ceil(written.rows / CHUNK_ROWS);
-    const committed = pause === 'upserted:3' ? 3 : pause === 'chunk-committed:5' ? 6 : chunks;
-    const [job] = await t.query<{ status: string; commit_cursor: number }>('SELECT status, commit_cursor FROM import_jobs');
-    expect(job).toEqual({ status: 'importing', commit_cursor: committed });
-    const [n] = await t.query<{ households: number }>('SELECT count(*)::int AS households FROM households');
-    if (committed === 0) expect(n?.households).toBe(before.households);
-    else expect(n?.households).toBeGreaterThan(before.households);
-    if (committed < chunks) expect(n?.households).toBeLessThan(clean.content.households);
-    expect(await auditContent(t, baseAudit)).not.toContain(clean.audit.find((e) => e.startsWith('import|')));
+      expect(await halfImported(t, written.sizes)).toEqual([]);
+      const chunks = Math.ceil(written.rows / CHUNK_ROWS);
+      const committed = pause === 'upserted:3' ? 3 : pause === 'chunk-committed:5' ? 6 : chunks;
+      const [job] = await t.query<{ status: string; commit_cursor: number }>('SELECT status, commit_cursor FROM import_jobs');
+      expect(job).toEqual({ status: 'importing', commit_cursor: committed });
+      const [n] = await t.query<{ households: number }>('SELECT count(*)::int AS households FROM households');
+      if (committed === 0) expect(n?.households).toBe(before.households);
+      else expect(n?.households).toBeGreaterThan(before.households);
+      if (committed < chunks) expect(n?.households).toBeLessThan(clean.content.households);
+      expect(await auditContent(t, baseAudit)).not.toContain(clean.audit.find((e) => e.startsWith('import|')));
 
-    await t.release();
-    const resumed = await runCli(['import', 'resume', '--json'], { ...t.env, ...CHUNK_ENV });
-    expect(resumed.code, resumed.stderr).toBe(0);
-    expect(JSON.parse(resumed.stdout)).toMatchObject({ reset: 0, resumed: [{ status: 'done' }] });
-    const [done] = await t.query<{ status: string; commit_cursor: number; staged: number }>(
-      'SELECT status, commit_cursor, (SELECT count(*)::int FROM import_stage_rows) AS staged FROM import_jobs',
-    );
-    expect(done).toEqual({ status: 'done', commit_cursor: chunks, staged: 0 });
-    expect(await content(t)).toEqual(clean.content);
-    expect(await auditContent(t, baseAudit)).toEqual(clean.audit);
-  }, 300_000);
+      await t.release();
+      const resumed = await runCli(['import', 'resume', '--json'], { ...t.env, ...CHUNK_ENV });
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect(JSON.parse(resumed.stdout)).toMatchObject({ reset: 0, resumed: [{ status: 'done' }] });
+      const [done] = await t.query<{ status: string; commit_cursor: number; staged: number }>(
+        'SELECT status, commit_cursor, (SELECT count(*)::int FROM import_stage_rows) AS staged FROM import_jobs',
+      );
+      expect(done).toEqual({ status: 'done', commit_cursor: chunks, staged: 0 });
+      expect(await content(t)).toEqual(clean.content);
+      expect(await auditContent(t, baseAudit)).toEqual(clean.audit);
+    },
+    300_000,
+  );
 });
 
 /** PostgreSQL: the server aborts a killed client's transaction when its socket closes; wait until none is left. */

@@ -56,14 +56,25 @@ describe('chanbang import households --json (national roster)', () => {
     const job = JSON.parse(out.join('\n')) as Record<string, unknown>;
     const X = roster.expected;
     expect(job).toMatchObject({
-      status: 'done', layout: 'national_roster', totalRows: X.totalRows, goodRows: X.goodRows, badRows: X.badRows, excludedRows: X.excludedRows, warningRows: 1,
-      messageZh: null, ignoredHeaders: ['政治面貌', '是否享受低保'],
+      status: 'done',
+      layout: 'national_roster',
+      totalRows: X.totalRows,
+      goodRows: X.goodRows,
+      badRows: X.badRows,
+      excludedRows: X.excludedRows,
+      warningRows: 1,
+      messageZh: null,
+      ignoredHeaders: ['政治面貌', '是否享受低保'],
     });
     expect((job.errors as unknown[]).length).toBe(X.badRows);
-    expect((job.excludedHouseholds as { householdNo: string; headName: string }[]).map((x) => [x.householdNo, x.headName])).toEqual(X.excluded.map((x) => [x.householdNo, x.headName]));
+    expect((job.excludedHouseholds as { householdNo: string; headName: string }[]).map((x) => [x.householdNo, x.headName])).toEqual(
+      X.excluded.map((x) => [x.householdNo, x.headName]),
+    );
     expect((job.result as { commit: Record<string, number> }).commit).toMatchObject({ householdsCreated: X.households.good, personsCreated: X.goodRows });
 
-    const progress = err.filter((l) => l.startsWith('{"progress"')).map((l) => (JSON.parse(l) as { progress: { phase: string; processed: number; total: number | null } }).progress);
+    const progress = err
+      .filter((l) => l.startsWith('{"progress"'))
+      .map((l) => (JSON.parse(l) as { progress: { phase: string; processed: number; total: number | null } }).progress);
     const commit = progress.filter((p) => p.phase === 'importing');
     expect(commit.length).toBeGreaterThan(0);
     expect(commit.at(-1)).toMatchObject({ total: X.goodRows + X.excludedRows, processed: X.goodRows + X.excludedRows });

@@ -164,7 +164,10 @@ if (!serverUrl) {
       expect(added.status, JSON.stringify(added.body)).toBe(201);
       await seenWithin('dictionary item added', async () => (await call(b.url, 'POST', '/api/v1/helpers', { cookie: adminB, json: helper })).status === 201);
 
-      const renamed = await call(a.url, 'PATCH', '/api/v1/dictionaries/helper_role/items/h5_new_role', { cookie: adminA, json: { labelZh: '改名后的角色', version: added.body.version } });
+      const renamed = await call(a.url, 'PATCH', '/api/v1/dictionaries/helper_role/items/h5_new_role', {
+        cookie: adminA,
+        json: { labelZh: '改名后的角色', version: added.body.version },
+      });
       expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
       await seenWithin('dictionary item renamed', async () => {
         const r = await call(b.url, 'GET', '/api/v1/dictionaries', { cookie: adminB });
@@ -236,7 +239,9 @@ if (!serverUrl) {
         [String(id)],
       );
       expect(audit?.imports).toBe(1);
-      const [hh] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM households WHERE region_code LIKE $1 AND right(household_no, 3) BETWEEN '700' AND '739'`, [`${DEMO_COUNTY.prefix}%`]);
+      const [hh] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM households WHERE region_code LIKE $1 AND right(household_no, 3) BETWEEN '700' AND '739'`, [
+        `${DEMO_COUNTY.prefix}%`,
+      ]);
       expect(hh?.n).toBe(households);
       expect(job.body.result.commit.householdsCreated).toBe(households);
       const [claim] = await db.query<{ claimedBy: string | null }>('SELECT claimed_by AS "claimedBy" FROM import_jobs WHERE id = $1', [id]);

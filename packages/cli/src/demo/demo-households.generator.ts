@@ -39,9 +39,15 @@ export type DemoPerson = {
 };
 
 export type DemoIncome = {
-  year: number; wage: number; business: number; businessExpense: number; property: number; transfer: number;
+  year: number;
+  wage: number;
+  business: number;
+  businessExpense: number;
+  property: number;
+  transfer: number;
   /** 理赔收入 and 合规自付支出 (突发严重困难户: large medical bills, partly covered by insurance) */
-  claimIncome: number; compliantSelfPaid: number;
+  claimIncome: number;
+  compliantSelfPaid: number;
 };
 export type DemoMeasure = { category: string; description: string; year: number; startDate: string; amountYuan: number | null };
 export type DemoCase = {
@@ -147,7 +153,12 @@ function makePerson(rng: Rng, st: GenState, male: boolean, birthYear: number, re
     }
   }
   const age = REF_YEAR - birthYear;
-  const health = age >= 65 ? rng.weighted(['健康', '长期慢性病', '大病', '残疾'], [45, 40, 8, 7]) : age >= 18 ? rng.weighted(['健康', '长期慢性病', '大病', '残疾'], [84, 9, 3, 4]) : rng.weighted(['健康', '长期慢性病', '残疾'], [95, 3, 2]);
+  const health =
+    age >= 65
+      ? rng.weighted(['健康', '长期慢性病', '大病', '残疾'], [45, 40, 8, 7])
+      : age >= 18
+        ? rng.weighted(['健康', '长期慢性病', '大病', '残疾'], [84, 9, 3, 4])
+        : rng.weighted(['健康', '长期慢性病', '残疾'], [95, 3, 2]);
   let labor: string;
   if (age < 16) labor = '无劳动力';
   else if (health === '大病' || health === '残疾') labor = rng.chance(0.6) ? '丧失劳动力' : '弱劳动力或半劳动力';
@@ -155,12 +166,17 @@ function makePerson(rng: Rng, st: GenState, male: boolean, birthYear: number, re
   else if (age >= 60 || health === '长期慢性病') labor = '弱劳动力或半劳动力';
   else labor = rng.chance(0.18) ? '技能劳动力' : '普通劳动力';
   const education =
-    age < 7 ? null : age < 13 ? '小学' : age < 16 ? '初中' : age < 19 && rng.chance(0.7) ? '高中'
-      : rng.weighted(['文盲或半文盲', '小学', '初中', '高中', '大专', '本科及以上'], age > 60 ? [25, 45, 25, 5, 0, 0] : [2, 15, 50, 20, 9, 4]);
+    age < 7
+      ? null
+      : age < 13
+        ? '小学'
+        : age < 16
+          ? '初中'
+          : age < 19 && rng.chance(0.7)
+            ? '高中'
+            : rng.weighted(['文盲或半文盲', '小学', '初中', '高中', '大专', '本科及以上'], age > 60 ? [25, 45, 25, 5, 0, 0] : [2, 15, 50, 20, 9, 4]);
   const canWork = labor === '普通劳动力' || labor === '技能劳动力';
-  const employment = !canWork
-    ? '未务工'
-    : rng.weighted(['省外务工', '省内县外务工', '县内务工', '未务工'], [25, 25, 35, 15]);
+  const employment = !canWork ? '未务工' : rng.weighted(['省外务工', '省内县外务工', '县内务工', '未务工'], [25, 25, 35, 15]);
   const ext = st.ext;
   const school = schoolFor(ext, age, education);
   const healthStatuses = [health];
@@ -169,7 +185,13 @@ function makePerson(rng: Rng, st: GenState, male: boolean, birthYear: number, re
   const disabled = healthStatuses.includes('残疾');
   const worst = healthStatuses.reduce((a, b) => (HEALTH_ORDER.indexOf(b) > HEALTH_ORDER.indexOf(a) ? b : a));
   const place =
-    employment === '省外务工' ? rng.pick(WORK_PLACES.slice(5)) : employment === '省内县外务工' ? rng.pick(WORK_PLACES.slice(1, 5)) : employment === '县内务工' ? '三门峡市区' : null;
+    employment === '省外务工'
+      ? rng.pick(WORK_PLACES.slice(5))
+      : employment === '省内县外务工'
+        ? rng.pick(WORK_PLACES.slice(1, 5))
+        : employment === '县内务工'
+          ? '三门峡市区'
+          : null;
   return {
     name: surname + pickGivenName(rng, male, birthYear),
     idNumber: id,
@@ -261,14 +283,22 @@ function measuresFor(rng: Rng, h: Pick<DemoHousehold, 'householdType' | 'members
     while (cats.size < n) cats.add(rng.weighted(DEVELOPMENTAL, [45, 30, 15, 10]));
     for (const c of cats) {
       const description =
-        c === '产业帮扶' ? `${rng.pick(inds)}到户产业奖补` : c === '就业帮扶' ? rng.pick(['稳岗就业补贴', '劳务输出交通补助', '帮扶车间就业']) : c === '金融帮扶' ? '脱贫人口小额信贷' : '乡村公益性岗位（保洁）';
-      const amount = c === '金融帮扶' ? rng.pick([30_000, 40_000, 50_000]) : c === '公益岗位帮扶' ? 6_000 : c === '就业帮扶' ? rng.pick([300, 1_000, 2_000]) : rng.int(1_000, 5_000);
+        c === '产业帮扶'
+          ? `${rng.pick(inds)}到户产业奖补`
+          : c === '就业帮扶'
+            ? rng.pick(['稳岗就业补贴', '劳务输出交通补助', '帮扶车间就业'])
+            : c === '金融帮扶'
+              ? '脱贫人口小额信贷'
+              : '乡村公益性岗位（保洁）';
+      const amount =
+        c === '金融帮扶' ? rng.pick([30_000, 40_000, 50_000]) : c === '公益岗位帮扶' ? 6_000 : c === '就业帮扶' ? rng.pick([300, 1_000, 2_000]) : rng.int(1_000, 5_000);
       out.push({ category: c, description, year, startDate: start, amountYuan: amount });
     }
   }
   const ill = h.members.some((m) => m.healthStatus !== '健康');
   if (ill) out.push({ category: '健康帮扶', description: '家庭医生签约、大病专项救治', year, startDate: start, amountYuan: null });
-  if (h.members.some((m) => m.schoolStatus === '小学' || /^[七八九]年级$/.test(m.schoolStatus ?? ''))) out.push({ category: '义务教育保障', description: '义务教育阶段资助', year, startDate: start, amountYuan: 1_000 });
+  if (h.members.some((m) => m.schoolStatus === '小学' || /^[七八九]年级$/.test(m.schoolStatus ?? '')))
+    out.push({ category: '义务教育保障', description: '义务教育阶段资助', year, startDate: start, amountYuan: 1_000 });
   if (!withDev && !h.members.some((m) => m.laborCapacity === '普通劳动力' || m.laborCapacity === '技能劳动力')) {
     out.push({ category: '综合保障', description: '纳入农村低保', year, startDate: start, amountYuan: rng.int(3_000, 6_000) });
   }
@@ -288,8 +318,14 @@ function monitoringCase(rng: Rng, type: string, eliminated: boolean): DemoCase {
   return {
     monitoringType: type,
     leadSource: rng.weighted(['农户自主申报', '基层干部排查', '部门筛查预警'], [25, 50, 25]),
-    leadDate: lead, homeVisitDate: visit, infoCheckDate: check, villageReviewDate: review,
-    publicityStart: pubStart, publicityEnd: pubEnd, townshipReviewDate: town, countyApprovalDate: county,
+    leadDate: lead,
+    homeVisitDate: visit,
+    infoCheckDate: check,
+    villageReviewDate: review,
+    publicityStart: pubStart,
+    publicityEnd: pubEnd,
+    townshipReviewDate: town,
+    countyApprovalDate: county,
     status: eliminated ? 'eliminated' : 'monitoring',
     eliminationMethod: eliminated ? rng.weighted(['帮扶消除', '自然消除'], [80, 20]) : null,
     eliminationDate: elimDate,
@@ -338,7 +374,9 @@ export function* generateHouseholds(rng: Rng, regions: DemoRegion[], helpers: De
       const head = members[0] as DemoPerson;
       const houseNo = i + 1;
       const householdNo = `${g.code.slice(0, 12)}${g.code.slice(13)}${pad(houseNo, 3)}`;
-      members.forEach((m, k) => { m.personNo = `${householdNo}${pad(k + 1)}`; });
+      members.forEach((m, k) => {
+        m.personNo = `${householdNo}${pad(k + 1)}`;
+      });
       // 是否脱贫户 apart from the monitoring category: 脱贫不稳定户 come from the 脱贫户, 边缘易致贫户 never,
       // 突发严重困难户 from either (domain-standards §1.2)
       const isLifted = type === '脱贫户' || monType === '脱贫不稳定户' || (monType === '突发严重困难户' && ext.chance(0.4));
@@ -387,13 +425,43 @@ export function generateHelpers(rng: Rng, regions: DemoRegion[], perVillage: num
   const orgs = ['区农业农村局', '区乡村振兴局', '区财政局', '区组织人社局', '区社会事业局', '区发展改革局'];
   for (const r of regions) {
     if (r.level === 'township') {
-      out.push({ key: `${r.code}-t`, regionCode: r.code, name: pickSurname(rng) + pickGivenName(rng, rng.chance(0.6), 1978), role: '科技特派员', organisation: '区农业科技专家团队', phone: phone(rng) });
+      out.push({
+        key: `${r.code}-t`,
+        regionCode: r.code,
+        name: pickSurname(rng) + pickGivenName(rng, rng.chance(0.6), 1978),
+        role: '科技特派员',
+        organisation: '区农业科技专家团队',
+        phone: phone(rng),
+      });
     }
     if (r.level !== 'village') continue;
     const org = rng.pick(orgs);
-    out.push({ key: `${r.code}-s`, regionCode: r.code, name: pickSurname(rng) + pickGivenName(rng, rng.chance(0.7), 1985), role: '第一书记', organisation: org, phone: phone(rng) });
-    for (let i = 0; i < 2; i++) out.push({ key: `${r.code}-w${i}`, regionCode: r.code, name: pickSurname(rng) + pickGivenName(rng, rng.chance(0.6), 1990), role: '驻村工作队', organisation: org, phone: phone(rng) });
-    for (let i = 0; i < perVillage; i++) out.push({ key: `${r.code}-h${i}`, regionCode: r.code, name: pickSurname(rng) + pickGivenName(rng, rng.chance(0.6), 1980), role: '帮扶责任人', organisation: rng.pick(orgs), phone: phone(rng) });
+    out.push({
+      key: `${r.code}-s`,
+      regionCode: r.code,
+      name: pickSurname(rng) + pickGivenName(rng, rng.chance(0.7), 1985),
+      role: '第一书记',
+      organisation: org,
+      phone: phone(rng),
+    });
+    for (let i = 0; i < 2; i++)
+      out.push({
+        key: `${r.code}-w${i}`,
+        regionCode: r.code,
+        name: pickSurname(rng) + pickGivenName(rng, rng.chance(0.6), 1990),
+        role: '驻村工作队',
+        organisation: org,
+        phone: phone(rng),
+      });
+    for (let i = 0; i < perVillage; i++)
+      out.push({
+        key: `${r.code}-h${i}`,
+        regionCode: r.code,
+        name: pickSurname(rng) + pickGivenName(rng, rng.chance(0.6), 1980),
+        role: '帮扶责任人',
+        organisation: rng.pick(orgs),
+        phone: phone(rng),
+      });
   }
   return out;
 }

@@ -106,37 +106,99 @@ async function loadHouseholds(tx: RawTx, households: DemoHousehold[], helperIds:
   households.forEach((h, i) => {
     const id = hBase + i + 1;
     hh.push([
-      id, h.householdNo, h.regionCode, code(DICT.householdType, h.householdType), code(DICT.monitoringType, h.monitoringType), h.monitoringStatus,
-      h.riskTypes.map((r) => code(DICT.riskType, r) as string), h.housingSecure, h.waterSecure, h.educationSecure, h.medicalSecure,
-      h.address, h.phone, h.liftedYear, h.isLifted, code(DICT.liftedCategory, h.liftedCategory),
+      id,
+      h.householdNo,
+      h.regionCode,
+      code(DICT.householdType, h.householdType),
+      code(DICT.monitoringType, h.monitoringType),
+      h.monitoringStatus,
+      h.riskTypes.map((r) => code(DICT.riskType, r) as string),
+      h.housingSecure,
+      h.waterSecure,
+      h.educationSecure,
+      h.medicalSecure,
+      h.address,
+      h.phone,
+      h.liftedYear,
+      h.isLifted,
+      code(DICT.liftedCategory, h.liftedCategory),
     ]);
     for (const m of h.members) {
       pp.push([
-        ++pid, id, h.regionCode, m.idNumber, m.name, m.gender, m.birthDate, code(DICT.relation, m.relation), m.isHead,
-        code(DICT.laborCapacity, m.laborCapacity), code(DICT.healthStatus, m.healthStatus), code(DICT.education, m.education),
-        code(DICT.employmentStatus, m.employmentStatus), m.employmentPlace, m.wantsTraining, m.trainedThisYear, m.phone,
-        m.healthStatuses.map((x) => code(DICT.healthStatus, x) as string), code(DICT.disabilityType, m.disabilityType), m.disabilityGrade,
-        code(DICT.ethnicity, m.ethnicity), m.personNo, code(DICT.schoolStatus, m.schoolStatus), m.workMonths,
+        ++pid,
+        id,
+        h.regionCode,
+        m.idNumber,
+        m.name,
+        m.gender,
+        m.birthDate,
+        code(DICT.relation, m.relation),
+        m.isHead,
+        code(DICT.laborCapacity, m.laborCapacity),
+        code(DICT.healthStatus, m.healthStatus),
+        code(DICT.education, m.education),
+        code(DICT.employmentStatus, m.employmentStatus),
+        m.employmentPlace,
+        m.wantsTraining,
+        m.trainedThisYear,
+        m.phone,
+        m.healthStatuses.map((x) => code(DICT.healthStatus, x) as string),
+        code(DICT.disabilityType, m.disabilityType),
+        m.disabilityGrade,
+        code(DICT.ethnicity, m.ethnicity),
+        m.personNo,
+        code(DICT.schoolStatus, m.schoolStatus),
+        m.workMonths,
       ]);
     }
-    for (const x of h.incomes) inc.push([id, h.regionCode, x.year, x.wage, x.business, x.businessExpense, x.property, x.transfer, x.claimIncome, x.compliantSelfPaid, h.members.length]);
+    for (const x of h.incomes)
+      inc.push([id, h.regionCode, x.year, x.wage, x.business, x.businessExpense, x.property, x.transfer, x.claimIncome, x.compliantSelfPaid, h.members.length]);
     const helperId = h.helperKey ? (helperIds.get(h.helperKey) ?? null) : null;
     for (const m of h.measures) mea.push([id, h.regionCode, code(DICT.measureCategory, m.category), m.description, m.year, m.startDate, helperId, m.amountYuan]);
     const c = h.monitoringCase;
     if (c) {
       cas.push([
-        id, h.regionCode, code(DICT.monitoringType, c.monitoringType), code(DICT.leadSource, c.leadSource), c.leadDate, c.homeVisitDate, c.infoCheckDate,
-        c.villageReviewDate, c.publicityStart, c.publicityEnd, c.townshipReviewDate, c.countyApprovalDate, c.status,
-        code(DICT.eliminationMethod, c.eliminationMethod), c.eliminationDate, c.incomeStableSince,
+        id,
+        h.regionCode,
+        code(DICT.monitoringType, c.monitoringType),
+        code(DICT.leadSource, c.leadSource),
+        c.leadDate,
+        c.homeVisitDate,
+        c.infoCheckDate,
+        c.villageReviewDate,
+        c.publicityStart,
+        c.publicityEnd,
+        c.townshipReviewDate,
+        c.countyApprovalDate,
+        c.status,
+        code(DICT.eliminationMethod, c.eliminationMethod),
+        c.eliminationDate,
+        c.incomeStableSince,
       ]);
     }
     if (helperId !== null) hel.push([id, helperId, h.regionCode, h.monitoringCase?.countyApprovalDate ?? '2023-01-01']);
   });
-  await copyRows(tx, 'COPY households (id, household_no, region_code, household_type, monitoring_type, monitoring_status, risk_types, housing_secure, water_secure, education_secure, medical_secure, address, phone, lifted_year, is_lifted, lifted_category) FROM STDIN WITH (FORMAT csv)', hh);
-  await copyRows(tx, 'COPY persons (id, household_id, region_code, id_number, name, gender, birth_date, relation, is_head, labor_capacity, health_status, education, employment_status, employment_place, wants_training, trained_this_year, phone, health_statuses, disability_type, disability_grade, ethnicity, person_no, school_status, work_months) FROM STDIN WITH (FORMAT csv)', pp);
-  await copyRows(tx, 'COPY household_incomes (household_id, region_code, year, wage, business, business_expense, property, transfer, claim_income, compliant_self_paid, member_count) FROM STDIN WITH (FORMAT csv)', inc);
+  await copyRows(
+    tx,
+    'COPY households (id, household_no, region_code, household_type, monitoring_type, monitoring_status, risk_types, housing_secure, water_secure, education_secure, medical_secure, address, phone, lifted_year, is_lifted, lifted_category) FROM STDIN WITH (FORMAT csv)',
+    hh,
+  );
+  await copyRows(
+    tx,
+    'COPY persons (id, household_id, region_code, id_number, name, gender, birth_date, relation, is_head, labor_capacity, health_status, education, employment_status, employment_place, wants_training, trained_this_year, phone, health_statuses, disability_type, disability_grade, ethnicity, person_no, school_status, work_months) FROM STDIN WITH (FORMAT csv)',
+    pp,
+  );
+  await copyRows(
+    tx,
+    'COPY household_incomes (household_id, region_code, year, wage, business, business_expense, property, transfer, claim_income, compliant_self_paid, member_count) FROM STDIN WITH (FORMAT csv)',
+    inc,
+  );
   await copyRows(tx, 'COPY support_measures (household_id, region_code, category, description, year, start_date, helper_id, amount_yuan) FROM STDIN WITH (FORMAT csv)', mea);
-  await copyRows(tx, 'COPY monitoring_cases (household_id, region_code, monitoring_type, lead_source, lead_date, home_visit_date, info_check_date, village_review_date, publicity_start, publicity_end, township_review_date, county_approval_date, status, elimination_method, elimination_date, income_stable_since) FROM STDIN WITH (FORMAT csv)', cas);
+  await copyRows(
+    tx,
+    'COPY monitoring_cases (household_id, region_code, monitoring_type, lead_source, lead_date, home_visit_date, info_check_date, village_review_date, publicity_start, publicity_end, township_review_date, county_approval_date, status, elimination_method, elimination_date, income_stable_since) FROM STDIN WITH (FORMAT csv)',
+    cas,
+  );
   await copyRows(tx, 'COPY household_helpers (household_id, helper_id, region_code, start_date) FROM STDIN WITH (FORMAT csv)', hel);
   for (const t of ['households', 'persons', 'helpers']) {
     await tx.query(`SELECT setval(pg_get_serial_sequence('${t}', 'id'), (SELECT coalesce(max(id), 1) FROM ${t}))`);
@@ -150,10 +212,7 @@ async function loadHouseholds(tx: RawTx, households: DemoHousehold[], helperIds:
  * households, unless `reset` deletes the county's data first.
  * @param hashPassword the server's password hasher (the demo users share one password)
  */
-export async function loadDemo(
-  handle: DbHandle,
-  opts: { reset?: boolean; hashPassword: (pw: string) => Promise<string>; county?: DemoCountyOptions },
-): Promise<DemoLoadResult> {
+export async function loadDemo(handle: DbHandle, opts: { reset?: boolean; hashPassword: (pw: string) => Promise<string>; county?: DemoCountyOptions }): Promise<DemoLoadResult> {
   const county = buildDemoCounty(opts.county);
   const users = DEMO_USERS(county.regions);
   const passwordHash = await opts.hashPassword(users[0]?.password ?? '');
@@ -181,6 +240,15 @@ export async function loadDemo(
     // Fresh planner statistics: PGlite has no autovacuum, and without them the H1/dashboard joins are planned as
     // nested loops over "1-row" tables (the county dashboard took ~11 s instead of ~0.1 s on the demo data).
     await tx.query('ANALYZE');
-    return { loaded: true, regions: county.regions.length, households: households.length, persons: counts.persons, helpers: county.helpers.length, measures: counts.measures, monitoringCases: counts.cases, users };
+    return {
+      loaded: true,
+      regions: county.regions.length,
+      households: households.length,
+      persons: counts.persons,
+      helpers: county.helpers.length,
+      measures: counts.measures,
+      monitoringCases: counts.cases,
+      users,
+    };
   });
 }

@@ -18,8 +18,10 @@ describe('demo county: the household model of national practice', () => {
   it('是否脱贫户 agrees with the type and the monitoring category (domain rule)', () => {
     for (const h of households) {
       const issues = householdCategoryIssues({
-        householdType: codeOf(DICT.householdType, h.householdType)!, isLifted: h.isLifted,
-        liftedCategory: codeOf(DICT.liftedCategory, h.liftedCategory), monitoringType: codeOf(DICT.monitoringType, h.monitoringType),
+        householdType: codeOf(DICT.householdType, h.householdType)!,
+        isLifted: h.isLifted,
+        liftedCategory: codeOf(DICT.liftedCategory, h.liftedCategory),
+        monitoringType: codeOf(DICT.monitoringType, h.monitoringType),
       });
       expect(issues, h.householdNo).toEqual([]);
     }

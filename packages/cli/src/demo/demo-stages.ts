@@ -34,18 +34,21 @@ export async function stageDemoCases(tx: RawTx, prefix: string, villageCode: str
        VALUES ($1, $2, 'marginal', 'cadre_check', current_date - 12, current_date - 11, current_date - 11, current_date - 10, current_date - 9,
          current_date - 8, current_date - 4, $3::date, 'identifying', $4::text, '{illness}', $5::text, $6::timestamptz)`,
       [
-        h.id, h.region_code, stage === 'county_approval' ? new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10) : null, stage,
-        stage === 'village' ? '民主评议记录缺少参会人员签字，请补充后重新报审' : null, stage === 'village' ? new Date().toISOString() : null,
+        h.id,
+        h.region_code,
+        stage === 'county_approval' ? new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10) : null,
+        stage,
+        stage === 'village' ? '民主评议记录缺少参会人员签字，请补充后重新报审' : null,
+        stage === 'village' ? new Date().toISOString() : null,
       ],
     );
     await tx.query(`UPDATE households SET monitoring_status = 'identifying' WHERE id = $1`, [h.id]);
     n++;
   }
   // elimination: three approved cases of the village
-  const approved = await tx.query<{ id: number | string }>(
-    `SELECT id FROM monitoring_cases WHERE region_code LIKE $1 AND stage = 'approved' ORDER BY id LIMIT 3`,
-    [`${villageCode}%`],
-  );
+  const approved = await tx.query<{ id: number | string }>(`SELECT id FROM monitoring_cases WHERE region_code LIKE $1 AND stage = 'approved' ORDER BY id LIMIT 3`, [
+    `${villageCode}%`,
+  ]);
   const elim = ['elim_village', 'elim_township_review', 'elim_county_approval'] as const;
   for (const [i, c] of approved.entries()) {
     await tx.query(

@@ -4,8 +4,23 @@ import type { DemoHousehold } from './demo-households.generator.ts';
 
 /** The import file's columns in order (docs/ARCHITECTURE.md, "Import file"): one row per person. */
 export const IMPORT_FILE_HEADERS = [
-  '户编号', '区划代码', '户类型', '监测类型', '户主姓名', '姓名', '证件号码', '性别', '与户主关系', '劳动能力',
-  '健康状况', '文化程度', '务工状况', '联系电话', '风险类型', '脱贫年度', '家庭住址',
+  '户编号',
+  '区划代码',
+  '户类型',
+  '监测类型',
+  '户主姓名',
+  '姓名',
+  '证件号码',
+  '性别',
+  '与户主关系',
+  '劳动能力',
+  '健康状况',
+  '文化程度',
+  '务工状况',
+  '联系电话',
+  '风险类型',
+  '脱贫年度',
+  '家庭住址',
 ] as const;
 
 /**
@@ -24,9 +39,23 @@ function educationOfPupil(school: string | null): string {
 export function householdRows(h: DemoHousehold): string[][] {
   const head = h.members.find((m) => m.isHead) ?? h.members[0];
   return h.members.map((m) => [
-    h.householdNo, h.regionCode, h.householdType, h.monitoringType ?? '', head?.name ?? '', m.name, m.idNumber,
-    m.gender === '1' ? '男' : '女', m.relation, m.laborCapacity, m.healthStatuses.join(','), m.education ?? educationOfPupil(m.schoolStatus), m.employmentStatus,
-    m.phone ?? '', h.riskTypes.join('、'), h.liftedYear === null ? '' : String(h.liftedYear), h.address,
+    h.householdNo,
+    h.regionCode,
+    h.householdType,
+    h.monitoringType ?? '',
+    head?.name ?? '',
+    m.name,
+    m.idNumber,
+    m.gender === '1' ? '男' : '女',
+    m.relation,
+    m.laborCapacity,
+    m.healthStatuses.join(','),
+    m.education ?? educationOfPupil(m.schoolStatus),
+    m.employmentStatus,
+    m.phone ?? '',
+    h.riskTypes.join('、'),
+    h.liftedYear === null ? '' : String(h.liftedYear),
+    h.address,
   ]);
 }
 

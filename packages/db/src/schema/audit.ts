@@ -20,9 +20,5 @@ export const auditLog = pgTable(
     after: jsonb(),
     requestId: varchar({ length: 64 }),
   },
-  (t) => [
-    index('audit_log_entity_idx').on(t.entityType, t.entityId),
-    index('audit_log_at_idx').on(t.at),
-    index('audit_log_household_idx').on(t.householdId),
-  ],
+  (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId), index('audit_log_at_idx').on(t.at), index('audit_log_household_idx').on(t.householdId)],
 );

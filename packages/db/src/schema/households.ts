@@ -1,7 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint, bigserial, boolean, date, index, integer, numeric, pgTable, smallint, text, timestamp, uniqueIndex, varchar,
-} from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, date, index, integer, numeric, pgTable, smallint, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { regions } from './regions.ts';
 
 const money = (name?: string) => (name ? numeric(name, { precision: 14, scale: 2, mode: 'number' }) : numeric({ precision: 14, scale: 2, mode: 'number' }));
@@ -16,7 +14,9 @@ export const households = pgTable(
     id: bigserial({ mode: 'number' }).primaryKey(),
     /** 户编号: stable household number, the idempotency key of imports. */
     householdNo: varchar({ length: 32 }).notNull(),
-    regionCode: varchar({ length: 15 }).notNull().references(() => regions.code),
+    regionCode: varchar({ length: 15 })
+      .notNull()
+      .references(() => regions.code),
     /** dict household_type: lifted (脱贫户) | monitored (监测户) | ordinary (一般农户) */
     householdType: varchar({ length: 24 }).notNull(),
     /** dict monitoring_type, for monitored households */
@@ -34,7 +34,10 @@ export const households = pgTable(
     /** dict elimination_method, when monitoringStatus = eliminated */
     eliminationMethod: varchar({ length: 16 }),
     /** dict risk_type codes, at most 5 */
-    riskTypes: text().array().notNull().default(sql`'{}'::text[]`),
+    riskTypes: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** 三保障 + 饮水: true = secure, false = a problem, null = not yet assessed (never secure by default) */
     housingSecure: boolean(),
     waterSecure: boolean(),
@@ -73,7 +76,9 @@ export const persons = pgTable(
   'persons',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
-    householdId: bigint({ mode: 'number' }).notNull().references(() => households.id, { onDelete: 'cascade' }),
+    householdId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => households.id, { onDelete: 'cascade' }),
     regionCode: varchar({ length: 15 }).notNull(),
     /** ID number, normalised (upper-case X); 18 characters for a 居民身份证, other document types may differ. */
     idNumber: varchar({ length: 32 }).notNull(),
@@ -95,7 +100,10 @@ export const persons = pgTable(
     /** dict health_status */
     healthStatus: varchar({ length: 24 }),
     /** dict health_status, every value the person has (健康状况 "残疾,长期慢性病") */
-    healthStatuses: text().array().notNull().default(sql`'{}'::text[]`),
+    healthStatuses: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** dict disability_type (残疾类别) and 残疾等级 (1–4), where recorded */
     disabilityType: varchar({ length: 16 }),
     disabilityGrade: varchar({ length: 8 }),
@@ -125,7 +133,9 @@ export const persons = pgTable(
     uniqueIndex('persons_id_number_uq').on(t.idNumber),
     uniqueIndex('persons_person_no_uq').on(t.personNo),
     index('persons_household_idx').on(t.householdId),
-    uniqueIndex('persons_one_head_uq').on(t.householdId).where(sql`${t.isHead}`),
+    uniqueIndex('persons_one_head_uq')
+      .on(t.householdId)
+      .where(sql`${t.isHead}`),
     index('persons_region_idx').using('btree', sql`${t.regionCode} varchar_pattern_ops`),
     /** name-prefix search of the household list (`name LIKE 'q%'`) */
     index('persons_name_idx').using('btree', sql`${t.name} text_pattern_ops`),
@@ -137,7 +147,9 @@ export const householdIncomes = pgTable(
   'household_incomes',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
-    householdId: bigint({ mode: 'number' }).notNull().references(() => households.id, { onDelete: 'cascade' }),
+    householdId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => households.id, { onDelete: 'cascade' }),
     regionCode: varchar({ length: 15 }).notNull(),
     year: integer().notNull(),
     wage: money().notNull().default(0),
@@ -180,8 +192,12 @@ export const householdHelpers = pgTable(
   'household_helpers',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
-    householdId: bigint({ mode: 'number' }).notNull().references(() => households.id, { onDelete: 'cascade' }),
-    helperId: bigint({ mode: 'number' }).notNull().references(() => helpers.id, { onDelete: 'cascade' }),
+    householdId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => households.id, { onDelete: 'cascade' }),
+    helperId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => helpers.id, { onDelete: 'cascade' }),
     regionCode: varchar({ length: 15 }).notNull(),
     startDate: date({ mode: 'string' }),
     endDate: date({ mode: 'string' }),
@@ -194,7 +210,9 @@ export const supportMeasures = pgTable(
   'support_measures',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
-    householdId: bigint({ mode: 'number' }).notNull().references(() => households.id, { onDelete: 'cascade' }),
+    householdId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => households.id, { onDelete: 'cascade' }),
     regionCode: varchar({ length: 15 }).notNull(),
     category: varchar({ length: 24 }).notNull(),
     description: text(),
@@ -208,10 +226,7 @@ export const supportMeasures = pgTable(
     version: integer().notNull().default(1),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('support_measures_household_idx').on(t.householdId),
-    index('support_measures_region_idx').using('btree', sql`${t.regionCode} varchar_pattern_ops`),
-  ],
+  (t) => [index('support_measures_household_idx').on(t.householdId), index('support_measures_region_idx').using('btree', sql`${t.regionCode} varchar_pattern_ops`)],
 );
 
 /**
@@ -222,7 +237,9 @@ export const monitoringCases = pgTable(
   'monitoring_cases',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
-    householdId: bigint({ mode: 'number' }).notNull().references(() => households.id, { onDelete: 'cascade' }),
+    householdId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => households.id, { onDelete: 'cascade' }),
     regionCode: varchar({ length: 15 }).notNull(),
     monitoringType: varchar({ length: 24 }).notNull(),
     /** dict lead_source: self_report | cadre_check | department_alert */
@@ -251,7 +268,10 @@ export const monitoringCases = pgTable(
     returnReason: text(),
     returnedAt: timestamp({ withTimezone: true }),
     /** dict risk_type codes recorded by the case */
-    riskTypes: text().array().notNull().default(sql`'{}'::text[]`),
+    riskTypes: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** 承诺授权书 signing date */
     commitmentDate: date({ mode: 'string' }),
     /** 风险消除 procedure: 入户核实 → 评议公示 → 乡镇审核 → 县级审批 */
@@ -269,10 +289,7 @@ export const monitoringCases = pgTable(
     version: integer().notNull().default(1),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('monitoring_cases_household_idx').on(t.householdId),
-    index('monitoring_cases_stage_idx').using('btree', t.stage, sql`${t.regionCode} varchar_pattern_ops`),
-  ],
+  (t) => [index('monitoring_cases_household_idx').on(t.householdId), index('monitoring_cases_stage_idx').using('btree', t.stage, sql`${t.regionCode} varchar_pattern_ops`)],
 );
 
 /**

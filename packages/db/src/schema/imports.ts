@@ -68,7 +68,9 @@ export const columnMappings = pgTable('column_mappings', {
 export const importStageRows = pgTable(
   'import_stage_rows',
   {
-    jobId: bigint({ mode: 'number' }).notNull().references(() => importJobs.id, { onDelete: 'cascade' }),
+    jobId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => importJobs.id, { onDelete: 'cascade' }),
     chunkNo: integer().notNull(),
     rowNo: integer(),
     householdNo: varchar({ length: 32 }),

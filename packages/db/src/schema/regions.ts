@@ -29,8 +29,5 @@ export const regions = pgTable(
     version: integer().notNull().default(1),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('regions_parent_idx').on(t.parentCode),
-    index('regions_prefix_idx').using('btree', sql`${t.prefix} varchar_pattern_ops`),
-  ],
+  (t) => [index('regions_parent_idx').on(t.parentCode), index('regions_prefix_idx').using('btree', sql`${t.prefix} varchar_pattern_ops`)],
 );

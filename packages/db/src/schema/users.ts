@@ -9,7 +9,9 @@ export const users = pgTable('users', {
   passwordHash: text().notNull(),
   /** Role code from domain ROLES: admin | county_officer | township_officer | village_officer | viewer */
   role: varchar({ length: 32 }).notNull(),
-  regionCode: varchar({ length: 15 }).notNull().references(() => regions.code),
+  regionCode: varchar({ length: 15 })
+    .notNull()
+    .references(() => regions.code),
   locale: varchar({ length: 8 }).notNull().default('zh-CN'),
   phone: varchar({ length: 32 }),
   disabled: boolean().notNull().default(false),
@@ -24,7 +26,9 @@ export const sessions = pgTable(
   'sessions',
   {
     tokenHash: varchar({ length: 64 }).primaryKey(),
-    userId: bigint({ mode: 'number' }).notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
   },

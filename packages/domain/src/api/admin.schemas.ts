@@ -19,7 +19,13 @@ export const DictItemListSchema = z.object({ items: z.array(DictItemViewSchema) 
 export const DictCodeParamSchema = z.object({ dictCode: z.string().min(1).max(48) });
 export const DictItemParamSchema = DictCodeParamSchema.extend({ code: z.string().min(1).max(48) });
 export const DictItemCreateSchema = z.object({
-  code: z.string().trim().min(1).max(48).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only').describe('stable code stored in data'),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(48)
+    .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only')
+    .describe('stable code stored in data'),
   labelZh: z.string().trim().min(1).max(200),
   labelEn: z.string().trim().min(1).max(200),
   parentCode: z.string().max(48).nullable().optional(),

@@ -28,7 +28,13 @@ export type UserView = z.infer<typeof UserViewSchema>;
 export const UserEnvelopeSchema = z.object({ user: UserViewSchema });
 
 export const UserCreateSchema = z.object({
-  username: z.string().trim().min(2).max(64).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only').describe('login name'),
+  username: z
+    .string()
+    .trim()
+    .min(2)
+    .max(64)
+    .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only')
+    .describe('login name'),
   displayName: z.string().trim().min(1).max(API_LIMITS.nameMax).describe('姓名'),
   password: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH).describe(`password (≥ ${PASSWORD_MIN_LENGTH} characters, not the user name, not a common password)`),
   role: RoleSchema,

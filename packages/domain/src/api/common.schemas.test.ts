@@ -6,9 +6,20 @@ import { MonitoringLineUpsertSchema } from './monitoring.schemas.ts';
 
 describe('isCalendarDate / IsoDateSchema', () => {
   it.each([
-    ['2024-02-29', true], ['2000-02-29', true], ['2024-12-31', true], ['1900-01-01', true],
-    ['2023-02-29', false], ['1900-02-29', false], ['2024-02-30', false], ['2024-04-31', false], ['2023-13-01', false],
-    ['2023-00-10', false], ['2023-01-00', false], ['0999-01-01', false], ['2024-2-1', false], ['2024-02-29T00:00', false],
+    ['2024-02-29', true],
+    ['2000-02-29', true],
+    ['2024-12-31', true],
+    ['1900-01-01', true],
+    ['2023-02-29', false],
+    ['1900-02-29', false],
+    ['2024-02-30', false],
+    ['2024-04-31', false],
+    ['2023-13-01', false],
+    ['2023-00-10', false],
+    ['2023-01-00', false],
+    ['0999-01-01', false],
+    ['2024-2-1', false],
+    ['2024-02-29T00:00', false],
   ])('%s → %s', (s, ok) => {
     expect(isCalendarDate(s)).toBe(ok);
     expect(IsoDateSchema.safeParse(s).success).toBe(ok);

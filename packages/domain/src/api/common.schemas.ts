@@ -12,7 +12,10 @@ export const API_LIMITS = {
 } as const;
 
 /** Region code: 12-digit statistical code, or 15 digits for a village group (组). */
-export const RegionCodeSchema = z.string().regex(/^\d{6}(\d{3}){0,3}$/, 'region code must be 6, 9, 12 or 15 digits').describe('区划代码 (12-digit statistical code; 15 for a group)');
+export const RegionCodeSchema = z
+  .string()
+  .regex(/^\d{6}(\d{3}){0,3}$/, 'region code must be 6, 9, 12 or 15 digits')
+  .describe('区划代码 (12-digit statistical code; 15 for a group)');
 
 /** True when `s` is YYYY-MM-DD and names a real calendar day (no 2024-02-30, no month 13). */
 export function isCalendarDate(s: string): boolean {

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { API_LIMITS, IsoDateSchema, MoneySchema, PageQuerySchema, RegionCodeSchema, VersionSchema, VersionedSaveSchema, nullableText, pageOf } from './common.schemas.ts';
 import { EXIT_REASONS, LIFTED_CATEGORIES, MAX_WORK_MONTHS } from '../households/household-model.ts';
 import {
-  HOUSEHOLD_NO_MAX, HOUSEHOLD_NO_PATTERN, ID_NUMBER_MAX, LIFTED_YEAR_MAX, LIFTED_YEAR_MIN, MAX_MEMBERS, MAX_RISK_TYPES, PERSON_NAME_MAX, PHONE_MAX, PHONE_PATTERN,
+  HOUSEHOLD_NO_MAX,
+  HOUSEHOLD_NO_PATTERN,
+  ID_NUMBER_MAX,
+  LIFTED_YEAR_MAX,
+  LIFTED_YEAR_MIN,
+  MAX_MEMBERS,
+  MAX_RISK_TYPES,
+  PERSON_NAME_MAX,
+  PHONE_MAX,
+  PHONE_PATTERN,
 } from '../households/household-checks.ts';
 
 const dictCode = (dict: string) => z.string().trim().min(1).max(48).describe(`code of dictionary ${dict}`);
@@ -102,7 +111,13 @@ const householdFields = {
 };
 
 export const HouseholdCreateSchema = z.object({
-  householdNo: z.string().trim().min(1, { abort: true }).max(HOUSEHOLD_NO_MAX, { abort: true }).regex(HOUSEHOLD_NO_PATTERN, 'household number may only contain letters, digits, - and _ (户编号只能含字母、数字、-、_)').describe('户编号 (unique)'),
+  householdNo: z
+    .string()
+    .trim()
+    .min(1, { abort: true })
+    .max(HOUSEHOLD_NO_MAX, { abort: true })
+    .regex(HOUSEHOLD_NO_PATTERN, 'household number may only contain letters, digits, - and _ (户编号只能含字母、数字、-、_)')
+    .describe('户编号 (unique)'),
   ...householdFields,
   members: z.array(PersonCreateSchema).min(1).max(MAX_MEMBERS).describe('家庭成员, exactly one of them the head (relation 02)'),
 });
@@ -281,7 +296,9 @@ export const MonitoringCaseViewSchema = z.object({
   eliminationDate: z.string().nullable(),
   incomeStableSince: z.string().nullable(),
   note: z.string().nullable(),
-  stage: z.string().describe('where the case waits: village → township_review → county_approval → approved; elim_village → elim_township_review → elim_county_approval → eliminated'),
+  stage: z
+    .string()
+    .describe('where the case waits: village → township_review → county_approval → approved; elim_village → elim_township_review → elim_county_approval → eliminated'),
   returnReason: z.string().nullable().describe('退回原因 of the last return'),
   returnedAt: z.string().nullable(),
   riskTypes: z.array(z.string()),

@@ -4,7 +4,11 @@ import { IsoDateSchema, VersionSchema, VersionedSaveSchema, moneySchema } from '
 
 // ---------- monitoring case actions (识别 and 风险消除 by role) ----------
 export const CaseActionSchema = z.object({
-  action: z.enum(CASE_ACTIONS).describe('the step: record_home_visit | record_info_check | record_village_review | record_publicity | submit | township_approve | township_return | county_approve | county_return | elim_home_visit | elim_publicity | elim_submit | elim_township_approve | elim_township_return | elim_county_approve | elim_county_return'),
+  action: z
+    .enum(CASE_ACTIONS)
+    .describe(
+      'the step: record_home_visit | record_info_check | record_village_review | record_publicity | submit | township_approve | township_return | county_approve | county_return | elim_home_visit | elim_publicity | elim_submit | elim_township_approve | elim_township_return | elim_county_approve | elim_county_return',
+    ),
   date: IsoDateSchema.nullable().optional().describe('date of the step (核实/比对/评议/审核/审批)'),
   reason: z.string().trim().max(500).nullable().optional().describe('退回原因 (required for the *_return actions)'),
   commitmentDate: IsoDateSchema.nullable().optional().describe('承诺授权书签订日期 (record_home_visit)'),
@@ -51,13 +55,23 @@ export const MonitoringLineViewSchema = z.object({
 });
 export type MonitoringLineView = z.infer<typeof MonitoringLineViewSchema>;
 export const MonitoringLineListSchema = z.object({ items: z.array(MonitoringLineViewSchema) });
-export const MonitoringLineQuerySchema = z.object({ provinceCode: z.string().regex(/^\d{2}$/).optional() });
+export const MonitoringLineQuerySchema = z.object({
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
+});
 export const MonitoringLineParamsSchema = z.object({ provinceCode: z.string().regex(/^\d{2}$/, 'province code is 2 digits'), year: z.coerce.number().int().min(2000).max(2100) });
-export const MonitoringLineUpsertSchema = z.object({
-  amountYuan: moneySchema({ maxYuan: 1_000_000 }).refine((n) => n > 0, 'the line must be above 0 (监测范围须大于 0)').describe('元/人·年'),
-  source: z.string().trim().min(1).max(500).describe('文号 and title of the document'),
-  confirmed: z.boolean(),
-}).extend(VersionedSaveSchema.shape).describe('a line that exists is changed only with the version read (body or If-Match); a missing one is created without');
+export const MonitoringLineUpsertSchema = z
+  .object({
+    amountYuan: moneySchema({ maxYuan: 1_000_000 })
+      .refine((n) => n > 0, 'the line must be above 0 (监测范围须大于 0)')
+      .describe('元/人·年'),
+    source: z.string().trim().min(1).max(500).describe('文号 and title of the document'),
+    confirmed: z.boolean(),
+  })
+  .extend(VersionedSaveSchema.shape)
+  .describe('a line that exists is changed only with the version read (body or If-Match); a missing one is created without');
 export type MonitoringLineUpsert = z.infer<typeof MonitoringLineUpsertSchema>;
 
 // ---------- elimination check preview ----------

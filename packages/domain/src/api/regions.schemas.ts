@@ -6,7 +6,13 @@ export const RegionLevelSchema = z.enum(REGION_LEVELS);
 
 export type RegionNode = { code: string; name: string; level: (typeof REGION_LEVELS)[number]; retired?: boolean; children: RegionNode[] };
 export const RegionNodeSchema: z.ZodType<RegionNode> = z.lazy(() =>
-  z.object({ code: z.string(), name: z.string(), level: RegionLevelSchema, retired: z.boolean().optional().describe('true when retired (已撤销)'), children: z.array(RegionNodeSchema) }),
+  z.object({
+    code: z.string(),
+    name: z.string(),
+    level: RegionLevelSchema,
+    retired: z.boolean().optional().describe('true when retired (已撤销)'),
+    children: z.array(RegionNodeSchema),
+  }),
 );
 
 export const RegionTreeQuerySchema = z.object({
@@ -51,7 +57,11 @@ export type Region = z.infer<typeof RegionSchema>;
 const RegionNameSchema = z.string().trim().min(1).max(64).describe('名称');
 
 export const RegionCreateSchema = z.object({
-  code: z.string().trim().regex(/^\d{12}(\d{3})?$/, 'code must be 12 digits (15 for a group)').describe('12-digit statistical code; a 组 is its village + 3 digits'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{12}(\d{3})?$/, 'code must be 12 digits (15 for a group)')
+    .describe('12-digit statistical code; a 组 is its village + 3 digits'),
   name: RegionNameSchema,
   parentCode: RegionCodeSchema.describe('the parent region (township for a village, village for a 组)'),
 });

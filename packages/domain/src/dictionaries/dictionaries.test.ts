@@ -37,7 +37,11 @@ describe('DICTIONARIES', () => {
   it('gender codes fit the 4-char column and relation codes the 8-char column', () => {
     expect(getDictItems(DICT.gender).map((i) => i.code)).toEqual(['1', '2']);
     for (const i of getDictItems(DICT.relation)) expect(i.code).toMatch(/^\d{2}$/);
-    expect(getDictItems(DICT.relation).filter((i) => i.attrs?.isHead === true).map((i) => i.code)).toEqual(['02']);
+    expect(
+      getDictItems(DICT.relation)
+        .filter((i) => i.attrs?.isHead === true)
+        .map((i) => i.code),
+    ).toEqual(['02']);
   });
 
   it('development-type measures are 产业, 就业, 金融, 公益岗位 (domain-standards §1.7)', () => {
@@ -52,7 +56,15 @@ describe('DICTIONARIES', () => {
   it('risk types follow domain-standards §1.3 with disaster sub-items', () => {
     const risks = getDictItems(DICT.riskType);
     expect(risks.filter((r) => !r.parentCode).map((r) => r.labelZh)).toEqual([
-      '因病', '因学', '因残', '因自然灾害', '因意外事故', '因产业项目失败', '因务工就业不稳', '缺劳动力', '其他',
+      '因病',
+      '因学',
+      '因残',
+      '因自然灾害',
+      '因意外事故',
+      '因产业项目失败',
+      '因务工就业不稳',
+      '缺劳动力',
+      '其他',
     ]);
     expect(risks.filter((r) => r.parentCode === 'disaster')).toHaveLength(7);
   });

@@ -114,5 +114,7 @@ export function dictLabelEn(items: readonly DictItem[], code: string): string {
  * @param attr boolean attribute name
  */
 export function codesWithAttr(code: DictCode, attr: string): string[] {
-  return getDictItems(code).filter((i) => i.attrs?.[attr] === true).map((i) => i.code);
+  return getDictItems(code)
+    .filter((i) => i.attrs?.[attr] === true)
+    .map((i) => i.code);
 }

@@ -7,8 +7,18 @@ import { HouseholdCreateSchema, PersonCreateSchema } from '../api/households.sch
 import { DICTIONARIES, findDictionary } from '../dictionaries/dictionaries.ts';
 import { makeIdNumber } from '../id-number/id-number.ts';
 import {
-  CITIZEN_ID_TYPE, MAX_MEMBERS, OTHER_ID_PATTERN, PHONE_PATTERN, checkIdNumber, headRelationCode, householdNoIssue, isHeadRelation, liftedYearIssue, memberListIssues,
-  personNameIssue, phoneIssue,
+  CITIZEN_ID_TYPE,
+  MAX_MEMBERS,
+  OTHER_ID_PATTERN,
+  PHONE_PATTERN,
+  checkIdNumber,
+  headRelationCode,
+  householdNoIssue,
+  isHeadRelation,
+  liftedYearIssue,
+  memberListIssues,
+  personNameIssue,
+  phoneIssue,
 } from './household-checks.ts';
 import { checkImportRow } from './import-row.ts';
 
@@ -19,8 +29,19 @@ import { checkImportRow } from './import-row.ts';
 const ctx = { dictionaries: DICTIONARIES, isKnownRegion: (c: string) => c.startsWith('411201'), today: '2025-06-30' };
 const ID = makeIdNumber('41120119800101123');
 const goodRow = {
-  householdNo: 'H0001', regionCode: '411201100001', householdType: '脱贫户', monitoringType: '', headName: '张三', name: '张三', idNumber: ID, relation: '户主',
-  healthStatus: '健康', education: '初中', phone: '13812345678', liftedYear: '', address: '某村 1 号',
+  householdNo: 'H0001',
+  regionCode: '411201100001',
+  householdType: '脱贫户',
+  monitoringType: '',
+  headName: '张三',
+  name: '张三',
+  idNumber: ID,
+  relation: '户主',
+  healthStatus: '健康',
+  education: '初中',
+  phone: '13812345678',
+  liftedYear: '',
+  address: '某村 1 号',
 };
 
 /** Whether the import refuses the good row changed by `patch`, for the column `field`. */
@@ -38,8 +59,14 @@ describe('household checks: zod, import and domain agree', () => {
   });
 
   it.each<[string, boolean]>([
-    ['H0001', true], ['a_b-1', true], ['4112010001', true], ['x'.repeat(32), true],
-    ['H01#', false], ['户1', false], ['x'.repeat(33), false], ['H0001.5', false],
+    ['H0001', true],
+    ['a_b-1', true],
+    ['4112010001', true],
+    ['x'.repeat(32), true],
+    ['H01#', false],
+    ['户1', false],
+    ['x'.repeat(33), false],
+    ['H0001.5', false],
   ])('户编号 %s accepted: %s', (no, ok) => {
     expect(householdNoIssue(no) === undefined).toBe(ok);
     expect(zodRefuses(shape.householdNo, no)).toBe(!ok);
@@ -47,8 +74,16 @@ describe('household checks: zod, import and domain agree', () => {
   });
 
   it.each<[string, boolean]>([
-    ['13812345678', true], ['0371-12345678', true], ['037112345678', true], ['010-1234567', true], ['87654321', true],
-    ['12345', false], ['23800138000', false], ['1380013800a', false], ['+8613800138000', false], ['138123456789', false],
+    ['13812345678', true],
+    ['0371-12345678', true],
+    ['037112345678', true],
+    ['010-1234567', true],
+    ['87654321', true],
+    ['12345', false],
+    ['23800138000', false],
+    ['1380013800a', false],
+    ['+8613800138000', false],
+    ['138123456789', false],
   ])('联系电话 %s accepted: %s', (phone, ok) => {
     expect(phoneIssue(phone) === undefined).toBe(ok);
     expect(PHONE_PATTERN.test(phone)).toBe(ok);
@@ -57,7 +92,15 @@ describe('household checks: zod, import and domain agree', () => {
     expect(importRefuses('phone', { phone })).toBe(!ok);
   });
 
-  it.each<[number, boolean]>([[2013, true], [2016, true], [2020, true], [2012, false], [2021, false], [2030, false], [2100, false]])('脱贫年度 %i of a 脱贫户 accepted: %s', (year, ok) => {
+  it.each<[number, boolean]>([
+    [2013, true],
+    [2016, true],
+    [2020, true],
+    [2012, false],
+    [2021, false],
+    [2030, false],
+    [2100, false],
+  ])('脱贫年度 %i of a 脱贫户 accepted: %s', (year, ok) => {
     expect(liftedYearIssue(year, { householdType: 'lifted', isLifted: true }) === undefined).toBe(ok);
     expect(zodRefuses(shape.liftedYear, year)).toBe(!ok);
     expect(importRefuses('liftedYear', { liftedYear: year })).toBe(!ok);
@@ -71,7 +114,13 @@ describe('household checks: zod, import and domain agree', () => {
     expect(importRefuses('liftedYear', { householdType: '监测户', monitoringType: '脱贫不稳定户', liftedYear: 2018 })).toBe(false);
   });
 
-  it.each<[number, boolean]>([[1, true], [2, true], [50, true], [51, false], [64, false]])('姓名 of %i characters accepted: %s', (n, ok) => {
+  it.each<[number, boolean]>([
+    [1, true],
+    [2, true],
+    [50, true],
+    [51, false],
+    [64, false],
+  ])('姓名 of %i characters accepted: %s', (n, ok) => {
     const name = '张'.repeat(n);
     expect(personNameIssue(name) === undefined).toBe(ok);
     expect(zodRefuses(person.name, name)).toBe(!ok);
@@ -104,20 +153,44 @@ describe('household checks: zod, import and domain agree', () => {
     const codes = items.map((i) => i.code);
     expect(zodRefuses(shape.riskTypes, codes.slice(0, 5))).toBe(false);
     expect(zodRefuses(shape.riskTypes, codes.slice(0, 6))).toBe(true);
-    expect(importRefuses('riskTypes', { riskTypes: items.slice(0, 5).map((i) => i.labelZh).join('、') })).toBe(false);
-    expect(importRefuses('riskTypes', { riskTypes: items.slice(0, 6).map((i) => i.labelZh).join('、') })).toBe(true);
+    expect(
+      importRefuses('riskTypes', {
+        riskTypes: items
+          .slice(0, 5)
+          .map((i) => i.labelZh)
+          .join('、'),
+      }),
+    ).toBe(false);
+    expect(
+      importRefuses('riskTypes', {
+        riskTypes: items
+          .slice(0, 6)
+          .map((i) => i.labelZh)
+          .join('、'),
+      }),
+    ).toBe(true);
   });
 
   it(`members: 1 to ${MAX_MEMBERS}, exactly one head, no ID number twice — zod and memberListIssues agree on the count`, () => {
     const member = (i: number) => ({ idNumber: makeIdNumber(`4112011980010${String(100 + i).padStart(4, '0')}`), name: `成员${i}`, relation: i === 0 ? '02' : '20' });
     const list = (n: number) => Array.from({ length: n }, (_, i) => member(i));
     const facts = (n: number) => list(n).map((m) => ({ isHead: m.relation === '02', idNumber: m.idNumber }));
-    for (const [n, ok] of [[1, true], [MAX_MEMBERS, true], [MAX_MEMBERS + 1, false], [0, false]] as const) {
+    for (const [n, ok] of [
+      [1, true],
+      [MAX_MEMBERS, true],
+      [MAX_MEMBERS + 1, false],
+      [0, false],
+    ] as const) {
       expect(zodRefuses(shape.members, list(n))).toBe(!ok);
       expect(memberListIssues(facts(n)).length === 0).toBe(ok);
     }
     expect(memberListIssues([{ isHead: false, idNumber: ID }]).map((i) => i.messageZh)).toEqual(['须有一名户主（与户主关系 = 户主）']);
-    expect(memberListIssues([{ isHead: true, idNumber: ID }, { isHead: true, idNumber: ` ${ID.toLowerCase()} ` }]).map((i) => [i.path, i.messageZh])).toEqual([
+    expect(
+      memberListIssues([
+        { isHead: true, idNumber: ID },
+        { isHead: true, idNumber: ` ${ID.toLowerCase()} ` },
+      ]).map((i) => [i.path, i.messageZh]),
+    ).toEqual([
       ['members', '一户只能有一名户主'],
       ['members.1.idNumber', '证件号码与第 1 名成员重复'],
     ]);
@@ -149,7 +222,8 @@ function sources(dir: string, out: string[] = []): string[] {
 describe('household checks: one owner', () => {
   it('no other source file defines the phone or other-document pattern, or CITIZEN_ID_TYPE, again', () => {
     const root = join(import.meta.dirname, '../../..');
-    const copies = ['domain', 'server', 'web', 'cli'].flatMap((pkg) => sources(join(root, pkg, 'src')))
+    const copies = ['domain', 'server', 'web', 'cli']
+      .flatMap((pkg) => sources(join(root, pkg, 'src')))
       .filter((f) => !f.endsWith('household-checks.ts'))
       .filter((f) => {
         const text = readFileSync(f, 'utf8');

@@ -70,9 +70,7 @@ export function hasCheckDigit(idType: string, attrs?: Record<string, unknown> | 
 }
 
 /** A 证件号码 checked: normalised, with birth date and gender when the document carries them (居民身份证). */
-export type IdNumberResult =
-  | { ok: true; idNumber: string; birthDate: string | null; gender: '1' | '2' | null }
-  | { ok: false; issue: Issue };
+export type IdNumberResult = { ok: true; idNumber: string; birthDate: string | null; gender: '1' | '2' | null } | { ok: false; issue: Issue };
 
 /**
  * Checks a 证件号码 for its document type: a document with the check digit by GB 11643 (length, characters,
@@ -90,14 +88,26 @@ export function checkIdNumber(text: string, checkDigit: boolean, options: { toda
   if (OTHER_ID_PATTERN.test(id)) return { ok: true, idNumber: id, birthDate: null, gender: null };
   return {
     ok: false,
-    issue: { path: 'idNumber', field: 'idNumber', value: text, messageZh: '证件号码只能含字母、数字、括号和 -，4—32 位', messageEn: 'ID number may only contain letters, digits, brackets and -, 4 to 32 characters' },
+    issue: {
+      path: 'idNumber',
+      field: 'idNumber',
+      value: text,
+      messageZh: '证件号码只能含字母、数字、括号和 -，4—32 位',
+      messageEn: 'ID number may only contain letters, digits, brackets and -, 4 to 32 characters',
+    },
   };
 }
 
 /** 户编号 refused unless letters, digits, - and _, at most {@link HOUSEHOLD_NO_MAX}. */
 export function householdNoIssue(householdNo: string): Issue | undefined {
   if (HOUSEHOLD_NO_PATTERN.test(householdNo)) return undefined;
-  return { path: 'householdNo', field: 'householdNo', value: householdNo, messageZh: '户编号只能含字母、数字、-、_，最多 32 位', messageEn: 'household number may only contain letters, digits, - and _, at most 32' };
+  return {
+    path: 'householdNo',
+    field: 'householdNo',
+    value: householdNo,
+    messageZh: '户编号只能含字母、数字、-、_，最多 32 位',
+    messageEn: 'household number may only contain letters, digits, - and _, at most 32',
+  };
 }
 
 /** A phone as typed in a cell or a form: half-width, without spaces and brackets. */
@@ -109,7 +119,13 @@ export function normalizePhone(text: string): string {
 export function phoneIssue(phone: string): Issue | undefined {
   const p = normalizePhone(phone);
   if (p === '' || PHONE_PATTERN.test(p)) return undefined;
-  return { path: 'phone', field: 'phone', value: phone, messageZh: '联系电话应为 11 位手机号或带区号的固定电话', messageEn: 'phone must be an 11-digit mobile or a landline with area code' };
+  return {
+    path: 'phone',
+    field: 'phone',
+    value: phone,
+    messageZh: '联系电话应为 11 位手机号或带区号的固定电话',
+    messageEn: 'phone must be an 11-digit mobile or a landline with area code',
+  };
 }
 
 /** 姓名 too long (over {@link PERSON_NAME_MAX}) or empty. */
@@ -117,7 +133,13 @@ export function personNameIssue(name: string, path = 'name'): Issue | undefined 
   const n = name.trim();
   if (n === '') return { path, field: path, value: name, messageZh: '姓名不能为空', messageEn: 'the name is required' };
   if (n.length <= PERSON_NAME_MAX) return undefined;
-  return { path, field: path, value: name, messageZh: `姓名过长（${n.length} 字，最多 ${PERSON_NAME_MAX} 字）`, messageEn: `the name is too long (${n.length} characters, at most ${PERSON_NAME_MAX})` };
+  return {
+    path,
+    field: path,
+    value: name,
+    messageZh: `姓名过长（${n.length} 字，最多 ${PERSON_NAME_MAX} 字）`,
+    messageEn: `the name is too long (${n.length} characters, at most ${PERSON_NAME_MAX})`,
+  };
 }
 
 /**
@@ -129,7 +151,11 @@ export function personNameIssue(name: string, path = 'name'): Issue | undefined 
 export function liftedYearIssue(year: number, household: { householdType?: string | null; isLifted?: boolean | null } = {}): Issue | undefined {
   const base = { path: 'liftedYear', field: 'liftedYear', value: year };
   if (!Number.isInteger(year) || year < LIFTED_YEAR_MIN || year > LIFTED_YEAR_MAX) {
-    return { ...base, messageZh: `脱贫年度应为 ${LIFTED_YEAR_MIN}—${LIFTED_YEAR_MAX} 年之间的年份`, messageEn: `year lifted must be a year from ${LIFTED_YEAR_MIN} to ${LIFTED_YEAR_MAX}` };
+    return {
+      ...base,
+      messageZh: `脱贫年度应为 ${LIFTED_YEAR_MIN}—${LIFTED_YEAR_MAX} 年之间的年份`,
+      messageEn: `year lifted must be a year from ${LIFTED_YEAR_MIN} to ${LIFTED_YEAR_MAX}`,
+    };
   }
   if (household.householdType === 'ordinary') return { ...base, messageZh: '一般农户不应填写脱贫年度', messageEn: 'ordinary households have no year lifted' };
   if (household.isLifted === false) return { ...base, messageZh: '只有脱贫户才填写脱贫年度', messageEn: 'only a lifted household has a year lifted' };
@@ -150,7 +176,8 @@ export function secondHeadIssue(path: string): Issue {
 export function memberListIssues(members: readonly { isHead?: boolean; idNumber?: string | null }[], path = 'members'): Issue[] {
   const issues: Issue[] = [];
   if (members.length === 0) return [{ path, field: 'members', messageZh: '至少登记一名家庭成员', messageEn: 'register at least one member' }];
-  if (members.length > MAX_MEMBERS) issues.push({ path, field: 'members', messageZh: `一户最多登记 ${MAX_MEMBERS} 名成员`, messageEn: `a household registers at most ${MAX_MEMBERS} members` });
+  if (members.length > MAX_MEMBERS)
+    issues.push({ path, field: 'members', messageZh: `一户最多登记 ${MAX_MEMBERS} 名成员`, messageEn: `a household registers at most ${MAX_MEMBERS} members` });
   if (members.every((m) => m.isHead !== undefined)) {
     const heads = members.filter((m) => m.isHead).length;
     if (heads === 0) issues.push({ path, field: 'relation', messageZh: '须有一名户主（与户主关系 = 户主）', messageEn: 'one member must be the head (relation 02)' });
@@ -163,7 +190,13 @@ export function memberListIssues(members: readonly { isHead?: boolean; idNumber?
     if (id === '') return;
     const before = seen.get(id);
     if (before !== undefined) {
-      issues.push({ path: `${path}.${i}.idNumber`, field: 'idNumber', value: id, messageZh: `证件号码与第 ${before + 1} 名成员重复`, messageEn: `ID number repeats member ${before + 1}` });
+      issues.push({
+        path: `${path}.${i}.idNumber`,
+        field: 'idNumber',
+        value: id,
+        messageZh: `证件号码与第 ${before + 1} 名成员重复`,
+        messageEn: `ID number repeats member ${before + 1}`,
+      });
     }
     seen.set(id, i);
   });

@@ -61,12 +61,57 @@ describe('checkHouseholdGroups', () => {
 
   it.each<[string, Partial<ImportPersonRow>[], Array<[number, string, string]>]>([
     ['no head', [{ rowNumber: 2 }, { rowNumber: 3 }], [[2, '与户主关系', '户编号 H1 没有户主（第 2、3 行）']]],
-    ['two heads', [{ rowNumber: 2, isHead: true }, { rowNumber: 5, isHead: true }], [[5, '与户主关系', '户编号 H1 有多个户主（第 2、5 行）']]],
-    ['region differs', [{ rowNumber: 2, isHead: true }, { rowNumber: 3, regionCode: '411201100002' }], [[3, '区划代码', '第 2 行为“411201100001”']]],
-    ['household type differs', [{ rowNumber: 2, isHead: true }, { rowNumber: 3, householdType: 'lifted', monitoringType: null }], [[3, '户类型', '第 2 行为“监测户”'], [3, '监测类型', '第 2 行为“边缘易致贫户”']]],
-    ['risk types differ', [{ rowNumber: 2, isHead: true }, { rowNumber: 3, riskTypes: ['disability'] }], [[3, '风险类型', '第 2 行为“因病”']]],
-    ['address differs where both given', [{ rowNumber: 2, isHead: true, address: '一号' }, { rowNumber: 3, address: '二号' }], [[3, '家庭住址', '第 2 行为“一号”']]],
-    ['head name does not match the head', [{ rowNumber: 2, isHead: true, name: '张三', headName: '李四' }, { rowNumber: 3, headName: '李四' }], [[2, '户主姓名', '户主“张三”']]],
+    [
+      'two heads',
+      [
+        { rowNumber: 2, isHead: true },
+        { rowNumber: 5, isHead: true },
+      ],
+      [[5, '与户主关系', '户编号 H1 有多个户主（第 2、5 行）']],
+    ],
+    [
+      'region differs',
+      [
+        { rowNumber: 2, isHead: true },
+        { rowNumber: 3, regionCode: '411201100002' },
+      ],
+      [[3, '区划代码', '第 2 行为“411201100001”']],
+    ],
+    [
+      'household type differs',
+      [
+        { rowNumber: 2, isHead: true },
+        { rowNumber: 3, householdType: 'lifted', monitoringType: null },
+      ],
+      [
+        [3, '户类型', '第 2 行为“监测户”'],
+        [3, '监测类型', '第 2 行为“边缘易致贫户”'],
+      ],
+    ],
+    [
+      'risk types differ',
+      [
+        { rowNumber: 2, isHead: true },
+        { rowNumber: 3, riskTypes: ['disability'] },
+      ],
+      [[3, '风险类型', '第 2 行为“因病”']],
+    ],
+    [
+      'address differs where both given',
+      [
+        { rowNumber: 2, isHead: true, address: '一号' },
+        { rowNumber: 3, address: '二号' },
+      ],
+      [[3, '家庭住址', '第 2 行为“一号”']],
+    ],
+    [
+      'head name does not match the head',
+      [
+        { rowNumber: 2, isHead: true, name: '张三', headName: '李四' },
+        { rowNumber: 3, headName: '李四' },
+      ],
+      [[2, '户主姓名', '户主“张三”']],
+    ],
   ])('%s', (_name, specs, expected) => {
     const issues = checkHouseholdGroups(specs.map(person));
     expect(issues.map((i) => [i.row, i.path, i.messageZh])).toEqual(expected.map(([row, col, zh]) => [row, col, expect.stringContaining(zh)]));
@@ -74,10 +119,7 @@ describe('checkHouseholdGroups', () => {
 
   it('finds an ID number used twice in the file, even across households', () => {
     const id = makeIdNumber('41120119900101999');
-    const issues = checkHouseholdGroups([
-      person({ rowNumber: 2, isHead: true, idNumber: id }),
-      person({ rowNumber: 9, householdNo: 'H2', isHead: true, idNumber: id }),
-    ]);
+    const issues = checkHouseholdGroups([person({ rowNumber: 2, isHead: true, idNumber: id }), person({ rowNumber: 9, householdNo: 'H2', isHead: true, idNumber: id })]);
     expect(issues).toEqual([{ row: 9, path: '证件号码', field: 'idNumber', value: id, messageZh: '证件号码与第 2 行重复', messageEn: 'ID number already appears on row 2' }]);
   });
 });

@@ -20,7 +20,10 @@ const HOUSEHOLD_FIELDS: ReadonlyArray<{ key: HouseholdKey; optional: boolean; co
 
 // household columns holding dictionary codes: messages show their labels, never the codes
 const DICT_OF: Partial<Record<HouseholdKey, string>> = {
-  householdType: DICT.householdType, monitoringType: DICT.monitoringType, monitoringStatus: DICT.monitoringStatus, riskTypes: DICT.riskType,
+  householdType: DICT.householdType,
+  monitoringType: DICT.monitoringType,
+  monitoringStatus: DICT.monitoringStatus,
+  riskTypes: DICT.riskType,
 };
 
 function show(v: unknown, key?: HouseholdKey, lang: 'zh' | 'en' = 'zh'): string {
@@ -89,8 +92,16 @@ export function createHouseholdGroupChecker(): HouseholdGroupChecker {
     let s = households.get(no);
     if (!s) {
       s = {
-        no, rows: [], heads: [], refRows: new Array<number>(HOUSEHOLD_FIELDS.length).fill(0), refValues: new Array<unknown>(HOUSEHOLD_FIELDS.length).fill(null),
-        conflicts: null, headName: null, headNameRow: 0, moreHeadNames: null, hasRejectedRow: false,
+        no,
+        rows: [],
+        heads: [],
+        refRows: new Array<number>(HOUSEHOLD_FIELDS.length).fill(0),
+        refValues: new Array<unknown>(HOUSEHOLD_FIELDS.length).fill(null),
+        conflicts: null,
+        headName: null,
+        headNameRow: 0,
+        moreHeadNames: null,
+        hasRejectedRow: false,
       };
       households.set(no, s);
     }
@@ -100,11 +111,19 @@ export function createHouseholdGroupChecker(): HouseholdGroupChecker {
     add(r) {
       const first = firstById.get(r.idNumber);
       if (first === undefined) firstById.set(r.idNumber, r.rowNumber);
-      else dupIssues.push({ householdNo: r.householdNo, issue: importIssue(r.rowNumber, 'idNumber', r.idNumber, `证件号码与第 ${first} 行重复`, `ID number already appears on row ${first}`) });
+      else
+        dupIssues.push({
+          householdNo: r.householdNo,
+          issue: importIssue(r.rowNumber, 'idNumber', r.idNumber, `证件号码与第 ${first} 行重复`, `ID number already appears on row ${first}`),
+        });
       if (r.personNo !== null) {
         const firstNo = firstByPersonNo.get(r.personNo);
         if (firstNo === undefined) firstByPersonNo.set(r.personNo, r.rowNumber);
-        else dupIssues.push({ householdNo: r.householdNo, issue: importIssue(r.rowNumber, 'personNo', r.personNo, `人口编号与第 ${firstNo} 行重复`, `person number already appears on row ${firstNo}`) });
+        else
+          dupIssues.push({
+            householdNo: r.householdNo,
+            issue: importIssue(r.rowNumber, 'personNo', r.personNo, `人口编号与第 ${firstNo} 行重复`, `person number already appears on row ${firstNo}`),
+          });
       }
       const s = stateOf(r.householdNo);
       s.rows.push(r.rowNumber);
@@ -156,7 +175,15 @@ export function createHouseholdGroupChecker(): HouseholdGroupChecker {
         } else if (heads.length > 1) {
           const headRows = heads.map((h) => h.rowNumber).join('、');
           for (const h of heads.slice(1)) {
-            push(importIssue(h.rowNumber, 'relation', '户主', `户编号 ${no} 有多个户主（第 ${headRows} 行）`, `household ${no} has more than one head (rows ${heads.map((x) => x.rowNumber).join(', ')})`));
+            push(
+              importIssue(
+                h.rowNumber,
+                'relation',
+                '户主',
+                `户编号 ${no} 有多个户主（第 ${headRows} 行）`,
+                `household ${no} has more than one head (rows ${heads.map((x) => x.rowNumber).join(', ')})`,
+              ),
+            );
           }
         }
         if (s.conflicts) for (let k = 0; k < HOUSEHOLD_FIELDS.length; k++) for (const issue of s.conflicts[k] ?? []) push(issue);
@@ -165,7 +192,15 @@ export function createHouseholdGroupChecker(): HouseholdGroupChecker {
           const names: [string, number][] = s.headName === null ? [] : [[s.headName, s.headNameRow], ...(s.moreHeadNames ?? [])];
           for (const [headName, rowNumber] of names) {
             if (headName === head.name) continue;
-            push(importIssue(rowNumber, 'headName', headName, `户主姓名与第 ${head.rowNumber} 行户主“${head.name}”不符`, `head's name differs from the head on row ${head.rowNumber} ("${head.name}")`));
+            push(
+              importIssue(
+                rowNumber,
+                'headName',
+                headName,
+                `户主姓名与第 ${head.rowNumber} 行户主“${head.name}”不符`,
+                `head's name differs from the head on row ${head.rowNumber} ("${head.name}")`,
+              ),
+            );
             break;
           }
         }

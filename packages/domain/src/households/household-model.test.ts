@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { findDictionary } from '../dictionaries/dictionaries.ts';
 import {
-  EXIT_REASONS, LIFTED_CATEGORIES, defaultIsLifted, educationSchoolIssue, exitDateIssue, exitedRecordIssue, hasDisability, healthSetIssue, householdCategoryIssues,
+  EXIT_REASONS,
+  LIFTED_CATEGORIES,
+  defaultIsLifted,
+  educationSchoolIssue,
+  exitDateIssue,
+  exitedRecordIssue,
+  hasDisability,
+  healthSetIssue,
+  householdCategoryIssues,
   mostSeriousHealth,
 } from './household-model.ts';
 

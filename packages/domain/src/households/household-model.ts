@@ -48,10 +48,20 @@ export function householdCategoryIssues(f: HouseholdCategoryFacts): Issue[] {
     issues.push({ path: 'monitoringType', field: 'monitoringType', messageZh: '监测户须填写监测对象类别', messageEn: 'a monitored household needs a monitoring type' });
   }
   if (f.monitoringType === 'unstable' && !f.isLifted) {
-    issues.push({ path: 'isLifted', field: 'isLifted', messageZh: '脱贫不稳定户须是脱贫户（“是否脱贫户”为是）', messageEn: 'an unstable lifted household (脱贫不稳定户) must be a lifted household' });
+    issues.push({
+      path: 'isLifted',
+      field: 'isLifted',
+      messageZh: '脱贫不稳定户须是脱贫户（“是否脱贫户”为是）',
+      messageEn: 'an unstable lifted household (脱贫不稳定户) must be a lifted household',
+    });
   }
   if (f.monitoringType === 'marginal' && f.isLifted) {
-    issues.push({ path: 'isLifted', field: 'isLifted', messageZh: '边缘易致贫户来自一般农户，不能是脱贫户', messageEn: 'a marginal household (边缘易致贫户) comes from ordinary households and cannot be a lifted household' });
+    issues.push({
+      path: 'isLifted',
+      field: 'isLifted',
+      messageZh: '边缘易致贫户来自一般农户，不能是脱贫户',
+      messageEn: 'a marginal household (边缘易致贫户) comes from ordinary households and cannot be a lifted household',
+    });
   }
   if (f.liftedCategory && !f.isLifted) {
     issues.push({ path: 'liftedCategory', field: 'liftedCategory', messageZh: '只有脱贫户才填写脱贫户类别', messageEn: 'only a lifted household has a lifted-household category' });
@@ -68,10 +78,20 @@ export function educationSchoolIssue(p: { education?: string | null; schoolStatu
   const hasEdu = !!p.education;
   const hasSchool = !!p.schoolStatus;
   if (hasEdu && hasSchool) {
-    return { path: 'schoolStatus', field: 'schoolStatus', messageZh: '文化程度与在校生状况只能填写其一：在校生填在校生状况，其他人填文化程度', messageEn: 'fill in either the education (文化程度) or the current schooling (在校生状况), not both' };
+    return {
+      path: 'schoolStatus',
+      field: 'schoolStatus',
+      messageZh: '文化程度与在校生状况只能填写其一：在校生填在校生状况，其他人填文化程度',
+      messageEn: 'fill in either the education (文化程度) or the current schooling (在校生状况), not both',
+    };
   }
   if (requireOne && !hasEdu && !hasSchool) {
-    return { path: 'education', field: 'education', messageZh: '文化程度与在校生状况须填写其一', messageEn: 'fill in the education (文化程度) or the current schooling (在校生状况)' };
+    return {
+      path: 'education',
+      field: 'education',
+      messageZh: '文化程度与在校生状况须填写其一',
+      messageEn: 'fill in the education (文化程度) or the current schooling (在校生状况)',
+    };
   }
   return undefined;
 }
@@ -96,7 +116,12 @@ export function mostSeriousHealth(healthStatuses: readonly string[] | null | und
 export function healthSetIssue(healthStatuses: readonly string[] | null | undefined): Issue | undefined {
   const set = healthStatuses ?? [];
   if (set.includes('healthy') && set.length > 1) {
-    return { path: 'healthStatuses', field: 'healthStatuses', messageZh: '健康状况选了“健康”，就不能同时选疾病或残疾', messageEn: '“healthy” cannot be combined with an illness or a disability' };
+    return {
+      path: 'healthStatuses',
+      field: 'healthStatuses',
+      messageZh: '健康状况选了“健康”，就不能同时选疾病或残疾',
+      messageEn: '“healthy” cannot be combined with an illness or a disability',
+    };
   }
   return undefined;
 }
@@ -107,7 +132,13 @@ export function healthSetIssue(healthStatuses: readonly string[] | null | undefi
  */
 export function exitDateIssue(date: string, today: string): Issue | undefined {
   if (date <= today) return undefined;
-  return { path: 'date', value: date, field: 'date', messageZh: `减少日期 ${date} 晚于今天，自然减少只能在发生后办理`, messageEn: `the date ${date} is after today: a 自然减少 is recorded once it has happened` };
+  return {
+    path: 'date',
+    value: date,
+    field: 'date',
+    messageZh: `减少日期 ${date} 晚于今天，自然减少只能在发生后办理`,
+    messageEn: `the date ${date} is after today: a 自然减少 is recorded once it has happened`,
+  };
 }
 
 /** What the read-only refusal names: the reason (a dictionary label) and the date of the 自然减少. */
@@ -120,6 +151,14 @@ export type ExitFacts = { reasonLabelZh: string; reasonLabelEn: string; date: st
 export function exitedRecordIssue(kind: 'household' | 'person', f: ExitFacts): Issue {
   const date = f.date ?? '';
   return kind === 'household'
-    ? { path: 'id', messageZh: `该户已自然减少（${f.reasonLabelZh}，${date}），记录只读；如需恢复请联系县级管理员`, messageEn: `this household left the registry (${f.reasonLabelEn}, ${date}); its records are read-only. Ask the county administrator to restore it` }
-    : { path: 'id', messageZh: `该成员已自然减少（${f.reasonLabelZh}，${date}），记录只读；如需恢复请联系县级管理员`, messageEn: `this member left the registry (${f.reasonLabelEn}, ${date}); the record is read-only. Ask the county administrator to restore it` };
+    ? {
+        path: 'id',
+        messageZh: `该户已自然减少（${f.reasonLabelZh}，${date}），记录只读；如需恢复请联系县级管理员`,
+        messageEn: `this household left the registry (${f.reasonLabelEn}, ${date}); its records are read-only. Ask the county administrator to restore it`,
+      }
+    : {
+        path: 'id',
+        messageZh: `该成员已自然减少（${f.reasonLabelZh}，${date}），记录只读；如需恢复请联系县级管理员`,
+        messageEn: `this member left the registry (${f.reasonLabelEn}, ${date}); the record is read-only. Ask the county administrator to restore it`,
+      };
 }

@@ -5,7 +5,14 @@ import type { ImportField } from './import-fields.ts';
 // national-exports.md §2 and domain-standards §2.1, §1.6, §1.7, §2.5. None is required: a file has a subset.
 
 const f = (key: string, labelZh: string, labelEn: string, group: NonNullable<ImportField['group']>, household: boolean, aliases: string[] = [], dict?: string): ImportField => ({
-  key, labelZh, labelEn, required: false, household, aliases, group, ...(dict ? { dict } : {}),
+  key,
+  labelZh,
+  labelEn,
+  required: false,
+  household,
+  aliases,
+  group,
+  ...(dict ? { dict } : {}),
 });
 
 /** 帮扶措施 columns (free text per category; national code tables 100A39 … 100A55) → dict measure_category code. */
@@ -58,7 +65,15 @@ export const NATIONAL_IMPORT_FIELDS: ImportField[] = [
   f('monitoringSince', '识别监测时间', 'Monitored since', 'monitoring', true, ['风险识别时间', '首次识别时间', '纳入监测时间']),
   f('eliminatedAt', '消除监测时间', 'Risk eliminated on', 'monitoring', true, ['风险消除时间']),
   ...[1, 2, 3, 4, 5].map((n) =>
-    f(`risk${n}`, `致贫/返贫风险${n}`, `Risk ${n}`, 'monitoring', true, [`致贫原因${n}`, `返贫致贫风险${n}`, `致贫返贫风险${n}`, ...(n === 1 ? ['主要致贫原因'] : n === 2 ? ['次要致贫原因'] : [])], DICT.riskType),
+    f(
+      `risk${n}`,
+      `致贫/返贫风险${n}`,
+      `Risk ${n}`,
+      'monitoring',
+      true,
+      [`致贫原因${n}`, `返贫致贫风险${n}`, `致贫返贫风险${n}`, ...(n === 1 ? ['主要致贫原因'] : n === 2 ? ['次要致贫原因'] : [])],
+      DICT.riskType,
+    ),
   ),
   f('housingUnsafe', '是否危房户', 'Dangerous house?', 'conditions', true, ['是否住房出现安全问题']),
   f('waterSolved', '是否解决安全饮用水', 'Safe drinking water?', 'conditions', true, []),

@@ -4,8 +4,23 @@ import { checkImportMapping, fillDownHouseholdCells, HOUSEHOLD_IMPORT_FIELDS, is
 describe('HOUSEHOLD_IMPORT_FIELDS', () => {
   it('lists the template columns of ARCHITECTURE.md with unique keys and spellings', () => {
     expect(HOUSEHOLD_IMPORT_FIELDS.map((f) => f.labelZh)).toEqual([
-      '户编号', '区划代码', '户类型', '监测类型', '户主姓名', '姓名', '证件号码', '性别', '与户主关系', '劳动能力',
-      '健康状况', '文化程度', '务工状况', '联系电话', '风险类型', '脱贫年度', '家庭住址',
+      '户编号',
+      '区划代码',
+      '户类型',
+      '监测类型',
+      '户主姓名',
+      '姓名',
+      '证件号码',
+      '性别',
+      '与户主关系',
+      '劳动能力',
+      '健康状况',
+      '文化程度',
+      '务工状况',
+      '联系电话',
+      '风险类型',
+      '脱贫年度',
+      '家庭住址',
     ]);
     const all = HOUSEHOLD_IMPORT_FIELDS.flatMap((f) => [f.labelZh, ...f.aliases]);
     expect(new Set(all).size).toBe(all.length);
@@ -22,7 +37,20 @@ describe('suggestMapping', () => {
 
   it('matches aliases, full-width, spaces, required marks and bracketed notes', () => {
     expect(
-      suggestMapping(['序号', ' 户 编 号 ', '*身份证号码', '证件号码（18位）', '姓　名', '与户主的关系', '劳动技能', '致贫/返贫风险', '脱贫年份(年)', 'Household type', '家庭住址：', '备注']),
+      suggestMapping([
+        '序号',
+        ' 户 编 号 ',
+        '*身份证号码',
+        '证件号码（18位）',
+        '姓　名',
+        '与户主的关系',
+        '劳动技能',
+        '致贫/返贫风险',
+        '脱贫年份(年)',
+        'Household type',
+        '家庭住址：',
+        '备注',
+      ]),
     ).toEqual({
       householdNo: ' 户 编 号 ',
       idNumber: '*身份证号码',
@@ -44,7 +72,13 @@ describe('suggestMapping', () => {
 });
 
 describe('isImportHeader', () => {
-  it.each([['户编号', true], ['*身份证号码', true], ['Household type', true], ['备注', false], ['', false]])('%j → %s', (h, yes) => expect(isImportHeader(h)).toBe(yes));
+  it.each([
+    ['户编号', true],
+    ['*身份证号码', true],
+    ['Household type', true],
+    ['备注', false],
+    ['', false],
+  ])('%j → %s', (h, yes) => expect(isImportHeader(h)).toBe(yes));
 });
 
 describe('checkImportMapping', () => {
@@ -52,9 +86,7 @@ describe('checkImportMapping', () => {
     const headers = HOUSEHOLD_IMPORT_FIELDS.map((f) => f.labelZh);
     expect(checkImportMapping(suggestMapping(headers), headers)).toEqual([]);
     const problems = checkImportMapping({ householdNo: '户编号', regionCode: '区划', foo: '姓名' }, ['户编号', '姓名']);
-    expect(problems.filter((p) => p.path === 'mapping').map((p) => p.messageZh)).toEqual(
-      ['姓名', '证件号码', '与户主关系'].map((l) => `必填列“${l}”未对应到文件中的列`),
-    );
+    expect(problems.filter((p) => p.path === 'mapping').map((p) => p.messageZh)).toEqual(['姓名', '证件号码', '与户主关系'].map((l) => `必填列“${l}”未对应到文件中的列`));
     expect(problems.find((p) => p.path === 'mapping.regionCode')?.messageZh).toBe('文件中没有列“区划”');
     expect(problems.find((p) => p.path === 'mapping.foo')?.messageEn).toBe('unknown field foo');
   });

@@ -23,13 +23,37 @@ export type ImportField = {
  */
 export const HOUSEHOLD_IMPORT_FIELDS: ImportField[] = [
   { key: 'householdNo', household: true, labelZh: '户编号', labelEn: 'Household number', required: true, aliases: ['户号', '家庭编号', '户编码', '农户编号'] },
-  { key: 'regionCode', household: true, labelZh: '区划代码', labelEn: 'Region code', required: false, aliases: ['行政区划代码', '村代码', '区划编码', '统计用区划代码', '行政区划编码', '村组代码', '所在村组代码'] },
-  { key: 'householdType', household: true, dict: DICT.householdType, labelZh: '户类型', labelEn: 'Household type', required: false, aliases: ['户属性', '农户类型', '家庭类型', '户别'] },
-  { key: 'monitoringType', household: true, dict: DICT.monitoringType, labelZh: '监测类型', labelEn: 'Monitoring type', required: false, aliases: ['监测对象类别', '监测对象类型', '监测户类型', '监测类别', '易返贫致贫户类型', '易返贫致贫户(监测对象)类型'] },
+  {
+    key: 'regionCode',
+    household: true,
+    labelZh: '区划代码',
+    labelEn: 'Region code',
+    required: false,
+    aliases: ['行政区划代码', '村代码', '区划编码', '统计用区划代码', '行政区划编码', '村组代码', '所在村组代码'],
+  },
+  {
+    key: 'householdType',
+    household: true,
+    dict: DICT.householdType,
+    labelZh: '户类型',
+    labelEn: 'Household type',
+    required: false,
+    aliases: ['户属性', '农户类型', '家庭类型', '户别'],
+  },
+  {
+    key: 'monitoringType',
+    household: true,
+    dict: DICT.monitoringType,
+    labelZh: '监测类型',
+    labelEn: 'Monitoring type',
+    required: false,
+    aliases: ['监测对象类别', '监测对象类型', '监测户类型', '监测类别', '易返贫致贫户类型', '易返贫致贫户(监测对象)类型'],
+  },
   { key: 'headName', household: true, labelZh: '户主姓名', labelEn: 'Head of household', required: false, aliases: ['户主'] },
   { key: 'name', household: false, labelZh: '姓名', labelEn: 'Name', required: true, aliases: ['成员姓名', '人员姓名', '家庭成员姓名'] },
   {
-    key: 'idNumber', household: false,
+    key: 'idNumber',
+    household: false,
     labelZh: '证件号码',
     labelEn: 'ID number',
     required: true,
@@ -37,12 +61,36 @@ export const HOUSEHOLD_IMPORT_FIELDS: ImportField[] = [
   },
   { key: 'gender', household: false, dict: DICT.gender, labelZh: '性别', labelEn: 'Gender', required: false, aliases: [] },
   { key: 'relation', household: false, dict: DICT.relation, labelZh: '与户主关系', labelEn: 'Relation to head', required: true, aliases: ['与户主的关系', '家庭关系', '关系'] },
-  { key: 'laborCapacity', household: false, dict: DICT.laborCapacity, labelZh: '劳动能力', labelEn: 'Labour capacity', required: false, aliases: ['劳动技能', '劳动力状况', '劳动能力状况'] },
+  {
+    key: 'laborCapacity',
+    household: false,
+    dict: DICT.laborCapacity,
+    labelZh: '劳动能力',
+    labelEn: 'Labour capacity',
+    required: false,
+    aliases: ['劳动技能', '劳动力状况', '劳动能力状况'],
+  },
   { key: 'healthStatus', household: false, dict: DICT.healthStatus, labelZh: '健康状况', labelEn: 'Health status', required: false, aliases: ['健康状态', '身体状况'] },
   { key: 'education', household: false, dict: DICT.education, labelZh: '文化程度', labelEn: 'Education', required: false, aliases: ['学历', '受教育程度'] },
-  { key: 'employmentStatus', household: false, dict: DICT.employmentStatus, labelZh: '务工状况', labelEn: 'Employment status', required: false, aliases: ['务工情况', '就业状况', '就业情况', '务工状态'] },
+  {
+    key: 'employmentStatus',
+    household: false,
+    dict: DICT.employmentStatus,
+    labelZh: '务工状况',
+    labelEn: 'Employment status',
+    required: false,
+    aliases: ['务工情况', '就业状况', '就业情况', '务工状态'],
+  },
   { key: 'phone', household: false, labelZh: '联系电话', labelEn: 'Phone', required: false, aliases: ['电话', '手机号', '手机号码', '户联系电话', '成员联系电话', '联系方式'] },
-  { key: 'riskTypes', household: true, dict: DICT.riskType, labelZh: '风险类型', labelEn: 'Risk types', required: false, aliases: ['致贫返贫风险', '返贫致贫风险', '致贫/返贫风险', '风险类别', '致贫原因', '主要风险', '致贫返贫风险类型'] },
+  {
+    key: 'riskTypes',
+    household: true,
+    dict: DICT.riskType,
+    labelZh: '风险类型',
+    labelEn: 'Risk types',
+    required: false,
+    aliases: ['致贫返贫风险', '返贫致贫风险', '致贫/返贫风险', '风险类别', '致贫原因', '主要风险', '致贫返贫风险类型'],
+  },
   { key: 'liftedYear', household: true, labelZh: '脱贫年度', labelEn: 'Year lifted', required: false, aliases: ['脱贫年份', '脱贫时间', '脱贫年'] },
   { key: 'address', household: true, labelZh: '家庭住址', labelEn: 'Address', required: false, aliases: ['住址', '地址', '家庭地址', '现住址'] },
 ];
@@ -68,7 +116,9 @@ export function getImportField(key: string): ImportField {
 
 /** Header normalisation: half-width, no spaces, lower case, no required-marks, and a version without brackets. */
 function headerKeys(header: string): string[] {
-  const base = normalizeLabel(header).replace(/[*＊※]/g, '').replace(/[:：]$/, '');
+  const base = normalizeLabel(header)
+    .replace(/[*＊※]/g, '')
+    .replace(/[:：]$/, '');
   const noBrackets = base.replace(/\([^)]*\)/g, '').replace(/[（(].*$/, '');
   return noBrackets && noBrackets !== base ? [base, noBrackets] : [base];
 }
@@ -155,10 +205,15 @@ export type MappingProblem = { path: string; messageZh: string; messageEn: strin
 export function checkImportMapping(mapping: Readonly<Record<string, string>>, headers: readonly string[]): MappingProblem[] {
   const out: MappingProblem[] = [];
   if (!mapping.regionCode && !mapping.village) {
-    out.push({ path: 'mapping', messageZh: '文件须有“区划代码”列，或“村”列（最好同时有“乡”列）', messageEn: 'the file needs a region code column, or a village column (preferably with a township column)' });
+    out.push({
+      path: 'mapping',
+      messageZh: '文件须有“区划代码”列，或“村”列（最好同时有“乡”列）',
+      messageEn: 'the file needs a region code column, or a village column (preferably with a township column)',
+    });
   }
   for (const f of IMPORT_FIELDS) {
-    if (f.required && !mapping[f.key]) out.push({ path: 'mapping', messageZh: `必填列“${f.labelZh}”未对应到文件中的列`, messageEn: `required field "${f.labelEn}" (${f.labelZh}) is not mapped to a column` });
+    if (f.required && !mapping[f.key])
+      out.push({ path: 'mapping', messageZh: `必填列“${f.labelZh}”未对应到文件中的列`, messageEn: `required field "${f.labelEn}" (${f.labelZh}) is not mapped to a column` });
   }
   for (const [key, header] of Object.entries(mapping)) {
     if (!FIELD_BY_KEY.has(key)) out.push({ path: `mapping.${key}`, messageZh: `未知字段 ${key}`, messageEn: `unknown field ${key}` });

@@ -8,8 +8,33 @@ import { createPlaceResolver, looselySameArea, townshipKey, villageKey, type Nam
 import { checkImportRow, type ImportRowContext } from './import-row.ts';
 
 // The 家庭成员信息 roster of the national system, columns as exported (national-exports.md §2, domain-standards §2.1)
-const ROSTER = ['省', '市', '县', '乡', '村', '户编号', '人口编号', '姓名', '性别', '出生日期', '证件类型', '证件号码', '民族', '与户主关系', '文化程度',
-  '在校生状况', '劳动技能', '务工时间（月）', '健康状况', '监测对象类别', '风险类型', '户联系电话', '政治面貌', '是否享受低保', '户主证件号码'];
+const ROSTER = [
+  '省',
+  '市',
+  '县',
+  '乡',
+  '村',
+  '户编号',
+  '人口编号',
+  '姓名',
+  '性别',
+  '出生日期',
+  '证件类型',
+  '证件号码',
+  '民族',
+  '与户主关系',
+  '文化程度',
+  '在校生状况',
+  '劳动技能',
+  '务工时间（月）',
+  '健康状况',
+  '监测对象类别',
+  '风险类型',
+  '户联系电话',
+  '政治面貌',
+  '是否享受低保',
+  '户主证件号码',
+];
 
 describe('header row and layout', () => {
   it('takes the first row holding both 姓名 and 证件号码, not a title row', () => {
@@ -22,10 +47,28 @@ describe('header row and layout', () => {
   it('maps every roster column we keep with no manual step and lists the others as ignored', () => {
     const m = suggestMapping(ROSTER);
     expect(m).toMatchObject({
-      province: '省', city: '市', county: '县', township: '乡', village: '村', householdNo: '户编号', personNo: '人口编号', name: '姓名', gender: '性别',
-      birthDate: '出生日期', idType: '证件类型', idNumber: '证件号码', ethnicity: '民族', relation: '与户主关系', education: '文化程度',
-      schoolStatus: '在校生状况', laborCapacity: '劳动技能', workMonths: '务工时间（月）', healthStatus: '健康状况', monitoringType: '监测对象类别',
-      riskTypes: '风险类型', phone: '户联系电话',
+      province: '省',
+      city: '市',
+      county: '县',
+      township: '乡',
+      village: '村',
+      householdNo: '户编号',
+      personNo: '人口编号',
+      name: '姓名',
+      gender: '性别',
+      birthDate: '出生日期',
+      idType: '证件类型',
+      idNumber: '证件号码',
+      ethnicity: '民族',
+      relation: '与户主关系',
+      education: '文化程度',
+      schoolStatus: '在校生状况',
+      laborCapacity: '劳动技能',
+      workMonths: '务工时间（月）',
+      healthStatus: '健康状况',
+      monitoringType: '监测对象类别',
+      riskTypes: '风险类型',
+      phone: '户联系电话',
     });
     expect(checkImportMapping(m, ROSTER)).toEqual([]);
     expect(ignoredHeaders(ROSTER, m)).toEqual(['政治面貌', '是否享受低保', '户主证件号码']);
@@ -33,20 +76,50 @@ describe('header row and layout', () => {
   });
 
   it('recognises the monitoring export and its risk, income and measure columns', () => {
-    const headers = [...ROSTER.slice(0, 15), '户类型', '致贫/返贫风险1', '致贫/返贫风险2', '风险是否已消除', '风险消除方式', '识别监测时间', '消除监测时间',
-      '工资性收入', '理赔收入', '合规自付支出', '产业帮扶', '基础设施建设', '是否危房户', '工资性收入'];
+    const headers = [
+      ...ROSTER.slice(0, 15),
+      '户类型',
+      '致贫/返贫风险1',
+      '致贫/返贫风险2',
+      '风险是否已消除',
+      '风险消除方式',
+      '识别监测时间',
+      '消除监测时间',
+      '工资性收入',
+      '理赔收入',
+      '合规自付支出',
+      '产业帮扶',
+      '基础设施建设',
+      '是否危房户',
+      '工资性收入',
+    ];
     const m = suggestMapping(headers);
-    expect(m).toMatchObject({ householdType: '户类型', risk1: '致贫/返贫风险1', risk2: '致贫/返贫风险2', riskEliminated: '风险是否已消除', eliminationMethod: '风险消除方式',
-      monitoringSince: '识别监测时间', eliminatedAt: '消除监测时间', incomeWage: '工资性收入', incomeClaim: '理赔收入', incomeCompliantSelfPaid: '合规自付支出',
-      measureIndustry: '产业帮扶', measureInfrastructure: '基础设施建设', housingUnsafe: '是否危房户' });
+    expect(m).toMatchObject({
+      householdType: '户类型',
+      risk1: '致贫/返贫风险1',
+      risk2: '致贫/返贫风险2',
+      riskEliminated: '风险是否已消除',
+      eliminationMethod: '风险消除方式',
+      monitoringSince: '识别监测时间',
+      eliminatedAt: '消除监测时间',
+      incomeWage: '工资性收入',
+      incomeClaim: '理赔收入',
+      incomeCompliantSelfPaid: '合规自付支出',
+      measureIndustry: '产业帮扶',
+      measureInfrastructure: '基础设施建设',
+      housingUnsafe: '是否危房户',
+    });
     expect(ignoredHeaders(headers, m)).toEqual(['工资性收入']); // the "风险消除后" repeat
     expect(detectLayout(headers)).toBe('national_monitoring');
     expect(detectLayout(['户编号', '区划代码', '户类型', '姓名', '证件号码'])).toBe('template');
   });
 
   it('needs a 区划代码 or a 村 column', () => {
-    expect(checkImportMapping({ householdNo: '户编号', name: '姓名', idNumber: '证件号码', relation: '与户主关系' }, ['户编号', '姓名', '证件号码', '与户主关系'])
-      .map((p) => p.messageZh)).toEqual(['文件须有“区划代码”列，或“村”列（最好同时有“乡”列）']);
+    expect(
+      checkImportMapping({ householdNo: '户编号', name: '姓名', idNumber: '证件号码', relation: '与户主关系' }, ['户编号', '姓名', '证件号码', '与户主关系']).map(
+        (p) => p.messageZh,
+      ),
+    ).toEqual(['文件须有“区划代码”列，或“村”列（最好同时有“乡”列）']);
   });
 
   it.each<[string, Record<string, unknown>]>([
@@ -64,7 +137,15 @@ describe('mergeSubHeader', () => {
   const header = ['户编号', '姓名', '证件号码', '收入情况', '', '风险消除后', ''];
   const known = isImportHeader;
   it('takes the column names of a sub-header row under a grouped header', () => {
-    expect(mergeSubHeader(header, ['', '', '', '工资性收入', '理赔收入', '工资性收入', '理赔收入'], known)).toEqual(['户编号', '姓名', '证件号码', '工资性收入', '理赔收入', '工资性收入', '理赔收入']);
+    expect(mergeSubHeader(header, ['', '', '', '工资性收入', '理赔收入', '工资性收入', '理赔收入'], known)).toEqual([
+      '户编号',
+      '姓名',
+      '证件号码',
+      '工资性收入',
+      '理赔收入',
+      '工资性收入',
+      '理赔收入',
+    ]);
   });
   it('leaves a data row alone', () => {
     expect(mergeSubHeader(header, ['H1', '王建国', '411282196603150011', '12000', '', '', ''], known)).toBeNull();
@@ -111,11 +192,17 @@ describe('region names', () => {
 describe('checkImportRow — national columns', () => {
   const ID = makeIdNumber('41127219680315101');
   const ctx: ImportRowContext = {
-    dictionaries: DICTIONARIES, isKnownRegion: () => false, today: '2025-09-02', resolvePlace: createPlaceResolver(regions(), '411272'),
+    dictionaries: DICTIONARIES,
+    isKnownRegion: () => false,
+    today: '2025-09-02',
+    resolvePlace: createPlaceResolver(regions(), '411272'),
     options: { householdType: 'lifted', liftedCategory: null, monitoringStatus: null, incomeYear: 2024 },
   };
   function regions(): NamedRegion[] {
-    return [{ code: '411272100000', name: '大王镇', level: 'township', parentCode: null }, { code: '411272100201', name: '后地村委会', level: 'village', parentCode: null }];
+    return [
+      { code: '411272100000', name: '大王镇', level: 'township', parentCode: null },
+      { code: '411272100201', name: '后地村委会', level: 'village', parentCode: null },
+    ];
   }
   const row = { township: '大王镇', village: '后地村', householdNo: '4112721002010001', personNo: '411272100201000101', name: '王建国', idNumber: ID, relation: '户主' };
 
@@ -126,11 +213,31 @@ describe('checkImportRow — national columns', () => {
   });
 
   it('reads monitoring columns: category, eliminated with month and method, risks 1…5', () => {
-    const { value, issues } = checkImportRow({ ...row, monitoringType: '突发严重困难户', riskEliminated: '是', eliminationMethod: '帮扶消除', monitoringSince: '202303',
-      eliminatedAt: 202406, risk1: '因病', risk2: '因学', riskTypes: '因病' }, 3, ctx);
+    const { value, issues } = checkImportRow(
+      {
+        ...row,
+        monitoringType: '突发严重困难户',
+        riskEliminated: '是',
+        eliminationMethod: '帮扶消除',
+        monitoringSince: '202303',
+        eliminatedAt: 202406,
+        risk1: '因病',
+        risk2: '因学',
+        riskTypes: '因病',
+      },
+      3,
+      ctx,
+    );
     expect(issues).toEqual([]);
-    expect(value).toMatchObject({ householdType: 'monitored', monitoringType: 'sudden', monitoringStatus: 'eliminated', monitoringSince: '2023-03-01',
-      eliminatedAt: '2024-06-01', eliminationMethod: 'assisted', riskTypes: ['illness', 'schooling'] });
+    expect(value).toMatchObject({
+      householdType: 'monitored',
+      monitoringType: 'sudden',
+      monitoringStatus: 'eliminated',
+      monitoringSince: '2023-03-01',
+      eliminatedAt: '2024-06-01',
+      eliminationMethod: 'assisted',
+      riskTypes: ['illness', 'schooling'],
+    });
   });
 
   it('warns where 出生日期 disagrees with the ID number and keeps the ID date', () => {
@@ -146,15 +253,31 @@ describe('checkImportRow — national columns', () => {
 
   it('skips the check digit for another 证件类型 but needs 性别 and 出生日期', () => {
     const passport = { ...row, idType: '护照', idNumber: 'e12345678' };
-    expect(checkImportRow({ ...passport, gender: '女', birthDate: '1990-01-02' }, 6, ctx).value).toMatchObject({ idType: '3', idNumber: 'E12345678', gender: '2', birthDate: '1990-01-02' });
+    expect(checkImportRow({ ...passport, gender: '女', birthDate: '1990-01-02' }, 6, ctx).value).toMatchObject({
+      idType: '3',
+      idNumber: 'E12345678',
+      gender: '2',
+      birthDate: '1990-01-02',
+    });
     expect(checkImportRow(passport, 6, ctx).issues.map((i) => i.path)).toEqual(['性别', '出生日期']);
   });
 
   it('reads incomes, support measures and 三保障 flags of the year', () => {
-    const { value, issues } = checkImportRow({ ...row, incomeWage: '12,000', incomeClaim: 800, measureIndustry: '发放鸡苗 200 只', measureFinance: '无', housingUnsafe: '否', waterSolved: '是' }, 7, ctx);
+    const { value, issues } = checkImportRow(
+      { ...row, incomeWage: '12,000', incomeClaim: 800, measureIndustry: '发放鸡苗 200 只', measureFinance: '无', housingUnsafe: '否', waterSolved: '是' },
+      7,
+      ctx,
+    );
     expect(issues).toEqual([]);
-    expect(value).toMatchObject({ incomeYear: 2024, income: { wage: 12000, claim_income: 800, business: 0 }, measures: [{ category: 'industry', description: '发放鸡苗 200 只' }],
-      housingSecure: true, waterSecure: true, educationSecure: null, medicalSecure: null });
+    expect(value).toMatchObject({
+      incomeYear: 2024,
+      income: { wage: 12000, claim_income: 800, business: 0 },
+      measures: [{ category: 'industry', description: '发放鸡苗 200 只' }],
+      housingSecure: true,
+      waterSecure: true,
+      educationSecure: null,
+      medicalSecure: null,
+    });
   });
 
   it('refuses a negative or absurd income cell by row and column, and keeps a computed one to the 分', () => {
@@ -168,16 +291,29 @@ describe('checkImportRow — national columns', () => {
 
   it('names an unknown village with the fix', () => {
     const { issues } = checkImportRow({ ...row, village: '北营村' }, 8, ctx);
-    expect(issues).toEqual([expect.objectContaining({ row: 8, path: '村', value: '北营村', messageEn: expect.stringContaining('create the village under the township in Regions') })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ row: 8, path: '村', value: '北营村', messageEn: expect.stringContaining('create the village under the township in Regions') }),
+    ]);
   });
 });
 
 describe('cellToDate / cellToMonth', () => {
   it.each<[unknown, string | null | undefined]>([
-    ['1968-03-15', '1968-03-15'], ['1968/3/15', '1968-03-15'], ['１９６８年３月１５日', '1968-03-15'], ['19680315', '1968-03-15'], [44196, '2020-12-31'],
-    [new Date(Date.UTC(1968, 2, 15)), '1968-03-15'], ['', null], ['1968-02-30', undefined], ['昨天', undefined],
+    ['1968-03-15', '1968-03-15'],
+    ['1968/3/15', '1968-03-15'],
+    ['１９６８年３月１５日', '1968-03-15'],
+    ['19680315', '1968-03-15'],
+    [44196, '2020-12-31'],
+    [new Date(Date.UTC(1968, 2, 15)), '1968-03-15'],
+    ['', null],
+    ['1968-02-30', undefined],
+    ['昨天', undefined],
   ])('date %j → %s', (v, d) => expect(cellToDate(v)).toBe(d));
-  it.each<[unknown, string | null | undefined]>([['202303', '2023-03-01'], [202312, '2023-12-01'], ['2023-03', '2023-03-01'], ['2023-03-15', '2023-03-15'], ['202313', undefined]])(
-    'month %j → %s', (v, d) => expect(cellToMonth(v)).toBe(d),
-  );
+  it.each<[unknown, string | null | undefined]>([
+    ['202303', '2023-03-01'],
+    [202312, '2023-12-01'],
+    ['2023-03', '2023-03-01'],
+    ['2023-03-15', '2023-03-15'],
+    ['202313', undefined],
+  ])('month %j → %s', (v, d) => expect(cellToMonth(v)).toBe(d));
 });

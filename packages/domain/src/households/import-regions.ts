@@ -74,7 +74,12 @@ export function createPlaceResolver(regions: readonly NamedRegion[], scopePrefix
       if (!ours.some((r) => looselySameArea(text, r.name))) {
         const names = ours.map((r) => r.name).join('、');
         const zh = { province: '省', city: '市', county: '县' }[level];
-        return { ok: false, column: level, reasonZh: `${zh}“${text}”不是本系统的${names}，该行不属于本县数据`, reasonEn: `"${text}" is not ${names}: the row belongs to another area` };
+        return {
+          ok: false,
+          column: level,
+          reasonZh: `${zh}“${text}”不是本系统的${names}，该行不属于本县数据`,
+          reasonEn: `"${text}" is not ${names}: the row belongs to another area`,
+        };
       }
     }
     const village = (c.village ?? '').trim();
@@ -84,19 +89,34 @@ export function createPlaceResolver(regions: readonly NamedRegion[], scopePrefix
     if (township !== '') {
       const ts = townships.get(townshipKey(township)) ?? [];
       if (ts.length === 0) {
-        return { ok: false, column: 'township', reasonZh: `乡镇“${township}”不存在：请在“区划管理”中新增该乡镇及其村，或导入统计用区划代码表`, reasonEn: `township "${township}" does not exist: create it and its villages in Regions, or import the region list` };
+        return {
+          ok: false,
+          column: 'township',
+          reasonZh: `乡镇“${township}”不存在：请在“区划管理”中新增该乡镇及其村，或导入统计用区划代码表`,
+          reasonEn: `township "${township}" does not exist: create it and its villages in Regions, or import the region list`,
+        };
       }
       const prefixes = ts.map((t) => t.code.slice(0, 9));
       candidates = candidates.filter((v) => prefixes.some((p) => v.code.startsWith(p)));
       if (candidates.length === 0) {
-        return { ok: false, column: 'village', reasonZh: `乡镇“${township}”下没有村“${village}”：${FIX_ZH}`, reasonEn: `village "${village}" does not exist under township "${township}": ${FIX_EN}` };
+        return {
+          ok: false,
+          column: 'village',
+          reasonZh: `乡镇“${township}”下没有村“${village}”：${FIX_ZH}`,
+          reasonEn: `village "${village}" does not exist under township "${township}": ${FIX_EN}`,
+        };
       }
     } else if (candidates.length === 0) {
       return { ok: false, column: 'village', reasonZh: `村“${village}”不存在：${FIX_ZH}`, reasonEn: `village "${village}" does not exist: ${FIX_EN}` };
     }
     if (candidates.length > 1) {
       const list = candidates.map((v) => `${v.name}（${v.code}）`).join('、');
-      return { ok: false, column: 'village', reasonZh: `村“${village}”对应多个村：${list}；请在文件中填写乡镇，或改用区划代码列`, reasonEn: `village "${village}" matches several villages (${candidates.map((v) => v.code).join(', ')}); give the township or a region code column` };
+      return {
+        ok: false,
+        column: 'village',
+        reasonZh: `村“${village}”对应多个村：${list}；请在文件中填写乡镇，或改用区划代码列`,
+        reasonEn: `village "${village}" matches several villages (${candidates.map((v) => v.code).join(', ')}); give the township or a region code column`,
+      };
     }
     const code = (candidates[0] as NamedRegion).code;
     if (!code.startsWith(scopePrefix)) {

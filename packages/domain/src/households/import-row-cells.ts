@@ -118,7 +118,11 @@ export function readDict(st: RowCheck, key: string, dictCode: string): string | 
   const code = resolveCode(st.ctx, dictCode, t);
   if (code === undefined) {
     const f = getImportField(key);
-    const sample = dictItems(st.ctx, dictCode).filter((i) => !i.parentCode).slice(0, 8).map((i) => i.labelZh).join('、');
+    const sample = dictItems(st.ctx, dictCode)
+      .filter((i) => !i.parentCode)
+      .slice(0, 8)
+      .map((i) => i.labelZh)
+      .join('、');
     fail(st, key, t, `“${t}”不是有效的${f.labelZh}，可选：${sample}`, `"${t}" is not a valid ${f.labelEn.toLowerCase()}`);
     return null;
   }

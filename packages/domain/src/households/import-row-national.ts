@@ -74,7 +74,11 @@ export function readIncome(st: RowCheck): Record<string, number> | null {
     const v = cellToAmount(st.raw[key]);
     if (v !== null && (Number.isNaN(v) || v < 0 || v > MONEY_MAX_YUAN)) {
       const f = getImportField(key);
-      const [zh, en] = Number.isNaN(v) ? ['应为金额（元）', 'must be an amount in yuan'] : v < 0 ? ['不能为负数', 'must not be negative'] : [`不能超过 ${MONEY_MAX_YUAN} 元`, `must not exceed ${MONEY_MAX_YUAN} yuan`];
+      const [zh, en] = Number.isNaN(v)
+        ? ['应为金额（元）', 'must be an amount in yuan']
+        : v < 0
+          ? ['不能为负数', 'must not be negative']
+          : [`不能超过 ${MONEY_MAX_YUAN} 元`, `must not exceed ${MONEY_MAX_YUAN} yuan`];
       fail(st, key, cellToText(st.raw[key]), `${f.labelZh}${zh}`, `${f.labelEn} ${en}`);
       continue;
     }
@@ -151,7 +155,13 @@ export function readHealthSet(st: RowCheck): string[] {
     else if (!out.includes(c)) out.push(c);
   }
   if (unknown.length) {
-    fail(st, 'healthStatus', text, `“${unknown.join('、')}”不是有效的健康状况，可选：${items.map((i) => i.labelZh).join('、')}`, `"${unknown.join(', ')}" is not a valid health status`);
+    fail(
+      st,
+      'healthStatus',
+      text,
+      `“${unknown.join('、')}”不是有效的健康状况，可选：${items.map((i) => i.labelZh).join('、')}`,
+      `"${unknown.join(', ')}" is not a valid health status`,
+    );
     return [];
   }
   return out;

@@ -30,21 +30,55 @@ describe('checkImportRow — accepted forms', () => {
     const { value, issues } = checkImportRow(good, 2, ctx);
     expect(issues).toEqual([]);
     expect(value).toMatchObject({
-      isLifted: false, monitoringStatus: 'monitoring', idType: '1', healthStatuses: ['healthy'], income: null, measures: [], housingSecure: null,
-      rowNumber: 2, householdNo: 'H0001', regionCode: '411201100001', householdType: 'monitored', monitoringType: 'marginal',
-      headName: '张三', name: '张三', idNumber: ID, gender: '1', birthDate: '1980-01-01', relation: '02', isHead: true,
-      laborCapacity: 'ordinary', healthStatus: 'healthy', education: 'junior', employmentStatus: 'in_county', phone: '13812345678',
-      riskTypes: ['illness', 'schooling'], liftedYear: null, address: '某村 1 号',
+      isLifted: false,
+      monitoringStatus: 'monitoring',
+      idType: '1',
+      healthStatuses: ['healthy'],
+      income: null,
+      measures: [],
+      housingSecure: null,
+      rowNumber: 2,
+      householdNo: 'H0001',
+      regionCode: '411201100001',
+      householdType: 'monitored',
+      monitoringType: 'marginal',
+      headName: '张三',
+      name: '张三',
+      idNumber: ID,
+      gender: '1',
+      birthDate: '1980-01-01',
+      relation: '02',
+      isHead: true,
+      laborCapacity: 'ordinary',
+      healthStatus: 'healthy',
+      education: 'junior',
+      employmentStatus: 'in_county',
+      phone: '13812345678',
+      riskTypes: ['illness', 'schooling'],
+      liftedYear: null,
+      address: '某村 1 号',
     });
   });
 
   it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
-    ['codes instead of labels', { householdType: 'monitored', monitoringType: 'marginal', relation: '02', laborCapacity: 'ordinary' }, { householdType: 'monitored', relation: '02' }],
-    ['Excel numbers for household/region/phone', { householdNo: 4112010001, regionCode: 411201100001, phone: 13812345678 }, { householdNo: '4112010001', regionCode: '411201100001', phone: '13812345678' }],
+    [
+      'codes instead of labels',
+      { householdType: 'monitored', monitoringType: 'marginal', relation: '02', laborCapacity: 'ordinary' },
+      { householdType: 'monitored', relation: '02' },
+    ],
+    [
+      'Excel numbers for household/region/phone',
+      { householdNo: 4112010001, regionCode: 411201100001, phone: 13812345678 },
+      { householdNo: '4112010001', regionCode: '411201100001', phone: '13812345678' },
+    ],
     ['full-width digits and lowercase x in the ID', { idNumber: ` ${makeIdNumber('11010519491231002').replace('X', 'x')} ` }, { idNumber: '11010519491231002X', gender: '2' }],
     ['full-width ID', { idNumber: ID.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))) }, { idNumber: ID }],
     ['risk types with mixed separators, duplicates removed', { riskTypes: '因病，因残; 因病 /因自然灾害（洪涝灾害）' }, { riskTypes: ['illness', 'disability', 'disaster_flood'] }],
-    ['lifted household with year as number', { householdType: '脱贫户', monitoringType: '', liftedYear: 2019 }, { householdType: 'lifted', monitoringType: null, liftedYear: 2019 }],
+    [
+      'lifted household with year as number',
+      { householdType: '脱贫户', monitoringType: '', liftedYear: 2019 },
+      { householdType: 'lifted', monitoringType: null, liftedYear: 2019 },
+    ],
     ['year as text 2018年', { householdType: '建档立卡脱贫户', monitoringType: null, liftedYear: '2018年' }, { liftedYear: 2018 }],
     ['year as an Excel date serial (43466 = 2019-01-01)', { householdType: 'lifted', monitoringType: undefined, liftedYear: 43466 }, { liftedYear: 2019 }],
     ['national-system health combination keeps the most serious', { healthStatus: '残疾,长期慢性病' }, { healthStatus: 'disabled' }],
@@ -52,7 +86,11 @@ describe('checkImportRow — accepted forms', () => {
     ['landline phone', { phone: '0371-66661234' }, { phone: '0371-66661234' }],
     ['group-level region', { regionCode: '411201100001002' }, { regionCode: '411201100001002' }],
     ['a 脱贫户 with a monitoring category is a 监测户 and stays a 脱贫户', { householdType: '脱贫户' }, { householdType: 'monitored', monitoringType: 'marginal', isLifted: true }],
-    ['optional columns empty', { laborCapacity: '', healthStatus: null, education: undefined, phone: '', riskTypes: '', address: ' ' }, { laborCapacity: null, phone: null, riskTypes: [], address: null }],
+    [
+      'optional columns empty',
+      { laborCapacity: '', healthStatus: null, education: undefined, phone: '', riskTypes: '', address: ' ' },
+      { laborCapacity: null, phone: null, riskTypes: [], address: null },
+    ],
   ])('%s', (_name, change, expected) => {
     const { value, issues } = checkImportRow({ ...good, ...change }, 3, ctx);
     expect(issues).toEqual([]);

@@ -4,14 +4,45 @@ import { isValidRegionCode } from '../auth/regions.ts';
 import { cellToText, cellToYear } from './cell-values.ts';
 import { getImportField } from './import-fields.ts';
 import {
-  CITIZEN_ID_TYPE, checkIdNumber, hasCheckDigit, householdNoIssue, isHeadRelation, liftedYearIssue, MAX_RISK_TYPES, normalizePhone, PERSON_NAME_MAX, phoneIssue, type IdNumberResult,
+  CITIZEN_ID_TYPE,
+  checkIdNumber,
+  hasCheckDigit,
+  householdNoIssue,
+  isHeadRelation,
+  liftedYearIssue,
+  MAX_RISK_TYPES,
+  normalizePhone,
+  PERSON_NAME_MAX,
+  phoneIssue,
+  type IdNumberResult,
 } from './household-checks.ts';
 import {
-  dictItems, fail, importIssue, missing, prepare, readDict, readDigits, readText, resolveCode, splitList, type ImportRowContext, type RowCheck,
+  dictItems,
+  fail,
+  importIssue,
+  missing,
+  prepare,
+  readDict,
+  readDigits,
+  readText,
+  resolveCode,
+  splitList,
+  type ImportRowContext,
+  type RowCheck,
 } from './import-row-cells.ts';
 import {
-  readDate, readDisabilityGrade, readHealthSet, readIncome, readIncomeYear, readMeasures, readMonth, readPersonNo, readRiskColumns,
-  readSecurityFlags, readWorkMonths, readYesNo,
+  readDate,
+  readDisabilityGrade,
+  readHealthSet,
+  readIncome,
+  readIncomeYear,
+  readMeasures,
+  readMonth,
+  readPersonNo,
+  readRiskColumns,
+  readSecurityFlags,
+  readWorkMonths,
+  readYesNo,
 } from './import-row-national.ts';
 
 export { importIssue, type ImportRowContext } from './import-row-cells.ts';
@@ -103,7 +134,13 @@ function readRisks(st: RowCheck): string[] {
   }
   for (const c of readRiskColumns(st)) if (!riskTypes.includes(c)) riskTypes.push(c);
   if (riskTypes.length > MAX_RISKS) {
-    fail(st, 'riskTypes', riskText || riskTypes.join('、'), `风险类型最多 ${MAX_RISKS} 项，实际 ${riskTypes.length} 项`, `at most ${MAX_RISKS} risk types, got ${riskTypes.length}`);
+    fail(
+      st,
+      'riskTypes',
+      riskText || riskTypes.join('、'),
+      `风险类型最多 ${MAX_RISKS} 项，实际 ${riskTypes.length} 项`,
+      `at most ${MAX_RISKS} risk types, got ${riskTypes.length}`,
+    );
   }
   return riskTypes;
 }
@@ -114,7 +151,11 @@ function readRegion(st: RowCheck): string | null {
   const hasPlace = ['village', 'township'].some((k) => cellToText(raw[k]) !== '');
   if (cellToText(raw.regionCode) === '' && hasPlace && ctx.resolvePlace) {
     const r = ctx.resolvePlace({
-      province: cellToText(raw.province), city: cellToText(raw.city), county: cellToText(raw.county), township: cellToText(raw.township), village: cellToText(raw.village),
+      province: cellToText(raw.province),
+      city: cellToText(raw.city),
+      county: cellToText(raw.county),
+      township: cellToText(raw.township),
+      village: cellToText(raw.village),
     });
     if (r.ok) return r.code;
     fail(st, r.column, cellToText(raw[r.column]), r.reasonZh, r.reasonEn);
@@ -136,7 +177,10 @@ function readRegion(st: RowCheck): string | null {
   return regionCode;
 }
 
-type HouseholdKind = Pick<ImportPersonRow, 'householdType' | 'monitoringType' | 'isLifted' | 'liftedCategory' | 'monitoringStatus' | 'monitoringSince' | 'eliminatedAt' | 'eliminationMethod'>;
+type HouseholdKind = Pick<
+  ImportPersonRow,
+  'householdType' | 'monitoringType' | 'isLifted' | 'liftedCategory' | 'monitoringStatus' | 'monitoringSince' | 'eliminatedAt' | 'eliminationMethod'
+>;
 
 /**
  * Household type (domain-standards §1.2): 监测对象类别 filled → 监测户 of that category; else 户类型; else the file's
@@ -155,9 +199,25 @@ function readHouseholdKind(st: RowCheck): HouseholdKind | null {
     return null;
   }
   if (householdType === 'monitored' && monitoringType === null && cellToText(st.raw.monitoringType) === '') {
-    fail(st, 'monitoringType', '', '监测户须填写监测对象类别（脱贫不稳定户、边缘易致贫户、突发严重困难户）', 'monitored households need a monitoring type (unstable, marginal or sudden hardship)');
+    fail(
+      st,
+      'monitoringType',
+      '',
+      '监测户须填写监测对象类别（脱贫不稳定户、边缘易致贫户、突发严重困难户）',
+      'monitored households need a monitoring type (unstable, marginal or sudden hardship)',
+    );
   }
-  const isLifted = liftedCell ?? (typeCode === 'lifted' ? true : typeCode === 'ordinary' ? false : monitoringType === 'unstable' ? true : monitoringType === 'marginal' ? false : opts?.householdType === 'lifted');
+  const isLifted =
+    liftedCell ??
+    (typeCode === 'lifted'
+      ? true
+      : typeCode === 'ordinary'
+        ? false
+        : monitoringType === 'unstable'
+          ? true
+          : monitoringType === 'marginal'
+            ? false
+            : opts?.householdType === 'lifted');
   const liftedCategory = isLifted ? ((typeText !== '' ? resolveCode(st.ctx, 'lifted_category', typeText) : undefined) ?? opts?.liftedCategory ?? null) : null;
   const eliminated = readYesNo(st, 'riskEliminated');
   const eliminatedAt = readMonth(st, 'eliminatedAt');
@@ -169,9 +229,14 @@ function readHouseholdKind(st: RowCheck): HouseholdKind | null {
   }
   const isEliminated = monitoringStatus === 'eliminated';
   return {
-    householdType, monitoringType: householdType === 'monitored' ? monitoringType : null, isLifted, liftedCategory, monitoringStatus,
+    householdType,
+    monitoringType: householdType === 'monitored' ? monitoringType : null,
+    isLifted,
+    liftedCategory,
+    monitoringStatus,
     monitoringSince: householdType === 'monitored' ? monitoringSince : null,
-    eliminatedAt: isEliminated ? eliminatedAt : null, eliminationMethod: isEliminated ? eliminationMethod : null,
+    eliminatedAt: isEliminated ? eliminatedAt : null,
+    eliminationMethod: isEliminated ? eliminationMethod : null,
   };
 }
 
@@ -198,8 +263,10 @@ function readIdentity(st: RowCheck): Identity | null {
   }
   if (!checkDigit) {
     const id = r.idNumber;
-    if (genderCode === null) fail(st, 'gender', '', `证件类型为“${item?.labelZh ?? idType}”时须填写性别`, 'gender is required when the ID document is not a resident identity card');
-    if (birthCell === null && cellToText(raw.birthDate) === '') fail(st, 'birthDate', '', `证件类型为“${item?.labelZh ?? idType}”时须填写出生日期`, 'date of birth is required when the ID document is not a resident identity card');
+    if (genderCode === null)
+      fail(st, 'gender', '', `证件类型为“${item?.labelZh ?? idType}”时须填写性别`, 'gender is required when the ID document is not a resident identity card');
+    if (birthCell === null && cellToText(raw.birthDate) === '')
+      fail(st, 'birthDate', '', `证件类型为“${item?.labelZh ?? idType}”时须填写出生日期`, 'date of birth is required when the ID document is not a resident identity card');
     if (genderCode === null || birthCell === null) return null;
     return { idNumber: id, idType, gender: genderCode as '1' | '2', birthDate: birthCell };
   }
@@ -207,10 +274,24 @@ function readIdentity(st: RowCheck): Identity | null {
   const gender = r.gender as '1' | '2';
   const birthDate = r.birthDate as string;
   if (genderCode !== null && genderCode !== gender) {
-    fail(st, 'gender', cellToText(raw.gender), `性别与证件号码不符（证件号码第 17 位表示${gender === '1' ? '男' : '女'}）`, `gender does not match the ID number (its 17th digit means ${gender === '1' ? 'male' : 'female'})`);
+    fail(
+      st,
+      'gender',
+      cellToText(raw.gender),
+      `性别与证件号码不符（证件号码第 17 位表示${gender === '1' ? '男' : '女'}）`,
+      `gender does not match the ID number (its 17th digit means ${gender === '1' ? 'male' : 'female'})`,
+    );
   }
   if (birthCell !== null && birthCell !== birthDate) {
-    st.warnings.push(importIssue(st.rowNumber, 'birthDate', cellToText(raw.birthDate) || birthCell, `出生日期 ${birthCell} 与证件号码中的 ${birthDate} 不符，以证件号码为准`, `date of birth ${birthCell} differs from ${birthDate} in the ID number; the ID number is used`));
+    st.warnings.push(
+      importIssue(
+        st.rowNumber,
+        'birthDate',
+        cellToText(raw.birthDate) || birthCell,
+        `出生日期 ${birthCell} 与证件号码中的 ${birthDate} 不符，以证件号码为准`,
+        `date of birth ${birthCell} differs from ${birthDate} in the ID number; the ID number is used`,
+      ),
+    );
   }
   return { idNumber: r.idNumber, idType, gender, birthDate };
 }
@@ -286,11 +367,34 @@ export function checkImportRow(raw: Record<string, unknown>, rowNumber: number, 
   }
   return {
     value: {
-      rowNumber, householdNo, regionCode, ...kind, ...flags,
-      incomeYear: income || measures.length ? incomeYear : null, income, measures,
-      headName, name, ...identity, personNo, relation, isHead, laborCapacity,
-      healthStatus: healthStatuses[0] ?? null, healthStatuses, education, schoolStatus, ethnicity, workMonths, disabilityType, disabilityGrade,
-      employmentStatus, phone, riskTypes, liftedYear, address,
+      rowNumber,
+      householdNo,
+      regionCode,
+      ...kind,
+      ...flags,
+      incomeYear: income || measures.length ? incomeYear : null,
+      income,
+      measures,
+      headName,
+      name,
+      ...identity,
+      personNo,
+      relation,
+      isHead,
+      laborCapacity,
+      healthStatus: healthStatuses[0] ?? null,
+      healthStatuses,
+      education,
+      schoolStatus,
+      ethnicity,
+      workMonths,
+      disabilityType,
+      disabilityGrade,
+      employmentStatus,
+      phone,
+      riskTypes,
+      liftedYear,
+      address,
     },
     issues,
     warnings,

@@ -7,9 +7,7 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';
 
 /** Result of {@link validateIdNumber}. `gender` follows dict `gender`: '1' 男, '2' 女. */
-export type IdNumberCheck =
-  | { ok: true; idNumber: string; birthDate: string; gender: '1' | '2' }
-  | { ok: false; reasonZh: string; reasonEn: string };
+export type IdNumberCheck = { ok: true; idNumber: string; birthDate: string; gender: '1' | '2' } | { ok: false; reasonZh: string; reasonEn: string };
 
 /**
  * Normalises a typed or pasted ID number: trims, removes inner whitespace, converts full-width digits and

@@ -33,7 +33,7 @@ export type IncomeTrendRow = IncomeResult & {
  * that is already a float; money arithmetic goes through integer 分 (money/money.ts) instead.
  */
 export function roundYuan(n: number): number {
-  return Math.sign(n) * Math.round(Math.abs(n) * 100 + 1e-8) / 100;
+  return (Math.sign(n) * Math.round(Math.abs(n) * 100 + 1e-8)) / 100;
 }
 
 /**

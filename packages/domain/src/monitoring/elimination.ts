@@ -95,7 +95,11 @@ export type IncomeAssessment = {
  *   line, or not above its line (a missing decision-year record is skipped: the year is not over). Stable when
  *   the months reach `requiredMonths` (pack.incomeStableMinMonths).
  */
-export function assessIncome(input: Pick<RiskEliminationInput, 'incomes' | 'monitoringType' | 'asOf' | 'provinceCode'>, lines: readonly MonitoringLine[], requiredMonths: number): IncomeAssessment {
+export function assessIncome(
+  input: Pick<RiskEliminationInput, 'incomes' | 'monitoringType' | 'asOf' | 'provinceCode'>,
+  lines: readonly MonitoringLine[],
+  requiredMonths: number,
+): IncomeAssessment {
   const decisionYear = Number(input.asOf.slice(0, 4));
   const month = Number(input.asOf.slice(5, 7));
   const byYear = new Map(input.incomes.map((r) => [r.year, judgedPerCapitaFen(r, input.monitoringType)]));
@@ -160,25 +164,38 @@ export function checkRiskElimination(input: RiskEliminationInput, lines: readonl
     const after = input.monitoringType === 'sudden' ? '（扣除合规自付支出、计入理赔收入后）' : '';
     const afterEn = input.monitoringType === 'sudden' ? ' (after compliant self-paid spending and claim income)' : '';
     if (a.judged === null) {
-      issues.push({ path: 'incomes', messageZh: `未录入 ${y - 1} 年或 ${y} 年的家庭收入，无法判断是否稳定超过监测范围`, messageEn: `no income recorded for ${y - 1} or ${y}: cannot tell whether it is above the monitoring line` });
+      issues.push({
+        path: 'incomes',
+        messageZh: `未录入 ${y - 1} 年或 ${y} 年的家庭收入，无法判断是否稳定超过监测范围`,
+        messageEn: `no income recorded for ${y - 1} or ${y}: cannot tell whether it is above the monitoring line`,
+      });
     } else if (a.line === null) {
       issues.push({
-        path: 'monitoringLine', value: y,
+        path: 'monitoringLine',
+        value: y,
         messageZh: `未设置本省 ${y} 年监测范围，无法判断收入，请县级管理员在“监测范围”中录入`,
         messageEn: `no monitoring line is recorded for the province in ${y}: an administrator must enter it`,
       });
     } else if (!aboveLine(yuanToFen(a.judged.perCapita), a.line)) {
       issues.push({
-        path: 'incomes', value: a.judged.perCapita,
-        messageZh: `${a.judged.year} 年人均纯收入${after || " "}${a.judged.perCapita} 元未超过 ${y} 年监测范围 ${lineTextZh(a.line)}`,
+        path: 'incomes',
+        value: a.judged.perCapita,
+        messageZh: `${a.judged.year} 年人均纯收入${after || ' '}${a.judged.perCapita} 元未超过 ${y} 年监测范围 ${lineTextZh(a.line)}`,
         messageEn: `${a.judged.year} per-capita net income${afterEn} ${a.judged.perCapita} yuan is not above the ${y} monitoring line of ${lineTextEn(a.line)}`,
       });
     }
     if (a.judged !== null && a.stableMonths < a.requiredMonths) {
       const stop = a.years.find((s) => !s.above);
-      const why = !stop ? '' : stop.perCapita === null ? `；${stop.year} 年未录入收入` : stop.line === null ? `；未设置 ${stop.year} 年监测范围` : `；${stop.year} 年人均 ${stop.perCapita} 元未超过当年监测范围 ${lineTextZh(stop.line)}`;
+      const why = !stop
+        ? ''
+        : stop.perCapita === null
+          ? `；${stop.year} 年未录入收入`
+          : stop.line === null
+            ? `；未设置 ${stop.year} 年监测范围`
+            : `；${stop.year} 年人均 ${stop.perCapita} 元未超过当年监测范围 ${lineTextZh(stop.line)}`;
       issues.push({
-        path: 'incomeStable', value: a.stableMonths,
+        path: 'incomeStable',
+        value: a.stableMonths,
         messageZh: `收入稳定超过监测范围仅 ${a.stableMonths} 个月（按已录入的年度收入计算），不满 ${a.requiredMonths} 个月${why}`,
         messageEn: `income has been above the monitoring line for only ${a.stableMonths} months by the recorded incomes, less than ${a.requiredMonths}`,
       });
@@ -189,7 +206,8 @@ export function checkRiskElimination(input: RiskEliminationInput, lines: readonl
     const v = input[g.key];
     if (v !== true) {
       issues.push({
-        path: g.key, value: v,
+        path: g.key,
+        value: v,
         messageZh: v === null ? `${g.zh}保障尚未评估，不能标注风险消除` : `${g.zh}保障未稳定解决，不能标注风险消除`,
         messageEn: v === null ? `${g.en} has not been assessed: risk cannot be marked eliminated` : `${g.en} is not secure: risk cannot be marked eliminated`,
       });
@@ -197,14 +215,16 @@ export function checkRiskElimination(input: RiskEliminationInput, lines: readonl
   }
   if (input.rigidExpenseResolved !== true) {
     issues.push({
-      path: 'rigidExpenseResolved', value: input.rigidExpenseResolved,
+      path: 'rigidExpenseResolved',
+      value: input.rigidExpenseResolved,
       messageZh: input.rigidExpenseResolved === null ? '入户核实尚未评估大额刚性支出，不能标注风险消除' : '大额刚性支出尚未稳定解决，不能标注风险消除',
       messageEn: 'large unavoidable spending is not resolved (or not assessed)',
     });
   }
   if (input.noNewRisk !== true) {
     issues.push({
-      path: 'noNewRisk', value: input.noNewRisk,
+      path: 'noNewRisk',
+      value: input.noNewRisk,
       messageZh: input.noNewRisk === null ? '入户核实尚未评估是否有新增风险，不能标注风险消除' : '存在新增风险，不能标注风险消除',
       messageEn: 'a new risk exists (or it was not assessed)',
     });

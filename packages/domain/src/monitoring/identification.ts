@@ -47,7 +47,12 @@ export function checkIdentificationSteps(c: IdentificationDates, pack: Pick<Poli
     if (v === undefined || v === null || v === '') continue;
     const day = isoDateToDay(v);
     if (day === null) {
-      issues.push({ path: step.key, value: v, messageZh: `${step.labelZh}日期无效：${v}（应为 YYYY-MM-DD）`, messageEn: `${step.labelEn} date is invalid: ${v} (expected YYYY-MM-DD)` });
+      issues.push({
+        path: step.key,
+        value: v,
+        messageZh: `${step.labelZh}日期无效：${v}（应为 YYYY-MM-DD）`,
+        messageEn: `${step.labelEn} date is invalid: ${v} (expected YYYY-MM-DD)`,
+      });
     } else {
       days.set(step.key, day);
     }

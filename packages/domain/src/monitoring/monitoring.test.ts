@@ -14,7 +14,11 @@ describe('iso dates', () => {
     ['2023-08-31', 6, '2024-02-29'],
     ['2024-03-31', -1, '2024-02-29'],
   ])('%s + %i months = %s', (d, m, expected) => expect(addMonthsIso(d, m)).toBe(expected));
-  it.each([['2024-02-30', false], ['2024-2-3', false], ['2024-02-29', true]])('isIsoDate(%s) = %s', (d, ok) => expect(isIsoDate(d)).toBe(ok));
+  it.each([
+    ['2024-02-30', false],
+    ['2024-2-3', false],
+    ['2024-02-29', true],
+  ])('isIsoDate(%s) = %s', (d, ok) => expect(isIsoDate(d)).toBe(ok));
 });
 
 const complete: IdentificationDates = {
@@ -65,7 +69,14 @@ describe('checkIdentificationSteps (domain-standards §1.5)', () => {
 // lines of province 14 (placeholders): 2021 6000, 2022 6000, 2023 6900, 2024 7300; none for 2025
 const lines = pack.monitoringLines;
 const inc = (year: number, perCapita: number, extra: Partial<IncomeRecord> = {}): IncomeRecord => ({
-  year, memberCount: 2, wage: perCapita * 2, business: 0, businessExpense: 0, property: 0, transfer: 0, ...extra,
+  year,
+  memberCount: 2,
+  wage: perCapita * 2,
+  business: 0,
+  businessExpense: 0,
+  property: 0,
+  transfer: 0,
+  ...extra,
 });
 const ok: RiskEliminationInput = {
   laborCapacities: ['ordinary', 'none'],
@@ -91,7 +102,10 @@ describe('assessIncome: stability from recorded incomes (domain-standards §1.5)
     // 2023 below its line (6500 ≤ 6900): only the 5 months of 2024 count
     const a = assessIncome({ ...ok, asOf: '2024-05-10', incomes: [inc(2023, 6500), inc(2024, 9500)] }, lines, 6);
     expect(a.stableMonths).toBe(5);
-    expect(a.years.map((y) => [y.year, y.above, y.months])).toEqual([[2024, true, 5], [2023, false, 0]]);
+    expect(a.years.map((y) => [y.year, y.above, y.months])).toEqual([
+      [2024, true, 5],
+      [2023, false, 0],
+    ]);
     // no 2024 record yet: judged on 2023, which covers 12 months
     expect(assessIncome({ ...ok, asOf: '2024-03-01', incomes: [inc(2023, 9000)] }, lines, 6)).toMatchObject({ judged: { year: 2023 }, stableMonths: 12 });
   });
@@ -104,9 +118,12 @@ describe('assessIncome: stability from recorded incomes (domain-standards §1.5)
 
   it('judges and compares in integer 分: one 分 above the line counts, exactly on it does not', () => {
     // (10 + 0.1 − 0.2) 元 ÷ 3 = 990 分 ÷ 3 = 330 分 = 3.30 元
-    expect(judgedPerCapita({ year: 2024, memberCount: 3, wage: 10, business: 0, businessExpense: 0, property: 0, transfer: 0, claimIncome: 0.1, compliantSelfPaid: 0.2 }, 'sudden')).toBe(3.3);
+    expect(
+      judgedPerCapita({ year: 2024, memberCount: 3, wage: 10, business: 0, businessExpense: 0, property: 0, transfer: 0, claimIncome: 0.1, compliantSelfPaid: 0.2 }, 'sudden'),
+    ).toBe(3.3);
     const line7300 = [{ provinceCode: ok.provinceCode.slice(0, 2), year: 2024, amountYuan: 7300, source: 'test', confirmed: true }];
-    const sudden = (extra: Partial<IncomeRecord>) => assessIncome({ ...ok, monitoringType: 'sudden', asOf: '2024-05-10', incomes: [inc(2024, 7300, extra)] }, line7300, 5).years[0]?.above;
+    const sudden = (extra: Partial<IncomeRecord>) =>
+      assessIncome({ ...ok, monitoringType: 'sudden', asOf: '2024-05-10', incomes: [inc(2024, 7300, extra)] }, line7300, 5).years[0]?.above;
     // (14600 + 0.1 + 0.2 − 0.3) ÷ 2 = 7300.00 元 exactly (float: 14600.000000000002 − 0.3 …): on the line, not above
     expect(sudden({ wage: 14600.1, claimIncome: 0.2, compliantSelfPaid: 0.3 })).toBe(false);
     // (14600 + 0.02) ÷ 2 = 7300.01 元: one 分 above
@@ -129,12 +146,27 @@ describe('checkRiskElimination (domain-standards §1.5)', () => {
     ['no labour (无劳动能力户暂不标注风险消除)', { laborCapacities: ['lost', 'none'] }, 'laborCapacities', '无劳动能力'],
     ['no member recorded', { laborCapacities: [] }, 'laborCapacities', '无劳动能力'],
     ['income equal to the line (2024: 7300)', { incomes: [inc(2023, 9000), inc(2024, 7300)] }, 'incomes', '7300 元未超过 2024 年监测范围 7300 元（未确认的占位值）'],
-    ['2023 income above its own line (6900) but not above the decision year line (7300)', { asOf: '2024-02-10', incomes: [inc(2022, 8000), inc(2023, 7000)] }, 'incomes', '2023 年人均纯收入 7000 元未超过 2024 年监测范围'],
-    ['突发严重困难户 below the line after 合规自付支出', { monitoringType: 'sudden', incomes: [inc(2023, 9000), inc(2024, 9500, { compliantSelfPaid: 6000 })] }, 'incomes', '扣除合规自付支出、计入理赔收入后）6500 元未超过'],
+    [
+      '2023 income above its own line (6900) but not above the decision year line (7300)',
+      { asOf: '2024-02-10', incomes: [inc(2022, 8000), inc(2023, 7000)] },
+      'incomes',
+      '2023 年人均纯收入 7000 元未超过 2024 年监测范围',
+    ],
+    [
+      '突发严重困难户 below the line after 合规自付支出',
+      { monitoringType: 'sudden', incomes: [inc(2023, 9000), inc(2024, 9500, { compliantSelfPaid: 6000 })] },
+      'incomes',
+      '扣除合规自付支出、计入理赔收入后）6500 元未超过',
+    ],
     ['no line for the decision year', { asOf: '2025-03-01', incomes: [inc(2024, 12000), inc(2025, 12000)] }, 'monitoringLine', '未设置本省 2025 年监测范围'],
     ['no line for the province', { provinceCode: '41' }, 'monitoringLine', '未设置本省 2024 年监测范围'],
     ['no recent income', { incomes: [inc(2021, 20000)] }, 'incomes', '未录入 2023 年或 2024 年'],
-    ['stable only 5 months', { asOf: '2024-05-31', incomes: [inc(2023, 6000), inc(2024, 9500)] }, 'incomeStable', '仅 5 个月（按已录入的年度收入计算），不满 6 个月；2023 年人均 6000 元未超过当年监测范围 6900 元'],
+    [
+      'stable only 5 months',
+      { asOf: '2024-05-31', incomes: [inc(2023, 6000), inc(2024, 9500)] },
+      'incomeStable',
+      '仅 5 个月（按已录入的年度收入计算），不满 6 个月；2023 年人均 6000 元未超过当年监测范围 6900 元',
+    ],
     ['stability broken by a missing year', { asOf: '2024-03-31', incomes: [inc(2022, 9000), inc(2024, 9500)] }, 'incomeStable', '2023 年未录入收入'],
     ['housing unsafe', { housingSecure: false }, 'housingSecure', '住房安全保障未稳定解决'],
     ['water not assessed', { waterSecure: null }, 'waterSecure', '饮水安全保障尚未评估'],
@@ -147,7 +179,10 @@ describe('checkRiskElimination (domain-standards §1.5)', () => {
     ['unknown method', { method: 'magic' }, 'method', '帮扶消除'],
   ])('refuses: %s', (_name, change, path, zh) => {
     const issues = checkRiskElimination({ ...ok, ...change }, lines, pack);
-    expect(issues.find((i) => i.path === path && i.messageZh.includes(zh)), JSON.stringify(issues)).toBeDefined();
+    expect(
+      issues.find((i) => i.path === path && i.messageZh.includes(zh)),
+      JSON.stringify(issues),
+    ).toBeDefined();
     expect(hasBlockingIssues(issues)).toBe(true);
   });
 

@@ -5,19 +5,30 @@ import { actionsForStage, levelOfRole, planCaseAction, statusOfStage, type CaseA
 const pack = getPack('jincheng'); // 公示 ≥ 5 days
 
 const ready: CaseState = {
-  stage: 'village', leadDate: '2024-03-01', homeVisitDate: '2024-03-02', commitmentDate: '2024-03-02', infoCheckDate: '2024-03-03', villageReviewDate: '2024-03-04',
-  publicityStart: '2024-03-05', publicityEnd: '2024-03-09',
+  stage: 'village',
+  leadDate: '2024-03-01',
+  homeVisitDate: '2024-03-02',
+  commitmentDate: '2024-03-02',
+  infoCheckDate: '2024-03-03',
+  villageReviewDate: '2024-03-04',
+  publicityStart: '2024-03-05',
+  publicityEnd: '2024-03-09',
 };
 
-const plan = (c: CaseState, role: string, input: CaseActionInput, issues?: Parameters<typeof planCaseAction>[4]) =>
-  planCaseAction(c, levelOfRole(role), input, pack, issues);
+const plan = (c: CaseState, role: string, input: CaseActionInput, issues?: Parameters<typeof planCaseAction>[4]) => planCaseAction(c, levelOfRole(role), input, pack, issues);
 
 describe('levels', () => {
   it('maps roles to the level they act at', () => {
     expect(['admin', 'county_officer', 'township_officer', 'village_officer', 'viewer'].map(levelOfRole)).toEqual(['county', 'county', 'township', 'village', null]);
   });
   it('maps stages to the case status', () => {
-    expect(['village', 'county_approval', 'approved', 'elim_county_approval', 'eliminated'].map((s) => statusOfStage(s as never))).toEqual(['identifying', 'identifying', 'monitoring', 'monitoring', 'eliminated']);
+    expect(['village', 'county_approval', 'approved', 'elim_county_approval', 'eliminated'].map((s) => statusOfStage(s as never))).toEqual([
+      'identifying',
+      'identifying',
+      'monitoring',
+      'monitoring',
+      'eliminated',
+    ]);
   });
 });
 
@@ -46,7 +57,10 @@ describe('identification by role', () => {
   });
 
   it('a higher level may record the village steps', () => {
-    expect(plan({ stage: 'village', leadDate: '2024-03-01' }, 'county_officer', { action: 'record_home_visit', date: '2024-03-02', commitmentDate: '2024-03-02' })).toMatchObject({ ok: true, stage: 'village' });
+    expect(plan({ stage: 'village', leadDate: '2024-03-01' }, 'county_officer', { action: 'record_home_visit', date: '2024-03-02', commitmentDate: '2024-03-02' })).toMatchObject({
+      ok: true,
+      stage: 'village',
+    });
   });
 
   it('refuses a step from the wrong stage', () => {
@@ -69,16 +83,28 @@ describe('identification by role', () => {
   });
 
   it('requires the 承诺授权书 date at the home visit and a publicity of the pack’s days', () => {
-    expect(plan({ stage: 'village', leadDate: '2024-03-01' }, 'village_officer', { action: 'record_home_visit', date: '2024-03-02' })).toMatchObject({ ok: false, issues: [{ path: 'commitmentDate' }] });
-    expect(plan(ready, 'village_officer', { action: 'record_publicity', publicityStart: '2024-03-05', publicityEnd: '2024-03-08' })).toMatchObject({ ok: false, issues: [{ path: 'publicityEnd' }] });
-    expect(plan(ready, 'village_officer', { action: 'record_home_visit', date: '2024-02-01', commitmentDate: '2024-02-01' })).toMatchObject({ ok: false, issues: [{ path: 'homeVisitDate' }] });
+    expect(plan({ stage: 'village', leadDate: '2024-03-01' }, 'village_officer', { action: 'record_home_visit', date: '2024-03-02' })).toMatchObject({
+      ok: false,
+      issues: [{ path: 'commitmentDate' }],
+    });
+    expect(plan(ready, 'village_officer', { action: 'record_publicity', publicityStart: '2024-03-05', publicityEnd: '2024-03-08' })).toMatchObject({
+      ok: false,
+      issues: [{ path: 'publicityEnd' }],
+    });
+    expect(plan(ready, 'village_officer', { action: 'record_home_visit', date: '2024-02-01', commitmentDate: '2024-02-01' })).toMatchObject({
+      ok: false,
+      issues: [{ path: 'homeVisitDate' }],
+    });
   });
 
   it('returns to the village with a required reason and clears the township date', () => {
     const c: CaseState = { ...ready, stage: 'county_approval', townshipReviewDate: '2024-03-10' };
     expect(plan(c, 'county_officer', { action: 'county_return', reason: '  ' })).toMatchObject({ ok: false, issues: [{ path: 'reason' }] });
     expect(plan(c, 'county_officer', { action: 'county_return', reason: '收入核算有误' })).toMatchObject({
-      ok: true, stage: 'village', returned: true, patch: { returnReason: '收入核算有误', townshipReviewDate: null },
+      ok: true,
+      stage: 'village',
+      returned: true,
+      patch: { returnReason: '收入核算有误', townshipReviewDate: null },
     });
     expect(plan({ ...ready, stage: 'township_review' }, 'township_officer', { action: 'township_return', reason: '公示照片缺失' })).toMatchObject({ ok: true, stage: 'village' });
     // resubmitting clears the reason
@@ -89,8 +115,15 @@ describe('identification by role', () => {
 describe('风险消除 by role', () => {
   const approved: CaseState = { ...ready, stage: 'approved', townshipReviewDate: '2024-03-10', countyApprovalDate: '2024-03-12' };
   const visit: CaseActionInput = {
-    action: 'elim_home_visit', date: '2024-11-01', rigidExpenseResolved: true, noNewRisk: true,
-    housingSecure: true, waterSecure: true, educationSecure: true, medicalSecure: false, eliminationMethod: 'natural',
+    action: 'elim_home_visit',
+    date: '2024-11-01',
+    rigidExpenseResolved: true,
+    noNewRisk: true,
+    housingSecure: true,
+    waterSecure: true,
+    educationSecure: true,
+    medicalSecure: false,
+    eliminationMethod: 'natural',
   };
 
   it('walks home visit → publicity → township → county and re-assesses the household at the home visit', () => {
@@ -98,21 +131,33 @@ describe('风险消除 by role', () => {
     expect(v).toMatchObject({ ok: true, stage: 'elim_village', household: { kind: 'reassess', flags: { medicalSecure: false } }, patch: { eliminationMethod: 'natural' } });
     const withVisit: CaseState = { ...approved, stage: 'elim_village', elimHomeVisitDate: '2024-11-01', eliminationMethod: 'natural' };
     expect(plan(withVisit, 'village_officer', { action: 'elim_submit' })).toMatchObject({ ok: false, issues: [{ path: 'elimPublicityEnd' }] });
-    expect(plan(withVisit, 'village_officer', { action: 'elim_publicity', publicityStart: '2024-11-02', publicityEnd: '2024-11-05' })).toMatchObject({ ok: false, issues: [{ messageZh: '评议公示仅 4 天，不少于 5 天' }] });
+    expect(plan(withVisit, 'village_officer', { action: 'elim_publicity', publicityStart: '2024-11-02', publicityEnd: '2024-11-05' })).toMatchObject({
+      ok: false,
+      issues: [{ messageZh: '评议公示仅 4 天，不少于 5 天' }],
+    });
     const pub = { ...withVisit, elimPublicityStart: '2024-11-02', elimPublicityEnd: '2024-11-06' };
     expect(plan(pub, 'village_officer', { action: 'elim_submit' })).toMatchObject({ ok: true, stage: 'elim_township_review' });
-    expect(plan({ ...pub, stage: 'elim_township_review' }, 'township_officer', { action: 'elim_township_approve', date: '2024-11-07' })).toMatchObject({ ok: true, stage: 'elim_county_approval' });
+    expect(plan({ ...pub, stage: 'elim_township_review' }, 'township_officer', { action: 'elim_township_approve', date: '2024-11-07' })).toMatchObject({
+      ok: true,
+      stage: 'elim_county_approval',
+    });
     const atCounty: CaseState = { ...pub, stage: 'elim_county_approval', elimTownshipReviewDate: '2024-11-07' };
     expect(plan(atCounty, 'village_officer', { action: 'elim_county_approve', date: '2024-11-08' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(plan(atCounty, 'county_officer', { action: 'elim_county_approve', date: '2024-11-08' })).toMatchObject({
-      ok: true, stage: 'eliminated', household: { kind: 'eliminated', date: '2024-11-08', method: 'natural' },
+      ok: true,
+      stage: 'eliminated',
+      household: { kind: 'eliminated', date: '2024-11-08', method: 'natural' },
     });
   });
 
   it('refuses the county approval with the national conditions’ reasons', () => {
     const atCounty: CaseState = { ...approved, stage: 'elim_county_approval', eliminationMethod: 'natural', elimTownshipReviewDate: '2024-11-07' };
     const issue = { path: 'noNewRisk', messageZh: '存在新增风险，不能标注风险消除', messageEn: 'x' };
-    expect(plan(atCounty, 'admin', { action: 'elim_county_approve', date: '2024-11-08' }, { eliminationIssues: [issue] })).toEqual({ ok: false, code: 'INVALID_TRANSITION', issues: [issue] });
+    expect(plan(atCounty, 'admin', { action: 'elim_county_approve', date: '2024-11-08' }, { eliminationIssues: [issue] })).toEqual({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+      issues: [issue],
+    });
   });
 
   it('requires every assessment at the home visit', () => {

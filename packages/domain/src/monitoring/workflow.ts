@@ -9,10 +9,7 @@ import { isoDateToDay } from './iso-date.ts';
 // reason; the county approves (审批) or returns it. `stage` records where the case waits, i.e. who acts next.
 
 /** Where a case waits. */
-export const CASE_STAGES = [
-  'village', 'township_review', 'county_approval', 'approved',
-  'elim_village', 'elim_township_review', 'elim_county_approval', 'eliminated',
-] as const;
+export const CASE_STAGES = ['village', 'township_review', 'county_approval', 'approved', 'elim_village', 'elim_township_review', 'elim_county_approval', 'eliminated'] as const;
 export type CaseStage = (typeof CASE_STAGES)[number];
 
 /** The administrative level of a user: who may take which step. */
@@ -44,10 +41,22 @@ export const STAGE_LABELS: Record<CaseStage, { zh: string; en: string; level: Ac
 
 /** The steps a user takes on a case. */
 export const CASE_ACTIONS = [
-  'record_home_visit', 'record_info_check', 'record_village_review', 'record_publicity', 'submit',
-  'township_approve', 'township_return', 'county_approve', 'county_return',
-  'elim_home_visit', 'elim_publicity', 'elim_submit',
-  'elim_township_approve', 'elim_township_return', 'elim_county_approve', 'elim_county_return',
+  'record_home_visit',
+  'record_info_check',
+  'record_village_review',
+  'record_publicity',
+  'submit',
+  'township_approve',
+  'township_return',
+  'county_approve',
+  'county_return',
+  'elim_home_visit',
+  'elim_publicity',
+  'elim_submit',
+  'elim_township_approve',
+  'elim_township_return',
+  'elim_county_approve',
+  'elim_county_return',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -66,7 +75,12 @@ type ActionRule = {
 
 const VILLAGE_STEP = { level: 'village', exact: false, forbiddenZh: '', forbiddenEn: '' } as const;
 const TOWNSHIP = { level: 'township', exact: true, forbiddenZh: '乡镇审核须由乡镇业务员完成', forbiddenEn: 'the township review must be done by a township officer' } as const;
-const COUNTY = { level: 'county', exact: false, forbiddenZh: '县级审批须由县级业务员或县级管理员完成', forbiddenEn: 'the county approval must be done by a county officer or administrator' } as const;
+const COUNTY = {
+  level: 'county',
+  exact: false,
+  forbiddenZh: '县级审批须由县级业务员或县级管理员完成',
+  forbiddenEn: 'the county approval must be done by a county officer or administrator',
+} as const;
 
 /** Which level may take which action from which stage, and where it leads. */
 export const ACTION_RULES: Record<CaseAction, ActionRule> = {
@@ -116,7 +130,10 @@ export type OfferedAction = { action: CaseAction; labelZh: string; labelEn: stri
 /** Actions that lead out of `stage`, each with the current user's refusal if any. */
 export function actionsForStage(stage: CaseStage, level: ActorLevel | null): OfferedAction[] {
   return CASE_ACTIONS.filter((a) => ACTION_RULES[a].from.includes(stage)).map((a) => ({
-    action: a, labelZh: ACTION_RULES[a].zh, labelEn: ACTION_RULES[a].en, refusal: levelRefusal(a, level),
+    action: a,
+    labelZh: ACTION_RULES[a].zh,
+    labelEn: ACTION_RULES[a].en,
+    refusal: levelRefusal(a, level),
   }));
 }
 
@@ -181,7 +198,12 @@ function publicityIssue(path: string, start: string | null | undefined, end: str
   if (e < s) return { path, value: end, messageZh: `${zh}结束日期 ${end} 早于开始日期 ${start}`, messageEn: `publicity ends ${end} before it starts ${start}` };
   const n = e - s + 1;
   if (n < pack.publicityMinDays) {
-    return { path, value: end, messageZh: `${zh}仅 ${n} 天，不少于 ${pack.publicityMinDays} 天`, messageEn: `publicity lasted ${n} days; it must last at least ${pack.publicityMinDays}` };
+    return {
+      path,
+      value: end,
+      messageZh: `${zh}仅 ${n} 天，不少于 ${pack.publicityMinDays} 天`,
+      messageEn: `publicity lasted ${n} days; it must last at least ${pack.publicityMinDays}`,
+    };
   }
   return null;
 }
@@ -207,7 +229,10 @@ function dateOf(input: CaseActionInput, zh: string): { date: string } | { issue:
  * conditions' refusals (checkRiskElimination) in `eliminationIssues`.
  */
 export function planCaseAction(
-  c: CaseState, level: ActorLevel | null, input: CaseActionInput, pack: Pick<PolicyPack, 'publicityMinDays' | 'identificationMaxDays'>,
+  c: CaseState,
+  level: ActorLevel | null,
+  input: CaseActionInput,
+  pack: Pick<PolicyPack, 'publicityMinDays' | 'identificationMaxDays'>,
   ctx: { eliminationIssues?: Issue[] } = {},
 ): CaseActionResult {
   const rule = ACTION_RULES[input.action];
@@ -215,18 +240,33 @@ export function planCaseAction(
   if (refusal) return { ok: false, code: 'FORBIDDEN', issues: [refusal] };
   if (!rule.from.includes(c.stage)) {
     return {
-      ok: false, code: 'INVALID_TRANSITION',
-      issues: [{ path: 'stage', value: c.stage, messageZh: `该户当前处于“${STAGE_LABELS[c.stage].zh}”环节，不能办理“${rule.zh}”`, messageEn: `the case is at "${STAGE_LABELS[c.stage].en}": "${rule.en}" is not possible` }],
+      ok: false,
+      code: 'INVALID_TRANSITION',
+      issues: [
+        {
+          path: 'stage',
+          value: c.stage,
+          messageZh: `该户当前处于“${STAGE_LABELS[c.stage].zh}”环节，不能办理“${rule.zh}”`,
+          messageEn: `the case is at "${STAGE_LABELS[c.stage].en}": "${rule.en}" is not possible`,
+        },
+      ],
     };
   }
   const fail = (...issues: (Issue | null)[]): CaseActionResult => ({ ok: false, code: 'VALIDATION_FAILED', issues: issues.filter((i): i is Issue => i !== null) });
-  const done = (patch: Partial<CaseState>, household: Extract<CaseActionResult, { ok: true }>['household'] = null, returned = false): CaseActionResult =>
-    ({ ok: true, stage: rule.to, patch, returned, household });
+  const done = (patch: Partial<CaseState>, household: Extract<CaseActionResult, { ok: true }>['household'] = null, returned = false): CaseActionResult => ({
+    ok: true,
+    stage: rule.to,
+    patch,
+    returned,
+    household,
+  });
   const steps = (merged: CaseState): Issue[] => checkIdentificationSteps(merged, pack).filter((i) => (i.severity ?? 'error') === 'error');
   const reason = (input.reason ?? '').trim();
 
   switch (input.action) {
-    case 'record_home_visit': case 'record_info_check': case 'record_village_review': {
+    case 'record_home_visit':
+    case 'record_info_check':
+    case 'record_village_review': {
       const key = input.action === 'record_home_visit' ? 'homeVisitDate' : input.action === 'record_info_check' ? 'infoCheckDate' : 'villageReviewDate';
       const d = dateOf(input, rule.zh);
       if ('issue' in d) return fail(d.issue);
@@ -260,7 +300,8 @@ export function planCaseAction(
       ];
       return issues.some(Boolean) ? fail(...issues) : done({ returnReason: null });
     }
-    case 'township_approve': case 'county_approve': {
+    case 'township_approve':
+    case 'county_approve': {
       const d = dateOf(input, rule.zh);
       if ('issue' in d) return fail(d.issue);
       const patch: Partial<CaseState> = input.action === 'township_approve' ? { townshipReviewDate: d.date } : { countyApprovalDate: d.date };
@@ -268,7 +309,10 @@ export function planCaseAction(
       if (issues.length) return fail(...issues);
       return input.action === 'county_approve' ? done(patch, { kind: 'enter_monitoring', since: d.date }) : done(patch);
     }
-    case 'township_return': case 'county_return': case 'elim_township_return': case 'elim_county_return': {
+    case 'township_return':
+    case 'county_return':
+    case 'elim_township_return':
+    case 'elim_county_return': {
       if (!reason) return fail(missing('reason', '退回原因', 'a reason for the return'));
       const patch: Partial<CaseState> = input.action.startsWith('elim_') ? { elimTownshipReviewDate: null } : { townshipReviewDate: null };
       return done({ ...patch, returnReason: reason }, null, true);
@@ -277,7 +321,14 @@ export function planCaseAction(
       const d = dateOf(input, rule.zh);
       if ('issue' in d) return fail(d.issue);
       const flags = { housingSecure: input.housingSecure, waterSecure: input.waterSecure, educationSecure: input.educationSecure, medicalSecure: input.medicalSecure };
-      const labels: Record<string, string> = { rigidExpenseResolved: '大额刚性支出是否稳定解决', noNewRisk: '是否无新增风险', housingSecure: '住房安全', waterSecure: '饮水安全', educationSecure: '义务教育保障', medicalSecure: '基本医疗保障' };
+      const labels: Record<string, string> = {
+        rigidExpenseResolved: '大额刚性支出是否稳定解决',
+        noNewRisk: '是否无新增风险',
+        housingSecure: '住房安全',
+        waterSecure: '饮水安全',
+        educationSecure: '义务教育保障',
+        medicalSecure: '基本医疗保障',
+      };
       const unanswered = Object.entries({ rigidExpenseResolved: input.rigidExpenseResolved, noNewRisk: input.noNewRisk, ...flags })
         .filter(([, v]) => typeof v !== 'boolean')
         .map(([k]) => ({ path: k, messageZh: `入户核实须评估“${labels[k]}”`, messageEn: `the home visit must assess ${k}` }));
@@ -318,10 +369,7 @@ export function planCaseAction(
       if (order) return fail(order);
       const refused = (ctx.eliminationIssues ?? []).filter((i) => (i.severity ?? 'error') === 'error');
       if (refused.length) return { ok: false, code: 'INVALID_TRANSITION', issues: refused };
-      return done(
-        { elimCountyApprovalDate: d.date, eliminationDate: d.date, eliminationMethod: method },
-        { kind: 'eliminated', date: d.date, method },
-      );
+      return done({ elimCountyApprovalDate: d.date, eliminationDate: d.date, eliminationMethod: method }, { kind: 'eliminated', date: d.date, method });
     }
   }
 }

@@ -5,7 +5,12 @@ import type { RuleConfig } from './policy.types.ts';
 type Fact = { id: number; regionCode: string; applicable: boolean; ok: boolean };
 const config: RuleConfig = { ruleId: 'T1', clause: 'test', params: { minCoverage: 0.95 } };
 const run = (facts: Fact[]) =>
-  evaluateCoverage(facts, config, (f) => f, (f) => (!f.applicable ? 'not_applicable' : f.ok ? 'met' : { reasonZh: '否', reasonEn: 'no' }));
+  evaluateCoverage(
+    facts,
+    config,
+    (f) => f,
+    (f) => (!f.applicable ? 'not_applicable' : f.ok ? 'met' : { reasonZh: '否', reasonEn: 'no' }),
+  );
 
 describe('evaluateCoverage', () => {
   it.each([

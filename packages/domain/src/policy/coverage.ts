@@ -40,12 +40,7 @@ export function stringListParam(config: RuleConfig, key: string): string[] {
  * @param key id and region code of a record
  * @param classify the rule's test of one record
  */
-export function evaluateCoverage<F>(
-  facts: readonly F[],
-  config: RuleConfig,
-  key: (f: F) => { id: number; regionCode: string },
-  classify: (f: F) => CoverageOutcome,
-): RuleResult {
+export function evaluateCoverage<F>(facts: readonly F[], config: RuleConfig, key: (f: F) => { id: number; regionCode: string }, classify: (f: F) => CoverageOutcome): RuleResult {
   const threshold = numberParam(config, 'minCoverage');
   const failing: RuleFailure[] = [];
   const records: RuleRecord[] = [];
@@ -96,7 +91,5 @@ export function rollUpByRegion(result: RuleResult, facts: ReadonlyArray<{ region
     r.total++;
     if (rec.met) r.met++;
   }
-  return [...rows.values()]
-    .map((r) => ({ ...r, value: coverageValue(r.met, r.total) }))
-    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return [...rows.values()].map((r) => ({ ...r, value: coverageValue(r.met, r.total) })).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }

@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 /** Shape check of a rule config (e.g. when an admin edits the active pack). */
 export const RuleConfigSchema = z.object({
-  ruleId: z.string().regex(/^[A-Z][0-9]{1,2}$/).describe('catalogue id, e.g. H1'),
+  ruleId: z
+    .string()
+    .regex(/^[A-Z][0-9]{1,2}$/)
+    .describe('catalogue id, e.g. H1'),
   clause: z.string().min(1).describe('source clause, e.g. 002 §二(一)1'),
   params: z.record(z.string(), z.unknown()),
   years: z.array(z.number().int().min(2000).max(2100)).optional(),

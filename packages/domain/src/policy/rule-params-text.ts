@@ -72,7 +72,10 @@ function byYear(v: unknown, zhNoun: string, enNoun: string): ParamText {
 
 type Describe = (v: unknown, all: Record<string, unknown>) => ParamText | null;
 const t = (zh: string, en: string): ParamText => ({ zh, en });
-const flag = (zh: string, en: string): Describe => (v) => (v === true ? t(zh, en) : null);
+const flag =
+  (zh: string, en: string): Describe =>
+  (v) =>
+    v === true ? t(zh, en) : null;
 
 /** Sub-items of the S1 subsidy rates (002 §二(二)2). */
 const SUBSIDY_ITEMS: Record<string, [string, string]> = {

@@ -87,7 +87,11 @@ export function parseRegionCode(raw: string): ({ ok: true } & ParsedRegionCode) 
   let level = levels[last]!;
   if (code.length === 15) {
     if (level !== 'village' || zero(code.slice(12))) {
-      return { ok: false, reasonZh: `组代码“${code}”应为所属村的 12 位代码加 3 位非零序号`, reasonEn: `group code "${code}" must be its village's 12 digits plus a non-zero 3-digit number` };
+      return {
+        ok: false,
+        reasonZh: `组代码“${code}”应为所属村的 12 位代码加 3 位非零序号`,
+        reasonEn: `group code "${code}" must be its village's 12 digits plus a non-zero 3-digit number`,
+      };
     }
     level = 'group';
   }

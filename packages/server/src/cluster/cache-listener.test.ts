@@ -57,10 +57,9 @@ if (!serverUrl) {
       await sender.query('SELECT pg_notify($1, $2)', [channel, 'one']);
       await until('the first notification', () => got.includes('one'));
 
-      const killed = await sender.query<{ ok: boolean }>(
-        `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND query = $1`,
-        [`LISTEN ${channel}`],
-      );
+      const killed = await sender.query<{ ok: boolean }>(`SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND query = $1`, [
+        `LISTEN ${channel}`,
+      ]);
       expect(killed).toEqual([{ ok: true }]);
       await until('the reconnection', () => connects.length === 2);
       expect(connects).toEqual([false, true]);

@@ -31,10 +31,7 @@ export async function startCacheListener(config: Config, db: DbHandle, log: (msg
   });
   // start serving even if the LISTEN is not in place yet (it keeps trying; cached entries expire anyway)
   let timer: NodeJS.Timeout | undefined;
-  const waited = await Promise.race([
-    listener.ready.then(() => true),
-    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 5_000))),
-  ]);
+  const waited = await Promise.race([listener.ready.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 5_000)))]);
   clearTimeout(timer);
   serving = true;
   if (!waited) log('cache listener not connected yet; serving anyway (sessions are re-read after 10 s, dictionaries after 30 s)');

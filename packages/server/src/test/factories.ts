@@ -46,7 +46,10 @@ export async function buildRegionTree(t: TestApp, opts: { townships?: number; vi
 export async function buildUser(t: TestApp, role: Role, regionCode: string): Promise<{ id: number; username: string; cookie: string }> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const username = `u${next()}_${role}`;
-  const [u] = await t.db.db.insert(users).values({ username, displayName: `测试${role}`, passwordHash: await passwordHash, role, regionCode }).returning();
+  const [u] = await t.db.db
+    .insert(users)
+    .values({ username, displayName: `测试${role}`, passwordHash: await passwordHash, role, regionCode })
+    .returning();
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: TEST_PASSWORD } });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'cb_session');
@@ -83,8 +86,15 @@ export async function buildHousehold(t: TestApp, o: BuildHouseholdOptions) {
     const idNumber = m.idNumber ?? makeTestIdNumber();
     const birth = idNumber.slice(6, 14);
     return {
-      householdId: h!.id, regionCode: h!.regionCode, idNumber, name: `成员${next()}`, gender: Number(idNumber[16]) % 2 ? '1' : '2',
-      birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`, relation: i === 0 ? '02' : '10', isHead: i === 0, ...m,
+      householdId: h!.id,
+      regionCode: h!.regionCode,
+      idNumber,
+      name: `成员${next()}`,
+      gender: Number(idNumber[16]) % 2 ? '1' : '2',
+      birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`,
+      relation: i === 0 ? '02' : '10',
+      isHead: i === 0,
+      ...m,
     };
   });
   const ps = await t.db.db.insert(persons).values(rows).returning();

@@ -1,6 +1,16 @@
 import {
-  ApartmentOutlined, AuditOutlined, BookOutlined, CheckSquareOutlined, DashboardOutlined, LineChartOutlined, MenuOutlined, SafetyCertificateOutlined,
-  SettingOutlined, TeamOutlined, UploadOutlined, UserOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
+  CheckSquareOutlined,
+  DashboardOutlined,
+  LineChartOutlined,
+  MenuOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UploadOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { Badge, Button, Drawer, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { useEffect, useState } from 'react';
@@ -40,7 +50,15 @@ export function AppLayout() {
   const items: MenuProps['items'] = [
     { key: '/dashboard', icon: <DashboardOutlined />, label: t('nav.dashboard') },
     { key: '/households', icon: <TeamOutlined />, label: t('nav.households') },
-    { key: '/todo', icon: <CheckSquareOutlined />, label: <span data-testid="nav-todo">{t('nav.todo')} <Badge count={todo.data?.total ?? 0} size="small" offset={[4, -2]} /></span> },
+    {
+      key: '/todo',
+      icon: <CheckSquareOutlined />,
+      label: (
+        <span data-testid="nav-todo">
+          {t('nav.todo')} <Badge count={todo.data?.total ?? 0} size="small" offset={[4, -2]} />
+        </span>
+      ),
+    },
     { key: '/import', icon: <UploadOutlined />, label: t('nav.import') },
     { key: '/regions', icon: <ApartmentOutlined />, label: t('nav.regions') },
   ];
@@ -98,11 +116,29 @@ export function AppLayout() {
         </Sider>
       )}
       <Layout style={{ minWidth: 0 }}>
-        <Header style={{ background: '#fff', paddingInline: mobile ? 8 : 24, borderBottom: '1px solid #f0f0f0', height: mobile ? 52 : 64, lineHeight: mobile ? '52px' : '64px', position: mobile ? 'sticky' : undefined, top: 0, zIndex: 10 }}>
+        <Header
+          style={{
+            background: '#fff',
+            paddingInline: mobile ? 8 : 24,
+            borderBottom: '1px solid #f0f0f0',
+            height: mobile ? 52 : 64,
+            lineHeight: mobile ? '52px' : '64px',
+            position: mobile ? 'sticky' : undefined,
+            top: 0,
+            zIndex: 10,
+          }}
+        >
           <Flex justify="space-between" align="center" gap={8} style={{ height: '100%' }}>
             {mobile ? (
               <Flex align="center" gap={4} style={{ minWidth: 0 }}>
-                <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.openMenu')} aria-expanded={drawerOpen} onClick={() => setDrawerOpen(true)} data-testid="menu-button" />
+                <Button
+                  type="text"
+                  icon={<MenuOutlined />}
+                  aria-label={t('nav.openMenu')}
+                  aria-expanded={drawerOpen}
+                  onClick={() => setDrawerOpen(true)}
+                  data-testid="menu-button"
+                />
                 <Typography.Text strong style={{ fontSize: 18 }}>
                   {t('app.name')}
                 </Typography.Text>
@@ -118,7 +154,16 @@ export function AppLayout() {
         </Content>
       </Layout>
       {mobile ? (
-        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={260} title={null} closable={false} styles={{ body: { padding: 0 } }} data-testid="menu-drawer">
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={260}
+          title={null}
+          closable={false}
+          styles={{ body: { padding: 0 } }}
+          data-testid="menu-drawer"
+        >
           {brand(false)}
           {menu(false)}
         </Drawer>

@@ -18,7 +18,12 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   }, [navigate]);
 
   if (isLoading) return <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
-  if (error) return <div style={{ padding: 48 }}><ErrorAlert error={error} onRetry={() => void refetch()} /></div>;
+  if (error)
+    return (
+      <div style={{ padding: 48 }}>
+        <ErrorAlert error={error} onRetry={() => void refetch()} />
+      </div>
+    );
   if (!user) return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   return <>{children}</>;
 }

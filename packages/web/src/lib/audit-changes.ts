@@ -79,4 +79,3 @@ export function changeRows(entityType: string, before: unknown, after: unknown, 
   }
   return rows;
 }
-

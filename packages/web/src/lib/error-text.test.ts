@@ -27,9 +27,22 @@ describe('issueText', () => {
   });
 
   it('rewords the server’s generic schema message instead of showing body.members.0.name', () => {
-    const issue = { path: 'members.0.name', messageZh: '字段 body.members.0.name 无效：Too small: expected string to have >=1 characters', messageEn: 'body.members.0.name: Too small: expected string to have >=1 characters' };
+    const issue = {
+      path: 'members.0.name',
+      messageZh: '字段 body.members.0.name 无效：Too small: expected string to have >=1 characters',
+      messageEn: 'body.members.0.name: Too small: expected string to have >=1 characters',
+    };
     expect(issueText(issue, zh)).toBe('第 1 位家庭成员 · 姓名未填写或过短');
-    expect(issueText({ path: 'wage', messageZh: '字段 body.wage 无效：Invalid input: expected number, received string', messageEn: 'body.wage: Invalid input: expected number, received string' }, zh)).toBe('工资性收入应填写数字');
+    expect(
+      issueText(
+        {
+          path: 'wage',
+          messageZh: '字段 body.wage 无效：Invalid input: expected number, received string',
+          messageEn: 'body.wage: Invalid input: expected number, received string',
+        },
+        zh,
+      ),
+    ).toBe('工资性收入应填写数字');
   });
 
   it('puts the row first for import issues', () => {

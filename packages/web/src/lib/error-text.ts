@@ -2,7 +2,22 @@ import { ApiError, type ApiIssue } from './api-client.ts';
 import { fieldDef } from './field-labels.ts';
 import type { I18n, MessageKey } from './i18n.tsx';
 
-const KNOWN = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED', 'CONFLICT', 'RECORD_EXITED', 'INVALID_TRANSITION', 'IMPORT_REJECTED', 'GONE', 'RATE_LIMITED', 'STALE_VERSION', 'VERSION_REQUIRED', 'INTERNAL', 'NETWORK'];
+const KNOWN = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'VALIDATION_FAILED',
+  'CONFLICT',
+  'RECORD_EXITED',
+  'INVALID_TRANSITION',
+  'IMPORT_REJECTED',
+  'GONE',
+  'RATE_LIMITED',
+  'STALE_VERSION',
+  'VERSION_REQUIRED',
+  'INTERNAL',
+  'NETWORK',
+];
 
 /** The localised headline of an error (from its code, never the developer message). */
 export function errorTitle(err: unknown, i18n: Pick<I18n, 't'>): string {

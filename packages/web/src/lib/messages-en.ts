@@ -255,7 +255,7 @@ export const en: Record<MessageKey, string> = {
   'imp.templateXlsx': 'Template (.xlsx)',
   'imp.templateCsv': 'Template (.csv)',
   'imp.uploadHint': 'Click or drop a file here',
-  'imp.uploadSub': '.xlsx or .csv: our template, or the national monitoring system\'s household-member or monitored-household export as downloaded',
+  'imp.uploadSub': ".xlsx or .csv: our template, or the national monitoring system's household-member or monitored-household export as downloaded",
   'imp.uploading': 'Uploading…',
   'imp.file': 'File',
   'imp.target': 'Field',
@@ -382,7 +382,8 @@ export const en: Record<MessageKey, string> = {
   'regions.select': 'Pick a region on the left',
   'regions.admin': 'Region administration',
   'regions.import': 'Import region list',
-  'regions.importHint': 'The statistics bureau table (.xlsx or .csv): columns 统计用区划代码 (or 代码) and 名称, optionally 城乡分类代码; only your county’s townships and villages are imported',
+  'regions.importHint':
+    'The statistics bureau table (.xlsx or .csv): columns 统计用区划代码 (or 代码) and 名称, optionally 城乡分类代码; only your county’s townships and villages are imported',
   'regions.dataset': 'Load from the public dataset',
   'regions.datasetHint': 'County name or 6-digit code, e.g. 灵宝市 or 411282',
   'regions.datasetLoad': 'Load',

@@ -48,7 +48,12 @@ export type ImportError = { row: number; column: string; value?: unknown; messag
 export type ExcludedHousehold = { householdNo: string; headName: string | null; rows: number[]; badRows: number[]; reasonZh: string; reasonEn: string };
 
 /** The file's defaults, changeable in the wizard. */
-export type ImportOptions = { householdType: 'lifted' | 'monitored' | 'ordinary' | null; liftedCategory: string | null; monitoringStatus: 'monitoring' | 'eliminated' | null; incomeYear: number };
+export type ImportOptions = {
+  householdType: 'lifted' | 'monitored' | 'ordinary' | null;
+  liftedCategory: string | null;
+  monitoringStatus: 'monitoring' | 'eliminated' | null;
+  incomeYear: number;
+};
 
 /** Summary of a validation run (`result.validation`). */
 export type ImportValidation = {

@@ -32,7 +32,13 @@ export function AuditChanges({ entityType, before, after }: AuditChangesProps) {
         <Flex key={r.key} wrap gap={8} style={{ padding: '4px 0', borderBottom: '1px dashed #f0f0f0' }}>
           <dt style={{ minWidth: 120, fontWeight: 600 }}>{r.label}</dt>
           <dd style={{ margin: 0, flex: '1 1 200px', overflowWrap: 'anywhere' }}>
-            {r.before === '—' ? <Typography.Text type="secondary">{empty}</Typography.Text> : r.before ? <Typography.Text delete type="danger">{r.before}</Typography.Text> : null}
+            {r.before === '—' ? (
+              <Typography.Text type="secondary">{empty}</Typography.Text>
+            ) : r.before ? (
+              <Typography.Text delete type="danger">
+                {r.before}
+              </Typography.Text>
+            ) : null}
             {r.before && r.after ? <span aria-hidden> → </span> : null}
             {r.after === '—' ? <Typography.Text type="secondary">{empty}</Typography.Text> : r.after ? <Typography.Text type="success">{r.after}</Typography.Text> : null}
           </dd>

@@ -25,7 +25,13 @@ export function ErrorAlert({ error, onRetry, title }: ErrorAlertProps) {
           </ul>
         ) : undefined
       }
-      action={onRetry ? <Button size="small" onClick={onRetry}>{i18n.t('common.retry')}</Button> : undefined}
+      action={
+        onRetry ? (
+          <Button size="small" onClick={onRetry}>
+            {i18n.t('common.retry')}
+          </Button>
+        ) : undefined
+      }
     />
   );
 }

@@ -13,7 +13,13 @@ function toData(nodes: RegionNode[], filter: string, retiredLabel: string): Data
   for (const node of nodes) {
     const children = toData(node.children ?? [], filter, retiredLabel);
     if (filter && !node.name.includes(filter) && !node.code.startsWith(filter) && children.length === 0) continue;
-    const title = node.retired ? <>{node.name} <Tag style={{ marginInlineStart: 4 }}>{retiredLabel}</Tag></> : node.name;
+    const title = node.retired ? (
+      <>
+        {node.name} <Tag style={{ marginInlineStart: 4 }}>{retiredLabel}</Tag>
+      </>
+    ) : (
+      node.name
+    );
     out.push({ key: node.code, title, children: children.length ? children : undefined, isLeaf: !node.children?.length });
   }
   return out;
@@ -46,7 +52,14 @@ export function RegionTree({ selected, onSelect, height = 560 }: RegionTreeProps
   if (!treeData.length && !filter) return <Empty />;
   return (
     <nav aria-label={t('hh.regionTree')}>
-      <Input.Search allowClear size="small" placeholder={t('regions.name')} aria-label={t('regions.name')} onChange={(e) => setFilter(e.target.value)} style={{ marginBottom: 8 }} />
+      <Input.Search
+        allowClear
+        size="small"
+        placeholder={t('regions.name')}
+        aria-label={t('regions.name')}
+        onChange={(e) => setFilter(e.target.value)}
+        style={{ marginBottom: 8 }}
+      />
       <Tree
         treeData={treeData}
         height={height}

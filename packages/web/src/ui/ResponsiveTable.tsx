@@ -55,8 +55,14 @@ export function ResponsiveTable<T extends object>({ cardTitle, cardActions, ...p
                 </Flex>
               );
             })}
-            {cardActions ? <Flex gap={8} wrap style={{ marginTop: 8 }}>{cardActions(row)}</Flex> : null}
-            {props.expandable?.expandedRowRender && props.expandable.rowExpandable?.(row) !== false ? <div style={{ marginTop: 8 }}>{props.expandable.expandedRowRender(row, index, 0, true)}</div> : null}
+            {cardActions ? (
+              <Flex gap={8} wrap style={{ marginTop: 8 }}>
+                {cardActions(row)}
+              </Flex>
+            ) : null}
+            {props.expandable?.expandedRowRender && props.expandable.rowExpandable?.(row) !== false ? (
+              <div style={{ marginTop: 8 }}>{props.expandable.expandedRowRender(row, index, 0, true)}</div>
+            ) : null}
           </Card>
         ))}
       </Flex>

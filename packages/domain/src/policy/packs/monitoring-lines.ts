@@ -9,7 +9,7 @@ import type { MonitoringLine } from '../policy.types.ts';
 //    domain-standards §1.4 marks [UNCONFIRMED] (no source found). They sit inside the range of published local
 //    figures (云南 2023 8050, 福建 2023 10560, a 2022 village notice 6500), so they are plausible, not authoritative.
 // No 2025 figure is carried: a risk elimination checked against 2025 income is refused until one is entered.
-const PLACEHOLDER_SOURCE = '占位值（未确认）：未检索到本省文件，请以省定监测范围替换 / placeholder, unconfirmed: replace with the province\'s published line';
+const PLACEHOLDER_SOURCE = "占位值（未确认）：未检索到本省文件，请以省定监测范围替换 / placeholder, unconfirmed: replace with the province's published line";
 
 const PLACEHOLDER_AMOUNTS: ReadonlyArray<[year: number, amountYuan: number]> = [
   [2021, 6000],

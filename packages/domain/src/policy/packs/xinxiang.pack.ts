@@ -28,7 +28,12 @@ export const XINXIANG_PACK: PolicyPack = {
     { ruleId: 'P5', clause: '004 §三', params: { minLeadingIndustries: 2, maxLeadingIndustries: 3 } },
     h1Config('中农组发〔2021〕7号 通行做法；参照 002 §二(一)1'),
     { ruleId: 'A1', clause: '004 §五', params: { minYieldVsBankBenchmark: 1 }, noteZh: '产业资产运营收益不低于同期银行基准利率' },
-    { ruleId: 'A2', clause: '004 §五', params: { minShare: 0.7, byWorkForLabor: true, baseShareForNoLabor: true }, noteZh: '村集体产业收益 70% 以上用于脱贫群众和监测对象差异化分配' },
+    {
+      ruleId: 'A2',
+      clause: '004 §五',
+      params: { minShare: 0.7, byWorkForLabor: true, baseShareForNoLabor: true },
+      noteZh: '村集体产业收益 70% 以上用于脱贫群众和监测对象差异化分配',
+    },
     { ruleId: 'A3', clause: '004 §五', params: { stocktakeEveryMonths: 6 }, noteZh: '资产收益每半年集中盘点' },
     {
       ruleId: 'A4',

@@ -23,7 +23,12 @@ export const XUCHANG_PACK: PolicyPack = {
       noteZh: '财政衔接资金投入特色产业资金总量（含水电路网等配套设施）占当年投入产业项目资金总量不少于 50% 且高于上年',
     },
     { ruleId: 'P1', clause: '001 §二(一)5；§一(二)', params: { libraryFirst: true }, noteZh: '先入库后建设，未入库项目不得安排资金' },
-    { ruleId: 'P2', clause: '001 §二(一)5', params: { minShare: 0.5, mustRise: true, measure: 'funds' }, noteZh: '项目库储备的优势特色产业项目资金占库内产业项目的比例不少于 50% 且高于上年' },
+    {
+      ruleId: 'P2',
+      clause: '001 §二(一)5',
+      params: { minShare: 0.5, mustRise: true, measure: 'funds' },
+      noteZh: '项目库储备的优势特色产业项目资金占库内产业项目的比例不少于 50% 且高于上年',
+    },
     { ruleId: 'P5', clause: '001 §二(一)5', params: { minLeadingIndustries: 2, maxLeadingIndustries: 3 }, noteZh: '每个县重点选择 2-3 个特色主导产业' },
     h1Config('中农组发〔2021〕7号 通行做法；参照 002 §二(一)1'),
     k2Config('001 §三(三)'),

@@ -60,7 +60,11 @@ describe('H1 — a village', () => {
           'monitored household with labour (Ordinary labour) has no development-type measure (Industry support, Employment support, Financial support, Public-welfare post); current measures: Health support, Comprehensive social security',
       },
     ]);
-    expect(r.records?.map((x) => [x.id, x.met])).toEqual([[1, true], [2, true], [3, false]]);
+    expect(r.records?.map((x) => [x.id, x.met])).toEqual([
+      [1, true],
+      [2, true],
+      [3, false],
+    ]);
   });
 
   it('is met when every applicable household has a measure, and not_applicable with none in scope', () => {

@@ -75,10 +75,20 @@ const head = alias(persons, 'audit_head');
 function selectWithHousehold(db: Conn) {
   return db
     .select({
-      id: auditLog.id, at: auditLog.at, actorId: auditLog.actorId, actorName: auditLog.actorName, action: auditLog.action,
-      entityType: auditLog.entityType, entityId: auditLog.entityId, regionCode: auditLog.regionCode, householdId: auditLog.householdId,
-      before: auditLog.before, after: auditLog.after, requestId: auditLog.requestId,
-      householdNo: households.householdNo, householdHeadName: head.name,
+      id: auditLog.id,
+      at: auditLog.at,
+      actorId: auditLog.actorId,
+      actorName: auditLog.actorName,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      regionCode: auditLog.regionCode,
+      householdId: auditLog.householdId,
+      before: auditLog.before,
+      after: auditLog.after,
+      requestId: auditLog.requestId,
+      householdNo: households.householdNo,
+      householdHeadName: head.name,
     })
     .from(auditLog)
     .leftJoin(households, eq(households.id, auditLog.householdId))

@@ -5,7 +5,6 @@ import { getReadableHousehold } from '../households/household-access.ts';
 import { resolvePrefix } from '../regions/regions.service.ts';
 import * as repo from './audit.repo.ts';
 
-
 /** A field of a before/after record, when it is a string. */
 function recorded(value: unknown, key: string): string | null {
   const v = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
@@ -27,11 +26,20 @@ function recordedHead(value: unknown): string | null {
 function toEntry(r: repo.AuditRow, pii: boolean): AuditEntry {
   const own = r.entityType === 'household';
   return {
-    id: r.id, at: r.at.toISOString(), actorId: r.actorId, actorName: r.actorName, action: r.action, entityType: r.entityType,
-    entityId: r.entityId, regionCode: r.regionCode, householdId: r.householdId,
+    id: r.id,
+    at: r.at.toISOString(),
+    actorId: r.actorId,
+    actorName: r.actorName,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    regionCode: r.regionCode,
+    householdId: r.householdId,
     householdNo: r.householdNo ?? (own ? (recorded(r.before, 'householdNo') ?? recorded(r.after, 'householdNo')) : null),
     householdHeadName: r.householdHeadName ?? (own ? (recordedHead(r.before) ?? recordedHead(r.after) ?? recorded(r.before, 'headName') ?? recorded(r.after, 'headName')) : null),
-    before: pii ? r.before : maskPersonalFields(r.before), after: pii ? r.after : maskPersonalFields(r.after), requestId: r.requestId,
+    before: pii ? r.before : maskPersonalFields(r.before),
+    after: pii ? r.after : maskPersonalFields(r.after),
+    requestId: r.requestId,
   };
 }
 
@@ -39,7 +47,23 @@ function toEntry(r: repo.AuditRow, pii: boolean): AuditEntry {
  * Browses the audit log within the admin's scope.
  * @throws AppError FORBIDDEN for non-admins
  */
-export async function listAudit(deps: Deps, actor: Actor, q: { entityType?: string | undefined; entityId?: string | undefined; actorId?: number | undefined; action?: string | undefined; actor?: string | undefined; householdNo?: string | undefined; regionCode?: string | undefined; from?: string | undefined; to?: string | undefined; page: number; pageSize: number }) {
+export async function listAudit(
+  deps: Deps,
+  actor: Actor,
+  q: {
+    entityType?: string | undefined;
+    entityId?: string | undefined;
+    actorId?: number | undefined;
+    action?: string | undefined;
+    actor?: string | undefined;
+    householdNo?: string | undefined;
+    regionCode?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
+) {
   assertAdmin(actor);
   const scopePrefix = await resolvePrefix(deps.db.db, actor, q.regionCode);
   const { rows, total } = await repo.listAudit(deps.db.db, { ...q, scopePrefix }, q.pageSize, (q.page - 1) * q.pageSize);

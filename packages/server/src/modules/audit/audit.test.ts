@@ -18,9 +18,17 @@ beforeAll(async () => {
   household = await buildHousehold(t, { regionCode: tree.townships[0]!.villages[0]!.code, householdNo: `AUD${Date.now().toString(36)}01`, isLifted: true });
   const head = household.members[0]!;
   const spouse = household.members[1]!;
-  const patched = await t.app.inject({ method: 'PATCH', url: `/api/v1/households/${household.id}`, headers: { cookie: admin.cookie }, payload: { note: '入户复核', version: household.version } });
+  const patched = await t.app.inject({
+    method: 'PATCH',
+    url: `/api/v1/households/${household.id}`,
+    headers: { cookie: admin.cookie },
+    payload: { note: '入户复核', version: household.version },
+  });
   expect(patched.statusCode, patched.body).toBe(200);
-  expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/persons/${spouse.id}`, headers: { cookie: admin.cookie }, payload: { phone: '13800000000', version: spouse.version } })).statusCode).toBe(200);
+  expect(
+    (await t.app.inject({ method: 'PATCH', url: `/api/v1/persons/${spouse.id}`, headers: { cookie: admin.cookie }, payload: { phone: '13800000000', version: spouse.version } }))
+      .statusCode,
+  ).toBe(200);
   expect(head.isHead).toBe(true);
 });
 afterAll(async () => t?.close());

@@ -30,7 +30,10 @@ describe('login throttle (issue 6 §4)', () => {
     // another user name from another address goes ahead
     expect((await login(other.username, TEST_PASSWORD, '10.1.1.3')).statusCode).toBe(200);
 
-    const audits = await t.db.db.select().from(auditLog).where(and(eq(auditLog.action, 'login_failed'), eq(auditLog.entityId, String(u.id))));
+    const audits = await t.db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'login_failed'), eq(auditLog.entityId, String(u.id))));
     expect(audits).toHaveLength(7);
     const reasons = audits.map((a) => (a.after as { reason: string }).reason);
     expect(reasons.filter((r) => r === 'wrong_password')).toHaveLength(5);
@@ -59,7 +62,10 @@ describe('login throttle (issue 6 §4)', () => {
     const tree = await buildRegionTree(t);
     const u = await buildUser(t, 'viewer', tree.county.code);
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: u.cookie } })).statusCode).toBe(200);
-    const rows = await t.db.db.select().from(auditLog).where(and(eq(auditLog.action, 'logout'), eq(auditLog.actorId, u.id)));
+    const rows = await t.db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'logout'), eq(auditLog.actorId, u.id)));
     expect(rows).toHaveLength(1);
   });
 });
@@ -69,7 +75,12 @@ describe('password rules and own password change (issue 6 §4)', () => {
     const tree = await buildRegionTree(t);
     const admin = await buildUser(t, 'admin', tree.county.code);
     const create = (password: string, username = 'li.ming') =>
-      t.app.inject({ method: 'POST', url: '/api/v1/users', headers: { cookie: admin.cookie }, payload: { username, displayName: '李明', password, role: 'viewer', regionCode: tree.county.code } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: { cookie: admin.cookie },
+        payload: { username, displayName: '李明', password, role: 'viewer', regionCode: tree.county.code },
+      });
     for (const weak of ['short-pw1', 'li.ming-2026', 'qwertyuiop', 'Password123']) {
       const res = await create(weak);
       expect(res.statusCode, weak).toBe(400);
@@ -80,7 +91,12 @@ describe('password rules and own password change (issue 6 §4)', () => {
     const ok = await create('Chanbang@2026');
     expect(ok.statusCode).toBe(201);
     const id = ok.json().id;
-    const reset = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${id}`, headers: { cookie: admin.cookie }, payload: { password: 'LI.MING.mountain', version: ok.json().version } });
+    const reset = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${id}`,
+      headers: { cookie: admin.cookie },
+      payload: { password: 'LI.MING.mountain', version: ok.json().version },
+    });
     expect(reset.statusCode).toBe(400);
     expect(reset.json().error.details.issues[0].messageEn).toContain('user name');
   });
@@ -107,7 +123,10 @@ describe('password rules and own password change (issue 6 §4)', () => {
     expect(await t.db.db.select().from(sessions).where(eq(sessions.userId, u.id))).toHaveLength(1);
     expect((await login(u.username, TEST_PASSWORD, '10.4.4.5')).statusCode).toBe(401);
     expect((await login(u.username, 'Mountain-river-77', '10.4.4.6')).statusCode).toBe(200);
-    const audits = await t.db.db.select().from(auditLog).where(and(eq(auditLog.action, 'password_change'), eq(auditLog.actorId, u.id)));
+    const audits = await t.db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'password_change'), eq(auditLog.actorId, u.id)));
     expect(audits).toHaveLength(1);
     expect(JSON.stringify(audits)).not.toContain('Mountain-river-77');
   });

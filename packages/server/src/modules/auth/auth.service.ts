@@ -35,7 +35,10 @@ export type LoginContext = { requestId: string; address: string; throttle: Login
 async function auditLoginFailure(deps: Deps, ctx: LoginContext, username: string, user: repo.UserWithRegion | undefined, reason: string): Promise<void> {
   await deps.db.db.transaction(async (tx) => {
     await recordAudit(tx, user ? { id: user.id, displayName: user.displayName, requestId: ctx.requestId } : null, {
-      action: 'login_failed', entityType: 'user', entityId: user?.id ?? null, regionCode: user?.regionCode ?? null,
+      action: 'login_failed',
+      entityType: 'user',
+      entityId: user?.id ?? null,
+      regionCode: user?.regionCode ?? null,
       after: { username, address: ctx.address, reason, requestId: ctx.requestId },
     });
   });
@@ -72,9 +75,17 @@ export async function login(deps: Deps, input: { username: string; password: str
   const expiresAt = new Date(Date.now() + deps.config.sessionTtlHours * 3600_000);
   await deps.db.db.transaction(async (tx) => {
     await repo.insertSession(tx, hashToken(token), user.id, expiresAt);
-    await recordAudit(tx, { id: user.id, displayName: user.displayName, requestId: ctx.requestId }, {
-      action: 'login', entityType: 'user', entityId: user.id, regionCode: user.regionCode, after: { address: ctx.address },
-    });
+    await recordAudit(
+      tx,
+      { id: user.id, displayName: user.displayName, requestId: ctx.requestId },
+      {
+        action: 'login',
+        entityType: 'user',
+        entityId: user.id,
+        regionCode: user.regionCode,
+        after: { address: ctx.address },
+      },
+    );
   });
   return { user: toUserView(user), token, expiresAt };
 }

@@ -29,7 +29,10 @@ export class SessionCache {
   /** when every entry was last revoked (revokeAll), or -Infinity */
   private allRevokedAt = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly ttlMs: number = SESSION_CACHE_TTL_MS, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly ttlMs: number = SESSION_CACHE_TTL_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The cached actor of a token hash, or undefined (missing or stale). */
   get(tokenHash: string): CachedActor | undefined {

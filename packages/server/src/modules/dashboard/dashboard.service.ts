@@ -41,15 +41,26 @@ export async function getDashboard(deps: Deps, actor: Actor, regionCode: string 
     const b = brief.get(id);
     if (!b) continue;
     warnings.push({
-      code: 'H1', householdId: id, householdNo: b.householdNo, headName: b.headName, regionCode: b.regionCode,
-      messageZh: '有劳动能力的监测户未落实开发式帮扶措施', messageEn: 'monitored household with labour capacity has no development-type measure',
+      code: 'H1',
+      householdId: id,
+      householdNo: b.householdNo,
+      headName: b.headName,
+      regionCode: b.regionCode,
+      messageZh: '有劳动能力的监测户未落实开发式帮扶措施',
+      messageEn: 'monitored household with labour capacity has no development-type measure',
       drill: { regionCode: region.code, warning: 'H1' },
     });
   }
   for (const o of overdue.slice(0, WARNING_LIST_MAX)) {
     warnings.push({
-      code: 'identification_overdue', householdId: o.householdId, householdNo: o.householdNo, headName: o.headName, regionCode: o.regionCode,
-      messageZh: o.issue.messageZh, messageEn: o.issue.messageEn, drill: { regionCode: region.code, warning: 'identification_overdue' },
+      code: 'identification_overdue',
+      householdId: o.householdId,
+      householdNo: o.householdNo,
+      headName: o.headName,
+      regionCode: o.regionCode,
+      messageZh: o.issue.messageZh,
+      messageEn: o.issue.messageEn,
+      drill: { regionCode: region.code, warning: 'identification_overdue' },
     });
   }
   return {

@@ -24,7 +24,11 @@ describe('seedDictionariesIfEmpty on a database seeded before', () => {
     const rows = await t.db.query<{ dict_code: string; n: number }>(
       `SELECT dict_code, count(*)::int AS n FROM dictionary_items WHERE dict_code IN ('ethnicity', 'id_type', 'gender') GROUP BY 1 ORDER BY 1`,
     );
-    expect(rows).toEqual([{ dict_code: 'ethnicity', n: 58 }, { dict_code: 'gender', n: 1 }, { dict_code: 'id_type', n: 6 }]);
+    expect(rows).toEqual([
+      { dict_code: 'ethnicity', n: 58 },
+      { dict_code: 'gender', n: 1 },
+      { dict_code: 'id_type', n: 6 },
+    ]);
     const [g] = await t.db.query<{ label_zh: string }>(`SELECT label_zh FROM dictionary_items WHERE dict_code = 'gender' AND code = '1'`);
     expect(g?.label_zh).toBe('男性');
     expect(await seedDictionariesIfEmpty(t.db.db)).toBe(0);

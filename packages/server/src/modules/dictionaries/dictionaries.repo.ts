@@ -9,7 +9,10 @@ export async function listDictItems(db: Conn): Promise<DictItemRow[]> {
 }
 
 export async function findDictItem(db: Conn, dictCode: string, code: string): Promise<DictItemRow | undefined> {
-  const [row] = await db.select().from(dictionaryItems).where(and(eq(dictionaryItems.dictCode, dictCode), eq(dictionaryItems.code, code)));
+  const [row] = await db
+    .select()
+    .from(dictionaryItems)
+    .where(and(eq(dictionaryItems.dictCode, dictCode), eq(dictionaryItems.code, code)));
   return row;
 }
 
@@ -36,7 +39,11 @@ export async function insertDictItem(db: Conn, row: typeof dictionaryItems.$infe
 
 /** The item locked for the rest of the transaction (a save reads its `before` and version here). */
 export async function lockDictItem(db: Conn, dictCode: string, code: string): Promise<DictItemRow | undefined> {
-  const [row] = await db.select().from(dictionaryItems).where(and(eq(dictionaryItems.dictCode, dictCode), eq(dictionaryItems.code, code))).for('update');
+  const [row] = await db
+    .select()
+    .from(dictionaryItems)
+    .where(and(eq(dictionaryItems.dictCode, dictCode), eq(dictionaryItems.code, code)))
+    .for('update');
   return row;
 }
 

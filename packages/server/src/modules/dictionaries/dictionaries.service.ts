@@ -20,7 +20,17 @@ onCacheEvent((e) => {
 });
 
 function toView(r: repo.DictItemRow): DictItemView {
-  return { dictCode: r.dictCode, code: r.code, labelZh: r.labelZh, labelEn: r.labelEn, parentCode: r.parentCode, attrs: r.attrs, sort: r.sort, active: r.active, version: r.version };
+  return {
+    dictCode: r.dictCode,
+    code: r.code,
+    labelZh: r.labelZh,
+    labelEn: r.labelEn,
+    parentCode: r.parentCode,
+    attrs: r.attrs,
+    sort: r.sort,
+    active: r.active,
+    version: r.version,
+  };
 }
 
 /** The active items of every dictionary, cached per database until an admin edits one (or DICT_CACHE_TTL_MS). */
@@ -81,8 +91,14 @@ export async function createDictItem(deps: Deps, actor: Actor, dictCode: string,
   assertAdmin(actor);
   const row = await deps.db.db.transaction(async (tx) => {
     const created = await repo.insertDictItem(tx, {
-      dictCode, code: input.code, labelZh: input.labelZh, labelEn: input.labelEn, parentCode: input.parentCode ?? null,
-      attrs: input.attrs ?? {}, sort: input.sort ?? 0, active: input.active ?? true,
+      dictCode,
+      code: input.code,
+      labelZh: input.labelZh,
+      labelEn: input.labelEn,
+      parentCode: input.parentCode ?? null,
+      attrs: input.attrs ?? {},
+      sort: input.sort ?? 0,
+      active: input.active ?? true,
     });
     if (!created) throw new AppError('CONFLICT', `dictionary ${dictCode} already has code ${input.code}`, { dictCode, code: input.code });
     await recordAudit(tx, actor, { action: 'create', entityType: 'dictionary_item', entityId: `${dictCode}:${input.code}`, regionCode: null, after: created });

@@ -27,25 +27,61 @@ export async function resolveExportFilter(deps: Deps, actor: Actor, q: Household
   if (q.warning === 'H1') ids = await failingHouseholdIds(deps, actor, prefix);
   else if (q.warning === 'identification_overdue') ids = await overdueHouseholdIds(deps, actor, prefix);
   return {
-    prefix, householdType: q.householdType, monitoringType: q.monitoringType, monitoringStatus: q.monitoringStatus,
-    laborCapacity: q.laborCapacity, riskType: q.riskType, q: q.q, ids,
-    isLifted: q.isLifted === undefined ? undefined : q.isLifted === 'true', exited: q.status === 'exited',
+    prefix,
+    householdType: q.householdType,
+    monitoringType: q.monitoringType,
+    monitoringStatus: q.monitoringStatus,
+    laborCapacity: q.laborCapacity,
+    riskType: q.riskType,
+    q: q.q,
+    ids,
+    isLifted: q.isLifted === undefined ? undefined : q.isLifted === 'true',
+    exited: q.status === 'exited',
   };
 }
 
 /** Columns of the national household model after the import template's ones (header, row key). */
 const EXTRA_COLUMNS = [
-  ['是否脱贫户', 'isLifted'], ['脱贫户类别', 'liftedCategory'], ['监测状态', 'monitoringStatus'], ['人口编号', 'personNo'], ['证件类型', 'idType'],
-  ['民族', 'ethnicity'], ['在校生状况', 'schoolStatus'], ['务工时间（月）', 'workMonths'], ['残疾类别', 'disabilityType'],
+  ['是否脱贫户', 'isLifted'],
+  ['脱贫户类别', 'liftedCategory'],
+  ['监测状态', 'monitoringStatus'],
+  ['人口编号', 'personNo'],
+  ['证件类型', 'idType'],
+  ['民族', 'ethnicity'],
+  ['在校生状况', 'schoolStatus'],
+  ['务工时间（月）', 'workMonths'],
+  ['残疾类别', 'disabilityType'],
 ] as const;
 
 type PersonExportRow = {
-  is_lifted: boolean; lifted_category: string | null; monitoring_status: string; person_no: string | null; id_type: string;
-  ethnicity: string | null; school_status: string | null; work_months: number | null; disability_type: string | null;
-  household_id: number; household_no: string; region_code: string; region_name: string | null; household_type: string;
-  monitoring_type: string | null; risk_types: string[] | string; lifted_year: number | null; address: string | null;
-  name: string; id_number: string; gender: string; relation: string; is_head: boolean; labor_capacity: string | null;
-  health_statuses: string[] | string; education: string | null; employment_status: string | null; phone: string | null;
+  is_lifted: boolean;
+  lifted_category: string | null;
+  monitoring_status: string;
+  person_no: string | null;
+  id_type: string;
+  ethnicity: string | null;
+  school_status: string | null;
+  work_months: number | null;
+  disability_type: string | null;
+  household_id: number;
+  household_no: string;
+  region_code: string;
+  region_name: string | null;
+  household_type: string;
+  monitoring_type: string | null;
+  risk_types: string[] | string;
+  lifted_year: number | null;
+  address: string | null;
+  name: string;
+  id_number: string;
+  gender: string;
+  relation: string;
+  is_head: boolean;
+  labor_capacity: string | null;
+  health_statuses: string[] | string;
+  education: string | null;
+  employment_status: string | null;
+  phone: string | null;
 };
 
 function label(dict: string, code: string | null): string {
@@ -55,7 +91,12 @@ function label(dict: string, code: string | null): string {
 
 function risks(v: string[] | string): string[] {
   if (Array.isArray(v)) return v;
-  return v === '{}' || v === '' ? [] : v.slice(1, -1).split(',').map((s) => s.replace(/^"|"$/g, ''));
+  return v === '{}' || v === ''
+    ? []
+    : v
+        .slice(1, -1)
+        .split(',')
+        .map((s) => s.replace(/^"|"$/g, ''));
 }
 
 /** Result of an export. */
@@ -66,13 +107,7 @@ export type ExportResult = { households: number; rows: number; masked: boolean }
  * `out` with the streaming writer, page by page. ID and phone numbers are masked unless the role may see
  * them. Writes one audit row (who, filters, row count) before the workbook is closed.
  */
-export async function exportHouseholdsXlsx(
-  deps: Deps,
-  actor: Actor,
-  q: HouseholdExportQuery,
-  out: Writable,
-  resolved?: householdsRepo.HouseholdFilter,
-): Promise<ExportResult> {
+export async function exportHouseholdsXlsx(deps: Deps, actor: Actor, q: HouseholdExportQuery, out: Writable, resolved?: householdsRepo.HouseholdFilter): Promise<ExportResult> {
   const filter = resolved ?? (await resolveExportFilter(deps, actor, q));
   const pii = seesPii(actor);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -105,17 +140,36 @@ export async function exportHouseholdsXlsx(
     for (const p of people) if (p.is_head) heads.set(Number(p.household_id), p.name);
     for (const p of people) {
       ws.addRow({
-        householdNo: p.household_no, regionCode: p.region_code, householdType: label(DICT.householdType, p.household_type),
-        monitoringType: label(DICT.monitoringType, p.monitoring_type), headName: heads.get(Number(p.household_id)) ?? '',
-        name: p.name, idNumber: pii ? p.id_number : maskIdNumber(p.id_number), gender: label(DICT.gender, p.gender),
-        relation: label(DICT.relation, p.relation), laborCapacity: label(DICT.laborCapacity, p.labor_capacity),
-        healthStatus: risks(p.health_statuses).map((c) => label(DICT.healthStatus, c)).join(','), education: label(DICT.education, p.education),
-        employmentStatus: label(DICT.employmentStatus, p.employment_status), phone: pii ? (p.phone ?? '') : maskPhone(p.phone),
-        riskTypes: risks(p.risk_types).map((c) => label(DICT.riskType, c)).join('、'), liftedYear: p.lifted_year ?? '',
-        address: p.address ?? '', regionName: p.region_name ?? '',
-        isLifted: p.is_lifted ? '是' : '否', liftedCategory: label(DICT.liftedCategory, p.lifted_category),
-        monitoringStatus: label(DICT.monitoringStatus, p.monitoring_status), personNo: p.person_no ?? '', idType: label(DICT.idType, p.id_type),
-        ethnicity: label(DICT.ethnicity, p.ethnicity), schoolStatus: label(DICT.schoolStatus, p.school_status), workMonths: p.work_months ?? '',
+        householdNo: p.household_no,
+        regionCode: p.region_code,
+        householdType: label(DICT.householdType, p.household_type),
+        monitoringType: label(DICT.monitoringType, p.monitoring_type),
+        headName: heads.get(Number(p.household_id)) ?? '',
+        name: p.name,
+        idNumber: pii ? p.id_number : maskIdNumber(p.id_number),
+        gender: label(DICT.gender, p.gender),
+        relation: label(DICT.relation, p.relation),
+        laborCapacity: label(DICT.laborCapacity, p.labor_capacity),
+        healthStatus: risks(p.health_statuses)
+          .map((c) => label(DICT.healthStatus, c))
+          .join(','),
+        education: label(DICT.education, p.education),
+        employmentStatus: label(DICT.employmentStatus, p.employment_status),
+        phone: pii ? (p.phone ?? '') : maskPhone(p.phone),
+        riskTypes: risks(p.risk_types)
+          .map((c) => label(DICT.riskType, c))
+          .join('、'),
+        liftedYear: p.lifted_year ?? '',
+        address: p.address ?? '',
+        regionName: p.region_name ?? '',
+        isLifted: p.is_lifted ? '是' : '否',
+        liftedCategory: label(DICT.liftedCategory, p.lifted_category),
+        monitoringStatus: label(DICT.monitoringStatus, p.monitoring_status),
+        personNo: p.person_no ?? '',
+        idType: label(DICT.idType, p.id_type),
+        ethnicity: label(DICT.ethnicity, p.ethnicity),
+        schoolStatus: label(DICT.schoolStatus, p.school_status),
+        workMonths: p.work_months ?? '',
         disabilityType: label(DICT.disabilityType, p.disability_type),
       }).commit();
       rows++;
@@ -124,7 +178,10 @@ export async function exportHouseholdsXlsx(
   }
   ws.commit();
   await recordAudit(deps.db.db, actor, {
-    action: 'export', entityType: 'households', entityId: null, regionCode: actor.regionCode,
+    action: 'export',
+    entityType: 'households',
+    entityId: null,
+    regionCode: actor.regionCode,
     after: { filters: { ...q }, households, rows, masked: !pii, format: 'xlsx' },
   });
   await wb.commit();

@@ -24,7 +24,10 @@ export async function listHelpers(db: Conn, prefix: string, q: string | undefine
   if (q) conds.push(or(ilike(helpers.name, `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), eq(helpers.phone, q)) as SQL);
   const where = and(...conds);
   const rows = await db.select().from(helpers).where(where).orderBy(asc(helpers.regionCode), asc(helpers.id)).limit(limit).offset(offset);
-  const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(helpers).where(where);
+  const [c] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(helpers)
+    .where(where);
   return { rows, total: c?.n ?? 0 };
 }
 

@@ -12,7 +12,15 @@ import * as repo from './helpers.repo.ts';
 
 /** A helper as a role sees it: the phone masked unless `pii` (the one place helper phones are shown). */
 function toView(h: repo.HelperRow, pii: boolean): HelperView {
-  return { id: h.id, regionCode: h.regionCode, name: h.name, role: h.role, organisation: h.organisation, phone: h.phone === null || pii ? h.phone : maskPhone(h.phone), version: h.version };
+  return {
+    id: h.id,
+    regionCode: h.regionCode,
+    name: h.name,
+    role: h.role,
+    organisation: h.organisation,
+    phone: h.phone === null || pii ? h.phone : maskPhone(h.phone),
+    version: h.version,
+  };
 }
 
 /** Helpers in the scope (phones masked unless the role may see them). @throws AppError NOT_FOUND for an out-of-scope region */
@@ -49,10 +57,18 @@ export async function assignHelper(deps: Deps, actor: Actor, householdId: number
   const h = await getWritableHousehold(db, actor, householdId);
   const helper = await repo.findHelper(db, input.helperId);
   if (!helper || !isInScope(actor, helper.regionCode)) {
-    throw new AppError('VALIDATION_FAILED', 'helper not found', { issues: [{ path: 'helperId', value: input.helperId, messageZh: '帮扶责任人不存在', messageEn: 'helper not found' }] });
+    throw new AppError('VALIDATION_FAILED', 'helper not found', {
+      issues: [{ path: 'helperId', value: input.helperId, messageZh: '帮扶责任人不存在', messageEn: 'helper not found' }],
+    });
   }
   const link = await db.transaction(async (tx) => {
-    const l = await repo.insertHouseholdHelper(tx, { householdId, helperId: helper.id, regionCode: h.regionCode, startDate: input.startDate ?? null, endDate: input.endDate ?? null });
+    const l = await repo.insertHouseholdHelper(tx, {
+      householdId,
+      helperId: helper.id,
+      regionCode: h.regionCode,
+      startDate: input.startDate ?? null,
+      endDate: input.endDate ?? null,
+    });
     if (!l) throw new AppError('CONFLICT', 'helper already paired with this household', { householdId, helperId: helper.id });
     await recordAudit(tx, actor, { action: 'create', entityType: 'household_helper', entityId: l.id, regionCode: h.regionCode, householdId, after: l });
     return l;

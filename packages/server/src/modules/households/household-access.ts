@@ -51,7 +51,13 @@ export function assertNotExited(kind: 'household' | 'person', r: { id: number; e
   const code = r.exitReason ?? 'other';
   throw new AppError('RECORD_EXITED', `${kind} ${r.id} left the registry`, {
     [kind === 'household' ? 'householdId' : 'personId']: r.id,
-    issues: [exitedRecordIssue(kind, { reasonLabelZh: r.exitReason ? dictLabelZh(items, code) : '已删除', reasonLabelEn: r.exitReason ? dictLabelEn(items, code) : 'deleted', date: r.exitDate })],
+    issues: [
+      exitedRecordIssue(kind, {
+        reasonLabelZh: r.exitReason ? dictLabelZh(items, code) : '已删除',
+        reasonLabelEn: r.exitReason ? dictLabelEn(items, code) : 'deleted',
+        date: r.exitDate,
+      }),
+    ],
   });
 }
 
@@ -78,6 +84,8 @@ export async function assertHouseholdActive(db: Conn, householdId: number): Prom
 /** @throws AppError FORBIDDEN unless the actor is the county administrator */
 export function assertAdmin(actor: Actor): void {
   if (actor.role !== 'admin') {
-    throw new AppError('FORBIDDEN', 'admin only', { issues: [{ path: 'role', messageZh: '只有县级管理员可以恢复自然减少的记录', messageEn: 'only the county administrator can restore records that left the registry' }] });
+    throw new AppError('FORBIDDEN', 'admin only', {
+      issues: [{ path: 'role', messageZh: '只有县级管理员可以恢复自然减少的记录', messageEn: 'only the county administrator can restore records that left the registry' }],
+    });
   }
 }

@@ -1,6 +1,20 @@
 import {
-  AppError, CITIZEN_ID_TYPE, canSeePii, checkIdNumber, educationSchoolIssue, hasCheckDigit, isHeadRelation, maskIdNumber, outOfScopeHouseholdNoConflictIssue, outOfScopeIdConflictIssue,
-  hasDisability, healthSetIssue, mostSeriousHealth, type Issue, type PersonCreate, type PersonUpdate,
+  AppError,
+  CITIZEN_ID_TYPE,
+  canSeePii,
+  checkIdNumber,
+  educationSchoolIssue,
+  hasCheckDigit,
+  isHeadRelation,
+  maskIdNumber,
+  outOfScopeHouseholdNoConflictIssue,
+  outOfScopeIdConflictIssue,
+  hasDisability,
+  healthSetIssue,
+  mostSeriousHealth,
+  type Issue,
+  type PersonCreate,
+  type PersonUpdate,
 } from '@chanbang/domain';
 import type { Actor, Conn } from '../../deps.ts';
 import { isInScope } from '../regions/scope.ts';
@@ -49,8 +63,20 @@ export function checkPersonFields(idx: DictIndex, p: PersonCreate | PersonUpdate
     } else {
       const birthDate = p.birthDate ?? before?.birthDate;
       const gender = p.gender ?? before?.gender;
-      if (!birthDate) issues.push({ path: `${path}birthDate`, field: 'birthDate', messageZh: '证件类型不是居民身份证时须填写出生日期', messageEn: 'enter the birth date: the document is not a citizen ID card' });
-      if (!gender) issues.push({ path: `${path}gender`, field: 'gender', messageZh: '证件类型不是居民身份证时须填写性别', messageEn: 'enter the gender: the document is not a citizen ID card' });
+      if (!birthDate)
+        issues.push({
+          path: `${path}birthDate`,
+          field: 'birthDate',
+          messageZh: '证件类型不是居民身份证时须填写出生日期',
+          messageEn: 'enter the birth date: the document is not a citizen ID card',
+        });
+      if (!gender)
+        issues.push({
+          path: `${path}gender`,
+          field: 'gender',
+          messageZh: '证件类型不是居民身份证时须填写性别',
+          messageEn: 'enter the gender: the document is not a citizen ID card',
+        });
       checkDictCode(idx, 'gender', p.gender, `${path}gender`, issues);
       if (r.ok && birthDate && gender) checked = { idType, idNumber: r.idNumber, birthDate, gender, isHead: false };
     }
@@ -73,7 +99,12 @@ export function checkPersonFields(idx: DictIndex, p: PersonCreate | PersonUpdate
   const disabilityType = p.disabilityType !== undefined ? p.disabilityType : before?.disabilityType;
   const disabilityGrade = p.disabilityGrade !== undefined ? p.disabilityGrade : before?.disabilityGrade;
   if ((disabilityType || disabilityGrade) && !hasDisability(health)) {
-    issues.push({ path: `${path}disabilityType`, field: 'disabilityType', messageZh: '健康状况含“残疾”时才填写残疾类别和等级', messageEn: 'the disability type and grade are recorded only when the health values include a disability' });
+    issues.push({
+      path: `${path}disabilityType`,
+      field: 'disabilityType',
+      messageZh: '健康状况含“残疾”时才填写残疾类别和等级',
+      messageEn: 'the disability type and grade are recorded only when the health values include a disability',
+    });
   }
   if (checked && p.relation !== undefined) checked.isHead = isHeadIn(idx, p.relation);
   return checked;

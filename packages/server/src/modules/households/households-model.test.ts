@@ -25,7 +25,11 @@ const inject = (cookie: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'P
   t.app.inject({ method, url, headers: { cookie }, ...(payload !== undefined ? { payload: payload as object } : {}) });
 const head = (over: Record<string, unknown> = {}) => ({ idNumber: makeTestIdNumber(), name: '王户主', relation: '02', education: 'junior', ...over });
 const household = (over: Record<string, unknown> = {}) => ({
-  householdNo: `M${Math.random().toString(36).slice(2, 10)}`, regionCode: v1(), householdType: 'lifted', members: [head()], ...over,
+  householdNo: `M${Math.random().toString(36).slice(2, 10)}`,
+  regionCode: v1(),
+  householdType: 'lifted',
+  members: [head()],
+  ...over,
 });
 const issuePaths = (res: { json(): { error: { details: { issues: { path: string }[] } } } }) => res.json().error.details.issues.map((i) => i.path);
 
@@ -53,7 +57,15 @@ describe('是否脱贫户, 监测对象类别 and 监测状态 are kept apart', 
 
   it('approving a monitoring case keeps that the household is a 脱贫户', async () => {
     const h = await buildHousehold(t, { regionCode: v1(), householdType: 'lifted', isLifted: true, liftedCategory: 'general' });
-    const steps = { leadDate: '2024-02-01', homeVisitDate: '2024-02-03', infoCheckDate: '2024-02-05', villageReviewDate: '2024-02-08', publicityStart: '2024-02-09', publicityEnd: '2024-02-16', townshipReviewDate: '2024-02-20' };
+    const steps = {
+      leadDate: '2024-02-01',
+      homeVisitDate: '2024-02-03',
+      infoCheckDate: '2024-02-05',
+      villageReviewDate: '2024-02-08',
+      publicityStart: '2024-02-09',
+      publicityEnd: '2024-02-16',
+      townshipReviewDate: '2024-02-20',
+    };
     // a case decided on paper, recorded by the county with its 县级审批 date: the household enters monitoring
     const approved = await inject(county.cookie, 'POST', `/api/v1/households/${h.id}/monitoring-cases`, { monitoringType: 'unstable', ...steps, countyApprovalDate: '2024-03-01' });
     expect(approved.statusCode).toBe(201);
@@ -67,13 +79,32 @@ describe('是否脱贫户, 监测对象类别 and 监测状态 are kept apart', 
 describe('person fields of the national export', () => {
   it('stores 民族, 在校生状况, 务工时间, health as a set with 残疾类别/等级, and shows 人口编号', async () => {
     const h = await buildHousehold(t, { regionCode: v1() });
-    await t.db.db.update(persons).set({ personNo: `P${h.id}01` }).where(eq(persons.id, h.members[0]!.id));
+    await t.db.db
+      .update(persons)
+      .set({ personNo: `P${h.id}01` })
+      .where(eq(persons.id, h.members[0]!.id));
     const add = await inject(county.cookie, 'POST', `/api/v1/households/${h.id}/members`, {
-      idNumber: makeTestIdNumber(), name: '王小明', relation: '20', ethnicity: '03', schoolStatus: 'grade8', workMonths: 0,
-      healthStatuses: ['chronic', 'disabled'], disabilityType: '4', disabilityGrade: '3',
+      idNumber: makeTestIdNumber(),
+      name: '王小明',
+      relation: '20',
+      ethnicity: '03',
+      schoolStatus: 'grade8',
+      workMonths: 0,
+      healthStatuses: ['chronic', 'disabled'],
+      disabilityType: '4',
+      disabilityGrade: '3',
     });
     expect(add.statusCode).toBe(201);
-    expect(add.json()).toMatchObject({ ethnicity: '03', schoolStatus: 'grade8', education: null, workMonths: 0, healthStatuses: ['chronic', 'disabled'], disabilityType: '4', disabilityGrade: '3', idType: '1' });
+    expect(add.json()).toMatchObject({
+      ethnicity: '03',
+      schoolStatus: 'grade8',
+      education: null,
+      workMonths: 0,
+      healthStatuses: ['chronic', 'disabled'],
+      disabilityType: '4',
+      disabilityGrade: '3',
+      idType: '1',
+    });
     const [row] = await t.db.db.select().from(persons).where(eq(persons.id, add.json().id));
     expect(row!.healthStatus).toBe('disabled'); // the old column keeps the most serious value for its readers
     const detail = (await inject(county.cookie, 'GET', `/api/v1/households/${h.id}`)).json();
@@ -88,7 +119,14 @@ describe('person fields of the national export', () => {
     const neither = await inject(county.cookie, 'POST', url, { idNumber: makeTestIdNumber(), name: '甲', relation: '20' });
     expect(issuePaths(neither)).toEqual(['education']);
     expect((await inject(county.cookie, 'POST', url, { idNumber: makeTestIdNumber(), name: '甲', relation: '20', education: 'junior', workMonths: 13 })).statusCode).toBe(400);
-    const disability = await inject(county.cookie, 'POST', url, { idNumber: makeTestIdNumber(), name: '甲', relation: '20', education: 'junior', healthStatuses: ['chronic'], disabilityType: '1' });
+    const disability = await inject(county.cookie, 'POST', url, {
+      idNumber: makeTestIdNumber(),
+      name: '甲',
+      relation: '20',
+      education: 'junior',
+      healthStatuses: ['chronic'],
+      disabilityType: '1',
+    });
     expect(issuePaths(disability)).toEqual(['disabilityType']);
   });
 
@@ -98,11 +136,27 @@ describe('person fields of the national export', () => {
     const number = `CJZ${Date.now()}`.slice(0, 20);
     const missing = await inject(county.cookie, 'POST', url, { idType: '2', idNumber: number, name: '残疾证', relation: '20', education: 'primary' });
     expect(issuePaths(missing).sort()).toEqual(['birthDate', 'gender']);
-    const ok = await inject(county.cookie, 'POST', url, { idType: '2', idNumber: number, name: '残疾证', relation: '20', education: 'primary', birthDate: '1990-04-05', gender: '2' });
+    const ok = await inject(county.cookie, 'POST', url, {
+      idType: '2',
+      idNumber: number,
+      name: '残疾证',
+      relation: '20',
+      education: 'primary',
+      birthDate: '1990-04-05',
+      gender: '2',
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ idType: '2', idNumber: number, birthDate: '1990-04-05', gender: '2' });
     const other = await buildHousehold(t, { regionCode: v1() });
-    const dup = await inject(county.cookie, 'POST', `/api/v1/households/${other.id}/members`, { idType: '2', idNumber: number, name: '重复', relation: '20', education: 'primary', birthDate: '1990-04-05', gender: '2' });
+    const dup = await inject(county.cookie, 'POST', `/api/v1/households/${other.id}/members`, {
+      idType: '2',
+      idNumber: number,
+      name: '重复',
+      relation: '20',
+      education: 'primary',
+      birthDate: '1990-04-05',
+      gender: '2',
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.details.householdNo).toBe(h.householdNo);
     // a citizen ID keeps its check digit
@@ -121,7 +175,12 @@ describe('自然减少 instead of deletes', () => {
     const future = await inject(village.cookie, 'POST', `/api/v1/persons/${spouse.id}/exit`, { reason: 'married_out', date: '2999-01-01', version: 1 });
     expect(future.statusCode).toBe(400);
     expect(issuePaths(future)).toEqual(['date']);
-    const exit = await inject(village.cookie, 'POST', `/api/v1/persons/${spouse.id}/exit`, { reason: 'married_out', date: '2024-05-01', note: '嫁往外县', version: spouse.version });
+    const exit = await inject(village.cookie, 'POST', `/api/v1/persons/${spouse.id}/exit`, {
+      reason: 'married_out',
+      date: '2024-05-01',
+      note: '嫁往外县',
+      version: spouse.version,
+    });
     expect(exit.statusCode).toBe(200);
     expect(exit.json()).toMatchObject({ exitReason: 'married_out', exitDate: '2024-05-01', exitNote: '嫁往外县' });
     const edit = await inject(village.cookie, 'PATCH', `/api/v1/persons/${spouse.id}`, { name: '改名', version: exit.json().version });
@@ -135,16 +194,34 @@ describe('自然减少 instead of deletes', () => {
     const restored = await inject(admin.cookie, 'POST', `/api/v1/persons/${spouse.id}/restore`, { version: exit.json().version });
     expect(restored.statusCode).toBe(200);
     expect(restored.json().exitReason).toBeNull();
-    const audits = await t.db.db.select().from(auditLog).where(eq(auditLog.entityId, String(spouse.id)));
-    expect(audits.filter((a) => a.entityType === 'person').map((a) => a.action).sort()).toEqual(['exit', 'restore']);
+    const audits = await t.db.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(spouse.id)));
+    expect(
+      audits
+        .filter((a) => a.entityType === 'person')
+        .map((a) => a.action)
+        .sort(),
+    ).toEqual(['exit', 'restore']);
   });
 
   it('a household leaves with its members; every write is 409; listed for the admin only; restored with its members', async () => {
     const h = await buildHousehold(t, { regionCode: v1() });
-    const [early] = await t.db.db.insert(persons).values({
-      householdId: h.id, regionCode: h.regionCode, idNumber: makeTestIdNumber(), name: '早迁出', gender: '1', birthDate: '1990-01-01', relation: '20',
-      exitReason: 'moved_out', exitDate: '2023-01-01',
-    }).returning();
+    const [early] = await t.db.db
+      .insert(persons)
+      .values({
+        householdId: h.id,
+        regionCode: h.regionCode,
+        idNumber: makeTestIdNumber(),
+        name: '早迁出',
+        gender: '1',
+        birthDate: '1990-01-01',
+        relation: '20',
+        exitReason: 'moved_out',
+        exitDate: '2023-01-01',
+      })
+      .returning();
     const exit = await inject(village.cookie, 'POST', `/api/v1/households/${h.id}/exit`, { reason: 'death', date: '2024-05-01', version: h.version });
     expect(exit.statusCode).toBe(200);
     const [row] = await t.db.db.select().from(households).where(eq(households.id, h.id));
@@ -188,7 +265,16 @@ describe('incomes', () => {
   it('adding a year that exists is 409 and leaves it unchanged; 理赔收入 and 合规自付支出 are kept', async () => {
     const h = await buildHousehold(t, { regionCode: v1() });
     const url = `/api/v1/households/${h.id}/incomes`;
-    const first = await inject(county.cookie, 'POST', url, { year: 2024, wage: 10000, business: 0, businessExpense: 0, property: 0, transfer: 2000, claimIncome: 3000, compliantSelfPaid: 5000 });
+    const first = await inject(county.cookie, 'POST', url, {
+      year: 2024,
+      wage: 10000,
+      business: 0,
+      businessExpense: 0,
+      property: 0,
+      transfer: 2000,
+      claimIncome: 3000,
+      compliantSelfPaid: 5000,
+    });
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({ year: 2024, claimIncome: 3000, compliantSelfPaid: 5000, netIncome: 12000, perCapita: 6000 });
     const again = await inject(county.cookie, 'POST', url, { year: 2024, wage: 1 });
@@ -211,10 +297,20 @@ describe('the household list', () => {
     const groupCode = `${village.code}001`;
     await t.db.db.insert(regions).values({ code: groupCode, prefix: groupCode, level: 'group', name: '一组', parentCode: village.code });
     const inGroup = await buildHousehold(t, { regionCode: groupCode, householdType: 'monitored', monitoringType: 'sudden', monitoringStatus: 'eliminated', isLifted: true });
-    const plain = await buildHousehold(t, { regionCode: village.code, householdType: 'ordinary', members: [{ laborCapacity: 'none' }, { relation: '20', laborCapacity: 'skilled', exitReason: 'moved_out', exitDate: '2024-01-01' }] });
+    const plain = await buildHousehold(t, {
+      regionCode: village.code,
+      householdType: 'ordinary',
+      members: [{ laborCapacity: 'none' }, { relation: '20', laborCapacity: 'skilled', exitReason: 'moved_out', exitDate: '2024-01-01' }],
+    });
     const list = await inject(county.cookie, 'GET', `/api/v1/households?regionCode=${village.code}`);
     const byId = new Map(list.json().items.map((i: { id: number }) => [i.id, i]));
-    expect(byId.get(inGroup.id)).toMatchObject({ townshipName: tree.townships[1]!.name, villageName: village.name, groupName: '一组', isLifted: true, monitoringStatus: 'eliminated' });
+    expect(byId.get(inGroup.id)).toMatchObject({
+      townshipName: tree.townships[1]!.name,
+      villageName: village.name,
+      groupName: '一组',
+      isLifted: true,
+      monitoringStatus: 'eliminated',
+    });
     expect(byId.get(plain.id)).toMatchObject({ townshipName: tree.townships[1]!.name, villageName: village.name, groupName: null, isLifted: false, memberCount: 1 });
     const ids = async (q: string) => (await inject(county.cookie, 'GET', `/api/v1/households?regionCode=${village.code}&${q}`)).json().items.map((i: { id: number }) => i.id);
     expect(await ids('isLifted=true')).toEqual([inGroup.id]);

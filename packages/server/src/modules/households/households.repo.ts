@@ -60,7 +60,9 @@ function listWhere(f: HouseholdFilter): SQL {
   if (f.isLifted !== undefined) conds.push(sql`h.is_lifted = ${f.isLifted}`);
   if (f.riskType) conds.push(sql`${f.riskType} = ANY(h.risk_types)`);
   if (f.laborCapacity) {
-    conds.push(sql`h.id IN (SELECT p.household_id FROM persons p WHERE ${scopeWhere(sql`p.region_code`, f.prefix)} AND p.labor_capacity = ${f.laborCapacity} AND p.exit_reason IS NULL)`);
+    conds.push(
+      sql`h.id IN (SELECT p.household_id FROM persons p WHERE ${scopeWhere(sql`p.region_code`, f.prefix)} AND p.labor_capacity = ${f.laborCapacity} AND p.exit_reason IS NULL)`,
+    );
   }
   if (f.q) {
     const q = f.q;
@@ -145,7 +147,13 @@ export function listPageQuery(f: HouseholdFilter, limit: number, offset: number,
  * One page plus the count of matching households up to `cap` (`counted` = cap + 1 tells the caller the cap was
  * reached), in one statement.
  */
-export async function listHouseholdsPage(db: Conn, f: HouseholdFilter, limit: number, offset: number, cap: number = API_LIMITS.listCountCap): Promise<{ rows: HouseholdListRow[]; counted: number }> {
+export async function listHouseholdsPage(
+  db: Conn,
+  f: HouseholdFilter,
+  limit: number,
+  offset: number,
+  cap: number = API_LIMITS.listCountCap,
+): Promise<{ rows: HouseholdListRow[]; counted: number }> {
   const res = await executePrepared<HouseholdListRow & { counted: number }>(db, 'households_list', listPageQuery(f, limit, offset, cap));
   const counted = Number(res[0]?.counted ?? 0);
   return { rows: res.filter((r) => r.id !== null).map(({ counted: _c, ...r }) => toListRow(r)), counted };
@@ -171,7 +179,13 @@ async function executePrepared<T>(db: Conn, name: string, q: SQL): Promise<T[]> 
 
 function parsePgArray(v: unknown): string[] {
   if (Array.isArray(v)) return v as string[];
-  if (typeof v === 'string' && v.startsWith('{')) return v === '{}' ? [] : v.slice(1, -1).split(',').map((s) => s.replace(/^"|"$/g, ''));
+  if (typeof v === 'string' && v.startsWith('{'))
+    return v === '{}'
+      ? []
+      : v
+          .slice(1, -1)
+          .split(',')
+          .map((s) => s.replace(/^"|"$/g, ''));
   return [];
 }
 
@@ -212,7 +226,11 @@ export async function insertHousehold(db: Conn, values: typeof households.$infer
 /** Writes household fields and bumps its version (every change of the row, a case step's too, is a new version). */
 export async function updateHousehold(db: Conn, id: number, patch: Partial<typeof households.$inferInsert>): Promise<HouseholdRow> {
   const { version: _v, ...fields } = patch;
-  const [row] = await db.update(households).set({ ...fields, updatedAt: sql`now()`, version: sql`${households.version} + 1` }).where(eq(households.id, id)).returning();
+  const [row] = await db
+    .update(households)
+    .set({ ...fields, updatedAt: sql`now()`, version: sql`${households.version} + 1` })
+    .where(eq(households.id, id))
+    .returning();
   return row as HouseholdRow;
 }
 
@@ -222,10 +240,13 @@ export async function updateHousehold(db: Conn, id: number, patch: Partial<typeo
  * is how a restore tells them from members who left earlier on their own.
  */
 export async function exitHousehold(db: Conn, id: number, exit: { reason: string; date: string; note: string | null }): Promise<HouseholdRow> {
-  const [row] = await db.update(households)
+  const [row] = await db
+    .update(households)
     .set({ exitReason: exit.reason, exitDate: exit.date, exitNote: exit.note, deletedAt: sql`now()`, updatedAt: sql`now()`, version: sql`${households.version} + 1` })
-    .where(eq(households.id, id)).returning();
-  await db.update(persons)
+    .where(eq(households.id, id))
+    .returning();
+  await db
+    .update(persons)
     .set({ exitReason: exit.reason, exitDate: exit.date, exitNote: exit.note, updatedAt: sql`now()`, version: sql`${persons.version} + 1` })
     .where(and(eq(persons.householdId, id), isNull(persons.exitReason)));
   return row as HouseholdRow;
@@ -234,20 +255,27 @@ export async function exitHousehold(db: Conn, id: number, exit: { reason: string
 /** Undoes exitHousehold: the household and the members it marked are back in the registry. */
 export async function restoreHousehold(db: Conn, h: HouseholdRow): Promise<HouseholdRow> {
   if (h.deletedAt) {
-    await db.update(persons)
+    await db
+      .update(persons)
       .set({ exitReason: null, exitDate: null, exitNote: null, updatedAt: sql`now()`, version: sql`${persons.version} + 1` })
       // compared in SQL: the timestamps have microseconds, a JS Date only milliseconds
       .where(and(eq(persons.householdId, h.id), sql`${persons.updatedAt} = (SELECT deleted_at FROM households WHERE id = ${h.id})`));
   }
-  const [row] = await db.update(households)
+  const [row] = await db
+    .update(households)
     .set({ exitReason: null, exitDate: null, exitNote: null, deletedAt: null, updatedAt: sql`now()`, version: sql`${households.version} + 1` })
-    .where(eq(households.id, h.id)).returning();
+    .where(eq(households.id, h.id))
+    .returning();
   return row as HouseholdRow;
 }
 
 // ---------- persons ----------
 export async function listMembers(db: Conn, householdId: number): Promise<PersonRow[]> {
-  return db.select().from(persons).where(eq(persons.householdId, householdId)).orderBy(sql`${persons.isHead} DESC`, asc(persons.id));
+  return db
+    .select()
+    .from(persons)
+    .where(eq(persons.householdId, householdId))
+    .orderBy(sql`${persons.isHead} DESC`, asc(persons.id));
 }
 
 export async function findPerson(db: Conn, id: number): Promise<PersonRow | undefined> {
@@ -280,7 +308,11 @@ export async function lockPerson(tx: Conn, id: number): Promise<PersonRow | unde
 /** Writes a person's fields and bumps its version. */
 export async function updatePerson(db: Conn, id: number, patch: Partial<typeof persons.$inferInsert>): Promise<PersonRow> {
   const { version: _v, ...fields } = patch;
-  const [row] = await db.update(persons).set({ ...fields, updatedAt: sql`now()`, version: sql`${persons.version} + 1` }).where(eq(persons.id, id)).returning();
+  const [row] = await db
+    .update(persons)
+    .set({ ...fields, updatedAt: sql`now()`, version: sql`${persons.version} + 1` })
+    .where(eq(persons.id, id))
+    .returning();
   return row as PersonRow;
 }
 
@@ -305,7 +337,10 @@ export async function moveHouseholdChildren(db: Conn, householdId: number, regio
 /** 乡镇 / 村 / 组 names of a household's region code (village 12 digits, group 15), as the list shows them. */
 export async function regionNames(db: Conn, regionCode: string): Promise<{ townshipName: string | null; villageName: string | null; groupName: string | null }> {
   const codes = [`${regionCode.slice(0, 9)}000`, regionCode.slice(0, 12), regionCode.length === 15 ? regionCode : ''];
-  const rows = await db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, codes.filter(Boolean)));
+  const rows = await db
+    .select({ code: regions.code, name: regions.name })
+    .from(regions)
+    .where(inArray(regions.code, codes.filter(Boolean)));
   const name = (code: string) => (code ? (rows.find((r) => r.code === code)?.name ?? null) : null);
   return { townshipName: name(codes[0]!), villageName: name(codes[1]!), groupName: name(codes[2]!) };
 }

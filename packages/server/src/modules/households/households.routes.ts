@@ -3,7 +3,14 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import fastJsonStringify from 'fast-json-stringify';
 import { z } from 'zod';
 import {
-  ExitSchema, HouseholdCreateSchema, HouseholdListQuerySchema, HouseholdListSchema, HouseholdUpdateSchema, HouseholdViewSchema, IdParamSchema, VersionedSaveSchema,
+  ExitSchema,
+  HouseholdCreateSchema,
+  HouseholdListQuerySchema,
+  HouseholdListSchema,
+  HouseholdUpdateSchema,
+  HouseholdViewSchema,
+  IdParamSchema,
+  VersionedSaveSchema,
 } from '@chanbang/domain';
 import type { Deps } from '../../deps.ts';
 import { versionFrom } from '../../versioning.ts';
@@ -30,22 +37,35 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: Deps, rm: Ho
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['households'];
   const params = IdParamSchema;
-  r.get('/api/v1/households', { schema: { tags, summary: 'List households in scope', querystring: HouseholdListQuerySchema, response: { 200: HouseholdListSchema } }, serializerCompiler: () => listSerializer }, async (req) =>
-    service.listHouseholds(deps, requireActor(req), req.query, rm),
+  r.get(
+    '/api/v1/households',
+    {
+      schema: { tags, summary: 'List households in scope', querystring: HouseholdListQuerySchema, response: { 200: HouseholdListSchema } },
+      serializerCompiler: () => listSerializer,
+    },
+    async (req) => service.listHouseholds(deps, requireActor(req), req.query, rm),
   );
-  r.post('/api/v1/households', { schema: { tags, summary: 'Register a household with its members', body: HouseholdCreateSchema, response: { 201: HouseholdViewSchema } } }, async (req, reply) =>
-    reply.status(201).send(await service.createHousehold(deps, requireActor(req), req.body, rm)),
+  r.post(
+    '/api/v1/households',
+    { schema: { tags, summary: 'Register a household with its members', body: HouseholdCreateSchema, response: { 201: HouseholdViewSchema } } },
+    async (req, reply) => reply.status(201).send(await service.createHousehold(deps, requireActor(req), req.body, rm)),
   );
-  r.patch('/api/v1/households/:id', { schema: { tags, summary: 'Change household fields', params, body: HouseholdUpdateSchema, response: { 200: HouseholdViewSchema } } }, async (req) =>
-    service.updateHousehold(deps, requireActor(req), req.params.id, req.body, versionFrom(req), rm),
+  r.patch(
+    '/api/v1/households/:id',
+    { schema: { tags, summary: 'Change household fields', params, body: HouseholdUpdateSchema, response: { 200: HouseholdViewSchema } } },
+    async (req) => service.updateHousehold(deps, requireActor(req), req.params.id, req.body, versionFrom(req), rm),
   );
   r.delete('/api/v1/households/:id', { schema: { tags, summary: 'Refused (422): a household leaves by 自然减少, POST …/exit', params } }, async (req) =>
     service.refuseDeleteHousehold(deps, requireActor(req), req.params.id),
   );
-  r.post('/api/v1/households/:id/exit', { schema: { tags, summary: '自然减少: the household and its members leave the registry (read-only)', params, body: ExitSchema, response: { 200: HouseholdViewSchema } } }, async (req) =>
-    service.exitHousehold(deps, requireActor(req), req.params.id, req.body, versionFrom(req), rm),
+  r.post(
+    '/api/v1/households/:id/exit',
+    { schema: { tags, summary: '自然减少: the household and its members leave the registry (read-only)', params, body: ExitSchema, response: { 200: HouseholdViewSchema } } },
+    async (req) => service.exitHousehold(deps, requireActor(req), req.params.id, req.body, versionFrom(req), rm),
   );
-  r.post('/api/v1/households/:id/restore', { schema: { tags, summary: 'Bring a household back into the registry (admin)', params, body: VersionedBodySchema, response: { 200: HouseholdViewSchema } } }, async (req) =>
-    service.restoreHousehold(deps, requireActor(req), req.params.id, versionFrom(req), rm),
+  r.post(
+    '/api/v1/households/:id/restore',
+    { schema: { tags, summary: 'Bring a household back into the registry (admin)', params, body: VersionedBodySchema, response: { 200: HouseholdViewSchema } } },
+    async (req) => service.restoreHousehold(deps, requireActor(req), req.params.id, versionFrom(req), rm),
   );
 }

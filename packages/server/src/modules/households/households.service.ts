@@ -1,6 +1,18 @@
 import {
-  API_LIMITS, AppError, defaultIsLifted, exitDateIssue, householdCategoryIssues, liftedYearIssue, memberListIssues, type ExitInput, type HouseholdCreate, type HouseholdListItem, type HouseholdListQuery,
-  type HouseholdUpdate, type HouseholdView, type Issue,
+  API_LIMITS,
+  AppError,
+  defaultIsLifted,
+  exitDateIssue,
+  householdCategoryIssues,
+  liftedYearIssue,
+  memberListIssues,
+  type ExitInput,
+  type HouseholdCreate,
+  type HouseholdListItem,
+  type HouseholdListQuery,
+  type HouseholdUpdate,
+  type HouseholdView,
+  type Issue,
 } from '@chanbang/domain';
 import type { Actor, Conn, Deps } from '../../deps.ts';
 import { isUniqueViolation } from '../../db-errors.ts';
@@ -31,9 +43,16 @@ export async function listHouseholds(deps: Deps, actor: Actor, q: HouseholdListQ
   // the warnings need the children's facts: the read model on top answers them
   if (q.warning) ids = await rm.warningIds(deps, actor, prefix, q.warning);
   const filter: repo.HouseholdFilter = {
-    prefix, householdType: q.householdType, monitoringType: q.monitoringType, monitoringStatus: q.monitoringStatus,
-    laborCapacity: q.laborCapacity, riskType: q.riskType, q: q.q, ids,
-    isLifted: q.isLifted === undefined ? undefined : q.isLifted === 'true', exited: q.status === 'exited',
+    prefix,
+    householdType: q.householdType,
+    monitoringType: q.monitoringType,
+    monitoringStatus: q.monitoringStatus,
+    laborCapacity: q.laborCapacity,
+    riskType: q.riskType,
+    q: q.q,
+    ids,
+    isLifted: q.isLifted === undefined ? undefined : q.isLifted === 'true',
+    exited: q.status === 'exited',
   };
   const offset = (q.page - 1) * q.pageSize;
   const { rows, counted } = await repo.listHouseholdsPage(db, filter, q.pageSize, offset, API_LIMITS.listCountCap);
@@ -56,9 +75,19 @@ async function viewAfterWrite(deps: Deps, actor: Actor, rm: HouseholdReadModel, 
 async function checkHouseholdRegion(db: Conn, regionCode: string, issues: Issue[]): Promise<void> {
   const region = await findRegion(db, regionCode);
   if (!region || (region.level !== 'village' && region.level !== 'group')) {
-    issues.push({ path: 'regionCode', value: regionCode, messageZh: `区划代码 ${regionCode} 不是已登记的行政村或村民小组`, messageEn: `region ${regionCode} is not a registered village or group` });
+    issues.push({
+      path: 'regionCode',
+      value: regionCode,
+      messageZh: `区划代码 ${regionCode} 不是已登记的行政村或村民小组`,
+      messageEn: `region ${regionCode} is not a registered village or group`,
+    });
   } else if (region.retiredAt) {
-    issues.push({ path: 'regionCode', value: regionCode, messageZh: `该区划已撤销：${region.name}（${regionCode}）不能再登记新户`, messageEn: `region ${region.name} (${regionCode}) is retired and takes no new households` });
+    issues.push({
+      path: 'regionCode',
+      value: regionCode,
+      messageZh: `该区划已撤销：${region.name}（${regionCode}）不能再登记新户`,
+      messageEn: `region ${region.name} (${regionCode}) is retired and takes no new households`,
+    });
   }
 }
 
@@ -117,17 +146,29 @@ export async function createHousehold(deps: Deps, actor: Actor, input: Household
     const id = await db.transaction(async (tx) => {
       const { members, ...fields } = input;
       const h = await repo.insertHousehold(tx, {
-        ...fields, monitoringType: fields.monitoringType ?? null,
+        ...fields,
+        monitoringType: fields.monitoringType ?? null,
         isLifted: fields.isLifted ?? defaultIsLifted(fields.householdType, fields.monitoringType),
         monitoringStatus: fields.householdType === 'monitored' ? 'monitoring' : 'none',
       });
-      const persons = await repo.insertPersons(tx, members.map((m, i) => {
-        const c = checked[i]!;
-        return {
-          ...personColumns(m), name: m.name, relation: m.relation, householdId: h.id, regionCode: h.regionCode, idType: c.idType,
-          idNumber: c.idNumber, birthDate: c.birthDate, gender: c.gender, isHead: c.isHead,
-        };
-      }));
+      const persons = await repo.insertPersons(
+        tx,
+        members.map((m, i) => {
+          const c = checked[i]!;
+          return {
+            ...personColumns(m),
+            name: m.name,
+            relation: m.relation,
+            householdId: h.id,
+            regionCode: h.regionCode,
+            idType: c.idType,
+            idNumber: c.idNumber,
+            birthDate: c.birthDate,
+            gender: c.gender,
+            isHead: c.isHead,
+          };
+        }),
+      );
       await recordAudit(tx, actor, { action: 'create', entityType: 'household', entityId: h.id, regionCode: h.regionCode, householdId: h.id, after: { ...h, members: persons } });
       return h.id;
     });
@@ -178,7 +219,13 @@ export async function updateHousehold(deps: Deps, actor: Actor, id: number, inpu
 export async function refuseDeleteHousehold(deps: Deps, actor: Actor, id: number): Promise<never> {
   await getWritableHousehold(deps.db.db, actor, id);
   throw new AppError('INVALID_TRANSITION', 'households leave by 自然减少 (POST /api/v1/households/:id/exit), never by a delete', {
-    issues: [{ path: 'id', messageZh: '农户不能删除：请办理“自然减少”（死亡、迁出、嫁出、服刑、其他），记录保留备查', messageEn: 'a household is never deleted: record a 自然减少 (death, moved out, married out, imprisoned, other) instead; the records are kept' }],
+    issues: [
+      {
+        path: 'id',
+        messageZh: '农户不能删除：请办理“自然减少”（死亡、迁出、嫁出、服刑、其他），记录保留备查',
+        messageEn: 'a household is never deleted: record a 自然减少 (death, moved out, married out, imprisoned, other) instead; the records are kept',
+      },
+    ],
   });
 }
 
@@ -190,7 +237,10 @@ export async function refuseDeleteHousehold(deps: Deps, actor: Actor, id: number
 export async function exitHousehold(deps: Deps, actor: Actor, id: number, input: ExitInput, version: number | undefined, rm: HouseholdReadModel): Promise<HouseholdView> {
   const db = deps.db.db;
   await getWritableHousehold(db, actor, id);
-  throwIfIssues([exitDateIssue(input.date, todayInChina())].filter((i) => i !== undefined), 'exit date is after today');
+  throwIfIssues(
+    [exitDateIssue(input.date, todayInChina())].filter((i) => i !== undefined),
+    'exit date is after today',
+  );
   await db.transaction(async (tx) => {
     const before = await lockWritableHousehold(tx, actor, id);
     await checkVersion(before.version, version, () => rm.detail(tx, before, seesPii(actor)));
@@ -217,7 +267,9 @@ export async function restoreHousehold(deps: Deps, actor: Actor, id: number, ver
     const before = await lockWritableHousehold(tx, actor, id, { exited: true });
     await checkVersion(before.version, version, () => rm.detail(tx, before, seesPii(actor)));
     if (!before.deletedAt) {
-      throw new AppError('INVALID_TRANSITION', 'the household is in the registry', { issues: [{ path: 'id', messageZh: '该户未办理自然减少，无需恢复', messageEn: 'this household has not left the registry' }] });
+      throw new AppError('INVALID_TRANSITION', 'the household is in the registry', {
+        issues: [{ path: 'id', messageZh: '该户未办理自然减少，无需恢复', messageEn: 'this household has not left the registry' }],
+      });
     }
     const after = await repo.restoreHousehold(tx, before);
     const { regionName: _r, ...b } = before;

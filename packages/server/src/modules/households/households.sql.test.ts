@@ -13,8 +13,14 @@ const render = (title: string, q: SQL) => {
 describe('household list SQL', () => {
   it('one statement: the page cut on an index, per-row lookups, the capped count over households only', async () => {
     const text = [
-      render('GET /api/v1/households?regionCode=<township>&householdType=monitored (page 1 of 20)', listPageQuery({ prefix: '411272100', householdType: 'monitored' }, 20, 0, 10_000)),
-      render('GET /api/v1/households?q=张&laborCapacity=ordinary&riskType=illness (page 3 of 50)', listPageQuery({ prefix: '411272', q: '张', laborCapacity: 'ordinary', riskType: 'illness' }, 50, 100, 10_000)),
+      render(
+        'GET /api/v1/households?regionCode=<township>&householdType=monitored (page 1 of 20)',
+        listPageQuery({ prefix: '411272100', householdType: 'monitored' }, 20, 0, 10_000),
+      ),
+      render(
+        'GET /api/v1/households?q=张&laborCapacity=ordinary&riskType=illness (page 3 of 50)',
+        listPageQuery({ prefix: '411272', q: '张', laborCapacity: 'ordinary', riskType: 'illness' }, 50, 100, 10_000),
+      ),
     ].join('\n');
     // the count never joins persons unless a person filter asks for it
     expect(text.split('matching AS')[1]!.split('SELECT matching.n')[0]).not.toContain('persons');

@@ -55,12 +55,17 @@ describe('households', () => {
   it('rejects a wrong ID check digit, two heads and no head with every issue', async () => {
     const good = makeTestIdNumber();
     const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
-    const res = await inject(county.cookie, 'POST', '/api/v1/households', newHousehold({
-      members: [
-        { idNumber: bad, name: '甲', relation: '02', education: 'junior' },
-        { idNumber: makeTestIdNumber(), name: '乙', relation: '02', laborCapacity: 'nonsense', education: 'junior' },
-      ],
-    }));
+    const res = await inject(
+      county.cookie,
+      'POST',
+      '/api/v1/households',
+      newHousehold({
+        members: [
+          { idNumber: bad, name: '甲', relation: '02', education: 'junior' },
+          { idNumber: makeTestIdNumber(), name: '乙', relation: '02', laborCapacity: 'nonsense', education: 'junior' },
+        ],
+      }),
+    );
     expect(res.statusCode).toBe(400);
     const err = res.json().error;
     expect(err.code).toBe('VALIDATION_FAILED');
@@ -68,12 +73,25 @@ describe('households', () => {
     expect(paths).toEqual(expect.arrayContaining(['members.0.idNumber', 'members.1.laborCapacity']));
     expect(err.details.issues[0].messageZh).toContain('校验位');
 
-    const twoHeads = await inject(county.cookie, 'POST', '/api/v1/households', newHousehold({
-      members: [{ idNumber: makeTestIdNumber(), name: '甲', relation: '02', education: 'junior' }, { idNumber: makeTestIdNumber(), name: '乙', relation: '02', education: 'junior' }],
-    }));
+    const twoHeads = await inject(
+      county.cookie,
+      'POST',
+      '/api/v1/households',
+      newHousehold({
+        members: [
+          { idNumber: makeTestIdNumber(), name: '甲', relation: '02', education: 'junior' },
+          { idNumber: makeTestIdNumber(), name: '乙', relation: '02', education: 'junior' },
+        ],
+      }),
+    );
     expect(twoHeads.statusCode).toBe(400);
     expect(twoHeads.json().error.details.issues[0].messageEn).toContain('one head');
-    const noHead = await inject(county.cookie, 'POST', '/api/v1/households', newHousehold({ members: [{ idNumber: makeTestIdNumber(), name: '甲', relation: '10', education: 'junior' }] }));
+    const noHead = await inject(
+      county.cookie,
+      'POST',
+      '/api/v1/households',
+      newHousehold({ members: [{ idNumber: makeTestIdNumber(), name: '甲', relation: '10', education: 'junior' }] }),
+    );
     expect(noHead.statusCode).toBe(400);
   });
 
@@ -83,14 +101,25 @@ describe('households', () => {
     const res = await inject(county.cookie, 'POST', '/api/v1/households', newHousehold({ members: [{ idNumber: taken, name: '重复', relation: '02', education: 'junior' }] }));
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'CONFLICT', details: { householdId: other.id, householdNo: other.householdNo } });
-    const add = await inject(county.cookie, 'POST', `/api/v1/households/${(await buildHousehold(t, { regionCode: village() })).id}/members`, { idNumber: taken, name: '重复', relation: '20', education: 'junior' });
+    const add = await inject(county.cookie, 'POST', `/api/v1/households/${(await buildHousehold(t, { regionCode: village() })).id}/members`, {
+      idNumber: taken,
+      name: '重复',
+      relation: '20',
+      education: 'junior',
+    });
     expect(add.statusCode).toBe(409);
     expect(add.json().error.details.householdNo).toBe(other.householdNo);
   });
 
   it('adds and edits members, never deletes one; one head per household', async () => {
     const h = await buildHousehold(t, { regionCode: village() });
-    const add = await inject(county.cookie, 'POST', `/api/v1/households/${h.id}/members`, { idNumber: makeTestIdNumber(), name: '王五', relation: '20', laborCapacity: 'skilled', education: 'junior' });
+    const add = await inject(county.cookie, 'POST', `/api/v1/households/${h.id}/members`, {
+      idNumber: makeTestIdNumber(),
+      name: '王五',
+      relation: '20',
+      laborCapacity: 'skilled',
+      education: 'junior',
+    });
     expect(add.statusCode).toBe(201);
     const pid = add.json().id;
     const head2 = await inject(county.cookie, 'PATCH', `/api/v1/persons/${pid}`, { relation: '02', education: 'junior', version: add.json().version });
@@ -109,7 +138,14 @@ describe('households', () => {
 
   it('lists with filters and pagination, masking ID and phone for a township officer', async () => {
     const v = tree.townships[0]!.villages[1]!.code;
-    const a = await buildHousehold(t, { regionCode: v, householdType: 'monitored', monitoringType: 'marginal', monitoringStatus: 'monitoring', riskTypes: ['illness'], phone: '13900001111' });
+    const a = await buildHousehold(t, {
+      regionCode: v,
+      householdType: 'monitored',
+      monitoringType: 'marginal',
+      monitoringStatus: 'monitoring',
+      riskTypes: ['illness'],
+      phone: '13900001111',
+    });
     await buildHousehold(t, { regionCode: v, householdType: 'ordinary' });
     const full = await inject(county.cookie, 'GET', `/api/v1/households?regionCode=${v}&householdType=monitored`);
     expect(full.statusCode).toBe(200);
@@ -140,7 +176,10 @@ describe('households', () => {
 
   it('shows detail with incomes (per-capita, YoY), measures and helpers', async () => {
     const h = await buildHousehold(t, { regionCode: village() });
-    expect((await inject(county.cookie, 'PUT', `/api/v1/households/${h.id}/incomes/2023`, { wage: 10000, business: 5000, businessExpense: 1000, property: 0, transfer: 2000 })).statusCode).toBe(200);
+    expect(
+      (await inject(county.cookie, 'PUT', `/api/v1/households/${h.id}/incomes/2023`, { wage: 10000, business: 5000, businessExpense: 1000, property: 0, transfer: 2000 }))
+        .statusCode,
+    ).toBe(200);
     const y24 = await inject(county.cookie, 'PUT', `/api/v1/households/${h.id}/incomes/2024`, { wage: 12000, business: 5000, businessExpense: 1000, property: 0, transfer: 2000 });
     expect(y24.json()).toMatchObject({ year: 2024, netIncome: 18000, perCapita: 9000, memberCount: 2, yoyChange: 1000 });
     const m = await inject(county.cookie, 'POST', `/api/v1/households/${h.id}/measures`, { category: 'industry', year: 2024, description: '种植补贴' });
@@ -152,7 +191,10 @@ describe('households', () => {
     const detail = await inject(county.cookie, 'GET', `/api/v1/households/${h.id}`);
     expect(detail.statusCode).toBe(200);
     const d = detail.json();
-    expect(d.incomes.map((i: { year: number; perCapita: number }) => [i.year, i.perCapita])).toEqual([[2023, 8000], [2024, 9000]]);
+    expect(d.incomes.map((i: { year: number; perCapita: number }) => [i.year, i.perCapita])).toEqual([
+      [2023, 8000],
+      [2024, 9000],
+    ]);
     expect(d.measures).toHaveLength(1);
     expect(d.members).toHaveLength(2);
     expect(d.helpers.map((x: { name: string }) => x.name)).toEqual(['赵帮扶']);

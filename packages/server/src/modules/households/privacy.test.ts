@@ -29,7 +29,14 @@ beforeAll(async () => {
   village = await buildUser(t, 'village_officer', v1());
   viewer = await buildUser(t, 'viewer', tree.county.code);
   otherTownship = await buildUser(t, 'township_officer', tree.townships[1]!.code);
-  hh = await buildHousehold(t, { regionCode: v1(), phone: '13812345678', members: [{ laborCapacity: 'ordinary', phone: '13987654321' }, { relation: '10', laborCapacity: 'weak' }] });
+  hh = await buildHousehold(t, {
+    regionCode: v1(),
+    phone: '13812345678',
+    members: [
+      { laborCapacity: 'ordinary', phone: '13987654321' },
+      { relation: '10', laborCapacity: 'weak' },
+    ],
+  });
   other = await buildHousehold(t, { regionCode: tree.townships[1]!.villages[0]!.code, householdNo: `OTHER${Date.now().toString(36)}` });
   const helper = await inject(admin, 'POST', '/api/v1/helpers', { regionCode: v1(), name: '帮扶人甲', role: 'responsible', phone: '13700001111' });
   helperId = helper.json().id;
@@ -50,7 +57,10 @@ describe('masking for township and village officers', () => {
     expect(history.body).toContain('13911112222');
   });
 
-  it.each([['township', () => township], ['village', () => village]])('%s officer: detail, history and helpers carry no full ID number or phone', async (_n, who) => {
+  it.each([
+    ['township', () => township],
+    ['village', () => village],
+  ])('%s officer: detail, history and helpers carry no full ID number or phone', async (_n, who) => {
     const u = who();
     const detail = await inject(u, 'GET', `/api/v1/households/${hh.id}`);
     expect(detail.statusCode).toBe(200);
@@ -70,10 +80,20 @@ describe('masking for township and village officers', () => {
     expect(leaks(helpers.body)).toBe(false);
   });
 
-  it.each([['township', () => township], ['village', () => village]])('%s officer: member create and update responses are masked', async (_n, who) => {
+  it.each([
+    ['township', () => township],
+    ['village', () => village],
+  ])('%s officer: member create and update responses are masked', async (_n, who) => {
     const u = who();
     const idNumber = makeTestIdNumber();
-    const add = await inject(u, 'POST', `/api/v1/households/${hh.id}/members`, { idNumber, name: '新成员', relation: '10', laborCapacity: 'weak', education: 'primary', phone: '13566667777' });
+    const add = await inject(u, 'POST', `/api/v1/households/${hh.id}/members`, {
+      idNumber,
+      name: '新成员',
+      relation: '10',
+      laborCapacity: 'weak',
+      education: 'primary',
+      phone: '13566667777',
+    });
     expect(add.statusCode).toBe(201);
     expect(leaks(add.body)).toBe(false);
     expect(add.json().idNumber).toBe(`${idNumber.slice(0, 4)}**********${idNumber.slice(14)}`);
@@ -94,7 +114,10 @@ describe('POST /api/v1/persons/:id/unmask', () => {
       const res = await inject(u, 'POST', `/api/v1/persons/${p.id}/unmask`, { reason: '核对医保参保信息' });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({ id: p.id, name: p.name, idNumber: p.idNumber, phone: '13911112222' });
-      const rows = await t.db.db.select().from(auditLog).where(and(eq(auditLog.action, 'unmask'), eq(auditLog.actorId, u.id)));
+      const rows = await t.db.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'unmask'), eq(auditLog.actorId, u.id)));
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ entityType: 'person', entityId: String(p.id), householdId: hh.id, after: { reason: '核对医保参保信息', personName: p.name } });
       expect(leaks(JSON.stringify(rows[0]!.after))).toBe(false);
@@ -123,11 +146,17 @@ describe('no disclosure across scope', () => {
   const names = () => [otherHead().name, other.householdNo, tree.townships[1]!.name, tree.townships[1]!.villages[0]!.name, tree.townships[1]!.villages[0]!.code];
 
   it('a member whose ID number is registered in another township: 409 with the fixed sentence only', async () => {
-    const res = await inject(township, 'POST', `/api/v1/households/${hh.id}/members`, { idNumber: otherHead().idNumber, name: '某人', relation: '10', laborCapacity: 'weak', education: 'primary' });
+    const res = await inject(township, 'POST', `/api/v1/households/${hh.id}/members`, {
+      idNumber: otherHead().idNumber,
+      name: '某人',
+      relation: '10',
+      laborCapacity: 'weak',
+      education: 'primary',
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.details.issues).toEqual([expect.objectContaining({ messageZh: '该证件号码已在其他地区登记，请联系县级管理员核实' })]);
     for (const s of names()) expect(res.body).not.toContain(s);
-    expect(res.json().error.details).not.toHaveProperty("householdId");
+    expect(res.json().error.details).not.toHaveProperty('householdId');
     expect(leaks(res.body)).toBe(false);
     const upd = await inject(township, 'PATCH', `/api/v1/persons/${hh.members[1]!.id}`, { idNumber: otherHead().idNumber, version: hh.members[1]!.version });
     expect(upd.statusCode).toBe(409);
@@ -136,7 +165,13 @@ describe('no disclosure across scope', () => {
 
   it('within the scope the helpful message stays (household and person named)', async () => {
     const mine = await buildHousehold(t, { regionCode: tree.townships[0]!.villages[1]!.code });
-    const res = await inject(township, 'POST', `/api/v1/households/${hh.id}/members`, { idNumber: mine.members[0]!.idNumber, name: '某人', relation: '10', laborCapacity: 'weak', education: 'primary' });
+    const res = await inject(township, 'POST', `/api/v1/households/${hh.id}/members`, {
+      idNumber: mine.members[0]!.idNumber,
+      name: '某人',
+      relation: '10',
+      laborCapacity: 'weak',
+      education: 'primary',
+    });
     expect(res.statusCode).toBe(409);
     expect(res.body).toContain(mine.householdNo);
     expect(res.body).toContain(mine.members[0]!.name);
@@ -144,7 +179,13 @@ describe('no disclosure across scope', () => {
   });
 
   it('a 户编号 of another township: 409 naming nothing; the admin gets the named conflict', async () => {
-    const body = { householdNo: other.householdNo, regionCode: v1(), householdType: 'lifted', riskTypes: [], members: [{ idNumber: makeTestIdNumber(), name: '王五', relation: '02', laborCapacity: 'ordinary', education: 'junior' }] };
+    const body = {
+      householdNo: other.householdNo,
+      regionCode: v1(),
+      householdType: 'lifted',
+      riskTypes: [],
+      members: [{ idNumber: makeTestIdNumber(), name: '王五', relation: '02', laborCapacity: 'ordinary', education: 'junior' }],
+    };
     const res = await inject(township, 'POST', '/api/v1/households', body);
     expect(res.statusCode).toBe(409);
     expect(res.json().error.details.issues[0].messageZh).toBe('该户编号已在其他地区登记，请联系县级管理员核实');

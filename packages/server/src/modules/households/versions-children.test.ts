@@ -16,7 +16,11 @@ const v1 = () => tree.townships[0]!.villages[0]!.code;
 const call = (u: U, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: object, headers: Record<string, string> = {}) =>
   t.app.inject({ method, url, headers: { cookie: u.cookie, ...headers }, ...(payload !== undefined ? { payload } : {}) });
 const auditOf = (type: string, id: number) =>
-  t.db.db.select().from(auditLog).where(and(eq(auditLog.entityType, type), eq(auditLog.entityId, String(id)))).orderBy(asc(auditLog.id));
+  t.db.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, type), eq(auditLog.entityId, String(id))))
+    .orderBy(asc(auditLog.id));
 /** Of two responses exactly one is 200 and one 409 STALE_VERSION: [winner, loser]. */
 type Res = { statusCode: number; json(): Record<string, unknown> & { error?: { code: string; details: { current: Record<string, unknown> } } } };
 function oneWins(a: Res, b: Res) {
@@ -46,10 +50,9 @@ describe('a year’s income', () => {
     expect(created.json()).toMatchObject({ year: 2024, wage: 10000, version: 1 });
     const none = await call(county, 'PUT', url, { wage: 1, memberCount: 2 });
     expect(none.statusCode).toBe(428);
-    const [won, current] = oneWins(...(await Promise.all([
-      call(county, 'PUT', url, { wage: 12000, memberCount: 2, version: 1 }),
-      call(county2, 'PUT', url, { wage: 14000, memberCount: 2, version: 1 }),
-    ])));
+    const [won, current] = oneWins(
+      ...(await Promise.all([call(county, 'PUT', url, { wage: 12000, memberCount: 2, version: 1 }), call(county2, 'PUT', url, { wage: 14000, memberCount: 2, version: 1 })])),
+    );
     expect(current).toMatchObject({ year: 2024, wage: won.wage, perCapita: (won.wage as number) / 2, version: 2 });
     const [row] = await t.db.db.select().from(householdIncomes).where(eq(householdIncomes.householdId, h.id));
     expect(row).toMatchObject({ wage: won.wage, version: 2 });
@@ -67,10 +70,12 @@ describe('support measures', () => {
     const m = (await call(county, 'POST', `/api/v1/households/${h.id}/measures`, { category: 'industry', year: 2024 })).json();
     expect(m.version).toBe(1);
     expect((await call(county, 'PATCH', `/api/v1/measures/${m.id}`, { description: 'x' })).statusCode).toBe(428);
-    const [won, current] = oneWins(...(await Promise.all([
-      call(county, 'PATCH', `/api/v1/measures/${m.id}`, { description: '养牛', version: 1 }),
-      call(county2, 'PATCH', `/api/v1/measures/${m.id}`, { description: '种菌', version: 1 }),
-    ])));
+    const [won, current] = oneWins(
+      ...(await Promise.all([
+        call(county, 'PATCH', `/api/v1/measures/${m.id}`, { description: '养牛', version: 1 }),
+        call(county2, 'PATCH', `/api/v1/measures/${m.id}`, { description: '种菌', version: 1 }),
+      ])),
+    );
     expect(current).toMatchObject({ id: m.id, description: won.description, version: 2 });
     expect((await call(county, 'DELETE', `/api/v1/measures/${m.id}`)).statusCode).toBe(428);
     const stale = await call(county, 'DELETE', `/api/v1/measures/${m.id}`, undefined, { 'if-match': '"1"' });
@@ -86,7 +91,9 @@ describe('support measures', () => {
 describe('monitoring cases and their steps', () => {
   async function submittedCase() {
     const h = await buildHousehold(t, { regionCode: v1(), householdType: 'lifted', isLifted: true });
-    const c = (await call(village, 'POST', `/api/v1/households/${h.id}/monitoring-cases`, { monitoringType: 'unstable', leadSource: 'cadre_check', leadDate: '2024-03-01' })).json();
+    const c = (
+      await call(village, 'POST', `/api/v1/households/${h.id}/monitoring-cases`, { monitoringType: 'unstable', leadSource: 'cadre_check', leadDate: '2024-03-01' })
+    ).json();
     let version = c.version as number;
     for (const body of [
       { action: 'record_home_visit', date: '2024-03-02', commitmentDate: '2024-03-02', riskTypes: ['illness'] },

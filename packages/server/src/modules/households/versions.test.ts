@@ -17,7 +17,11 @@ const call = (u: U, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: obj
   t.app.inject({ method, url, headers: { cookie: u.cookie, ...headers }, ...(payload !== undefined ? { payload } : {}) });
 const householdRow = async (id: number) => (await t.db.db.select().from(households).where(eq(households.id, id)))[0]!;
 const auditOf = (type: string, id: number) =>
-  t.db.db.select().from(auditLog).where(and(eq(auditLog.entityType, type), eq(auditLog.entityId, String(id)))).orderBy(asc(auditLog.id));
+  t.db.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, type), eq(auditLog.entityId, String(id))))
+    .orderBy(asc(auditLog.id));
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -123,7 +127,9 @@ describe('a move to another village', () => {
     expect(inc.json().version).toBe(1);
     const moved = await call(county, 'PATCH', `/api/v1/households/${h.id}`, { regionCode: tree.townships[0]!.villages[1]!.code, version: 1 });
     expect(moved.statusCode).toBe(200);
-    expect(moved.json().members.map((m: { version: number; regionCode: string }) => [m.version, m.regionCode])).toEqual(h.members.map(() => [2, tree.townships[0]!.villages[1]!.code]));
+    expect(moved.json().members.map((m: { version: number; regionCode: string }) => [m.version, m.regionCode])).toEqual(
+      h.members.map(() => [2, tree.townships[0]!.villages[1]!.code]),
+    );
     expect(moved.json().incomes[0].version).toBe(2);
     expect((await call(county, 'PATCH', `/api/v1/persons/${h.members[1]!.id}`, { name: '旧版本', version: 1 })).statusCode).toBe(409);
   });

@@ -78,7 +78,10 @@ describe('chunked import commit', () => {
           OR (action = 'import' AND entity_id = $2) GROUP BY action ORDER BY action`,
       [jobId, String(jobId)],
     );
-    expect(audit).toEqual([{ action: 'create', n: 8 }, { action: 'import', n: 1 }]);
+    expect(audit).toEqual([
+      { action: 'create', n: 8 },
+      { action: 'import', n: 1 },
+    ]);
     const [job] = await ctx.db.query<{ commit_cursor: number; staged: number }>(
       'SELECT commit_cursor, (SELECT count(*)::int FROM import_stage_rows WHERE job_id = $1) AS staged FROM import_jobs WHERE id = $1',
       [jobId],
@@ -127,7 +130,10 @@ describe('chunked import commit', () => {
       setImportCommitHook(undefined);
     }
     expect(failed.status).toBe('validated');
-    expect(failed.commitError).toMatchObject({ messageZh: expect.stringMatching(/^导入中断：已导入 3\/8 批/), messageEn: expect.stringMatching(/^the import stopped: 3 of 8 batches/) });
+    expect(failed.commitError).toMatchObject({
+      messageZh: expect.stringMatching(/^导入中断：已导入 3\/8 批/),
+      messageEn: expect.stringMatching(/^the import stopped: 3 of 8 batches/),
+    });
     // exactly the households staged in chunks 0–2 are in, each with all its members
     const staged = await ctx.db.query<{ household_no: string }>('SELECT DISTINCT household_no FROM import_stage_rows WHERE job_id = $1 AND chunk_no < 3', [jobId]);
     const partial = await memberCounts('CK3');

@@ -51,10 +51,7 @@ export async function claimImportJob(db: Q, id: number, from: readonly string[],
 
 /** Extends a claim this owner holds. @returns false when the claim was lost (released, or taken over after it ran out) */
 export async function renewImportJobClaim(db: Q, id: number, owner: string = WORKER_ID, leaseMs: number = JOB_LEASE_MS): Promise<boolean> {
-  const rows = await db.query(
-    `UPDATE import_jobs SET lease_until = now() + $3 * interval '1 millisecond' WHERE id = $1 AND claimed_by = $2 RETURNING id`,
-    [id, owner, leaseMs],
-  );
+  const rows = await db.query(`UPDATE import_jobs SET lease_until = now() + $3 * interval '1 millisecond' WHERE id = $1 AND claimed_by = $2 RETURNING id`, [id, owner, leaseMs]);
   return rows.length > 0;
 }
 
@@ -66,10 +63,7 @@ export async function releaseImportJobClaim(db: Q, id: number, owner: string = W
 
 /** Who holds a job now (null when nobody, or the lease ran out). */
 export async function importJobHolder(db: Q, id: number): Promise<string | null> {
-  const [row] = await db.query<{ claimedBy: string | null }>(
-    `SELECT CASE WHEN lease_until >= now() THEN claimed_by END AS "claimedBy" FROM import_jobs WHERE id = $1`,
-    [id],
-  );
+  const [row] = await db.query<{ claimedBy: string | null }>(`SELECT CASE WHEN lease_until >= now() THEN claimed_by END AS "claimedBy" FROM import_jobs WHERE id = $1`, [id]);
   return row?.claimedBy ?? null;
 }
 
@@ -80,14 +74,17 @@ export async function importJobHolder(db: Q, id: number): Promise<string | null>
 export async function whileClaimed<T>(db: Q, id: number, work: () => Promise<T>, opts: { owner?: string; leaseMs?: number; onLost?: () => void } = {}): Promise<T> {
   const owner = opts.owner ?? WORKER_ID;
   const leaseMs = opts.leaseMs ?? JOB_LEASE_MS;
-  const timer = setInterval(() => {
-    renewImportJobClaim(db, id, owner, leaseMs).then(
-      (held) => {
-        if (!held) opts.onLost?.();
-      },
-      () => undefined, // the next renewal tries again
-    );
-  }, Math.max(1_000, Math.floor(leaseMs / 3)));
+  const timer = setInterval(
+    () => {
+      renewImportJobClaim(db, id, owner, leaseMs).then(
+        (held) => {
+          if (!held) opts.onLost?.();
+        },
+        () => undefined, // the next renewal tries again
+      );
+    },
+    Math.max(1_000, Math.floor(leaseMs / 3)),
+  );
   timer.unref();
   try {
     return await work();

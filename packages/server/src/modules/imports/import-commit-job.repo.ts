@@ -17,17 +17,32 @@ export type CommitProgress = {
 };
 
 export const EMPTY_COUNTS: CommitProgress['counts'] = {
-  householdsCreated: 0, householdsUpdated: 0, householdsUnchanged: 0, personsCreated: 0, personsUpdated: 0, personsMoved: 0,
-  incomesWritten: 0, measuresCreated: 0, casesCreated: 0, excluded: [],
+  householdsCreated: 0,
+  householdsUpdated: 0,
+  householdsUnchanged: 0,
+  personsCreated: 0,
+  personsUpdated: 0,
+  personsMoved: 0,
+  incomesWritten: 0,
+  measuresCreated: 0,
+  casesCreated: 0,
+  excluded: [],
 };
 
 /** Adds one chunk's counts to the running totals. */
 export function addCounts(a: CommitProgress['counts'], b: Omit<CommitCounts, 'stagedRows'>): CommitProgress['counts'] {
   const n = (k: Exclude<keyof CommitProgress['counts'], 'excluded'>) => a[k] + b[k];
   return {
-    householdsCreated: n('householdsCreated'), householdsUpdated: n('householdsUpdated'), householdsUnchanged: n('householdsUnchanged'),
-    personsCreated: n('personsCreated'), personsUpdated: n('personsUpdated'), personsMoved: n('personsMoved'), incomesWritten: n('incomesWritten'),
-    measuresCreated: n('measuresCreated'), casesCreated: n('casesCreated'), excluded: [...a.excluded, ...b.excluded],
+    householdsCreated: n('householdsCreated'),
+    householdsUpdated: n('householdsUpdated'),
+    householdsUnchanged: n('householdsUnchanged'),
+    personsCreated: n('personsCreated'),
+    personsUpdated: n('personsUpdated'),
+    personsMoved: n('personsMoved'),
+    incomesWritten: n('incomesWritten'),
+    measuresCreated: n('measuresCreated'),
+    casesCreated: n('casesCreated'),
+    excluded: [...a.excluded, ...b.excluded],
   };
 }
 
@@ -42,10 +57,10 @@ export async function readCommitState(db: Pick<DbHandle, 'query'>, jobId: number
 
 /** Records that staging has finished: the progress from here on, no chunk committed yet. */
 export async function saveStaged(tx: RawTx, jobId: number, progress: CommitProgress): Promise<void> {
-  await tx.query(
-    `UPDATE import_jobs SET commit_cursor = 0, result = jsonb_set(coalesce(result, '{}'::jsonb), '{commitProgress}', $2::jsonb) WHERE id = $1`,
-    [jobId, JSON.stringify(progress)],
-  );
+  await tx.query(`UPDATE import_jobs SET commit_cursor = 0, result = jsonb_set(coalesce(result, '{}'::jsonb), '{commitProgress}', $2::jsonb) WHERE id = $1`, [
+    jobId,
+    JSON.stringify(progress),
+  ]);
 }
 
 /**
@@ -53,19 +68,17 @@ export async function saveStaged(tx: RawTx, jobId: number, progress: CommitProgr
  * held until COMMIT). False when the cursor is elsewhere — another process committed it or is committing it.
  */
 export async function claimChunk(tx: RawTx, jobId: number, chunk: number): Promise<boolean> {
-  const rows = await tx.query(
-    `UPDATE import_jobs SET commit_cursor = $2 + 1 WHERE id = $1 AND commit_cursor = $2 AND status = 'importing' RETURNING id`,
-    [jobId, chunk],
-  );
+  const rows = await tx.query(`UPDATE import_jobs SET commit_cursor = $2 + 1 WHERE id = $1 AND commit_cursor = $2 AND status = 'importing' RETURNING id`, [jobId, chunk]);
   return rows.length === 1;
 }
 
 /** Stores the running totals and the rows committed, in the chunk's transaction. */
 export async function saveChunkProgress(tx: RawTx, jobId: number, progress: CommitProgress, processedRows: number): Promise<void> {
-  await tx.query(
-    `UPDATE import_jobs SET processed_rows = $3, result = jsonb_set(coalesce(result, '{}'::jsonb), '{commitProgress}', $2::jsonb) WHERE id = $1`,
-    [jobId, JSON.stringify(progress), processedRows],
-  );
+  await tx.query(`UPDATE import_jobs SET processed_rows = $3, result = jsonb_set(coalesce(result, '{}'::jsonb), '{commitProgress}', $2::jsonb) WHERE id = $1`, [
+    jobId,
+    JSON.stringify(progress),
+    processedRows,
+  ]);
 }
 
 /** Marks the job done with its commit result (in the transaction of the summary audit row). */
@@ -79,7 +92,9 @@ export async function saveCommitDone(tx: RawTx, jobId: number, commit: Record<st
 }
 
 /** Jobs in the middle of a chunked commit (staged, some chunks perhaps committed); the caller claims each (import-claims.repo.ts) before it resumes one. */
-export async function listResumableCommits(db: Pick<DbHandle, 'query'>): Promise<{ id: number; fileName: string; totalRows: number; goodRows: number; badRows: number; filePath: string }[]> {
+export async function listResumableCommits(
+  db: Pick<DbHandle, 'query'>,
+): Promise<{ id: number; fileName: string; totalRows: number; goodRows: number; badRows: number; filePath: string }[]> {
   const rows = await db.query<{ id: number; fileName: string; totalRows: number; goodRows: number; badRows: number; filePath: string }>(
     `SELECT id, file_name AS "fileName", total_rows AS "totalRows", good_rows AS "goodRows", bad_rows AS "badRows", file_path AS "filePath"
        FROM import_jobs WHERE status = 'importing' AND result ? 'commitProgress' ORDER BY id`,

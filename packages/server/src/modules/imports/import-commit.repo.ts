@@ -8,11 +8,46 @@ import { moveChildrenStatements } from '../households/household-tables.ts';
  * households without any bad row). Codes are already resolved; `risk_types` is a text[] literal.
  */
 export const STAGE_COLUMNS = [
-  'row_no', 'household_no', 'region_code', 'household_type', 'monitoring_type', 'risk_types', 'lifted_year', 'address',
-  'id_number', 'name', 'gender', 'birth_date', 'relation', 'is_head', 'labor_capacity', 'health_status', 'education',
-  'employment_status', 'phone', 'is_lifted', 'lifted_category', 'monitoring_status', 'monitoring_since', 'eliminated_at', 'elimination_method',
-  'housing_secure', 'water_secure', 'education_secure', 'medical_secure', 'income_year', 'income', 'measures', 'id_type', 'person_no',
-  'ethnicity', 'school_status', 'work_months', 'disability_type', 'disability_grade', 'health_statuses',
+  'row_no',
+  'household_no',
+  'region_code',
+  'household_type',
+  'monitoring_type',
+  'risk_types',
+  'lifted_year',
+  'address',
+  'id_number',
+  'name',
+  'gender',
+  'birth_date',
+  'relation',
+  'is_head',
+  'labor_capacity',
+  'health_status',
+  'education',
+  'employment_status',
+  'phone',
+  'is_lifted',
+  'lifted_category',
+  'monitoring_status',
+  'monitoring_since',
+  'eliminated_at',
+  'elimination_method',
+  'housing_secure',
+  'water_secure',
+  'education_secure',
+  'medical_secure',
+  'income_year',
+  'income',
+  'measures',
+  'id_type',
+  'person_no',
+  'ethnicity',
+  'school_status',
+  'work_months',
+  'disability_type',
+  'disability_grade',
+  'health_statuses',
 ] as const;
 
 const STAGE_DDL = `CREATE TEMP TABLE import_stage (
@@ -164,25 +199,68 @@ export async function excludeForbiddenHouseholds(tx: RawTx, actor: CommitActor, 
   await tx.query('DELETE FROM import_stage WHERE household_no = ANY($1::text[])', [rows.map((r) => r.household_no)]);
   return rows.map((r) => {
     if (r.reason === 'household_scope') {
-      return { householdNo: r.household_no, messageZh: `${OUT_OF_SCOPE_HOUSEHOLD_NO_CONFLICT.messageZh}；整户未导入`, messageEn: `${OUT_OF_SCOPE_HOUSEHOLD_NO_CONFLICT.messageEn}; the household was not imported` };
+      return {
+        householdNo: r.household_no,
+        messageZh: `${OUT_OF_SCOPE_HOUSEHOLD_NO_CONFLICT.messageZh}；整户未导入`,
+        messageEn: `${OUT_OF_SCOPE_HOUSEHOLD_NO_CONFLICT.messageEn}; the household was not imported`,
+      };
     }
     if (r.reason === 'person_scope') {
       // issue 6 §2: a record outside the scope is not named (no household, person or region)
-      return { householdNo: r.household_no, messageZh: `${OUT_OF_SCOPE_ID_CONFLICT.messageZh}；整户未导入`, messageEn: `${OUT_OF_SCOPE_ID_CONFLICT.messageEn}; the household was not imported` };
+      return {
+        householdNo: r.household_no,
+        messageZh: `${OUT_OF_SCOPE_ID_CONFLICT.messageZh}；整户未导入`,
+        messageEn: `${OUT_OF_SCOPE_ID_CONFLICT.messageEn}; the household was not imported`,
+      };
     }
-    return { householdNo: r.household_no, messageZh: `有成员是户 ${r.other ?? ''} 的户主，该户不在本次文件中，不能迁出，整户未导入`, messageEn: `a member is the head of household ${r.other ?? ''}, which this file does not include, so cannot be moved; the household was not imported` };
+    return {
+      householdNo: r.household_no,
+      messageZh: `有成员是户 ${r.other ?? ''} 的户主，该户不在本次文件中，不能迁出，整户未导入`,
+      messageEn: `a member is the head of household ${r.other ?? ''}, which this file does not include, so cannot be moved; the household was not imported`,
+    };
   });
 }
 
 const HH_COLS = [
-  'region_code', 'household_type', 'monitoring_type', 'risk_types', 'lifted_year', 'address', 'phone', 'is_lifted', 'lifted_category', 'monitoring_status',
-  'monitoring_since', 'eliminated_at', 'elimination_method', 'housing_secure', 'water_secure', 'education_secure', 'medical_secure',
+  'region_code',
+  'household_type',
+  'monitoring_type',
+  'risk_types',
+  'lifted_year',
+  'address',
+  'phone',
+  'is_lifted',
+  'lifted_category',
+  'monitoring_status',
+  'monitoring_since',
+  'eliminated_at',
+  'elimination_method',
+  'housing_secure',
+  'water_secure',
+  'education_secure',
+  'medical_secure',
 ] as const;
 /** household columns a file without them leaves as they are (三保障 flags: null means "not in this file", not "not assessed") */
 const HH_KEEP = new Set(['lifted_category', 'monitoring_since', 'housing_secure', 'water_secure', 'education_secure', 'medical_secure']);
 const P_COLS = [
-  'name', 'gender', 'birth_date', 'relation', 'is_head', 'labor_capacity', 'health_status', 'education', 'employment_status', 'phone',
-  'id_type', 'person_no', 'ethnicity', 'school_status', 'work_months', 'disability_type', 'disability_grade', 'health_statuses',
+  'name',
+  'gender',
+  'birth_date',
+  'relation',
+  'is_head',
+  'labor_capacity',
+  'health_status',
+  'education',
+  'employment_status',
+  'phone',
+  'id_type',
+  'person_no',
+  'ethnicity',
+  'school_status',
+  'work_months',
+  'disability_type',
+  'disability_grade',
+  'health_statuses',
 ] as const;
 /** person columns a file without them leaves as they are (our template has no 人口编号, 民族 …) */
 const P_KEEP = new Set(['ethnicity', 'school_status', 'work_months', 'disability_type', 'disability_grade']);
@@ -198,7 +276,11 @@ const INCOME_COLS = ['wage', 'business', 'business_expense', 'property', 'transf
  * writes: what is new, changed or the same is decided first, into temp tables (`import_hh`, `import_p`).
  */
 export async function upsertFromStage(
-  tx: RawTx, actor: CommitActor, jobId: number, requestId: string | null, opts: { analyse: boolean } = { analyse: true },
+  tx: RawTx,
+  actor: CommitActor,
+  jobId: number,
+  requestId: string | null,
+  opts: { analyse: boolean } = { analyse: true },
 ): Promise<Omit<CommitCounts, 'stagedRows' | 'excluded'>> {
   // one row per household (the head's row carries the household phone), with its current id and state
   await tx.query(`CREATE TEMP TABLE import_hh ON COMMIT DROP AS
@@ -242,7 +324,9 @@ export async function upsertFromStage(
   const pValue = (c: string) =>
     c === 'person_no'
       ? `CASE WHEN s.person_no IS NULL OR EXISTS (SELECT 1 FROM persons o WHERE o.person_no = s.person_no AND o.id_number <> s.id_number) THEN p.person_no ELSE s.person_no END`
-      : P_KEEP.has(c) ? `coalesce(s.${c}, p.${c})` : `s.${c}`;
+      : P_KEEP.has(c)
+        ? `coalesce(s.${c}, p.${c})`
+        : `s.${c}`;
   await tx.query(`CREATE TEMP TABLE import_p ON COMMIT DROP AS
     SELECT s.id_number, ${P_COLS.map((c) => `${pValue(c)} AS ${c}`).join(', ')}, hh.id AS household_id, hh.region_code, p.id AS person_id, p.household_id AS old_household_id,
            CASE WHEN p.id IS NULL THEN 'new'

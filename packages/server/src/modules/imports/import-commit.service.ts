@@ -1,7 +1,16 @@
 import type { DbHandle } from '@chanbang/db';
 import {
-  deleteStagedRows, excludeForbiddenHouseholds, findMovesAcrossChunks, lineChunks, loadChunk, moveToChunk, readExcludedHouseholdNos, stageBatch, upsertFromStage,
-  type CommitActor, type CommitCounts,
+  deleteStagedRows,
+  excludeForbiddenHouseholds,
+  findMovesAcrossChunks,
+  lineChunks,
+  loadChunk,
+  moveToChunk,
+  readExcludedHouseholdNos,
+  stageBatch,
+  upsertFromStage,
+  type CommitActor,
+  type CommitCounts,
 } from './import-commit.repo.ts';
 import { addCounts, claimChunk, EMPTY_COUNTS, readCommitState, saveChunkProgress, saveCommitDone, saveStaged, type CommitProgress } from './import-commit-job.repo.ts';
 import { completeProgress, reportProgress } from './import-progress.ts';
@@ -186,7 +195,10 @@ export async function commitStagedImport(
       `INSERT INTO audit_log (actor_id, actor_name, action, entity_type, entity_id, region_code, after, request_id)
        VALUES ($1, $2, 'import', 'import_job', $3, $4, $5::jsonb, $6)`,
       [
-        who.id, who.name, String(job.id), who.regionCode,
+        who.id,
+        who.name,
+        String(job.id),
+        who.regionCode,
         JSON.stringify({ fileName: job.fileName, totalRows: job.totalRows, badRows: job.badRows, ...result, excluded: result.excluded.length }),
         who.requestId,
       ],

@@ -71,7 +71,13 @@ export async function writeErrorsWorkbook(logPath: string, outPath: string, excl
     n++;
   }
   ws.commit();
-  if (excludedPath && (await access(excludedPath).then(() => true, () => false))) {
+  if (
+    excludedPath &&
+    (await access(excludedPath).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     const xs = wb.addWorksheet('未导入的户', { views: [{ state: 'frozen', ySplit: 1 }] });
     xs.columns = [
       { header: '户编号 Household', key: 'householdNo', width: 22 },

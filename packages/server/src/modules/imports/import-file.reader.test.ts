@@ -9,7 +9,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function readAll(path: string): Promise<SourceRow[]> {
   const out: SourceRow[] = [];
-  for await (const batch of readDataRows(path, 'csv', (cells) => cells[0] === '户编号', () => {})) out.push(...batch);
+  for await (const batch of readDataRows(
+    path,
+    'csv',
+    (cells) => cells[0] === '户编号',
+    () => {},
+  ))
+    out.push(...batch);
   return out;
 }
 

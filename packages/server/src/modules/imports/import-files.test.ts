@@ -11,7 +11,20 @@ import { createImportTestApp, GROUP, multipart, waitJob, xlsxBuffer, type TestCt
 // sweep removes what is older than 7 days. The job keeps its counts and first errors; its errors.xlsx answers 410.
 
 const HEADERS = ['户编号', '区划代码', '户类型', '监测类型', '姓名', '证件号码', '与户主关系', '劳动能力', '健康状况', '文化程度', '务工状况', '风险类型'];
-const row = (hh: string, name: string, idNo: string, relation: string, labour = '普通劳动力') => [hh, GROUP, '监测户', '边缘易致贫户', name, idNo, relation, labour, '健康', '初中', '县内务工', '因病'];
+const row = (hh: string, name: string, idNo: string, relation: string, labour = '普通劳动力') => [
+  hh,
+  GROUP,
+  '监测户',
+  '边缘易致贫户',
+  name,
+  idNo,
+  relation,
+  labour,
+  '健康',
+  '初中',
+  '县内务工',
+  '因病',
+];
 
 let ctx: TestCtx;
 let dir: string;
@@ -24,14 +37,15 @@ afterAll(async () => {
 });
 
 const mode = async (p: string) => (await stat(p)).mode & 0o777;
-const exists = (p: string) => stat(p).then(() => true, () => false);
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 
 describe('files of a job', () => {
   it('are 0600 in a 0700 folder while the job lives, and removed when it is done; the job keeps its counts and errors, errors.xlsx answers 410', async () => {
-    const buf = await xlsxBuffer(HEADERS, [
-      row('F001', '王一', makeIdNumber('41127219700101101'), '户主'),
-      row('F002', '王二', makeIdNumber('41127219710101201'), '户主', '很强'),
-    ]);
+    const buf = await xlsxBuffer(HEADERS, [row('F001', '王一', makeIdNumber('41127219700101101'), '户主'), row('F002', '王二', makeIdNumber('41127219710101201'), '户主', '很强')]);
     const m = multipart('files.xlsx', buf);
     const up = await ctx.app.inject({ method: 'POST', url: '/api/v1/imports', payload: m.payload, headers: { ...m.headers, ...ctx.as('admin') } });
     expect(up.statusCode, up.body).toBe(201);
@@ -79,8 +93,20 @@ describe('the sweep', () => {
     await mkdir(dir, { recursive: true });
     const filePath = join(dir, `sweep-${daysAgo}-${status}.upload`);
     const job = await insertImportJob(ctx.db, {
-      kind: 'households', fileName: 'x.xlsx', fileSha256: '0', filePath, sheetName: null, headers: [], createdBy: 1, regionCode: GROUP,
-      totalRows: 1, headerRow: 0, layout: 'template', ignoredHeaders: [], options: {}, mapping: null,
+      kind: 'households',
+      fileName: 'x.xlsx',
+      fileSha256: '0',
+      filePath,
+      sheetName: null,
+      headers: [],
+      createdBy: 1,
+      regionCode: GROUP,
+      totalRows: 1,
+      headerRow: 0,
+      layout: 'template',
+      ignoredHeaders: [],
+      options: {},
+      mapping: null,
     });
     await ctx.db.query(`UPDATE import_jobs SET status = $2, created_at = now() - make_interval(days => $3) WHERE id = $1`, [job.id, status, daysAgo]);
     const paths = [filePath, `${filePath}.stage.csv`, `${filePath}.errors.xlsx`];
@@ -88,9 +114,12 @@ describe('the sweep', () => {
     return { id: job.id, paths };
   }
   const jobRow = async (id: number) =>
-    (await ctx.db.query<{ status: string; filesDeletedAt: string | null; message: string | null }>(
-      'SELECT status, files_deleted_at AS "filesDeletedAt", message FROM import_jobs WHERE id = $1', [id],
-    ))[0];
+    (
+      await ctx.db.query<{ status: string; filesDeletedAt: string | null; message: string | null }>(
+        'SELECT status, files_deleted_at AS "filesDeletedAt", message FROM import_jobs WHERE id = $1',
+        [id],
+      )
+    )[0];
 
   it('removes the files of a job created 8 days ago (ending it) and keeps those of a 1-day-old one; removes old orphans only', async () => {
     const old = await jobWithFiles(8);

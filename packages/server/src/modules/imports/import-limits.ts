@@ -36,8 +36,14 @@ export function limitError(limit: LimitName, actual: number, max: number, opts: 
     switch (limit) {
       case 'rows':
         return at
-          ? [`文件超过 ${fmt(max)} 行的上限（已读到第 ${fmt(actual)} 行数据），请分批导入`, `The file has more than the limit of ${fmt(max)} rows (read up to data row ${fmt(actual)}): split it and import it in parts`]
-          : [`文件有 ${fmt(actual)} 行，超过上限 ${fmt(max)} 行，请分批导入`, `The file has ${fmt(actual)} rows, over the limit of ${fmt(max)} rows: split it and import it in parts`];
+          ? [
+              `文件超过 ${fmt(max)} 行的上限（已读到第 ${fmt(actual)} 行数据），请分批导入`,
+              `The file has more than the limit of ${fmt(max)} rows (read up to data row ${fmt(actual)}): split it and import it in parts`,
+            ]
+          : [
+              `文件有 ${fmt(actual)} 行，超过上限 ${fmt(max)} 行，请分批导入`,
+              `The file has ${fmt(actual)} rows, over the limit of ${fmt(max)} rows: split it and import it in parts`,
+            ];
       case 'uploadBytes':
         return actual > max
           ? [`文件有 ${mb(actual)}，超过上限 ${mb(max)}，请分批导入`, `The file is ${mb(actual)}, over the limit of ${mb(max)}: split it and import it in parts`]
@@ -55,11 +61,20 @@ export function limitError(limit: LimitName, actual: number, max: number, opts: 
           `${opts.entry ?? 'An entry'} of the file is compressed ${fmt(actual)}:1, over the limit of ${fmt(max)}:1; the file may be damaged or a zip bomb: save it again as .xlsx in Excel and upload it`,
         ];
       case 'zipEntries':
-        return [`文件（压缩包）有 ${fmt(actual)} 个条目，超过上限 ${fmt(max)} 个，不是可读取的 Excel 工作簿`, `The file (a zip archive) has ${fmt(actual)} entries, over the limit of ${fmt(max)}: not a workbook we can read`];
+        return [
+          `文件（压缩包）有 ${fmt(actual)} 个条目，超过上限 ${fmt(max)} 个，不是可读取的 Excel 工作簿`,
+          `The file (a zip archive) has ${fmt(actual)} entries, over the limit of ${fmt(max)}: not a workbook we can read`,
+        ];
       case 'sharedStrings':
         return at
-          ? [`文件的共享字符串超过上限 ${fmt(max)} 个（已读到第 ${fmt(actual)} 个），请分批导入`, `The file has more shared strings than the limit of ${fmt(max)} (read ${fmt(actual)}): split it and import it in parts`]
-          : [`文件有 ${fmt(actual)} 个共享字符串，超过上限 ${fmt(max)} 个，请分批导入`, `The file has ${fmt(actual)} shared strings, over the limit of ${fmt(max)}: split it and import it in parts`];
+          ? [
+              `文件的共享字符串超过上限 ${fmt(max)} 个（已读到第 ${fmt(actual)} 个），请分批导入`,
+              `The file has more shared strings than the limit of ${fmt(max)} (read ${fmt(actual)}): split it and import it in parts`,
+            ]
+          : [
+              `文件有 ${fmt(actual)} 个共享字符串，超过上限 ${fmt(max)} 个，请分批导入`,
+              `The file has ${fmt(actual)} shared strings, over the limit of ${fmt(max)}: split it and import it in parts`,
+            ];
       case 'sharedStringChars':
         return [
           `文件的共享字符串超过 ${fmt(max)} 个字符的上限（已读到 ${fmt(actual)} 个字符），请分批导入`,
@@ -72,7 +87,12 @@ export function limitError(limit: LimitName, actual: number, max: number, opts: 
         ];
     }
   })();
-  return new AppError('IMPORT_REJECTED', en, { issues: [{ path: 'file', messageZh: zh, messageEn: en }], messageZh: zh, messageEn: en, limit: { name: limit, max, actual, atLeast: at } });
+  return new AppError('IMPORT_REJECTED', en, {
+    issues: [{ path: 'file', messageZh: zh, messageEn: en }],
+    messageZh: zh,
+    messageEn: en,
+    limit: { name: limit, max, actual, atLeast: at },
+  });
 }
 
 // unzipper 0.10 (a dependency of exceljs) reads the zip central directory; it has no type declarations.

@@ -7,8 +7,19 @@ import { createImportTestApp, GROUP, multipart, OTHER_GROUP, readXlsx, waitJob, 
 const FULL_ID = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/;
 const HEADERS = ['户编号', '区划代码', '户类型', '姓名', '证件号码', '与户主关系', '劳动能力', '健康状况', '文化程度', '联系电话', '风险类型'];
 const id = (birth: string, seq: string) => makeIdNumber(`411272${birth}${seq}`);
-const row = (hh: string, region: string, name: string, idNo: string, relation: string, phone = '') =>
-  [hh, region, '一般农户', name, idNo, relation, '普通劳动力', '健康', '初中', phone, ''];
+const row = (hh: string, region: string, name: string, idNo: string, relation: string, phone = '') => [
+  hh,
+  region,
+  '一般农户',
+  name,
+  idNo,
+  relation,
+  '普通劳动力',
+  '健康',
+  '初中',
+  phone,
+  '',
+];
 const badCheck = (v: string) => v.slice(0, 17) + (v.endsWith('1') ? '2' : '1');
 
 let ctx: TestCtx;
@@ -61,10 +72,7 @@ describe('import conflicts with another township name nothing', () => {
     const taken = id('19550505', '808');
     const admin = await run('admin', [row('YD-OTHER-9', OTHER_GROUP, '阳店户主甲', taken, '户主')], true);
     expect(admin.status, String(admin.message)).toBe('done');
-    const job = await run('dawang', [
-      row('PV02', GROUP, '大王户主乙', taken, '户主'),
-      row('YD-OTHER-9', GROUP, '大王户主丙', id('19560606', '909'), '户主'),
-    ], true);
+    const job = await run('dawang', [row('PV02', GROUP, '大王户主乙', taken, '户主'), row('YD-OTHER-9', GROUP, '大王户主丙', id('19560606', '909'), '户主')], true);
     expect(job.status, String(job.message)).toBe('done');
     const body = JSON.stringify(job);
     expect(body).toContain('该证件号码已在其他地区登记，请联系县级管理员核实');

@@ -51,9 +51,11 @@ async function resumeOne(deps: Pick<Deps, 'db'>, job: Awaited<ReturnType<typeof 
       at: new Date().toISOString(),
     };
     const current = (await findImportJob(deps.db, job.id).catch(() => undefined))?.result ?? {};
-    await updateImportJob(deps.db, job.id, { status: 'validated', result: { ...current, commitError }, message: JSON.stringify({ zh: commitError.messageZh, en: commitError.messageEn }) }).catch(
-      () => undefined,
-    );
+    await updateImportJob(deps.db, job.id, {
+      status: 'validated',
+      result: { ...current, commitError },
+      message: JSON.stringify({ zh: commitError.messageZh, en: commitError.messageEn }),
+    }).catch(() => undefined);
     return { id: job.id, status: 'validated', messageEn: commitError.messageEn };
   }
 }

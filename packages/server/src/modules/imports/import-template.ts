@@ -7,12 +7,41 @@ const IMPORT_FIELDS = HOUSEHOLD_IMPORT_FIELDS.map((f) => (f.key === 'regionCode'
 // Two example rows (one household: head and spouse) in the demo zone's first village group. The ID numbers
 // are made valid by the domain's check digit; the 填表说明 sheet says to delete them before importing.
 function exampleRows(): string[][] {
-  const base = { householdNo: '41127210020101099', regionCode: '411272100201001', householdType: '监测户', monitoringType: '边缘易致贫户', headName: '王建国', riskTypes: '因病、因学', liftedYear: '', address: '河南省三门峡市大王镇大王村第一村民小组99号' };
+  const base = {
+    householdNo: '41127210020101099',
+    regionCode: '411272100201001',
+    householdType: '监测户',
+    monitoringType: '边缘易致贫户',
+    headName: '王建国',
+    riskTypes: '因病、因学',
+    liftedYear: '',
+    address: '河南省三门峡市大王镇大王村第一村民小组99号',
+  };
   const people = [
-    { name: '王建国', idNumber: makeIdNumber('41127219680315101'), gender: '男', relation: '户主', laborCapacity: '普通劳动力', healthStatus: '健康', education: '初中', employmentStatus: '县内务工', phone: '13800000000' },
-    { name: '李秀兰', idNumber: makeIdNumber('41127219700822102'), gender: '女', relation: '配偶', laborCapacity: '弱劳动力或半劳动力', healthStatus: '长期慢性病', education: '小学', employmentStatus: '未务工', phone: '' },
+    {
+      name: '王建国',
+      idNumber: makeIdNumber('41127219680315101'),
+      gender: '男',
+      relation: '户主',
+      laborCapacity: '普通劳动力',
+      healthStatus: '健康',
+      education: '初中',
+      employmentStatus: '县内务工',
+      phone: '13800000000',
+    },
+    {
+      name: '李秀兰',
+      idNumber: makeIdNumber('41127219700822102'),
+      gender: '女',
+      relation: '配偶',
+      laborCapacity: '弱劳动力或半劳动力',
+      healthStatus: '长期慢性病',
+      education: '小学',
+      employmentStatus: '未务工',
+      phone: '',
+    },
   ];
-  return people.map((p) => IMPORT_FIELDS.map((f) => ({ ...base, ...p } as Record<string, string>)[f.key] ?? ''));
+  return people.map((p) => IMPORT_FIELDS.map((f) => (({ ...base, ...p }) as Record<string, string>)[f.key] ?? ''));
 }
 
 function allowedValues(dict: string | undefined): string {

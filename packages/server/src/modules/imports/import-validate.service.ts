@@ -37,7 +37,10 @@ export const FIRST_ERRORS = 100;
  */
 export function jobFiles(filePath: string): { stage: string; excluded: string; excludedLog: string; errorsLog: string; errorsXlsx: string } {
   return {
-    stage: `${filePath}.stage.csv`, excluded: `${filePath}.excluded.txt`, excludedLog: `${filePath}.excluded.ndjson`, errorsLog: `${filePath}.errors.ndjson`,
+    stage: `${filePath}.stage.csv`,
+    excluded: `${filePath}.excluded.txt`,
+    excludedLog: `${filePath}.excluded.ndjson`,
+    errorsLog: `${filePath}.errors.ndjson`,
     errorsXlsx: `${filePath}.errors.xlsx`,
   };
 }
@@ -85,12 +88,18 @@ const bool = (b: boolean | null) => (b === null ? '' : b ? 't' : 'f');
 
 function stageLine(r: ImportPersonRow): string {
   return `${r.rowNumber},${quoted(r.householdNo)},${r.regionCode},${r.householdType},${r.monitoringType ?? ''},"{${r.riskTypes.join(',')}}",${
-    r.liftedYear ?? ''},${opt(r.address)},${quoted(r.idNumber)},${quoted(r.name)},${r.gender},${r.birthDate},${r.relation},${r.isHead ? 't' : 'f'},${
-    r.laborCapacity ?? ''},${r.healthStatus ?? ''},${r.education ?? ''},${r.employmentStatus ?? ''},${opt(r.phone)},${bool(r.isLifted)},${
-    r.liftedCategory ?? ''},${r.monitoringStatus},${r.monitoringSince ?? ''},${r.eliminatedAt ?? ''},${r.eliminationMethod ?? ''},${bool(r.housingSecure)},${
-    bool(r.waterSecure)},${bool(r.educationSecure)},${bool(r.medicalSecure)},${r.incomeYear ?? ''},${r.income ? quoted(JSON.stringify(r.income)) : ''},${
-    quoted(JSON.stringify(r.measures))},${r.idType},${opt(r.personNo)},${r.ethnicity ?? ''},${r.schoolStatus ?? ''},${r.workMonths ?? ''},${
-    r.disabilityType ?? ''},${r.disabilityGrade ?? ''},"{${r.healthStatuses.join(',')}}"\n`;
+    r.liftedYear ?? ''
+  },${opt(r.address)},${quoted(r.idNumber)},${quoted(r.name)},${r.gender},${r.birthDate},${r.relation},${r.isHead ? 't' : 'f'},${
+    r.laborCapacity ?? ''
+  },${r.healthStatus ?? ''},${r.education ?? ''},${r.employmentStatus ?? ''},${opt(r.phone)},${bool(r.isLifted)},${
+    r.liftedCategory ?? ''
+  },${r.monitoringStatus},${r.monitoringSince ?? ''},${r.eliminatedAt ?? ''},${r.eliminationMethod ?? ''},${bool(r.housingSecure)},${bool(
+    r.waterSecure,
+  )},${bool(r.educationSecure)},${bool(r.medicalSecure)},${r.incomeYear ?? ''},${r.income ? quoted(JSON.stringify(r.income)) : ''},${quoted(
+    JSON.stringify(r.measures),
+  )},${r.idType},${opt(r.personNo)},${r.ethnicity ?? ''},${r.schoolStatus ?? ''},${r.workMonths ?? ''},${
+    r.disabilityType ?? ''
+  },${r.disabilityGrade ?? ''},"{${r.healthStatuses.join(',')}}"\n`;
 }
 
 /** The 户编号 a row belongs to, read as the domain reads it (so refused rows join their household). */
@@ -157,8 +166,11 @@ export async function validateImportFile(
   const regionRows = await db.query<{ code: string }>('SELECT code FROM regions WHERE code LIKE $1', [`${vctx.scopePrefix}%`]);
   const regions = new Set(regionRows.map((r) => r.code));
   const ctx: ImportRowContext = {
-    dictionaries: vctx.dictionaries, isKnownRegion: (code) => regions.has(code), today: new Date().toISOString().slice(0, 10),
-    resolvePlace: createPlaceResolver(await loadNamedRegions(db, vctx.scopePrefix), vctx.scopePrefix), options: vctx.options,
+    dictionaries: vctx.dictionaries,
+    isKnownRegion: (code) => regions.has(code),
+    today: new Date().toISOString().slice(0, 10),
+    resolvePlace: createPlaceResolver(await loadNamedRegions(db, vctx.scopePrefix), vctx.scopePrefix),
+    options: vctx.options,
   };
   const errors = openErrorLog(files.errorsLog);
   const stage = privateWriteStream(files.stage, 'utf8');
@@ -185,17 +197,23 @@ export async function validateImportFile(
     errors.write(e);
   };
 
-  const batches = readDataRows(job.filePath, job.kind, isHeaderRow, (info) => {
-    // a repeated header (the "风险消除后" income group) means its first column
-    const index = new Map<string, number>();
-    info.headers.forEach((h, i) => {
-      if (!index.has(h)) index.set(h, i);
-    });
-    columns = Object.entries(mapping).flatMap(([field, header]) => {
-      const col = index.get(header);
-      return col === undefined ? [] : [[field, col] as [string, number]];
-    });
-  }, vctx.limits);
+  const batches = readDataRows(
+    job.filePath,
+    job.kind,
+    isHeaderRow,
+    (info) => {
+      // a repeated header (the "风险消除后" income group) means its first column
+      const index = new Map<string, number>();
+      info.headers.forEach((h, i) => {
+        if (!index.has(h)) index.set(h, i);
+      });
+      columns = Object.entries(mapping).flatMap(([field, header]) => {
+        const col = index.get(header);
+        return col === undefined ? [] : [[field, col] as [string, number]];
+      });
+    },
+    vctx.limits,
+  );
   try {
     for await (const batch of batches) {
       let lines = '';
@@ -268,7 +286,10 @@ export async function validateImportFile(
     const head = t.headName || '（未知）';
     const bad = t.badRows.join('、');
     const x: ExcludedHousehold = {
-      householdNo: no, headName: t.headName || null, rows: t.goodRows, badRows: t.badRows,
+      householdNo: no,
+      headName: t.headName || null,
+      rows: t.goodRows,
+      badRows: t.badRows,
       reasonZh: `户编号 ${no || '（空）'}（户主 ${head}）第 ${bad} 行有错误，同户其余 ${t.valid} 行未导入；改正后重新导入整户`,
       reasonEn: `household ${no || '(blank)'} (head ${t.headName || 'unknown'}) has errors on row(s) ${t.badRows.join(', ')}; its other ${t.valid} row(s) were not imported; fix and import the household again`,
     };

@@ -53,14 +53,42 @@ function norm(r: ImportJobRow): ImportJobRow {
 /** Inserts a job in status `uploaded`. */
 export async function insertImportJob(
   db: DbHandle,
-  j: Pick<ImportJobRow, 'kind' | 'fileName' | 'fileSha256' | 'filePath' | 'sheetName' | 'headers' | 'createdBy' | 'regionCode' | 'totalRows' | 'headerRow' | 'layout' | 'ignoredHeaders' | 'options' | 'mapping'>,
+  j: Pick<
+    ImportJobRow,
+    | 'kind'
+    | 'fileName'
+    | 'fileSha256'
+    | 'filePath'
+    | 'sheetName'
+    | 'headers'
+    | 'createdBy'
+    | 'regionCode'
+    | 'totalRows'
+    | 'headerRow'
+    | 'layout'
+    | 'ignoredHeaders'
+    | 'options'
+    | 'mapping'
+  >,
 ): Promise<ImportJobRow> {
   const [row] = await db.query<ImportJobRow>(
     `INSERT INTO import_jobs (kind, status, file_name, file_sha256, file_path, sheet_name, headers, created_by, region_code, total_rows, header_row, layout, ignored_headers, options, mapping)
      VALUES ($1, 'uploaded', $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14::jsonb) RETURNING ${COLUMNS}`,
     [
-      j.kind, j.fileName, j.fileSha256, j.filePath, j.sheetName, JSON.stringify(j.headers), j.createdBy, j.regionCode, j.totalRows, j.headerRow, j.layout,
-      JSON.stringify(j.ignoredHeaders), JSON.stringify(j.options), JSON.stringify(j.mapping),
+      j.kind,
+      j.fileName,
+      j.fileSha256,
+      j.filePath,
+      j.sheetName,
+      JSON.stringify(j.headers),
+      j.createdBy,
+      j.regionCode,
+      j.totalRows,
+      j.headerRow,
+      j.layout,
+      JSON.stringify(j.ignoredHeaders),
+      JSON.stringify(j.options),
+      JSON.stringify(j.mapping),
     ],
   );
   if (!row) throw new Error('insert import job returned nothing');
@@ -74,15 +102,42 @@ export async function findImportJob(db: DbHandle, id: number): Promise<ImportJob
 }
 
 type JobPatch = Partial<
-  Pick<ImportJobRow, 'status' | 'mapping' | 'totalRows' | 'goodRows' | 'badRows' | 'excludedRows' | 'warningRows' | 'ignoredHeaders' | 'options' | 'processedRows' | 'errors' | 'result' | 'message' | 'filePath'>
+  Pick<
+    ImportJobRow,
+    | 'status'
+    | 'mapping'
+    | 'totalRows'
+    | 'goodRows'
+    | 'badRows'
+    | 'excludedRows'
+    | 'warningRows'
+    | 'ignoredHeaders'
+    | 'options'
+    | 'processedRows'
+    | 'errors'
+    | 'result'
+    | 'message'
+    | 'filePath'
+  >
 > & {
   finished?: boolean;
 };
 
 const COLS: Record<string, string> = {
-  status: 'status', mapping: 'mapping', totalRows: 'total_rows', goodRows: 'good_rows', badRows: 'bad_rows',
-  processedRows: 'processed_rows', errors: 'errors', result: 'result', message: 'message', filePath: 'file_path',
-  excludedRows: 'excluded_rows', warningRows: 'warning_rows', ignoredHeaders: 'ignored_headers', options: 'options',
+  status: 'status',
+  mapping: 'mapping',
+  totalRows: 'total_rows',
+  goodRows: 'good_rows',
+  badRows: 'bad_rows',
+  processedRows: 'processed_rows',
+  errors: 'errors',
+  result: 'result',
+  message: 'message',
+  filePath: 'file_path',
+  excludedRows: 'excluded_rows',
+  warningRows: 'warning_rows',
+  ignoredHeaders: 'ignored_headers',
+  options: 'options',
 };
 const JSON_COLS = new Set(['mapping', 'errors', 'result', 'ignoredHeaders', 'options']);
 
@@ -128,7 +183,10 @@ export async function listImportJobsWithFilesToRemove(db: Pick<DbHandle, 'query'
  * and marks its files removed, unless it started running meanwhile. @returns whether it was expired
  */
 export async function expireIdleImportJob(db: Pick<DbHandle, 'query'>, id: number, days: number): Promise<boolean> {
-  const message = JSON.stringify({ zh: `上传已超过 ${days} 天，文件已删除，请重新上传`, en: `the upload is older than ${days} days and its file was deleted; please upload it again` });
+  const message = JSON.stringify({
+    zh: `上传已超过 ${days} 天，文件已删除，请重新上传`,
+    en: `the upload is older than ${days} days and its file was deleted; please upload it again`,
+  });
   const rows = await db.query<{ id: number }>(
     `UPDATE import_jobs SET status = 'failed', message = $2, finished_at = now(), files_deleted_at = now()
       WHERE id = $1 AND status IN ('uploaded', 'validated') AND files_deleted_at IS NULL RETURNING id`,

@@ -80,9 +80,15 @@ export async function registerImportRoutes(app: FastifyInstance, deps: Deps): Pr
         throw new AppError('VALIDATION_FAILED', 'no file', { issues: [{ path: 'file', messageZh: '没有收到文件', messageEn: 'No file was received' }] });
       }
       const declared = Number(req.headers['content-length']);
-      const job = await service.createImportJob(deps, { ...actor, requestId: String(req.id) }, {
-        fileName: file.filename || 'upload', stream: file.file, ...(declared > 0 ? { sizeHint: declared } : {}),
-      });
+      const job = await service.createImportJob(
+        deps,
+        { ...actor, requestId: String(req.id) },
+        {
+          fileName: file.filename || 'upload',
+          stream: file.file,
+          ...(declared > 0 ? { sizeHint: declared } : {}),
+        },
+      );
       return reply.status(201).send(job);
     });
 
@@ -90,28 +96,40 @@ export async function registerImportRoutes(app: FastifyInstance, deps: Deps): Pr
       service.getImportJob(deps, requireActor(req), req.params.id),
     );
 
-    r.post('/api/v1/imports/:id/validate', { schema: { tags: ['imports'], summary: 'Start validation with a mapping; poll GET', params: IdParams, body: ValidateBody } }, async (req, reply) => {
-      const actor = requireActor(req);
-      const { job } = await service.startValidation(deps, { ...actor, requestId: String(req.id) }, req.params.id, req.body ?? {});
-      return reply.status(202).send(job);
-    });
+    r.post(
+      '/api/v1/imports/:id/validate',
+      { schema: { tags: ['imports'], summary: 'Start validation with a mapping; poll GET', params: IdParams, body: ValidateBody } },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        const { job } = await service.startValidation(deps, { ...actor, requestId: String(req.id) }, req.params.id, req.body ?? {});
+        return reply.status(202).send(job);
+      },
+    );
 
-    r.post('/api/v1/imports/:id/commit', { schema: { tags: ['imports'], summary: 'Import the good households in one transaction; poll GET', params: IdParams } }, async (req, reply) => {
-      const actor = requireActor(req);
-      const { job } = await service.startCommit(deps, { ...actor, requestId: String(req.id) }, req.params.id);
-      return reply.status(202).send(job);
-    });
+    r.post(
+      '/api/v1/imports/:id/commit',
+      { schema: { tags: ['imports'], summary: 'Import the good households in one transaction; poll GET', params: IdParams } },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        const { job } = await service.startCommit(deps, { ...actor, requestId: String(req.id) }, req.params.id);
+        return reply.status(202).send(job);
+      },
+    );
 
-    r.get('/api/v1/imports/:id/errors.xlsx', { schema: { tags: ['imports'], summary: 'Every bad cell (row, column, value, reason zh/en)', params: IdParams } }, async (req, reply) => {
-      const path = await service.getImportErrorsFile(deps, requireActor(req), req.params.id);
-      const st = await stat(path).catch(() => null);
-      if (!st) throw new AppError('NOT_FOUND', 'errors file not found');
-      return reply
-        .header('content-type', XLSX)
-        .header('content-length', st.size)
-        .header('content-disposition', attachment(`import-${req.params.id}-errors.xlsx`))
-        .send(createReadStream(path));
-    });
+    r.get(
+      '/api/v1/imports/:id/errors.xlsx',
+      { schema: { tags: ['imports'], summary: 'Every bad cell (row, column, value, reason zh/en)', params: IdParams } },
+      async (req, reply) => {
+        const path = await service.getImportErrorsFile(deps, requireActor(req), req.params.id);
+        const st = await stat(path).catch(() => null);
+        if (!st) throw new AppError('NOT_FOUND', 'errors file not found');
+        return reply
+          .header('content-type', XLSX)
+          .header('content-length', st.size)
+          .header('content-disposition', attachment(`import-${req.params.id}-errors.xlsx`))
+          .send(createReadStream(path));
+      },
+    );
 
     r.get('/api/v1/import-mappings', { schema: { tags: ['imports'], summary: 'Saved column mappings' } }, async (req) => ({
       items: await service.listImportMappings(deps, requireActor(req)),

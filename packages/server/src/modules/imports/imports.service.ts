@@ -5,8 +5,20 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import {
-  AppError, canSeePii, canWrite, checkImportMapping, defaultImportOptions, findDictionary, detectLayout, ignoredHeaders, IMPORT_FIELDS, isHeaderRow, suggestMapping, type Dictionary,
-  type ImportField, type ImportOptions,
+  AppError,
+  canSeePii,
+  canWrite,
+  checkImportMapping,
+  defaultImportOptions,
+  findDictionary,
+  detectLayout,
+  ignoredHeaders,
+  IMPORT_FIELDS,
+  isHeaderRow,
+  suggestMapping,
+  type Dictionary,
+  type ImportField,
+  type ImportOptions,
 } from '@chanbang/domain';
 import type { Deps } from '../../deps.ts';
 import { claimImportJob, releaseImportJobClaim, whileClaimed } from './import-claims.repo.ts';
@@ -97,7 +109,9 @@ function view(job: ImportJobRow): ImportJobView {
 async function loadDictionaries(deps: Deps): Promise<Dictionary[]> {
   const idx = await loadDictIndex(deps);
   return [...idx].map(([code, items]) => ({
-    code, nameZh: code, nameEn: code,
+    code,
+    nameZh: code,
+    nameEn: code,
     items: [...items.values()]
       .sort((a, b) => a.sort - b.sort)
       .map((i) => ({ code: i.code, labelZh: i.labelZh, labelEn: i.labelEn, sort: i.sort, attrs: i.attrs, ...(i.parentCode ? { parentCode: i.parentCode } : {}) })),
@@ -168,10 +182,20 @@ export async function createImportJob(deps: Deps, actor: ImportActor, upload: { 
   const suggested = suggestMapping(header.headers);
   const layout = detectLayout(header.headers);
   const job = await insertImportJob(deps.db, {
-    kind: KIND, fileName: upload.fileName.slice(0, 255), fileSha256: hash.digest('hex'), filePath: path,
-    sheetName: header.sheetName, headers: header.headers, createdBy: actor.id, regionCode: actor.regionCode,
-    totalRows: header.totalRows, headerRow: header.headerRow - 1, layout, ignoredHeaders: ignoredHeaders(header.headers, suggested),
-    options: defaultImportOptions(upload.fileName, layout), mapping: null,
+    kind: KIND,
+    fileName: upload.fileName.slice(0, 255),
+    fileSha256: hash.digest('hex'),
+    filePath: path,
+    sheetName: header.sheetName,
+    headers: header.headers,
+    createdBy: actor.id,
+    regionCode: actor.regionCode,
+    totalRows: header.totalRows,
+    headerRow: header.headerRow - 1,
+    layout,
+    ignoredHeaders: ignoredHeaders(header.headers, suggested),
+    options: defaultImportOptions(upload.fileName, layout),
+    mapping: null,
   });
   return { ...view(job), suggestedMapping: suggested, savedMappings: await listColumnMappings(deps.db, KIND, actor.scopePrefix) };
 }
@@ -225,7 +249,11 @@ export async function startValidation(deps: Deps, actor: ImportActor, id: number
   if (input.saveAs) await saveColumnMapping(deps.db, { kind: KIND, name: input.saveAs, mapping, createdBy: actor.id, regionCode: actor.regionCode });
   const options: ImportOptions = { ...defaultImportOptions(job.fileName, (job.layout ?? 'other') as never), ...(job.options ?? {}), ...(input.options ?? {}) } as ImportOptions;
   if (options.liftedCategory !== null && !findDictionary(DICT_LIFTED_CATEGORY)?.items.some((i) => i.code === options.liftedCategory)) {
-    const issue = { path: 'options.liftedCategory', messageZh: `默认脱贫户类别“${options.liftedCategory}”无效`, messageEn: `default lifted category "${options.liftedCategory}" is not valid` };
+    const issue = {
+      path: 'options.liftedCategory',
+      messageZh: `默认脱贫户类别“${options.liftedCategory}”无效`,
+      messageEn: `default lifted category "${options.liftedCategory}" is not valid`,
+    };
     throw new AppError('VALIDATION_FAILED', issue.messageEn, { issues: [issue] });
   }
   // claimed in the database: no other server (nor this one) runs the job meanwhile
@@ -240,17 +268,33 @@ export async function startValidation(deps: Deps, actor: ImportActor, id: number
     try {
       const kind = await detectFileKind(job.filePath);
       const dictionaries = await loadDictionaries(deps);
-      const s: ValidationSummary = await validateImportFile(deps.db, { id, filePath: job.filePath, kind }, finalMapping, { scopePrefix: actor.scopePrefix, dictionaries, options, pii: canSeePii(actor.role), limits: deps.config.importLimits }, (n) =>
-        updateImportJob(deps.db, id, { processedRows: n }),
+      const s: ValidationSummary = await validateImportFile(
+        deps.db,
+        { id, filePath: job.filePath, kind },
+        finalMapping,
+        { scopePrefix: actor.scopePrefix, dictionaries, options, pii: canSeePii(actor.role), limits: deps.config.importLimits },
+        (n) => updateImportJob(deps.db, id, { processedRows: n }),
       );
       const { firstErrors, ...rest } = s;
       const out = s.households.excluded;
       await updateImportJob(deps.db, id, {
-        status: 'validated', totalRows: s.totalRows, goodRows: s.goodRows, badRows: s.badRows, excludedRows: s.excludedRows, warningRows: s.warningRows,
-        processedRows: s.totalRows, errors: firstErrors, result: { validation: rest }, finished: true,
-        message: out > 0
-          ? jobMessage(`${out} 户有错误行，整户不导入（其中 ${s.excludedRows} 行本身无误，因同户有错误未导入）`, `${out} households have bad rows and are left out whole (${s.excludedRows} good rows among them are not imported)`)
-          : null,
+        status: 'validated',
+        totalRows: s.totalRows,
+        goodRows: s.goodRows,
+        badRows: s.badRows,
+        excludedRows: s.excludedRows,
+        warningRows: s.warningRows,
+        processedRows: s.totalRows,
+        errors: firstErrors,
+        result: { validation: rest },
+        finished: true,
+        message:
+          out > 0
+            ? jobMessage(
+                `${out} 户有错误行，整户不导入（其中 ${s.excludedRows} 行本身无误，因同户有错误未导入）`,
+                `${out} households have bad rows and are left out whole (${s.excludedRows} good rows among them are not imported)`,
+              )
+            : null,
       });
     } catch (err) {
       const zh = err instanceof AppError ? String(err.details?.messageZh ?? err.message) : err instanceof Error ? err.message : String(err);
@@ -285,7 +329,11 @@ export async function startCommit(deps: Deps, actor: ImportActor, id: number): P
   const done = whileClaimed(deps.db, id, async () => {
     try {
       const commit = await commitStagedImport(deps.db, job, jobFiles(job.filePath), {
-        id: actor.id, name: actor.displayName, scopePrefix: actor.scopePrefix, regionCode: actor.regionCode, requestId: actor.requestId ?? null,
+        id: actor.id,
+        name: actor.displayName,
+        scopePrefix: actor.scopePrefix,
+        regionCode: actor.regionCode,
+        requestId: actor.requestId ?? null,
       });
       const { commitError: _e, ...kept } = job.result ?? {};
       await updateImportJob(deps.db, id, { status: 'done', processedRows: commit.stagedRows, result: { ...kept, commit }, finished: true, message: null });
@@ -297,10 +345,22 @@ export async function startCommit(deps: Deps, actor: ImportActor, id: number): P
       // before it (whole households) in place, and committing again resumes at the failed chunk (ADR 0003).
       const partial = err instanceof PartialCommitError ? err : null;
       const commitError = partial
-        ? { messageZh: `导入中断：已导入 ${partial.committedChunks}/${partial.chunks} 批（${partial.householdsWritten} 户，每户完整），其余未导入；可继续导入：${msg}`, messageEn: `the import stopped: ${partial.committedChunks} of ${partial.chunks} batches were imported (${partial.householdsWritten} households, each whole), the rest was not; you can continue the import: ${msg}`, at: new Date().toISOString() }
-        : { messageZh: `导入失败，数据库未做任何更改，可重新导入：${msg}`, messageEn: `the import failed and nothing was changed; you can import again: ${msg}`, at: new Date().toISOString() };
+        ? {
+            messageZh: `导入中断：已导入 ${partial.committedChunks}/${partial.chunks} 批（${partial.householdsWritten} 户，每户完整），其余未导入；可继续导入：${msg}`,
+            messageEn: `the import stopped: ${partial.committedChunks} of ${partial.chunks} batches were imported (${partial.householdsWritten} households, each whole), the rest was not; you can continue the import: ${msg}`,
+            at: new Date().toISOString(),
+          }
+        : {
+            messageZh: `导入失败，数据库未做任何更改，可重新导入：${msg}`,
+            messageEn: `the import failed and nothing was changed; you can import again: ${msg}`,
+            at: new Date().toISOString(),
+          };
       const current = partial ? ((await findImportJob(deps.db, id).catch(() => undefined))?.result ?? job.result) : job.result;
-      await updateImportJob(deps.db, id, { status: 'validated', result: { ...(current ?? {}), commitError }, message: jobMessage(commitError.messageZh, commitError.messageEn) }).catch(() => undefined);
+      await updateImportJob(deps.db, id, {
+        status: 'validated',
+        result: { ...(current ?? {}), commitError },
+        message: jobMessage(commitError.messageZh, commitError.messageEn),
+      }).catch(() => undefined);
     } finally {
       finishJob(id);
     }
@@ -317,6 +377,9 @@ export async function listImportMappings(deps: Deps, actor: ImportActor): Promis
 export async function createImportMapping(deps: Deps, actor: ImportActor, input: { name: string; mapping: Record<string, string> }): Promise<ColumnMappingRow> {
   assertWriter(actor);
   const unknown = Object.keys(input.mapping).filter((k) => !IMPORT_FIELDS.some((f) => f.key === k));
-  if (unknown.length) throw new AppError('VALIDATION_FAILED', 'unknown fields', { issues: unknown.map((k) => ({ path: `mapping.${k}`, messageZh: `未知字段 ${k}`, messageEn: `unknown field ${k}` })) });
+  if (unknown.length)
+    throw new AppError('VALIDATION_FAILED', 'unknown fields', {
+      issues: unknown.map((k) => ({ path: `mapping.${k}`, messageZh: `未知字段 ${k}`, messageEn: `unknown field ${k}` })),
+    });
   return saveColumnMapping(deps.db, { kind: KIND, name: input.name, mapping: input.mapping, createdBy: actor.id, regionCode: actor.regionCode });
 }

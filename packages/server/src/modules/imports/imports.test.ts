@@ -3,13 +3,47 @@ import { makeIdNumber } from '@chanbang/domain';
 import { setImportCommitHook } from './import-commit.service.ts';
 import { createImportTestApp, GROUP, multipart, OTHER_GROUP, readXlsx, waitJob, xlsxBuffer, type TestCtx, type TestUser } from './imports.test-support.ts';
 
-const HEADERS = ['户编号', '区划代码', '户类型', '监测类型', '户主姓名', '姓名', '证件号码', '性别', '与户主关系', '劳动能力', '健康状况', '文化程度', '务工状况', '联系电话', '风险类型', '脱贫年度', '家庭住址'];
+const HEADERS = [
+  '户编号',
+  '区划代码',
+  '户类型',
+  '监测类型',
+  '户主姓名',
+  '姓名',
+  '证件号码',
+  '性别',
+  '与户主关系',
+  '劳动能力',
+  '健康状况',
+  '文化程度',
+  '务工状况',
+  '联系电话',
+  '风险类型',
+  '脱贫年度',
+  '家庭住址',
+];
 const id = (birth: string, seq: string) => makeIdNumber(`411272${birth}${seq}`);
 
 function person(hh: string, region: string, name: string, idNo: unknown, relation: string, extra: Partial<Record<string, unknown>> = {}): unknown[] {
   const r: Record<string, unknown> = {
-    户编号: hh, 区划代码: region, 户类型: '监测户', 监测类型: '边缘易致贫户', 户主姓名: '', 姓名: name, 证件号码: idNo, 性别: '', 与户主关系: relation,
-    劳动能力: '普通劳动力', 健康状况: '健康', 文化程度: '初中', 务工状况: '县内务工', 联系电话: '', 风险类型: '因病', 脱贫年度: '', 家庭住址: '大王村1号', ...extra,
+    户编号: hh,
+    区划代码: region,
+    户类型: '监测户',
+    监测类型: '边缘易致贫户',
+    户主姓名: '',
+    姓名: name,
+    证件号码: idNo,
+    性别: '',
+    与户主关系: relation,
+    劳动能力: '普通劳动力',
+    健康状况: '健康',
+    文化程度: '初中',
+    务工状况: '县内务工',
+    联系电话: '',
+    风险类型: '因病',
+    脱贫年度: '',
+    家庭住址: '大王村1号',
+    ...extra,
   };
   return HEADERS.map((h) => r[h]);
 }
@@ -152,7 +186,13 @@ describe('upload, validate, commit', () => {
     expect(v.errors).toEqual([]);
     const done = await commit('dawang', up.json().id);
     expect(done.status, String(done.message)).toBe('done');
-    expect((done.result as { commit: Record<string, number> }).commit).toMatchObject({ householdsCreated: 0, householdsUpdated: 2, householdsUnchanged: 0, personsCreated: 0, personsMoved: 1 });
+    expect((done.result as { commit: Record<string, number> }).commit).toMatchObject({
+      householdsCreated: 0,
+      householdsUpdated: 2,
+      householdsUnchanged: 0,
+      personsCreated: 0,
+      personsMoved: 1,
+    });
     const people = await ctx.db.query<{ name: string; household_no: string; is_head: boolean }>(
       'SELECT p.name, h.household_no, p.is_head FROM persons p JOIN households h ON h.id = p.household_id ORDER BY p.name',
     );
@@ -183,7 +223,10 @@ describe('upload, validate, commit', () => {
       const done = await commit('admin', up.json().id);
       expect(done.status).toBe('validated');
       expect(String(done.message)).toMatch(/injected failure/);
-      expect(done.commitError).toMatchObject({ messageZh: expect.stringMatching(/^导入失败，数据库未做任何更改/), messageEn: expect.stringMatching(/^the import failed and nothing was changed/) });
+      expect(done.commitError).toMatchObject({
+        messageZh: expect.stringMatching(/^导入失败，数据库未做任何更改/),
+        messageEn: expect.stringMatching(/^the import failed and nothing was changed/),
+      });
       expect(done.messageEn).toMatch(/^the import failed/);
     } finally {
       setImportCommitHook(undefined);

@@ -6,8 +6,11 @@ import { buildNationalRoster, ROSTER_FILE_NAME, ROSTER_IGNORED, rosterXlsx, type
 // The national 家庭成员信息 roster imports as it is: no manual mapping, 乡/村 names resolved, counts that add up.
 
 const VILLAGES: [string, string, string][] = [
-  ['411272100210', DAWANG, '后地村委会'], ['411272100211', DAWANG, '北营村委会'],
-  ['411272101210', YANGDIAN, '东阳村委会'], ['411272101211', YANGDIAN, '西坡村委会'], ['411272101212', YANGDIAN, '寨子村委会'],
+  ['411272100210', DAWANG, '后地村委会'],
+  ['411272100211', DAWANG, '北营村委会'],
+  ['411272101210', YANGDIAN, '东阳村委会'],
+  ['411272101211', YANGDIAN, '西坡村委会'],
+  ['411272101212', YANGDIAN, '寨子村委会'],
 ];
 const roster = buildNationalRoster();
 const X = roster.expected;
@@ -33,7 +36,12 @@ async function upload(user: TestUser, name: string, buf: Buffer): Promise<Job> {
   return res.json() as Job;
 }
 async function run(user: TestUser, id: number, step: 'validate' | 'commit', body?: unknown): Promise<Job> {
-  const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/imports/${id}/${step}`, headers: ctx.as(user), ...(body === undefined ? {} : { payload: body as Record<string, unknown> }) });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: `/api/v1/imports/${id}/${step}`,
+    headers: ctx.as(user),
+    ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+  });
   expect(res.statusCode, res.body).toBe(202);
   return (await waitJob(ctx, id, user)) as Job;
 }
@@ -52,18 +60,30 @@ describe('the national roster', () => {
     const job = await upload('admin', ROSTER_FILE_NAME, await rosterXlsx(roster.headers, roster.rows));
     jobId = job.id;
     expect(job).toMatchObject({ layout: 'national_roster', headerRow: 2, totalRows: 96, ignoredHeaders: ROSTER_IGNORED, options: { householdType: 'lifted' } });
-    expect(job.suggestedMapping).toMatchObject({ township: '乡', village: '村', householdNo: '户编号', personNo: '人口编号', idNumber: '证件号码', laborCapacity: '劳动技能', monitoringType: '监测对象类别' });
+    expect(job.suggestedMapping).toMatchObject({
+      township: '乡',
+      village: '村',
+      householdNo: '户编号',
+      personNo: '人口编号',
+      idNumber: '证件号码',
+      laborCapacity: '劳动技能',
+      monitoringType: '监测对象类别',
+    });
   });
 
   it('validates with an empty body, and the counts add up', async () => {
     validated = await run('admin', jobId, 'validate', {});
     expect(validated).toMatchObject({ status: 'validated', totalRows: X.totalRows, goodRows: X.goodRows, badRows: X.badRows, excludedRows: X.excludedRows, warningRows: 1 });
     expect(X).toMatchObject({ totalRows: 96, goodRows: 86, badRows: 5, excludedRows: 5 });
-    expect(validated.goodRows as number + (validated.badRows as number) + (validated.excludedRows as number)).toBe(96);
+    expect((validated.goodRows as number) + (validated.badRows as number) + (validated.excludedRows as number)).toBe(96);
     const errors = validated.errors as { row: number; column: string; messageZh: string }[];
-    const rowOf = (h: number, m: number) => (X.all[h - 1]?.rows[m] as number);
+    const rowOf = (h: number, m: number) => X.all[h - 1]?.rows[m] as number;
     expect(errors.map((e) => [e.row, e.column])).toEqual([
-      [rowOf(5, 1), '证件号码'], [rowOf(10, 1), '姓名'], [rowOf(15, 0), '劳动技能'], [rowOf(20, 1), '与户主关系'], [rowOf(25, 1), '证件号码'],
+      [rowOf(5, 1), '证件号码'],
+      [rowOf(10, 1), '姓名'],
+      [rowOf(15, 0), '劳动技能'],
+      [rowOf(20, 1), '与户主关系'],
+      [rowOf(25, 1), '证件号码'],
     ]);
     // columns are named as the file names them (劳动技能), reasons in our words
     expect(errors[2]?.messageZh).toContain('“很强”不是有效的劳动能力');
@@ -72,7 +92,9 @@ describe('the national roster', () => {
     const excluded = validated.excludedHouseholds as { householdNo: string; headName: string; rows: number[]; reasonZh: string; reasonEn: string }[];
     expect(excluded.map((x) => [x.householdNo, x.headName])).toEqual(X.excluded.map((x) => [x.householdNo, x.headName]));
     expect(excluded[0]?.rows).toEqual([rowOf(5, 0)]);
-    expect(excluded[0]?.reasonZh).toBe(`户编号 ${X.excluded[0]?.householdNo}（户主 ${X.excluded[0]?.headName}）第 ${rowOf(5, 1)} 行有错误，同户其余 1 行未导入；改正后重新导入整户`);
+    expect(excluded[0]?.reasonZh).toBe(
+      `户编号 ${X.excluded[0]?.householdNo}（户主 ${X.excluded[0]?.headName}）第 ${rowOf(5, 1)} 行有错误，同户其余 1 行未导入；改正后重新导入整户`,
+    );
     expect(validated.warnings).toEqual([expect.objectContaining({ row: rowOf(6, 0), column: '出生日期', level: 'warning', messageZh: expect.stringContaining('以证件号码为准') })]);
     expect(validated.messageZh).toBe('5 户有错误行，整户不导入（其中 5 行本身无误，因同户有错误未导入）');
     expect(validated.messageEn).toMatch(/^5 households have bad rows/);
@@ -98,18 +120,31 @@ describe('the national roster', () => {
     expect((done.result as { commit: Record<string, number> }).commit).toMatchObject({ householdsCreated: 35, personsCreated: 86, casesCreated: 8 });
     const byVillage = await ctx.db.query<{ region_code: string; n: number }>('SELECT region_code, count(*)::int AS n FROM households GROUP BY 1 ORDER BY 1');
     expect(byVillage).toEqual([
-      { region_code: '411272100210', n: 7 }, { region_code: '411272100211', n: 6 }, { region_code: '411272101210', n: 7 },
-      { region_code: '411272101211', n: 7 }, { region_code: '411272101212', n: 8 },
+      { region_code: '411272100210', n: 7 },
+      { region_code: '411272100211', n: 6 },
+      { region_code: '411272101210', n: 7 },
+      { region_code: '411272101211', n: 7 },
+      { region_code: '411272101212', n: 8 },
     ]);
-    const hh = await ctx.db.query<{ household_type: string; monitoring_type: string | null; monitoring_status: string; is_lifted: boolean; risk_types: string[]; housing_secure: boolean | null }>(
-      `SELECT household_type, monitoring_type, monitoring_status, is_lifted, risk_types, housing_secure FROM households WHERE household_no IN ($1, $2, $3)`,
-      [X.all[0]?.householdNo, X.all[33]?.householdNo, X.all[32]?.householdNo],
+    const hh = await ctx.db.query<{
+      household_type: string;
+      monitoring_type: string | null;
+      monitoring_status: string;
+      is_lifted: boolean;
+      risk_types: string[];
+      housing_secure: boolean | null;
+    }>(`SELECT household_type, monitoring_type, monitoring_status, is_lifted, risk_types, housing_secure FROM households WHERE household_no IN ($1, $2, $3)`, [
+      X.all[0]?.householdNo,
+      X.all[33]?.householdNo,
+      X.all[32]?.householdNo,
+    ]);
+    expect(hh).toEqual(
+      expect.arrayContaining([
+        { household_type: 'lifted', monitoring_type: null, monitoring_status: 'none', is_lifted: true, risk_types: [], housing_secure: null },
+        { household_type: 'monitored', monitoring_type: 'sudden', monitoring_status: 'monitoring', is_lifted: true, risk_types: ['illness', 'schooling'], housing_secure: null },
+        { household_type: 'monitored', monitoring_type: 'marginal', monitoring_status: 'monitoring', is_lifted: false, risk_types: ['disability'], housing_secure: null },
+      ]),
     );
-    expect(hh).toEqual(expect.arrayContaining([
-      { household_type: 'lifted', monitoring_type: null, monitoring_status: 'none', is_lifted: true, risk_types: [], housing_secure: null },
-      { household_type: 'monitored', monitoring_type: 'sudden', monitoring_status: 'monitoring', is_lifted: true, risk_types: ['illness', 'schooling'], housing_secure: null },
-      { household_type: 'monitored', monitoring_type: 'marginal', monitoring_status: 'monitoring', is_lifted: false, risk_types: ['disability'], housing_secure: null },
-    ]));
     // the 监测户 identified in the national system get their case, approved, so 风险消除 can start from it
     const cases = await ctx.db.query<{ stage: string; status: string; monitoring_type: string; n: number }>(
       `SELECT stage, status, monitoring_type, count(*)::int AS n FROM monitoring_cases GROUP BY 1, 2, 3 ORDER BY 3`,
@@ -118,9 +153,17 @@ describe('the national roster', () => {
       { stage: 'approved', status: 'monitoring', monitoring_type: 'marginal', n: 4 },
       { stage: 'approved', status: 'monitoring', monitoring_type: 'sudden', n: 4 },
     ]);
-    const persons = await ctx.db.query<{ name: string; id_type: string; id_number: string; person_no: string; health_statuses: string[]; health_status: string; school_status: string | null; work_months: number | null; ethnicity: string }>(
-      `SELECT name, id_type, id_number, person_no, health_statuses, health_status, school_status, work_months, ethnicity FROM persons ORDER BY person_no`,
-    );
+    const persons = await ctx.db.query<{
+      name: string;
+      id_type: string;
+      id_number: string;
+      person_no: string;
+      health_statuses: string[];
+      health_status: string;
+      school_status: string | null;
+      work_months: number | null;
+      ethnicity: string;
+    }>(`SELECT name, id_type, id_number, person_no, health_statuses, health_status, school_status, work_months, ethnicity FROM persons ORDER BY person_no`);
     const byNo = new Map(persons.map((p) => [p.person_no, p]));
     expect(byNo.get(`${X.all[6]?.householdNo}01`)).toMatchObject({ health_statuses: ['disabled', 'chronic'], health_status: 'disabled' });
     expect(byNo.get(`${X.all[7]?.householdNo}02`)).toMatchObject({ id_type: '3', id_number: 'E12345678' });
@@ -133,7 +176,13 @@ describe('the national roster', () => {
   it('is idempotent: importing the same file again changes nothing', async () => {
     const before = await ctx.db.query<{ n: number; u: string }>(`SELECT count(*)::int AS n, max(updated_at)::text AS u FROM persons`);
     const { done } = await importFile(ROSTER_FILE_NAME, roster.rows);
-    expect((done.result as { commit: Record<string, number> }).commit).toMatchObject({ householdsCreated: 0, householdsUpdated: 0, householdsUnchanged: 35, personsCreated: 0, personsUpdated: 0 });
+    expect((done.result as { commit: Record<string, number> }).commit).toMatchObject({
+      householdsCreated: 0,
+      householdsUpdated: 0,
+      householdsUnchanged: 35,
+      personsCreated: 0,
+      personsUpdated: 0,
+    });
     expect(await ctx.db.query(`SELECT count(*)::int AS n, max(updated_at)::text AS u FROM persons`)).toEqual(before);
   });
 
@@ -165,12 +214,46 @@ describe('monitoring exports and file names', () => {
   });
 
   it('reads status, months, risks 1…5, incomes, measures and 三保障 flags from the monitoring columns', async () => {
-    const extra = ['户类型', '致贫/返贫风险1', '致贫/返贫风险2', '风险是否已消除', '风险消除方式', '识别监测时间', '消除监测时间', '年度', '工资性收入', '理赔收入', '合规自付支出', '产业帮扶', '是否危房户', '是否解决安全饮用水'];
-    const rows = roster.rows.filter((r) => r.户编号 === X.all[33]?.householdNo).map((r) => ({
-      ...r, 户编号: 'N0001', 人口编号: `N${String(r.人口编号)}`, 证件号码: fixCheck(String(r.证件号码).replace(/^411282/, '411274')), 监测对象类别: '脱贫不稳定户', 风险类型: '',
-      户类型: '脱贫户', '致贫/返贫风险1': '因病', '致贫/返贫风险2': '因意外事故', 风险是否已消除: '是', 风险消除方式: '帮扶消除', 识别监测时间: '202303', 消除监测时间: '202406',
-      年度: '2024', 工资性收入: '12000', 理赔收入: '800', 合规自付支出: '1500', 产业帮扶: '发放鸡苗 200 只', 是否危房户: '否', 是否解决安全饮用水: '是',
-    }));
+    const extra = [
+      '户类型',
+      '致贫/返贫风险1',
+      '致贫/返贫风险2',
+      '风险是否已消除',
+      '风险消除方式',
+      '识别监测时间',
+      '消除监测时间',
+      '年度',
+      '工资性收入',
+      '理赔收入',
+      '合规自付支出',
+      '产业帮扶',
+      '是否危房户',
+      '是否解决安全饮用水',
+    ];
+    const rows = roster.rows
+      .filter((r) => r.户编号 === X.all[33]?.householdNo)
+      .map((r) => ({
+        ...r,
+        户编号: 'N0001',
+        人口编号: `N${String(r.人口编号)}`,
+        证件号码: fixCheck(String(r.证件号码).replace(/^411282/, '411274')),
+        监测对象类别: '脱贫不稳定户',
+        风险类型: '',
+        户类型: '脱贫户',
+        '致贫/返贫风险1': '因病',
+        '致贫/返贫风险2': '因意外事故',
+        风险是否已消除: '是',
+        风险消除方式: '帮扶消除',
+        识别监测时间: '202303',
+        消除监测时间: '202406',
+        年度: '2024',
+        工资性收入: '12000',
+        理赔收入: '800',
+        合规自付支出: '1500',
+        产业帮扶: '发放鸡苗 200 只',
+        是否危房户: '否',
+        是否解决安全饮用水: '是',
+      }));
     const { validated, done } = await importFile('监测对象.xlsx', rows, [...roster.headers, ...extra]);
     expect(validated.layout).toBe('national_monitoring');
     expect(validated, JSON.stringify(validated.errors)).toMatchObject({ goodRows: 3, badRows: 0 });
@@ -182,9 +265,23 @@ describe('monitoring exports and file names', () => {
          FROM households h JOIN household_incomes i ON i.household_id = h.id WHERE h.household_no = 'N0001'`,
     );
     expect(h).toEqual({
-      household_type: 'monitored', monitoring_type: 'unstable', is_lifted: true, monitoring_status: 'eliminated', monitoring_since: '2023-03-01', eliminated_at: '2024-06-01',
-      elimination_method: 'assisted', risk_types: ['illness', 'accident'], housing_secure: true, water_secure: true, education_secure: null,
-      year: 2024, wage: 12000, claim_income: 800, compliant_self_paid: 1500, member_count: 3, measures: [{ category: 'industry', description: '发放鸡苗 200 只', year: 2024 }],
+      household_type: 'monitored',
+      monitoring_type: 'unstable',
+      is_lifted: true,
+      monitoring_status: 'eliminated',
+      monitoring_since: '2023-03-01',
+      eliminated_at: '2024-06-01',
+      elimination_method: 'assisted',
+      risk_types: ['illness', 'accident'],
+      housing_secure: true,
+      water_secure: true,
+      education_secure: null,
+      year: 2024,
+      wage: 12000,
+      claim_income: 800,
+      compliant_self_paid: 1500,
+      member_count: 3,
+      measures: [{ category: 'industry', description: '发放鸡苗 200 只', year: 2024 }],
     });
     const again = await importFile('监测对象.xlsx', rows, [...roster.headers, ...extra]);
     expect((again.done.result as { commit: Record<string, number> }).commit).toMatchObject({ householdsUnchanged: 1, incomesWritten: 0, measuresCreated: 0, casesCreated: 0 });
@@ -192,7 +289,15 @@ describe('monitoring exports and file names', () => {
       `SELECT c.stage, c.status, c.monitoring_type, c.lead_date::text, c.elimination_method, c.elimination_date::text, c.risk_types
          FROM monitoring_cases c JOIN households h ON h.id = c.household_id WHERE h.household_no = 'N0001'`,
     );
-    expect(c).toEqual({ stage: 'eliminated', status: 'eliminated', monitoring_type: 'unstable', lead_date: '2023-03-01', elimination_method: 'assisted', elimination_date: '2024-06-01', risk_types: ['illness', 'accident'] });
+    expect(c).toEqual({
+      stage: 'eliminated',
+      status: 'eliminated',
+      monitoring_type: 'unstable',
+      lead_date: '2023-03-01',
+      elimination_method: 'assisted',
+      elimination_date: '2024-06-01',
+      risk_types: ['illness', 'accident'],
+    });
   });
 
   it('reads a two-row header: group titles above, column names below (姓名 / 证件号码 merged down)', async () => {
@@ -204,7 +309,13 @@ describe('monitoring exports and file names', () => {
     ws.addRow([...roster.headers.map(() => ''), '工资性收入', '理赔收入', '工资性收入', '理赔收入']);
     for (const r of hh) {
       const id = fixCheck(String(r.证件号码).replace(/^411282/, '411276'));
-      ws.addRow([...roster.headers.map((h) => (h === '户编号' ? 'T0001' : h === '证件号码' ? id : h === '人口编号' ? `T${String(r.人口编号)}` : String(r[h] ?? ''))), '9000', '0', '15000', '0']);
+      ws.addRow([
+        ...roster.headers.map((h) => (h === '户编号' ? 'T0001' : h === '证件号码' ? id : h === '人口编号' ? `T${String(r.人口编号)}` : String(r[h] ?? ''))),
+        '9000',
+        '0',
+        '15000',
+        '0',
+      ]);
     }
     const job = await upload('admin', '监测对象信息.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
     expect(job).toMatchObject({ headerRow: 2, totalRows: hh.length });
@@ -213,16 +324,26 @@ describe('monitoring exports and file names', () => {
     const v = await run('admin', job.id, 'validate');
     expect(v, JSON.stringify(v.errors)).toMatchObject({ goodRows: hh.length, badRows: 0 });
     await run('admin', job.id, 'commit');
-    const [i] = await ctx.db.query<{ wage: number }>(`SELECT i.wage::float AS wage FROM household_incomes i JOIN households h ON h.id = i.household_id WHERE h.household_no = 'T0001'`);
+    const [i] = await ctx.db.query<{ wage: number }>(
+      `SELECT i.wage::float AS wage FROM household_incomes i JOIN households h ON h.id = i.household_id WHERE h.household_no = 'T0001'`,
+    );
     expect(i?.wage).toBe(9000);
   });
 
   it('names an unknown village and how to fix it; a township officer cannot import into another township', async () => {
     const rows = zhaizi.slice(0, 3).map((r) => ({ ...r, 户编号: 'U0001', 证件号码: fixCheck(String(r.证件号码).replace(/^411282/, '411275')), 人口编号: '' }));
-    const job = await upload('admin', 'x.xlsx', await rosterXlsx(roster.headers, rows.map((r) => ({ ...r, 村: '不存在村' }))));
+    const job = await upload(
+      'admin',
+      'x.xlsx',
+      await rosterXlsx(
+        roster.headers,
+        rows.map((r) => ({ ...r, 村: '不存在村' })),
+      ),
+    );
     const v = await run('admin', job.id, 'validate');
     expect((v.errors as { column: string; messageZh: string; messageEn: string }[])[0]).toMatchObject({
-      column: '村', messageZh: '乡镇“阳店镇”下没有村“不存在村”：请在“区划管理”中于该乡镇下新增该村，或导入统计用区划代码表',
+      column: '村',
+      messageZh: '乡镇“阳店镇”下没有村“不存在村”：请在“区划管理”中于该乡镇下新增该村，或导入统计用区划代码表',
       messageEn: 'village "不存在村" does not exist under township "阳店镇": create the village under the township in Regions, or import the region list',
     });
     const own = await upload('dawang', 'y.xlsx', await rosterXlsx(roster.headers, rows));

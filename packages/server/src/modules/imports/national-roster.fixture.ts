@@ -21,14 +21,40 @@ export function rosterId(birth: string, seq: number): string {
 
 /** The roster's columns, in the export's order (the last two are not kept by us and must be listed as ignored). */
 export const ROSTER_HEADERS = [
-  '省', '市', '县', '乡', '村', '户编号', '人口编号', '姓名', '性别', '出生日期', '证件类型', '证件号码', '民族', '与户主关系', '文化程度', '在校生状况',
-  '劳动技能', '务工时间（月）', '健康状况', '监测对象类别', '风险类型', '户联系电话', '政治面貌', '是否享受低保',
+  '省',
+  '市',
+  '县',
+  '乡',
+  '村',
+  '户编号',
+  '人口编号',
+  '姓名',
+  '性别',
+  '出生日期',
+  '证件类型',
+  '证件号码',
+  '民族',
+  '与户主关系',
+  '文化程度',
+  '在校生状况',
+  '劳动技能',
+  '务工时间（月）',
+  '健康状况',
+  '监测对象类别',
+  '风险类型',
+  '户联系电话',
+  '政治面貌',
+  '是否享受低保',
 ] as const;
 export const ROSTER_IGNORED = ['政治面貌', '是否享受低保'];
 
 /** Villages of the demo zone named by the roster, by township (the file writes 后地村, the region list 后地村委会). */
 export const ROSTER_VILLAGES: [township: string, village: string][] = [
-  ['大王镇', '后地村'], ['大王镇', '北营村'], ['阳店镇', '东阳村'], ['阳店镇', '西坡村'], ['阳店镇', '寨子村'],
+  ['大王镇', '后地村'],
+  ['大王镇', '北营村'],
+  ['阳店镇', '东阳村'],
+  ['阳店镇', '西坡村'],
+  ['阳店镇', '寨子村'],
 ];
 
 export type RosterRow = Record<string, unknown>;
@@ -59,7 +85,13 @@ export const FIRST_DATA_ROW = 4;
 export function buildNationalRoster(): Roster {
   const rows: RosterRow[] = [];
   const all: RosterHousehold[] = [];
-  const planted = new Map<number, string>([[5, 'check'], [10, 'name'], [15, 'labor'], [20, 'heads'], [25, 'dupId']]);
+  const planted = new Map<number, string>([
+    [5, 'check'],
+    [10, 'name'],
+    [15, 'labor'],
+    [20, 'heads'],
+    [25, 'dupId'],
+  ]);
   let seq = 1;
   let spouseOf24: RosterRow = {};
   for (let h = 1; h <= 40; h++) {
@@ -77,16 +109,39 @@ export function buildNationalRoster(): Roster {
       const s = seq * 2 + (male ? 1 : 0);
       seq++;
       let id = rosterId(birth, s % 1000);
-      const name = m === 0 ? `${surname}${GIVEN[h % GIVEN.length]}` : m === 1 ? `${SURNAMES[(h + 3) % SURNAMES.length]}${GIVEN[(h + 1) % GIVEN.length]}` : `${surname}${GIVEN[(h + 5) % GIVEN.length]}小`;
+      const name =
+        m === 0
+          ? `${surname}${GIVEN[h % GIVEN.length]}`
+          : m === 1
+            ? `${SURNAMES[(h + 3) % SURNAMES.length]}${GIVEN[(h + 1) % GIVEN.length]}`
+            : `${surname}${GIVEN[(h + 5) % GIVEN.length]}小`;
       if (m === 0) hh.headName = name;
       const iso = `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}`;
       const row: RosterRow = {
-        省: '河南省', 市: '三门峡市', 县: '城乡一体化示范区', 乡: township, 村: village, 户编号: householdNo, 人口编号: `${householdNo}${String(m + 1).padStart(2, '0')}`,
-        姓名: name, 性别: male ? '男' : '女', 出生日期: iso, 证件类型: '居民身份证', 证件号码: id, 民族: '汉族',
-        与户主关系: m === 0 ? '户主' : m === 1 ? '配偶' : '之子', 文化程度: m === 2 ? '' : '初中', 在校生状况: m === 2 ? '八年级' : '',
-        劳动技能: m === 2 ? '无劳动力' : '普通劳动力', '务工时间（月）': m === 0 ? 10 : m === 1 ? 6 : '', 健康状况: '健康',
-        监测对象类别: monitored ? (h % 2 === 0 ? '突发严重困难户' : '边缘易致贫户') : '', 风险类型: monitored ? (h % 2 === 0 ? '因病、因学' : '因残') : '',
-        户联系电话: `1380000${String(h).padStart(4, '0')}`, 政治面貌: '群众', 是否享受低保: '否',
+        省: '河南省',
+        市: '三门峡市',
+        县: '城乡一体化示范区',
+        乡: township,
+        村: village,
+        户编号: householdNo,
+        人口编号: `${householdNo}${String(m + 1).padStart(2, '0')}`,
+        姓名: name,
+        性别: male ? '男' : '女',
+        出生日期: iso,
+        证件类型: '居民身份证',
+        证件号码: id,
+        民族: '汉族',
+        与户主关系: m === 0 ? '户主' : m === 1 ? '配偶' : '之子',
+        文化程度: m === 2 ? '' : '初中',
+        在校生状况: m === 2 ? '八年级' : '',
+        劳动技能: m === 2 ? '无劳动力' : '普通劳动力',
+        '务工时间（月）': m === 0 ? 10 : m === 1 ? 6 : '',
+        健康状况: '健康',
+        监测对象类别: monitored ? (h % 2 === 0 ? '突发严重困难户' : '边缘易致贫户') : '',
+        风险类型: monitored ? (h % 2 === 0 ? '因病、因学' : '因残') : '',
+        户联系电话: `1380000${String(h).padStart(4, '0')}`,
+        政治面貌: '群众',
+        是否享受低保: '否',
       };
       // tolerated oddities
       if (h === 1) row.出生日期 = new Date(`${iso}T00:00:00Z`);
@@ -120,8 +175,14 @@ export function buildNationalRoster(): Roster {
     headers: [...ROSTER_HEADERS],
     rows,
     expected: {
-      totalRows: rows.length, goodRows: rows.length - inExcluded, badRows, excludedRows: inExcluded - badRows, warningRows: 1,
-      households: { total: all.length, good: all.length - excluded.length, excluded: excluded.length }, excluded, all,
+      totalRows: rows.length,
+      goodRows: rows.length - inExcluded,
+      badRows,
+      excludedRows: inExcluded - badRows,
+      warningRows: 1,
+      households: { total: all.length, good: all.length - excluded.length, excluded: excluded.length },
+      excluded,
+      all,
     },
   };
 }
@@ -133,7 +194,13 @@ export async function rosterXlsx(headers: readonly string[], rows: readonly Rost
   ws.addRow(['（自定义）家庭成员信息']);
   ws.addRow(['导出单位：三门峡市城乡一体化示范区', '', '', '导出时间：2025-09-02']);
   ws.addRow([...headers]);
-  for (const r of rows) ws.addRow(headers.map((h) => { const v = r[h]; return v === undefined || v === null ? '' : v instanceof Date ? v : String(v); }));
+  for (const r of rows)
+    ws.addRow(
+      headers.map((h) => {
+        const v = r[h];
+        return v === undefined || v === null ? '' : v instanceof Date ? v : String(v);
+      }),
+    );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

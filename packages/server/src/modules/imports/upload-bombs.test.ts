@@ -119,7 +119,10 @@ describe('zip bombs', () => {
     const ended = new Promise((r) => archive.on('end', r));
     for (const name of Object.keys(base.files).filter((n) => !base.files[n]?.dir)) {
       if (name === 'xl/sharedStrings.xml') {
-        archive.append(repeated('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', piece, count, '</sst>'), { name });
+        archive.append(
+          repeated('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', piece, count, '</sst>'),
+          { name },
+        );
       } else archive.append(await (base.file(name) as JSZipType.JSZipObject).async('nodebuffer'), { name });
     }
     await archive.finalize();
@@ -197,7 +200,15 @@ describe('a zip that lies about its sizes', () => {
     archive.on('data', (c: Buffer) => chunks.push(c));
     const ended = new Promise((r) => archive.on('end', r));
     // first, so that exceljs meets it before sharedStrings.xml (it would copy it to a temporary file whole)
-    archive.append(repeated('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>', '<x/>', 10_000_000, '</sheetData></worksheet>'), { name: 'xl/worksheets/sheet9.xml' });
+    archive.append(
+      repeated(
+        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+        '<x/>',
+        10_000_000,
+        '</sheetData></worksheet>',
+      ),
+      { name: 'xl/worksheets/sheet9.xml' },
+    );
     for (const name of Object.keys(base.files).filter((n) => !base.files[n]?.dir)) {
       archive.append(await (base.file(name) as JSZipType.JSZipObject).async('nodebuffer'), { name });
     }

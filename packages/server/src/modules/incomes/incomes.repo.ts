@@ -16,13 +16,21 @@ export async function insertIncome(db: Conn, values: typeof householdIncomes.$in
 
 /** One year's row locked for this transaction (`SELECT … FOR UPDATE`): the "before" of a versioned write. */
 export async function lockIncome(tx: Conn, householdId: number, year: number): Promise<IncomeRow | undefined> {
-  const [row] = await tx.select().from(householdIncomes).where(and(eq(householdIncomes.householdId, householdId), eq(householdIncomes.year, year))).for('update');
+  const [row] = await tx
+    .select()
+    .from(householdIncomes)
+    .where(and(eq(householdIncomes.householdId, householdId), eq(householdIncomes.year, year)))
+    .for('update');
   return row;
 }
 
 /** Replaces a recorded year's figures and bumps its version. */
 export async function updateIncome(db: Conn, id: number, values: Partial<typeof householdIncomes.$inferInsert>): Promise<IncomeRow> {
   const { householdId: _h, year: _y, version: _v, ...rest } = values;
-  const [row] = await db.update(householdIncomes).set({ ...rest, updatedAt: sql`now()`, version: sql`${householdIncomes.version} + 1` }).where(eq(householdIncomes.id, id)).returning();
+  const [row] = await db
+    .update(householdIncomes)
+    .set({ ...rest, updatedAt: sql`now()`, version: sql`${householdIncomes.version} + 1` })
+    .where(eq(householdIncomes.id, id))
+    .returning();
   return row as IncomeRow;
 }

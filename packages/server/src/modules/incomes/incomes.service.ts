@@ -10,8 +10,11 @@ import * as repo from './incomes.repo.ts';
 
 function yearExists(householdId: number, year: number): AppError {
   return new AppError('CONFLICT', `income of ${year} exists`, {
-    householdId, year,
-    issues: [{ path: 'year', value: year, messageZh: `${year} 年的收入已登记，请在收入表中编辑该年度`, messageEn: `the income of ${year} is already recorded: edit that year instead` }],
+    householdId,
+    year,
+    issues: [
+      { path: 'year', value: year, messageZh: `${year} 年的收入已登记，请在收入表中编辑该年度`, messageEn: `the income of ${year} is already recorded: edit that year instead` },
+    ],
   });
 }
 
@@ -29,9 +32,17 @@ async function writeIncome(deps: Deps, actor: Actor, householdId: number, year: 
   const h = await getWritableHousehold(db, actor, householdId);
   const memberCount = input.memberCount ?? (activeMembers(await listMembers(db, householdId)).length || 1);
   const valuesFor = (before: repo.IncomeRow | undefined) => ({
-    householdId, year, regionCode: h.regionCode, wage: input.wage, business: input.business, businessExpense: input.businessExpense,
-    property: input.property, transfer: input.transfer, claimIncome: input.claimIncome ?? before?.claimIncome ?? 0,
-    compliantSelfPaid: input.compliantSelfPaid ?? before?.compliantSelfPaid ?? 0, memberCount,
+    householdId,
+    year,
+    regionCode: h.regionCode,
+    wage: input.wage,
+    business: input.business,
+    businessExpense: input.businessExpense,
+    property: input.property,
+    transfer: input.transfer,
+    claimIncome: input.claimIncome ?? before?.claimIncome ?? 0,
+    compliantSelfPaid: input.compliantSelfPaid ?? before?.compliantSelfPaid ?? 0,
+    memberCount,
   });
   // computes (and validates) through the domain before anything is written
   toIncomeViews([{ ...valuesFor(undefined), id: 0, version: 1, updatedAt: new Date() }]);
@@ -42,7 +53,15 @@ async function writeIncome(deps: Deps, actor: Actor, householdId: number, year: 
       if (before && mode === 'create') throw yearExists(householdId, year);
       if (before) await checkVersion(before.version, version, async () => toIncomeViews(await repo.listIncomes(tx, householdId)).find((v) => v.year === year));
       const after = before ? await repo.updateIncome(tx, before.id, valuesFor(before)) : await repo.insertIncome(tx, valuesFor(undefined));
-      await recordAudit(tx, actor, { action: before ? 'update' : 'create', entityType: 'household_income', entityId: after.id, regionCode: h.regionCode, householdId, before: before ?? null, after });
+      await recordAudit(tx, actor, {
+        action: before ? 'update' : 'create',
+        entityType: 'household_income',
+        entityId: after.id,
+        regionCode: h.regionCode,
+        householdId,
+        before: before ?? null,
+        after,
+      });
       return repo.listIncomes(tx, householdId);
     });
   } catch (err) {

@@ -7,8 +7,20 @@ export function toIncomeViews(rows: IncomeRow[]): IncomeView[] {
   return incomeTrend(rows).map((t) => {
     const r = byYear.get(t.year) as IncomeRow;
     return {
-      year: t.year, wage: r.wage, business: r.business, businessExpense: r.businessExpense, property: r.property, transfer: r.transfer,
-      claimIncome: r.claimIncome, compliantSelfPaid: r.compliantSelfPaid, memberCount: r.memberCount, netIncome: t.netIncome, perCapita: t.perCapita, yoyChange: t.yoyChange, yoyRate: t.yoyRate, version: r.version,
+      year: t.year,
+      wage: r.wage,
+      business: r.business,
+      businessExpense: r.businessExpense,
+      property: r.property,
+      transfer: r.transfer,
+      claimIncome: r.claimIncome,
+      compliantSelfPaid: r.compliantSelfPaid,
+      memberCount: r.memberCount,
+      netIncome: t.netIncome,
+      perCapita: t.perCapita,
+      yoyChange: t.yoyChange,
+      yoyRate: t.yoyRate,
+      version: r.version,
     };
   });
 }

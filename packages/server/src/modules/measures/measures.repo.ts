@@ -27,7 +27,11 @@ export async function lockMeasure(tx: Conn, id: number): Promise<MeasureRow | un
 /** Writes a measure's fields and bumps its version. */
 export async function updateMeasure(db: Conn, id: number, patch: Partial<typeof supportMeasures.$inferInsert>): Promise<MeasureRow> {
   const { version: _v, ...fields } = patch;
-  const [row] = await db.update(supportMeasures).set({ ...fields, updatedAt: sql`now()`, version: sql`${supportMeasures.version} + 1` }).where(eq(supportMeasures.id, id)).returning();
+  const [row] = await db
+    .update(supportMeasures)
+    .set({ ...fields, updatedAt: sql`now()`, version: sql`${supportMeasures.version} + 1` })
+    .where(eq(supportMeasures.id, id))
+    .returning();
   return row as MeasureRow;
 }
 

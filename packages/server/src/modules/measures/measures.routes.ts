@@ -14,14 +14,22 @@ const VersionQuerySchema = z.object({ version: z.coerce.number().int().positive(
 export function registerMeasureRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const params = IdParamSchema;
-  r.post('/api/v1/households/:id/measures', { schema: { tags: ['measures'], summary: 'Add a support measure', params, body: MeasureCreateSchema, response: { 201: MeasureViewSchema } } }, async (req, reply) =>
-    reply.status(201).send(await measures.createMeasure(deps, requireActor(req), req.params.id, req.body)),
+  r.post(
+    '/api/v1/households/:id/measures',
+    { schema: { tags: ['measures'], summary: 'Add a support measure', params, body: MeasureCreateSchema, response: { 201: MeasureViewSchema } } },
+    async (req, reply) => reply.status(201).send(await measures.createMeasure(deps, requireActor(req), req.params.id, req.body)),
   );
-  r.patch('/api/v1/measures/:id', { schema: { tags: ['measures'], summary: 'Edit a support measure', params, body: MeasureUpdateSchema, response: { 200: MeasureViewSchema } } }, async (req) =>
-    measures.updateMeasure(deps, requireActor(req), req.params.id, req.body, versionFrom(req)),
+  r.patch(
+    '/api/v1/measures/:id',
+    { schema: { tags: ['measures'], summary: 'Edit a support measure', params, body: MeasureUpdateSchema, response: { 200: MeasureViewSchema } } },
+    async (req) => measures.updateMeasure(deps, requireActor(req), req.params.id, req.body, versionFrom(req)),
   );
-  r.delete('/api/v1/measures/:id', { schema: { tags: ['measures'], summary: 'Delete a support measure (the version read: If-Match or ?version=)', params, querystring: VersionQuerySchema } }, async (req, reply) => {
-    await measures.deleteMeasure(deps, requireActor(req), req.params.id, versionFrom(req) ?? req.query.version);
-    return reply.status(204).send();
-  });
+  r.delete(
+    '/api/v1/measures/:id',
+    { schema: { tags: ['measures'], summary: 'Delete a support measure (the version read: If-Match or ?version=)', params, querystring: VersionQuerySchema } },
+    async (req, reply) => {
+      await measures.deleteMeasure(deps, requireActor(req), req.params.id, versionFrom(req) ?? req.query.version);
+      return reply.status(204).send();
+    },
+  );
 }

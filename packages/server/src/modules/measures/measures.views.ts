@@ -8,7 +8,16 @@ export function developmentalCategories(): Set<string> {
 
 export function toMeasureView(m: MeasureRow, developmental: Set<string> = developmentalCategories()): MeasureView {
   return {
-    id: m.id, householdId: m.householdId, category: m.category, description: m.description, year: m.year, startDate: m.startDate,
-    endDate: m.endDate, helperId: m.helperId, amountYuan: m.amountYuan, developmental: developmental.has(m.category), version: m.version,
+    id: m.id,
+    householdId: m.householdId,
+    category: m.category,
+    description: m.description,
+    year: m.year,
+    startDate: m.startDate,
+    endDate: m.endDate,
+    helperId: m.helperId,
+    amountYuan: m.amountYuan,
+    developmental: developmental.has(m.category),
+    version: m.version,
   };
 }

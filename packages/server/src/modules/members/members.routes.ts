@@ -1,6 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
-import { ExitSchema, IdParamSchema, PersonCreateSchema, PersonUnmaskSchema, PersonUnmaskViewSchema, PersonUpdateSchema, PersonViewSchema, VersionedSaveSchema } from '@chanbang/domain';
+import {
+  ExitSchema,
+  IdParamSchema,
+  PersonCreateSchema,
+  PersonUnmaskSchema,
+  PersonUnmaskViewSchema,
+  PersonUpdateSchema,
+  PersonViewSchema,
+  VersionedSaveSchema,
+} from '@chanbang/domain';
 import type { Deps } from '../../deps.ts';
 import { versionFrom } from '../../versioning.ts';
 import { requireActor } from '../auth/auth.guard.ts';
@@ -15,8 +24,10 @@ export function registerMemberRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['households'];
   const params = IdParamSchema;
-  r.post('/api/v1/households/:id/members', { schema: { tags, summary: 'Add a member', params, body: PersonCreateSchema, response: { 201: PersonViewSchema } } }, async (req, reply) =>
-    reply.status(201).send(await members.addMember(deps, requireActor(req), req.params.id, req.body)),
+  r.post(
+    '/api/v1/households/:id/members',
+    { schema: { tags, summary: 'Add a member', params, body: PersonCreateSchema, response: { 201: PersonViewSchema } } },
+    async (req, reply) => reply.status(201).send(await members.addMember(deps, requireActor(req), req.params.id, req.body)),
   );
   r.patch('/api/v1/persons/:id', { schema: { tags, summary: 'Edit a member', params, body: PersonUpdateSchema, response: { 200: PersonViewSchema } } }, async (req) =>
     members.updatePerson(deps, requireActor(req), req.params.id, req.body, versionFrom(req)),
@@ -24,13 +35,27 @@ export function registerMemberRoutes(app: FastifyInstance, deps: Deps): void {
   r.delete('/api/v1/persons/:id', { schema: { tags, summary: 'Refused (422): a member leaves by 自然减少, POST …/exit', params } }, async (req) =>
     members.refuseDeletePerson(deps, requireActor(req), req.params.id),
   );
-  r.post('/api/v1/persons/:id/exit', { schema: { tags, summary: '自然减少 of a member (read-only afterwards)', params, body: ExitSchema, response: { 200: PersonViewSchema } } }, async (req) =>
-    members.exitPerson(deps, requireActor(req), req.params.id, req.body, versionFrom(req)),
+  r.post(
+    '/api/v1/persons/:id/exit',
+    { schema: { tags, summary: '自然减少 of a member (read-only afterwards)', params, body: ExitSchema, response: { 200: PersonViewSchema } } },
+    async (req) => members.exitPerson(deps, requireActor(req), req.params.id, req.body, versionFrom(req)),
   );
-  r.post('/api/v1/persons/:id/restore', { schema: { tags, summary: 'Bring a member back into the registry (admin)', params, body: VersionedBodySchema, response: { 200: PersonViewSchema } } }, async (req) =>
-    members.restorePerson(deps, requireActor(req), req.params.id, versionFrom(req)),
+  r.post(
+    '/api/v1/persons/:id/restore',
+    { schema: { tags, summary: 'Bring a member back into the registry (admin)', params, body: VersionedBodySchema, response: { 200: PersonViewSchema } } },
+    async (req) => members.restorePerson(deps, requireActor(req), req.params.id, versionFrom(req)),
   );
-  r.post('/api/v1/persons/:id/unmask', { schema: { tags, summary: 'Full ID number and phone of a person, with a reason (audited as unmask)', params, body: PersonUnmaskSchema, response: { 200: PersonUnmaskViewSchema } } }, async (req) =>
-    unmaskPerson(deps, requireActor(req), req.params.id, req.body),
+  r.post(
+    '/api/v1/persons/:id/unmask',
+    {
+      schema: {
+        tags,
+        summary: 'Full ID number and phone of a person, with a reason (audited as unmask)',
+        params,
+        body: PersonUnmaskSchema,
+        response: { 200: PersonUnmaskViewSchema },
+      },
+    },
+    async (req) => unmaskPerson(deps, requireActor(req), req.params.id, req.body),
   );
 }

@@ -24,12 +24,24 @@ export async function translateUnique<T>(db: Conn, actor: Actor, fn: () => Promi
 export function assertMayLeaveAlone(person: { isHead: boolean }, activeMembers: number): void {
   if (activeMembers <= 1) {
     throw new AppError('INVALID_TRANSITION', 'the last member cannot leave alone', {
-      issues: [{ path: 'id', messageZh: '该成员是户内最后一名成员：请对整户办理自然减少', messageEn: 'this is the last member of the household: record the 自然减少 of the whole household instead' }],
+      issues: [
+        {
+          path: 'id',
+          messageZh: '该成员是户内最后一名成员：请对整户办理自然减少',
+          messageEn: 'this is the last member of the household: record the 自然减少 of the whole household instead',
+        },
+      ],
     });
   }
   if (person.isHead) {
     throw new AppError('INVALID_TRANSITION', 'the head cannot leave alone', {
-      issues: [{ path: 'id', messageZh: '户主不能单独办理自然减少：请先将户主的与户主关系改为其他，并指定新的户主', messageEn: 'the head cannot leave alone: first change the head’s relation and appoint a new head' }],
+      issues: [
+        {
+          path: 'id',
+          messageZh: '户主不能单独办理自然减少：请先将户主的与户主关系改为其他，并指定新的户主',
+          messageEn: 'the head cannot leave alone: first change the head’s relation and appoint a new head',
+        },
+      ],
     });
   }
 }

@@ -29,7 +29,20 @@ export async function addMember(deps: Deps, actor: Actor, householdId: number, i
     actor,
     () =>
       db.transaction(async (tx) => {
-        const [p] = await repo.insertPersons(tx, [{ ...personColumns(input), name: input.name, relation: input.relation, householdId, regionCode: h.regionCode, idType: c.idType, idNumber: c.idNumber, birthDate: c.birthDate, gender: c.gender, isHead: c.isHead }]);
+        const [p] = await repo.insertPersons(tx, [
+          {
+            ...personColumns(input),
+            name: input.name,
+            relation: input.relation,
+            householdId,
+            regionCode: h.regionCode,
+            idType: c.idType,
+            idNumber: c.idNumber,
+            birthDate: c.birthDate,
+            gender: c.gender,
+            isHead: c.isHead,
+          },
+        ]);
         await recordAudit(tx, actor, { action: 'create', entityType: 'person', entityId: p!.id, regionCode: h.regionCode, householdId, after: p });
         return p!;
       }),
@@ -77,7 +90,10 @@ export async function updatePerson(deps: Deps, actor: Actor, personId: number, i
         if (checked && checked.idNumber !== before.idNumber) await assertIdNumbersFree(tx, actor, [checked.idNumber], personId);
         const patch = personColumns(fields);
         // birth date and gender of a 居民身份证 come from the number, never from the input
-        if (hasCheckDigitIn(idx, fields.idType ?? before.idType)) { delete patch.birthDate; delete patch.gender; }
+        if (hasCheckDigitIn(idx, fields.idType ?? before.idType)) {
+          delete patch.birthDate;
+          delete patch.gender;
+        }
         if (checked) Object.assign(patch, { idType: checked.idType, idNumber: checked.idNumber, birthDate: checked.birthDate, gender: checked.gender });
         patch.isHead = becomesHead;
         const p = await repo.updatePerson(tx, personId, patch);
@@ -98,7 +114,13 @@ export async function updatePerson(deps: Deps, actor: Actor, personId: number, i
 export async function refuseDeletePerson(deps: Deps, actor: Actor, personId: number): Promise<never> {
   assertWritableChild(actor, await repo.findPerson(deps.db.db, personId), 'person', personId);
   throw new AppError('INVALID_TRANSITION', 'persons leave by 自然减少 (POST /api/v1/persons/:id/exit), never by a delete', {
-    issues: [{ path: 'id', messageZh: '成员不能删除：请办理“自然减少”（死亡、迁出、嫁出、服刑、其他），记录保留备查', messageEn: 'a member is never deleted: record a 自然减少 (death, moved out, married out, imprisoned, other) instead; the record is kept' }],
+    issues: [
+      {
+        path: 'id',
+        messageZh: '成员不能删除：请办理“自然减少”（死亡、迁出、嫁出、服刑、其他），记录保留备查',
+        messageEn: 'a member is never deleted: record a 自然减少 (death, moved out, married out, imprisoned, other) instead; the record is kept',
+      },
+    ],
   });
 }
 
@@ -112,7 +134,10 @@ export async function exitPerson(deps: Deps, actor: Actor, personId: number, inp
   const found = assertWritableChild(actor, await repo.findPerson(db, personId), 'person', personId);
   await getWritableHousehold(db, actor, found.householdId);
   assertNotExited('person', found);
-  throwIfIssues([exitDateIssue(input.date, todayInChina())].filter((i) => i !== undefined), 'exit date is after today');
+  throwIfIssues(
+    [exitDateIssue(input.date, todayInChina())].filter((i) => i !== undefined),
+    'exit date is after today',
+  );
   const after = await db.transaction(async (tx) => {
     const before = await lockVersioned(tx, actor, personId, version);
     assertMayLeaveAlone(before, repo.activeMembers(await repo.listMembers(tx, before.householdId)).length);
@@ -137,7 +162,9 @@ export async function restorePerson(deps: Deps, actor: Actor, personId: number, 
   const after = await db.transaction(async (tx) => {
     const before = await lockVersioned(tx, actor, personId, version, { exited: true });
     if (before.exitReason === null) {
-      throw new AppError('INVALID_TRANSITION', 'the person is in the registry', { issues: [{ path: 'id', messageZh: '该成员未办理自然减少，无需恢复', messageEn: 'this member has not left the registry' }] });
+      throw new AppError('INVALID_TRANSITION', 'the person is in the registry', {
+        issues: [{ path: 'id', messageZh: '该成员未办理自然减少，无需恢复', messageEn: 'this member has not left the registry' }],
+      });
     }
     const p = await repo.updatePerson(tx, personId, { exitReason: null, exitDate: null, exitNote: null });
     await recordAudit(tx, actor, { action: 'restore', entityType: 'person', entityId: personId, regionCode: p.regionCode, householdId: p.householdId, before, after: p });

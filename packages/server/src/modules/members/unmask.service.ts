@@ -28,7 +28,11 @@ export async function unmaskPerson(deps: Deps, actor: Actor, personId: number, i
   await getReadableHousehold(db, actor, p.householdId);
   await db.transaction(async (tx) => {
     await recordAudit(tx, actor, {
-      action: 'unmask', entityType: 'person', entityId: p.id, regionCode: p.regionCode, householdId: p.householdId,
+      action: 'unmask',
+      entityType: 'person',
+      entityId: p.id,
+      regionCode: p.regionCode,
+      householdId: p.householdId,
       after: { personName: p.name, fields: ['idNumber', 'phone'], reason },
     });
   });

@@ -6,7 +6,15 @@ import { checkVersion } from '../../versioning.ts';
 import * as repo from './monitoring-lines.repo.ts';
 
 function toView(r: repo.LineRow): MonitoringLineView {
-  return { provinceCode: r.provinceCode, year: r.year, amountYuan: r.amountYuan, source: r.source, confirmed: r.confirmed, updatedAt: r.updatedAt.toISOString(), version: r.version };
+  return {
+    provinceCode: r.provinceCode,
+    year: r.year,
+    amountYuan: r.amountYuan,
+    source: r.source,
+    confirmed: r.confirmed,
+    updatedAt: r.updatedAt.toISOString(),
+    version: r.version,
+  };
 }
 
 /**

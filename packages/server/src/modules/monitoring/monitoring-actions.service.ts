@@ -1,6 +1,19 @@
 import {
-  AppError, assessIncome, checkRiskElimination, levelOfRole, levelRefusal, planCaseAction, statusOfStage, isCaseStage,
-  type CaseActionBody, type CaseStage, type EliminationCheck, type Issue, type MonitoringCaseView, type PolicyPack, type RiskEliminationInput,
+  AppError,
+  assessIncome,
+  checkRiskElimination,
+  levelOfRole,
+  levelRefusal,
+  planCaseAction,
+  statusOfStage,
+  isCaseStage,
+  type CaseActionBody,
+  type CaseStage,
+  type EliminationCheck,
+  type Issue,
+  type MonitoringCaseView,
+  type PolicyPack,
+  type RiskEliminationInput,
 } from '@chanbang/domain';
 import type { Actor, Conn, Deps } from '../../deps.ts';
 import { checkVersion } from '../../versioning.ts';
@@ -32,18 +45,32 @@ async function eliminationInput(db: Conn, h: HouseholdRow, c: repo.CaseRow, asOf
   const dev = developmentalCategories();
   const sinceYear = Number((c.countyApprovalDate ?? c.leadDate ?? '0000').slice(0, 4));
   return {
-    laborCapacities: members.filter((m) => !m.exitReason).map((m) => m.laborCapacity).filter((x): x is string => !!x),
+    laborCapacities: members
+      .filter((m) => !m.exitReason)
+      .map((m) => m.laborCapacity)
+      .filter((x): x is string => !!x),
     incomes: incomes.map((r) => ({
-      year: r.year, memberCount: r.memberCount, wage: r.wage, business: r.business, businessExpense: r.businessExpense,
-      property: r.property, transfer: r.transfer, claimIncome: r.claimIncome, compliantSelfPaid: r.compliantSelfPaid,
+      year: r.year,
+      memberCount: r.memberCount,
+      wage: r.wage,
+      business: r.business,
+      businessExpense: r.businessExpense,
+      property: r.property,
+      transfer: r.transfer,
+      claimIncome: r.claimIncome,
+      compliantSelfPaid: r.compliantSelfPaid,
     })),
     monitoringType: c.monitoringType,
     asOf,
     provinceCode: h.regionCode.slice(0, 2),
     method,
     developmentalMeasureCount: measures.filter((m) => dev.has(m.category) && m.year >= sinceYear).length,
-    housingSecure: h.housingSecure, waterSecure: h.waterSecure, educationSecure: h.educationSecure, medicalSecure: h.medicalSecure,
-    rigidExpenseResolved: c.rigidExpenseResolved, noNewRisk: c.noNewRisk,
+    housingSecure: h.housingSecure,
+    waterSecure: h.waterSecure,
+    educationSecure: h.educationSecure,
+    medicalSecure: h.medicalSecure,
+    rigidExpenseResolved: c.rigidExpenseResolved,
+    noNewRisk: c.noNewRisk,
   };
 }
 
@@ -61,9 +88,13 @@ export async function eliminationCheck(deps: Deps, actor: Actor, caseId: number,
   const issues = checkRiskElimination(input, lines, pack);
   const a = assessIncome(input, lines, pack.incomeStableMinMonths);
   return {
-    asOf, ok: issues.length === 0,
+    asOf,
+    ok: issues.length === 0,
     issues: issues.map((i) => ({ path: i.path, messageZh: i.messageZh, messageEn: i.messageEn })),
-    line: a.line, judged: a.judged, stableMonths: a.stableMonths, requiredMonths: a.requiredMonths,
+    line: a.line,
+    judged: a.judged,
+    stableMonths: a.stableMonths,
+    requiredMonths: a.requiredMonths,
   };
 }
 
@@ -111,13 +142,21 @@ export async function applyCaseAction(deps: Deps, actor: Actor, caseId: number, 
     const plan = planCaseAction(state, level, step, pack, eliminationIssues ? { eliminationIssues } : {});
     if (!plan.ok) throw new AppError(plan.code, HTTP_MESSAGE[plan.code] ?? 'refused', { caseId, action: step.action, issues: plan.issues });
     const c = await repo.updateCase(tx, caseId, {
-      ...plan.patch, stage: plan.stage, status: statusOfStage(plan.stage), ...(plan.returned ? { returnedAt: new Date() } : {}),
+      ...plan.patch,
+      stage: plan.stage,
+      status: statusOfStage(plan.stage),
+      ...(plan.returned ? { returnedAt: new Date() } : {}),
     });
     const eff = plan.household;
     if (eff?.kind === 'enter_monitoring') {
       await updateHousehold(tx, h.id, {
-        monitoringStatus: 'monitoring', householdType: 'monitored', monitoringType: c.monitoringType, monitoringSince: eff.since,
-        eliminatedAt: null, eliminationMethod: null, ...(c.riskTypes.length ? { riskTypes: c.riskTypes } : {}),
+        monitoringStatus: 'monitoring',
+        householdType: 'monitored',
+        monitoringType: c.monitoringType,
+        monitoringSince: eff.since,
+        eliminatedAt: null,
+        eliminationMethod: null,
+        ...(c.riskTypes.length ? { riskTypes: c.riskTypes } : {}),
       });
     } else if (eff?.kind === 'reassess') {
       await updateHousehold(tx, h.id, eff.flags);

@@ -38,9 +38,16 @@ export async function listTodo(deps: Deps, actor: Actor): Promise<MonitoringTodo
     .where(and(scopeWhere(monitoringCases.regionCode, actor.scopePrefix), inArray(monitoringCases.stage, TODO_STAGES[level])))
     .orderBy(asc(monitoringCases.updatedAt), asc(monitoringCases.id));
   const items = rows.map((r) => ({
-    caseId: r.c.id, householdId: r.c.householdId, householdNo: r.householdNo, headName: r.headName, regionCode: r.c.regionCode,
-    villageName: r.villageName, townshipName: r.townshipName, monitoringType: r.c.monitoringType,
-    stage: isCaseStage(r.c.stage) ? r.c.stage : ('village' as const), returnReason: r.c.returnReason,
+    caseId: r.c.id,
+    householdId: r.c.householdId,
+    householdNo: r.householdNo,
+    headName: r.headName,
+    regionCode: r.c.regionCode,
+    villageName: r.villageName,
+    townshipName: r.townshipName,
+    monitoringType: r.c.monitoringType,
+    stage: isCaseStage(r.c.stage) ? r.c.stage : ('village' as const),
+    returnReason: r.c.returnReason,
     waitingSince: r.c.updatedAt.toISOString(),
   }));
   return { items, total: items.length };

@@ -28,7 +28,11 @@ export async function lockCase(tx: Conn, id: number): Promise<CaseRow | undefine
 /** Writes a case's fields and bumps its version. */
 export async function updateCase(db: Conn, id: number, patch: Partial<typeof monitoringCases.$inferInsert>): Promise<CaseRow> {
   const { version: _v, ...fields } = patch;
-  const [row] = await db.update(monitoringCases).set({ ...fields, updatedAt: sql`now()`, version: sql`${monitoringCases.version} + 1` }).where(eq(monitoringCases.id, id)).returning();
+  const [row] = await db
+    .update(monitoringCases)
+    .set({ ...fields, updatedAt: sql`now()`, version: sql`${monitoringCases.version} + 1` })
+    .where(eq(monitoringCases.id, id))
+    .returning();
   return row as CaseRow;
 }
 

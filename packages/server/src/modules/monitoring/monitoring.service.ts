@@ -1,6 +1,15 @@
 import {
-  AppError, checkIdentificationSteps, hasBlockingIssues, householdCategoryIssues, levelOfRole, type Issue, type MonitoringCaseCreate,
-  type MonitoringCaseUpdate, type MonitoringCaseView, type MonitoringEliminate, type PolicyPack,
+  AppError,
+  checkIdentificationSteps,
+  hasBlockingIssues,
+  householdCategoryIssues,
+  levelOfRole,
+  type Issue,
+  type MonitoringCaseCreate,
+  type MonitoringCaseUpdate,
+  type MonitoringCaseView,
+  type MonitoringEliminate,
+  type PolicyPack,
 } from '@chanbang/domain';
 import type { Actor, Conn, Deps } from '../../deps.ts';
 import { checkVersion } from '../../versioning.ts';
@@ -37,11 +46,13 @@ function checkSteps(c: MonitoringCaseCreate | repo.CaseRow, pack: PolicyPack): I
 function assertDecisionDates(actor: Actor, input: { townshipReviewDate?: string | null | undefined; countyApprovalDate?: string | null | undefined }): void {
   if ((input.townshipReviewDate || input.countyApprovalDate) && levelOfRole(actor.role) !== 'county') {
     throw new AppError('FORBIDDEN', 'township and county decisions are steps of their level', {
-      issues: [{
-        path: input.countyApprovalDate ? 'countyApprovalDate' : 'townshipReviewDate',
-        messageZh: input.countyApprovalDate ? '县级审批须由县级业务员或县级管理员完成' : '乡镇审核须由乡镇业务员通过“乡镇审核”办理',
-        messageEn: input.countyApprovalDate ? 'the county approval must be done by a county officer or administrator' : 'the township review must be done by a township officer',
-      }],
+      issues: [
+        {
+          path: input.countyApprovalDate ? 'countyApprovalDate' : 'townshipReviewDate',
+          messageZh: input.countyApprovalDate ? '县级审批须由县级业务员或县级管理员完成' : '乡镇审核须由乡镇业务员通过“乡镇审核”办理',
+          messageEn: input.countyApprovalDate ? 'the county approval must be done by a county officer or administrator' : 'the township review must be done by a township officer',
+        },
+      ],
     });
   }
 }
@@ -63,23 +74,27 @@ export async function createCase(deps: Deps, actor: Actor, householdId: number, 
   issues.push(...checkSteps(input, await packFor(db, h.regionCode)));
   // the category must fit the household: 脱贫不稳定户 only for a 脱贫户, 边缘易致贫户 never (domain-standards §1.2)
   if (!issues.length) {
-    issues.push(...householdCategoryIssues({ householdType: 'monitored', isLifted: h.isLifted, liftedCategory: h.liftedCategory, monitoringType: input.monitoringType })
-      .filter((i) => i.path === 'isLifted')
-      .map((i) => ({ ...i, path: 'monitoringType', field: 'monitoringType' })));
+    issues.push(
+      ...householdCategoryIssues({ householdType: 'monitored', isLifted: h.isLifted, liftedCategory: h.liftedCategory, monitoringType: input.monitoringType })
+        .filter((i) => i.path === 'isLifted')
+        .map((i) => ({ ...i, path: 'monitoringType', field: 'monitoringType' })),
+    );
   }
   throwIfIssues(issues, 'monitoring case is invalid');
   if ((await repo.listCases(db, householdId)).some((c) => OPEN.has(c.status))) {
     throw new AppError('INVALID_TRANSITION', 'the household already has an open monitoring case', {
-      householdId, issues: [{ path: 'householdId', messageZh: '该户已有未办结的监测记录', messageEn: 'the household already has an open monitoring case' }],
+      householdId,
+      issues: [{ path: 'householdId', messageZh: '该户已有未办结的监测记录', messageEn: 'the household already has an open monitoring case' }],
     });
   }
   const stage = input.countyApprovalDate ? 'approved' : input.townshipReviewDate ? 'county_approval' : 'village';
   const status = stage === 'approved' ? 'monitoring' : 'identifying';
   const row = await db.transaction(async (tx) => {
     const c = await repo.insertCase(tx, { ...input, riskTypes: input.riskTypes ?? [], householdId, regionCode: h.regionCode, status, stage });
-    const hPatch = status === 'monitoring'
-      ? { monitoringStatus: 'monitoring', householdType: 'monitored', monitoringType: input.monitoringType, monitoringSince: input.countyApprovalDate ?? null }
-      : { monitoringStatus: h.monitoringStatus === 'monitoring' ? 'monitoring' : 'identifying' };
+    const hPatch =
+      status === 'monitoring'
+        ? { monitoringStatus: 'monitoring', householdType: 'monitored', monitoringType: input.monitoringType, monitoringSince: input.countyApprovalDate ?? null }
+        : { monitoringStatus: h.monitoringStatus === 'monitoring' ? 'monitoring' : 'identifying' };
     await updateHousehold(tx, householdId, hPatch);
     await recordAudit(tx, actor, { action: 'create', entityType: 'monitoring_case', entityId: c.id, regionCode: h.regionCode, householdId, after: c });
     return c;
@@ -87,7 +102,18 @@ export async function createCase(deps: Deps, actor: Actor, householdId: number, 
   return toCaseView(row);
 }
 
-const VILLAGE_FIELDS = ['leadDate', 'homeVisitDate', 'infoCheckDate', 'villageReviewDate', 'publicityStart', 'publicityEnd', 'commitmentDate', 'riskTypes', 'leadSource', 'monitoringType'] as const;
+const VILLAGE_FIELDS = [
+  'leadDate',
+  'homeVisitDate',
+  'infoCheckDate',
+  'villageReviewDate',
+  'publicityStart',
+  'publicityEnd',
+  'commitmentDate',
+  'riskTypes',
+  'leadSource',
+  'monitoringType',
+] as const;
 
 /**
  * Edits a case: the village-stage facts while the case is at the village stage, the note at any time. 乡镇审核 and
@@ -101,7 +127,13 @@ export async function updateCase(deps: Deps, actor: Actor, caseId: number, input
   const found = assertWritableChild(actor, await repo.findCase(db, caseId), 'monitoring case', caseId);
   if (input.townshipReviewDate !== undefined || input.countyApprovalDate !== undefined) {
     throw new AppError('FORBIDDEN', 'decisions are taken by their own step', {
-      issues: [{ path: 'countyApprovalDate', messageZh: '乡镇审核、县级审批请通过“审核/审批”操作办理，不能直接修改日期', messageEn: 'township review and county approval are steps of their own, not editable dates' }],
+      issues: [
+        {
+          path: 'countyApprovalDate',
+          messageZh: '乡镇审核、县级审批请通过“审核/审批”操作办理，不能直接修改日期',
+          messageEn: 'township review and county approval are steps of their own, not editable dates',
+        },
+      ],
     });
   }
   const { version: _v, ...fields } = input;
@@ -113,7 +145,15 @@ export async function updateCase(deps: Deps, actor: Actor, caseId: number, input
     await checkVersion(before.version, version, () => toCaseView(before));
     if (before.stage !== 'village' && VILLAGE_FIELDS.some((k) => k in patch)) {
       throw new AppError('INVALID_TRANSITION', 'the case has left the village stage', {
-        caseId, issues: [{ path: 'stage', value: before.stage, messageZh: '该户已报审或已纳入监测，村级识别信息不能再修改（如需修改请由上级退回）', messageEn: 'the case has been submitted: village facts can only change after a return' }],
+        caseId,
+        issues: [
+          {
+            path: 'stage',
+            value: before.stage,
+            messageZh: '该户已报审或已纳入监测，村级识别信息不能再修改（如需修改请由上级退回）',
+            messageEn: 'the case has been submitted: village facts can only change after a return',
+          },
+        ],
       });
     }
     const issues: Issue[] = [];

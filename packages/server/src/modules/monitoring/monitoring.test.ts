@@ -26,9 +26,14 @@ const call = (u: U, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: st
 const caseVersion = async (id: number) => (await t.db.db.select().from(monitoringCases).where(eq(monitoringCases.id, id)))[0]?.version;
 const act = async (u: U, id: number, payload: object) => call(u, 'POST', `/api/v1/monitoring-cases/${id}/actions`, { version: await caseVersion(id), ...payload });
 const patchCase = async (u: U, id: number, payload: object) => call(u, 'PATCH', `/api/v1/monitoring-cases/${id}`, { version: await caseVersion(id), ...payload });
-const todo = async (u: U) => (await call(u, 'GET', '/api/v1/monitoring/todo')).json().items as { caseId: number; stage: string; returnReason: string | null; householdNo: string; villageName: string }[];
+const todo = async (u: U) =>
+  (await call(u, 'GET', '/api/v1/monitoring/todo')).json().items as { caseId: number; stage: string; returnReason: string | null; householdNo: string; villageName: string }[];
 const householdRow = async (id: number) => (await t.db.db.select().from(households).where(eq(households.id, id)))[0]!;
-const zh = (res: { json(): { error: { details: { issues: { messageZh: string }[] } } } }) => res.json().error.details.issues.map((i) => i.messageZh).join('；');
+const zh = (res: { json(): { error: { details: { issues: { messageZh: string }[] } } } }) =>
+  res
+    .json()
+    .error.details.issues.map((i) => i.messageZh)
+    .join('；');
 
 /** A case the village has prepared up to 公示 (5 days). */
 async function preparedCase(regionCode = villageCode, by: U = village) {
@@ -41,7 +46,8 @@ async function preparedCase(regionCode = villageCode, by: U = village) {
     { action: 'record_info_check', date: '2024-03-03' },
     { action: 'record_village_review', date: '2024-03-04' },
     { action: 'record_publicity', publicityStart: '2024-03-05', publicityEnd: '2024-03-09' },
-  ]) expect((await act(by, id, body)).statusCode).toBe(200);
+  ])
+    expect((await act(by, id, body)).statusCode).toBe(200);
   return { h, id };
 }
 
@@ -57,7 +63,9 @@ describe('identification by role', () => {
     expect(zh(unstable)).toContain('脱贫不稳定户须是脱贫户');
 
     const { h, id } = await preparedCase();
-    expect((await call(village, 'POST', `/api/v1/households/${h.id}/exit`, { reason: 'moved_out', date: '2024-03-10', version: (await householdRow(h.id)).version })).statusCode).toBe(200);
+    expect(
+      (await call(village, 'POST', `/api/v1/households/${h.id}/exit`, { reason: 'moved_out', date: '2024-03-10', version: (await householdRow(h.id)).version })).statusCode,
+    ).toBe(200);
     const step = await act(village, id, { action: 'submit' });
     expect(step.statusCode).toBe(409);
     expect(step.json().error.code).toBe('RECORD_EXITED');
@@ -93,9 +101,17 @@ describe('identification by role', () => {
     const approved = await act(county, id, { action: 'county_approve', date: '2024-03-12' });
     expect(approved.json()).toMatchObject({ stage: 'approved', status: 'monitoring', countyApprovalDate: '2024-03-12', riskTypes: ['illness'], commitmentDate: '2024-03-02' });
     expect(await householdRow(h.id)).toMatchObject({
-      householdType: 'monitored', monitoringType: 'unstable', monitoringStatus: 'monitoring', monitoringSince: '2024-03-12', isLifted: true, riskTypes: ['illness'],
+      householdType: 'monitored',
+      monitoringType: 'unstable',
+      monitoringStatus: 'monitoring',
+      monitoringSince: '2024-03-12',
+      isLifted: true,
+      riskTypes: ['illness'],
     });
-    const audits = await t.db.db.select().from(auditLog).where(eq(auditLog.entityId, String(id)));
+    const audits = await t.db.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(id)));
     expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(['submit', 'township_return', 'township_approve', 'county_approve']));
   });
 
@@ -130,20 +146,45 @@ async function monitoredCase(o: { monitoringType?: string; labor?: string } = {}
   // a 边缘易致贫户 comes from the 一般农户, the others here from the 脱贫户 (domain-standards §1.2)
   const lifted = monitoringType !== 'marginal';
   const h = await buildHousehold(t, {
-    regionCode: villageCode, householdType: lifted ? 'lifted' : 'ordinary', isLifted: lifted,
+    regionCode: villageCode,
+    householdType: lifted ? 'lifted' : 'ordinary',
+    isLifted: lifted,
     members: [{ laborCapacity: o.labor ?? 'ordinary' }, { laborCapacity: o.labor ? 'none' : 'weak' }],
   });
   const c = await call(county, 'POST', `/api/v1/households/${h.id}/monitoring-cases`, {
-    monitoringType, leadDate: '2023-03-01', homeVisitDate: '2023-03-02', infoCheckDate: '2023-03-03', villageReviewDate: '2023-03-04',
-    publicityStart: '2023-03-05', publicityEnd: '2023-03-09', townshipReviewDate: '2023-03-10', countyApprovalDate: '2023-03-12',
+    monitoringType,
+    leadDate: '2023-03-01',
+    homeVisitDate: '2023-03-02',
+    infoCheckDate: '2023-03-03',
+    villageReviewDate: '2023-03-04',
+    publicityStart: '2023-03-05',
+    publicityEnd: '2023-03-09',
+    townshipReviewDate: '2023-03-10',
+    countyApprovalDate: '2023-03-12',
   });
   expect(c.json()).toMatchObject({ stage: 'approved' });
   return { h, id: c.json().id as number };
 }
-const visit = { action: 'elim_home_visit', date: '2024-11-01', rigidExpenseResolved: true, noNewRisk: true, housingSecure: true, waterSecure: true, educationSecure: true, medicalSecure: true, eliminationMethod: 'natural' };
+const visit = {
+  action: 'elim_home_visit',
+  date: '2024-11-01',
+  rigidExpenseResolved: true,
+  noNewRisk: true,
+  housingSecure: true,
+  waterSecure: true,
+  educationSecure: true,
+  medicalSecure: true,
+  eliminationMethod: 'natural',
+};
 const incomeVersion = async (id: number, year: number) =>
-  (await t.db.db.select().from(householdIncomes).where(and(eq(householdIncomes.householdId, id), eq(householdIncomes.year, year))))[0]?.version;
-const income = async (id: number, year: number, body: object) => call(county, 'PUT', `/api/v1/households/${id}/incomes/${year}`, { memberCount: 2, version: await incomeVersion(id, year), ...body });
+  (
+    await t.db.db
+      .select()
+      .from(householdIncomes)
+      .where(and(eq(householdIncomes.householdId, id), eq(householdIncomes.year, year)))
+  )[0]?.version;
+const income = async (id: number, year: number, body: object) =>
+  call(county, 'PUT', `/api/v1/households/${id}/incomes/${year}`, { memberCount: 2, version: await incomeVersion(id, year), ...body });
 const check = async (id: number, date = '2024-11-20') => (await call(county, 'GET', `/api/v1/monitoring-cases/${id}/elimination-check?date=${date}`)).json();
 
 describe('风险消除 by role, with the national conditions', () => {
@@ -178,13 +219,17 @@ describe('风险消除 by role, with the national conditions', () => {
 
   it('previews each condition on the recorded facts', async () => {
     const { h, id } = await monitoredCase();
-    expect((await check(id)).issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['incomes', 'housingSecure', 'waterSecure', 'rigidExpenseResolved', 'noNewRisk']));
+    expect((await check(id)).issues.map((i: { path: string }) => i.path)).toEqual(
+      expect.arrayContaining(['incomes', 'housingSecure', 'waterSecure', 'rigidExpenseResolved', 'noNewRisk']),
+    );
     await income(h.id, 2024, { wage: 19000 });
     await act(village, id, visit);
     // 2023 not recorded: only January–November 2024 → 11 months ≥ 6
     expect(await check(id)).toMatchObject({ ok: true, stableMonths: 11, requiredMonths: 6, judged: { year: 2024, perCapita: 9500 }, line: { amountYuan: 7300, confirmed: false } });
     // too early in the year: March → 3 months
-    expect((await check(id, '2024-03-31')).issues.map((i: { messageZh: string }) => i.messageZh)).toEqual([expect.stringContaining('仅 3 个月（按已录入的年度收入计算），不满 6 个月；2023 年未录入收入')]);
+    expect((await check(id, '2024-03-31')).issues.map((i: { messageZh: string }) => i.messageZh)).toEqual([
+      expect.stringContaining('仅 3 个月（按已录入的年度收入计算），不满 6 个月；2023 年未录入收入'),
+    ]);
     // 2025: no line recorded
     expect((await check(id, '2025-02-01')).issues[0].messageZh).toContain('未设置本省 2025 年监测范围');
     // 帮扶消除 without a 开发式 measure
@@ -201,7 +246,9 @@ describe('风险消除 by role, with the national conditions', () => {
 
   it('keeps households without labour capacity under monitoring', async () => {
     const { id } = await monitoredCase({ labor: 'lost' });
-    expect((await check(id)).issues.map((i: { messageZh: string }) => i.messageZh)).toEqual(expect.arrayContaining([expect.stringContaining('无劳动能力户落实兜底保障后暂不标注风险消除')]));
+    expect((await check(id)).issues.map((i: { messageZh: string }) => i.messageZh)).toEqual(
+      expect.arrayContaining([expect.stringContaining('无劳动能力户落实兜底保障后暂不标注风险消除')]),
+    );
   });
 });
 
@@ -209,12 +256,22 @@ describe('monitoring lines', () => {
   it('are seeded as placeholders, maintained by the admin only, audited and used by the check', async () => {
     const admin = await buildUser(t, 'admin', tree.county.code);
     const list = (await call(village, 'GET', '/api/v1/monitoring-lines?provinceCode=41')).json().items;
-    expect(list.map((l: { year: number; amountYuan: number; confirmed: boolean }) => [l.year, l.amountYuan, l.confirmed])).toEqual([[2021, 6000, false], [2022, 6000, false], [2023, 6900, false], [2024, 7300, false]]);
+    expect(list.map((l: { year: number; amountYuan: number; confirmed: boolean }) => [l.year, l.amountYuan, l.confirmed])).toEqual([
+      [2021, 6000, false],
+      [2022, 6000, false],
+      [2023, 6900, false],
+      [2024, 7300, false],
+    ]);
     const body = { amountYuan: 7600, source: '豫乡振〔2024〕1号', confirmed: true };
     expect((await call(county, 'PUT', '/api/v1/monitoring-lines/41/2024', body)).statusCode).toBe(403);
     expect((await call(county, 'DELETE', '/api/v1/monitoring-lines/41/2024')).statusCode).toBe(403);
     const read = list.find((l: { year: number }) => l.year === 2024).version;
-    expect((await call(admin, 'PUT', '/api/v1/monitoring-lines/41/2024', { ...body, version: read })).json()).toMatchObject({ provinceCode: '41', year: 2024, ...body, version: read + 1 });
+    expect((await call(admin, 'PUT', '/api/v1/monitoring-lines/41/2024', { ...body, version: read })).json()).toMatchObject({
+      provinceCode: '41',
+      year: 2024,
+      ...body,
+      version: read + 1,
+    });
     expect((await call(admin, 'PUT', '/api/v1/monitoring-lines/4/2024', body)).statusCode).toBe(400);
 
     const { h, id } = await monitoredCase();
@@ -226,6 +283,10 @@ describe('monitoring lines', () => {
     expect((await call(admin, 'DELETE', '/api/v1/monitoring-lines/41/2025')).statusCode).toBe(204);
     expect((await call(admin, 'DELETE', '/api/v1/monitoring-lines/41/2025')).statusCode).toBe(404);
     const audits = await t.db.db.select().from(auditLog).where(eq(auditLog.entityType, 'monitoring_line')).orderBy(auditLog.id);
-    expect(audits.map((a) => [a.action, a.entityId])).toEqual([['update', '41-2024'], ['create', '41-2025'], ['delete', '41-2025']]);
+    expect(audits.map((a) => [a.action, a.entityId])).toEqual([
+      ['update', '41-2024'],
+      ['create', '41-2025'],
+      ['delete', '41-2025'],
+    ]);
   });
 });

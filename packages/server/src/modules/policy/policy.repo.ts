@@ -27,6 +27,10 @@ export async function insertSetting(db: Conn, key: string, value: unknown): Prom
 
 /** Changes a setting's value and moves its version on by one. */
 export async function updateSetting(db: Conn, key: string, value: unknown): Promise<SettingRow> {
-  const [row] = await db.update(settings).set({ value, version: sql`${settings.version} + 1`, updatedAt: sql`now()` }).where(eq(settings.key, key)).returning();
+  const [row] = await db
+    .update(settings)
+    .set({ value, version: sql`${settings.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(settings.key, key))
+    .returning();
   return row as SettingRow;
 }

@@ -13,10 +13,21 @@ export function registerPolicyRoutes(app: FastifyInstance, deps: Deps): void {
     requireActor(req);
     return service.listPacks();
   });
-  r.get('/api/v1/policy/active', { schema: { tags, summary: 'The county’s active pack', querystring: PolicyActiveQuerySchema, response: { 200: PolicyActiveSchema } } }, async (req) =>
-    service.getActive(deps, requireActor(req), req.query.countyCode),
+  r.get(
+    '/api/v1/policy/active',
+    { schema: { tags, summary: 'The county’s active pack', querystring: PolicyActiveQuerySchema, response: { 200: PolicyActiveSchema } } },
+    async (req) => service.getActive(deps, requireActor(req), req.query.countyCode),
   );
-  r.put('/api/v1/policy/active', { schema: { tags, summary: 'Choose the county’s pack (admin; a saved choice changes only with the version read, body `version` or If-Match)', body: PolicyActiveUpdateSchema, response: { 200: PolicyActiveSchema } } }, async (req) =>
-    service.setActive(deps, requireActor(req), req.body, versionFrom(req)),
+  r.put(
+    '/api/v1/policy/active',
+    {
+      schema: {
+        tags,
+        summary: 'Choose the county’s pack (admin; a saved choice changes only with the version read, body `version` or If-Match)',
+        body: PolicyActiveUpdateSchema,
+        response: { 200: PolicyActiveSchema },
+      },
+    },
+    async (req) => service.setActive(deps, requireActor(req), req.body, versionFrom(req)),
   );
 }

@@ -12,8 +12,14 @@ const ADMINISTERED = new Set(['township', 'village', 'group']);
 /** The answer shape of a region row. */
 export function toRegion(r: repo.RegionRow): Region {
   return {
-    code: r.code, name: r.name, level: r.level as Region['level'], parentCode: r.parentCode, prefix: r.prefix,
-    urbanRuralCode: r.urbanRuralCode, retiredAt: r.retiredAt ? r.retiredAt.toISOString() : null, version: r.version,
+    code: r.code,
+    name: r.name,
+    level: r.level as Region['level'],
+    parentCode: r.parentCode,
+    prefix: r.prefix,
+    urbanRuralCode: r.urbanRuralCode,
+    retiredAt: r.retiredAt ? r.retiredAt.toISOString() : null,
+    version: r.version,
   };
 }
 
@@ -55,11 +61,14 @@ export async function createRegion(deps: Deps, actor: Actor, input: RegionCreate
   if (existing) {
     const retired = existing.retiredAt ? '（已撤销）' : '';
     throw new AppError('CONFLICT', `region code ${parsed.code} is already used by ${existing.name}`, {
-      issues: [{
-        path: 'code', value: parsed.code,
-        messageZh: `代码 ${parsed.code} 已用于“${existing.name}”${retired}；区划代码不能重复使用`,
-        messageEn: `code ${parsed.code} is already used by ${existing.name}${existing.retiredAt ? ' (retired)' : ''}; a region code is never reused`,
-      }],
+      issues: [
+        {
+          path: 'code',
+          value: parsed.code,
+          messageZh: `代码 ${parsed.code} 已用于“${existing.name}”${retired}；区划代码不能重复使用`,
+          messageEn: `code ${parsed.code} is already used by ${existing.name}${existing.retiredAt ? ' (retired)' : ''}; a region code is never reused`,
+        },
+      ],
     });
   }
   return db.transaction(async (tx) => {

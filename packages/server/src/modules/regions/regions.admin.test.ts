@@ -86,7 +86,10 @@ describe('PATCH /api/v1/regions/:code', () => {
     const code = tree.townships[1]!.villages[1]!.code;
     const res = await patch(officer, code, { name: '新名村' });
     expect(res.json()).toMatchObject({ code, name: '新名村' });
-    const [a] = await t.db.query<{ action: string; before: { name: string }; after: { name: string } }>("SELECT action, before, after FROM audit_log WHERE entity_type = 'region' AND entity_id = $1", [code]);
+    const [a] = await t.db.query<{ action: string; before: { name: string }; after: { name: string } }>(
+      "SELECT action, before, after FROM audit_log WHERE entity_type = 'region' AND entity_id = $1",
+      [code],
+    );
     expect(a).toMatchObject({ action: 'rename', before: { name: tree.townships[1]!.villages[1]!.name }, after: { name: '新名村' } });
   });
 
@@ -100,7 +103,9 @@ describe('PATCH /api/v1/regions/:code', () => {
     const detail = await t.app.inject({ method: 'GET', url: `/api/v1/regions/${code}`, headers: admin });
     expect(detail.json().retiredAt).toBe(res.json().retiredAt);
     const hh = await t.app.inject({
-      method: 'POST', url: '/api/v1/households', headers: admin,
+      method: 'POST',
+      url: '/api/v1/households',
+      headers: admin,
       payload: { householdNo: 'RET-1', regionCode: code, householdType: 'lifted', members: [{ idNumber: '11010119600101001X', name: '甲', relation: '02' }] },
     });
     expect(hh.statusCode).toBeGreaterThanOrEqual(400);

@@ -94,7 +94,13 @@ describe('POST /api/v1/regions/import', () => {
 
   it('reads a CSV with 代码 and 名称 and shows new villages in the tree', async () => {
     const res = await importFile('villages.csv', '代码,名称\n411272101240,东阳村\n411272101241,西坡村\n');
-    expect(res.json()).toMatchObject({ added: [{ code: '411272101240', name: '东阳村', level: 'village' }, { code: '411272101241', name: '西坡村' }], refused: [] });
+    expect(res.json()).toMatchObject({
+      added: [
+        { code: '411272101240', name: '东阳村', level: 'village' },
+        { code: '411272101241', name: '西坡村' },
+      ],
+      refused: [],
+    });
     const tree = await ctx.app.inject({ method: 'GET', url: '/api/v1/regions/tree?root=411272101000&depth=1', headers: ctx.as('admin') });
     expect(tree.json()[0].children.map((c: { name: string }) => c.name)).toEqual(['阳店村', '东阳村', '西坡村']);
   });

@@ -80,7 +80,11 @@ export async function applyRegionList(deps: Deps, actor: Actor, rows: readonly R
         report.unchanged++;
         if (urc && urc !== old.urbanRuralCode) toReclassify.push({ before: old, urbanRuralCode: urc });
       } else if (old.retiredAt) {
-        refuse(row, `该代码原为“${old.name}”，已撤销；区划代码不能用于其他地方`, `this code belonged to ${old.name}, which is retired; a region code is never reused for another place`);
+        refuse(
+          row,
+          `该代码原为“${old.name}”，已撤销；区划代码不能用于其他地方`,
+          `this code belonged to ${old.name}, which is retired; a region code is never reused for another place`,
+        );
       } else {
         toRename.push({ before: old, name: row.name, urbanRuralCode: urc ?? old.urbanRuralCode });
         report.renamed.push({ code: parsed.code, from: old.name, to: row.name });
@@ -91,7 +95,12 @@ export async function applyRegionList(deps: Deps, actor: Actor, rows: readonly R
     if (!active.has(parentCode)) {
       const p = existing.get(parentCode);
       if (p?.retiredAt) refuse(row, `上级区划“${p.name}”（${parentCode}）已撤销`, `the parent region ${p.name} (${parentCode}) is retired`);
-      else refuse(row, `上级区划 ${parentCode} 不存在：请在文件中加入该行，或先添加上级区划`, `the parent region ${parentCode} does not exist: add its row to the list, or add the parent first`);
+      else
+        refuse(
+          row,
+          `上级区划 ${parentCode} 不存在：请在文件中加入该行，或先添加上级区划`,
+          `the parent region ${parentCode} does not exist: add its row to the list, or add the parent first`,
+        );
       continue;
     }
     active.add(parsed.code);
@@ -103,7 +112,10 @@ export async function applyRegionList(deps: Deps, actor: Actor, rows: readonly R
 
   await db.transaction(async (tx) => {
     for (let i = 0; i < toInsert.length; i += INSERT_BATCH) {
-      const inserted = await tx.insert(regions).values(toInsert.slice(i, i + INSERT_BATCH)).returning();
+      const inserted = await tx
+        .insert(regions)
+        .values(toInsert.slice(i, i + INSERT_BATCH))
+        .returning();
       for (const r of inserted) await recordAudit(tx, actor, { action: 'create', entityType: 'region', entityId: r.code, regionCode: r.code, after: toRegion(r) });
     }
     const updates = [
@@ -115,7 +127,14 @@ export async function applyRegionList(deps: Deps, actor: Actor, rows: readonly R
     for (const u of updates) {
       const before = (await repo.lockRegion(tx, u.before.code)) ?? u.before;
       const after = await repo.updateRegion(tx, u.before.code, u.set);
-      await recordAudit(tx, actor, { action: u.action, entityType: 'region', entityId: u.before.code, regionCode: u.before.code, before: toRegion(before), after: toRegion(after) });
+      await recordAudit(tx, actor, {
+        action: u.action,
+        entityType: 'region',
+        entityId: u.before.code,
+        regionCode: u.before.code,
+        before: toRegion(before),
+        after: toRegion(after),
+      });
     }
   });
   return report;

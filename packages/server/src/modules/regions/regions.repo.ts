@@ -18,14 +18,22 @@ export async function lockRegion(db: Conn, code: string): Promise<RegionRow | un
 
 /** Changes a region (rename, retire, restore, 城乡分类) and moves its version on by one. */
 export async function updateRegion(db: Conn, code: string, set: Partial<Pick<typeof regions.$inferInsert, 'name' | 'retiredAt' | 'urbanRuralCode'>>): Promise<RegionRow> {
-  const [row] = await db.update(regions).set({ ...set, version: sql`${regions.version} + 1`, updatedAt: sql`now()` }).where(eq(regions.code, code)).returning();
+  const [row] = await db
+    .update(regions)
+    .set({ ...set, version: sql`${regions.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(regions.code, code))
+    .returning();
   return row as RegionRow;
 }
 
 /** Regions under a prefix (inclusive) at the given levels, ordered for tree building. */
 export async function listRegionsUnder(db: Conn, prefix: string, levels: readonly string[]): Promise<RegionRow[]> {
   if (levels.length === 0) return [];
-  return db.select().from(regions).where(and(scopeWhere(regions.prefix, prefix), inArray(regions.level, [...levels]))).orderBy(asc(regions.sort), asc(regions.code));
+  return db
+    .select()
+    .from(regions)
+    .where(and(scopeWhere(regions.prefix, prefix), inArray(regions.level, [...levels])))
+    .orderBy(asc(regions.sort), asc(regions.code));
 }
 
 export async function listChildren(db: Conn, code: string): Promise<RegionRow[]> {

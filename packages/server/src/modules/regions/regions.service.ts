@@ -94,7 +94,14 @@ export async function getRegionDetail(deps: Deps, actor: Actor, code: string): P
     path: ancestors.filter((a) => a.prefix.startsWith(actor.scopePrefix)).map((a) => ({ code: a.code, name: a.name, level: a.level as Level })),
     householdCounts: withTotal(total),
     version: region.version,
-    children: children.map((c) => ({ code: c.code, name: c.name, level: c.level as Level, ...(c.retiredAt ? { retired: true } : {}), householdCounts: withTotal(byChild.get(c.prefix) ?? {}), version: c.version })),
+    children: children.map((c) => ({
+      code: c.code,
+      name: c.name,
+      level: c.level as Level,
+      ...(c.retiredAt ? { retired: true } : {}),
+      householdCounts: withTotal(byChild.get(c.prefix) ?? {}),
+      version: c.version,
+    })),
   };
 }
 

@@ -51,7 +51,11 @@ const reads: Call[] = [
 ];
 
 const writes: Call[] = [
-  ['POST', () => '/api/v1/households', () => ({ householdNo: 'SCOPE-1', regionCode: otherVillage, householdType: 'lifted', members: [{ idNumber: makeTestIdNumber(), name: '甲', relation: '02' }] })],
+  [
+    'POST',
+    () => '/api/v1/households',
+    () => ({ householdNo: 'SCOPE-1', regionCode: otherVillage, householdType: 'lifted', members: [{ idNumber: makeTestIdNumber(), name: '甲', relation: '02' }] }),
+  ],
   ['PATCH', () => `/api/v1/households/${ids.household}`, () => ({ address: 'x' })],
   ['DELETE', () => `/api/v1/households/${ids.household}`],
   ['POST', () => `/api/v1/households/${ids.household}/members`, () => ({ idNumber: makeTestIdNumber(), name: '乙', relation: '20' })],

@@ -6,7 +6,11 @@ import { scopeWhere } from '../regions/scope.ts';
 
 function arr(v: unknown): string[] {
   if (Array.isArray(v)) return v as string[];
-  if (typeof v === 'string' && v.length > 2) return v.slice(1, -1).split(',').map((s) => s.replace(/^"|"$/g, ''));
+  if (typeof v === 'string' && v.length > 2)
+    return v
+      .slice(1, -1)
+      .split(',')
+      .map((s) => s.replace(/^"|"$/g, ''));
   return [];
 }
 

@@ -55,11 +55,19 @@ describe('H1 evaluation, dashboard and warning lists', () => {
     const d = res.json();
     expect(d.region.code).toBe(tree.county.code);
     expect(d.countsByType).toEqual({ monitored: 5, lifted: 1, total: 6 });
-    expect(d.byChild.map((c: { counts: Record<string, number> }) => c.counts)).toEqual([{ monitored: 3, total: 3 }, { monitored: 2, lifted: 1, total: 3 }]);
+    expect(d.byChild.map((c: { counts: Record<string, number> }) => c.counts)).toEqual([
+      { monitored: 3, total: 3 },
+      { monitored: 2, lifted: 1, total: 3 },
+    ]);
     expect(d.byChild[0].drill).toEqual({ regionCode: tree.townships[0]!.code });
     expect(d.h1.byRegion).toHaveLength(2);
     expect(d.warningTotals.H1).toBe(2);
-    expect(d.warnings.filter((w: { code: string }) => w.code === 'H1').map((w: { householdId: number }) => w.householdId).sort()).toEqual([ids.fail, ids.fail2].sort());
+    expect(
+      d.warnings
+        .filter((w: { code: string }) => w.code === 'H1')
+        .map((w: { householdId: number }) => w.householdId)
+        .sort(),
+    ).toEqual([ids.fail, ids.fail2].sort());
   });
 
   it('region detail counts households by type per child in one grouped query', async () => {

@@ -17,7 +17,11 @@ let admin: U, admin2: U, officer: U;
 const call = (u: U, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: object, headers: Record<string, string> = {}) =>
   t.app.inject({ method, url, headers: { cookie: u.cookie, ...headers }, ...(payload !== undefined ? { payload } : {}) });
 const auditOf = (type: string, id: string) =>
-  t.db.db.select().from(auditLog).where(and(eq(auditLog.entityType, type), eq(auditLog.entityId, id))).orderBy(asc(auditLog.id));
+  t.db.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, type), eq(auditLog.entityId, id)))
+    .orderBy(asc(auditLog.id));
 
 let seq = 0;
 const uniq = () => ++seq;
@@ -39,7 +43,13 @@ const areas: Area[] = [
   {
     name: 'PATCH users/:id',
     async make() {
-      const res = await call(admin, 'POST', '/api/v1/users', { username: `ver${uniq()}`, displayName: '原名', password: 'Mountain-river-77', role: 'viewer', regionCode: tree.county.code });
+      const res = await call(admin, 'POST', '/api/v1/users', {
+        username: `ver${uniq()}`,
+        displayName: '原名',
+        password: 'Mountain-river-77',
+        role: 'viewer',
+        regionCode: tree.county.code,
+      });
       const id = res.json().id as number;
       const read = async () => (await call(admin, 'GET', `/api/v1/users?q=${res.json().username}`)).json().items[0];
       return { url: `/api/v1/users/${id}`, method: 'PATCH', entityType: 'user', entityId: String(id), read, as: admin, as2: admin2 };
@@ -53,7 +63,8 @@ const areas: Area[] = [
     async make() {
       const code = `ver_${uniq()}`;
       expect((await call(admin, 'POST', '/api/v1/dictionaries/risk_type/items', { code, labelZh: '原名', labelEn: 'original' })).statusCode).toBe(201);
-      const read = async () => (await call(admin, 'GET', '/api/v1/dictionaries')).json().items.find((i: { dictCode: string; code: string }) => i.dictCode === 'risk_type' && i.code === code);
+      const read = async () =>
+        (await call(admin, 'GET', '/api/v1/dictionaries')).json().items.find((i: { dictCode: string; code: string }) => i.dictCode === 'risk_type' && i.code === code);
       return { url: `/api/v1/dictionaries/risk_type/items/${code}`, method: 'PATCH', entityType: 'dictionary_item', entityId: `risk_type:${code}`, read, as: admin, as2: admin2 };
     },
     body: (n) => ({ labelZh: `标签${n}` }),
@@ -207,7 +218,10 @@ describe('what each record adds', () => {
     expect((await call(admin, 'DELETE', url, undefined, { 'if-match': '"1"' })).statusCode).toBe(204);
     const gone = await call(admin2, 'PUT', url, { ...body, version: 1 });
     expect(gone.statusCode).toBe(409);
-    expect(gone.json().error).toMatchObject({ code: 'STALE_VERSION', details: { current: null, issues: [{ path: 'version', messageZh: `${year} 年的监测范围已被他人删除，请重新载入后再保存` }] } });
+    expect(gone.json().error).toMatchObject({
+      code: 'STALE_VERSION',
+      details: { current: null, issues: [{ path: 'version', messageZh: `${year} 年的监测范围已被他人删除，请重新载入后再保存` }] },
+    });
     expect((await call(admin, 'GET', '/api/v1/monitoring-lines?provinceCode=41')).json().items.some((l: { year: number }) => l.year === year)).toBe(false);
   });
 

@@ -20,19 +20,31 @@ const call = (cookie: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: str
 
 describe('users (admin)', () => {
   it('creates a user with an argon2id hash who can then log in; disabling ends sessions', async () => {
-    const res = await call(admin.cookie, 'POST', '/api/v1/users', { username: 'wang.li', displayName: '王丽', password: 'very-secret-1', role: 'village_officer', regionCode: tree.townships[0]!.villages[0]!.code });
+    const res = await call(admin.cookie, 'POST', '/api/v1/users', {
+      username: 'wang.li',
+      displayName: '王丽',
+      password: 'very-secret-1',
+      role: 'village_officer',
+      regionCode: tree.townships[0]!.villages[0]!.code,
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ username: 'wang.li', role: 'village_officer', disabled: false });
     const [row] = await t.db.db.select().from(users).where(eq(users.username, 'wang.li'));
     expect(row!.passwordHash.startsWith('$argon2id$')).toBe(true);
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'wang.li', password: 'very-secret-1' } });
     expect(login.statusCode).toBe(200);
-    expect((await call(admin.cookie, 'POST', '/api/v1/users', { username: 'wang.li', displayName: 'x', password: 'very-secret-1', role: 'viewer', regionCode: tree.county.code })).statusCode).toBe(409);
+    expect(
+      (await call(admin.cookie, 'POST', '/api/v1/users', { username: 'wang.li', displayName: 'x', password: 'very-secret-1', role: 'viewer', regionCode: tree.county.code }))
+        .statusCode,
+    ).toBe(409);
 
     const off = await call(admin.cookie, 'PATCH', `/api/v1/users/${row!.id}`, { disabled: true, version: res.json().version });
     expect(off.statusCode).toBe(200);
     expect(await t.db.db.select().from(sessions).where(eq(sessions.userId, row!.id))).toHaveLength(0);
-    const audit = await t.db.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'user'), eq(auditLog.entityId, String(row!.id))));
+    const audit = await t.db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'user'), eq(auditLog.entityId, String(row!.id))));
     expect(audit.map((a) => a.action).sort()).toEqual(['create', 'login', 'update']);
     expect(JSON.stringify(audit)).not.toContain('argon2');
     const list = await call(admin.cookie, 'GET', '/api/v1/users?q=wang');
@@ -41,8 +53,13 @@ describe('users (admin)', () => {
 
   it('refuses short passwords and users outside the admin’s county', async () => {
     const other = await buildRegionTree(t);
-    expect((await call(admin.cookie, 'POST', '/api/v1/users', { username: 'short', displayName: 'x', password: 'short', role: 'viewer', regionCode: tree.county.code })).statusCode).toBe(400);
-    expect((await call(admin.cookie, 'POST', '/api/v1/users', { username: 'far', displayName: 'x', password: 'long-enough-1', role: 'viewer', regionCode: other.county.code })).statusCode).toBe(403);
+    expect(
+      (await call(admin.cookie, 'POST', '/api/v1/users', { username: 'short', displayName: 'x', password: 'short', role: 'viewer', regionCode: tree.county.code })).statusCode,
+    ).toBe(400);
+    expect(
+      (await call(admin.cookie, 'POST', '/api/v1/users', { username: 'far', displayName: 'x', password: 'long-enough-1', role: 'viewer', regionCode: other.county.code }))
+        .statusCode,
+    ).toBe(403);
   });
 });
 
@@ -56,7 +73,10 @@ describe('dictionaries', () => {
     expect((await call(admin.cookie, 'POST', '/api/v1/dictionaries/risk_type/items', { code: 'local_x', labelZh: 'a', labelEn: 'b' })).statusCode).toBe(409);
     const edited = await call(admin.cookie, 'PATCH', '/api/v1/dictionaries/risk_type/items/local_x', { labelZh: '因地方原因', active: false, version: created.json().version });
     expect(edited.json()).toMatchObject({ labelZh: '因地方原因', active: false, version: 2 });
-    const [row] = await t.db.db.select().from(dictionaryItems).where(and(eq(dictionaryItems.dictCode, 'risk_type'), eq(dictionaryItems.code, 'local_x')));
+    const [row] = await t.db.db
+      .select()
+      .from(dictionaryItems)
+      .where(and(eq(dictionaryItems.dictCode, 'risk_type'), eq(dictionaryItems.code, 'local_x')));
     expect(row!.active).toBe(false);
     // an inactive code is no longer accepted on households
     const h = await buildHousehold(t, { regionCode: tree.townships[0]!.villages[0]!.code });
@@ -73,7 +93,10 @@ describe('policy packs', () => {
     expect(before.json()).toMatchObject({ countyCode: tree.county.code, isDefault: true, version: null });
     const put = await call(admin.cookie, 'PUT', '/api/v1/policy/active', { packId: 'jincheng' });
     expect(put.json()).toEqual({ countyCode: tree.county.code, packId: 'jincheng', isDefault: false, version: 1 });
-    const [row] = await t.db.db.select().from(settings).where(eq(settings.key, `policy_pack:${tree.county.code}`));
+    const [row] = await t.db.db
+      .select()
+      .from(settings)
+      .where(eq(settings.key, `policy_pack:${tree.county.code}`));
     expect(row!.value).toBe('jincheng');
     expect((await call(admin.cookie, 'PUT', '/api/v1/policy/active', { packId: 'nowhere' })).statusCode).toBe(404);
   });

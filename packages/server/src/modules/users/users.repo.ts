@@ -9,8 +9,18 @@ export async function listUsers(db: Conn, prefix: string, q: string | undefined,
   const conds: SQL[] = [scopeWhere(users.regionCode, prefix)];
   if (q) conds.push(or(ilike(users.username, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), ilike(users.displayName, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)) as SQL);
   const where = and(...conds);
-  const rows = await db.select({ u: users, regionName: regions.name }).from(users).leftJoin(regions, eq(regions.code, users.regionCode)).where(where).orderBy(asc(users.id)).limit(limit).offset(offset);
-  const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(where);
+  const rows = await db
+    .select({ u: users, regionName: regions.name })
+    .from(users)
+    .leftJoin(regions, eq(regions.code, users.regionCode))
+    .where(where)
+    .orderBy(asc(users.id))
+    .limit(limit)
+    .offset(offset);
+  const [c] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(where);
   return { rows: rows.map((r) => ({ ...r.u, regionName: r.regionName ?? undefined })), total: c?.n ?? 0 };
 }
 
@@ -38,6 +48,10 @@ export async function findUserWithRegion(db: Conn, id: number): Promise<(UserRow
 
 /** Applies a change and moves the version on by one. */
 export async function updateUser(db: Conn, id: number, patch: Partial<typeof users.$inferInsert>): Promise<UserRow> {
-  const [row] = await db.update(users).set({ ...patch, version: sql`${users.version} + 1`, updatedAt: sql`now()` }).where(eq(users.id, id)).returning();
+  const [row] = await db
+    .update(users)
+    .set({ ...patch, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(users.id, id))
+    .returning();
   return row as UserRow;
 }

@@ -15,7 +15,17 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/v1/users', { schema: { tags, summary: 'Create a user (admin)', body: UserCreateSchema, response: { 201: UserViewSchema } } }, async (req, reply) =>
     reply.status(201).send(await service.createUser(deps, requireActor(req), req.body)),
   );
-  r.patch('/api/v1/users/:id', { schema: { tags, summary: 'Change a user (admin; send the version read, body `version` or If-Match)', params: IdParamSchema, body: UserUpdateSchema, response: { 200: UserViewSchema } } }, async (req) =>
-    service.updateUser(deps, requireActor(req), req.params.id, req.body, versionFrom(req)),
+  r.patch(
+    '/api/v1/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a user (admin; send the version read, body `version` or If-Match)',
+        params: IdParamSchema,
+        body: UserUpdateSchema,
+        response: { 200: UserViewSchema },
+      },
+    },
+    async (req) => service.updateUser(deps, requireActor(req), req.params.id, req.body, versionFrom(req)),
   );
 }

@@ -74,11 +74,20 @@ export async function updateUser(deps: Deps, actor: Actor, id: number, input: Us
     if (!before || !isInScope(actor, before.regionCode)) throw new AppError('NOT_FOUND', 'user not found', { id });
     await checkVersion(before.version, version, async () => toUserView((await repo.findUserWithRegion(tx, id))!));
     if (id === actor.id && (input.disabled === true || (input.role && input.role !== before.role))) {
-      throw new AppError('VALIDATION_FAILED', 'you cannot disable or demote yourself', { issues: [{ path: 'role', messageZh: '不能停用自己或修改自己的角色', messageEn: 'you cannot disable or demote yourself' }] });
+      throw new AppError('VALIDATION_FAILED', 'you cannot disable or demote yourself', {
+        issues: [{ path: 'role', messageZh: '不能停用自己或修改自己的角色', messageEn: 'you cannot disable or demote yourself' }],
+      });
     }
     const u = await repo.updateUser(tx, id, patch);
     if (password || input.disabled || input.role || input.regionCode) await deleteUserSessions(tx, id);
-    await recordAudit(tx, actor, { action: 'update', entityType: 'user', entityId: id, regionCode: u.regionCode, before: safe(before), after: { ...safe(u), passwordChanged: !!password } });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entityType: 'user',
+      entityId: id,
+      regionCode: u.regionCode,
+      before: safe(before),
+      after: { ...safe(u), passwordChanged: !!password },
+    });
     return u;
   });
   return toUserView(row);

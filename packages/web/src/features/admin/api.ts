@@ -14,7 +14,16 @@ export function useUsers() {
 }
 
 /** `version`: the user record as the dialog or button showed it (edits only, lib/versioning.ts). */
-export type UserInput = { username?: string; displayName?: string; password?: string; role?: Role; regionCode?: string; phone?: string | null; disabled?: boolean; version?: number };
+export type UserInput = {
+  username?: string;
+  displayName?: string;
+  password?: string;
+  role?: Role;
+  regionCode?: string;
+  phone?: string | null;
+  disabled?: boolean;
+  version?: number;
+};
 
 export function useSaveUser() {
   const qc = useQueryClient();

@@ -4,7 +4,20 @@ import type { AuditEntry, Helper, HouseholdDetail, HouseholdListItem, Income, Me
 import { ifMatch, withVersion } from '../../lib/versioning.ts';
 
 /** List filters, as they appear in the URL and in the API query. */
-export const HOUSEHOLD_FILTER_KEYS = ['regionCode', 'householdType', 'monitoringType', 'monitoringStatus', 'isLifted', 'laborCapacity', 'riskType', 'warning', 'q', 'status', 'page', 'pageSize'] as const;
+export const HOUSEHOLD_FILTER_KEYS = [
+  'regionCode',
+  'householdType',
+  'monitoringType',
+  'monitoringStatus',
+  'isLifted',
+  'laborCapacity',
+  'riskType',
+  'warning',
+  'q',
+  'status',
+  'page',
+  'pageSize',
+] as const;
 export type HouseholdFilters = Partial<Record<(typeof HOUSEHOLD_FILTER_KEYS)[number], string>>;
 
 const keys = {
@@ -115,7 +128,10 @@ export function useCreateHousehold() {
 
 export function useUpdateHousehold(id: number) {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (input: HouseholdInput & Based) => api.patch<HouseholdDetail>(`/households/${id}`, input), onSuccess: (record) => invalidate(id, { list: 'household', record }) });
+  return useMutation({
+    mutationFn: (input: HouseholdInput & Based) => api.patch<HouseholdDetail>(`/households/${id}`, input),
+    onSuccess: (record) => invalidate(id, { list: 'household', record }),
+  });
 }
 
 /** 自然减少 of a household, and its restore (admin). */
@@ -123,7 +139,10 @@ export function useHouseholdExit(id: number) {
   const invalidate = useInvalidate();
   return {
     exit: useMutation({ mutationFn: (input: ExitInput & Based) => api.post<HouseholdDetail>(`/households/${id}/exit`, input), onSuccess: () => invalidate(id) }),
-    restore: useMutation({ mutationFn: (based: Based) => api.post<HouseholdDetail>(`/households/${id}/restore`, based), onSuccess: (record) => invalidate(id, { list: 'household', record }) }),
+    restore: useMutation({
+      mutationFn: (based: Based) => api.post<HouseholdDetail>(`/households/${id}/restore`, based),
+      onSuccess: (record) => invalidate(id, { list: 'household', record }),
+    }),
   };
 }
 
@@ -162,7 +181,10 @@ export function useUnmaskPerson() {
 }
 
 /** A year's figures as the form sends them; 理赔收入 and 合规自付支出 may be left out (the server keeps them). */
-export type IncomeInput = Omit<Income, 'version' | 'netIncome' | 'perCapita' | 'yoyChange' | 'yoyRate' | 'claimIncome' | 'compliantSelfPaid'> & { claimIncome?: number; compliantSelfPaid?: number };
+export type IncomeInput = Omit<Income, 'version' | 'netIncome' | 'perCapita' | 'yoyChange' | 'yoyRate' | 'claimIncome' | 'compliantSelfPaid'> & {
+  claimIncome?: number;
+  compliantSelfPaid?: number;
+};
 
 /** Saves a year: a new year with POST (409 when it exists, never an overwrite), an existing one with PUT (with its version). */
 export function useSaveIncome(householdId: number) {
@@ -185,7 +207,10 @@ export function useMeasureMutations(householdId: number) {
   const onSuccess = () => invalidate(householdId);
   return {
     add: useMutation({ mutationFn: (m: MeasureInput) => api.post<Measure>(`/households/${householdId}/measures`, m), onSuccess }),
-    update: useMutation({ mutationFn: ({ id, ...m }: Partial<MeasureInput> & Based & { id: number }) => api.patch<Measure>(`/measures/${id}`, m), onSuccess: (record) => invalidate(householdId, { list: 'measures', record }) }),
+    update: useMutation({
+      mutationFn: ({ id, ...m }: Partial<MeasureInput> & Based & { id: number }) => api.patch<Measure>(`/measures/${id}`, m),
+      onSuccess: (record) => invalidate(householdId, { list: 'measures', record }),
+    }),
     /** DELETE has no body: the version goes in `If-Match`. */
     remove: useMutation({ mutationFn: (m: { id: number } & Based) => api.delete<void>(`/measures/${m.id}`, ifMatch(m)), onSuccess }),
   };
@@ -198,7 +223,10 @@ export function useMonitoringMutations(householdId: number) {
   const onSuccess = () => invalidate(householdId);
   return {
     add: useMutation({ mutationFn: (m: MonitoringInput) => api.post<MonitoringCase>(`/households/${householdId}/monitoring-cases`, m), onSuccess }),
-    update: useMutation({ mutationFn: ({ id, ...m }: Partial<MonitoringInput> & Based & { id: number }) => api.patch<MonitoringCase>(`/monitoring-cases/${id}`, m), onSuccess: (record) => invalidate(householdId, { list: 'monitoringCases', record }) }),
+    update: useMutation({
+      mutationFn: ({ id, ...m }: Partial<MonitoringInput> & Based & { id: number }) => api.patch<MonitoringCase>(`/monitoring-cases/${id}`, m),
+      onSuccess: (record) => invalidate(householdId, { list: 'monitoringCases', record }),
+    }),
     eliminate: useMutation({
       mutationFn: ({ id, ...body }: { id: number; eliminationMethod: string; eliminationDate: string; incomeStableSince?: string } & Based) =>
         api.post<MonitoringCase>(`/monitoring-cases/${id}/eliminate`, body),

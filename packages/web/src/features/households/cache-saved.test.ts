@@ -38,7 +38,12 @@ describe('cacheSaved', () => {
       { id: 71, name: '配偶（改）', version: 6 },
     ]);
     // the next save of that member is based on version 6
-    expect(withVersion({ name: 'x' }, h.members!.find((m) => m.id === 71))).toEqual({ name: 'x', version: 6 });
+    expect(
+      withVersion(
+        { name: 'x' },
+        h.members!.find((m) => m.id === 71),
+      ),
+    ).toEqual({ name: 'x', version: 6 });
   });
 
   it('takes a case step’s answer into monitoringCases, a measure into measures, a year into incomes', () => {

@@ -5,7 +5,11 @@ import { householdNoValidator, memberListProblems, otherIdNumberValidator, phone
 // The form adapters show the domain's own wording and agree with the server's answers for the same input.
 const i18n = { t: (k: string) => k, pick: (zh: string) => zh } as never;
 const ID = makeIdNumber('41120119800101123');
-const outcome = (p: Promise<void>) => p.then(() => 'ok', (e: Error) => e.message);
+const outcome = (p: Promise<void>) =>
+  p.then(
+    () => 'ok',
+    (e: Error) => e.message,
+  );
 
 describe('household form validators (domain household checks)', () => {
   it('phone: the domain pattern; empty and masked values pass', async () => {
@@ -27,10 +31,34 @@ describe('household form validators (domain household checks)', () => {
 
   it('member list: one head, no ID twice (normalised), masked numbers not compared', () => {
     expect(memberListProblems([], '02')).toEqual(['member.atLeastOne']);
-    expect(memberListProblems([{ relation: '02', idNumber: ID }, { relation: '20', idNumber: 'x' }], '02')).toEqual([]);
+    expect(
+      memberListProblems(
+        [
+          { relation: '02', idNumber: ID },
+          { relation: '20', idNumber: 'x' },
+        ],
+        '02',
+      ),
+    ).toEqual([]);
     expect(memberListProblems([{ relation: '20', idNumber: ID }], '02')).toEqual(['member.oneHead']);
-    expect(memberListProblems([{ relation: '02', idNumber: ID }, { relation: '02', idNumber: ` ${ID.toLowerCase()}` }], '02')).toEqual(['member.oneHead', 'member.idDuplicate']);
-    expect(memberListProblems([{ relation: '02', idNumber: '4112**********1234' }, { relation: '20', idNumber: '4112**********1234' }], '02')).toEqual([]);
+    expect(
+      memberListProblems(
+        [
+          { relation: '02', idNumber: ID },
+          { relation: '02', idNumber: ` ${ID.toLowerCase()}` },
+        ],
+        '02',
+      ),
+    ).toEqual(['member.oneHead', 'member.idDuplicate']);
+    expect(
+      memberListProblems(
+        [
+          { relation: '02', idNumber: '4112**********1234' },
+          { relation: '20', idNumber: '4112**********1234' },
+        ],
+        '02',
+      ),
+    ).toEqual([]);
     expect(memberListProblems([{ relation: '20' }], undefined)).toEqual([]);
   });
 });

@@ -56,14 +56,19 @@ export function isMaskedIdNumber(value: string | undefined | null): boolean {
  * Member-list checks (the domain's memberListIssues): at least one member, exactly one head, no duplicate ID
  * numbers. Returns the message keys that fail.
  */
-export function memberListProblems(members: { relation?: string; idNumber?: string }[] | undefined, headCode: string | undefined): ('member.atLeastOne' | 'member.oneHead' | 'member.idDuplicate')[] {
+export function memberListProblems(
+  members: { relation?: string; idNumber?: string }[] | undefined,
+  headCode: string | undefined,
+): ('member.atLeastOne' | 'member.oneHead' | 'member.idDuplicate')[] {
   const list = (members ?? []).filter(Boolean);
   if (list.length === 0) return ['member.atLeastOne'];
-  const issues = memberListIssues(list.map((m) => ({
-    isHead: headCode ? m.relation === headCode : undefined,
-    // a masked number stands for a stored member whose number the server knows; it is not compared
-    idNumber: isMaskedIdNumber(m.idNumber) ? undefined : m.idNumber,
-  })));
+  const issues = memberListIssues(
+    list.map((m) => ({
+      isHead: headCode ? m.relation === headCode : undefined,
+      // a masked number stands for a stored member whose number the server knows; it is not compared
+      idNumber: isMaskedIdNumber(m.idNumber) ? undefined : m.idNumber,
+    })),
+  );
   const out: ('member.atLeastOne' | 'member.oneHead' | 'member.idDuplicate')[] = [];
   if (issues.some((i) => i.field === 'relation')) out.push('member.oneHead');
   if (issues.some((i) => i.field === 'idNumber')) out.push('member.idDuplicate');

@@ -54,10 +54,14 @@ export function useLineMutations() {
   };
   return {
     put: useMutation({
-      mutationFn: ({ provinceCode, year, ...body }: MonitoringLineUpsert & { provinceCode: string; year: number; version?: number }) => api.put<MonitoringLineView>(`/monitoring-lines/${provinceCode}/${year}`, body),
+      mutationFn: ({ provinceCode, year, ...body }: MonitoringLineUpsert & { provinceCode: string; year: number; version?: number }) =>
+        api.put<MonitoringLineView>(`/monitoring-lines/${provinceCode}/${year}`, body),
       onSuccess,
     }),
-    remove: useMutation({ mutationFn: (l: { provinceCode: string; year: number; version?: number }) => api.delete<void>(`/monitoring-lines/${l.provinceCode}/${l.year}`, ifMatch(l)), onSuccess }),
+    remove: useMutation({
+      mutationFn: (l: { provinceCode: string; year: number; version?: number }) => api.delete<void>(`/monitoring-lines/${l.provinceCode}/${l.year}`, ifMatch(l)),
+      onSuccess,
+    }),
   };
 }
 

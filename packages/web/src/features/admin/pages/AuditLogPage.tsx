@@ -33,7 +33,15 @@ export function AuditLogPage() {
   const pageSize = Number(filters.pageSize ?? 20);
   const width = mobile ? '100%' : 180;
   const search = (key: 'actor' | 'householdNo', label: string) => (
-    <Input.Search key={`${key}-${filters[key] ?? ''}`} aria-label={label} placeholder={label} allowClear defaultValue={filters[key]} onSearch={(v) => setFilters({ [key]: v.trim() || undefined })} style={{ width }} />
+    <Input.Search
+      key={`${key}-${filters[key] ?? ''}`}
+      aria-label={label}
+      placeholder={label}
+      allowClear
+      defaultValue={filters[key]}
+      onSearch={(v) => setFilters({ [key]: v.trim() || undefined })}
+      style={{ width }}
+    />
   );
   const options = (map: Record<string, Label>) => Object.entries(map).map(([value, l]) => ({ value, label: pick(l[0], l[1]) }));
 
@@ -100,7 +108,10 @@ export function AuditLogPage() {
               <span>{words(ENTITY_LABELS, e.entityType)}</span>
             </Flex>
           )}
-          expandable={{ expandedRowRender: (e) => <AuditChanges entityType={e.entityType} before={e.before} after={e.after} />, rowExpandable: (e) => rowsOf(e.entityType, e.before, e.after).length > 0 }}
+          expandable={{
+            expandedRowRender: (e) => <AuditChanges entityType={e.entityType} before={e.before} after={e.after} />,
+            rowExpandable: (e) => rowsOf(e.entityType, e.before, e.after).length > 0,
+          }}
           pagination={{
             current: page,
             pageSize,

@@ -64,15 +64,37 @@ export function DictionariesPage() {
 
   return (
     <>
-      <PageHeader title={t('dict.title')} extra={dictCode ? <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>{t('dict.addItem')}</Button> : null} />
+      <PageHeader
+        title={t('dict.title')}
+        extra={
+          dictCode ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>
+              {t('dict.addItem')}
+            </Button>
+          ) : null
+        }
+      />
       {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : null}
       <Row gutter={16}>
         <Col xs={24} md={6}>
           {mobile ? (
-            <Select aria-label={t('dict.dict')} value={dictCode} onChange={setSelected} options={codes.map((c) => ({ value: c, label: dictName(c) }))} showSearch={{ optionFilterProp: 'label' }} style={{ width: '100%', marginBottom: 12 }} />
+            <Select
+              aria-label={t('dict.dict')}
+              value={dictCode}
+              onChange={setSelected}
+              options={codes.map((c) => ({ value: c, label: dictName(c) }))}
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: '100%', marginBottom: 12 }}
+            />
           ) : (
             <Card size="small" title={t('dict.dict')} loading={isLoading}>
-              <Menu aria-label={t('dict.dict')} selectedKeys={dictCode ? [dictCode] : []} items={codes.map((c) => ({ key: c, title: c, label: dictName(c) }))} onClick={({ key }) => setSelected(key)} style={{ borderInlineEnd: 0 }} />
+              <Menu
+                aria-label={t('dict.dict')}
+                selectedKeys={dictCode ? [dictCode] : []}
+                items={codes.map((c) => ({ key: c, title: c, label: dictName(c) }))}
+                onClick={({ key }) => setSelected(key)}
+                style={{ borderInlineEnd: 0 }}
+              />
             </Card>
           )}
         </Col>
@@ -88,7 +110,14 @@ export function DictionariesPage() {
               { title: t('dict.labelZh'), dataIndex: 'labelZh' },
               { title: t('dict.labelEn'), dataIndex: 'labelEn' },
               { title: t('dict.sort'), dataIndex: 'sort' },
-              { title: t('dict.attrs'), dataIndex: 'attrs', render: (a?: Record<string, unknown>) => Object.entries(a ?? {}).filter(([k]) => k !== 'aliases').map(([k, v]) => <Tag key={k}>{`${k}: ${JSON.stringify(v)}`}</Tag>) },
+              {
+                title: t('dict.attrs'),
+                dataIndex: 'attrs',
+                render: (a?: Record<string, unknown>) =>
+                  Object.entries(a ?? {})
+                    .filter(([k]) => k !== 'aliases')
+                    .map(([k, v]) => <Tag key={k}>{`${k}: ${JSON.stringify(v)}`}</Tag>),
+              },
               {
                 title: t('dict.active'),
                 dataIndex: 'active',
@@ -101,12 +130,31 @@ export function DictionariesPage() {
                     </Popconfirm>
                   ),
               },
-              { title: t('common.actions'), key: 'a', render: (_, item) => <Space><Button type="link" size="small" onClick={() => open(item)} aria-label={`${t('dict.editItem')} ${item.code}`}>{t('common.edit')}</Button></Space> },
+              {
+                title: t('common.actions'),
+                key: 'a',
+                render: (_, item) => (
+                  <Space>
+                    <Button type="link" size="small" onClick={() => open(item)} aria-label={`${t('dict.editItem')} ${item.code}`}>
+                      {t('common.edit')}
+                    </Button>
+                  </Space>
+                ),
+              },
             ]}
           />
         </Col>
       </Row>
-      <Modal open={editing !== null} title={editing === 'new' ? t('dict.addItem') : t('dict.editItem')} onCancel={() => setEditing(null)} onOk={() => void handleSave()} confirmLoading={save.isPending} okText={t('common.save')} cancelText={t('common.cancel')} forceRender>
+      <Modal
+        open={editing !== null}
+        title={editing === 'new' ? t('dict.addItem') : t('dict.editItem')}
+        onCancel={() => setEditing(null)}
+        onOk={() => void handleSave()}
+        confirmLoading={save.isPending}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        forceRender
+      >
         <Form form={form} layout="vertical">
           <Form.Item name="code" label={t('dict.code')} rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]{1,48}$/ }]}>
             <Input disabled={editing !== 'new'} />
@@ -123,7 +171,16 @@ export function DictionariesPage() {
           <Form.Item
             name="attrsText"
             label={t('dict.attrs')}
-            rules={[{ validator: async (_, v?: string) => { if (v?.trim()) { const parsed: unknown = JSON.parse(v); if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('JSON object'); } } }]}
+            rules={[
+              {
+                validator: async (_, v?: string) => {
+                  if (v?.trim()) {
+                    const parsed: unknown = JSON.parse(v);
+                    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('JSON object');
+                  }
+                },
+              },
+            ]}
           >
             <Input.TextArea rows={4} style={{ fontFamily: 'monospace' }} />
           </Form.Item>

@@ -14,7 +14,14 @@ import { useActiveChoice, useActivePack, usePolicyPacks, useSetActivePack } from
 import { PackRules } from '../components/PackRules.tsx';
 
 type Line = { provinceCode: string; year: number; amountYuan: number; source: string; confirmed: boolean };
-type Pack = PolicyPack & { documents?: PolicyDocument[]; monitoringLines?: Line[]; provinceCode?: string; publicityMinDays?: number; identificationMaxDays?: number; incomeStableMinMonths?: number };
+type Pack = PolicyPack & {
+  documents?: PolicyDocument[];
+  monitoringLines?: Line[];
+  provinceCode?: string;
+  publicityMinDays?: number;
+  identificationMaxDays?: number;
+  incomeStableMinMonths?: number;
+};
 
 const PROVINCES: Record<string, [string, string]> = { '14': ['山西省', 'Shanxi'], '41': ['河南省', 'Henan'] };
 
@@ -124,12 +131,7 @@ export function PolicyPackPage() {
                   </Typography.Paragraph>
                 ) : null}
                 <PackRules pack={pack} />
-                <Collapse
-                  ghost
-                  size="small"
-                  style={{ marginTop: 8 }}
-                  items={[{ key: 'lines', label: t('policy.lines'), children: <MonitoringLines pack={pack} /> }]}
-                />
+                <Collapse ghost size="small" style={{ marginTop: 8 }} items={[{ key: 'lines', label: t('policy.lines'), children: <MonitoringLines pack={pack} /> }]} />
               </Card>
             </Col>
           );

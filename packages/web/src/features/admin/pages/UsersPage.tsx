@@ -34,7 +34,9 @@ export function UsersPage() {
     const v = await form.validateFields();
     try {
       // an edit is based on the user as the dialog was opened with
-      await save.mutateAsync(editing === 'new' ? v : withVersion({ id: (editing as User).id, displayName: v.displayName, role: v.role, regionCode: v.regionCode, phone: v.phone }, editing));
+      await save.mutateAsync(
+        editing === 'new' ? v : withVersion({ id: (editing as User).id, displayName: v.displayName, role: v.role, regionCode: v.regionCode, phone: v.phone }, editing),
+      );
       message.success(t('common.saved'));
       setEditing(null);
     } catch (err) {
@@ -52,7 +54,14 @@ export function UsersPage() {
 
   return (
     <>
-      <PageHeader title={t('users.title')} extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>{t('users.create')}</Button>} />
+      <PageHeader
+        title={t('users.title')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>
+            {t('users.create')}
+          </Button>
+        }
+      />
       {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : null}
       <ResponsiveTable<User>
         rowKey="id"
@@ -65,18 +74,28 @@ export function UsersPage() {
           { title: t('users.displayName'), dataIndex: 'displayName' },
           { title: t('users.role'), dataIndex: 'role', render: (r: Role) => t(`role.${r}` as MessageKey) },
           { title: t('users.region'), dataIndex: 'regionName', render: (v: string | undefined, u) => v ?? u.regionCode },
-          { title: t('users.status'), dataIndex: 'disabled', render: (d?: boolean) => (d ? <Tag color="red">{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>) },
+          {
+            title: t('users.status'),
+            dataIndex: 'disabled',
+            render: (d?: boolean) => (d ? <Tag color="red">{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>),
+          },
           {
             title: t('common.actions'),
             key: 'a',
             render: (_, u) => (
               <Space>
-                <Button type="link" size="small" onClick={() => open(u)} aria-label={`${t('users.edit')} ${u.username}`}>{t('common.edit')}</Button>
+                <Button type="link" size="small" onClick={() => open(u)} aria-label={`${t('users.edit')} ${u.username}`}>
+                  {t('common.edit')}
+                </Button>
                 {u.disabled ? (
-                  <Button type="link" size="small" onClick={() => toggle(u)}>{t('users.enable')}</Button>
+                  <Button type="link" size="small" onClick={() => toggle(u)}>
+                    {t('users.enable')}
+                  </Button>
                 ) : (
                   <Popconfirm title={t('users.confirmDisable')} onConfirm={() => toggle(u)} okText={t('common.ok')} cancelText={t('common.cancel')}>
-                    <Button type="link" size="small" danger aria-label={`${t('users.disable')} ${u.username}`}>{t('users.disable')}</Button>
+                    <Button type="link" size="small" danger aria-label={`${t('users.disable')} ${u.username}`}>
+                      {t('users.disable')}
+                    </Button>
                   </Popconfirm>
                 )}
               </Space>
@@ -84,7 +103,16 @@ export function UsersPage() {
           },
         ]}
       />
-      <Modal open={editing !== null} title={editing === 'new' ? t('users.create') : t('users.edit')} onCancel={() => setEditing(null)} onOk={() => void handleSave()} confirmLoading={save.isPending} okText={t('common.save')} cancelText={t('common.cancel')} forceRender>
+      <Modal
+        open={editing !== null}
+        title={editing === 'new' ? t('users.create') : t('users.edit')}
+        onCancel={() => setEditing(null)}
+        onOk={() => void handleSave()}
+        confirmLoading={save.isPending}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        forceRender
+      >
         <Form form={form} layout="vertical">
           <Form.Item name="username" label={t('users.username')} rules={[{ required: true, pattern: /^[a-zA-Z0-9_.-]{2,64}$/ }]}>
             <Input disabled={editing !== 'new'} autoComplete="off" />
@@ -93,7 +121,12 @@ export function UsersPage() {
             <Input />
           </Form.Item>
           {editing === 'new' ? (
-            <Form.Item name="password" label={t('users.password')} rules={[{ required: true, min: 10 }]} extra={pick('至少 10 个字符，不能包含用户名，不能是常见密码', 'At least 10 characters, not containing the user name, not a common password')}>
+            <Form.Item
+              name="password"
+              label={t('users.password')}
+              rules={[{ required: true, min: 10 }]}
+              extra={pick('至少 10 个字符，不能包含用户名，不能是常见密码', 'At least 10 characters, not containing the user name, not a common password')}
+            >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
           ) : null}

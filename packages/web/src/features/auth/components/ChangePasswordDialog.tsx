@@ -78,7 +78,8 @@ export function ChangePasswordDialog({ open, onClose }: ChangePasswordDialogProp
           rules={[
             { required: true, message: pick('请再次输入新密码', 'Enter the new password again') },
             ({ getFieldValue }) => ({
-              validator: (_, value) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(pick('两次输入的新密码不一致', 'The two new passwords differ')))),
+              validator: (_, value) =>
+                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(pick('两次输入的新密码不一致', 'The two new passwords differ'))),
             }),
           ]}
         >

@@ -34,7 +34,16 @@ export function LoginPage() {
             </Typography.Title>
             <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
           </div>
-          <Segmented<Lang> size="small" aria-label={t('common.language')} value={lang} onChange={setLang} options={[{ label: '中', value: 'zh' }, { label: 'EN', value: 'en' }]} />
+          <Segmented<Lang>
+            size="small"
+            aria-label={t('common.language')}
+            value={lang}
+            onChange={setLang}
+            options={[
+              { label: '中', value: 'zh' },
+              { label: 'EN', value: 'en' },
+            ]}
+          />
         </Flex>
         <Typography.Title level={4} style={{ marginTop: 24 }}>
           {t('login.title')}

@@ -57,7 +57,12 @@ export function H1CoverageChart({ regionCode, rule }: H1CoverageChartProps) {
           label: { show: true, position: 'top', formatter: '{c}%' },
           markLine:
             rule.threshold !== null
-              ? { symbol: 'none', lineStyle: { type: 'dashed', color: '#faad14' }, data: [{ yAxis: rule.threshold * 100, name: t('dashboard.threshold', { value: formatPercent(rule.threshold) }) }], label: { formatter: t('dashboard.threshold', { value: formatPercent(rule.threshold) }) } }
+              ? {
+                  symbol: 'none',
+                  lineStyle: { type: 'dashed', color: '#faad14' },
+                  data: [{ yAxis: rule.threshold * 100, name: t('dashboard.threshold', { value: formatPercent(rule.threshold) }) }],
+                  label: { formatter: t('dashboard.threshold', { value: formatPercent(rule.threshold) }) },
+                }
               : undefined,
         },
       ],
@@ -71,17 +76,18 @@ export function H1CoverageChart({ regionCode, rule }: H1CoverageChartProps) {
   };
 
   return (
-    <Card
-      size="small"
-      title={<span style={{ whiteSpace: 'normal' }}>{title}</span>}
-    >
+    <Card size="small" title={<span style={{ whiteSpace: 'normal' }}>{title}</span>}>
       {rule.clause ? (
         <Tag color="gold" style={{ whiteSpace: 'normal', marginBottom: 8 }}>
           {t('dashboard.clause', { clause: formatClause(null, rule.clause) })}
         </Tag>
       ) : null}
       <Flex gap={32} align="center" style={{ marginBottom: 8 }} wrap>
-        <Statistic title={t('dashboard.overall')} value={formatPercent(rule.value)} valueStyle={{ color: rule.value !== null && rule.threshold !== null && rule.value < rule.threshold ? '#d4380d' : '#1f7a4d' }} />
+        <Statistic
+          title={t('dashboard.overall')}
+          value={formatPercent(rule.value)}
+          valueStyle={{ color: rule.value !== null && rule.threshold !== null && rule.value < rule.threshold ? '#d4380d' : '#1f7a4d' }}
+        />
         <Link to={householdsLink(rule.drill, { regionCode, warning: rule.ruleId })}>
           <Typography.Text type={unmetTotal ? 'danger' : 'secondary'}>{t('dashboard.unmetHouseholds', { n: unmetTotal })}</Typography.Text>
         </Link>

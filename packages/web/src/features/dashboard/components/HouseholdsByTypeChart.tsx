@@ -48,11 +48,7 @@ export function HouseholdsByTypeChart({ data }: HouseholdsByTypeChartProps) {
 
   return (
     <Card title={t('dashboard.byType')} size="small" extra={mobile ? null : <span style={{ color: '#888', fontSize: 12 }}>{t('dashboard.drillHint')}</span>}>
-      {data.byChild.length ? (
-        <EChart option={option} onClick={handleClick} ariaLabel={t('dashboard.byType')} testId="chart-by-type" />
-      ) : (
-        <Empty description={t('common.empty')} />
-      )}
+      {data.byChild.length ? <EChart option={option} onClick={handleClick} ariaLabel={t('dashboard.byType')} testId="chart-by-type" /> : <Empty description={t('common.empty')} />}
     </Card>
   );
 }

@@ -16,7 +16,9 @@ export function WarningList({ regionCode, warnings, totals }: WarningListProps) 
     <Space wrap>
       {(Object.entries(totals) as [string, number][]).map(([code, n]) => (
         <Link key={code} to={householdsLink(undefined, { regionCode, warning: code })}>
-          <Tag color={n ? 'red' : 'default'}>{t(`hh.warning.${code}` as MessageKey)}: {n}</Tag>
+          <Tag color={n ? 'red' : 'default'}>
+            {t(`hh.warning.${code}` as MessageKey)}: {n}
+          </Tag>
         </Link>
       ))}
     </Space>
@@ -24,7 +26,11 @@ export function WarningList({ regionCode, warnings, totals }: WarningListProps) 
   return (
     <Card
       size="small"
-      title={<span><WarningOutlined style={{ color: '#d4380d' }} /> {t('dashboard.warnings')}</span>}
+      title={
+        <span>
+          <WarningOutlined style={{ color: '#d4380d' }} /> {t('dashboard.warnings')}
+        </span>
+      }
       extra={mobile ? null : totalTags}
     >
       {mobile && totalTags ? <div style={{ marginBottom: 8 }}>{totalTags}</div> : null}

@@ -39,7 +39,12 @@ export function DashboardPage() {
                 {t('common.back')}
               </Button>
             ) : null}
-            <RegionSelect aria-label={t('dashboard.region')} value={regionCode} allowClear={false} onChange={(code) => setSearch({ regionCode: code === user.regionCode ? undefined : code })} />
+            <RegionSelect
+              aria-label={t('dashboard.region')}
+              value={regionCode}
+              allowClear={false}
+              onChange={(code) => setSearch({ regionCode: code === user.regionCode ? undefined : code })}
+            />
           </Flex>
         }
       />

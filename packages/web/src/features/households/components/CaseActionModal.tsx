@@ -24,7 +24,16 @@ export type CaseActionModalProps = {
   flags?: Partial<Record<'housingSecure' | 'waterSecure' | 'educationSecure' | 'medicalSecure', boolean | null>>;
 };
 
-const DATED: CaseAction[] = ['record_home_visit', 'record_info_check', 'record_village_review', 'township_approve', 'county_approve', 'elim_home_visit', 'elim_township_approve', 'elim_county_approve'];
+const DATED: CaseAction[] = [
+  'record_home_visit',
+  'record_info_check',
+  'record_village_review',
+  'township_approve',
+  'county_approve',
+  'elim_home_visit',
+  'elim_township_approve',
+  'elim_county_approve',
+];
 const RETURNS: CaseAction[] = ['township_return', 'county_return', 'elim_township_return', 'elim_county_return'];
 const ASSESS = [
   ['rigidExpenseResolved', '大额刚性支出已稳定解决', 'Large unavoidable spending resolved'],
@@ -35,7 +44,9 @@ const ASSESS = [
   ['medicalSecure', '基本医疗有保障', 'Basic medical insurance secure'],
 ] as const;
 
-type Values = { date?: Dayjs; commitmentDate?: Dayjs; riskTypes?: string[]; publicity?: [Dayjs, Dayjs]; reason?: string; eliminationMethod?: string } & Partial<Record<(typeof ASSESS)[number][0], boolean>>;
+type Values = { date?: Dayjs; commitmentDate?: Dayjs; riskTypes?: string[]; publicity?: [Dayjs, Dayjs]; reason?: string; eliminationMethod?: string } & Partial<
+  Record<(typeof ASSESS)[number][0], boolean>
+>;
 
 const iso = (d: Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
@@ -71,14 +82,27 @@ export function CaseActionModal({ householdId, monitoringCase: c, action, onClos
     for (const [k] of ASSESS) if (v[k] !== undefined) body[k] = v[k];
     // a step is based on the case as this dialog shows it; a stale one offers to reload (the refusal stays listed)
     run.mutate(withVersion({ caseId: c.id, ...body }, c), {
-      onSuccess: () => { message.success(pick(`已办理：${rule?.zh}`, `Done: ${rule?.en}`)); close(); },
-      onError: (err) => stale.handle(err, async () => { await reload(); run.reset(); }),
+      onSuccess: () => {
+        message.success(pick(`已办理：${rule?.zh}`, `Done: ${rule?.en}`));
+        close();
+      },
+      onError: (err) =>
+        stale.handle(err, async () => {
+          await reload();
+          run.reset();
+        }),
     });
   };
 
   const yesNo = (name: string, label: string) => (
     <Form.Item key={name} name={name} label={label} rules={[{ required: true, message: pick('请选择', 'Choose one') }]}>
-      <Radio.Group optionType="button" options={[{ value: true, label: pick('是', 'Yes') }, { value: false, label: pick('否', 'No') }]} />
+      <Radio.Group
+        optionType="button"
+        options={[
+          { value: true, label: pick('是', 'Yes') },
+          { value: false, label: pick('否', 'No') },
+        ]}
+      />
     </Form.Item>
   );
 
@@ -96,13 +120,39 @@ export function CaseActionModal({ householdId, monitoringCase: c, action, onClos
     >
       {run.error ? (
         <Alert
-          type="error" showIcon role="alert" style={{ marginBottom: 12 }} data-testid="action-error"
+          type="error"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 12 }}
+          data-testid="action-error"
           title={pick('不能办理', 'Refused')}
-          description={issues.length ? <ul style={{ margin: 0, paddingInlineStart: 18 }}>{issues.map((x, n) => <li key={n}>{issueText(x, i18n)}</li>)}</ul> : errorTitle(run.error, i18n)}
+          description={
+            issues.length ? (
+              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                {issues.map((x, n) => (
+                  <li key={n}>{issueText(x, i18n)}</li>
+                ))}
+              </ul>
+            ) : (
+              errorTitle(run.error, i18n)
+            )
+          }
         />
       ) : null}
-      {c.returnReason && (action === 'submit' || action === 'elim_submit') ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={pick(`退回原因：${c.returnReason}`, `Returned: ${c.returnReason}`)} /> : null}
-      <Form form={form} layout="vertical" initialValues={{ ...Object.fromEntries(Object.entries(flags).filter(([, v]) => typeof v === 'boolean')), date: dayjs(), eliminationMethod: c.eliminationMethod ?? undefined, riskTypes: c.riskTypes, commitmentDate: c.commitmentDate ? dayjs(c.commitmentDate) : undefined }}>
+      {c.returnReason && (action === 'submit' || action === 'elim_submit') ? (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={pick(`退回原因：${c.returnReason}`, `Returned: ${c.returnReason}`)} />
+      ) : null}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          ...Object.fromEntries(Object.entries(flags).filter(([, v]) => typeof v === 'boolean')),
+          date: dayjs(),
+          eliminationMethod: c.eliminationMethod ?? undefined,
+          riskTypes: c.riskTypes,
+          commitmentDate: c.commitmentDate ? dayjs(c.commitmentDate) : undefined,
+        }}
+      >
         {action && DATED.includes(action) ? (
           <Form.Item name="date" label={pick('办理日期', 'Date')} rules={[{ required: true }]}>
             <DatePicker style={{ width: '100%' }} />
@@ -110,7 +160,11 @@ export function CaseActionModal({ householdId, monitoringCase: c, action, onClos
         ) : null}
         {action === 'record_home_visit' ? (
           <>
-            <Form.Item name="commitmentDate" label={pick('承诺授权书签订日期', 'Commitment and authorisation signed on')} rules={[{ required: true, message: pick('请填写承诺授权书签订日期', 'Required') }]}>
+            <Form.Item
+              name="commitmentDate"
+              label={pick('承诺授权书签订日期', 'Commitment and authorisation signed on')}
+              rules={[{ required: true, message: pick('请填写承诺授权书签订日期', 'Required') }]}
+            >
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="riskTypes" label={pick('风险类型（最多 5 项）', 'Risk types (at most 5)')}>
@@ -119,12 +173,20 @@ export function CaseActionModal({ householdId, monitoringCase: c, action, onClos
           </>
         ) : null}
         {publicity ? (
-          <Form.Item name="publicity" label={pick(`公示起止日期（不少于 ${facts.publicityMinDays} 天）`, `Publicity (at least ${facts.publicityMinDays} days)`)} rules={[{ required: true }]}>
+          <Form.Item
+            name="publicity"
+            label={pick(`公示起止日期（不少于 ${facts.publicityMinDays} 天）`, `Publicity (at least ${facts.publicityMinDays} days)`)}
+            rules={[{ required: true }]}
+          >
             <DatePicker.RangePicker style={{ width: '100%' }} />
           </Form.Item>
         ) : null}
         {action && RETURNS.includes(action) ? (
-          <Form.Item name="reason" label={pick('退回原因', 'Reason for the return')} rules={[{ required: true, whitespace: true, message: pick('请填写退回原因', 'A reason is required') }]}>
+          <Form.Item
+            name="reason"
+            label={pick('退回原因', 'Reason for the return')}
+            rules={[{ required: true, whitespace: true, message: pick('请填写退回原因', 'A reason is required') }]}
+          >
             <Input.TextArea rows={3} maxLength={500} />
           </Form.Item>
         ) : null}

@@ -37,7 +37,9 @@ export function EliminationPreview({ caseId, date, method }: EliminationPreviewP
           title={pick(`按 ${c.asOf} 审批：尚不符合风险消除条件`, `Approval on ${c.asOf}: conditions not met`)}
           description={
             <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {c.issues.map((i, n) => <li key={n}>{pick(i.messageZh, i.messageEn)}</li>)}
+              {c.issues.map((i, n) => (
+                <li key={n}>{pick(i.messageZh, i.messageEn)}</li>
+              ))}
             </ul>
           }
         />

@@ -36,7 +36,14 @@ export function HelpersTab({ household, writable }: HelpersTabProps) {
   return (
     <>
       {writable ? (
-        <Button icon={<UserAddOutlined />} onClick={() => { form.resetFields(); setOpen(true); }} style={{ marginBottom: 12 }}>
+        <Button
+          icon={<UserAddOutlined />}
+          onClick={() => {
+            form.resetFields();
+            setOpen(true);
+          }}
+          style={{ marginBottom: 12 }}
+        >
           {t('helper.assign')}
         </Button>
       ) : null}
@@ -54,13 +61,25 @@ export function HelpersTab({ household, writable }: HelpersTabProps) {
           { title: t('helper.startDate'), dataIndex: 'startDate', render: (v?: string | null) => formatDate(v) },
         ]}
       />
-      <Modal open={open} title={t('helper.assign')} onCancel={() => setOpen(false)} onOk={() => void handleOk()} confirmLoading={assign.isPending} okText={t('common.save')} cancelText={t('common.cancel')} forceRender>
+      <Modal
+        open={open}
+        title={t('helper.assign')}
+        onCancel={() => setOpen(false)}
+        onOk={() => void handleOk()}
+        confirmLoading={assign.isPending}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        forceRender
+      >
         <Form form={form} layout="vertical">
           <Form.Item name="helperId" label={t('helper.select')} rules={[{ required: true }]}>
             <Select
               loading={helpers.isLoading}
               showSearch={{ optionFilterProp: 'label' }}
-              options={(helpers.data ?? []).map((h) => ({ value: h.id, label: `${h.name} · ${dict.label(DICT.helperRole, h.role)}${h.organisation ? ` · ${h.organisation}` : ''}` }))}
+              options={(helpers.data ?? []).map((h) => ({
+                value: h.id,
+                label: `${h.name} · ${dict.label(DICT.helperRole, h.role)}${h.organisation ? ` · ${h.organisation}` : ''}`,
+              }))}
             />
           </Form.Item>
           <Form.Item name="startDate" label={t('helper.startDate')}>

@@ -41,9 +41,22 @@ export function HistoryTab({ householdId }: HistoryTabProps) {
       columns={[
         { title: t('history.at'), dataIndex: 'at', render: (v: string) => formatDateTime(v) },
         { title: t('history.actor'), dataIndex: 'actorName', render: (v?: string | null) => v ?? '—' },
-        { title: t('history.action'), dataIndex: 'action', render: (v: string) => <Tag color={ACTION_COLOR[v] ?? 'default'}>{label(ACTION_LABELS, v, ['其他操作', 'Other'])}</Tag> },
+        {
+          title: t('history.action'),
+          dataIndex: 'action',
+          render: (v: string) => <Tag color={ACTION_COLOR[v] ?? 'default'}>{label(ACTION_LABELS, v, ['其他操作', 'Other'])}</Tag>,
+        },
         { title: t('history.entity'), key: 'entity', render: (_, e) => [label(ENTITY_LABELS, e.entityType, ['记录', 'Record']), recordName(e)].filter(Boolean).join(' · ') },
-        { title: t('history.changes'), key: 'n', responsive: ['md'], render: (_, e) => rowsOf(e.entityType, e.before, e.after).map((r) => r.label).slice(0, 6).join('、') || '—' },
+        {
+          title: t('history.changes'),
+          key: 'n',
+          responsive: ['md'],
+          render: (_, e) =>
+            rowsOf(e.entityType, e.before, e.after)
+              .map((r) => r.label)
+              .slice(0, 6)
+              .join('、') || '—',
+        },
       ]}
     />
   );

@@ -30,7 +30,11 @@ export function HouseholdFields({ isEdit = false }: { isEdit?: boolean }) {
     <>
       <Row gutter={12}>
         <Col xs={24} md={6}>
-          <Form.Item name="householdNo" label={t('hh.no')} rules={[{ required: true, whitespace: true, max: HOUSEHOLD_NO_MAX }, ...(isEdit ? [] : [{ validator: householdNoValidator(i18n) }])]}>
+          <Form.Item
+            name="householdNo"
+            label={t('hh.no')}
+            rules={[{ required: true, whitespace: true, max: HOUSEHOLD_NO_MAX }, ...(isEdit ? [] : [{ validator: householdNoValidator(i18n) }])]}
+          >
             <Input disabled={isEdit} />
           </Form.Item>
         </Col>
@@ -53,8 +57,13 @@ export function HouseholdFields({ isEdit = false }: { isEdit?: boolean }) {
           <Form.Item name="isLifted" label={t('hh.isLifted')} rules={[{ required: true }]}>
             <Select
               style={{ width: '100%' }}
-              options={[{ value: true, label: t('common.yes') }, { value: false, label: t('common.no') }]}
-              onChange={(v: boolean) => { if (!v) form.setFieldValue('liftedCategory', null); }}
+              options={[
+                { value: true, label: t('common.yes') },
+                { value: false, label: t('common.no') },
+              ]}
+              onChange={(v: boolean) => {
+                if (!v) form.setFieldValue('liftedCategory', null);
+              }}
             />
           </Form.Item>
         </Col>
@@ -70,12 +79,14 @@ export function HouseholdFields({ isEdit = false }: { isEdit?: boolean }) {
             name="liftedYear"
             label={t('hh.liftedYear')}
             dependencies={['householdType', 'isLifted']}
-            rules={[{
-              validator: async (_r: unknown, v?: number | null) => {
-                const issue = typeof v === 'number' ? liftedYearIssue(v, { householdType: type, isLifted }) : undefined;
-                if (issue) throw new Error(i18n.pick(issue.messageZh, issue.messageEn));
+            rules={[
+              {
+                validator: async (_r: unknown, v?: number | null) => {
+                  const issue = typeof v === 'number' ? liftedYearIssue(v, { householdType: type, isLifted }) : undefined;
+                  if (issue) throw new Error(i18n.pick(issue.messageZh, issue.messageEn));
+                },
               },
-            }]}
+            ]}
           >
             <InputNumber min={LIFTED_YEAR_MIN} max={LIFTED_YEAR_MAX} precision={0} style={{ width: '100%' }} />
           </Form.Item>

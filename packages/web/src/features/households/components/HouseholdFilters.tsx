@@ -39,7 +39,14 @@ export function HouseholdFilters({ value, onChange, onReset }: HouseholdFiltersP
   );
   const filters = (
     <>
-      <DictSelect dictCode={DICT.householdType} aria-label={t('hh.type')} placeholder={t('hh.type')} style={width} value={value.householdType} onChange={(v) => onChange({ householdType: one(v) })} />
+      <DictSelect
+        dictCode={DICT.householdType}
+        aria-label={t('hh.type')}
+        placeholder={t('hh.type')}
+        style={width}
+        value={value.householdType}
+        onChange={(v) => onChange({ householdType: one(v) })}
+      />
       <Select
         aria-label={t('hh.isLifted')}
         placeholder={t('hh.isLifted')}
@@ -47,9 +54,19 @@ export function HouseholdFilters({ value, onChange, onReset }: HouseholdFiltersP
         style={width}
         value={value.isLifted}
         onChange={(v?: string) => onChange({ isLifted: v })}
-        options={[{ value: 'true', label: `${t('hh.isLifted')}：${t('common.yes')}` }, { value: 'false', label: `${t('hh.isLifted')}：${t('common.no')}` }]}
+        options={[
+          { value: 'true', label: `${t('hh.isLifted')}：${t('common.yes')}` },
+          { value: 'false', label: `${t('hh.isLifted')}：${t('common.no')}` },
+        ]}
       />
-      <DictSelect dictCode={DICT.monitoringType} aria-label={t('hh.monitoringType')} placeholder={t('hh.monitoringType')} style={width} value={value.monitoringType} onChange={(v) => onChange({ monitoringType: one(v) })} />
+      <DictSelect
+        dictCode={DICT.monitoringType}
+        aria-label={t('hh.monitoringType')}
+        placeholder={t('hh.monitoringType')}
+        style={width}
+        value={value.monitoringType}
+        onChange={(v) => onChange({ monitoringType: one(v) })}
+      />
       <Select
         aria-label={t('hh.monitoringStatus')}
         placeholder={t('hh.monitoringStatus')}
@@ -59,8 +76,22 @@ export function HouseholdFilters({ value, onChange, onReset }: HouseholdFiltersP
         onChange={(v?: string) => onChange({ monitoringStatus: v })}
         options={STATUSES.map((s) => ({ value: s, label: t(`hh.status.${s}` as MessageKey) }))}
       />
-      <DictSelect dictCode={DICT.laborCapacity} aria-label={t('hh.laborCapacityAny')} placeholder={t('hh.laborCapacityAny')} style={mobile ? width : { minWidth: 220 }} value={value.laborCapacity} onChange={(v) => onChange({ laborCapacity: one(v) })} />
-      <DictSelect dictCode={DICT.riskType} aria-label={t('hh.riskType')} placeholder={t('hh.riskType')} style={width} value={value.riskType} onChange={(v) => onChange({ riskType: one(v) })} />
+      <DictSelect
+        dictCode={DICT.laborCapacity}
+        aria-label={t('hh.laborCapacityAny')}
+        placeholder={t('hh.laborCapacityAny')}
+        style={mobile ? width : { minWidth: 220 }}
+        value={value.laborCapacity}
+        onChange={(v) => onChange({ laborCapacity: one(v) })}
+      />
+      <DictSelect
+        dictCode={DICT.riskType}
+        aria-label={t('hh.riskType')}
+        placeholder={t('hh.riskType')}
+        style={width}
+        value={value.riskType}
+        onChange={(v) => onChange({ riskType: one(v) })}
+      />
       <Select
         aria-label={t('hh.warning')}
         placeholder={t('hh.warning')}
@@ -94,7 +125,11 @@ export function HouseholdFilters({ value, onChange, onReset }: HouseholdFiltersP
           </Button>
         </Badge>
       </Flex>
-      {open ? <Flex vertical gap={8}>{filters}</Flex> : null}
+      {open ? (
+        <Flex vertical gap={8}>
+          {filters}
+        </Flex>
+      ) : null}
     </Flex>
   );
 }

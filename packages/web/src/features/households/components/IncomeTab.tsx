@@ -33,7 +33,13 @@ function withTrend(rows: Income[]): Income[] {
     .sort((a, b) => b.year - a.year)
     .map((r) => {
       const c = trend.find((x) => x.year === r.year);
-      return { ...r, netIncome: r.netIncome ?? c?.netIncome, perCapita: r.perCapita ?? c?.perCapita, yoyChange: r.yoyChange ?? c?.yoyChange ?? null, yoyRate: r.yoyRate ?? c?.yoyRate ?? null };
+      return {
+        ...r,
+        netIncome: r.netIncome ?? c?.netIncome,
+        perCapita: r.perCapita ?? c?.perCapita,
+        yoyChange: r.yoyChange ?? c?.yoyChange ?? null,
+        yoyRate: r.yoyRate ?? c?.yoyRate ?? null,
+      };
     });
 }
 
@@ -61,7 +67,18 @@ export function IncomeTab({ household, writable }: IncomeTabProps) {
   const values = Form.useWatch([], form) as IncomeValues | undefined;
   const preview = useMemo(() => {
     try {
-      return values && values.memberCount ? computeIncome({ wage: values.wage ?? 0, business: values.business ?? 0, businessExpense: values.businessExpense ?? 0, property: values.property ?? 0, transfer: values.transfer ?? 0 }, values.memberCount) : null;
+      return values && values.memberCount
+        ? computeIncome(
+            {
+              wage: values.wage ?? 0,
+              business: values.business ?? 0,
+              businessExpense: values.businessExpense ?? 0,
+              property: values.property ?? 0,
+              transfer: values.transfer ?? 0,
+            },
+            values.memberCount,
+          )
+        : null;
     } catch {
       return null;
     }
@@ -114,23 +131,51 @@ export function IncomeTab({ household, writable }: IncomeTabProps) {
           { title: t('income.memberCount'), dataIndex: 'memberCount', align: 'right' },
           { title: t('income.net'), dataIndex: 'netIncome', align: 'right', render: yuan },
           { title: t('income.perCapita'), dataIndex: 'perCapita', align: 'right', render: (v?: number) => <Typography.Text strong>{yuan(v)}</Typography.Text> },
-          { title: lang === 'zh' ? '当年监测范围' : 'Monitoring line', key: 'line', render: (_: unknown, r: Income) => <IncomeLineTag regionCode={household.regionCode} year={r.year} perCapita={r.perCapita} /> },
+          {
+            title: lang === 'zh' ? '当年监测范围' : 'Monitoring line',
+            key: 'line',
+            render: (_: unknown, r: Income) => <IncomeLineTag regionCode={household.regionCode} year={r.year} perCapita={r.perCapita} />,
+          },
           {
             title: t('income.yoy'),
             key: 'yoy',
             align: 'right',
             render: (_, r) =>
-              r.yoyChange === null || r.yoyChange === undefined ? '—' : (
+              r.yoyChange === null || r.yoyChange === undefined ? (
+                '—'
+              ) : (
                 <Typography.Text type={r.yoyChange < 0 ? 'danger' : 'success'}>
                   {r.yoyChange > 0 ? '+' : ''}
                   {yuan(r.yoyChange)} ({formatChange(r.yoyRate)})
                 </Typography.Text>
               ),
           },
-          ...(writable ? [{ title: t('common.actions'), key: 'a', render: (_: unknown, r: Income) => <Button type="link" size="small" onClick={() => edit(r)} aria-label={`${t('income.edit')} ${r.year}`}>{t('common.edit')}</Button> }] : []),
+          ...(writable
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'a',
+                  render: (_: unknown, r: Income) => (
+                    <Button type="link" size="small" onClick={() => edit(r)} aria-label={`${t('income.edit')} ${r.year}`}>
+                      {t('common.edit')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
-      <Modal open={open} title={adding ? t('income.add') : `${t('income.edit')} · ${values?.year ?? ''}`} onCancel={() => setOpen(false)} onOk={() => void handleSave()} confirmLoading={save.isPending} okText={t('common.save')} cancelText={t('common.cancel')} forceRender width={720}>
+      <Modal
+        open={open}
+        title={adding ? t('income.add') : `${t('income.edit')} · ${values?.year ?? ''}`}
+        onCancel={() => setOpen(false)}
+        onOk={() => void handleSave()}
+        confirmLoading={save.isPending}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        forceRender
+        width={720}
+      >
         {save.error ? <ErrorAlert error={save.error} /> : null}
         <Form form={form} layout="vertical">
           <Row gutter={12}>

@@ -30,11 +30,7 @@ export function MeasuresTab({ household, writable }: MeasuresTabProps) {
 
   const open = (m: Measure | 'new') => {
     form.resetFields();
-    form.setFieldsValue(
-      m === 'new'
-        ? { year: dayjs().year() }
-        : { ...m, startDate: m.startDate ? dayjs(m.startDate) : null, endDate: m.endDate ? dayjs(m.endDate) : null },
-    );
+    form.setFieldsValue(m === 'new' ? { year: dayjs().year() } : { ...m, startDate: m.startDate ? dayjs(m.startDate) : null, endDate: m.endDate ? dayjs(m.endDate) : null });
     setEditing(m);
   };
   const handleSave = async () => {
@@ -75,7 +71,16 @@ export function MeasuresTab({ household, writable }: MeasuresTabProps) {
         aria-label={t('hh.tab.measures')}
         scroll={{ x: 'max-content' }}
         columns={[
-          { title: t('measure.category'), dataIndex: 'category', render: (c: string) => <Space>{dict.label(DICT.measureCategory, c)}{devTag(c)}</Space> },
+          {
+            title: t('measure.category'),
+            dataIndex: 'category',
+            render: (c: string) => (
+              <Space>
+                {dict.label(DICT.measureCategory, c)}
+                {devTag(c)}
+              </Space>
+            ),
+          },
           { title: t('measure.description'), dataIndex: 'description', render: (v?: string | null) => v ?? '—' },
           { title: t('measure.year'), dataIndex: 'year' },
           { title: t('measure.startDate'), dataIndex: 'startDate', render: (v?: string | null) => formatDate(v) },
@@ -88,9 +93,13 @@ export function MeasuresTab({ household, writable }: MeasuresTabProps) {
                   key: 'a',
                   render: (_: unknown, m: Measure) => (
                     <Space>
-                      <Button type="link" size="small" onClick={() => open(m)} aria-label={`${t('measure.edit')} ${m.id}`}>{t('common.edit')}</Button>
+                      <Button type="link" size="small" onClick={() => open(m)} aria-label={`${t('measure.edit')} ${m.id}`}>
+                        {t('common.edit')}
+                      </Button>
                       <Popconfirm title={t('common.confirmDelete')} onConfirm={() => handleDelete(m)} okText={t('common.ok')} cancelText={t('common.cancel')}>
-                        <Button type="link" size="small" danger aria-label={`${t('common.delete')} ${m.id}`}>{t('common.delete')}</Button>
+                        <Button type="link" size="small" danger aria-label={`${t('common.delete')} ${m.id}`}>
+                          {t('common.delete')}
+                        </Button>
                       </Popconfirm>
                     </Space>
                   ),
@@ -99,18 +108,35 @@ export function MeasuresTab({ household, writable }: MeasuresTabProps) {
             : []),
         ]}
       />
-      <Modal open={editing !== null} title={editing === 'new' ? t('measure.add') : t('measure.edit')} onCancel={() => setEditing(null)} onOk={() => void handleSave()} confirmLoading={mutations.add.isPending || mutations.update.isPending} okText={t('common.save')} cancelText={t('common.cancel')} forceRender width={720}>
+      <Modal
+        open={editing !== null}
+        title={editing === 'new' ? t('measure.add') : t('measure.edit')}
+        onCancel={() => setEditing(null)}
+        onOk={() => void handleSave()}
+        confirmLoading={mutations.add.isPending || mutations.update.isPending}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        forceRender
+        width={720}
+      >
         <Form form={form} layout="vertical">
           <Row gutter={12}>
             <Col span={12}>
               <Form.Item name="category" label={t('measure.category')} rules={[{ required: true }]}>
                 <Select
                   showSearch={{ optionFilterProp: 'title' }}
-                  options={categories.filter((c) => c.active !== false).map((c) => ({
-                    value: c.code,
-                    title: pick(c.labelZh, c.labelEn),
-                    label: <Space>{pick(c.labelZh, c.labelEn)}{isDevelopmental(c) ? <Tag color="green">{t('measure.developmental')}</Tag> : null}</Space>,
-                  }))}
+                  options={categories
+                    .filter((c) => c.active !== false)
+                    .map((c) => ({
+                      value: c.code,
+                      title: pick(c.labelZh, c.labelEn),
+                      label: (
+                        <Space>
+                          {pick(c.labelZh, c.labelEn)}
+                          {isDevelopmental(c) ? <Tag color="green">{t('measure.developmental')}</Tag> : null}
+                        </Space>
+                      ),
+                    }))}
                 />
               </Form.Item>
             </Col>
@@ -135,7 +161,19 @@ export function MeasuresTab({ household, writable }: MeasuresTabProps) {
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item name="endDate" label={t('measure.endDate')} dependencies={['startDate']} rules={[({ getFieldValue }) => ({ validator: async (_, v?: Dayjs) => { const s = getFieldValue('startDate') as Dayjs | undefined; if (v && s && v.isBefore(s)) throw new Error(`${t('measure.endDate')} < ${t('measure.startDate')}`); } })]}>
+              <Form.Item
+                name="endDate"
+                label={t('measure.endDate')}
+                dependencies={['startDate']}
+                rules={[
+                  ({ getFieldValue }) => ({
+                    validator: async (_, v?: Dayjs) => {
+                      const s = getFieldValue('startDate') as Dayjs | undefined;
+                      if (v && s && v.isBefore(s)) throw new Error(`${t('measure.endDate')} < ${t('measure.startDate')}`);
+                    },
+                  }),
+                ]}
+              >
                 <DatePicker style={{ width: '100%' }} />
               </Form.Item>
             </Col>

@@ -101,7 +101,13 @@ export function MemberFields({ prefix = [], listName }: MemberFieldsProps) {
         <Form.Item
           name={name('healthStatuses')}
           label={t('member.health')}
-          rules={[{ validator: async (_r, v?: string[]) => { if (v?.includes('healthy') && v.length > 1) throw new Error(t('member.healthyAlone')); } }]}
+          rules={[
+            {
+              validator: async (_r, v?: string[]) => {
+                if (v?.includes('healthy') && v.length > 1) throw new Error(t('member.healthyAlone'));
+              },
+            },
+          ]}
         >
           <DictSelect dictCode={DICT.healthStatus} multiple style={{ width: '100%' }} />
         </Form.Item>

@@ -133,9 +133,10 @@ export function MembersTab({ household, writable }: MembersTabProps) {
             dataIndex: 'healthStatuses',
             render: (v: string[] | undefined, p) => {
               const list = (v ?? []).map((c) => dict.label(DICT.healthStatus, c)).join('、') || '—';
-              const dis = p.disabilityType || p.disabilityGrade
-                ? `（${[dict.label(DICT.disabilityType, p.disabilityType), p.disabilityGrade ? t('member.grade', { n: p.disabilityGrade }) : ''].filter((x) => x && x !== '—').join(' ')}）`
-                : '';
+              const dis =
+                p.disabilityType || p.disabilityGrade
+                  ? `（${[dict.label(DICT.disabilityType, p.disabilityType), p.disabilityGrade ? t('member.grade', { n: p.disabilityGrade }) : ''].filter((x) => x && x !== '—').join(' ')}）`
+                  : '';
               return `${list}${dis}`;
             },
           },
@@ -145,7 +146,7 @@ export function MembersTab({ household, writable }: MembersTabProps) {
             render: (_: unknown, p) => (p.schoolStatus ? `${t('member.schoolStatus')}：${dict.label(DICT.schoolStatus, p.schoolStatus)}` : dict.label(DICT.education, p.education)),
           },
           { title: t('member.employment'), dataIndex: 'employmentStatus', render: (v?: string) => dict.label(DICT.employmentStatus, v) },
-          { title: t('member.workMonths'), dataIndex: 'workMonths', render: (v?: number | null) => (v ?? '—') },
+          { title: t('member.workMonths'), dataIndex: 'workMonths', render: (v?: number | null) => v ?? '—' },
           { title: t('member.phone'), dataIndex: 'phone', render: (v?: string | null) => v ?? '—' },
           ...(writable ? [{ title: t('common.actions'), key: 'actions', responsive: ['md' as const], render: (_: unknown, p: Person) => actions(p) }] : []),
         ]}
@@ -187,9 +188,13 @@ export function MembersTab({ household, writable }: MembersTabProps) {
     if (p.exitReason) {
       return isAdmin && householdOpen ? (
         <Popconfirm title={t('member.restore.confirm')} onConfirm={() => handleRestore(p)} okText={t('common.ok')} cancelText={t('common.cancel')}>
-          <Button type="link" size="small" aria-label={`${t('hh.restore')} ${p.name}`}>{t('hh.restore')}</Button>
+          <Button type="link" size="small" aria-label={`${t('hh.restore')} ${p.name}`}>
+            {t('hh.restore')}
+          </Button>
         </Popconfirm>
-      ) : reveal;
+      ) : (
+        reveal
+      );
     }
     if (!canEdit) return reveal;
     return (

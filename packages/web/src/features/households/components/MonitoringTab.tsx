@@ -19,15 +19,34 @@ import { MonitoringCaseForm, type CaseFormValues } from './MonitoringCaseForm.ts
 
 export type MonitoringTabProps = { household: HouseholdDetail; writable: boolean };
 
-const STAGE_COLOR: Record<string, string> = { approved: 'orange', eliminated: 'green', township_review: 'blue', county_approval: 'blue', elim_township_review: 'blue', elim_county_approval: 'blue' };
+const STAGE_COLOR: Record<string, string> = {
+  approved: 'orange',
+  eliminated: 'green',
+  township_review: 'blue',
+  county_approval: 'blue',
+  elim_township_review: 'blue',
+  elim_county_approval: 'blue',
+};
 const RETURNS = new Set<CaseAction>(['township_return', 'county_return', 'elim_township_return', 'elim_county_return']);
 
 function toForm(c: MonitoringCase): CaseFormValues {
-  return { monitoringType: c.monitoringType, leadSource: c.leadSource ?? undefined, leadDate: c.leadDate ? dayjs(c.leadDate) : undefined, riskTypes: c.riskTypes, note: c.note ?? undefined };
+  return {
+    monitoringType: c.monitoringType,
+    leadSource: c.leadSource ?? undefined,
+    leadDate: c.leadDate ? dayjs(c.leadDate) : undefined,
+    riskTypes: c.riskTypes,
+    note: c.note ?? undefined,
+  };
 }
 
 function fromForm(v: CaseFormValues): Partial<MonitoringInput> {
-  return { monitoringType: v.monitoringType, leadSource: v.leadSource ?? null, leadDate: v.leadDate ? (v.leadDate as Dayjs).format('YYYY-MM-DD') : null, riskTypes: v.riskTypes ?? [], note: v.note ?? null };
+  return {
+    monitoringType: v.monitoringType,
+    leadSource: v.leadSource ?? null,
+    leadDate: v.leadDate ? (v.leadDate as Dayjs).format('YYYY-MM-DD') : null,
+    riskTypes: v.riskTypes ?? [],
+    note: v.note ?? null,
+  };
 }
 
 /**
@@ -79,7 +98,12 @@ export function MonitoringTab({ household, writable }: MonitoringTabProps) {
     setActing(fresh && acting && fresh.stage === acting.c.stage ? { c: fresh, action: acting.action } : null);
   };
 
-  const dated = (label: string, v: string | null) => (v ? <Descriptions.Item key={label} label={label}>{formatDate(v)}</Descriptions.Item> : null);
+  const dated = (label: string, v: string | null) =>
+    v ? (
+      <Descriptions.Item key={label} label={label}>
+        {formatDate(v)}
+      </Descriptions.Item>
+    ) : null;
 
   return (
     <>
@@ -104,13 +128,29 @@ export function MonitoringTab({ household, writable }: MonitoringTabProps) {
             title={
               <Space wrap>
                 {dict.label(DICT.monitoringType, c.monitoringType)}
-                <Tag color={STAGE_COLOR[stage] ?? 'default'} data-testid="case-stage">{pick(STAGE_LABELS[stage].zh, STAGE_LABELS[stage].en)}</Tag>
+                <Tag color={STAGE_COLOR[stage] ?? 'default'} data-testid="case-stage">
+                  {pick(STAGE_LABELS[stage].zh, STAGE_LABELS[stage].en)}
+                </Tag>
               </Space>
             }
-            extra={writable && stage === 'village' ? <Button size="small" onClick={() => open(c)}>{t('common.edit')}</Button> : null}
+            extra={
+              writable && stage === 'village' ? (
+                <Button size="small" onClick={() => open(c)}>
+                  {t('common.edit')}
+                </Button>
+              ) : null
+            }
           >
             <CaseStageSteps stage={stage} returned={returned} />
-            {returned ? <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="return-reason" title={pick(`已退回，退回原因：${c.returnReason}`, `Returned: ${c.returnReason}`)} /> : null}
+            {returned ? (
+              <Alert
+                type="error"
+                showIcon
+                style={{ marginBottom: 12 }}
+                data-testid="return-reason"
+                title={pick(`已退回，退回原因：${c.returnReason}`, `Returned: ${c.returnReason}`)}
+              />
+            ) : null}
             {offered.length ? (
               <Space wrap style={{ marginBottom: 12 }} data-testid="case-actions">
                 {offered.map((o) => {
@@ -126,30 +166,50 @@ export function MonitoringTab({ household, writable }: MonitoringTabProps) {
                       {pick(o.labelZh, o.labelEn)}
                     </Button>
                   );
-                  return o.refusal ? <Tooltip key={o.action} title={pick(o.refusal.messageZh, o.refusal.messageEn)}><span>{btn}</span></Tooltip> : btn;
+                  return o.refusal ? (
+                    <Tooltip key={o.action} title={pick(o.refusal.messageZh, o.refusal.messageEn)}>
+                      <span>{btn}</span>
+                    </Tooltip>
+                  ) : (
+                    btn
+                  );
                 })}
               </Space>
             ) : null}
             {offered.length && offered.every((o) => o.refusal) ? (
-              <Typography.Paragraph type="secondary" data-testid="waiting-for">{pick(offered[0]!.refusal!.messageZh, offered[0]!.refusal!.messageEn)}</Typography.Paragraph>
+              <Typography.Paragraph type="secondary" data-testid="waiting-for">
+                {pick(offered[0]!.refusal!.messageZh, offered[0]!.refusal!.messageEn)}
+              </Typography.Paragraph>
             ) : null}
             <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
               {c.leadSource ? <Descriptions.Item label={pick('线索来源', 'Lead source')}>{dict.label(DICT.leadSource, c.leadSource)}</Descriptions.Item> : null}
-              {c.riskTypes.length ? <Descriptions.Item label={pick('风险类型', 'Risk types')}>{c.riskTypes.map((r) => dict.label(DICT.riskType, r)).join('、')}</Descriptions.Item> : null}
+              {c.riskTypes.length ? (
+                <Descriptions.Item label={pick('风险类型', 'Risk types')}>{c.riskTypes.map((r) => dict.label(DICT.riskType, r)).join('、')}</Descriptions.Item>
+              ) : null}
               {[
-                dated(pick('线索日期', 'Lead'), c.leadDate), dated(pick('入户核实', 'Home visit'), c.homeVisitDate), dated(pick('承诺授权书', 'Commitment signed'), c.commitmentDate),
-                dated(pick('信息比对', 'Cross-check'), c.infoCheckDate), dated(pick('民主评议', 'Deliberation'), c.villageReviewDate),
+                dated(pick('线索日期', 'Lead'), c.leadDate),
+                dated(pick('入户核实', 'Home visit'), c.homeVisitDate),
+                dated(pick('承诺授权书', 'Commitment signed'), c.commitmentDate),
+                dated(pick('信息比对', 'Cross-check'), c.infoCheckDate),
+                dated(pick('民主评议', 'Deliberation'), c.villageReviewDate),
               ]}
               {c.publicityStart ? (
                 <Descriptions.Item label={pick('村内公示', 'Publicity')}>
                   {formatDate(c.publicityStart)} – {formatDate(c.publicityEnd)}
-                  {pubDays !== null ? <Tag style={{ marginInlineStart: 6 }} color={pubDays + 1 >= facts.publicityMinDays ? 'green' : 'red'}>{pick(`${pubDays + 1} 天`, `${pubDays + 1} days`)}</Tag> : null}
+                  {pubDays !== null ? (
+                    <Tag style={{ marginInlineStart: 6 }} color={pubDays + 1 >= facts.publicityMinDays ? 'green' : 'red'}>
+                      {pick(`${pubDays + 1} 天`, `${pubDays + 1} days`)}
+                    </Tag>
+                  ) : null}
                 </Descriptions.Item>
               ) : null}
               {[
-                dated(pick('乡镇审核', 'Township review'), c.townshipReviewDate), dated(pick('县级审批', 'County approval'), c.countyApprovalDate),
-                dated(pick('消除入户核实', 'Elimination home visit'), c.elimHomeVisitDate), dated(pick('消除公示开始', 'Elimination publicity from'), c.elimPublicityStart),
-                dated(pick('消除公示结束', 'Elimination publicity to'), c.elimPublicityEnd), dated(pick('消除乡镇审核', 'Elimination township review'), c.elimTownshipReviewDate),
+                dated(pick('乡镇审核', 'Township review'), c.townshipReviewDate),
+                dated(pick('县级审批', 'County approval'), c.countyApprovalDate),
+                dated(pick('消除入户核实', 'Elimination home visit'), c.elimHomeVisitDate),
+                dated(pick('消除公示开始', 'Elimination publicity from'), c.elimPublicityStart),
+                dated(pick('消除公示结束', 'Elimination publicity to'), c.elimPublicityEnd),
+                dated(pick('消除乡镇审核', 'Elimination township review'), c.elimTownshipReviewDate),
                 dated(pick('消除县级审批', 'Elimination county approval'), c.elimCountyApprovalDate),
               ]}
               {c.eliminationMethod ? <Descriptions.Item label={pick('消除方式', 'Method')}>{dict.label(DICT.eliminationMethod, c.eliminationMethod)}</Descriptions.Item> : null}
@@ -160,13 +220,28 @@ export function MonitoringTab({ household, writable }: MonitoringTabProps) {
                 size="small"
                 style={{ marginTop: 8 }}
                 defaultActiveKey={stage === 'elim_county_approval' ? ['check'] : []}
-                items={[{ key: 'check', label: pick('风险消除条件预检（按今日审批）', 'Risk elimination conditions (approval today)'), children: <EliminationPreview caseId={c.id} date={dayjs().format('YYYY-MM-DD')} /> }]}
+                items={[
+                  {
+                    key: 'check',
+                    label: pick('风险消除条件预检（按今日审批）', 'Risk elimination conditions (approval today)'),
+                    children: <EliminationPreview caseId={c.id} date={dayjs().format('YYYY-MM-DD')} />,
+                  },
+                ]}
               />
             ) : null}
           </Card>
         );
       })}
-      <Modal open={editing !== null} title={editing === 'new' ? pick('新增监测识别', 'New identification') : pick('编辑村级识别信息', 'Edit village facts')} onCancel={() => setEditing(null)} onOk={() => void handleSave()} confirmLoading={mutations.add.isPending || mutations.update.isPending} okText={t('common.save')} cancelText={t('common.cancel')} forceRender>
+      <Modal
+        open={editing !== null}
+        title={editing === 'new' ? pick('新增监测识别', 'New identification') : pick('编辑村级识别信息', 'Edit village facts')}
+        onCancel={() => setEditing(null)}
+        onOk={() => void handleSave()}
+        confirmLoading={mutations.add.isPending || mutations.update.isPending}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        forceRender
+      >
         <Form form={form} layout="vertical">
           <MonitoringCaseForm />
         </Form>

@@ -47,7 +47,9 @@ export function UnmaskAction({ person }: { person: Person }) {
       >
         {shown ? (
           <Descriptions column={1} size="small" bordered>
-            <Descriptions.Item label={t('member.idNumber')}><span style={{ fontFamily: 'monospace' }}>{shown.idNumber}</span></Descriptions.Item>
+            <Descriptions.Item label={t('member.idNumber')}>
+              <span style={{ fontFamily: 'monospace' }}>{shown.idNumber}</span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('member.phone')}>{shown.phone ?? '—'}</Descriptions.Item>
           </Descriptions>
         ) : (
@@ -56,7 +58,13 @@ export function UnmaskAction({ person }: { person: Person }) {
               name="reason"
               label={t('member.unmask.reason')}
               extra={t('member.unmask.reasonHint')}
-              rules={[{ validator: async (_r, v?: string) => { if (!v || v.trim().length < 2) throw new Error(t('member.unmask.reasonShort')); } }]}
+              rules={[
+                {
+                  validator: async (_r, v?: string) => {
+                    if (!v || v.trim().length < 2) throw new Error(t('member.unmask.reasonShort'));
+                  },
+                },
+              ]}
             >
               <Input.TextArea rows={2} maxLength={200} />
             </Form.Item>

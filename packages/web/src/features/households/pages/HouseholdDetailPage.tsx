@@ -124,10 +124,14 @@ export function HouseholdDetailPage() {
           <Descriptions.Item label={t('hh.liftedYear')}>{h.liftedYear ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('hh.riskType')}>{h.riskTypes?.length ? h.riskTypes.map((c) => <Tag key={c}>{dict.label(DICT.riskType, c)}</Tag>) : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('hh.phone')}>{h.phone ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('hh.address')} span={{ xs: 1, md: 2 }}>{h.address ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('hh.address')} span={{ xs: 1, md: 2 }}>
+            {h.address ?? '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('hh.security')} span="filled">
             <Flex wrap gap={4}>
-              {SECURE_KEYS.map((k) => <SecureTag key={k} label={t(`hh.${k}` as MessageKey)} value={h[k]} />)}
+              {SECURE_KEYS.map((k) => (
+                <SecureTag key={k} label={t(`hh.${k}` as MessageKey)} value={h[k]} />
+              ))}
             </Flex>
           </Descriptions.Item>
         </Descriptions>
@@ -135,7 +139,16 @@ export function HouseholdDetailPage() {
       <Card size="small">
         <Tabs
           activeKey={params.get('tab') ?? 'members'}
-          onChange={(tab) => setParams((p) => { const n = new URLSearchParams(p); n.set('tab', tab); return n; }, { replace: true })}
+          onChange={(tab) =>
+            setParams(
+              (p) => {
+                const n = new URLSearchParams(p);
+                n.set('tab', tab);
+                return n;
+              },
+              { replace: true },
+            )
+          }
           destroyOnHidden
           items={[
             { key: 'members', label: t('hh.tab.members'), children: <MembersTab household={h} writable={writable} /> },

@@ -17,7 +17,23 @@ import { headRelationCode, isMaskedIdNumber, memberListProblems } from '../id-ch
 type MemberValue = PersonInput & { id?: number };
 type FormValues = HouseholdInput & { members: MemberValue[] };
 
-const HOUSEHOLD_KEYS = ['householdNo', 'regionCode', 'householdType', 'isLifted', 'liftedCategory', 'monitoringType', 'riskTypes', 'liftedYear', 'phone', 'address', 'note', 'housingSecure', 'waterSecure', 'educationSecure', 'medicalSecure'] as const;
+const HOUSEHOLD_KEYS = [
+  'householdNo',
+  'regionCode',
+  'householdType',
+  'isLifted',
+  'liftedCategory',
+  'monitoringType',
+  'riskTypes',
+  'liftedYear',
+  'phone',
+  'address',
+  'note',
+  'housingSecure',
+  'waterSecure',
+  'educationSecure',
+  'medicalSecure',
+] as const;
 /** Fields of a stored member the form never sends back (read-only or derived). */
 const MEMBER_READ_ONLY = ['id', 'householdId', 'regionCode', 'personNo', 'exitReason', 'exitDate', 'exitNote'] as const;
 
@@ -132,9 +148,8 @@ export function HouseholdFormPage() {
 
   const handleFinish = async (values: FormValues) => {
     try {
-      const savedId = isEdit && base
-        ? await saveEdit(values, base)
-        : (await create.mutateAsync({ ...pickHousehold(values), members: values.members.map((m) => memberInput(m, headCode)) })).id;
+      const savedId =
+        isEdit && base ? await saveEdit(values, base) : (await create.mutateAsync({ ...pickHousehold(values), members: values.members.map((m) => memberInput(m, headCode)) })).id;
       message.success(t('common.saved'));
       navigate(`/households/${savedId}`);
     } catch (err) {
@@ -156,7 +171,16 @@ export function HouseholdFormPage() {
         layout="vertical"
         onFinish={handleFinish}
         disabled={saving}
-        initialValues={{ regionCode: params.get('regionCode') ?? undefined, isLifted: false, housingSecure: null, waterSecure: null, educationSecure: null, medicalSecure: null, riskTypes: [], members: [{ relation: headCode }] }}
+        initialValues={{
+          regionCode: params.get('regionCode') ?? undefined,
+          isLifted: false,
+          housingSecure: null,
+          waterSecure: null,
+          educationSecure: null,
+          medicalSecure: null,
+          riskTypes: [],
+          members: [{ relation: headCode }],
+        }}
         scrollToFirstError
       >
         <Card title={t('hh.basic')} size="small" style={{ marginBottom: 16 }}>
@@ -174,7 +198,16 @@ export function HouseholdFormPage() {
           ]}
         >
           {(fields, { add, remove }, { errors }) => (
-            <Card title={t('hh.tab.members')} size="small" style={{ marginBottom: 16 }} extra={<Button icon={<PlusOutlined />} onClick={() => add({})}>{t('member.add')}</Button>}>
+            <Card
+              title={t('hh.tab.members')}
+              size="small"
+              style={{ marginBottom: 16 }}
+              extra={
+                <Button icon={<PlusOutlined />} onClick={() => add({})}>
+                  {t('member.add')}
+                </Button>
+              }
+            >
               {fields.map((field, idx) => (
                 <Card
                   key={field.key}
@@ -183,9 +216,11 @@ export function HouseholdFormPage() {
                   style={{ marginBottom: 12 }}
                   title={`#${idx + 1}`}
                   extra={
-                    form.getFieldValue(['members', field.name, 'id']) ? null : <Popconfirm title={t('common.confirmDelete')} onConfirm={() => remove(field.name)} okText={t('common.ok')} cancelText={t('common.cancel')}>
-                      <Button danger size="small" icon={<DeleteOutlined />} aria-label={`${t('member.remove')} #${idx + 1}`} />
-                    </Popconfirm>
+                    form.getFieldValue(['members', field.name, 'id']) ? null : (
+                      <Popconfirm title={t('common.confirmDelete')} onConfirm={() => remove(field.name)} okText={t('common.ok')} cancelText={t('common.cancel')}>
+                        <Button danger size="small" icon={<DeleteOutlined />} aria-label={`${t('member.remove')} #${idx + 1}`} />
+                      </Popconfirm>
+                    )
                   }
                 >
                   <Form.Item name={[field.name, 'id']} hidden>

@@ -61,7 +61,9 @@ export function HouseholdListPage() {
       <Space>
         <Link to={`/households/${r.id}`}>{t('common.view')}</Link>
         <Popconfirm title={t('hh.restore.confirm')} onConfirm={() => handleRestore(r)} okText={t('common.ok')} cancelText={t('common.cancel')}>
-          <Button type="link" size="small" aria-label={`${t('hh.restore')} ${r.householdNo}`}>{t('hh.restore')}</Button>
+          <Button type="link" size="small" aria-label={`${t('hh.restore')} ${r.householdNo}`}>
+            {t('hh.restore')}
+          </Button>
         </Popconfirm>
       </Space>
     ) : (
@@ -128,7 +130,10 @@ export function HouseholdListPage() {
                 style={{ marginBottom: 12 }}
                 value={exitedView ? 'exited' : 'active'}
                 onChange={(v) => setFilters({ status: v === 'exited' ? 'exited' : undefined })}
-                options={[{ value: 'active', label: t('hh.list.active') }, { value: 'exited', label: t('hh.list.exited') }]}
+                options={[
+                  { value: 'active', label: t('hh.list.active') },
+                  { value: 'exited', label: t('hh.list.exited') },
+                ]}
               />
             ) : null}
             <HouseholdFilters value={filters} onChange={handleChange} onReset={handleReset} />

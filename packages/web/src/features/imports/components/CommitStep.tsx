@@ -45,7 +45,9 @@ export function CommitStep({ job, onRestart, onBackToValidation }: CommitStepPro
       subTitle={job.fileName}
       extra={
         <Space>
-          <Button type="primary" onClick={() => navigate('/households')}>{t('imp.toList')}</Button>
+          <Button type="primary" onClick={() => navigate('/households')}>
+            {t('imp.toList')}
+          </Button>
           <Button onClick={onRestart}>{t('imp.another')}</Button>
         </Space>
       }

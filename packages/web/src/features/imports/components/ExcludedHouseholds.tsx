@@ -17,20 +17,20 @@ export function ExcludedHouseholds({ items }: { items: ExcludedHousehold[] }) {
           items={items.map((x) => ({ key: x.householdNo, title: `${x.householdNo} ${x.headName ?? ''}`, text: pick(x.reasonZh, x.reasonEn) }))}
         />
       ) : (
-      <Table<ExcludedHousehold>
-        size="small"
-        rowKey="householdNo"
-        dataSource={items}
-        aria-label={t('imp.excludedTitle')}
-        pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
-        scroll={{ x: 560 }}
-        columns={[
-          { title: t('imp.household'), dataIndex: 'householdNo', width: 150 },
-          { title: t('imp.headName'), dataIndex: 'headName', width: 90, render: (v: string | null) => v ?? '—' },
-          { title: t('imp.excludedRowList'), dataIndex: 'rows', width: 110, render: (rows: number[]) => rows.join('、') },
-          { title: t('imp.excludedReason'), key: 'reason', render: (_, x) => pick(x.reasonZh, x.reasonEn) },
-        ]}
-      />
+        <Table<ExcludedHousehold>
+          size="small"
+          rowKey="householdNo"
+          dataSource={items}
+          aria-label={t('imp.excludedTitle')}
+          pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
+          scroll={{ x: 560 }}
+          columns={[
+            { title: t('imp.household'), dataIndex: 'householdNo', width: 150 },
+            { title: t('imp.headName'), dataIndex: 'headName', width: 90, render: (v: string | null) => v ?? '—' },
+            { title: t('imp.excludedRowList'), dataIndex: 'rows', width: 110, render: (rows: number[]) => rows.join('、') },
+            { title: t('imp.excludedReason'), key: 'reason', render: (_, x) => pick(x.reasonZh, x.reasonEn) },
+          ]}
+        />
       )}
     </>
   );
@@ -45,21 +45,24 @@ export function ImportWarnings({ items }: { items: ImportError[] }) {
     <>
       <Alert type="info" showIcon title={t('imp.warnings')} style={{ margin: '16px 0 8px' }} />
       {mobile ? (
-        <IssueCards label={t('imp.warnings')} items={items.map((e) => ({ key: `${e.row}-${e.column}`, title: `${t('imp.row')} ${e.row} · ${e.column}`, text: pick(e.messageZh, e.messageEn) }))} />
+        <IssueCards
+          label={t('imp.warnings')}
+          items={items.map((e) => ({ key: `${e.row}-${e.column}`, title: `${t('imp.row')} ${e.row} · ${e.column}`, text: pick(e.messageZh, e.messageEn) }))}
+        />
       ) : (
-      <Table<ImportError>
-        size="small"
-        rowKey={(e) => `${e.row}-${e.column}`}
-        dataSource={items}
-        aria-label={t('imp.warnings')}
-        pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
-        scroll={{ x: 480 }}
-        columns={[
-          { title: t('imp.row'), dataIndex: 'row', width: 70 },
-          { title: t('imp.column'), dataIndex: 'column', width: 110 },
-          { title: t('imp.warningText'), key: 'reason', render: (_, e) => pick(e.messageZh, e.messageEn) },
-        ]}
-      />
+        <Table<ImportError>
+          size="small"
+          rowKey={(e) => `${e.row}-${e.column}`}
+          dataSource={items}
+          aria-label={t('imp.warnings')}
+          pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
+          scroll={{ x: 480 }}
+          columns={[
+            { title: t('imp.row'), dataIndex: 'row', width: 70 },
+            { title: t('imp.column'), dataIndex: 'column', width: 110 },
+            { title: t('imp.warningText'), key: 'reason', render: (_, e) => pick(e.messageZh, e.messageEn) },
+          ]}
+        />
       )}
     </>
   );

@@ -5,12 +5,21 @@ import type { ImportOptions } from '../../../lib/types.ts';
 export type ImportDefaultsProps = { value: ImportOptions; onChange: (v: ImportOptions) => void };
 
 // labels of dict household_type, lifted_category and monitoring_status (the codes the server accepts as options)
-const TYPES: [ImportOptions['householdType'], string, string][] = [['lifted', '脱贫户', 'Lifted household'], ['monitored', '监测户', 'Monitored household'], ['ordinary', '一般农户', 'Ordinary household']];
+const TYPES: [ImportOptions['householdType'], string, string][] = [
+  ['lifted', '脱贫户', 'Lifted household'],
+  ['monitored', '监测户', 'Monitored household'],
+  ['ordinary', '一般农户', 'Ordinary household'],
+];
 const CATEGORIES: [string, string, string][] = [
-  ['general', '一般脱贫户', 'General'], ['dibao', '低保脱贫户', 'On minimum living allowance'], ['tekun', '特困供养脱贫户', 'In destitute support'],
+  ['general', '一般脱贫户', 'General'],
+  ['dibao', '低保脱贫户', 'On minimum living allowance'],
+  ['tekun', '特困供养脱贫户', 'In destitute support'],
   ['no_policy', '脱贫不享受政策户', 'No longer receiving policies'],
 ];
-const STATUSES: [NonNullable<ImportOptions['monitoringStatus']>, string, string][] = [['monitoring', '风险未消除', 'Risk not eliminated'], ['eliminated', '风险已消除', 'Risk eliminated']];
+const STATUSES: [NonNullable<ImportOptions['monitoringStatus']>, string, string][] = [
+  ['monitoring', '风险未消除', 'Risk not eliminated'],
+  ['eliminated', '风险已消除', 'Risk eliminated'],
+];
 
 /**
  * The file's defaults for rows whose columns do not say it: household type (a national file name such as

@@ -7,19 +7,23 @@ export type IssueCard = { key: string; title: string; value?: string; text: stri
 export function IssueCards({ items, label, pageSize = 10 }: { items: IssueCard[]; label: string; pageSize?: number }) {
   return (
     <section aria-label={label}>
-    <List<IssueCard>
-      size="small"
-      bordered
-      dataSource={items}
-      pagination={items.length > pageSize ? { pageSize, size: 'small', showSizeChanger: false } : false}
-      renderItem={(i) => (
-        <List.Item key={i.key} style={{ display: 'block' }}>
-          <Typography.Text strong>{i.title}</Typography.Text>
-          {i.value ? <Typography.Text type="secondary" style={{ marginInlineStart: 8, wordBreak: 'break-all' }}>{i.value}</Typography.Text> : null}
-          <div style={{ wordBreak: 'break-word' }}>{i.text}</div>
-        </List.Item>
-      )}
-    />
+      <List<IssueCard>
+        size="small"
+        bordered
+        dataSource={items}
+        pagination={items.length > pageSize ? { pageSize, size: 'small', showSizeChanger: false } : false}
+        renderItem={(i) => (
+          <List.Item key={i.key} style={{ display: 'block' }}>
+            <Typography.Text strong>{i.title}</Typography.Text>
+            {i.value ? (
+              <Typography.Text type="secondary" style={{ marginInlineStart: 8, wordBreak: 'break-all' }}>
+                {i.value}
+              </Typography.Text>
+            ) : null}
+            <div style={{ wordBreak: 'break-word' }}>{i.text}</div>
+          </List.Item>
+        )}
+      />
     </section>
   );
 }

@@ -18,7 +18,9 @@ export function JobProgress({ job, title, cap = 100 }: JobProgressProps) {
     <div style={{ maxWidth: 560, margin: '32px auto', textAlign: 'center' }}>
       <Typography.Title level={5}>{title}</Typography.Title>
       <Progress percent={Math.min(cap, jobPercent(job))} status="active" aria-label={title} />
-      <Typography.Text type="secondary">{t('imp.processed', { done: job.progress?.processed ?? job.processedRows, total: job.progress?.total ?? (job.totalRows || '…') })}</Typography.Text>
+      <Typography.Text type="secondary">
+        {t('imp.processed', { done: job.progress?.processed ?? job.processedRows, total: job.progress?.total ?? (job.totalRows || '…') })}
+      </Typography.Text>
     </div>
   );
 }

@@ -48,7 +48,9 @@ export function MappingStep({ job, onValidating, onBack }: MappingStepProps) {
   const missing = [
     ...fields.filter((f) => f.required && !mapping[f.key]),
     ...(missingPlace ? [{ key: 'regionCode', labelZh: '区划代码（或村）', labelEn: 'Region code (or village)', required: true }] : []),
-    ...(!mapping.householdType && !mapping.monitoringType && !options?.householdType ? [{ key: 'householdType', labelZh: '户类型（或默认户类型）', labelEn: 'Household type (or a default)', required: true }] : []),
+    ...(!mapping.householdType && !mapping.monitoringType && !options?.householdType
+      ? [{ key: 'householdType', labelZh: '户类型（或默认户类型）', labelEn: 'Household type (or a default)', required: true }]
+      : []),
   ];
   const used = new Set(Object.values(mapping));
   const ignored = headers.filter((h, i) => h !== '' && (!used.has(h) || headers.indexOf(h) !== i));
@@ -86,7 +88,13 @@ export function MappingStep({ job, onValidating, onBack }: MappingStepProps) {
           allowClear
         />
         <Space.Compact>
-          <Input aria-label={t('imp.mappingName')} placeholder={t('imp.mappingName')} value={name} onChange={(e) => setName(e.target.value)} style={{ width: mobile ? 150 : 180 }} />
+          <Input
+            aria-label={t('imp.mappingName')}
+            placeholder={t('imp.mappingName')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            style={{ width: mobile ? 150 : 180 }}
+          />
           <Button icon={<SaveOutlined />} disabled={!name.trim()} loading={saveMapping.isPending} onClick={handleSave}>
             {t('imp.saveMapping')}
           </Button>
@@ -124,7 +132,14 @@ export function MappingStep({ job, onValidating, onBack }: MappingStepProps) {
                 showSearch={{ optionFilterProp: 'label' }}
                 status={f.required && !mapping[f.key] ? 'error' : undefined}
                 value={mapping[f.key] ?? ''}
-                onChange={(h: string) => setMapping((m) => { const n = { ...m }; if (h) n[f.key] = h; else delete n[f.key]; return n; })}
+                onChange={(h: string) =>
+                  setMapping((m) => {
+                    const n = { ...m };
+                    if (h) n[f.key] = h;
+                    else delete n[f.key];
+                    return n;
+                  })
+                }
                 options={[{ value: '', label: t('imp.unmapped') }, ...headers.map((h) => ({ value: h, label: h }))]}
               />
             ),
@@ -133,10 +148,17 @@ export function MappingStep({ job, onValidating, onBack }: MappingStepProps) {
       />
       {ignored.length ? (
         <Typography.Paragraph type="secondary" style={{ marginTop: 12 }} aria-label={t('imp.ignored', { n: ignored.length })}>
-          {t('imp.ignored', { n: ignored.length })}：{ignored.map((h, i) => <Tag key={`${h}-${i}`} style={{ marginBottom: 4 }}>{h}</Tag>)}
+          {t('imp.ignored', { n: ignored.length })}：
+          {ignored.map((h, i) => (
+            <Tag key={`${h}-${i}`} style={{ marginBottom: 4 }}>
+              {h}
+            </Tag>
+          ))}
         </Typography.Paragraph>
       ) : null}
-      {missing.length ? <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('imp.missingRequired', { fields: missing.map((f) => pick(f.labelZh, f.labelEn)).join('、') })} /> : null}
+      {missing.length ? (
+        <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('imp.missingRequired', { fields: missing.map((f) => pick(f.labelZh, f.labelEn)).join('、') })} />
+      ) : null}
       <ErrorAlert error={validate.error} />
       <Space style={{ marginTop: 16 }}>
         <Button onClick={onBack}>{t('imp.reupload')}</Button>

@@ -38,22 +38,54 @@ export function ValidateStep({ job, onCommitting, onRestart, onRemap }: Validate
   return (
     <>
       <Row gutter={16} style={{ marginBottom: 16 }}>
-        <Col xs={12} md={3}><Statistic title={t('imp.totalRows')} value={job.totalRows} /></Col>
-        <Col xs={12} md={3}><Statistic title={t('imp.goodRows')} value={job.goodRows} styles={{ content: { color: '#1f7a4d' } }} /></Col>
-        <Col xs={12} md={3}><Statistic title={t('imp.badRows')} value={job.badRows} styles={{ content: { color: job.badRows ? '#d4380d' : undefined } }} /></Col>
-        <Col xs={12} md={4}><Statistic title={t('imp.excludedRows')} value={job.excludedRows ?? 0} styles={{ content: { color: job.excludedRows ? '#d46b08' : undefined } }} /></Col>
-        <Col xs={12} md={3}><Statistic title={t('imp.warningRows')} value={job.warningRows ?? 0} /></Col>
-        {summary?.households ? <Col xs={12} md={4}><Statistic title={t('imp.goodHouseholds')} value={summary.households.good} styles={{ content: { color: '#1f7a4d' } }} /></Col> : null}
-        {summary?.households ? <Col xs={12} md={4}><Statistic title={t('imp.badHouseholds')} value={summary.households.excluded} styles={{ content: { color: summary.households.excluded ? '#d4380d' : undefined } }} /></Col> : null}
+        <Col xs={12} md={3}>
+          <Statistic title={t('imp.totalRows')} value={job.totalRows} />
+        </Col>
+        <Col xs={12} md={3}>
+          <Statistic title={t('imp.goodRows')} value={job.goodRows} styles={{ content: { color: '#1f7a4d' } }} />
+        </Col>
+        <Col xs={12} md={3}>
+          <Statistic title={t('imp.badRows')} value={job.badRows} styles={{ content: { color: job.badRows ? '#d4380d' : undefined } }} />
+        </Col>
+        <Col xs={12} md={4}>
+          <Statistic title={t('imp.excludedRows')} value={job.excludedRows ?? 0} styles={{ content: { color: job.excludedRows ? '#d46b08' : undefined } }} />
+        </Col>
+        <Col xs={12} md={3}>
+          <Statistic title={t('imp.warningRows')} value={job.warningRows ?? 0} />
+        </Col>
+        {summary?.households ? (
+          <Col xs={12} md={4}>
+            <Statistic title={t('imp.goodHouseholds')} value={summary.households.good} styles={{ content: { color: '#1f7a4d' } }} />
+          </Col>
+        ) : null}
+        {summary?.households ? (
+          <Col xs={12} md={4}>
+            <Statistic title={t('imp.badHouseholds')} value={summary.households.excluded} styles={{ content: { color: summary.households.excluded ? '#d4380d' : undefined } }} />
+          </Col>
+        ) : null}
       </Row>
       {message && !commitFailed ? <Alert type="warning" showIcon title={message} style={{ marginBottom: 12 }} /> : null}
-      {commitFailed ? <Alert type="error" showIcon role="alert" title={t('imp.failed')} description={pick(job.commitError?.messageZh ?? '', job.commitError?.messageEn ?? '')} style={{ marginBottom: 12 }} /> : null}
+      {commitFailed ? (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t('imp.failed')}
+          description={pick(job.commitError?.messageZh ?? '', job.commitError?.messageEn ?? '')}
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
       {errors.length === 0 ? <Alert type="success" showIcon title={t('imp.noErrors')} style={{ marginBottom: 16 }} /> : null}
       {errors.length > 0 && errorCount > errors.length ? <Alert type="info" showIcon title={t('imp.errorsShown', { n: errors.length })} style={{ marginBottom: 12 }} /> : null}
       {errors.length > 0 && mobile ? (
         <IssueCards
           label={t('imp.badRows')}
-          items={errors.map((e) => ({ key: `${e.row}-${e.column}-${e.messageZh}`, title: `${t('imp.row')} ${e.row} · ${e.column}`, value: e.value === null || e.value === undefined ? '' : String(e.value), text: pick(e.messageZh, e.messageEn) }))}
+          items={errors.map((e) => ({
+            key: `${e.row}-${e.column}-${e.messageZh}`,
+            title: `${t('imp.row')} ${e.row} · ${e.column}`,
+            value: e.value === null || e.value === undefined ? '' : String(e.value),
+            text: pick(e.messageZh, e.messageEn),
+          }))}
         />
       ) : null}
       {errors.length > 0 && !mobile ? (

@@ -60,7 +60,16 @@ export function ImportWizardPage() {
             }}
           />
         ) : null}
-        {job && step === 3 ? <CommitStep job={job} onRestart={restart} onBackToValidation={() => { setCommitting(false); setSearch({ step: 2 }); }} /> : null}
+        {job && step === 3 ? (
+          <CommitStep
+            job={job}
+            onRestart={restart}
+            onBackToValidation={() => {
+              setCommitting(false);
+              setSearch({ step: 2 });
+            }}
+          />
+        ) : null}
       </Card>
     </>
   );

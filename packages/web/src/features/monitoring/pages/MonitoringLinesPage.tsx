@@ -58,12 +58,27 @@ export function MonitoringLinesPage() {
     <>
       <PageHeader
         title={pick('监测范围', 'Monitoring lines')}
-        subtitle={pick('各省每年公布的防止返贫监测范围（元/人·年），风险消除判定按审批年度的监测范围执行', 'Per province and year; the elimination check uses the line of the decision year')}
-        extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')} data-testid="line-add">{pick('录入监测范围', 'Add a line')}</Button>}
+        subtitle={pick(
+          '各省每年公布的防止返贫监测范围（元/人·年），风险消除判定按审批年度的监测范围执行',
+          'Per province and year; the elimination check uses the line of the decision year',
+        )}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')} data-testid="line-add">
+            {pick('录入监测范围', 'Add a line')}
+          </Button>
+        }
       />
       {lines.error ? <ErrorAlert error={lines.error} /> : null}
       {unconfirmed ? (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={pick(`${unconfirmed} 条为未确认的占位值，请按本省文件核实后修改并标记“已确认”`, `${unconfirmed} lines are unconfirmed placeholders: replace them with the province's figures`)} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={pick(
+            `${unconfirmed} 条为未确认的占位值，请按本省文件核实后修改并标记“已确认”`,
+            `${unconfirmed} lines are unconfirmed placeholders: replace them with the province's figures`,
+          )}
+        />
       ) : null}
       <Card>
         <ResponsiveTable<MonitoringLineView>
@@ -76,15 +91,32 @@ export function MonitoringLinesPage() {
           columns={[
             { title: pick('省份', 'Province'), dataIndex: 'provinceCode', render: (c: string) => province(c) },
             { title: pick('年度', 'Year'), dataIndex: 'year' },
-            { title: pick('监测范围', 'Line'), dataIndex: 'amountYuan', render: (_: number, l) => <span data-testid={`line-${l.provinceCode}-${l.year}`}>{lineText(l, pick)}</span> },
-            { title: pick('状态', 'Status'), dataIndex: 'confirmed', render: (c: boolean) => (c ? <Tag color="green">{pick('已确认', 'Confirmed')}</Tag> : <Tag color="orange">{pick('占位值，未确认', 'Placeholder')}</Tag>) },
+            {
+              title: pick('监测范围', 'Line'),
+              dataIndex: 'amountYuan',
+              render: (_: number, l) => <span data-testid={`line-${l.provinceCode}-${l.year}`}>{lineText(l, pick)}</span>,
+            },
+            {
+              title: pick('状态', 'Status'),
+              dataIndex: 'confirmed',
+              render: (c: boolean) => (c ? <Tag color="green">{pick('已确认', 'Confirmed')}</Tag> : <Tag color="orange">{pick('占位值，未确认', 'Placeholder')}</Tag>),
+            },
             { title: pick('依据文件', 'Source'), dataIndex: 'source' },
             { title: pick('更新时间', 'Updated'), dataIndex: 'updatedAt', render: (d: string) => formatDateTime(d), responsive: ['md'] },
             { title: '', key: 'actions', render: (_: unknown, l) => actions(l), responsive: ['md'] },
           ]}
         />
       </Card>
-      <Modal open={editing !== null} title={editing === 'new' ? pick('录入监测范围', 'Add a line') : pick('修改监测范围', 'Edit the line')} onCancel={() => setEditing(null)} onOk={() => void save()} confirmLoading={put.isPending} okText={pick('保存', 'Save')} cancelText={pick('取消', 'Cancel')} forceRender>
+      <Modal
+        open={editing !== null}
+        title={editing === 'new' ? pick('录入监测范围', 'Add a line') : pick('修改监测范围', 'Edit the line')}
+        onCancel={() => setEditing(null)}
+        onOk={() => void save()}
+        confirmLoading={put.isPending}
+        okText={pick('保存', 'Save')}
+        cancelText={pick('取消', 'Cancel')}
+        forceRender
+      >
         <Form form={form} layout="vertical">
           <Form.Item name="provinceCode" label={pick('省份', 'Province')} rules={[{ required: true }]}>
             <Select disabled={editing !== 'new'} options={Object.entries(PROVINCES).map(([value, names]) => ({ value, label: pick(...names) }))} />
@@ -109,9 +141,18 @@ export function MonitoringLinesPage() {
   function actions(l: MonitoringLineView) {
     return (
       <Space>
-        <Button size="small" onClick={() => open(l)}>{pick('修改', 'Edit')}</Button>
-        <Popconfirm title={pick('删除该年度的监测范围？', 'Delete this line?')} onConfirm={() => remove.mutate(withVersion({ provinceCode: l.provinceCode, year: l.year }, l), { onError: (err) => stale.fail(err, lines.refetch) })} okText={pick('删除', 'Delete')} cancelText={pick('取消', 'Cancel')}>
-          <Button size="small" danger>{pick('删除', 'Delete')}</Button>
+        <Button size="small" onClick={() => open(l)}>
+          {pick('修改', 'Edit')}
+        </Button>
+        <Popconfirm
+          title={pick('删除该年度的监测范围？', 'Delete this line?')}
+          onConfirm={() => remove.mutate(withVersion({ provinceCode: l.provinceCode, year: l.year }, l), { onError: (err) => stale.fail(err, lines.refetch) })}
+          okText={pick('删除', 'Delete')}
+          cancelText={pick('取消', 'Cancel')}
+        >
+          <Button size="small" danger>
+            {pick('删除', 'Delete')}
+          </Button>
         </Popconfirm>
       </Space>
     );

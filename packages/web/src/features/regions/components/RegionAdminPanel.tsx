@@ -28,7 +28,9 @@ export function RegionAdminPanel() {
             upload.mutate(file as File, { onSuccess: setReport });
           }}
         >
-          <Button icon={<UploadOutlined />} loading={upload.isPending}>{t('regions.import')}</Button>
+          <Button icon={<UploadOutlined />} loading={upload.isPending}>
+            {t('regions.import')}
+          </Button>
         </Upload>
         <Flex gap={8} style={{ flex: '1 1 260px', maxWidth: 420 }}>
           <Input

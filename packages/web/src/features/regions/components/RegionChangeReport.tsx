@@ -17,13 +17,26 @@ export function RegionChangeReport({ report }: { report: RegionLoadReport }) {
   return (
     <section aria-label={t('regions.report')}>
       {report.county ? (
-        <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('regions.datasetCounty', { name: `${report.county.provinceName}${report.county.cityName}${report.county.name}`, code: report.county.code })} />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={t('regions.datasetCounty', { name: `${report.county.provinceName}${report.county.cityName}${report.county.name}`, code: report.county.code })}
+        />
       ) : null}
       <Space wrap style={{ marginBottom: 8 }} data-testid="region-report-counts">
-        <Tag color="green">{t('regions.added')} {report.added.length}</Tag>
-        <Tag color="blue">{t('regions.renamed')} {report.renamed.length}</Tag>
-        <Tag>{t('regions.unchanged')} {report.unchanged}</Tag>
-        <Tag color={report.refused.length ? 'red' : undefined}>{t('regions.refused')} {report.refused.length}</Tag>
+        <Tag color="green">
+          {t('regions.added')} {report.added.length}
+        </Tag>
+        <Tag color="blue">
+          {t('regions.renamed')} {report.renamed.length}
+        </Tag>
+        <Tag>
+          {t('regions.unchanged')} {report.unchanged}
+        </Tag>
+        <Tag color={report.refused.length ? 'red' : undefined}>
+          {t('regions.refused')} {report.refused.length}
+        </Tag>
       </Space>
       {lines.length ? (
         <ResponsiveTable<Line>
@@ -32,7 +45,12 @@ export function RegionChangeReport({ report }: { report: RegionLoadReport }) {
           aria-label={t('regions.report')}
           dataSource={lines}
           pagination={lines.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-          cardTitle={(l) => <Space><Tag color={COLOR[l.kind]}>{t(`regions.${l.kind}` as MessageKey)}</Tag>{l.name}</Space>}
+          cardTitle={(l) => (
+            <Space>
+              <Tag color={COLOR[l.kind]}>{t(`regions.${l.kind}` as MessageKey)}</Tag>
+              {l.name}
+            </Space>
+          )}
           columns={[
             { title: t('regions.change'), dataIndex: 'kind', render: (k: Line['kind']) => <Tag color={COLOR[k]}>{t(`regions.${k}` as MessageKey)}</Tag> },
             { title: t('regions.row'), dataIndex: 'row', render: (r?: number) => r ?? '—' },

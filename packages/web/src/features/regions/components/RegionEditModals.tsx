@@ -62,19 +62,25 @@ export function AddRegionModal({ parent, onClose, onCreated }: AddProps) {
         form={form}
         layout="vertical"
         onFinish={(v) =>
-          create.mutate({ code: v.code.trim(), name: v.name.trim(), parentCode: parent.code }, {
-            onSuccess: (r) => {
-              void message.success(t('common.saved'));
-              onCreated(r.code);
+          create.mutate(
+            { code: v.code.trim(), name: v.name.trim(), parentCode: parent.code },
+            {
+              onSuccess: (r) => {
+                void message.success(t('common.saved'));
+                onCreated(r.code);
+              },
             },
-          })
+          )
         }
       >
         <Form.Item
           name="code"
           label={t('regions.code')}
           extra={t('regions.codeHint', { prefix, len: child.len })}
-          rules={[{ required: true, message: t('common.required') }, { pattern: new RegExp(`^${prefix}\\d{${child.len - prefix.length}}$`), message: t('regions.codeInvalid') }]}
+          rules={[
+            { required: true, message: t('common.required') },
+            { pattern: new RegExp(`^${prefix}\\d{${child.len - prefix.length}}$`), message: t('regions.codeInvalid') },
+          ]}
         >
           <Input
             inputMode="numeric"
@@ -126,7 +132,11 @@ export function RenameRegionModal({ region, onClose, reload }: { region: RegionD
       destroyOnHidden
     >
       <ErrorAlert error={patch.error} />
-      <Form form={form} layout="vertical" onFinish={(v) => patch.mutate(withVersion({ code: region.code, name: v.name.trim() }, region), { onSuccess: onClose, onError: (err) => stale.handle(err, reload) })}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => patch.mutate(withVersion({ code: region.code, name: v.name.trim() }, region), { onSuccess: onClose, onError: (err) => stale.handle(err, reload) })}
+      >
         <Form.Item name="name" label={t('regions.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 64 }]}>
           <Input autoComplete="off" />
         </Form.Item>

@@ -87,9 +87,17 @@ export function RegionsPage() {
                 </Descriptions>
                 <ErrorAlert error={patch.error} />
                 <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-                  <Link to={`/dashboard?regionCode=${data.code}`}><Button>{t('nav.dashboard')}</Button></Link>
-                  <Link to={`/households?regionCode=${data.code}`}><Button>{t('nav.households')}</Button></Link>
-                  {canAdd ? <Button type="primary" onClick={() => setAdding(data)}>{t('regions.addChild')}</Button> : null}
+                  <Link to={`/dashboard?regionCode=${data.code}`}>
+                    <Button>{t('nav.dashboard')}</Button>
+                  </Link>
+                  <Link to={`/households?regionCode=${data.code}`}>
+                    <Button>{t('nav.households')}</Button>
+                  </Link>
+                  {canAdd ? (
+                    <Button type="primary" onClick={() => setAdding(data)}>
+                      {t('regions.addChild')}
+                    </Button>
+                  ) : null}
                   {editable ? <Button onClick={() => setRenaming(data)}>{t('regions.rename')}</Button> : null}
                   {editable ? (
                     <Popconfirm
@@ -98,7 +106,9 @@ export function RegionsPage() {
                       cancelText={t('common.cancel')}
                       onConfirm={() => patch.mutateAsync(withVersion({ code: data.code, retired: !retired }, data)).catch((err: unknown) => void stale.handle(err, reload))}
                     >
-                      <Button danger={!retired} loading={patch.isPending}>{t(retired ? 'regions.restore' : 'regions.retire')}</Button>
+                      <Button danger={!retired} loading={patch.isPending}>
+                        {t(retired ? 'regions.restore' : 'regions.retire')}
+                      </Button>
                     </Popconfirm>
                   ) : null}
                 </Flex>
@@ -108,9 +118,24 @@ export function RegionsPage() {
                   pagination={false}
                   aria-label={t('regions.children')}
                   dataSource={data.children ?? []}
-                  cardTitle={(r) => <Space size={4}><a onClick={() => setSearch({ code: r.code })}>{r.name}</a>{r.retired ? <Tag>{t('regions.retired')}</Tag> : null}</Space>}
+                  cardTitle={(r) => (
+                    <Space size={4}>
+                      <a onClick={() => setSearch({ code: r.code })}>{r.name}</a>
+                      {r.retired ? <Tag>{t('regions.retired')}</Tag> : null}
+                    </Space>
+                  )}
                   columns={[
-                    { title: t('regions.name'), dataIndex: 'name', responsive: ['md'], render: (v: string, r) => <Space size={4}><a onClick={() => setSearch({ code: r.code })}>{v}</a>{r.retired ? <Tag>{t('regions.retired')}</Tag> : null}</Space> },
+                    {
+                      title: t('regions.name'),
+                      dataIndex: 'name',
+                      responsive: ['md'],
+                      render: (v: string, r) => (
+                        <Space size={4}>
+                          <a onClick={() => setSearch({ code: r.code })}>{v}</a>
+                          {r.retired ? <Tag>{t('regions.retired')}</Tag> : null}
+                        </Space>
+                      ),
+                    },
                     { title: t('regions.code'), dataIndex: 'code' },
                     { title: t('regions.level'), dataIndex: 'level', render: (v: string) => t(`level.${v}` as MessageKey) },
                     { title: t('regions.total'), dataIndex: 'householdCounts', render: (c: Record<string, number>) => typeCounts(c).reduce((s, [, n]) => s + n, 0) },
