@@ -1,9 +1,6 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { households, monitoringCases, persons, regions } from '@chanbang/db';
 import { isCaseStage, levelOfRole, type CaseStage, type MonitoringTodo } from '@chanbang/domain';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Actor, Deps } from '../../deps.ts';
-import { scopeWhere } from '../regions/scope.ts';
+import { listTodoCases } from './monitoring.repo.ts';
 
 /** The stages whose next step belongs to each level (待办). */
 export const TODO_STAGES: Record<'village' | 'township' | 'county', CaseStage[]> = {
@@ -20,23 +17,7 @@ export const TODO_STAGES: Record<'village' | 'township' | 'county', CaseStage[]>
 export async function listTodo(deps: Deps, actor: Actor): Promise<MonitoringTodo> {
   const level = levelOfRole(actor.role);
   if (!level) return { items: [], total: 0 };
-  const village = alias(regions, 'village');
-  const township = alias(regions, 'township');
-  const rows = await deps.db.db
-    .select({
-      c: monitoringCases,
-      householdNo: households.householdNo,
-      headName: persons.name,
-      villageName: village.name,
-      townshipName: township.name,
-    })
-    .from(monitoringCases)
-    .innerJoin(households, and(eq(households.id, monitoringCases.householdId), isNull(households.deletedAt)))
-    .leftJoin(persons, and(eq(persons.householdId, households.id), eq(persons.isHead, true)))
-    .leftJoin(village, eq(village.code, sql`substr(${monitoringCases.regionCode}, 1, 12)`))
-    .leftJoin(township, eq(township.code, sql`substr(${monitoringCases.regionCode}, 1, 9) || '000'`))
-    .where(and(scopeWhere(monitoringCases.regionCode, actor.scopePrefix), inArray(monitoringCases.stage, TODO_STAGES[level])))
-    .orderBy(asc(monitoringCases.updatedAt), asc(monitoringCases.id));
+  const rows = await listTodoCases(deps.db.db, actor.scopePrefix, TODO_STAGES[level]);
   const items = rows.map((r) => ({
     caseId: r.c.id,
     householdId: r.c.householdId,

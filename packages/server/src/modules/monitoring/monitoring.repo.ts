@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import { households, monitoringCases, persons } from '@chanbang/db';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { households, monitoringCases, persons, regions } from '@chanbang/db';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Conn } from '../../deps.ts';
 import { scopeWhere } from '../regions/scope.ts';
 
@@ -49,4 +50,25 @@ export async function listIdentifyingCases(db: Conn, prefix: string) {
     .leftJoin(persons, and(eq(persons.householdId, households.id), eq(persons.isHead, true)))
     .where(and(scopeWhere(monitoringCases.regionCode, prefix), eq(monitoringCases.status, 'identifying')))
     .orderBy(asc(monitoringCases.leadDate), asc(monitoringCases.id));
+}
+
+/** 待办: the cases under a prefix at the given stages, with household number, head, village and township names; oldest first. */
+export async function listTodoCases(db: Conn, scopePrefix: string, stages: string[]) {
+  const village = alias(regions, 'village');
+  const township = alias(regions, 'township');
+  return db
+    .select({
+      c: monitoringCases,
+      householdNo: households.householdNo,
+      headName: persons.name,
+      villageName: village.name,
+      townshipName: township.name,
+    })
+    .from(monitoringCases)
+    .innerJoin(households, and(eq(households.id, monitoringCases.householdId), isNull(households.deletedAt)))
+    .leftJoin(persons, and(eq(persons.householdId, households.id), eq(persons.isHead, true)))
+    .leftJoin(village, eq(village.code, sql`substr(${monitoringCases.regionCode}, 1, 12)`))
+    .leftJoin(township, eq(township.code, sql`substr(${monitoringCases.regionCode}, 1, 9) || '000'`))
+    .where(and(scopeWhere(monitoringCases.regionCode, scopePrefix), inArray(monitoringCases.stage, stages)))
+    .orderBy(asc(monitoringCases.updatedAt), asc(monitoringCases.id));
 }

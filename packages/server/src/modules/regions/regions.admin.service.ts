@@ -1,4 +1,3 @@
-import { regions } from '@chanbang/db';
 import { AppError, checkChildCode, REGION_LEVEL_LABELS, type Region, type RegionCreate, type RegionPatch } from '@chanbang/domain';
 import type { Actor, Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
@@ -72,7 +71,7 @@ export async function createRegion(deps: Deps, actor: Actor, input: RegionCreate
     });
   }
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(regions).values({ code: parsed.code, prefix: parsed.prefix, level: parsed.level, name: input.name, parentCode: parent.code }).returning();
+    const [row] = await repo.insertRegions(tx, [{ code: parsed.code, prefix: parsed.prefix, level: parsed.level, name: input.name, parentCode: parent.code }]);
     const region = toRegion(row!);
     await recordAudit(tx, actor, { action: 'create', entityType: 'region', entityId: region.code, regionCode: region.code, after: region });
     return region;
@@ -97,7 +96,7 @@ export async function patchRegion(deps: Deps, actor: Actor, code: string, input:
       throw invalid('code', code, `${lz}级区划不能在此修改，只能修改乡镇、村和组`, `a ${before.level} cannot be changed here: only townships, villages and groups`);
     }
     await checkVersion(before.version, version, () => toRegion(before));
-    const set: Partial<typeof regions.$inferInsert> = {};
+    const set: Partial<repo.RegionInsert> = {};
     if (input.name !== undefined && input.name !== before.name) set.name = input.name;
     if (input.retired === true && !before.retiredAt) set.retiredAt = new Date();
     if (input.retired === false && before.retiredAt) {

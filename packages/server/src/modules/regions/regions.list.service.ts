@@ -1,4 +1,3 @@
-import { regions } from '@chanbang/db';
 import { AppError, parseRegionCode, REGION_LEVELS, type ParsedRegionCode, type RegionChangeReport } from '@chanbang/domain';
 import type { Actor, Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
@@ -69,7 +68,7 @@ export async function applyRegionList(deps: Deps, actor: Actor, rows: readonly R
   const existing = new Map((await repo.listRegionsUnder(db, scope, REGION_LEVELS)).map((r) => [r.code, r]));
   const active = new Set([...existing.values()].filter((r) => !r.retiredAt).map((r) => r.code));
   if (county) active.add(county.code);
-  const toInsert: (typeof regions.$inferInsert)[] = [];
+  const toInsert: repo.RegionInsert[] = [];
   const toRename: { before: repo.RegionRow; name: string; urbanRuralCode: string | null }[] = [];
   const toReclassify: { before: repo.RegionRow; urbanRuralCode: string }[] = [];
   for (const { row, parsed } of accepted) {
@@ -112,10 +111,7 @@ export async function applyRegionList(deps: Deps, actor: Actor, rows: readonly R
 
   await db.transaction(async (tx) => {
     for (let i = 0; i < toInsert.length; i += INSERT_BATCH) {
-      const inserted = await tx
-        .insert(regions)
-        .values(toInsert.slice(i, i + INSERT_BATCH))
-        .returning();
+      const inserted = await repo.insertRegions(tx, toInsert.slice(i, i + INSERT_BATCH));
       for (const r of inserted) await recordAudit(tx, actor, { action: 'create', entityType: 'region', entityId: r.code, regionCode: r.code, after: toRegion(r) });
     }
     const updates = [

@@ -4,10 +4,20 @@ import type { Conn } from '../../deps.ts';
 import { scopeWhere } from './scope.ts';
 
 export type RegionRow = typeof regions.$inferSelect;
+export type RegionInsert = typeof regions.$inferInsert;
 
 export async function findRegion(db: Conn, code: string): Promise<RegionRow | undefined> {
   const [row] = await db.select().from(regions).where(eq(regions.code, code));
   return row;
+}
+
+/** Adds regions (one statement) and returns the rows as stored. */
+export async function insertRegions(db: Conn, values: readonly RegionInsert[]): Promise<RegionRow[]> {
+  if (values.length === 0) return [];
+  return db
+    .insert(regions)
+    .values([...values])
+    .returning();
 }
 
 /** The region locked for the rest of the transaction (a save reads its `before` and version here). */
