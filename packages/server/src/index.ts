@@ -16,6 +16,7 @@ export { ConfigError, loadConfig, makeConfig } from './config.ts';
 export type { Config } from './config.ts';
 export type { Actor, Deps } from './deps.ts';
 export { recordAudit } from './modules/audit/audit.repo.ts';
+export { countAllHouseholds } from './modules/households/households.repo.ts';
 export { scopeWhere } from './modules/regions/scope.ts';
 export { seedDictionariesIfEmpty } from './modules/dictionaries/dictionaries.service.ts';
 export { seedMonitoringLinesIfEmpty } from './modules/monitoring-lines/monitoring-lines.service.ts';

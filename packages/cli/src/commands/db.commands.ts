@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { migrateDb, openDb } from '@chanbang/db';
-import { hashPassword, startServer } from '@chanbang/server';
+import { countAllHouseholds, hashPassword, startServer } from '@chanbang/server';
 import { loadDemo, type DemoLoadResult } from '../demo/demo-loader.ts';
 import { DEMO_PASSWORD } from '../demo/demo-county.ts';
 import { cliConfig, openDeps, report } from './context.ts';
@@ -21,8 +21,7 @@ export async function serveCommand(opts: { demo?: boolean; port?: string }): Pro
   const config = cliConfig(opts.port ? { port: Number(opts.port) } : {});
   const deps = await openDeps(config);
   if (opts.demo) {
-    const [row] = await deps.db.query<{ n: number | string }>('SELECT count(*) AS n FROM households');
-    if (Number(row?.n ?? 0) === 0) {
+    if ((await countAllHouseholds(deps.db.db)) === 0) {
       const t0 = Date.now();
       const r = await loadDemo(deps.db, { hashPassword });
       for (const l of demoLines(r)) console.log(l);

@@ -344,3 +344,9 @@ export async function regionNames(db: Conn, regionCode: string): Promise<{ towns
   const name = (code: string) => (code ? (rows.find((r) => r.code === code)?.name ?? null) : null);
   return { townshipName: name(codes[0]!), villageName: name(codes[1]!), groupName: name(codes[2]!) };
 }
+
+/** Every household row, deleted ones included (`serve --demo` loads the demo county only into an empty database). */
+export async function countAllHouseholds(db: Conn): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(households);
+  return Number(row?.n ?? 0);
+}
