@@ -13,6 +13,7 @@ import {
   PHONE_PATTERN,
   checkIdNumber,
   headRelationCode,
+  householdCategoryIssues,
   householdNoIssue,
   isHeadRelation,
   liftedYearIssue,
@@ -20,7 +21,8 @@ import {
   personNameIssue,
   phoneIssue,
 } from './household-checks.ts';
-import { checkImportRow } from './import-row.ts';
+import { checkHouseholdGroups } from './household-groups.ts';
+import { checkImportRow, type ImportPersonRow } from './import-row.ts';
 
 // The three owners of a household rule must agree: the API's zod schema, the import's row check and the domain
 // check the server services and the web forms call. Each row of a table is one input; the expected outcome is
@@ -196,6 +198,69 @@ describe('household checks: zod, import and domain agree', () => {
     ]);
     // heads not known yet (a member's relation is invalid): no head issue
     expect(memberListIssues([{ isHead: undefined, idNumber: ID }])).toEqual([]);
+  });
+
+  it('monitoring fields: the API check and the import accept and refuse the same combinations, with one wording', () => {
+    // [户类型, 监测对象类别, 是否脱贫户, 风险是否已消除, 识别监测时间, 消除监测时间] → the field refused (null: accepted)
+    const cases: [string, string, string, string, string, string, string | null][] = [
+      ['脱贫户', '', '是', '', '', '', null],
+      ['一般农户', '', '否', '', '', '', null],
+      ['', '脱贫不稳定户', '是', '否', '202103', '', null],
+      ['', '边缘易致贫户', '否', '是', '202103', '202206', null],
+      ['', '突发严重困难户', '是', '', '', '', null],
+      ['', '突发严重困难户', '否', '', '', '', null],
+      ['', '脱贫不稳定户', '否', '', '', '', 'isLifted'],
+      ['', '边缘易致贫户', '是', '', '', '', 'isLifted'],
+      ['脱贫户', '', '否', '', '', '', 'isLifted'],
+      ['监测户', '', '是', '', '', '', 'monitoringType'],
+      ['', '边缘易致贫户', '否', '是', '202206', '202103', 'eliminatedAt'],
+    ];
+    const code = { 脱贫户: 'lifted', 一般农户: 'ordinary', 监测户: 'monitored' } as Record<string, string>;
+    const mcode = { 脱贫不稳定户: 'unstable', 边缘易致贫户: 'marginal', 突发严重困难户: 'sudden' } as Record<string, string>;
+    const month = (m: string) => (m ? `${m.slice(0, 4)}-${m.slice(4)}-01` : null);
+    for (const [type, mtype, lifted, eliminated, since, at, refused] of cases) {
+      const facts = {
+        householdType: mtype ? 'monitored' : (code[type] as string),
+        isLifted: lifted === '是',
+        liftedCategory: null,
+        monitoringType: mcode[mtype] ?? null,
+        monitoringStatus: mtype ? (eliminated === '是' ? 'eliminated' : 'monitoring') : 'none',
+        monitoringSince: month(since),
+        eliminatedAt: eliminated === '是' ? month(at) : null,
+      };
+      const api = householdCategoryIssues(facts);
+      const row = { ...goodRow, householdType: type, monitoringType: mtype, isLifted: lifted, riskEliminated: eliminated, monitoringSince: since, eliminatedAt: at };
+      const imported = checkImportRow(row, 7, ctx).issues;
+      const label = `${type}/${mtype}/${lifted}/${since}-${at}`;
+      expect(
+        api.map((i) => i.path),
+        label,
+      ).toEqual(refused ? [refused] : []);
+      expect(
+        imported.map((i) => [i.row, i.messageZh, i.messageEn]),
+        label,
+      ).toEqual(api.map((i) => [7, i.messageZh, i.messageEn]));
+    }
+    // the import names the cell that set the value: 是否脱贫户 when filled, else 户类型
+    const [fromType] = checkImportRow({ ...goodRow, householdType: '脱贫户', monitoringType: '边缘易致贫户' }, 3, ctx).issues;
+    expect([fromType?.field, fromType?.path, fromType?.messageZh]).toEqual(['householdType', '户类型', '边缘易致贫户来自一般农户，不能是脱贫户']);
+  });
+
+  it(`a household of ${MAX_MEMBERS + 1} members is refused by zod, memberListIssues and the import alike`, () => {
+    const rows: ImportPersonRow[] = [];
+    for (let i = 0; i < MAX_MEMBERS + 1; i++) {
+      const idNumber = makeIdNumber(`41120119800101${100 + i}`);
+      const { value, issues } = checkImportRow({ ...goodRow, name: i === 0 ? '张三' : `成员${i}`, idNumber, relation: i === 0 ? '户主' : '子' }, i + 2, ctx);
+      expect(issues, `row ${i + 2}`).toEqual([]);
+      rows.push(value as ImportPersonRow);
+    }
+    expect(checkHouseholdGroups(rows.slice(0, MAX_MEMBERS))).toEqual([]);
+    const issues = checkHouseholdGroups(rows);
+    expect(issues.map((i) => i.row)).toEqual(rows.map((r) => r.rowNumber));
+    expect(issues[0]).toMatchObject({ field: 'householdNo', path: '户编号', messageZh: '户编号 H0001：一户最多登记 30 名成员（现有 31 名）' });
+    const members = rows.map((r) => ({ idNumber: r.idNumber, name: r.name, relation: r.relation }));
+    expect(zodRefuses(shape.members, members)).toBe(true);
+    expect(memberListIssues(rows.map((r) => ({ isHead: r.isHead, idNumber: r.idNumber }))).map((i) => i.messageZh)).toEqual(['一户最多登记 30 名成员（现有 31 名）']);
   });
 
   it('户主 is the relation the dictionary marks isHead, in the import and the check', () => {

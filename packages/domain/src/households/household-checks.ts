@@ -20,9 +20,9 @@ import { toHalfWidth } from '../text/half-width.ts';
  * | 联系电话                        | zod PHONE_PATTERN                  | PHONE (copy), strips ()      | /^[\d\-+ *]{0,20}$/      | {@link phoneIssue}               |
  * | 户编号                          | zod HOUSEHOLD_NO_PATTERN           | HOUSEHOLD_NO (copy)          | max 32 only              | {@link householdNoIssue}         |
  * | 姓名 length                     | zod max 64 (API_LIMITS.nameMax)    | 50                          | 50                       | {@link PERSON_NAME_MAX} 50       |
- * | members per household         | zod max 30                         | none                        | none                     | {@link MAX_MEMBERS}              |
+ * | members per household         | zod max 30                         | none                        | none                     | {@link MAX_MEMBERS}, {@link memberCountIssue} (import: household-groups) |
  * | 风险类型 count                  | zod MAX_RISK_TYPES 5               | MAX_RISKS 5 (copy)           | maxCount 5               | {@link MAX_RISK_TYPES}           |
- * | 监测 type/status/category      | householdCategoryIssues (domain)   | readHouseholdKind            | form effects             | household-model.ts (already one) |
+ * | 监测 type/status/category/dates | householdCategoryIssues (domain)   | readHouseholdKind (own copy) | form effects             | {@link householdCategoryIssues} (import calls it) |
  */
 
 /** dict id_type code of the 居民身份证, the only document type with the GB 11643 check digit. */
@@ -176,8 +176,7 @@ export function secondHeadIssue(path: string): Issue {
 export function memberListIssues(members: readonly { isHead?: boolean; idNumber?: string | null }[], path = 'members'): Issue[] {
   const issues: Issue[] = [];
   if (members.length === 0) return [{ path, field: 'members', messageZh: '至少登记一名家庭成员', messageEn: 'register at least one member' }];
-  if (members.length > MAX_MEMBERS)
-    issues.push({ path, field: 'members', messageZh: `一户最多登记 ${MAX_MEMBERS} 名成员`, messageEn: `a household registers at most ${MAX_MEMBERS} members` });
+  if (members.length > MAX_MEMBERS) issues.push(memberCountIssue(members.length, path));
   if (members.every((m) => m.isHead !== undefined)) {
     const heads = members.filter((m) => m.isHead).length;
     if (heads === 0) issues.push({ path, field: 'relation', messageZh: '须有一名户主（与户主关系 = 户主）', messageEn: 'one member must be the head (relation 02)' });
@@ -200,5 +199,91 @@ export function memberListIssues(members: readonly { isHead?: boolean; idNumber?
     }
     seen.set(id, i);
   });
+  return issues;
+}
+
+/** Issue for a household with more than {@link MAX_MEMBERS} members (API: the member list; import: the rows of one 户编号). */
+export function memberCountIssue(count: number, path = 'members'): Issue {
+  return {
+    path,
+    field: 'members',
+    value: count,
+    messageZh: `一户最多登记 ${MAX_MEMBERS} 名成员（现有 ${count} 名）`,
+    messageEn: `a household registers at most ${MAX_MEMBERS} members (${count} given)`,
+  };
+}
+
+/**
+ * The category and monitoring facts of one household: 户类型, 是否脱贫户, 脱贫户类别, 监测对象类别 and, when known,
+ * 监测状态, 识别监测时间 and 消除监测时间 (YYYY-MM or YYYY-MM-DD).
+ */
+export type HouseholdCategoryFacts = {
+  householdType: string;
+  isLifted: boolean;
+  liftedCategory: string | null | undefined;
+  monitoringType: string | null | undefined;
+  monitoringStatus?: string | null | undefined;
+  monitoringSince?: string | null | undefined;
+  eliminatedAt?: string | null | undefined;
+};
+
+/**
+ * Checks that 是否脱贫户, 脱贫户类别, 户类型, 监测对象类别, 监测状态 and the monitoring dates agree — for the API
+ * (households and monitoring services) and the import (import-row.ts, which adds its row and column).
+ * Source: domain-standards §1.2 (中农组发〔2021〕7号 as reproduced by 秦安县政府): 脱贫不稳定户 are found among the
+ * 脱贫户, 边缘易致贫户 among the 一般农户 (so never a 脱贫户), 突发严重困难户 among either; §1.5: only a 监测户 is
+ * 监测中 or 风险已消除, and its risk is eliminated after it was identified.
+ * @returns blocking issues (path = the field), empty when consistent
+ */
+export function householdCategoryIssues(f: HouseholdCategoryFacts): Issue[] {
+  const issues: Issue[] = [];
+  if (f.householdType === 'lifted' && !f.isLifted) {
+    issues.push({ path: 'isLifted', field: 'isLifted', messageZh: '户类型为脱贫户时，“是否脱贫户”须为是', messageEn: 'a household of type 脱贫户 must be marked as lifted' });
+  }
+  if (f.householdType === 'monitored' && !f.monitoringType) {
+    issues.push({
+      path: 'monitoringType',
+      field: 'monitoringType',
+      messageZh: '监测户须填写监测对象类别（脱贫不稳定户、边缘易致贫户、突发严重困难户）',
+      messageEn: 'a monitored household needs a monitoring type (unstable, marginal or sudden hardship)',
+    });
+  }
+  if (f.monitoringType === 'unstable' && !f.isLifted) {
+    issues.push({
+      path: 'isLifted',
+      field: 'isLifted',
+      messageZh: '脱贫不稳定户须是脱贫户（“是否脱贫户”为是）',
+      messageEn: 'an unstable lifted household (脱贫不稳定户) must be a lifted household',
+    });
+  }
+  if (f.monitoringType === 'marginal' && f.isLifted) {
+    issues.push({
+      path: 'isLifted',
+      field: 'isLifted',
+      messageZh: '边缘易致贫户来自一般农户，不能是脱贫户',
+      messageEn: 'a marginal household (边缘易致贫户) comes from ordinary households and cannot be a lifted household',
+    });
+  }
+  if (f.liftedCategory && !f.isLifted) {
+    issues.push({ path: 'liftedCategory', field: 'liftedCategory', messageZh: '只有脱贫户才填写脱贫户类别', messageEn: 'only a lifted household has a lifted-household category' });
+  }
+  if (f.householdType !== 'monitored' && (f.monitoringStatus === 'monitoring' || f.monitoringStatus === 'eliminated')) {
+    issues.push({
+      path: 'monitoringStatus',
+      field: 'monitoringStatus',
+      value: f.monitoringStatus,
+      messageZh: '只有监测户才有监测状态（监测中或风险已消除）',
+      messageEn: 'only a monitored household is under monitoring or has its risk eliminated',
+    });
+  }
+  if (f.monitoringSince && f.eliminatedAt && f.eliminatedAt.slice(0, 7) < f.monitoringSince.slice(0, 7)) {
+    issues.push({
+      path: 'eliminatedAt',
+      field: 'eliminatedAt',
+      value: f.eliminatedAt,
+      messageZh: `消除监测时间（${f.eliminatedAt}）早于识别监测时间（${f.monitoringSince}）`,
+      messageEn: `the risk was eliminated (${f.eliminatedAt}) before it was identified (${f.monitoringSince})`,
+    });
+  }
   return issues;
 }

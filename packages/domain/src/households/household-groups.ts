@@ -1,5 +1,6 @@
 import { DICT, dictLabelEn, dictLabelZh, findDictionary } from '../dictionaries/dictionaries.ts';
 import type { Issue } from '../errors.ts';
+import { MAX_MEMBERS, memberCountIssue } from './household-checks.ts';
 import type { ImportPersonRow } from './import-row.ts';
 import { importIssue } from './import-row.ts';
 
@@ -186,6 +187,11 @@ export function createHouseholdGroupChecker(): HouseholdGroupChecker {
             );
           }
         }
+        if (s.rows.length > MAX_MEMBERS) {
+          // the API's limit (memberListIssues), on every row of the household: it is refused as a whole
+          const { messageZh, messageEn } = memberCountIssue(s.rows.length);
+          for (const rowNumber of s.rows) push(importIssue(rowNumber, 'householdNo', no, `户编号 ${no}：${messageZh}`, `household ${no}: ${messageEn}`));
+        }
         if (s.conflicts) for (let k = 0; k < HOUSEHOLD_FIELDS.length; k++) for (const issue of s.conflicts[k] ?? []) push(issue);
         const head = heads[0];
         if (head && heads.length === 1) {
@@ -212,7 +218,7 @@ export function createHouseholdGroupChecker(): HouseholdGroupChecker {
 
 /**
  * Checks the rows of a file together (after {@link import('./import-row.ts').checkImportRow}): exactly one 户主 per
- * 户编号; household-level columns (区划代码, 户类型, 监测类型, 风险类型, 脱贫年度, 家庭住址, 户主姓名) agree on every row
+ * 户编号; at most MAX_MEMBERS (30) rows per 户编号; household-level columns (区划代码, 户类型, 监测类型, 风险类型, 脱贫年度, 家庭住址, 户主姓名) agree on every row
  * of a household — an optional column left empty on some rows is not a conflict; 户主姓名 matches the head's 姓名;
  * and no 证件号码 appears twice in the file.
  * @param rows valid rows, each with its `rowNumber`

@@ -9,9 +9,9 @@ import {
   exitedRecordIssue,
   hasDisability,
   healthSetIssue,
-  householdCategoryIssues,
   mostSeriousHealth,
 } from './household-model.ts';
+import { householdCategoryIssues } from './household-checks.ts';
 
 describe('householdCategoryIssues (domain-standards §1.2)', () => {
   const base = { householdType: 'ordinary', isLifted: false, liftedCategory: null, monitoringType: null };

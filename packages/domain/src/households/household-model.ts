@@ -17,14 +17,6 @@ export type ExitReason = (typeof EXIT_REASONS)[number];
 /** Most 务工时间（月） in a year (national roster column 务工时间（月）, national-exports.md §2). */
 export const MAX_WORK_MONTHS = 12;
 
-/** The category facts of one household, as stored. */
-export type HouseholdCategoryFacts = {
-  householdType: string;
-  isLifted: boolean;
-  liftedCategory: string | null | undefined;
-  monitoringType: string | null | undefined;
-};
-
 /**
  * Whether a household is a 脱贫户 when the input does not say: a household of type 脱贫户, or a 脱贫不稳定户
  * (which by definition comes from the 脱贫户, domain-standards §1.2).
@@ -33,41 +25,7 @@ export function defaultIsLifted(householdType: string, monitoringType: string | 
   return householdType === 'lifted' || monitoringType === 'unstable';
 }
 
-/**
- * Checks that 是否脱贫户, 脱贫户类别, 户类型 and 监测对象类别 agree.
- * Source: domain-standards §1.2 (中农组发〔2021〕7号 as reproduced by 秦安县政府): 脱贫不稳定户 are found among the
- * 脱贫户, 边缘易致贫户 among the 一般农户 (so never a 脱贫户), 突发严重困难户 among either.
- * @returns blocking issues, empty when consistent
- */
-export function householdCategoryIssues(f: HouseholdCategoryFacts): Issue[] {
-  const issues: Issue[] = [];
-  if (f.householdType === 'lifted' && !f.isLifted) {
-    issues.push({ path: 'isLifted', field: 'isLifted', messageZh: '户类型为脱贫户时，“是否脱贫户”须为是', messageEn: 'a household of type 脱贫户 must be marked as lifted' });
-  }
-  if (f.householdType === 'monitored' && !f.monitoringType) {
-    issues.push({ path: 'monitoringType', field: 'monitoringType', messageZh: '监测户须填写监测对象类别', messageEn: 'a monitored household needs a monitoring type' });
-  }
-  if (f.monitoringType === 'unstable' && !f.isLifted) {
-    issues.push({
-      path: 'isLifted',
-      field: 'isLifted',
-      messageZh: '脱贫不稳定户须是脱贫户（“是否脱贫户”为是）',
-      messageEn: 'an unstable lifted household (脱贫不稳定户) must be a lifted household',
-    });
-  }
-  if (f.monitoringType === 'marginal' && f.isLifted) {
-    issues.push({
-      path: 'isLifted',
-      field: 'isLifted',
-      messageZh: '边缘易致贫户来自一般农户，不能是脱贫户',
-      messageEn: 'a marginal household (边缘易致贫户) comes from ordinary households and cannot be a lifted household',
-    });
-  }
-  if (f.liftedCategory && !f.isLifted) {
-    issues.push({ path: 'liftedCategory', field: 'liftedCategory', messageZh: '只有脱贫户才填写脱贫户类别', messageEn: 'only a lifted household has a lifted-household category' });
-  }
-  return issues;
-}
+// householdCategoryIssues (是否脱贫户 / 户类型 / 监测对象类别 / 监测状态 / 监测时间 agreeing) lives in household-checks.ts
 
 /**
  * Exactly one of 文化程度 (completed education) and 在校生状况 (current schooling) is filled in.

@@ -85,7 +85,11 @@ describe('checkImportRow — accepted forms', () => {
     ['gender given and consistent', { gender: '男' }, { gender: '1' }],
     ['landline phone', { phone: '0371-66661234' }, { phone: '0371-66661234' }],
     ['group-level region', { regionCode: '411201100001002' }, { regionCode: '411201100001002' }],
-    ['a 脱贫户 with a monitoring category is a 监测户 and stays a 脱贫户', { householdType: '脱贫户' }, { householdType: 'monitored', monitoringType: 'marginal', isLifted: true }],
+    [
+      'a 脱贫户 with a monitoring category is a 监测户 and stays a 脱贫户 (边缘易致贫户 cannot be one: household-checks.test.ts)',
+      { householdType: '脱贫户', monitoringType: '突发严重困难户' },
+      { householdType: 'monitored', monitoringType: 'sudden', isLifted: true },
+    ],
     [
       'optional columns empty',
       { laborCapacity: '', healthStatus: null, education: undefined, phone: '', riskTypes: '', address: ' ' },

@@ -7,6 +7,7 @@ import {
   CITIZEN_ID_TYPE,
   checkIdNumber,
   hasCheckDigit,
+  householdCategoryIssues,
   householdNoIssue,
   isHeadRelation,
   liftedYearIssue,
@@ -198,15 +199,6 @@ function readHouseholdKind(st: RowCheck): HouseholdKind | null {
     if (typeText === '') missing(st, 'householdType');
     return null;
   }
-  if (householdType === 'monitored' && monitoringType === null && cellToText(st.raw.monitoringType) === '') {
-    fail(
-      st,
-      'monitoringType',
-      '',
-      '监测户须填写监测对象类别（脱贫不稳定户、边缘易致贫户、突发严重困难户）',
-      'monitored households need a monitoring type (unstable, marginal or sudden hardship)',
-    );
-  }
   const isLifted =
     liftedCell ??
     (typeCode === 'lifted'
@@ -228,7 +220,7 @@ function readHouseholdKind(st: RowCheck): HouseholdKind | null {
     monitoringStatus = eliminated === true ? 'eliminated' : eliminated === false ? 'monitoring' : (opts?.monitoringStatus ?? 'monitoring');
   }
   const isEliminated = monitoringStatus === 'eliminated';
-  return {
+  const kind: HouseholdKind = {
     householdType,
     monitoringType: householdType === 'monitored' ? monitoringType : null,
     isLifted,
@@ -238,7 +230,23 @@ function readHouseholdKind(st: RowCheck): HouseholdKind | null {
     eliminatedAt: isEliminated ? eliminatedAt : null,
     eliminationMethod: isEliminated ? eliminationMethod : null,
   };
+  // the API's check, on the row; an unreadable 监测对象类别 was reported by readDict already
+  for (const issue of householdCategoryIssues(kind)) {
+    if (issue.path === 'monitoringType' && cellToText(st.raw.monitoringType) !== '') continue;
+    const column = KIND_COLUMN[issue.path]?.(st.raw) ?? issue.path;
+    fail(st, column, cellToText(st.raw[column]), issue.messageZh, issue.messageEn);
+  }
+  return kind;
 }
+
+/** The column a household-category issue names: the cell that set the value (是否脱贫户 derived from 户类型 names 户类型). */
+const KIND_COLUMN: Record<string, (raw: Record<string, unknown>) => string> = {
+  isLifted: (raw) => (cellToText(raw.isLifted) !== '' ? 'isLifted' : cellToText(raw.householdType) !== '' ? 'householdType' : 'monitoringType'),
+  liftedCategory: () => 'householdType',
+  monitoringType: () => 'monitoringType',
+  monitoringStatus: () => 'riskEliminated',
+  eliminatedAt: () => 'eliminatedAt',
+};
 
 type Identity = { idNumber: string; idType: string; gender: '1' | '2'; birthDate: string };
 
