@@ -112,8 +112,6 @@ const SQL_OUTSIDE_REPOS = [
   'packages/cli/src/bench/**', // the bench seeds and times raw COPY on purpose
   'packages/cli/src/commands/context.ts', // cliActor: the user the CLI acts as
   'packages/cli/src/backup/**', // backup/restore walk every table of the database, as the db package's migrator does
-  'packages/server/src/modules/imports/import-commit.service.ts', // TODO(lint): the commit's raw statements into a repo
-  'packages/server/src/modules/imports/import-validate.service.ts', // TODO(lint): region lookups into regions.repo.ts
   'packages/server/src/cluster/cache-events.ts', // pg_notify inside the write's transaction: part of the cache protocol
 ];
 

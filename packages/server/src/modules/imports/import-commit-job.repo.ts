@@ -91,6 +91,15 @@ export async function saveCommitDone(tx: RawTx, jobId: number, commit: Record<st
   );
 }
 
+/** The commit's summary audit row (action import, entity import_job), written in the commit's last transaction. */
+export async function recordImportAudit(tx: Pick<RawTx, 'query'>, actor: CommitProgress['actor'], jobId: number, after: Record<string, unknown>): Promise<void> {
+  await tx.query(
+    `INSERT INTO audit_log (actor_id, actor_name, action, entity_type, entity_id, region_code, after, request_id)
+     VALUES ($1, $2, 'import', 'import_job', $3, $4, $5::jsonb, $6)`,
+    [actor.id, actor.name, String(jobId), actor.regionCode, JSON.stringify(after), actor.requestId],
+  );
+}
+
 /** Jobs in the middle of a chunked commit (staged, some chunks perhaps committed); the caller claims each (import-claims.repo.ts) before it resumes one. */
 export async function listResumableCommits(
   db: Pick<DbHandle, 'query'>,

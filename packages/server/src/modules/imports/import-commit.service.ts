@@ -12,7 +12,17 @@ import {
   type CommitActor,
   type CommitCounts,
 } from './import-commit.repo.ts';
-import { addCounts, claimChunk, EMPTY_COUNTS, readCommitState, saveChunkProgress, saveCommitDone, saveStaged, type CommitProgress } from './import-commit-job.repo.ts';
+import {
+  addCounts,
+  claimChunk,
+  EMPTY_COUNTS,
+  readCommitState,
+  recordImportAudit,
+  saveChunkProgress,
+  saveCommitDone,
+  saveStaged,
+  type CommitProgress,
+} from './import-commit-job.repo.ts';
 import { completeProgress, reportProgress } from './import-progress.ts';
 
 /**
@@ -191,18 +201,13 @@ export async function commitStagedImport(
   }
   const result: CommitResult = { stagedRows: progress.stagedRows, ...progress.counts, chunks: progress.chunks, ms: 0 };
   await db.rawTransaction(async (tx) => {
-    await tx.query(
-      `INSERT INTO audit_log (actor_id, actor_name, action, entity_type, entity_id, region_code, after, request_id)
-       VALUES ($1, $2, 'import', 'import_job', $3, $4, $5::jsonb, $6)`,
-      [
-        who.id,
-        who.name,
-        String(job.id),
-        who.regionCode,
-        JSON.stringify({ fileName: job.fileName, totalRows: job.totalRows, badRows: job.badRows, ...result, excluded: result.excluded.length }),
-        who.requestId,
-      ],
-    );
+    await recordImportAudit(tx, who, job.id, {
+      fileName: job.fileName,
+      totalRows: job.totalRows,
+      badRows: job.badRows,
+      ...result,
+      excluded: result.excluded.length,
+    });
     await commitHook?.('audited', { jobId: job.id, chunk: progress.chunks, chunks: progress.chunks });
     result.ms = Date.now() - t0;
     await saveCommitDone(tx, job.id, result, progress.stagedRows);

@@ -17,7 +17,6 @@ import {
   maskPhone,
   type Dictionary,
   type ImportOptions,
-  type NamedRegion,
   type ImportPersonRow,
   type ImportRowContext,
   type Issue,
@@ -27,6 +26,7 @@ import { readDataRows, type ImportFileKind } from './import-file.reader.ts';
 import { privateWriteStream } from './import-files.ts';
 import type { ImportLimits } from './import-limits.ts';
 import { reportProgress } from './import-progress.ts';
+import { listNamedRegions, listRegionCodesUnder } from '../regions/regions.repo.ts';
 
 /** How many errors the job row keeps (the errors.xlsx has all of them). */
 export const FIRST_ERRORS = 100;
@@ -130,15 +130,6 @@ function toCellError(i: Issue, level: CellError['level'], mapping: Readonly<Reco
   return { row: i.row ?? 0, column, value, messageZh: i.messageZh, messageEn: i.messageEn, level };
 }
 
-/** Regions a row may name: the scope's county and all under it (retired ones left out), and its province / city. */
-async function loadNamedRegions(db: DbHandle, scopePrefix: string): Promise<NamedRegion[]> {
-  return db.query<NamedRegion>(
-    `SELECT code, name, level, parent_code AS "parentCode" FROM regions
-      WHERE retired_at IS NULL AND (code LIKE $1 OR (level IN ('province', 'city') AND $2 LIKE prefix || '%'))`,
-    [`${scopePrefix.slice(0, 6)}%`, scopePrefix],
-  );
-}
-
 /** The 与户主关系 cell of a refused row names the head (so an excluded household is named by its head). */
 function isHeadCell(v: unknown): boolean {
   const items = findDictionary(DICT.relation, DICTIONARIES)?.items ?? [];
@@ -163,13 +154,12 @@ export async function validateImportFile(
 ): Promise<ValidationSummary> {
   const t0 = Date.now();
   const files = jobFiles(job.filePath);
-  const regionRows = await db.query<{ code: string }>('SELECT code FROM regions WHERE code LIKE $1', [`${vctx.scopePrefix}%`]);
-  const regions = new Set(regionRows.map((r) => r.code));
+  const regions = new Set(await listRegionCodesUnder(db, vctx.scopePrefix));
   const ctx: ImportRowContext = {
     dictionaries: vctx.dictionaries,
     isKnownRegion: (code) => regions.has(code),
     today: new Date().toISOString().slice(0, 10),
-    resolvePlace: createPlaceResolver(await loadNamedRegions(db, vctx.scopePrefix), vctx.scopePrefix),
+    resolvePlace: createPlaceResolver(await listNamedRegions(db, vctx.scopePrefix), vctx.scopePrefix),
     options: vctx.options,
   };
   const errors = openErrorLog(files.errorsLog);

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { households, regions } from '@chanbang/db';
+import { households, regions, type DbHandle } from '@chanbang/db';
+import type { NamedRegion } from '@chanbang/domain';
 import type { Conn } from '../../deps.ts';
 import { scopeWhere } from './scope.ts';
 
@@ -74,6 +75,21 @@ export async function countHouseholdsByPrefix(db: Conn, prefix: string, childLen
     .from(households)
     .where(and(scopeWhere(households.regionCode, prefix), isNull(households.deletedAt)))
     .groupBy(child, households.householdType);
+}
+
+/** Every region code under a prefix (retired ones included): the codes an import row may name. */
+export async function listRegionCodesUnder(db: Pick<DbHandle, 'query'>, prefix: string): Promise<string[]> {
+  const rows = await db.query<{ code: string }>('SELECT code FROM regions WHERE code LIKE $1', [`${prefix}%`]);
+  return rows.map((r) => r.code);
+}
+
+/** Regions an import row may name: the scope's county and all under it (retired ones left out), and its province / city. */
+export async function listNamedRegions(db: Pick<DbHandle, 'query'>, scopePrefix: string): Promise<NamedRegion[]> {
+  return db.query<NamedRegion>(
+    `SELECT code, name, level, parent_code AS "parentCode" FROM regions
+      WHERE retired_at IS NULL AND (code LIKE $1 OR (level IN ('province', 'city') AND $2 LIKE prefix || '%'))`,
+    [`${scopePrefix.slice(0, 6)}%`, scopePrefix],
+  );
 }
 
 /** `db.execute` returns rows (pg: result.rows, PGlite: result.rows) — normalise. */
