@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { auditLog, households, persons } from '@chanbang/db';
 import type { Actor, Conn } from '../../deps.ts';
 import { scopeWhere } from '../regions/scope.ts';
+import { escapeLike } from '../../sql-helpers.ts';
 
 export type AuditInput = {
   action: string;
@@ -62,11 +63,6 @@ function auditWhere(f: AuditFilter): SQL | undefined {
   if (f.from) conds.push(gte(auditLog.at, sql`${f.from}::date`));
   if (f.to) conds.push(lt(auditLog.at, sql`(${f.to}::date + 1)`));
   return and(...conds);
-}
-
-/** `%` and `_` typed by a user match themselves. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 const head = alias(persons, 'audit_head');

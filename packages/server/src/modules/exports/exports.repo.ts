@@ -1,4 +1,5 @@
 import type { DbHandle } from '@chanbang/db';
+import { idArrayLiteral } from '../../sql-helpers.ts';
 
 /** One person of an export page, with the household's and region's columns (snake_case, as the statement returns them). */
 export type PersonExportRow = {
@@ -45,6 +46,6 @@ export async function listPersonsForExport(db: DbHandle, householdIds: readonly 
        FROM households h JOIN persons p ON p.household_id = h.id LEFT JOIN regions r ON r.code = h.region_code
       WHERE h.id = ANY($1::bigint[]) AND (p.exit_reason IS NULL OR h.deleted_at IS NOT NULL)
       ORDER BY h.region_code, h.id, p.is_head DESC, p.id`,
-    [`{${householdIds.join(',')}}`],
+    [idArrayLiteral(householdIds)],
   );
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { helpers, householdHelpers } from '@chanbang/db';
 import type { Conn } from '../../deps.ts';
 import { scopeWhere } from '../regions/scope.ts';
+import { escapeLike } from '../../sql-helpers.ts';
 
 export type HelperRow = typeof helpers.$inferSelect;
 
@@ -21,7 +22,7 @@ export async function findHelper(db: Conn, id: number): Promise<HelperRow | unde
 
 export async function listHelpers(db: Conn, prefix: string, q: string | undefined, limit: number, offset: number) {
   const conds: SQL[] = [scopeWhere(helpers.regionCode, prefix)];
-  if (q) conds.push(or(ilike(helpers.name, `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), eq(helpers.phone, q)) as SQL);
+  if (q) conds.push(or(ilike(helpers.name, `${escapeLike(q)}%`), eq(helpers.phone, q)) as SQL);
   const where = and(...conds);
   const rows = await db.select().from(helpers).where(where).orderBy(asc(helpers.regionCode), asc(helpers.id)).limit(limit).offset(offset);
   const [c] = await db

@@ -7,6 +7,7 @@ import type { Conn } from '../../deps.ts';
 import { HOUSEHOLD_CHILD_TABLES } from './household-tables.ts';
 import { rowsOf } from '../regions/regions.repo.ts';
 import { scopeWhere } from '../regions/scope.ts';
+import { escapeLike, idArrayLiteral } from '../../sql-helpers.ts';
 
 export type HouseholdRow = typeof households.$inferSelect;
 export type PersonRow = typeof persons.$inferSelect;
@@ -66,14 +67,14 @@ function listWhere(f: HouseholdFilter): SQL {
   }
   if (f.q) {
     const q = f.q;
-    const namePrefix = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const namePrefix = `${escapeLike(q)}%`;
     // each branch is an index lookup (households_no_prefix_idx, persons_id_number_uq, persons_name_idx); 户编号 by prefix
     conds.push(sql`h.id IN (
       SELECT id FROM households WHERE household_no LIKE ${namePrefix}
       UNION SELECT household_id FROM persons WHERE id_number = ${q.toUpperCase()}
       UNION SELECT household_id FROM persons WHERE name LIKE ${namePrefix} AND ${scopeWhere(sql`region_code`, f.prefix)})`);
   }
-  if (f.ids) conds.push(f.ids.length ? sql`h.id = ANY(${`{${f.ids.join(',')}}`}::bigint[])` : sql`false`);
+  if (f.ids) conds.push(f.ids.length ? sql`h.id = ANY(${idArrayLiteral(f.ids)}::bigint[])` : sql`false`);
   return sql.join(conds, sql` AND `);
 }
 

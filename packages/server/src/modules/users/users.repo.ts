@@ -2,12 +2,13 @@ import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { regions, users } from '@chanbang/db';
 import type { Conn } from '../../deps.ts';
 import { scopeWhere } from '../regions/scope.ts';
+import { escapeLike } from '../../sql-helpers.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
 export async function listUsers(db: Conn, prefix: string, q: string | undefined, limit: number, offset: number) {
   const conds: SQL[] = [scopeWhere(users.regionCode, prefix)];
-  if (q) conds.push(or(ilike(users.username, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), ilike(users.displayName, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)) as SQL);
+  if (q) conds.push(or(ilike(users.username, `%${escapeLike(q)}%`), ilike(users.displayName, `%${escapeLike(q)}%`)) as SQL);
   const where = and(...conds);
   const rows = await db
     .select({ u: users, regionName: regions.name })
