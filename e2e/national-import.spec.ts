@@ -90,7 +90,22 @@ describe('national roster: imported as it is, after the region list', () => {
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.getByText(`将导入 ${X.goodRows} 行有效数据`, { exact: false }).isVisible()).toBe(true);
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
-    await expect.poll(() => page.getByText('导入完成').isVisible(), { timeout: 60_000 }).toBe(true);
+    // a click that lands while antd's confirm is still animating in can be lost: press again while it stays open
+    // (a second commit would be refused by the server: the job is no longer 'validated')
+    await expect
+      .poll(
+        async () => {
+          const confirm = page.getByRole('dialog').filter({ hasText: '将导入' });
+          if (await confirm.isVisible())
+            await confirm
+              .getByRole('button', { name: /确\s*定/ })
+              .click({ timeout: 2_000 })
+              .catch(() => undefined);
+          return page.getByText('导入完成').isVisible();
+        },
+        { timeout: 60_000, interval: 3_000 },
+      )
+      .toBe(true);
     const main = () => page.getByRole('main').innerText();
     await expect.poll(main).toMatch(new RegExp(`新增户\\s+${X.households.good}\\s`));
     await expect.poll(main).toMatch(new RegExp(`新增人员\\s+${X.goodRows}\\s`));

@@ -288,7 +288,7 @@ export const en: Record<MessageKey, string> = {
   'imp.errorsShown': 'Showing the first {n} errors; download the report for all of them',
   'imp.another': 'Import another file',
   'imp.toList': 'View households',
-  'imp.confirmCommit': 'Import {n} valid rows in one transaction?',
+  'imp.confirmCommit': 'Import {n} valid rows? They are committed household by household in batches; an interrupted import can be resumed.',
   'imp.layout': 'File type',
   'imp.layout.template': 'Our import template',
   'imp.layout.national_roster': 'National monitoring system: household members',

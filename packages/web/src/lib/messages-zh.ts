@@ -286,7 +286,7 @@ export const zh = {
   'imp.errorsShown': '显示前 {n} 条错误，完整清单请下载错误报告',
   'imp.another': '继续导入',
   'imp.toList': '查看农户',
-  'imp.confirmCommit': '将导入 {n} 行有效数据（同一事务内完成），确定继续吗？',
+  'imp.confirmCommit': '将导入 {n} 行有效数据（按户分批提交，中断后可继续导入），确定继续吗？',
   'imp.layout': '文件类型',
   'imp.layout.template': '本系统导入模板',
   'imp.layout.national_roster': '国家防返贫监测信息系统·家庭成员信息',

@@ -27,7 +27,7 @@ import { detectFileKind, readDataRows, type ImportFileKind } from './import-file
 import { removeImportJobFiles } from './import-cleanup.ts';
 import { ensurePrivateDir, importDir, privateWriteStream } from './import-files.ts';
 import { limitError, type ImportLimits } from './import-limits.ts';
-import { finishJob, getProgress, startJob } from './import-progress.ts';
+import { finishJob, getProgress, startJob, waitForIdle } from './import-progress.ts';
 import { loadDictIndex } from '../dictionaries/dictionaries.service.ts';
 import type { CellError, ExcludedHousehold } from './import-errors.writer.ts';
 import { jobFiles, validateImportFile, type ValidationSummary } from './import-validate.service.ts';
@@ -320,7 +320,15 @@ export async function startCommit(deps: Deps, actor: ImportActor, id: number): P
   if (job.filesDeletedAt) throw filesGone(id);
   if (job.status !== 'validated') throw new AppError('CONFLICT', `job is ${job.status}; validate it first`, { status: job.status });
   // the commit stages every valid row (good and excluded) before leaving the excluded households out
-  if (!(await claimImportJob(deps.db, id, ['validated'], 'importing'))) throw new AppError('CONFLICT', 'job is already running', { id });
+  // a validation ends by writing 'validated', then forgets the job and releases its claim: a commit asked for in
+  // that moment (the page shows 'validated' at once) waits for it instead of answering 'already running'
+  await waitForIdle(id, 5_000).catch(() => undefined);
+  let claimed = await claimImportJob(deps.db, id, ['validated'], 'importing');
+  for (let i = 0; !claimed && i < 30; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    claimed = await claimImportJob(deps.db, id, ['validated'], 'importing');
+  }
+  if (!claimed) throw new AppError('CONFLICT', 'job is already running', { id });
   if (!startJob(id, 'importing', job.goodRows + job.excludedRows)) {
     await releaseImportJobClaim(deps.db, id);
     throw new AppError('CONFLICT', 'job is already running', { id });

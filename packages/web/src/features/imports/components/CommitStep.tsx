@@ -19,7 +19,7 @@ const COUNT_LABELS: [keyof ImportCommit, string, string][] = [
   ['casesCreated', '新建监测记录', 'Monitoring cases recorded'],
 ];
 
-/** Step 4: commit progress (one transaction on the server), then the result summary. */
+/** Step 4: commit progress (household batches on the server, ADR 0003), then the result summary. */
 export function CommitStep({ job, onRestart, onBackToValidation }: CommitStepProps) {
   const { t, pick } = useI18n();
   const navigate = useNavigate();
