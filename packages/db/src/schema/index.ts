@@ -4,3 +4,5 @@ export * from './dictionaries.ts';
 export * from './households.ts';
 export * from './audit.ts';
 export * from './imports.ts';
+export * from './industry.ts';
+export * from './rule-results.ts';

@@ -2,6 +2,7 @@ import { normalizeLabel } from '../text/half-width.ts';
 import type { DictItem, Dictionary } from './dictionary.types.ts';
 import { HOUSEHOLD_DICTIONARIES, PERSON_DICTIONARIES } from './households.dict.ts';
 import { NATIONAL_PERSON_DICTIONARIES } from './national.dict.ts';
+import { INDUSTRY_DICTIONARIES } from './industry.dict.ts';
 import { SUPPORT_DICTIONARIES } from './support.dict.ts';
 
 /** The codes of every built-in dictionary, e.g. `DICT.riskType === 'risk_type'`. */
@@ -29,13 +30,24 @@ export const DICT = {
   ethnicity: 'ethnicity',
   schoolStatus: 'school_status',
   disabilityType: 'disability_type',
+  entityLevel: 'entity_level',
+  backboneKind: 'backbone_kind',
+  industryCategory: 'industry_category',
+  industryKind: 'industry_kind',
+  industryTier: 'industry_tier',
+  chainLinkKind: 'chain_link_kind',
+  projectType: 'project_type',
+  projectStage: 'project_stage',
+  fundLevel: 'fund_level',
+  fundKind: 'fund_kind',
+  incomeType: 'income_type',
 } as const;
 
 /** A built-in dictionary code. */
 export type DictCode = (typeof DICT)[keyof typeof DICT];
 
 /** Every built-in controlled vocabulary (seed data for the `dictionaries` table). */
-export const DICTIONARIES: Dictionary[] = [...HOUSEHOLD_DICTIONARIES, ...PERSON_DICTIONARIES, ...NATIONAL_PERSON_DICTIONARIES, ...SUPPORT_DICTIONARIES];
+export const DICTIONARIES: Dictionary[] = [...HOUSEHOLD_DICTIONARIES, ...PERSON_DICTIONARIES, ...NATIONAL_PERSON_DICTIONARIES, ...SUPPORT_DICTIONARIES, ...INDUSTRY_DICTIONARIES];
 
 /**
  * Finds a dictionary by code in a list (the built-in one by default).

@@ -1,8 +1,11 @@
 import { AppError } from '../errors.ts';
 import type { RegionRollUp, RuleConfig, RuleFailure, RuleRecord, RuleResult } from './policy.types.ts';
 
-/** Outcome of one fact for a coverage rule: out of scope, met, or not met with a reason. */
-export type CoverageOutcome = 'not_applicable' | 'met' | { reasonZh: string; reasonEn: string };
+/** Outcome of one fact for a coverage rule: out of scope, met, or not met with a reason (and a group, e.g. H1's weak_labour). */
+export type CoverageOutcome = 'not_applicable' | 'met' | { reasonZh: string; reasonEn: string; groupCode?: string };
+
+/** Outcome of one subject for {@link evaluateSubjects}: out of scope, or judged with its figure and the reason in words. */
+export type SubjectOutcome = 'not_applicable' | { met: boolean; value?: number | null; threshold?: number | null; groupCode?: string; reasonZh: string; reasonEn: string };
 
 /** Coverage ratio rounded to 4 decimals (null for 0 of 0). */
 export function coverageValue(met: number, total: number): number | null {
@@ -33,6 +36,54 @@ export function stringListParam(config: RuleConfig, key: string): string[] {
   return v as string[];
 }
 
+/** met ≥ minCoverage × total, compared so that 0.95 × 20 does not suffer from floating point. */
+function coverageMet(met: number, total: number, minCoverage: number): boolean {
+  return met >= minCoverage * total - 1e-9;
+}
+
+/**
+ * The general evaluator every rule uses: classifies each subject, keeps every applicable one as a record (with
+ * its figure and reason, met or not) and the failing ones with their reason. Status: `not_applicable` without
+ * applicable subjects, else `met` when at least `minCoverage` of them meet the rule (default 1: every one).
+ * `value`: the single subject's own figure when the rule judged one subject that has one (a county's industry
+ * share), else the coverage met ÷ total. `threshold`: `opts.threshold`, else that single subject's threshold,
+ * else `minCoverage`.
+ * @param facts the subjects' facts
+ * @param config the pack's rule config
+ * @param key the subject key (record id as text, or a region code) and the region code of a subject
+ * @param classify the rule's judgement of one subject
+ */
+export function evaluateSubjects<F>(
+  facts: readonly F[],
+  config: RuleConfig,
+  key: (f: F) => { key: string; regionCode: string },
+  classify: (f: F) => SubjectOutcome,
+  opts: { minCoverage?: number; threshold?: number | null } = {},
+): RuleResult {
+  const minCoverage = opts.minCoverage ?? 1;
+  const failing: RuleFailure[] = [];
+  const records: RuleRecord[] = [];
+  let met = 0;
+  for (const f of facts) {
+    const o = classify(f);
+    if (o === 'not_applicable') continue;
+    const k = key(f);
+    const rec: RuleRecord = { key: k.key, regionCode: k.regionCode, met: o.met, reasonZh: o.reasonZh, reasonEn: o.reasonEn };
+    if (o.value !== undefined) rec.value = o.value;
+    if (o.threshold !== undefined) rec.threshold = o.threshold;
+    if (o.groupCode !== undefined) rec.groupCode = o.groupCode;
+    records.push(rec);
+    if (o.met) met++;
+    else failing.push({ key: k.key, regionCode: k.regionCode, reasonZh: o.reasonZh, reasonEn: o.reasonEn, ...(o.groupCode ? { groupCode: o.groupCode } : {}) });
+  }
+  const total = records.length;
+  const status = total === 0 ? 'not_applicable' : coverageMet(met, total, minCoverage) ? 'met' : 'not_met';
+  const single = total === 1 ? records[0] : undefined;
+  const value = single && single.value !== undefined && single.value !== null ? single.value : coverageValue(met, total);
+  const threshold = opts.threshold !== undefined ? opts.threshold : single?.threshold !== undefined ? single.threshold : minCoverage;
+  return { ruleId: config.ruleId, clause: config.clause, status, total, met, value, threshold, failing, records };
+}
+
 /**
  * Shared evaluator of "share of applicable records that meet a condition ≥ params.minCoverage" rules.
  * @param facts the records
@@ -40,27 +91,29 @@ export function stringListParam(config: RuleConfig, key: string): string[] {
  * @param key id and region code of a record
  * @param classify the rule's test of one record
  */
-export function evaluateCoverage<F>(facts: readonly F[], config: RuleConfig, key: (f: F) => { id: number; regionCode: string }, classify: (f: F) => CoverageOutcome): RuleResult {
+export function evaluateCoverage<F>(
+  facts: readonly F[],
+  config: RuleConfig,
+  key: (f: F) => { id: number | string; regionCode: string },
+  classify: (f: F) => CoverageOutcome,
+): RuleResult {
   const threshold = numberParam(config, 'minCoverage');
-  const failing: RuleFailure[] = [];
-  const records: RuleRecord[] = [];
-  let met = 0;
-  for (const f of facts) {
-    const outcome = classify(f);
-    if (outcome === 'not_applicable') continue;
-    const { id, regionCode } = key(f);
-    if (outcome === 'met') {
-      met++;
-      records.push({ id, regionCode, met: true });
-    } else {
-      records.push({ id, regionCode, met: false });
-      failing.push({ id, regionCode, reasonZh: outcome.reasonZh, reasonEn: outcome.reasonEn });
-    }
-  }
-  const total = records.length;
-  // compare with integers so that 0.95 × 20 does not suffer from floating point
-  const status = total === 0 ? 'not_applicable' : met >= threshold * total - 1e-9 ? 'met' : 'not_met';
-  return { ruleId: config.ruleId, clause: config.clause, status, total, met, value: coverageValue(met, total), threshold, failing, records };
+  const result = evaluateSubjects(
+    facts,
+    config,
+    (f) => {
+      const k = key(f);
+      return { key: String(k.id), regionCode: k.regionCode };
+    },
+    (f): SubjectOutcome => {
+      const o = classify(f);
+      if (o === 'not_applicable') return o;
+      if (o === 'met') return { met: true, reasonZh: '符合', reasonEn: 'met' };
+      return { met: false, reasonZh: o.reasonZh, reasonEn: o.reasonEn, ...(o.groupCode ? { groupCode: o.groupCode } : {}) };
+    },
+    { minCoverage: threshold, threshold },
+  );
+  return { ...result, value: coverageValue(result.met, result.total) };
 }
 
 /**

@@ -1,10 +1,13 @@
 import type { PolicyDocument } from './documents.ts';
 
 /**
- * What a rule looks at. Only `household` is evaluated today; the others are the shapes the rest of the
- * DOMAIN.md catalogue will need (person-level coverage, village counts, fund shares, projects, entities, assets).
+ * What a rule looks at: the subjects its facts describe. household / person / entity / project / loan: one record
+ * each; village: one per administrative village; fund: one per region and year (a county's or a township's money).
  */
 export type FactsKind = 'household' | 'person' | 'village' | 'fund' | 'project' | 'entity' | 'asset' | 'subsidy' | 'loan' | 'assessment';
+
+/** Every facts kind (the server registers one fact gatherer per kind it evaluates). */
+export const FACTS_KINDS: readonly FactsKind[] = ['household', 'person', 'village', 'fund', 'project', 'entity', 'asset', 'subsidy', 'loan', 'assessment'];
 
 /**
  * One rule as configured in a region's policy pack: its thresholds and other parameters are data, never
@@ -57,11 +60,31 @@ export type PolicyPack = {
   noteZh?: string;
 };
 
-/** One record the rule failed on, with the reason in Chinese and English (for drill-down lists). */
-export type RuleFailure = { id: number; regionCode: string; reasonZh: string; reasonEn: string };
+/**
+ * One subject the rule failed on, with the reason in Chinese and English (for drill-down lists). `key` is the
+ * subject's key as its facts kind names it: a household, person, entity, project or loan id as a string, or a
+ * region code for village / township / county subjects.
+ */
+export type RuleFailure = { key: string; regionCode: string; reasonZh: string; reasonEn: string; groupCode?: string };
 
-/** One applicable record and whether it meets the rule (input of {@link RuleResult.records}). */
-export type RuleRecord = { id: number; regionCode: string; met: boolean };
+/** One applicable subject and its outcome (input of {@link RuleResult.records}, stored as rule_results rows). */
+export type RuleRecord = {
+  key: string;
+  regionCode: string;
+  met: boolean;
+  /** the subject's own figure, where the rule has one (a share 0..1, an amount in 元, a count) */
+  value?: number | null;
+  /** the threshold this subject was judged against (when it differs by subject, e.g. by year) */
+  threshold?: number | null;
+  /** a group the subject falls in (H1: labour_unknown, weak_labour …) */
+  groupCode?: string;
+  /** why, in words (also for met subjects: the sandbox explains both) */
+  reasonZh?: string;
+  reasonEn?: string;
+};
+
+/** What the evaluation is about: the year judged (a rule not in force that year is not evaluated). */
+export type RuleContext = { year: number };
 
 /** The outcome of evaluating one rule over a set of facts. */
 export type RuleResult = {
@@ -72,12 +95,27 @@ export type RuleResult = {
   /** applicable records */
   total: number;
   met: number;
-  /** coverage met ÷ total (0..1, 4 decimals), null when total is 0 */
+  /**
+   * coverage met ÷ total (0..1, 4 decimals), null when total is 0; for a rule judged on one subject (a county's
+   * fund shares) the subject's own value
+   */
   value: number | null;
   threshold: number | null;
   failing: RuleFailure[];
-  /** every applicable record with its outcome, for roll-ups ({@link rollUpByRegion}) */
+  /** every applicable record with its outcome, for roll-ups ({@link rollUpByRegion}) and stored results */
   records?: RuleRecord[];
+};
+
+/**
+ * Facts of one subject given by value (POST /api/v1/rules/:ruleId/check, the policy sandbox): the schema of the
+ * input (documented in OpenAPI) and how it becomes the rule's facts for the judged year.
+ */
+export type RuleSandbox<F> = {
+  /** zod schema of `facts` (z.ZodType; typed loosely so the domain types do not depend on zod's generics) */
+  schema: { parse(input: unknown): unknown; safeParse(input: unknown): { success: boolean; data?: unknown; error?: unknown } };
+  /** a short example of the facts, for the OpenAPI document and the 试算 form */
+  example: unknown;
+  toFacts(input: unknown, year: number): F;
 };
 
 /**
@@ -89,7 +127,15 @@ export type RuleDefinition<F> = {
   titleZh: string;
   titleEn: string;
   factsKind: FactsKind;
-  evaluate(facts: F[], config: RuleConfig): RuleResult;
+  /**
+   * What the subjects of its results are: `record` (one per fact: a household, person, entity, project, loan),
+   * `village`, `township` or `county` (a region code, e.g. F1 judges a county's money, E1 each village). The
+   * server re-gathers a changed record's village for `record`/`village` subjects, its township or its county for
+   * the others. Default `record`.
+   */
+  subjectLevel?: 'record' | 'village' | 'township' | 'county';
+  evaluate(facts: F[], config: RuleConfig, ctx: RuleContext): RuleResult;
+  sandbox?: RuleSandbox<F>;
 };
 
 /** Per-child-region figures of a rule (see {@link rollUpByRegion}). */

@@ -18,13 +18,13 @@ export const RULE_CATALOGUE: RuleCatalogueEntry[] = [
   { id: 'P1', factsKind: 'project', titleZh: '先入库后建设：未入库项目不得安排资金、不得开工', titleEn: 'Library first: no funding or start outside the project library' },
   {
     id: 'P2',
-    factsKind: 'project',
+    factsKind: 'fund',
     titleZh: '项目库特色产业项目资金占产业项目比例不低于阈值且高于上年',
     titleEn: 'Specialty-industry projects ≥ threshold of library industry projects, above last year',
   },
   { id: 'P3', factsKind: 'project', titleZh: '每个产业项目至少落实规定数量的联农带农方式', titleEn: 'Every industry project has at least N linkage modes' },
   { id: 'P4', factsKind: 'project', titleZh: '入库审核须审查效益、利益联结、组织方式、后续运营', titleEn: 'Library review checks benefit, linkage, organisation, after-operation' },
-  { id: 'P5', factsKind: 'project', titleZh: '每县重点选择 2—3 个特色主导产业', titleEn: 'Each county picks 2–3 leading specialty industries' },
+  { id: 'P5', factsKind: 'fund', titleZh: '每县重点选择 2—3 个特色主导产业', titleEn: 'Each county picks 2–3 leading specialty industries' },
   {
     id: 'P6',
     factsKind: 'project',

@@ -1,19 +1,23 @@
 import { AppError } from '../errors.ts';
-import type { PolicyPack, RuleConfig, RuleDefinition, RuleResult } from './policy.types.ts';
+import type { PolicyPack, RuleConfig, RuleContext, RuleDefinition, RuleResult } from './policy.types.ts';
+import { CALCULATOR_RULES } from './rules/calculator-rules.ts';
+import { ENTITY_RULES } from './rules/entity-rules.ts';
+import { FUND_RULES } from './rules/fund-rules.ts';
 import { H1_RULE } from './rules/h1.ts';
+import { PROJECT_RULES } from './rules/project-rules.ts';
+
+/** Every implemented rule, one list per area (each area owns its file under rules/). */
+const ALL_RULES: readonly RuleDefinition<never>[] = [H1_RULE as RuleDefinition<never>, ...FUND_RULES, ...PROJECT_RULES, ...ENTITY_RULES, ...CALCULATOR_RULES];
 
 /** Implemented rules by id. A rule of the catalogue that is absent here is configured data only. */
-export const RULES = { H1: H1_RULE } as const;
-
-/** Id of an implemented rule. */
-export type ImplementedRuleId = keyof typeof RULES;
+export const RULES: Readonly<Record<string, RuleDefinition<unknown>>> = Object.freeze(Object.fromEntries(ALL_RULES.map((r) => [r.id, r as RuleDefinition<unknown>])));
 
 /**
  * Finds the implementation of a rule.
  * @param ruleId catalogue id
  */
 export function findRule(ruleId: string): RuleDefinition<unknown> | undefined {
-  return Object.hasOwn(RULES, ruleId) ? (RULES[ruleId as ImplementedRuleId] as RuleDefinition<unknown>) : undefined;
+  return Object.hasOwn(RULES, ruleId) ? RULES[ruleId] : undefined;
 }
 
 /** True when the rule has an implementation (otherwise it is pack data only). */
@@ -47,9 +51,9 @@ export function isRuleInForce(config: RuleConfig, year: number): boolean {
  * @param facts facts of the rule's kind (for H1: {@link import('./rules/h1.ts').H1Facts})
  * @throws AppError NOT_FOUND when the pack does not set the rule or the rule is not implemented yet
  */
-export function evaluatePackRule<F>(pack: PolicyPack, ruleId: string, facts: F[]): RuleResult {
+export function evaluatePackRule<F>(pack: PolicyPack, ruleId: string, facts: F[], ctx: RuleContext): RuleResult {
   const config = getRuleConfig(pack, ruleId);
   const rule = findRule(ruleId);
   if (!rule) throw new AppError('NOT_FOUND', `rule ${ruleId} is configured but not implemented`, { ruleId, reason: 'not_implemented' });
-  return rule.evaluate(facts, config);
+  return rule.evaluate(facts, config, ctx);
 }

@@ -5,6 +5,7 @@ import { type H1Facts, H1_RULE, h1HouseholdScope } from './h1.ts';
 
 // 002 §二(一)1: "对家庭有劳动能力的监测户，至少落实一项开发式帮扶措施；对弱劳力半劳力，创造条件探索落实开发式帮扶措施"
 const config = getRuleConfig(getPack('jincheng'), 'H1');
+const Y = { year: 2023 };
 
 let nextId = 1;
 const hh = (o: Partial<H1Facts>): H1Facts => ({
@@ -34,7 +35,7 @@ describe('H1 (002 §二(一)1) — one household', () => {
     ['一般农户', { householdType: 'ordinary' }, 'not_applicable'],
     ['still being identified counts (not eliminated)', { monitoringStatus: 'identifying', measureCategories: ['industry'] }, 'met'],
   ])('%s → %s', (_name, o, expected) => {
-    const r = H1_RULE.evaluate([hh(o)], config);
+    const r = H1_RULE.evaluate([hh(o)], config, Y);
     expect(r.status).toBe(expected);
     expect(r.total).toBe(expected === 'not_applicable' ? 0 : 1);
   });
@@ -49,18 +50,18 @@ describe('H1 — a village', () => {
       hh({ householdId: 4, laborCapacities: ['weak'] }),
       hh({ householdId: 5, householdType: 'lifted' }),
     ];
-    const r = H1_RULE.evaluate(facts, config);
+    const r = H1_RULE.evaluate(facts, config, Y);
     expect(r).toMatchObject({ ruleId: 'H1', clause: '002 §二(一)1', status: 'not_met', total: 3, met: 2, value: 0.6667, threshold: 1 });
     expect(r.failing).toEqual([
       {
-        id: 3,
+        key: '3',
         regionCode: '140521100001',
         reasonZh: '监测户有劳动能力成员（普通劳动力），未落实开发式帮扶措施（产业帮扶、就业帮扶、金融帮扶、公益岗位帮扶）；现有措施：健康帮扶、综合保障',
         reasonEn:
           'monitored household with labour (Ordinary labour) has no development-type measure (Industry support, Employment support, Financial support, Public-welfare post); current measures: Health support, Comprehensive social security',
       },
     ]);
-    expect(r.records?.map((x) => [x.id, x.met])).toEqual([
+    expect(r.records?.map((x) => [Number(x.key), x.met])).toEqual([
       [1, true],
       [2, true],
       [3, false],
@@ -68,24 +69,24 @@ describe('H1 — a village', () => {
   });
 
   it('is met when every applicable household has a measure, and not_applicable with none in scope', () => {
-    expect(H1_RULE.evaluate([hh({ measureCategories: ['finance'] })], config)).toMatchObject({ status: 'met', value: 1 });
-    expect(H1_RULE.evaluate([hh({ householdType: 'ordinary' })], config)).toMatchObject({ status: 'not_applicable', value: null, total: 0 });
-    expect(H1_RULE.evaluate([], config).status).toBe('not_applicable');
+    expect(H1_RULE.evaluate([hh({ measureCategories: ['finance'] })], config, Y)).toMatchObject({ status: 'met', value: 1 });
+    expect(H1_RULE.evaluate([hh({ householdType: 'ordinary' })], config, Y)).toMatchObject({ status: 'not_applicable', value: null, total: 0 });
+    expect(H1_RULE.evaluate([], config, Y).status).toBe('not_applicable');
   });
 
   it('reads thresholds and codes from the config, not from code', () => {
     const lenient = { ...config, params: { ...config.params, minCoverage: 0.5, laborCapacities: ['ordinary', 'skilled', 'weak'] } };
     const facts = [hh({ laborCapacities: ['weak'], measureCategories: ['industry'] }), hh({})];
-    expect(H1_RULE.evaluate(facts, lenient)).toMatchObject({ status: 'met', total: 2, met: 1, value: 0.5, threshold: 0.5 });
-    expect(() => H1_RULE.evaluate(facts, { ...config, params: { ...config.params, laborCapacities: undefined } })).toThrow(/laborCapacities/);
+    expect(H1_RULE.evaluate(facts, lenient, Y)).toMatchObject({ status: 'met', total: 2, met: 1, value: 0.5, threshold: 0.5 });
+    expect(() => H1_RULE.evaluate(facts, { ...config, params: { ...config.params, laborCapacities: undefined } }, Y)).toThrow(/laborCapacities/);
   });
 
   it('takes the households it applies to from the config (householdTypes, excludedMonitoringStatuses)', () => {
     expect(h1HouseholdScope(config)).toEqual({ householdTypes: ['monitored'], excludedMonitoringStatuses: ['eliminated'] });
     const facts = [hh({ householdType: 'lifted' }), hh({ monitoringStatus: 'eliminated', measureCategories: ['industry'] }), hh({ measureCategories: ['industry'] })];
-    expect(H1_RULE.evaluate(facts, config)).toMatchObject({ total: 1, met: 1 });
+    expect(H1_RULE.evaluate(facts, config, Y)).toMatchObject({ total: 1, met: 1 });
     const wider = { ...config, params: { ...config.params, householdTypes: ['monitored', 'lifted'], excludedMonitoringStatuses: [] } };
-    expect(H1_RULE.evaluate(facts, wider)).toMatchObject({ total: 3, met: 2 });
+    expect(H1_RULE.evaluate(facts, wider, Y)).toMatchObject({ total: 3, met: 2 });
     expect(() => h1HouseholdScope({ ...config, params: { ...config.params, householdTypes: 'monitored' } })).toThrow(/householdTypes/);
   });
 

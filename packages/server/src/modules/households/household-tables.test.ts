@@ -44,6 +44,22 @@ describe('household child tables', () => {
     await t.db.query(`INSERT INTO household_incomes (household_id, region_code, year, member_count) VALUES ($1, $2, 2024, 2)`, [h.id, from]);
     const [helper] = await t.db.query<{ id: number }>(`INSERT INTO helpers (name, region_code, role) VALUES ('帮扶人', $1, 'cadre') RETURNING id`, [from]);
     await t.db.query('INSERT INTO household_helpers (household_id, helper_id, region_code) VALUES ($1, $2, $3)', [h.id, helper?.id, from]);
+    const [entity] = await t.db.query<{ id: number }>(`INSERT INTO entities (region_code, entity_type, name) VALUES ($1, 'cooperative', '红枣合作社') RETURNING id`, [from]);
+    await t.db.query(`INSERT INTO linkages (entity_id, household_id, region_code, mode, year) VALUES ($1, $2, $3, 'employment', 2024)`, [entity?.id, h.id, from]);
+    const [project] = await t.db.query<{ id: number }>(
+      `INSERT INTO projects (project_no, name, region_code, project_type, year) VALUES ('XM-T1', '大枣加工', $1, 'industry', 2024) RETURNING id`,
+      [from],
+    );
+    await t.db.query('INSERT INTO project_beneficiaries (project_id, household_id, region_code) VALUES ($1, $2, $3)', [project?.id, h.id, from]);
+    const [loan] = await t.db.query<{ id: number }>(
+      `INSERT INTO loans (household_id, region_code, amount_fen, term_months, annual_rate, start_date, maturity_date) VALUES ($1, $2, 5000000, 36, 0.0345, '2024-03-01', '2027-03-01') RETURNING id`,
+      [h.id, from],
+    );
+    await t.db.query(`INSERT INTO loan_repayments (loan_id, household_id, region_code, paid_on, interest_fen) VALUES ($1, $2, $3, '2024-12-20', 172500)`, [loan?.id, h.id, from]);
+    await t.db.query(
+      `INSERT INTO facility_subsidies (household_id, region_code, kind, area_mu, amount_fen, pack_id, year) VALUES ($1, $2, 'herb_tea_base', 3, 60000, 'jincheng', 2023)`,
+      [h.id, from],
+    );
     const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/households/${h.id}`, headers: { cookie: county.cookie }, payload: { regionCode: to, version: 1 } });
     expect(res.statusCode, res.body).toBe(200);
     for (const child of HOUSEHOLD_CHILD_TABLES) {

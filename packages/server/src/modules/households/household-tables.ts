@@ -21,6 +21,11 @@ export const HOUSEHOLD_CHILD_TABLES: readonly HouseholdChildTable[] = [
   { table: 'support_measures', householdColumn: 'household_id', regionColumn: 'region_code', versioned: true },
   { table: 'monitoring_cases', householdColumn: 'household_id', regionColumn: 'region_code', versioned: true },
   { table: 'household_helpers', householdColumn: 'household_id', regionColumn: 'region_code', versioned: false },
+  { table: 'linkages', householdColumn: 'household_id', regionColumn: 'region_code', versioned: true },
+  { table: 'project_beneficiaries', householdColumn: 'household_id', regionColumn: 'region_code', versioned: false },
+  { table: 'loans', householdColumn: 'household_id', regionColumn: 'region_code', versioned: true },
+  { table: 'loan_repayments', householdColumn: 'household_id', regionColumn: 'region_code', versioned: true },
+  { table: 'facility_subsidies', householdColumn: 'household_id', regionColumn: 'region_code', versioned: true },
 ];
 
 /** Tables linked to a household that deliberately do NOT move with it, and why. */

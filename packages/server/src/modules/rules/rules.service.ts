@@ -1,4 +1,4 @@
-import { AppError, RULES, getRuleConfig, h1HouseholdScope, rollUpByRegion, type RuleEvaluation, type RuleResult } from '@chanbang/domain';
+import { AppError, RULES, getRuleConfig, h1HouseholdScope, rollUpByRegion, type H1Facts, type RuleDefinition, type RuleEvaluation, type RuleResult } from '@chanbang/domain';
 import type { Actor, Deps } from '../../deps.ts';
 import { getActivePack, countyCodeOf } from '../policy/policy.service.ts';
 import { listChildren, type RegionRow } from '../regions/regions.repo.ts';
@@ -19,14 +19,14 @@ export async function runH1(deps: Deps, prefix: string, year: number) {
   const { pack } = await getActivePack(db, countyCodeOf(prefix.padEnd(12, '0')));
   const config = getRuleConfig(pack, 'H1');
   const facts = await gatherH1Facts(db, prefix, year, h1HouseholdScope(config));
-  const result: RuleResult = RULES.H1.evaluate(facts, config);
+  const result: RuleResult = (RULES.H1 as RuleDefinition<H1Facts>).evaluate(facts, config, { year });
   return { result, facts, pack };
 }
 
 /** Ids of the households under `prefix` failing H1 this year (for `warning=H1` lists). */
 export async function failingHouseholdIds(deps: Deps, _actor: Actor, prefix: string): Promise<number[]> {
   const { result } = await runH1(deps, prefix, currentYear());
-  return result.failing.map((f) => f.id);
+  return result.failing.map((f) => Number(f.key));
 }
 
 /** Evaluation of H1 for a region, rolled up per child region, each figure with its drill-down parameters. */
@@ -34,7 +34,7 @@ export async function evaluateH1ForRegion(deps: Deps, region: RegionRow, year: n
   const [{ result, facts }, children] = await Promise.all([runH1(deps, region.prefix, year), listChildren(deps.db.db, region.code)]);
   const childLen = children[0]?.prefix.length ?? region.prefix.length;
   const rolled = new Map(rollUpByRegion(result, facts, childLen).map((r) => [r.code, r]));
-  const rule = RULES.H1;
+  const rule = RULES.H1 as RuleDefinition<H1Facts>;
   return {
     ruleId: result.ruleId,
     clause: result.clause,
@@ -49,7 +49,7 @@ export async function evaluateH1ForRegion(deps: Deps, region: RegionRow, year: n
       const r = rolled.get(c.prefix);
       return { code: c.code, name: c.name, total: r?.total ?? 0, met: r?.met ?? 0, value: r?.value ?? null, drill: { regionCode: c.code, warning: 'H1' } };
     }),
-    records: result.failing.map((f) => f.id),
+    records: result.failing.map((f) => Number(f.key)),
     drill: { regionCode: region.code, warning: 'H1' },
   };
 }

@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, index, integer, numeric, pgTable, primaryKey, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+
+/**
+ * Stored rule results (issue 7, ADR 0004): one row per (rule, year, subject) the rule applies to, so lists,
+ * exports and dashboards join them instead of re-evaluating. Written by the rule layer (server modules/rules),
+ * refreshed incrementally from `rule_dirty`.
+ */
+export const ruleResults = pgTable(
+  'rule_results',
+  {
+    ruleId: varchar({ length: 8 }).notNull(),
+    year: integer().notNull(),
+    /** the subject: a household or person id, an entity or project id, a region code (village, township, county) */
+    subjectKey: varchar({ length: 32 }).notNull(),
+    /** where the subject is (scoping and roll-up by code prefix) */
+    regionCode: varchar({ length: 15 }).notNull(),
+    /** met | not_met (subjects the rule does not apply to are not stored) */
+    status: varchar({ length: 16 }).notNull(),
+    /** the subject's own figure where the rule has one (a share, an amount in 元, a count) */
+    value: numeric({ precision: 18, scale: 4, mode: 'number' }),
+    threshold: numeric({ precision: 18, scale: 4, mode: 'number' }),
+    /** the group a subject falls in, e.g. H1 labour_unknown / weak_labour */
+    groupCode: varchar({ length: 24 }),
+    reasonZh: text(),
+    reasonEn: text(),
+  },
+  (t) => [primaryKey({ columns: [t.ruleId, t.year, t.subjectKey] }), index('rule_results_region_idx').using('btree', t.ruleId, t.year, sql`${t.regionCode} varchar_pattern_ops`)],
+);
+
+/** Which (rule, year) a county has stored results of, with the pack they came from. */
+export const ruleEvaluations = pgTable(
+  'rule_evaluations',
+  {
+    ruleId: varchar({ length: 8 }).notNull(),
+    year: integer().notNull(),
+    countyCode: varchar({ length: 12 }).notNull(),
+    packId: varchar({ length: 64 }).notNull(),
+    evaluatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.ruleId, t.year, t.countyCode] })],
+);
+
+/**
+ * Dirty marks written by triggers (migration 0004) when facts change: the facts kinds affected and the region
+ * code of the changed row. The rule layer re-gathers those regions and deletes the marks it consumed.
+ */
+export const ruleDirty = pgTable(
+  'rule_dirty',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    /** facts kind (household, person, village, entity, project, fund, loan, subsidy) */
+    kind: varchar({ length: 16 }).notNull(),
+    regionCode: varchar({ length: 15 }).notNull(),
+    markedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('rule_dirty_region_idx').using('btree', sql`${t.regionCode} varchar_pattern_ops`)],
+);
