@@ -11,3 +11,8 @@ export * from './privacy/index.ts';
 export * from './auth/index.ts';
 export * from './regions/index.ts';
 export * from './households/index.ts';
+export * from './entities/index.ts';
+export * from './industries/index.ts';
+export * from './projects/index.ts';
+export * from './funds/index.ts';
+export * from './calculators/index.ts';

@@ -29,6 +29,12 @@ import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes
 import { registerPolicyRoutes } from './modules/policy/policy.routes.ts';
 import { registerRegionRoutes } from './modules/regions/regions.routes.ts';
 import { registerRuleRoutes } from './modules/rules/rules.routes.ts';
+import { registerCalculatorRoutes } from './modules/calculators/calculators.routes.ts';
+import { registerEntityRoutes } from './modules/entities/entities.routes.ts';
+import { registerFundRoutes } from './modules/funds/funds.routes.ts';
+import { registerIndustryRoutes } from './modules/industries/industries.routes.ts';
+import { registerLinkageRoutes } from './modules/linkages/linkages.routes.ts';
+import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 
 /** Default location of the built web app: packages/web/dist. */
@@ -108,6 +114,12 @@ export async function buildApp({ config, db, logStream }: BuildAppOptions): Prom
   registerDictionaryRoutes(app, deps);
   registerPolicyRoutes(app, deps);
   registerRuleRoutes(app, deps);
+  registerEntityRoutes(app, deps);
+  registerLinkageRoutes(app, deps);
+  registerIndustryRoutes(app, deps);
+  registerProjectRoutes(app, deps);
+  registerFundRoutes(app, deps);
+  registerCalculatorRoutes(app, deps);
   registerDashboardRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerUserRoutes(app, deps);

@@ -5,3 +5,8 @@ export * from './households.schemas.ts';
 export * from './admin.schemas.ts';
 export * from './monitoring.schemas.ts';
 export * from './privacy.schemas.ts';
+export * from './entities.schemas.ts';
+export * from './industries.schemas.ts';
+export * from './projects.schemas.ts';
+export * from './funds.schemas.ts';
+export * from './calculators.schemas.ts';

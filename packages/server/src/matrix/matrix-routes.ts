@@ -1,4 +1,5 @@
 import { makeTestIdNumber } from '../test/factories.ts';
+import { MATRIX_AREAS } from './areas/index.ts';
 import type { Actor, Records, World } from './matrix-world.ts';
 
 // The routes of the OpenAPI document and how to call each one for a role and a case. A route that the document
@@ -16,6 +17,7 @@ export const SKIPPED: Record<string, string> = {
   // masking and scope of imports: import-privacy.test.ts, import-cross-scope.test.ts; regions: regions.import.test.ts
   'POST /api/v1/imports': 'multipart upload',
   'POST /api/v1/regions/import': 'multipart upload (admin only)',
+  ...Object.assign({}, ...MATRIX_AREAS.map((a) => a.skipped ?? {})),
 };
 
 /** Routes that answer without a session: not part of the role matrix (login is in the bad-input matrix). */
@@ -98,7 +100,13 @@ export function casesFor(r: Route, all: Ctx[]): Ctx[] {
 // Region parameters that the scope narrows. `countyCode` (policy) is left out: the world has one county, so every
 // case names the role's own county; another county's policy is in modules/regions/scope.test.ts.
 const REGION_QUERY = new Set(['regionCode', 'root']);
-const REGION_BODIES = new Set(['POST /api/v1/households', 'POST /api/v1/helpers', 'POST /api/v1/regions', 'POST /api/v1/users']);
+const REGION_BODIES = new Set([
+  'POST /api/v1/households',
+  'POST /api/v1/helpers',
+  'POST /api/v1/regions',
+  'POST /api/v1/users',
+  ...MATRIX_AREAS.flatMap((a) => a.regionBodies ?? []),
+]);
 
 let seq = 0;
 /** A free code under a region: township 250 of a county, village 250 of a township, 组 250 of a village. */
@@ -144,6 +152,7 @@ export const BODIES: Record<string, (c: Ctx) => unknown> = {
   'PATCH /api/v1/users/{id}': () => ({ displayName: '矩阵改名用户' }),
   'POST /api/v1/imports/{id}/validate': () => ({}),
   'POST /api/v1/import-mappings': () => ({ name: `矩阵映射${++seq}`, mapping: { householdNo: '户编号' } }),
+  ...Object.assign({}, ...MATRIX_AREAS.map((a) => a.bodies)),
 };
 
 /** Values of query parameters; region parameters take the case's region. */
@@ -171,7 +180,7 @@ export function urlOf(r: Route, c: Ctx): string {
       users: c.user,
       helpers: c.rec.helper,
     };
-    const v = seg === undefined ? undefined : ids[seg];
+    const v = seg === undefined ? undefined : (ids[seg] ?? c.rec.extra[seg]);
     if (v === undefined) throw new Error(`no id for ${key(r)}`);
     return String(v);
   };

@@ -1,4 +1,5 @@
 import { helpers, householdHelpers, householdIncomes, monitoringCases, supportMeasures } from '@chanbang/db';
+import { MATRIX_AREAS } from './areas/index.ts';
 import type { Role } from '@chanbang/domain';
 import { buildHousehold, buildRegionTree, buildUser, makeTestIdNumber, type RegionTree } from '../test/factories.ts';
 import type { TestApp } from '../test/test-app.ts';
@@ -11,7 +12,18 @@ import { multipart, xlsxBuffer } from '../modules/imports/imports.test-support.t
 //   foreign in township 2
 // Every name is unique and not a substring of another, so a name in a response says whose record leaked.
 
-export type Records = { household: number; householdNo: string; person: number; head: number; measure: number; caseId: number; helper: number; job: number };
+export type Records = {
+  household: number;
+  householdNo: string;
+  person: number;
+  head: number;
+  measure: number;
+  caseId: number;
+  helper: number;
+  job: number;
+  /** the modules' records (matrix/areas), by the URL's first segment after /api/v1 */
+  extra: Record<string, number>;
+};
 export type Actor = { role: Role; cookie: string; id: number; regionCode: string };
 export type World = {
   tree: RegionTree;
@@ -68,7 +80,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
     secrets.phones.push(h.phone!, hp!.phone!, ...h.members.map((p) => p.phone!));
     marks?.push(h.householdNo, `${label}成员甲`, `${label}成员乙`, `${label}住址`, `${label}措施`, `${label}帮扶人`, `${label}导入甲`, `${label}导入乙`);
     const job = importer ? await importJob(t, importer, regionCode, label, secrets) : 0;
-    return { household: h.id, householdNo: h.householdNo, person: h.members[1]!.id, head: h.members[0]!.id, measure: m!.id, caseId: c!.id, helper: hp!.id, job };
+    const extra: Record<string, number> = {};
+    for (const area of MATRIX_AREAS) Object.assign(extra, await area.seed(t, regionCode, label, marks ?? [], secrets));
+    return { household: h.id, householdNo: h.householdNo, person: h.members[1]!.id, head: h.members[0]!.id, measure: m!.id, caseId: c!.id, helper: hp!.id, job, extra };
   }
 
   const actors = [owners.township_officer!, owners.village_officer!, await login('viewer', t1.code)];

@@ -1,5 +1,12 @@
 import {
   ApartmentOutlined,
+  AccountBookOutlined,
+  BranchesOutlined,
+  CalculatorOutlined,
+  ClusterOutlined,
+  FundProjectionScreenOutlined,
+  ProjectOutlined,
+  ShopOutlined,
   AuditOutlined,
   BookOutlined,
   CheckSquareOutlined,
@@ -59,6 +66,19 @@ export function AppLayout() {
         </span>
       ),
     },
+    {
+      key: '/industry',
+      icon: <ClusterOutlined />,
+      label: t('nav.industry'),
+      children: [
+        { key: '/industry/entities', icon: <ShopOutlined />, label: t('nav.entities') },
+        { key: '/industry/spectrum', icon: <BranchesOutlined />, label: t('nav.industries') },
+        { key: '/industry/projects', icon: <ProjectOutlined />, label: t('nav.projects') },
+        { key: '/industry/funds', icon: <AccountBookOutlined />, label: t('nav.funds') },
+        { key: '/industry/calculators', icon: <CalculatorOutlined />, label: t('nav.calculators') },
+      ],
+    },
+    { key: '/rules', icon: <FundProjectionScreenOutlined />, label: t('nav.rules') },
     { key: '/import', icon: <UploadOutlined />, label: t('nav.import') },
     { key: '/regions', icon: <ApartmentOutlined />, label: t('nav.regions') },
   ];

@@ -18,6 +18,15 @@ const PolicyPackPage = lazy(() => import('../features/admin/pages/PolicyPackPage
 const TodoPage = lazy(() => import('../features/monitoring/pages/TodoPage.tsx').then((m) => ({ default: m.TodoPage })));
 const MonitoringLinesPage = lazy(() => import('../features/monitoring/pages/MonitoringLinesPage.tsx').then((m) => ({ default: m.MonitoringLinesPage })));
 const AuditLogPage = lazy(() => import('../features/admin/pages/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })));
+const EntityListPage = lazy(() => import('../features/entities/pages/EntityListPage.tsx').then((m) => ({ default: m.EntityListPage })));
+const EntityDetailPage = lazy(() => import('../features/entities/pages/EntityDetailPage.tsx').then((m) => ({ default: m.EntityDetailPage })));
+const IndustrySpectrumPage = lazy(() => import('../features/industries/pages/IndustrySpectrumPage.tsx').then((m) => ({ default: m.IndustrySpectrumPage })));
+const ChainMapPage = lazy(() => import('../features/industries/pages/ChainMapPage.tsx').then((m) => ({ default: m.ChainMapPage })));
+const ProjectListPage = lazy(() => import('../features/projects/pages/ProjectListPage.tsx').then((m) => ({ default: m.ProjectListPage })));
+const ProjectDetailPage = lazy(() => import('../features/projects/pages/ProjectDetailPage.tsx').then((m) => ({ default: m.ProjectDetailPage })));
+const FundsPage = lazy(() => import('../features/funds/pages/FundsPage.tsx').then((m) => ({ default: m.FundsPage })));
+const CalculatorsPage = lazy(() => import('../features/calculators/pages/CalculatorsPage.tsx').then((m) => ({ default: m.CalculatorsPage })));
+const RulesPage = lazy(() => import('../features/rules/pages/RulesPage.tsx').then((m) => ({ default: m.RulesPage })));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{node}</Suspense>;
@@ -41,6 +50,15 @@ export const router = createBrowserRouter([
       { path: '/import', element: page(<ImportWizardPage />) },
       { path: '/todo', element: page(<TodoPage />) },
       { path: '/regions', element: page(<RegionsPage />) },
+      { path: '/industry/entities', element: page(<EntityListPage />) },
+      { path: '/industry/entities/:id', element: page(<EntityDetailPage />) },
+      { path: '/industry/spectrum', element: page(<IndustrySpectrumPage />) },
+      { path: '/industry/chains/:id', element: page(<ChainMapPage />) },
+      { path: '/industry/projects', element: page(<ProjectListPage />) },
+      { path: '/industry/projects/:id', element: page(<ProjectDetailPage />) },
+      { path: '/industry/funds', element: page(<FundsPage />) },
+      { path: '/industry/calculators', element: page(<CalculatorsPage />) },
+      { path: '/rules', element: page(<RulesPage />) },
       {
         path: '/admin',
         element: <RequireAdmin />,

@@ -1,4 +1,10 @@
 import type { MessageKey } from './messages-zh.ts';
+import { en as entitiesEn } from '../features/entities/messages.ts';
+import { en as industriesEn } from '../features/industries/messages.ts';
+import { en as projectsEn } from '../features/projects/messages.ts';
+import { en as fundsEn } from '../features/funds/messages.ts';
+import { en as calculatorsEn } from '../features/calculators/messages.ts';
+import { en as rulesEn } from '../features/rules/messages.ts';
 
 /** English UI strings; every key of messages-zh.ts must be present (checked by the type). */
 export const en: Record<MessageKey, string> = {
@@ -423,4 +429,17 @@ export const en: Record<MessageKey, string> = {
   'stale.title': 'Someone else changed this record',
   'stale.unsaved': 'Your changes have not been saved. Reload, check the record and enter your changes again.',
   'stale.reload': 'Reload',
+  'nav.industry': 'Industry support',
+  'nav.entities': 'Business entities',
+  'nav.industries': 'Industry spectrum',
+  'nav.projects': 'Project library',
+  'nav.funds': 'Funds',
+  'nav.calculators': 'Calculators',
+  'nav.rules': 'Policy rules',
+  ...entitiesEn,
+  ...industriesEn,
+  ...projectsEn,
+  ...fundsEn,
+  ...calculatorsEn,
+  ...rulesEn,
 };

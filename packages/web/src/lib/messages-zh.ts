@@ -1,3 +1,9 @@
+import { zh as entitiesZh } from '../features/entities/messages.ts';
+import { zh as industriesZh } from '../features/industries/messages.ts';
+import { zh as projectsZh } from '../features/projects/messages.ts';
+import { zh as fundsZh } from '../features/funds/messages.ts';
+import { zh as calculatorsZh } from '../features/calculators/messages.ts';
+import { zh as rulesZh } from '../features/rules/messages.ts';
 /** Chinese UI strings (the default language). Keys are shared with messages-en.ts. */
 export const zh = {
   'app.name': '产帮',
@@ -420,6 +426,19 @@ export const zh = {
   'stale.title': '此记录已被他人修改',
   'stale.unsaved': '您的修改尚未保存。重新载入后，请核对并重新填写。',
   'stale.reload': '重新载入',
+  'nav.industry': '产业帮扶',
+  'nav.entities': '经营主体',
+  'nav.industries': '产业谱系',
+  'nav.projects': '项目库',
+  'nav.funds': '资金',
+  'nav.calculators': '测算工具',
+  'nav.rules': '政策规则',
+  ...entitiesZh,
+  ...industriesZh,
+  ...projectsZh,
+  ...fundsZh,
+  ...calculatorsZh,
+  ...rulesZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -1,0 +1,2 @@
+// Pure rules of the calculators area (issue 7), no I/O.
+export {};

@@ -1,0 +1,2 @@
+// Pure rules of the industries area (issue 7), no I/O.
+export {};
