@@ -115,6 +115,8 @@ export const en: Record<MessageKey, string> = {
   'hh.tab.measures': 'Support measures',
   'hh.tab.monitoring': 'Monitoring',
   'hh.tab.helpers': 'Helpers',
+  'hh.tab.linkages': 'Linked entities',
+  'hh.tab.loans': 'Microcredit',
   'hh.tab.history': 'History',
   'hh.regionTree': 'Region tree',
   'hh.warning.H1': 'No development-type measure',

@@ -113,6 +113,8 @@ export const zh = {
   'hh.tab.measures': '帮扶措施',
   'hh.tab.monitoring': '监测',
   'hh.tab.helpers': '帮扶责任人',
+  'hh.tab.linkages': '带动主体',
+  'hh.tab.loans': '小额信贷',
   'hh.tab.history': '变更记录',
   'hh.regionTree': '区划树',
   'hh.warning.H1': '未落实开发式帮扶措施',

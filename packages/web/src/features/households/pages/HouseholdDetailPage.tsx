@@ -17,6 +17,8 @@ import { ExitModal } from '../components/ExitModal.tsx';
 import { SECURE_KEYS } from '../components/HouseholdFields.tsx';
 import { SecureTag } from '../components/SecureState.tsx';
 import { HelpersTab } from '../components/HelpersTab.tsx';
+import { HouseholdLinkagesTab } from '../../entities/components/HouseholdLinkagesTab.tsx';
+import { HouseholdLoansTab } from '../../calculators/components/HouseholdLoansTab.tsx';
 import { HistoryTab } from '../components/HistoryTab.tsx';
 import { IncomeTab } from '../components/IncomeTab.tsx';
 import { MeasuresTab } from '../components/MeasuresTab.tsx';
@@ -156,6 +158,8 @@ export function HouseholdDetailPage() {
             { key: 'measures', label: t('hh.tab.measures'), children: <MeasuresTab household={h} writable={writable} /> },
             { key: 'monitoring', label: t('hh.tab.monitoring'), children: <MonitoringTab household={h} writable={writable} /> },
             { key: 'helpers', label: t('hh.tab.helpers'), children: <HelpersTab household={h} writable={writable} /> },
+            { key: 'linkages', label: t('hh.tab.linkages'), children: <HouseholdLinkagesTab household={h} writable={writable} /> },
+            { key: 'loans', label: t('hh.tab.loans'), children: <HouseholdLoansTab household={h} writable={writable} /> },
             { key: 'history', label: t('hh.tab.history'), children: <HistoryTab householdId={h.id} /> },
           ]}
         />
