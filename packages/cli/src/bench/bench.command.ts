@@ -8,7 +8,7 @@ import { loadDemo } from '../demo/demo-loader.ts';
 import { DEMO_PASSWORD } from '../demo/demo-county.ts';
 import { cliActor, cliConfig, report } from '../commands/context.ts';
 import { ensureBenchFiles, loadBenchMeasures } from './bench-data.ts';
-import { prepareRawCopy, timeRawCopy, type RawCopyInput } from './bench-raw.ts';
+import { prepareRawCopy, removeRawCopy, timeRawCopy, type RawCopyInput } from './bench-raw.ts';
 import { benchPgliteLatency, type PgliteLatencyResult } from './bench-pglite-latency.ts';
 import { runLoad, spawnServer } from './bench-server.ts';
 
@@ -151,10 +151,9 @@ export async function benchCommand(opts: BenchOpts): Promise<void> {
     );
     // the raw baseline runs after the product import, so that its prepared rows do not count in the import's peak RSS
     log('raw COPY baseline: the same rows, converted beforehand, into tables LIKE households + persons (same indexes and foreign keys) …');
-    let rawInput: RawCopyInput | null = prepareRawCopy(files.csv);
-    const rawMs = await timeRawCopy(db, rawInput);
+    const rawInput: RawCopyInput = await prepareRawCopy(files.csv);
+    const rawMs = await timeRawCopy(db, rawInput).finally(() => removeRawCopy(rawInput));
     const rawCounts = { households: rawInput.householdCount, persons: rawInput.personCount };
-    rawInput = null;
     const rawRate = files.rows / (rawMs / 1000);
     log(`  ${rawCounts.households} households + ${rawCounts.persons} persons in ${(rawMs / 1000).toFixed(2)} s = ${Math.round(rawRate)} person rows/s (COPY statements only)`);
 
