@@ -61,6 +61,13 @@ export async function ensureDictionaries(tx: RawTx): Promise<void> {
 
 async function deleteDemo(tx: RawTx, prefix: string): Promise<void> {
   const like = `${prefix}%`;
+  // the industry system first: allocations hold their fund sources and projects, linkages their entities
+  await tx.query('DELETE FROM fund_allocations WHERE region_code LIKE $1', [like]);
+  await tx.query('DELETE FROM fund_sources WHERE region_code LIKE $1', [like]);
+  await tx.query('DELETE FROM linkages WHERE region_code LIKE $1', [like]);
+  await tx.query('DELETE FROM projects WHERE region_code LIKE $1', [like]);
+  await tx.query('DELETE FROM entities WHERE region_code LIKE $1', [like]);
+  await tx.query('DELETE FROM industries WHERE region_code LIKE $1', [like]);
   await tx.query('DELETE FROM households WHERE region_code LIKE $1', [like]);
   await tx.query('DELETE FROM helpers WHERE region_code LIKE $1', [like]);
   await tx.query('DELETE FROM column_mappings WHERE region_code LIKE $1', [like]);
