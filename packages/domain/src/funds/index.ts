@@ -1,2 +1,3 @@
 // Pure rules of the funds area (issue 7), no I/O.
-export {};
+export * from '../policy/rules/fund-rules.ts';
+export * from './what-if.ts';
