@@ -5,7 +5,18 @@ import type { RegionRollUp, RuleConfig, RuleFailure, RuleRecord, RuleResult } fr
 export type CoverageOutcome = 'not_applicable' | 'met' | { reasonZh: string; reasonEn: string; groupCode?: string };
 
 /** Outcome of one subject for {@link evaluateSubjects}: out of scope, or judged with its figure and the reason in words. */
-export type SubjectOutcome = 'not_applicable' | { met: boolean; value?: number | null; threshold?: number | null; groupCode?: string; reasonZh: string; reasonEn: string };
+export type SubjectOutcome =
+  | 'not_applicable'
+  | {
+      met: boolean;
+      value?: number | null;
+      threshold?: number | null;
+      groupCode?: string;
+      reasonZh: string;
+      reasonEn: string;
+      /** false: listed for information (e.g. H1's weak_labour group) but not counted in total, met or failing */
+      counted?: boolean;
+    };
 
 /** Coverage ratio rounded to 4 decimals (null for 0 of 0). */
 export function coverageValue(met: number, total: number): number | null {
@@ -47,7 +58,7 @@ function coverageMet(met: number, total: number, minCoverage: number): boolean {
  * applicable subjects, else `met` when at least `minCoverage` of them meet the rule (default 1: every one).
  * `value`: the single subject's own figure when the rule judged one subject that has one (a county's industry
  * share), else the coverage met ÷ total. `threshold`: `opts.threshold`, else that single subject's threshold,
- * else `minCoverage`.
+ * else `minCoverage`. A subject judged with `counted: false` is kept in `records` (flagged) but not counted.
  * @param facts the subjects' facts
  * @param config the pack's rule config
  * @param key the subject key (record id as text, or a region code) and the region code of a subject
@@ -63,6 +74,7 @@ export function evaluateSubjects<F>(
   const minCoverage = opts.minCoverage ?? 1;
   const failing: RuleFailure[] = [];
   const records: RuleRecord[] = [];
+  const listed: RuleRecord[] = [];
   let met = 0;
   for (const f of facts) {
     const o = classify(f);
@@ -72,6 +84,11 @@ export function evaluateSubjects<F>(
     if (o.value !== undefined) rec.value = o.value;
     if (o.threshold !== undefined) rec.threshold = o.threshold;
     if (o.groupCode !== undefined) rec.groupCode = o.groupCode;
+    if (o.counted === false) {
+      rec.counted = false;
+      listed.push(rec);
+      continue;
+    }
     records.push(rec);
     if (o.met) met++;
     else failing.push({ key: k.key, regionCode: k.regionCode, reasonZh: o.reasonZh, reasonEn: o.reasonEn, ...(o.groupCode ? { groupCode: o.groupCode } : {}) });
@@ -81,7 +98,7 @@ export function evaluateSubjects<F>(
   const single = total === 1 ? records[0] : undefined;
   const value = single && single.value !== undefined && single.value !== null ? single.value : coverageValue(met, total);
   const threshold = opts.threshold !== undefined ? opts.threshold : single?.threshold !== undefined ? single.threshold : minCoverage;
-  return { ruleId: config.ruleId, clause: config.clause, status, total, met, value, threshold, failing, records };
+  return { ruleId: config.ruleId, clause: config.clause, status, total, met, value, threshold, failing, records: listed.length ? [...records, ...listed] : records };
 }
 
 /**
@@ -140,6 +157,7 @@ export function rollUpByRegion(result: RuleResult, facts: ReadonlyArray<{ region
   };
   for (const f of facts) row(f.regionCode);
   for (const rec of result.records) {
+    if (rec.counted === false) continue;
     const r = row(rec.regionCode);
     r.total++;
     if (rec.met) r.met++;

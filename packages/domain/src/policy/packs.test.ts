@@ -74,6 +74,43 @@ describe('POLICY_PACKS', () => {
     expect(isRuleInForce(getRuleConfig(getPack('jincheng'), 'H1'), 2030)).toBe(true);
   });
 
+  // Entries checked against the seed texts (issue 7 §1)
+  it('Sanmenxia F5: 1000 万元 per township in 2022, and the industry share rises through the transition period (003 §二(一))', () => {
+    const f5 = getRuleConfig(getPack('sanmenxia'), 'F5');
+    expect(f5).toMatchObject({ clause: '003 §二(一)', years: [2022, 2023, 2024, 2025] });
+    expect(f5.params).toMatchObject({ minAmountYuanPerTownship: 10_000_000, minAmountYear: 2022, mustRise: true, shareMustRise: true });
+  });
+
+  it('Xuchang K2 cites the supervision clause 001 §三(四) (常态开展督查巡查), not §三(三) (考核调度)', () => {
+    expect(getRuleConfig(getPack('xuchang'), 'K2').clause).toBe('001 §三(四)');
+  });
+
+  it('Sanmenxia H6 carries all four conditions of 003 §一(二)4; J2 is for 脱贫个体经营户 (003 §二(二)2)', () => {
+    const sm = getPack('sanmenxia');
+    expect(getRuleConfig(sm, 'H6').params.conditions).toEqual([
+      'lifted_growth_above_local_farmers',
+      'area_growth_above_national_farmers',
+      'lifted_to_local_ratio_rises',
+      'area_to_national_ratio_rises',
+    ]);
+    expect(getRuleConfig(sm, 'J2')).toMatchObject({ clause: '003 §二(二)2', params: { amountYuan: 5000, beneficiary: 'lifted_individual_business' } });
+  });
+
+  it('Jincheng: C1 for every 脱贫户 and 边缘易致贫户, P6 for 脱贫县, H7 aims at 1–2 skills without a cap (002)', () => {
+    const jc = getPack('jincheng');
+    expect(getRuleConfig(jc, 'C1').params).toMatchObject({ eligibleHouseholds: ['lifted', 'marginal'], liftedMeans: 'is_lifted' });
+    expect(getRuleConfig(jc, 'P6').params).toMatchObject({ minPeopleOrHouseholds: 100, appliesTo: 'lifted_county' });
+    const h7 = getRuleConfig(jc, 'H7').params;
+    expect(h7).toMatchObject({ minTrainingsPerYear: 1, targetSkills: [1, 2] });
+    expect(h7.maxSkills).toBeUndefined();
+  });
+
+  it('Xinxiang F4 records the 2023 baseline of 67.4% its "rising" refers to (004 §二), and 004 is 新农字〔2024〕34号', () => {
+    const xx = getPack('xinxiang');
+    expect(getRuleConfig(xx, 'F4').params).toMatchObject({ minShare: 0.65, baseline: { year: 2023, share: 0.674 } });
+    expect(xx.documents.find((d) => d.ref === '004')?.docNo).toBe('新农字〔2024〕34号');
+  });
+
   it('getPack throws NOT_FOUND for an unknown id', () => {
     expect(() => getPack('nowhere')).toThrow(/no policy pack/);
   });

@@ -81,6 +81,8 @@ export type RuleRecord = {
   /** why, in words (also for met subjects: the sandbox explains both) */
   reasonZh?: string;
   reasonEn?: string;
+  /** false: listed for information only (stored with status `listed`), not part of total, met or failing */
+  counted?: boolean;
 };
 
 /** What the evaluation is about: the year judged (a rule not in force that year is not evaluated). */

@@ -55,6 +55,13 @@ const VALUE_WORDS: Record<string, [string, string]> = {
   linkage: ['衔接资金', 'linkage funds'],
   local_farmers: ['当地农民', 'local farmers'],
   LPR: ['贷款市场报价利率（LPR）', 'loan prime rate (LPR)'],
+  weak: ['弱劳力半劳力', 'weak or half labour'],
+  lifted_county: ['脱贫县', 'lifted counties'],
+  lifted_individual_business: ['脱贫个体经营户', 'lifted individual businesses'],
+  lifted_growth_above_local_farmers: ['脱贫群众年度收入增速高于当地农民收入增速', 'lifted people’s income grows faster than local farmers’'],
+  area_growth_above_national_farmers: ['脱贫地区农民收入增速高于全国农民收入增速', 'farmers in lifted areas grow faster than farmers nationally'],
+  lifted_to_local_ratio_rises: ['脱贫群众与当地农民的收入比例不断提高', 'ratio of lifted people’s to local farmers’ income rises'],
+  area_to_national_ratio_rises: ['脱贫地区农民与全国农民的收入比例不断提高', 'ratio of lifted-area farmers’ to national farmers’ income rises'],
 };
 
 function words(v: unknown): ParamText {
@@ -139,6 +146,21 @@ export const PARAM_WORDS: Record<string, Describe> = {
   maxLeadingIndustries: SKIP,
   minSkills: range('minSkills', 'maxSkills', '掌握特色种养技能', '项', 'skills'),
   maxSkills: SKIP,
+  targetSkills: (v) => {
+    const [a, b] = Array.isArray(v) ? v.map(Number) : [Number(v), Number(v)];
+    return t(`力争掌握 ${a}—${b} 项特色种养技能（目标，非上限）`, `aim: ${a}–${b} skills (a target, not a cap)`);
+  },
+  weakLaborCapacities: (v) => t(`仅有${words(v).zh}的户单列提示（创造条件探索落实，不计入覆盖率）`, `households with ${words(v).en} only are listed apart (not counted)`),
+  appliesTo: (v) => t(`适用：${words(v).zh}`, `applies to ${words(v).en}`),
+  beneficiary: (v) => t(`对象：${words(v).zh}`, `for ${words(v).en}`),
+  liftedMeans: SKIP,
+  minAmountYear: (v) => t(`资金额度要求年度：${String(v)} 年`, `amount floor for ${String(v)}`),
+  shareMustRise: flag('过渡期内产业占比逐年提高', 'industry share rising every year of the transition period'),
+  baseline: (v) => {
+    const b = (v ?? {}) as { year?: unknown; share?: unknown };
+    return t(`基数：${String(b.year)} 年占比 ${pct(b.share)}`, `baseline: ${pct(b.share)} in ${String(b.year)}`);
+  },
+  conditions: (v) => t(words(v).zh, words(v).en),
   minPeopleOrHouseholds: (v) => t(`吸纳就业或带动脱贫人口（户）不少于 ${String(v)} 人（户）`, `employs or drives ≥ ${String(v)} people or households`),
   minTrainingsPerYear: (v) => t(`每年至少培训 ${String(v)} 次`, `≥ ${String(v)} training(s) a year`),
   minRelocationParkShare: (v) => t(`安置区加工园区吸纳脱贫人口就业不低于 ${pct(v)}`, `relocation parks hire ≥ ${pct(v)} lifted labour`),

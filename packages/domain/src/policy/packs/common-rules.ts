@@ -7,6 +7,9 @@ import type { RuleConfig } from '../policy.types.ts';
  */
 export const H1_LABOR_CAPACITIES = ['ordinary', 'skilled'];
 
+/** 弱劳力半劳力 (002 §二(一)1 "创造条件探索落实"): such households are listed by H1 (group weak_labour) but not counted. */
+export const H1_WEAK_LABOR_CAPACITIES = ['weak'];
+
 /**
  * Households H1 applies to: 监测户 (household_type monitored) whose risk is not yet eliminated (002 §二(一)1
  * "对家庭有劳动能力的监测户"; a household whose risk is eliminated leaves monitoring). The server also uses these
@@ -31,12 +34,13 @@ export function h1Config(clause: string): RuleConfig {
       householdTypes: H1_HOUSEHOLD_TYPES,
       excludedMonitoringStatuses: H1_EXCLUDED_MONITORING_STATUSES,
       laborCapacities: H1_LABOR_CAPACITIES,
+      weakLaborCapacities: H1_WEAK_LABOR_CAPACITIES,
       developmentalCategories: DEVELOPMENTAL_CATEGORIES,
       minCoverage: 1,
     },
     noteZh:
       '对家庭有劳动能力（普通劳动力、技能劳动力）且风险未消除的监测户，至少落实一项开发式帮扶措施（产业、就业、金融、公益岗位）。' +
-      '弱劳力半劳力仅要求“创造条件探索落实”，不计入必达范围。过渡期通行要求，不限年度。',
+      '弱劳力半劳力仅要求“创造条件探索落实”，单列提示，不计入覆盖率；劳动能力未采集的计为未落实（需补录）。过渡期通行要求，不限年度。',
     noteEn:
       'Every monitored household with a member of ordinary or skilled labour and risk not eliminated has ≥ 1 development-type measure. ' +
       'Weak/half labour: only "explore where conditions allow", so not required. National practice, not limited to a year.',

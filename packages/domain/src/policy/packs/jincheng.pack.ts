@@ -29,14 +29,15 @@ export const JINCHENG_PACK: PolicyPack = {
     {
       ruleId: 'P6',
       clause: '002 §二(四)3',
-      params: { minPeopleOrHouseholds: 100 },
+      params: { minPeopleOrHouseholds: 100, appliesTo: 'lifted_county' },
       years: [2023],
       noteZh: '国家产业集群、产业强镇项目吸纳脱贫劳动力就业或带动脱贫户不少于 100 人（户）',
     },
     {
       ruleId: 'H7',
       clause: '002 §二(三)1',
-      params: { minTrainingsPerYear: 1, minSkills: 1, maxSkills: 2 },
+      // "力争让脱贫劳动力掌握1-2项特色种养技能": a target of 1–2 skills, not a cap
+      params: { minTrainingsPerYear: 1, targetSkills: [1, 2] },
       years: [2023],
       noteZh: '确保有意愿的脱贫劳动力每年至少接受一次培训，掌握 1-2 项特色种养技能',
     },
@@ -65,7 +66,10 @@ export const JINCHENG_PACK: PolicyPack = {
       clause: '002 §二(四)2',
       years: [2023],
       params: {
+        // 002 §二(四)2 "对建档立卡脱贫户和边缘易致贫户": `lifted` = every 脱贫户 (households.is_lifted) whatever its
+        // monitoring category (a 脱贫不稳定户 included), `marginal` = 边缘易致贫户 (monitoring_type); see c1HouseholdEligible
         eligibleHouseholds: ['lifted', 'marginal'],
+        liftedMeans: 'is_lifted',
         maxTermYears: 3,
         maxAmountYuan: 50_000,
         maxAmountYuanIfNeeded: 100_000,

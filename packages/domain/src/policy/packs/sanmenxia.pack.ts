@@ -5,7 +5,7 @@ import { documentsOf } from './pack-documents.ts';
 
 /**
  * 三门峡市城乡一体化示范区 (Sanmenxia demo zone), 河南. Seeds 000 (三示范巩固脱贫组〔2022〕4号, the support
- * system) and 003 (〔2022〕3号, "三有一持续"). Only H1 is evaluated today; the other rules are data.
+ * system) and 003 (〔2022〕3号, "三有一持续"). The rules with an implementation (rule-registry) are evaluated; the others are data.
  */
 export const SANMENXIA_PACK: PolicyPack = {
   id: 'sanmenxia',
@@ -23,9 +23,11 @@ export const SANMENXIA_PACK: PolicyPack = {
     {
       ruleId: 'F5',
       clause: '003 §二(一)',
-      params: { minAmountYuanPerTownship: 10_000_000, mustRise: true },
-      years: [2022],
-      noteZh: '每个乡镇 2022 年谋划产业项目不低于 1000 万元，过渡期内逐年提升',
+      // 003 §二(一): "2022年谋划产业比例要达到1000万以上，并在过渡期内逐年提高产业占比" — the amount is the 2022 floor;
+      // what must rise every year of the transition period is the industry SHARE of the township's planned projects
+      params: { minAmountYuanPerTownship: 10_000_000, minAmountYear: 2022, mustRise: true, shareMustRise: true },
+      years: [2022, 2023, 2024, 2025],
+      noteZh: '每个乡镇 2022 年谋划产业项目资金 1000 万元以上，并在过渡期内逐年提高产业占比',
     },
     h1Config('中农组发〔2021〕7号 通行做法；参照 002 §二(一)1'),
     { ruleId: 'H2', clause: '000 §三', params: { householdTypes: ['lifted', 'monitored'], minCoverageByYear: { 2023: 0.85, 2025: 0.95 } }, years: [2023, 2025] },
@@ -37,7 +39,17 @@ export const SANMENXIA_PACK: PolicyPack = {
     },
     { ruleId: 'H4', clause: '003 §一(二)2', params: { householdTypes: ['lifted', 'monitored'], minCoverage: 1 }, noteZh: '有劳动能力和就业意愿的人人有就业技能、有就业岗位' },
     { ruleId: 'H5', clause: '003 §一(二)3', params: { householdTypes: ['lifted', 'monitored'], minCoverage: 1 }, noteZh: '家家有增收渠道、家家有稳定收入' },
-    { ruleId: 'H6', clause: '003 §一(二)4', params: { compareTo: 'local_farmers', mustExceed: true }, noteZh: '脱贫人口收入增速高于当地农民，收入比逐年提高' },
+    {
+      ruleId: 'H6',
+      clause: '003 §一(二)4',
+      // 003 §一(二)4: all four conditions
+      params: {
+        compareTo: 'local_farmers',
+        mustExceed: true,
+        conditions: ['lifted_growth_above_local_farmers', 'area_growth_above_national_farmers', 'lifted_to_local_ratio_rises', 'area_to_national_ratio_rises'],
+      },
+      noteZh: '脱贫群众年度收入增速高于当地农民、脱贫地区农民收入增速高于全国农民；脱贫群众与当地农民、脱贫地区农民与全国农民的收入比例不断提高',
+    },
     { ruleId: 'E1', clause: '000 §四(五)', params: { minCooperativesPerVillage: 1 }, noteZh: '确保每个行政村都有 1 家以上农民专业合作社' },
     {
       ruleId: 'E2',
@@ -72,7 +84,12 @@ export const SANMENXIA_PACK: PolicyPack = {
       params: { maxYuan: 300, fund: 'linkage' },
       noteZh: '跨省就业的脱贫人口和监测对象，按不超过 300 元标准安排一次性交通补助，从衔接资金列支',
     },
-    { ruleId: 'J2', clause: '003 §二(二)2', params: { amountYuan: 5000 }, noteZh: '脱贫人口自主创业一次性创业补贴 5000 元' },
+    {
+      ruleId: 'J2',
+      clause: '003 §二(二)2',
+      params: { amountYuan: 5000, beneficiary: 'lifted_individual_business' },
+      noteZh: '符合要求的脱贫个体经营户可申请一次性创业补助 5000 元',
+    },
     { ruleId: 'J3', clause: '003 §二(三)2', params: { minStableMonths: 6 }, noteZh: '吸纳脱贫人口和监测对象稳定就业 6 个月以上的，给予一次性吸纳就业补贴' },
     {
       ruleId: 'J5',

@@ -3,7 +3,7 @@ import { h1Config, k2Config } from './common-rules.ts';
 import { placeholderMonitoringLines } from './monitoring-lines.ts';
 import { documentsOf } from './pack-documents.ts';
 
-/** 新乡市 (Xinxiang), 河南. Seed 004 (市农业农村局 2024-07-26 reply to CPPCC proposal 095, 联农带农). */
+/** 新乡市 (Xinxiang), 河南. Seed 004 (新农字〔2024〕34号, 市农业农村局 2024-07-26 reply to CPPCC proposal 095, 联农带农). */
 export const XINXIANG_PACK: PolicyPack = {
   id: 'xinxiang',
   nameZh: '新乡市',
@@ -19,7 +19,8 @@ export const XINXIANG_PACK: PolicyPack = {
     {
       ruleId: 'F4',
       clause: '004 §二；§三',
-      params: { minShare: 0.65, minLeadingChainShareOfIndustryFunds: 0.5 },
+      // 004 §二: 2023 年 67.4%，"实现了产业发展资金占比的逐年提高"; 2024 年保持在 65% 以上
+      params: { minShare: 0.65, minLeadingChainShareOfIndustryFunds: 0.5, baseline: { year: 2023, share: 0.674 } },
       years: [2024],
       noteZh: '2024 年度衔接资金用于产业发展占比保持在 65% 以上；用于特色主导产业全链条发展的资金占产业投入资金 50% 以上',
     },

@@ -31,6 +31,7 @@ export const XUCHANG_PACK: PolicyPack = {
     },
     { ruleId: 'P5', clause: '001 §二(一)5', params: { minLeadingIndustries: 2, maxLeadingIndustries: 3 }, noteZh: '每个县重点选择 2-3 个特色主导产业' },
     h1Config('中农组发〔2021〕7号 通行做法；参照 002 §二(一)1'),
-    k2Config('001 §三(三)'),
+    // 001 §三(四) "常态开展督查巡查，跟进治理…问题" (§三(三) is 考核调度, not supervision)
+    k2Config('001 §三(四)'),
   ],
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getPack, POLICY_PACKS } from '../packs/index.ts';
 import { getRuleConfig } from '../rule-registry.ts';
 import { type H1Facts, H1_RULE, h1HouseholdScope } from './h1.ts';
+import { measureCategoriesInYear, measurePeriod, monitoringStatusInYear } from '../household-facts.ts';
 
 // 002 §二(一)1: "对家庭有劳动能力的监测户，至少落实一项开发式帮扶措施；对弱劳力半劳力，创造条件探索落实开发式帮扶措施"
 const config = getRuleConfig(getPack('jincheng'), 'H1');
@@ -56,15 +57,17 @@ describe('H1 — a village', () => {
       {
         key: '3',
         regionCode: '140521100001',
+        groupCode: 'no_measure',
         reasonZh: '监测户有劳动能力成员（普通劳动力），未落实开发式帮扶措施（产业帮扶、就业帮扶、金融帮扶、公益岗位帮扶）；现有措施：健康帮扶、综合保障',
         reasonEn:
           'monitored household with labour (Ordinary labour) has no development-type measure (Industry support, Employment support, Financial support, Public-welfare post); current measures: Health support, Comprehensive social security',
       },
     ]);
-    expect(r.records?.map((x) => [Number(x.key), x.met])).toEqual([
-      [1, true],
-      [2, true],
-      [3, false],
+    expect(r.records?.map((x) => [Number(x.key), x.met, x.counted ?? true])).toEqual([
+      [1, true, true],
+      [2, true, true],
+      [3, false, true],
+      [4, false, false],
     ]);
   });
 
@@ -99,5 +102,75 @@ describe('H1 — a village', () => {
       ['xinxiang', expect.stringContaining('002 §二(一)1')],
     ]);
     for (const p of POLICY_PACKS) expect(getRuleConfig(p, 'H1').params).toEqual(config.params);
+  });
+});
+
+// 002 §二(一)1 again: 有劳动能力的监测户 must (counted), 弱劳力半劳力 创造条件探索落实 (listed, not counted), and a
+// household whose members' 劳动能力 was never recorded is a data gap that must show up, not vanish.
+describe('H1 — labour unknown and weak labour groups', () => {
+  it('lists a household with no labour recorded as failing (labour_unknown) and weak/half labour apart, not counted', () => {
+    const facts = [
+      hh({ householdId: 11, laborCapacities: [], unrecordedLabour: 3 }),
+      hh({ householdId: 12, laborCapacities: ['lost'], unrecordedLabour: 1, measureCategories: ['employment'] }),
+      hh({ householdId: 13, laborCapacities: ['weak', 'lost'] }),
+      hh({ householdId: 14, laborCapacities: ['ordinary'], measureCategories: ['industry'] }),
+    ];
+    const r = H1_RULE.evaluate(facts, config, Y);
+    // counted: 11 (unknown, no measure → failing), 12 (unknown but has a development measure → met), 14 (met); 13 listed only
+    expect(r).toMatchObject({ status: 'not_met', total: 3, met: 2, value: 0.6667 });
+    expect(r.failing.map((f) => [f.key, f.groupCode])).toEqual([['11', 'labour_unknown']]);
+    expect(r.failing[0]!.reasonZh).toContain('劳动能力未采集');
+    const weak = r.records!.find((x) => x.key === '13')!;
+    expect(weak).toMatchObject({ counted: false, met: false, groupCode: 'weak_labour' });
+    expect(weak.reasonZh).toContain('创造条件探索落实');
+  });
+
+  it('a re-identified household (second case) is judged like any other', () => {
+    const status = monitoringStatusInYear(
+      'monitoring',
+      [
+        { from: '2021-05-10', to: '2022-08-01' },
+        { from: '2024-03-01', to: null },
+      ],
+      2024,
+    );
+    expect(status).toBe('monitoring');
+    expect(H1_RULE.evaluate([hh({ monitoringStatus: status })], config, { year: 2024 })).toMatchObject({ total: 1, met: 0 });
+  });
+});
+
+describe('H1 — the judged year', () => {
+  it('a measure counts in every year it is in force: a 3-year loan from 2023-03 counts in 2023, 2024 and 2025', () => {
+    const loan = measurePeriod({ category: 'finance', year: 2023, startDate: '2023-03-15', endDate: '2026-03-14' });
+    const visit = measurePeriod({ category: 'health', year: 2022, startDate: null, endDate: null });
+    expect([2022, 2023, 2024, 2025, 2026, 2027].map((y) => measureCategoriesInYear([loan, visit], y))).toEqual([
+      ['health'],
+      ['finance'],
+      ['finance'],
+      ['finance'],
+      ['finance'],
+      [],
+    ]);
+    const in2024 = hh({ measureCategories: measureCategoriesInYear([loan], 2024) });
+    expect(H1_RULE.evaluate([in2024], config, { year: 2024 }).status).toBe('met');
+  });
+
+  it('judges a past year with the status of that year', () => {
+    // identified 2023-04-20, risk eliminated 2024-06-30; today its status is eliminated
+    const periods = [{ from: '2023-04-20', to: '2024-06-30' }];
+    expect([2022, 2023, 2024, 2025].map((y) => monitoringStatusInYear('eliminated', periods, y))).toEqual(['none', 'monitoring', 'monitoring', 'eliminated']);
+    const in2023 = hh({ monitoringStatus: monitoringStatusInYear('eliminated', periods, 2023) });
+    const in2025 = hh({ monitoringStatus: monitoringStatusInYear('eliminated', periods, 2025) });
+    const in2022 = hh({ monitoringStatus: monitoringStatusInYear('eliminated', periods, 2022) });
+    expect([in2022, in2023, in2025].map((f) => H1_RULE.evaluate([f], config, Y).total)).toEqual([0, 1, 0]);
+    // without dated periods the current status is the answer
+    expect(monitoringStatusInYear('eliminated', [], 2023)).toBe('eliminated');
+  });
+
+  it('has a sandbox that judges one household given by value', () => {
+    const facts = H1_RULE.sandbox!.toFacts(H1_RULE.sandbox!.example, 2024);
+    const r = H1_RULE.evaluate([facts], config, { year: 2024 });
+    expect(r).toMatchObject({ status: 'not_met', total: 1, met: 0 });
+    expect(H1_RULE.sandbox!.schema.safeParse({ householdType: 'monitored' }).success).toBe(false);
   });
 });
