@@ -1,2 +1,3 @@
 // Pure rules of the entities area (issue 7), no I/O.
-export {};
+export * from './credit-code.ts';
+export * from './entity-checks.ts';
