@@ -1,2 +1,5 @@
-// Pure rules of the calculators area (issue 7), no I/O.
-export {};
+// Pure rules of the calculators area (issue 7), no I/O: S1 facility subsidy, C1 microcredit.
+export * from './amount-text.ts';
+export * from './s1.ts';
+export * from './c1.ts';
+export * from './c1-schedule.ts';
