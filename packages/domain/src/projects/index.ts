@@ -1,2 +1,3 @@
 // Pure rules of the projects area (issue 7), no I/O.
-export {};
+export * from './workflow.ts';
+export * from './entry-policy.ts';
