@@ -12,6 +12,7 @@ export * from './auth/index.ts';
 export * from './regions/index.ts';
 export * from './households/index.ts';
 export * from './entities/index.ts';
+export * from './linkages/index.ts';
 export * from './industries/index.ts';
 export * from './projects/index.ts';
 export * from './funds/index.ts';

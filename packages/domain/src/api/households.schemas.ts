@@ -218,6 +218,10 @@ export const IncomeViewSchema = z.object({
   perCapita: z.number().describe('人均纯收入'),
   yoyChange: z.number().nullable().describe('change of 人均纯收入 against the previous year'),
   yoyRate: z.number().nullable(),
+  fromLinkages: z
+    .object({ wage: z.number(), business: z.number(), property: z.number(), transfer: z.number() })
+    .optional()
+    .describe('of these figures, what was carried in from 联农带农 linkages (元, by income type); absent when none'),
   version: VersionSchema,
 });
 export type IncomeView = z.infer<typeof IncomeViewSchema>;

@@ -6,6 +6,7 @@ export * from './admin.schemas.ts';
 export * from './monitoring.schemas.ts';
 export * from './privacy.schemas.ts';
 export * from './entities.schemas.ts';
+export * from './linkages.schemas.ts';
 export * from './industries.schemas.ts';
 export * from './projects.schemas.ts';
 export * from './funds.schemas.ts';

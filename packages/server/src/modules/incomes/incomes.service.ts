@@ -5,6 +5,7 @@ import { checkVersion } from '../../versioning.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { getWritableHousehold } from '../households/household-access.ts';
 import { activeMembers, listMembers } from '../households/households.repo.ts';
+import { carriedSums } from '../linkages/linkages.repo.ts';
 import { toIncomeViews } from './incomes.views.ts';
 import * as repo from './incomes.repo.ts';
 
@@ -69,7 +70,7 @@ async function writeIncome(deps: Deps, actor: Actor, householdId: number, year: 
     if (isUniqueViolation(err, 'household_incomes_year_uq')) throw yearExists(householdId, year);
     throw err;
   }
-  const view = toIncomeViews(rows).find((v) => v.year === year);
+  const view = toIncomeViews(rows, await carriedSums(db, householdId)).find((v) => v.year === year);
   if (!view) throw new AppError('INTERNAL', 'income not stored');
   return view;
 }

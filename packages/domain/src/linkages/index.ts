@@ -1,0 +1,2 @@
+// Pure rules of farmer linkage (联农带农, issue 7 §3), no I/O.
+export * from './linkage-checks.ts';
