@@ -27,6 +27,7 @@ const ProjectDetailPage = lazy(() => import('../features/projects/pages/ProjectD
 const FundsPage = lazy(() => import('../features/funds/pages/FundsPage.tsx').then((m) => ({ default: m.FundsPage })));
 const CalculatorsPage = lazy(() => import('../features/calculators/pages/CalculatorsPage.tsx').then((m) => ({ default: m.CalculatorsPage })));
 const RulesPage = lazy(() => import('../features/rules/pages/RulesPage.tsx').then((m) => ({ default: m.RulesPage })));
+const RuleDetailPage = lazy(() => import('../features/rules/pages/RuleDetailPage.tsx').then((m) => ({ default: m.RuleDetailPage })));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{node}</Suspense>;
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
       { path: '/industry/funds', element: page(<FundsPage />) },
       { path: '/industry/calculators', element: page(<CalculatorsPage />) },
       { path: '/rules', element: page(<RulesPage />) },
+      { path: '/rules/:ruleId', element: page(<RuleDetailPage />) },
       {
         path: '/admin',
         element: <RequireAdmin />,

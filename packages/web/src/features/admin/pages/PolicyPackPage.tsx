@@ -1,4 +1,5 @@
-import { CheckCircleFilled } from '@ant-design/icons';
+import { CalculatorOutlined, CheckCircleFilled } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
 import { App, Button, Card, Col, Collapse, Empty, Popconfirm, Row, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { PolicyDocument } from '@chanbang/domain';
@@ -80,7 +81,14 @@ export function PolicyPackPage() {
 
   return (
     <>
-      <PageHeader title={t('policy.title')} />
+      <PageHeader
+        title={t('policy.title')}
+        extra={
+          <Link to="/rules?tab=sandbox">
+            <Button icon={<CalculatorOutlined />}>{t('rules.sandbox.title')}</Button>
+          </Link>
+        }
+      />
       {packs.error ? <ErrorAlert error={packs.error} onRetry={() => void packs.refetch()} /> : null}
       {packs.isLoading ? <Card loading /> : null}
       {packs.data?.length === 0 ? <Empty /> : null}

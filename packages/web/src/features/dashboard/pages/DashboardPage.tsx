@@ -12,12 +12,15 @@ import { H1CoverageChart } from '../components/H1CoverageChart.tsx';
 import { HouseholdsByTypeChart } from '../components/HouseholdsByTypeChart.tsx';
 import { TypeCountCards } from '../components/TypeCountCards.tsx';
 import { WarningList } from '../components/WarningList.tsx';
+import { RulesSummaryCard } from '../components/RulesSummaryCard.tsx';
+import { ruleName } from '../../rules/components/RulesTable.tsx';
+import type { RuleSummary } from '../../rules/api.ts';
 
 const KEYS = ['regionCode'] as const;
 
 /** 工作台: counts, households by type per child region, H1 coverage, warnings. Region in the URL. */
 export function DashboardPage() {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const user = useCurrentUser();
   const [search, setSearch] = useSearchState(KEYS);
   const regionCode = search.regionCode ?? user.regionCode;
@@ -26,6 +29,9 @@ export function DashboardPage() {
   const parentCode = region?.parentCode && regionCode !== user.regionCode ? region.parentCode : undefined;
   const name = data?.region.name ?? region?.name ?? regionCode;
   const level = data?.region.level ?? region?.level;
+  // the rule summaries of the county's pack (GET /dashboard `rules`)
+  const rules = ((data as { rules?: RuleSummary[] } | undefined)?.rules ?? []) as RuleSummary[];
+  const ruleTitles = Object.fromEntries(rules.map((r) => [r.ruleId, ruleName(r, pick)]));
 
   return (
     <>
@@ -61,7 +67,10 @@ export function DashboardPage() {
               <H1CoverageChart regionCode={regionCode} rule={data.h1} />
             </Col>
             <Col span={24}>
-              <WarningList regionCode={regionCode} warnings={data.warnings} totals={data.warningTotals} />
+              <RulesSummaryCard regionCode={regionCode} rules={rules} />
+            </Col>
+            <Col span={24}>
+              <WarningList regionCode={regionCode} warnings={data.warnings} totals={data.warningTotals} ruleTitles={ruleTitles} />
             </Col>
           </Row>
         </>
