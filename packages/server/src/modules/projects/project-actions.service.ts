@@ -1,0 +1,107 @@
+import {
+  AppError,
+  PROJECT_STAGE_LABELS,
+  entryPolicyOf,
+  nextProjectStage,
+  planProjectAction,
+  projectLevelOfRole,
+  projectLevelRefusal,
+  type ProjectActionBody,
+  type ProjectView,
+} from '@chanbang/domain';
+import type { Actor, Conn, Deps } from '../../deps.ts';
+import { checkVersion } from '../../versioning.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { countyCodeOf, getActivePack } from '../policy/policy.service.ts';
+import { assertWriteScope } from '../regions/scope.ts';
+import * as repo from './projects.repo.ts';
+import { buildProjectView, getWritableProject } from './projects.service.ts';
+import { stageOf } from './projects.views.ts';
+
+const HTTP_MESSAGE: Record<string, string> = {
+  FORBIDDEN: 'this step is reserved to another level',
+  INVALID_TRANSITION: 'the project cannot take this step now',
+  VALIDATION_FAILED: 'the step is incomplete',
+};
+
+/** Today in China (UTC+8), ISO: the default date of a step. */
+export function todayInChina(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Takes one step of the project library workflow (domain planProjectAction): the user's level first (403 with the
+ * reason whatever the version), then — on the project locked in the transaction — the version read, the stage,
+ * the step's conditions (入库: the four checks of 004 §六 and ≥ N linkage modes for an industry project), the
+ * project columns (version + 1), a project_steps row naming the user, and the audit entry.
+ * @throws AppError NOT_FOUND / FORBIDDEN / VERSION_REQUIRED / STALE_VERSION / INVALID_TRANSITION / VALIDATION_FAILED
+ */
+export async function applyProjectAction(deps: Deps, actor: Actor, id: number, body: ProjectActionBody, version: number | undefined): Promise<ProjectView> {
+  const db = deps.db.db;
+  const found = await getWritableProject(db, actor, id);
+  const level = projectLevelOfRole(actor.role);
+  const refusal = projectLevelRefusal(body.action, level);
+  if (refusal) throw new AppError('FORBIDDEN', HTTP_MESSAGE.FORBIDDEN!, { id, action: body.action, issues: [refusal] });
+  if (body.action === 'allocate_funds') {
+    throw new AppError('VALIDATION_FAILED', 'funds are allocated by the funds module', {
+      issues: [{ path: 'action', value: body.action, messageZh: '资金安排请在资金管理中办理', messageEn: 'allocate funds in the funds module' }],
+    });
+  }
+  const policy = entryPolicyOf((await getActivePack(db, countyCodeOf(found.regionCode))).pack);
+  const { version: _v, ...step } = body;
+  const row = await db.transaction(async (tx) => {
+    const before = await repo.lockProject(tx, id);
+    if (!before) throw new AppError('NOT_FOUND', 'project not found', { id });
+    assertWriteScope(actor, before.regionCode);
+    await checkVersion(before.version, version, () => buildProjectView(tx, actor, before));
+    const from = stageOf(before);
+    const plan = planProjectAction({ ...before, stage: from, linkageModes: before.linkageModes ?? [] }, level, step, policy, todayInChina());
+    if (!plan.ok) throw new AppError(plan.code, HTTP_MESSAGE[plan.code] ?? 'refused', { id, action: step.action, issues: plan.issues });
+    const after = await repo.updateProject(tx, id, plan.patch);
+    await repo.insertStep(tx, {
+      projectId: id,
+      action: step.action,
+      fromStage: from,
+      toStage: plan.patch.stage,
+      actorId: actor.id,
+      actorName: actor.displayName,
+      reason: plan.stepReason,
+    });
+    await recordAudit(tx, actor, { action: `project_${step.action}`, entityType: 'project', entityId: id, regionCode: after.regionCode, before, after });
+    return after;
+  });
+  return buildProjectView(db, actor, row);
+}
+
+/**
+ * For the funds allocation service, inside ITS transaction: locks the project, refuses one that is not in the
+ * library (P1 先入库后建设, 001 §二(一)5: 409 INVALID_TRANSITION with the reason), moves an in-library project to
+ * 已安排资金 with a step naming the user (a further allocation keeps the stage and adds no step), audited.
+ * @returns the project row after the step (its version bumped only when the stage changed)
+ */
+export async function markProjectFunded(tx: Conn, actor: Actor, projectId: number): Promise<repo.ProjectRow> {
+  const before = await repo.lockProject(tx, projectId);
+  if (!before) throw new AppError('NOT_FOUND', 'project not found', { id: projectId });
+  assertWriteScope(actor, before.regionCode);
+  const from = stageOf(before);
+  const to = nextProjectStage(from, 'allocate_funds');
+  if (to === null) {
+    const at = PROJECT_STAGE_LABELS[from];
+    throw new AppError('INVALID_TRANSITION', 'only library projects receive funds', {
+      id: projectId,
+      issues: [
+        {
+          path: 'projectId',
+          value: projectId,
+          messageZh: `项目处于“${at.zh}”阶段，未入库项目不得安排资金（先入库后建设）`,
+          messageEn: `the project is ${at.en}: only projects in the library receive funds`,
+        },
+      ],
+    });
+  }
+  if (to === from) return before;
+  const after = await repo.updateProject(tx, projectId, { stage: to });
+  await repo.insertStep(tx, { projectId, action: 'allocate_funds', fromStage: from, toStage: to, actorId: actor.id, actorName: actor.displayName });
+  await recordAudit(tx, actor, { action: 'project_allocate_funds', entityType: 'project', entityId: projectId, regionCode: after.regionCode, before, after });
+  return after;
+}
