@@ -1,3 +1,4 @@
 // Pure rules of the projects area (issue 7), no I/O.
 export * from './workflow.ts';
 export * from './entry-policy.ts';
+export type { ProjectFacts } from '../policy/rules/project-rules.ts';
