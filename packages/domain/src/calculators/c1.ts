@@ -6,7 +6,7 @@ import { roundDiv, yuanText } from './amount-text.ts';
 export type C1Notice = { path: string; messageZh: string; messageEn: string };
 
 /** The household a loan is for, as far as C1 looks at it. */
-export type C1Household = { isLifted: boolean; monitoringType: string | null };
+export type C1Household = { isLifted: boolean; monitoringType: string | null; householdType?: string | null };
 
 export type C1Input = {
   amountFen: number;
@@ -82,9 +82,9 @@ export function ageOn(birth: string, on: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
-/** Is the household one C1 supports: code `lifted` = a 脱贫户 (whatever its monitoring category), any other code a 监测对象类别 (`marginal` = 边缘易致贫户). */
+/** Is the household one C1 supports: code `lifted` = a 脱贫户 (是否脱贫户, or 户类型 脱贫户; whatever its monitoring category), any other code a 监测对象类别 (`marginal` = 边缘易致贫户). */
 export function c1HouseholdEligible(h: C1Household, eligible: readonly string[]): boolean {
-  return eligible.some((code) => (code === 'lifted' ? h.isLifted : h.monitoringType === code));
+  return eligible.some((code) => (code === 'lifted' ? h.isLifted || h.householdType === 'lifted' : h.monitoringType === code));
 }
 
 /** Interest of the usual schedule (interest paid through the term, principal at maturity): principal × rate × months ÷ 12, to the 分. */
