@@ -15,7 +15,8 @@ export const linkagesArea: MatrixArea = {
       [e!.id, h!.id, regionCode, note],
     );
     marks.push(note);
-    return { linkages: Number(l!.id), linkageEntity: Number(e!.id) };
+    // `entities` too, for GET /entities/{id}/households while no entities area seeds one (an area listed later wins)
+    return { linkages: Number(l!.id), linkageEntity: Number(e!.id), entities: Number(e!.id) };
   },
   bodies: {
     'POST /api/v1/linkages': (c) => ({ entityId: c.rec.extra.linkageEntity, householdId: c.rec.household, mode: 'order_production', year: 2023, amountYuan: 1200.5 }),

@@ -111,6 +111,20 @@ export function IncomeTab({ household, writable }: IncomeTabProps) {
     else setOpen(false);
   };
   const yuan = (v?: number | null) => formatYuan(v, lang);
+  /** An amount, and below it what of it was carried in from 联农带农 (the source, issue 7 §3). */
+  const withLinkageSource = (k: string, v: number, r: Income) => {
+    const from = (r.fromLinkages as Record<string, number> | undefined)?.[k];
+    if (!from) return yuan(v);
+    return (
+      <span>
+        {yuan(v)}
+        <br />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {lang === 'zh' ? `含联农带农 ${yuan(from)}` : `incl. linkages ${yuan(from)}`}
+        </Typography.Text>
+      </span>
+    );
+  };
 
   return (
     <>
@@ -127,7 +141,12 @@ export function IncomeTab({ household, writable }: IncomeTabProps) {
         aria-label={t('hh.tab.income')}
         columns={[
           { title: t('income.year'), dataIndex: 'year' },
-          ...[...AMOUNTS, ...CLAIMS].map((k) => ({ title: t(`income.${k}` as MessageKey), dataIndex: k, align: 'right' as const, render: yuan })),
+          ...[...AMOUNTS, ...CLAIMS].map((k) => ({
+            title: t(`income.${k}` as MessageKey),
+            dataIndex: k,
+            align: 'right' as const,
+            render: (v: number, r: Income) => withLinkageSource(k, v, r),
+          })),
           { title: t('income.memberCount'), dataIndex: 'memberCount', align: 'right' },
           { title: t('income.net'), dataIndex: 'netIncome', align: 'right', render: yuan },
           { title: t('income.perCapita'), dataIndex: 'perCapita', align: 'right', render: (v?: number) => <Typography.Text strong>{yuan(v)}</Typography.Text> },
