@@ -3,3 +3,4 @@ export * from './amount-text.ts';
 export * from './s1.ts';
 export * from './c1.ts';
 export * from './c1-schedule.ts';
+export { C1_RULE, S1_RULE, type LoanFacts, type SubsidyFacts } from '../policy/rules/calculator-rules.ts';
