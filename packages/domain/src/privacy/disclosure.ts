@@ -5,7 +5,7 @@ import { maskIdNumber, maskPhone } from './masking.ts';
 // the user's scope names no person, household or region (domain-standards §1.5, §7.2).
 
 const ID_KEYS = new Set(['idNumber', 'headIdNumber', 'id_number', 'head_id_number']);
-const PHONE_KEYS = new Set(['phone', 'helperPhone', 'helper_phone']);
+const PHONE_KEYS = new Set(['phone', 'helperPhone', 'helper_phone', 'contactPhone', 'contact_phone']);
 
 /**
  * Masks ID numbers and phones inside a recorded JSON value (an audit before/after snapshot, nested members
