@@ -21,7 +21,12 @@ const F4: RuleConfig = {
   params: { minShare: 0.65, minLeadingChainShareOfIndustryFunds: 0.5, baseline: { year: 2023, share: 0.674 } },
   years: [2024],
 };
-const F5: RuleConfig = { ruleId: 'F5', clause: '003 §二(一)', params: { minAmountYuanPerTownship: 10_000_000, mustRise: true }, years: [2022] };
+const F5: RuleConfig = {
+  ruleId: 'F5',
+  clause: '003 §二(一)',
+  params: { minAmountYuanPerTownship: 10_000_000, minAmountYear: 2022, mustRise: true, shareMustRise: true },
+  years: [2022, 2023, 2024, 2025],
+};
 const P2: RuleConfig = { ruleId: 'P2', clause: '001 §二(一)5', params: { minShare: 0.5, mustRise: true, measure: 'funds' } };
 const P5: RuleConfig = { ruleId: 'P5', clause: '001 §二(一)5', params: { minLeadingIndustries: 2, maxLeadingIndustries: 3 } };
 

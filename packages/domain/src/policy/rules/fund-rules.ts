@@ -228,11 +228,13 @@ export const F4_RULE: RuleDefinition<FundFacts> = {
   sandbox: fundSandbox((y) => ({ linkageFundYuan: y.linkageFundYuan, industryYuan: y.industryYuan, leadingChainYuan: y.leadingChainYuan ?? 0 })),
 };
 
-/** The years F5's amount applies to: the config's `years`, else params.amountYears, else 2022 (003 §二(一)). */
+/** The years F5's amount applies to: params.minAmountYear, else params.amountYears, else the config's `years`, else 2022 (003 §二(一)). */
 function f5AmountYears(config: RuleConfig): number[] {
-  if (config.years && config.years.length > 0) return config.years;
+  const one = optionalNumberParam(config, 'minAmountYear');
+  if (one !== undefined) return [one];
   const v = config.params.amountYears;
-  return Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [2022];
+  if (Array.isArray(v)) return v.filter((x): x is number => typeof x === 'number');
+  return config.years && config.years.length > 0 ? config.years : [2022];
 }
 
 /** F5's judgement of one township in `year`: the planned industry amount (amount years) and the rising share. */
@@ -292,6 +294,7 @@ export const F5_RULE: RuleDefinition<FundFacts> = {
   factsKind: 'fund',
   subjectLevel: 'township',
   evaluate(facts: FundFacts[], config: RuleConfig, ctx: RuleContext): RuleResult {
+    if (!isRuleInForce(config, ctx.year)) return notApplicable(config);
     const threshold = optionalNumberParam(config, 'minAmountYuanPerTownship') ?? null;
     return evaluateSubjects(
       facts.filter((f) => f.level === 'township'),
