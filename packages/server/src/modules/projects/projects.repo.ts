@@ -191,3 +191,23 @@ export async function findEntityRegion(db: Conn, id: number): Promise<string | u
 export async function lockProjectNumbering(tx: Conn, prefix: string): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`projects:${prefix}`}))`);
 }
+
+/** Regions by code (level, retirement) for an import's places. */
+export async function findRegions(db: Conn, codes: readonly string[]) {
+  if (!codes.length) return [];
+  return db
+    .select({ code: regions.code, level: regions.level, name: regions.name, retiredAt: regions.retiredAt })
+    .from(regions)
+    .where(inArray(regions.code, [...codes]));
+}
+
+/** The numbers among `nos` that are taken. */
+export async function takenProjectNos(db: Conn, nos: readonly string[]): Promise<string[]> {
+  if (!nos.length) return [];
+  return (
+    await db
+      .select({ no: projects.projectNo })
+      .from(projects)
+      .where(inArray(projects.projectNo, [...nos]))
+  ).map((r) => r.no);
+}

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import {
   IdParamSchema,
+  ProjectImportResultSchema,
   ProjectActionSchema,
   ProjectBeneficiariesPutSchema,
   ProjectBudgetsPutSchema,
@@ -14,8 +16,13 @@ import {
 import type { Deps } from '../../deps.ts';
 import { versionFrom } from '../../versioning.ts';
 import { requireActor } from '../auth/auth.guard.ts';
+import { multipartFile } from '../imports/record-import.ts';
 import { applyProjectAction } from './project-actions.service.ts';
+import { exportProjectsXlsx, importProjectFile, projectTemplate } from './projects.file.ts';
 import * as projects from './projects.service.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const attachment = (ascii: string, zh: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(zh)}`;
 
 /** 项目库 and its workflow (issue 7 §5). */
 export function registerProjectRoutes(app: FastifyInstance, deps: Deps): void {
@@ -38,6 +45,42 @@ export function registerProjectRoutes(app: FastifyInstance, deps: Deps): void {
     { schema: { tags, summary: '申报: propose a project (stage 谋划; number generated when absent)', body: ProjectCreateSchema, response: { 201: ProjectViewSchema } } },
     async (req, reply) => reply.status(201).send(await projects.createProject(deps, requireActor(req), req.body)),
   );
+  r.get(
+    '/api/v1/projects/export.xlsx',
+    { schema: { tags, summary: 'Export the filtered projects (.xlsx, the import columns)', querystring: ProjectListQuerySchema } },
+    async (req, reply) => {
+      const { page: _p, pageSize: _s, ...q } = req.query;
+      const buf = await exportProjectsXlsx(deps, requireActor(req), q);
+      const stamp = new Date().toISOString().slice(0, 10);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', attachment(`projects-${stamp}.xlsx`, `项目库-${stamp}.xlsx`))
+        .send(buf);
+    },
+  );
+  r.get('/api/v1/projects/template.xlsx', { schema: { tags, summary: 'Project import template (.xlsx with 填表说明)' } }, async (req, reply) => {
+    requireActor(req);
+    return reply
+      .header('content-type', XLSX)
+      .header('content-disposition', attachment('projects-template.xlsx', '项目库导入模板.xlsx'))
+      .send(await projectTemplate());
+  });
+  void app.register(async (child) => {
+    if (!child.hasContentTypeParser('multipart/form-data')) await child.register(multipart, { limits: { fileSize: deps.config.importLimits.maxUploadBytes, files: 1, fields: 5 } });
+    child
+      .withTypeProvider<ZodTypeProvider>()
+      .post(
+        '/api/v1/projects/import',
+        {
+          schema: {
+            tags,
+            summary: 'Import projects (.xlsx/.csv, multipart field `file`): all rows or none (stage 谋划); 422 lists every row error',
+            response: { 200: ProjectImportResultSchema },
+          },
+        },
+        async (req) => importProjectFile(deps, requireActor(req), await multipartFile(req)),
+      );
+  });
   r.get(
     '/api/v1/projects/:id',
     {

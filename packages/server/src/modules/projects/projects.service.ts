@@ -136,7 +136,7 @@ function columnsOf(input: Editable): Partial<repo.ProjectInsert> {
 }
 
 /** The next generated project number: XM{year}{9-digit township prefix}{4-digit sequence}. */
-async function nextProjectNo(tx: Conn, year: number, regionCode: string): Promise<string> {
+export async function nextProjectNo(tx: Conn, year: number, regionCode: string): Promise<string> {
   const prefix = `XM${year}${regionCode.slice(0, 9)}`;
   await repo.lockProjectNumbering(tx, prefix);
   const max = await repo.maxProjectNo(tx, prefix);
@@ -237,6 +237,7 @@ export async function updateProject(deps: Deps, actor: Actor, id: number, input:
  * @throws AppError as updateProject; VALIDATION_FAILED (a code, a duplicate row, a total that differs)
  */
 export async function putBudgets(deps: Deps, actor: Actor, id: number, body: ProjectBudgetsPut, version: number | undefined): Promise<ProjectView> {
+  await getWritableProject(deps.db.db, actor, id);
   const idx = await loadDictIndex(deps);
   const issues: Issue[] = [];
   const seen = new Set<string>();
@@ -274,6 +275,7 @@ const CLOSED: readonly string[] = ['rejected', 'withdrawn', 'evaluated'];
  * @throws AppError as updateProject; VALIDATION_FAILED naming the households not found in scope
  */
 export async function putBeneficiaries(deps: Deps, actor: Actor, id: number, body: ProjectBeneficiariesPut, version: number | undefined): Promise<ProjectView> {
+  await getWritableProject(deps.db.db, actor, id);
   const ids = [...new Set(body.householdIds)];
   const found = await repo.findScopedHouseholds(deps.db.db, actor.scopePrefix, ids);
   const missing = ids.filter((h) => !found.some((f) => f.id === h));
