@@ -86,11 +86,12 @@ export function useRuleDrill(ruleId: string, regionCode: string | undefined, yea
 
 export type RuleResultsQuery = { regionCode?: string; year: number; status?: string; group?: string; page: number; pageSize: number };
 
-export function useRuleResults(ruleId: string, q: RuleResultsQuery) {
+export function useRuleResults(ruleId: string, q: RuleResultsQuery, enabled = true) {
   return useQuery({
     queryKey: ['rules', ruleId, 'results', q],
     queryFn: () => api.get<RuleResultsPage>(`/rules/${encodeURIComponent(ruleId)}/results`, q),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

@@ -37,12 +37,14 @@ export function RulesSummaryCard({ regionCode, rules, year }: RulesSummaryCardPr
                 <Link to={ruleLink(r.ruleId, regionCode, year)} style={{ flex: '1 1 220px', minWidth: 0, overflowWrap: 'anywhere' }}>
                   {ruleName(r, pick)}
                 </Link>
-                {r.value !== null || r.paramsTextZh ? (
-                  <Typography.Text type={r.status === 'not_met' ? 'danger' : 'secondary'} style={{ overflowWrap: 'anywhere' }}>
-                    {formatRuleValue(r.value, r.threshold, lang)}
-                    {r.paramsTextZh || r.paramsTextEn ? ` · ${t('rules.target', { text: pick(r.paramsTextZh, r.paramsTextEn) })}` : ''}
-                  </Typography.Text>
-                ) : null}
+                <Typography.Text type={r.status === 'not_met' ? 'danger' : 'secondary'} style={{ overflowWrap: 'anywhere' }}>
+                  {[
+                    r.value !== null ? formatRuleValue(r.value, r.threshold, lang) : null,
+                    r.paramsTextZh || r.paramsTextEn ? t('rules.target', { text: pick(r.paramsTextZh, r.paramsTextEn) }) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Typography.Text>
               </Flex>
             </List.Item>
           )}

@@ -1,4 +1,4 @@
-import { Card, Tabs, Typography } from 'antd';
+import { Card, Tabs, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
@@ -26,7 +26,12 @@ function appLink(link: string | null | undefined): string | null {
 /** 未达标清单: each failing subject with its region and reason, group tabs (H1: 劳动能力未采集 …), paged from /results. */
 export function FailingList({ ruleId, regionCode, year, groups, failingTotal, group, page, onChange }: FailingListProps) {
   const { t, pick } = useI18n();
-  const results = useRuleResults(ruleId, { regionCode, year, status: 'not_met', group, page, pageSize: PAGE_SIZE });
+  const failing = useRuleResults(ruleId, { regionCode, year, status: 'not_met', group, page, pageSize: PAGE_SIZE });
+  // a group of subjects listed for information only (H1 弱劳力半劳力: not counted) has no failing ones: show those
+  const groupCount = groups.find((g) => g.code === group)?.count ?? 0;
+  const listedOnly = !!group && groupCount > 0 && failing.data?.total === 0 && !failing.isPlaceholderData;
+  const listed = useRuleResults(ruleId, { regionCode, year, status: 'listed', group, page, pageSize: PAGE_SIZE }, listedOnly);
+  const results = listedOnly ? listed : failing;
   const items = results.data?.items ?? [];
   const label = (r: RuleFailingItem) => {
     const text = r.label || r.key;
@@ -62,7 +67,15 @@ export function FailingList({ ruleId, regionCode, year, groups, failingTotal, gr
           {
             title: t('rules.drill.reason'),
             key: 'reason',
-            render: (_: unknown, r) => <Typography.Text type="danger">{pick(r.reasonZh, r.reasonEn)}</Typography.Text>,
+            render: (_: unknown, r) =>
+              r.status === 'listed' ? (
+                <Typography.Text>
+                  <Tag>{t('rules.drill.listed')}</Tag>
+                  {pick(r.reasonZh, r.reasonEn)}
+                </Typography.Text>
+              ) : (
+                <Typography.Text type="danger">{pick(r.reasonZh, r.reasonEn)}</Typography.Text>
+              ),
           },
           ...(groups.length
             ? [

@@ -33,7 +33,7 @@ export function RuleRegionChart({ rows, threshold, title, onPick }: RuleRegionCh
           return `${row.name}<br/>${t('rules.col.value')}: ${formatRuleValue(regionValue(row), threshold, lang)}<br/>${t('rules.col.metTotal')}: ${row.met} / ${row.total}`;
         },
       },
-      grid: { left: 56, right: mobile ? 72 : 96, top: 24, bottom: 64 },
+      grid: { left: 56, right: 24, top: 32, bottom: 64 },
       xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { interval: 0, rotate: mobile || rows.length > 8 ? 35 : 0 } },
       yAxis: share ? { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } } : { type: 'value' },
       series: [
@@ -52,7 +52,7 @@ export function RuleRegionChart({ rows, threshold, title, onPick }: RuleRegionCh
                   symbol: 'none',
                   lineStyle: { type: 'dashed', color: '#faad14' },
                   data: [{ yAxis: scale(threshold), name: t('rules.target', { text: target }) }],
-                  label: { formatter: t('rules.target', { text: target }) },
+                  label: { formatter: t('rules.target', { text: target }), position: 'insideEndTop' },
                 }
               : undefined,
         },

@@ -165,9 +165,11 @@ export function SandboxPanel({ rules, defaultPackId, year: pageYear, initialPack
           {kind === 'p3' ? <DictFacts fields={P3_FIELDS} value={facts as Record<string, unknown>} onChange={setFacts} /> : null}
           {kind === 'h1' ? <DictFacts fields={H1_FIELDS} value={facts as Record<string, unknown>} onChange={setFacts} /> : null}
           {kind === 'generic' ? <GenericFacts example={choice.example} value={facts} onChange={setFacts} /> : null}
-          <Button type="primary" icon={<CalculatorOutlined />} style={{ marginTop: 16 }} loading={check.isPending} onClick={submit}>
-            {t('rules.sandbox.run')}
-          </Button>
+          <div style={{ marginTop: 16 }}>
+            <Button type="primary" icon={<CalculatorOutlined />} loading={check.isPending} onClick={submit}>
+              {t('rules.sandbox.run')}
+            </Button>
+          </div>
         </>
       )}
       {check.error ? (

@@ -75,7 +75,9 @@ export function RuleDetailPage() {
                     {formatRuleValue(data.value, data.threshold, lang)}
                   </Typography.Text>
                   {data.threshold !== null ? (
-                    <Typography.Text type="secondary">{` / ${t('rules.target', { text: formatRuleValue(data.threshold, data.threshold, lang) })}`}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+                      {t('rules.target', { text: formatRuleValue(data.threshold, data.threshold, lang) })}
+                    </Typography.Text>
                   ) : null}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('rules.col.metTotal')}>{data.total ? `${data.met} / ${data.total}` : '—'}</Descriptions.Item>
