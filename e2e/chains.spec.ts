@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { artifactsDir, login } from './support/browser.ts';
+import { PASSWORD, useJourney, type HouseholdPage } from './support/journey.ts';
+
+type Link = { id: number; linkKind: string; version: number };
+type Chain = { id: number; links: Link[] };
+
+// Issue 7 §4 in the browser: the county officer records 灵宝大枣 (主导产业, 一县一业) and its chain through the API,
+// with one entity at 基地建设; the chain map page draws the graph on a canvas, lists 冷链物流 as a gap (no entity, no
+// project), and the entity under its link opens the entity page. The spectrum and the map fit a 390 px phone.
+describe('chains: 产业链图谱', () => {
+  const j = useJourney('chains');
+  let chain: Chain;
+  let entityId = 0;
+  let baseLink: Link;
+  const entityName = `灵宝大枣种植专业合作社${Date.now().toString(36)}`;
+
+  it('a chain graph opens, the gap 冷链物流 is listed, the entity under 基地建设 opens the entity page', async () => {
+    const { page } = j;
+    await page.context().clearCookies();
+    await login(page, j.server.url, 'county', PASSWORD);
+    const post = async <T>(path: string, data: object, method: 'post' | 'put' = 'post') => {
+      const res = await page.request[method](`${j.server.url}/api/v1${path}`, { data });
+      expect(res.status(), await res.text()).toBeLessThan(300);
+      return (await res.json()) as T;
+    };
+    const me = await j.api<{ user?: { regionCode: string }; regionCode?: string }>('/auth/me');
+    const county = me.user?.regionCode ?? me.regionCode!;
+    const industry = await post<{ id: number }>('/industries', {
+      regionCode: county,
+      name: '灵宝大枣',
+      category: 'fruit',
+      kind: 'leading',
+      tier: 'county_one',
+      scaleNote: '种植面积 3.2 万亩',
+    });
+    chain = await post<Chain>(`/industries/${industry.id}/chains`, { name: '灵宝大枣产业链', leaderName: '王链长', leaderTitle: '示范区副主任' });
+    const village = (await j.api<HouseholdPage>('/households?pageSize=1')).items[0]!.regionCode.slice(0, 12);
+    entityId = (await post<{ id: number }>('/entities', { regionCode: village, entityType: 'cooperative', name: entityName })).id;
+    baseLink = chain.links.find((l) => l.linkKind === 'base')!;
+    await post(`/chain-links/${baseLink.id}/entities`, { entityIds: [entityId], version: baseLink.version }, 'put');
+
+    await page.goto(`${j.server.url}/industry/chains/${chain.id}`);
+    await expect.poll(() => page.locator('[data-testid="chain-graph"] canvas').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('chain-leaders').getByText('王链长（示范区副主任）').isVisible()).toBe(true);
+    const coldChain = chain.links.find((l) => l.linkKind === 'cold_chain')!;
+    await expect.poll(() => page.getByTestId(`gap-${coldChain.id}`).textContent()).toContain('冷链物流 — 无经营主体、无项目');
+    // 基地建设 has the entity: not a gap
+    expect(await page.getByTestId(`gap-${baseLink.id}`).count()).toBe(0);
+    await page.screenshot({ path: join(artifactsDir, 'chains-map-1440.png'), fullPage: true });
+
+    await page.getByTestId(`node-entity-${entityId}@${baseLink.id}`).click();
+    await page.waitForURL((u) => u.pathname === `/industry/entities/${entityId}`);
+  });
+
+  it('the spectrum lists 灵宝大枣 with its chain; it and the chain map fit a 390 px phone', async () => {
+    const { page } = j;
+    await page.goto(`${j.server.url}/industry/spectrum`);
+    await expect.poll(() => page.getByText('灵宝大枣产业链').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('一县一业').first().isVisible()).toBe(true);
+    await page.screenshot({ path: join(artifactsDir, 'chains-spectrum-1440.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await expect.poll(() => page.getByText('灵宝大枣产业链').first().isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(artifactsDir, 'chains-spectrum-390.png'), fullPage: true });
+    await page.goto(`${j.server.url}/industry/chains/${chain.id}`);
+    await expect.poll(() => page.locator('[data-testid="chain-graph"] canvas').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // the graph is wider than the phone and scrolls inside its card
+    const scroll = await page.getByTestId('chain-graph-scroll').evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth }));
+    expect(scroll.scroll).toBeGreaterThan(scroll.client);
+    await page.screenshot({ path: join(artifactsDir, 'chains-map-390.png'), fullPage: true });
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+});
