@@ -116,7 +116,7 @@ export function checkProjectImportRow(
       regionCode,
       year,
       projectType,
-      projectSubtype,
+      projectSubtype: projectSubtype ?? null,
       budgetYuan: budget,
       linkageModes: modes,
       drivenHouseholds: households ?? null,
