@@ -116,3 +116,8 @@ export const LinkageCarryResultSchema = z.object({
   income: IncomeViewSchema.describe('the income year after the carry'),
 });
 export type LinkageCarryResult = z.infer<typeof LinkageCarryResultSchema>;
+
+export const LinkageImportReportSchema = z.object({
+  added: z.number().int().describe('linkages added'),
+  updated: z.number().int().describe('recorded linkages whose figures the file replaced'),
+});

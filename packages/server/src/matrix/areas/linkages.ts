@@ -18,6 +18,7 @@ export const linkagesArea: MatrixArea = {
     // `entities` too, for GET /entities/{id}/households while no entities area seeds one (an area listed later wins)
     return { linkages: Number(l!.id), linkageEntity: Number(e!.id), entities: Number(e!.id) };
   },
+  skipped: { 'POST /api/v1/linkages/import': 'multipart upload (modules/linkages/linkages.test.ts: scope, row errors, nothing half-written)' },
   bodies: {
     'POST /api/v1/linkages': (c) => ({ entityId: c.rec.extra.linkageEntity, householdId: c.rec.household, mode: 'order_production', year: 2023, amountYuan: 1200.5 }),
     'PATCH /api/v1/linkages/{id}': () => ({ note: '矩阵改过的带动备注', amountYuan: 3700 }),

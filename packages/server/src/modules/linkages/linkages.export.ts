@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { API_LIMITS, DICT, dictLabelZh, fenToYuan, getDictItems, type LinkageListQuery } from '@chanbang/domain';
+import { API_LIMITS, DICT, dictLabelZh, fenToYuan, getDictItems, LINKAGE_IMPORT_COLUMNS, type LinkageListQuery } from '@chanbang/domain';
 import type { Actor, Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { resolvePrefix } from '../regions/regions.service.ts';
@@ -36,11 +36,14 @@ export async function exportLinkagesXlsx(deps: Deps, actor: Actor, q: Omit<Linka
   const types = getDictItems(DICT.incomeType);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('联农带农');
-  ws.addRow(LINKAGE_EXPORT_HEADERS).font = { bold: true };
+  // the columns of the import file, so that an export can be corrected and imported again
+  ws.columns = LINKAGE_IMPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
+  ws.getRow(1).font = { bold: true };
   for (const r of rows) {
     ws.addRow([
       r.year,
       r.entityName,
+      r.creditCode ?? '',
       r.householdNo,
       r.headName ?? '',
       r.villageName ?? '',
@@ -53,8 +56,7 @@ export async function exportLinkagesXlsx(deps: Deps, actor: Actor, q: Omit<Linka
       r.note ?? '',
     ]);
   }
-  ws.getColumn(9).numFmt = '0.00';
-  ws.columns.forEach((c, i) => (c.width = [6, 24, 20, 10, 12, 12, 12, 12, 12, 14, 10, 20][i] ?? 12));
+  ws.getColumn(10).numFmt = '0.00';
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
   await recordAudit(db, actor, { action: 'export', entityType: 'linkage', entityId: null, regionCode: prefix, after: { filters: { ...q }, rows: rows.length, format: 'xlsx' } });
   return buf;

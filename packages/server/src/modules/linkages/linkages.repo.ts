@@ -1,5 +1,5 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { entities, linkages } from '@chanbang/db';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { entities, households, linkages } from '@chanbang/db';
 import type { Conn } from '../../deps.ts';
 import { rowsOf } from '../regions/regions.repo.ts';
 import { scopeWhere } from '../regions/scope.ts';
@@ -16,6 +16,7 @@ export type LinkageListRow = {
   entityId: number;
   entityName: string;
   entityType: string;
+  creditCode: string | null;
   householdId: number;
   householdNo: string;
   headName: string | null;
@@ -59,7 +60,7 @@ const FROM = sql`FROM linkages l
   JOIN entities e ON e.id = l.entity_id
   JOIN households h ON h.id = l.household_id`;
 
-const COLUMNS = sql`l.id, l.entity_id AS "entityId", e.name AS "entityName", e.entity_type AS "entityType",
+const COLUMNS = sql`l.id, l.entity_id AS "entityId", e.name AS "entityName", e.entity_type AS "entityType", e.credit_code AS "creditCode",
   l.household_id AS "householdId", h.household_no AS "householdNo",
   (SELECT p.name FROM persons p WHERE p.household_id = h.id AND p.is_head ORDER BY p.exit_reason NULLS FIRST, p.id LIMIT 1) AS "headName",
   h.household_type AS "householdType", l.region_code AS "regionCode",
@@ -188,4 +189,35 @@ export async function carriedSums(db: Conn, householdId: number): Promise<{ year
     sql`SELECT year, income_type AS "incomeType", sum(income_fen)::text AS fen FROM linkages WHERE household_id = ${householdId} AND carried_at IS NOT NULL GROUP BY year, income_type`,
   );
   return rowsOf<{ year: number; incomeType: string; fen: string }>(res).map((r) => ({ year: Number(r.year), incomeType: r.incomeType, fen: Number(r.fen) }));
+}
+
+/** Households by 户编号 (the import resolves its rows with them; scope is checked by the caller). */
+export async function findHouseholdsByNos(db: Conn, nos: string[]) {
+  if (nos.length === 0) return [];
+  return db
+    .select({ id: households.id, householdNo: households.householdNo, regionCode: households.regionCode, exitReason: households.exitReason, deletedAt: households.deletedAt })
+    .from(households)
+    .where(inArray(households.householdNo, nos));
+}
+
+/** Entities by name or credit code (the import resolves its rows with them). */
+export async function findEntitiesByNamesOrCodes(db: Conn, names: string[], codes: string[]) {
+  const conds: SQL[] = [];
+  if (names.length) conds.push(inArray(entities.name, names));
+  if (codes.length) conds.push(inArray(entities.creditCode, codes));
+  if (conds.length === 0) return [];
+  return db
+    .select({ id: entities.id, name: entities.name, creditCode: entities.creditCode, regionCode: entities.regionCode, status: entities.status })
+    .from(entities)
+    .where(or(...conds));
+}
+
+/** The linkage of (entity, household, mode, year) locked for this transaction, if recorded. */
+export async function lockLinkageByKey(tx: Conn, k: { entityId: number; householdId: number; mode: string; year: number }): Promise<LinkageRow | undefined> {
+  const [r] = await tx
+    .select()
+    .from(linkages)
+    .where(and(eq(linkages.entityId, k.entityId), eq(linkages.householdId, k.householdId), eq(linkages.mode, k.mode), eq(linkages.year, k.year)))
+    .for('update');
+  return r;
 }

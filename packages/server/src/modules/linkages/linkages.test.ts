@@ -228,9 +228,9 @@ describe('export', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
-    expect(rows[0]!.slice(1, 4)).toEqual(['年度', '带动主体', '户编号']);
+    expect(rows[0]!.slice(1, 5)).toEqual(['年度', '带动主体', '统一社会信用代码', '户编号']);
     expect(rows.length).toBeGreaterThanOrEqual(2);
-    for (const r of rows.slice(1)) expect(r[6]).toBe('订单生产');
+    for (const r of rows.slice(1)) expect(r[7]).toBe('订单生产');
     const total = (await call(county, 'GET', '/api/v1/linkages?year=2023')).json().total;
     expect(total).toBe(rows.length); // the county sees one more (the other township's) than the township's rows + header
   });
