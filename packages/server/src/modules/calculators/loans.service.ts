@@ -124,6 +124,12 @@ async function checkLoan(db: Conn, h: Household, f: LoanFields) {
   return { cfg, capFen: c1Limits(cfg).subsidisedUpToFen };
 }
 
+/** The subsidised cap (分) of the county's active pack; null when it sets no C1 (the stored subsidy is then kept). */
+async function capOf(db: Conn, regionCode: string): Promise<number | null> {
+  const { cfg } = await c1Of(db, regionCode);
+  return cfg ? c1Limits(cfg).subsidisedUpToFen : null;
+}
+
 /** The loan's subsidy from its own schedule, and its status after its repayments. */
 function recomputed(l: Pick<repo.LoanRow, 'amountFen' | 'annualRate' | 'startDate' | 'maturityDate' | 'status'>, reps: repo.RepaymentRow[], capFen: number) {
   const s = loanSchedule({ amountFen: l.amountFen, rateBp: rateBpOf(l.annualRate), startDate: l.startDate, maturityDate: l.maturityDate }, reps, capFen);
@@ -193,7 +199,9 @@ export async function updateLoan(deps: Deps, actor: Actor, id: number, input: Lo
       maturityDate: input.maturityDate ?? (termChanged ? addMonths(startDate, termMonths) : before.maturityDate),
       needsAndCanRepay: input.needsAndCanRepay ?? before.needsAndCanRepay,
     };
-    const { capFen } = await checkLoan(tx, h, f);
+    // the loan's terms changed: C1 judges it again; a note, purpose, lender or status alone is not a new loan
+    const termsChanged = (['personId', 'amountYuan', 'termMonths', 'annualRate', 'startDate', 'maturityDate', 'needsAndCanRepay'] as const).some((k) => input[k] !== undefined);
+    const capFen = termsChanged ? (await checkLoan(tx, h, f)).capFen : await capOf(tx, before.regionCode);
     const patch = {
       ...f,
       annualRate: f.rateBp / 10_000,
@@ -204,7 +212,7 @@ export async function updateLoan(deps: Deps, actor: Actor, id: number, input: Lo
     };
     const { rateBp: _r, ...fields } = patch;
     const reps = await repo.listRepayments(tx, [id]);
-    const l = await repo.updateLoan(tx, id, { ...fields, interestSubsidyFen: recomputed(fields, reps, capFen).interestSubsidyFen });
+    const l = await repo.updateLoan(tx, id, { ...fields, ...(capFen === null ? {} : { interestSubsidyFen: recomputed(fields, reps, capFen).interestSubsidyFen }) });
     await recordAudit(tx, actor, { action: 'update', entityType: 'loan', entityId: id, regionCode: l.regionCode, householdId: l.householdId, before, after: l });
     return l;
   });
@@ -213,9 +221,9 @@ export async function updateLoan(deps: Deps, actor: Actor, id: number, input: Lo
 
 /** The loan's stored subsidy and status after its repayments changed (inside the write's transaction). */
 async function refreshLoan(tx: Conn, actor: Actor, before: repo.LoanRow): Promise<void> {
-  const { pack } = await getActivePack(tx, countyCodeOf(before.regionCode));
-  const cfg = ruleOf(pack, 'C1', 'CONFLICT');
-  const next = recomputed(before, await repo.listRepayments(tx, [before.id]), c1Limits(cfg).subsidisedUpToFen);
+  const capFen = await capOf(tx, before.regionCode);
+  const next = recomputed(before, await repo.listRepayments(tx, [before.id]), capFen ?? 0);
+  if (capFen === null) next.interestSubsidyFen = before.interestSubsidyFen;
   if (next.interestSubsidyFen === before.interestSubsidyFen && next.status === before.status) return;
   const l = await repo.updateLoan(tx, before.id, next);
   await recordAudit(tx, actor, { action: 'update', entityType: 'loan', entityId: l.id, regionCode: l.regionCode, householdId: l.householdId, before, after: l });
