@@ -5,6 +5,7 @@ import { DEMO_COUNTY, type DemoRegion } from './demo-regions.ts';
 import type { DemoHelper, DemoHousehold } from './demo-households.generator.ts';
 import { buildDemoCounty, DEMO_USERS, type DemoCountyOptions } from './demo-county.ts';
 import { stageDemoCases } from './demo-stages.ts';
+import { loadFundsDemo } from './funds-demo.ts';
 import { loadIndustryDemo } from './industry-demo.ts';
 
 /** Resolves a generated label to the stored code of a built-in dictionary (throws on a label the dictionary lacks). */
@@ -239,6 +240,7 @@ export async function loadDemo(handle: DbHandle, opts: { reset?: boolean; hashPa
     const villageUser = users.find((u) => u.role === 'village_officer');
     if (villageUser) await stageDemoCases(tx, DEMO_COUNTY.prefix, villageUser.regionCode);
     await loadIndustryDemo(tx, county.regions, DEMO_COUNTY.code);
+    await loadFundsDemo(tx, county.regions, DEMO_COUNTY.code);
     for (const u of users) {
       await tx.query(
         `INSERT INTO users (username, display_name, password_hash, role, region_code) VALUES ($1, $2, $3, $4, $5)
