@@ -14,7 +14,7 @@ describe('chains: 产业链图谱', () => {
   let chain: Chain;
   let entityId = 0;
   let baseLink: Link;
-  const entityName = `灵宝大枣种植专业合作社${Date.now().toString(36)}`;
+  const entityName = `灵宝大枣家庭农场${Date.now().toString(36)}`;
 
   it('a chain graph opens, the gap 冷链物流 is listed, the entity under 基地建设 opens the entity page', async () => {
     const { page } = j;
@@ -37,7 +37,7 @@ describe('chains: 产业链图谱', () => {
     });
     chain = await post<Chain>(`/industries/${industry.id}/chains`, { name: '灵宝大枣产业链', leaderName: '王链长', leaderTitle: '示范区副主任' });
     const village = (await j.api<HouseholdPage>('/households?pageSize=1')).items[0]!.regionCode.slice(0, 12);
-    entityId = (await post<{ id: number }>('/entities', { regionCode: village, entityType: 'cooperative', name: entityName })).id;
+    entityId = (await post<{ id: number }>('/entities', { regionCode: village, entityType: 'family_farm', name: entityName })).id;
     baseLink = chain.links.find((l) => l.linkKind === 'base')!;
     await post(`/chain-links/${baseLink.id}/entities`, { entityIds: [entityId], version: baseLink.version }, 'put');
 

@@ -11,6 +11,7 @@ type Option = ComposeOption<GraphSeriesOption | TooltipComponentOption>;
 
 const STEP_X = 150;
 const STEP_Y = 64;
+const PAD = 56;
 const COLORS = { chain: '#722ed1', link: '#1677ff', gap: '#cf1322', entity: '#389e0d', project: '#d46b08' } as const;
 
 /** Where each node sits: the chain at the left, the links left → right in order, their entities and projects below. */
@@ -36,7 +37,9 @@ export function layoutGraph(g: Pick<ChainGraph, 'nodes'>): { positions: Map<stri
     rows = Math.max(rows, r);
     positions.set(n.id, { x: c * STEP_X, y: r * STEP_Y });
   }
-  return { positions, width: (col + 1) * STEP_X + 80, height: Math.max(220, (rows + 1) * STEP_Y + 120) };
+  // the box the nodes span (plus room for the last column's labels); the canvas adds PAD on every side, so one data
+  // unit is one pixel in both directions
+  return { positions, width: col * STEP_X + 110, height: Math.max(1, rows) * STEP_Y + 16 };
 }
 
 function short(s: string, n = 8): string {
@@ -79,6 +82,20 @@ export function ChainGraphChart({ graph, onOpen, ariaLabel }: { graph: ChainGrap
         value: n.link ?? '',
       };
     });
+    // an invisible corner node: the graph view maps the nodes' bounding box onto the canvas, and a single row of
+    // links (no entity yet) has a zero height that would blow the scale up
+    data.push({
+      id: '__corner',
+      name: '',
+      x: width,
+      y: height,
+      symbol: 'none',
+      symbolSize: 0,
+      itemStyle: { color: 'transparent' },
+      label: { show: false, position: 'inside', color: '', formatter: '' },
+      tooltip: { formatter: '' },
+      value: '',
+    });
     const links = graph.edges.map((e) => {
       const target = byId.get(e.target);
       const gap = target?.kind === 'link' && target.gap;
@@ -96,10 +113,10 @@ export function ChainGraphChart({ graph, onOpen, ariaLabel }: { graph: ChainGrap
           type: 'graph',
           layout: 'none',
           roam: false,
-          left: 60,
-          right: 40,
-          top: 40,
-          bottom: 40,
+          left: PAD,
+          right: PAD,
+          top: PAD,
+          bottom: PAD,
           edgeSymbol: ['none', 'arrow'],
           edgeSymbolSize: 6,
           data,
@@ -108,7 +125,7 @@ export function ChainGraphChart({ graph, onOpen, ariaLabel }: { graph: ChainGrap
         },
       ],
     };
-    return { option, width, height };
+    return { option, width: width + 2 * PAD, height: height + 2 * PAD };
   }, [graph]);
 
   useEffect(() => {
@@ -133,7 +150,7 @@ export function ChainGraphChart({ graph, onOpen, ariaLabel }: { graph: ChainGrap
 
   return (
     <div style={{ overflowX: 'auto', maxWidth: '100%' }} data-testid="chain-graph-scroll">
-      <div ref={ref} role="img" aria-label={ariaLabel} data-testid="chain-graph" style={{ width: Math.max(width, 320), minWidth: '100%', height, cursor: 'pointer' }} />
+      <div ref={ref} role="img" aria-label={ariaLabel} data-testid="chain-graph" style={{ width, height, cursor: 'pointer' }} />
     </div>
   );
 }
