@@ -60,5 +60,6 @@ export async function startServer(config: Config, opts: { db?: DbHandle } = {}):
 // import/export and rule services used in-process by the CLI (chanbang import|export|bench)
 export * as importExport from './modules/imports/index.ts';
 export { runH1 } from './modules/rules/rules.service.ts';
+export { ensureFresh } from './modules/rules/rule-store.service.ts';
 // region administration services used in-process by the CLI (chanbang regions …)
 export * as regionAdmin from './modules/regions/index.ts';

@@ -8,6 +8,7 @@ import { migrateDb, openDb, type DbHandle } from '@chanbang/db';
 import { hashPassword, seedDictionariesIfEmpty, seedMonitoringLinesIfEmpty } from '@chanbang/server';
 import { loadDemo } from '../demo/demo-loader.ts';
 import { writeBackup } from './backup.ts';
+import { DERIVED_TABLES } from './catalog.ts';
 import { restoreBackup, RestoreRefused } from './restore.ts';
 
 // Backup → restore round trip: a seeded database (the demo county, 600 households, plus rows with awkward
@@ -65,6 +66,8 @@ async function checksums(db: DbHandle): Promise<Record<string, string>> {
     const tables = await tx.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
     const out: Record<string, string> = {};
     for (const { name } of tables) {
+      // derived tables (stored rule results, ADR 0004) are not backed up: the restore empties them
+      if (DERIVED_TABLES.includes(name)) continue;
       const [r] = await tx.query<{ n: number | string; md5: string }>(
         `SELECT count(*) AS n, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text COLLATE "C"), '')) AS md5 FROM "${name}" t`,
       );
@@ -113,6 +116,7 @@ describe.each(pairs)('backup of %s, restore into %s', (from, into) => {
     const header = JSON.parse(text.slice(0, text.indexOf('\n'))) as { tables: string[]; migrations: { count: number } };
     expect(header.tables).toContain('households');
     expect(header.tables).not.toContain('__drizzle_migrations');
+    for (const t of DERIVED_TABLES) expect(header.tables).not.toContain(t);
     expect(header.migrations.count).toBeGreaterThanOrEqual(3);
     expect(text.trimEnd().endsWith('{"complete":true,"tables":' + header.tables.length + ',"rows":' + (text.match(/^\[/gm)?.length ?? -1) + '}')).toBe(true);
   });
@@ -124,6 +128,8 @@ describe.each(pairs)('backup of %s, restore into %s', (from, into) => {
       expect(r.rows).toBeGreaterThan(3_000);
       const after = await checksums(target);
       expect(after).toEqual(before);
+      // the restore's COPY fired the dirty-mark triggers: the derived tables are emptied all the same
+      for (const t of DERIVED_TABLES) expect(Number((await target.query<{ n: number | string }>(`SELECT count(*) AS n FROM ${t}`))[0]?.n)).toBe(0);
       expect(Number(before.households?.split(' ')[0])).toBe(600);
       const [max] = await target.query<{ id: number | string }>('SELECT max(id) AS id FROM households');
       const [next] = await target.query<{ id: number | string }>(`SELECT nextval(pg_get_serial_sequence('households', 'id')) AS id`);

@@ -24,6 +24,12 @@ export function ident(name: string): string {
 const TEXT_TYPES = new Set(['text', 'character varying', 'character']);
 
 /**
+ * Tables derived from the others (stored rule results and their dirty marks, ADR 0004): never backed up; a restore
+ * empties them so every rule is evaluated afresh from the restored facts.
+ */
+export const DERIVED_TABLES: readonly string[] = ['rule_dirty', 'rule_evaluations', 'rule_results'];
+
+/**
  * Every table of the `public` schema (drizzle's own table lives in the `drizzle` schema and is not one of them),
  * parents before children (foreign keys), with the columns, row order and sequences a backup needs.
  * @throws Error on a cycle of foreign keys between tables (a restore could not insert them in any order)
@@ -34,7 +40,9 @@ export async function listAppTables(db: Q): Promise<TableInfo[]> {
       `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY c.relname`,
     )
-  ).map((r) => r.name);
+  )
+    .map((r) => r.name)
+    .filter((name) => !DERIVED_TABLES.includes(name));
   const cols = await db.query<{ table: string; column: string; type: string; generated: string; dflt: string | null }>(
     `SELECT table_name AS "table", column_name AS "column", data_type AS "type", is_generated AS "generated", column_default AS dflt
        FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`,

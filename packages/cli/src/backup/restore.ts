@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { DbHandle, RawTx } from '@chanbang/db';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, tableRows, type BackupHeader, type TableSummary } from './backup.ts';
-import { ident, listAppTables, migrationLevel, STABLE_TEXT_SETTINGS, type TableInfo } from './catalog.ts';
+import { DERIVED_TABLES, ident, listAppTables, migrationLevel, STABLE_TEXT_SETTINGS, type TableInfo } from './catalog.ts';
 
 /** A refusal of the restore command, worded in Chinese and English; nothing was changed. */
 export class RestoreRefused extends Error {
@@ -110,6 +110,8 @@ export async function restoreBackup(db: DbHandle, file: string, opts: { force?: 
       }
     }
     for (const summary of tables) await verifyTable(tx, infos.get(summary.table) as TableInfo, summary);
+    // stored rule results are derived: emptied (with the dirty marks the COPY fired), evaluated afresh when read
+    await tx.query(`TRUNCATE ${DERIVED_TABLES.map(ident).join(', ')}`);
     await tx.query(`SELECT pg_notify('chanbang_cache', '{"kind":"all"}')`);
     return tables;
   });

@@ -62,40 +62,128 @@ export const PolicyActiveSchema = z.object({
 });
 export const PolicyActiveUpdateSchema = z.object({ countyCode: RegionCodeSchema.optional(), packId: z.string().min(1).max(64) }).extend(VersionedSaveSchema.shape);
 
-// ---------- rules ----------
-export const RuleEvaluateParamSchema = z.object({ ruleId: z.string().min(1).max(16) });
+// ---------- rules (issue 7 §1, ADR 0004: stored results of every rule of the county's pack) ----------
+export const RULE_ID_PATTERN = /^[A-Z][A-Z0-9]{0,7}$/;
+export const RuleIdSchema = z.string().regex(RULE_ID_PATTERN, 'a catalogue id such as H1 or F4').describe('rule id of the catalogue, e.g. H1');
+export const RuleEvaluateParamSchema = z.object({ ruleId: RuleIdSchema });
 export const RuleEvaluateQuerySchema = z.object({
   regionCode: RegionCodeSchema.optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional().describe('measure year (default: current year)'),
+  year: z.coerce.number().int().min(2000).max(2100).optional().describe('judged year (default: current year)'),
 });
+export const RuleListQuerySchema = RuleEvaluateQuerySchema;
+/** Outcome of a rule: met / not met / no subject / not in force in that year / configured but not implemented. */
+export const RuleStatusSchema = z.enum(['met', 'not_met', 'not_applicable', 'not_in_force', 'not_implemented']).describe('outcome for the region and year');
 export const ByRegionRowSchema = z.object({
   code: z.string(),
   name: z.string(),
-  total: z.number().int().describe('households the rule applies to'),
+  total: z.number().int().describe('subjects the rule applies to (counted)'),
   met: z.number().int(),
-  value: z.number().nullable().describe('met ÷ total'),
-  drill: z.record(z.string(), z.string()).describe('query parameters of the household list behind the figure'),
+  value: z.number().nullable().describe('met ÷ total, or the single subject’s own figure'),
+  status: RuleStatusSchema.optional(),
+  drill: z.record(z.string(), z.string()).describe('query parameters of the list behind the figure'),
 });
+export const RuleFailingItemSchema = z.object({
+  key: z.string().describe('subject key: a record id, or a region code'),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  label: z.string().nullable().describe('户编号 and 户主 of a household, the name of an entity or project, of a region'),
+  status: z.enum(['met', 'not_met', 'listed']).optional().describe('listed = shown for information, not counted (H1 weak_labour)'),
+  value: z.number().nullable().optional(),
+  threshold: z.number().nullable().optional(),
+  reasonZh: z.string(),
+  reasonEn: z.string(),
+  groupCode: z.string().nullable(),
+  link: z.string().nullable().describe('web path of the subject'),
+});
+export const RuleGroupSchema = z.object({ code: z.string(), labelZh: z.string(), labelEn: z.string(), count: z.number().int() });
 export const RuleEvaluationSchema = z.object({
   ruleId: z.string(),
   clause: z.string(),
+  clauseText: z.string().optional().describe('the clause with the document’s 文号'),
   titleZh: z.string().optional(),
   titleEn: z.string().optional(),
+  year: z.number().int().optional(),
+  factsKind: z.string().optional(),
+  subjectLevel: z.string().optional(),
   status: z.string(),
   value: z.number().nullable(),
   threshold: z.number().nullable(),
   total: z.number().int(),
   met: z.number().int(),
   byRegion: z.array(ByRegionRowSchema),
-  records: z.array(z.number().int()).describe('ids of households failing the rule'),
+  failing: z.array(RuleFailingItemSchema).optional().describe('first 200 failing subjects'),
+  failingTotal: z.number().int().optional(),
+  groups: z.array(RuleGroupSchema).optional(),
+  records: z.array(z.number().int()).describe('ids of households failing the rule (household rules; empty for others)'),
   drill: z.record(z.string(), z.string()),
 });
 export type RuleEvaluation = z.infer<typeof RuleEvaluationSchema>;
+export const RuleSummarySchema = z.object({
+  ruleId: z.string(),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  clause: z.string(),
+  clauseText: z.string(),
+  years: z.array(z.number().int()).nullable(),
+  inForce: z.boolean(),
+  implemented: z.boolean(),
+  status: RuleStatusSchema,
+  value: z.number().nullable(),
+  threshold: z.number().nullable(),
+  total: z.number().int(),
+  met: z.number().int(),
+  paramsTextZh: z.string().nullable(),
+  paramsTextEn: z.string().nullable(),
+  sandbox: z.object({ example: z.unknown() }).nullable().describe('the 试算 example when the rule can judge facts given by value'),
+});
+export type RuleSummary = z.infer<typeof RuleSummarySchema>;
+export const RuleListSchema = z.object({
+  countyCode: z.string(),
+  packId: z.string(),
+  packNameZh: z.string(),
+  packNameEn: z.string(),
+  year: z.number().int(),
+  rules: z.array(RuleSummarySchema),
+});
+export const RuleResultsQuerySchema = PageQuerySchema.extend({
+  regionCode: RegionCodeSchema.optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional().describe('judged year (default: current year)'),
+  status: z.enum(['met', 'not_met', 'listed']).optional().describe('default: not_met'),
+  group: z
+    .string()
+    .regex(/^[a-z_]{1,24}$/)
+    .optional()
+    .describe('a group code, e.g. labour_unknown'),
+});
+export const RuleResultsPageSchema = pageOf(RuleFailingItemSchema);
+export const RuleCheckBodySchema = z.object({
+  packId: z.string().min(1).max(64).describe('policy pack id, e.g. jincheng'),
+  year: z.number().int().min(2000).max(2100).describe('judged year'),
+  facts: z
+    .unknown()
+    .describe(
+      'facts of ONE subject in the shape of the rule’s sandbox. H1: { householdType, monitoringStatus, laborCapacities[], unrecordedLabour?, measureCategories[] }, ' +
+        'e.g. {"householdType":"monitored","monitoringStatus":"monitoring","laborCapacities":["ordinary"],"measureCategories":["health"]}; ' +
+        'the other rules with a sandbox show their example in GET /api/v1/rules (sandbox.example)',
+    ),
+});
+export const RuleCheckAnswerSchema = z.object({
+  status: z.enum(['met', 'not_met', 'not_applicable']),
+  value: z.number().nullable(),
+  threshold: z.number().nullable(),
+  clause: z.string(),
+  clauseText: z.string(),
+  reasonZh: z.string(),
+  reasonEn: z.string(),
+});
 
 // ---------- dashboard ----------
-export const DashboardQuerySchema = z.object({ regionCode: RegionCodeSchema.optional() });
+export const DashboardQuerySchema = z.object({
+  regionCode: RegionCodeSchema.optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional().describe('judged year of the rules (default: current year)'),
+});
 export const DashboardWarningSchema = z.object({
-  code: z.enum(['H1', 'identification_overdue']),
+  code: z.string().describe('a rule id (household rules) or identification_overdue'),
   householdId: z.number().int(),
   householdNo: z.string(),
   headName: z.string().nullable(),
@@ -117,9 +205,10 @@ export const DashboardSchema = z.object({
       drill: z.record(z.string(), z.string()),
     }),
   ),
-  h1: RuleEvaluationSchema,
+  h1: RuleEvaluationSchema.describe('H1 for compatibility (also in rules)'),
+  rules: z.array(RuleSummarySchema).describe('every rule of the county’s pack with its status for the region'),
   warnings: z.array(DashboardWarningSchema),
-  warningTotals: z.object({ H1: z.number().int(), identification_overdue: z.number().int() }),
+  warningTotals: z.record(z.string(), z.number().int()).describe('per rule id (household rules) and identification_overdue'),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
 

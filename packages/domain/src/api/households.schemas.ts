@@ -144,6 +144,7 @@ export const HouseholdUpdateSchema = z
   .partial();
 export type HouseholdUpdate = z.infer<typeof HouseholdUpdateSchema>;
 
+/** List warnings every pack knows; any household rule id of the county's pack in force this year is one too (e.g. H1). */
 export const HOUSEHOLD_WARNINGS = ['H1', 'identification_overdue'] as const;
 
 export const HouseholdListQuerySchema = PageQuerySchema.extend({
@@ -155,7 +156,10 @@ export const HouseholdListQuerySchema = PageQuerySchema.extend({
   laborCapacity: z.string().max(48).optional().describe('any (active) member has this labour capacity'),
   status: z.enum(['active', 'exited']).default('active').describe('active households, or (admin only) those that left by 自然减少'),
   riskType: z.string().max(48).optional(),
-  warning: z.enum(HOUSEHOLD_WARNINGS).optional().describe('H1: households failing rule H1'),
+  warning: z
+    .union([z.literal('identification_overdue'), z.string().regex(/^[A-Z][A-Z0-9]{0,7}$/, 'a household rule id such as H1, or identification_overdue')])
+    .optional()
+    .describe('households failing a household rule of the county’s pack in force this year (a rule id, e.g. H1; stored rule results), or identification_overdue'),
   q: z.string().trim().max(64).optional().describe('户编号, member name prefix or ID number'),
 });
 export type HouseholdListQuery = z.infer<typeof HouseholdListQuerySchema>;

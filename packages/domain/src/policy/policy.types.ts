@@ -138,6 +138,8 @@ export type RuleDefinition<F> = {
   subjectLevel?: 'record' | 'village' | 'township' | 'county';
   evaluate(facts: F[], config: RuleConfig, ctx: RuleContext): RuleResult;
   sandbox?: RuleSandbox<F>;
+  /** the groups its records may carry (`groupCode`), in words for drill-down lists */
+  groups?: Readonly<Record<string, { labelZh: string; labelEn: string }>>;
 };
 
 /** Per-child-region figures of a rule (see {@link rollUpByRegion}). */

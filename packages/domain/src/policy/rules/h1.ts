@@ -74,6 +74,7 @@ export const H1_RULE: RuleDefinition<H1Facts> = {
   titleEn: 'Every monitored household with labour capacity has at least one development-type measure',
   factsKind: 'household',
   subjectLevel: 'record',
+  groups: H1_GROUPS,
   evaluate(facts: H1Facts[], config: RuleConfig): RuleResult {
     const scope = h1HouseholdScope(config);
     const types = new Set(scope.householdTypes);

@@ -10,6 +10,6 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: Deps): void 
   r.get(
     '/api/v1/dashboard',
     { schema: { tags: ['dashboard'], summary: 'Figures of a region with drill-down parameters', querystring: DashboardQuerySchema, response: { 200: DashboardSchema } } },
-    async (req) => service.getDashboard(deps, requireActor(req), req.query.regionCode),
+    async (req) => service.getDashboard(deps, requireActor(req), req.query.regionCode, req.query.year),
   );
 }

@@ -1,29 +1,37 @@
-import type { Dashboard } from '@chanbang/domain';
+import { findRule, type Dashboard } from '@chanbang/domain';
 import type { Actor, Deps } from '../../deps.ts';
 import { listOverdueIdentifications } from '../monitoring/monitoring.service.ts';
 import { countHouseholdsByPrefix, listChildren } from '../regions/regions.repo.ts';
 import { resolveScopeRegion, withTotal } from '../regions/regions.service.ts';
-import { currentYear, evaluateH1ForRegion } from '../rules/rules.service.ts';
+import { currentYear, evaluateForRegion, summariesForRegion } from '../rules/rules.service.ts';
 import { findHouseholdsBrief } from './dashboard.repo.ts';
 
-/** Most warnings listed one by one; totals are always complete. */
+/** Most warnings listed one by one per kind; totals are always complete. */
 const WARNING_LIST_MAX = 50;
 
 type Level = Dashboard['region']['level'];
 
+/** An empty H1 figure when the county's pack does not set H1 or it is not in force (the `h1` field stays). */
+function noH1(regionCode: string): Dashboard['h1'] {
+  return { ruleId: 'H1', clause: '', status: 'not_applicable', value: null, threshold: null, total: 0, met: 0, byRegion: [], records: [], drill: { regionCode, warning: 'H1' } };
+}
+
 /**
- * The dashboard of a region in scope: households by type per child region, H1 coverage per child region and
- * warnings (H1 failures, overdue identifications). Every figure carries the list query that drills down to it.
+ * The dashboard of a region in scope: households by type per child region, every rule of the county's pack
+ * with its status (stored results), H1 per child region (kept for compatibility) and warnings: the households
+ * failing each household rule in force, overdue identifications. Every figure carries its drill-down query.
  * @throws AppError NOT_FOUND for an out-of-scope region
  */
-export async function getDashboard(deps: Deps, actor: Actor, regionCode: string | undefined): Promise<Dashboard> {
+export async function getDashboard(deps: Deps, actor: Actor, regionCode: string | undefined, year = currentYear()): Promise<Dashboard> {
   const db = deps.db.db;
   const region = await resolveScopeRegion(db, actor, regionCode);
   const children = await listChildren(db, region.code);
   const childLen = children[0]?.prefix.length ?? region.prefix.length;
+  const summaries = await summariesForRegion(deps, region, year);
+  const h1Summary = summaries.rules.find((r) => r.ruleId === 'H1' && r.implemented && r.inForce);
   const [counts, h1, overdue] = await Promise.all([
     countHouseholdsByPrefix(db, region.prefix, childLen),
-    evaluateH1ForRegion(deps, region, currentYear()),
+    h1Summary ? evaluateForRegion(deps, region, 'H1', year) : Promise.resolve(noH1(region.code)),
     listOverdueIdentifications(deps, region.prefix),
   ]);
   const total: Record<string, number> = {};
@@ -34,23 +42,34 @@ export async function getDashboard(deps: Deps, actor: Actor, regionCode: string 
     m[c.householdType] = c.n;
     byChild.set(c.child, m);
   }
-  const h1Ids = h1.records.slice(0, WARNING_LIST_MAX);
-  const brief = new Map((await findHouseholdsBrief(db, h1Ids)).map((b) => [b.id, b]));
   const warnings: Dashboard['warnings'] = [];
-  for (const id of h1Ids) {
-    const b = brief.get(id);
-    if (!b) continue;
-    warnings.push({
-      code: 'H1',
-      householdId: id,
-      householdNo: b.householdNo,
-      headName: b.headName,
-      regionCode: b.regionCode,
-      messageZh: '有劳动能力的监测户未落实开发式帮扶措施',
-      messageEn: 'monitored household with labour capacity has no development-type measure',
-      drill: { regionCode: region.code, warning: 'H1' },
-    });
+  const warningTotals: Record<string, number> = {};
+  // every household rule in force: its failing households (H1's evaluation is already at hand)
+  for (const s of summaries.rules) {
+    const rule = findRule(s.ruleId);
+    if (!rule || rule.factsKind !== 'household' || (rule.subjectLevel ?? 'record') !== 'record' || !s.implemented || !s.inForce) continue;
+    const ev = s.ruleId === 'H1' ? h1 : await evaluateForRegion(deps, region, s.ruleId, year);
+    warningTotals[s.ruleId] = ev.failingTotal ?? ev.records.length;
+    const ids = ev.records.slice(0, WARNING_LIST_MAX);
+    const reasons = new Map((ev.failing ?? []).map((f) => [Number(f.key), f]));
+    const brief = new Map((await findHouseholdsBrief(db, ids)).map((b) => [b.id, b]));
+    for (const id of ids) {
+      const b = brief.get(id);
+      if (!b) continue;
+      const f = reasons.get(id);
+      warnings.push({
+        code: s.ruleId,
+        householdId: id,
+        householdNo: b.householdNo,
+        headName: b.headName,
+        regionCode: b.regionCode,
+        messageZh: f?.reasonZh ?? s.titleZh,
+        messageEn: f?.reasonEn ?? s.titleEn,
+        drill: { regionCode: region.code, warning: s.ruleId },
+      });
+    }
   }
+  if (warningTotals.H1 === undefined) warningTotals.H1 = 0;
   for (const o of overdue.slice(0, WARNING_LIST_MAX)) {
     warnings.push({
       code: 'identification_overdue',
@@ -63,13 +82,15 @@ export async function getDashboard(deps: Deps, actor: Actor, regionCode: string 
       drill: { regionCode: region.code, warning: 'identification_overdue' },
     });
   }
+  warningTotals.identification_overdue = overdue.length;
   return {
     region: { code: region.code, name: region.name, level: region.level as Level },
     countsByType: withTotal(total),
     countsDrill: { regionCode: region.code },
     byChild: children.map((c) => ({ code: c.code, name: c.name, level: c.level as Level, counts: withTotal(byChild.get(c.prefix) ?? {}), drill: { regionCode: c.code } })),
     h1,
+    rules: summaries.rules,
     warnings,
-    warningTotals: { H1: h1.records.length, identification_overdue: overdue.length },
+    warningTotals,
   };
 }

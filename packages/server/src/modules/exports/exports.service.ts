@@ -17,16 +17,16 @@ export type HouseholdExportQuery = Omit<HouseholdListQuery, 'page' | 'pageSize' 
 const PAGE = 2_000;
 
 /**
- * Resolves list filters exactly as the household list does (region prefix clamped to the scope, H1 and
- * overdue warnings to household ids).
+ * Resolves list filters exactly as the household list does (region prefix clamped to the scope, a household
+ * rule's warning — stored rule results — and overdue identifications to household ids).
  * @throws AppError NOT_FOUND for a region outside the scope
  */
 export async function resolveExportFilter(deps: Deps, actor: Actor, q: HouseholdExportQuery): Promise<householdsRepo.HouseholdFilter> {
   const prefix = await resolvePrefix(deps.db.db, actor, q.regionCode);
   if (q.status === 'exited') assertAdmin(actor);
   let ids: number[] | undefined;
-  if (q.warning === 'H1') ids = await failingHouseholdIds(deps, actor, prefix);
-  else if (q.warning === 'identification_overdue') ids = await overdueHouseholdIds(deps, actor, prefix);
+  if (q.warning === 'identification_overdue') ids = await overdueHouseholdIds(deps, actor, prefix);
+  else if (q.warning) ids = await failingHouseholdIds(deps, actor, prefix, q.warning);
   return {
     prefix,
     householdType: q.householdType,

@@ -93,9 +93,9 @@ export async function buildHouseholdDetail(db: Conn, h: HouseholdRow & { regionN
   };
 }
 
-/** Ids of households under `prefix` with a list warning: failing H1 (rules), or an overdue identification (monitoring). */
+/** Ids of households under `prefix` with a list warning: failing a household rule (stored rule results), or an overdue identification (monitoring). */
 export async function warningHouseholdIds(deps: Deps, actor: Actor, prefix: string, warning: Parameters<HouseholdReadModel['warningIds']>[3]): Promise<number[]> {
-  return warning === 'H1' ? failingHouseholdIds(deps, actor, prefix) : overdueHouseholdIds(deps, actor, prefix);
+  return warning === 'identification_overdue' ? overdueHouseholdIds(deps, actor, prefix) : failingHouseholdIds(deps, actor, prefix, warning);
 }
 
 /** The read model the households module is given (app.ts). */

@@ -1,4 +1,4 @@
-import type { HOUSEHOLD_WARNINGS, HouseholdView } from '@chanbang/domain';
+import type { HouseholdView } from '@chanbang/domain';
 import type { Actor, Conn, Deps } from '../../deps.ts';
 import type { HouseholdRow } from './households.repo.ts';
 
@@ -10,6 +10,6 @@ import type { HouseholdRow } from './households.repo.ts';
 export type HouseholdReadModel = {
   /** The household detail (members, incomes, measures, cases, helpers), ID numbers and phones masked unless `pii`. */
   detail(db: Conn, h: HouseholdRow & { regionName: string | null }, pii: boolean): Promise<HouseholdView>;
-  /** Ids of the households under `prefix` with this list warning (H1, identification_overdue). */
-  warningIds(deps: Deps, actor: Actor, prefix: string, warning: (typeof HOUSEHOLD_WARNINGS)[number]): Promise<number[]>;
+  /** Ids of the households under `prefix` with this list warning (a household rule id in force, e.g. H1, or identification_overdue). */
+  warningIds(deps: Deps, actor: Actor, prefix: string, warning: string): Promise<number[]>;
 };

@@ -5,6 +5,7 @@ import { assertAdmin } from '../auth/auth.guard.ts';
 import { checkVersion } from '../../versioning.ts';
 import { isInScope } from '../regions/scope.ts';
 import * as repo from './policy.repo.ts';
+import { deleteEvaluations } from '../rules/rule-store.repo.ts';
 
 /** The 12-digit county code of any region code. */
 export function countyCodeOf(regionCode: string): string {
@@ -86,6 +87,8 @@ export async function setActive(deps: Deps, actor: Actor, input: { countyCode?: 
     if (!found) {
       const created = await repo.insertSetting(tx, key, pack.id);
       if (created) {
+        // the county's stored rule results came from the pack it had: evaluated afresh when next read (ADR 0004)
+        await deleteEvaluations(tx, county);
         await recordAudit(tx, actor, { action: 'update', entityType: 'setting', entityId: key, regionCode: county, before: null, after: pack.id });
         return created;
       }
@@ -96,6 +99,7 @@ export async function setActive(deps: Deps, actor: Actor, input: { countyCode?: 
     if (!before) throw new AppError('INTERNAL', `setting ${key} vanished`);
     await checkVersion(before.version, found ? version : (version ?? 0), () => activeView(tx, county));
     const saved = await repo.updateSetting(tx, key, pack.id);
+    await deleteEvaluations(tx, county);
     await recordAudit(tx, actor, { action: 'update', entityType: 'setting', entityId: key, regionCode: county, before: before.value, after: pack.id });
     return saved;
   });

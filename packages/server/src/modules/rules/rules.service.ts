@@ -1,65 +1,339 @@
-import { AppError, RULES, getRuleConfig, h1HouseholdScope, rollUpByRegion, type H1Facts, type RuleDefinition, type RuleEvaluation, type RuleResult } from '@chanbang/domain';
+import {
+  AppError,
+  RULE_CATALOGUE,
+  coverageValue,
+  describeRuleParams,
+  findPack,
+  findRule,
+  formatClause,
+  getPack,
+  isRuleInForce,
+  type PolicyPack,
+  type RuleConfig,
+  type RuleDefinition,
+  type RuleEvaluation,
+  type RuleSummary,
+} from '@chanbang/domain';
 import type { Actor, Deps } from '../../deps.ts';
-import { getActivePack, countyCodeOf } from '../policy/policy.service.ts';
+import { countyCodeOf, getActivePack } from '../policy/policy.service.ts';
 import { listChildren, type RegionRow } from '../regions/regions.repo.ts';
 import { resolveScopeRegion } from '../regions/regions.service.ts';
-import { gatherH1Facts } from './rules.repo.ts';
+import { gathererOf } from './gatherers/index.ts';
+import * as results from './rule-results.repo.ts';
+import { ensureFresh } from './rule-store.service.ts';
 
-/** Calendar year of "now" (measure year H1 looks at by default). */
+/** Calendar year of "now" (the year judged by default). */
 export function currentYear(): number {
   return new Date().getFullYear();
 }
 
+/** Most failing subjects listed in an evaluation (the rest are paged by /results). */
+const FAILING_MAX = 200;
+
+type Status = RuleSummary['status'];
+type Counts = { total: number; met: number; value: number | null; threshold: number | null; status: Status };
+
+/** The threshold of the rule as a whole (coverage share, or a single subject's), from its evaluation of no facts. */
+function ruleThreshold(rule: RuleDefinition<unknown>, cfg: RuleConfig, year: number): number | null {
+  try {
+    return rule.evaluate([], cfg, { year }).threshold;
+  } catch {
+    return typeof cfg.params.minCoverage === 'number' ? cfg.params.minCoverage : null;
+  }
+}
+
 /**
- * Runs H1 over the households under `prefix` with the county's active pack. `facts` holds only the households
- * the pack's H1 applies to (by type and monitoring status); the others are not applicable anyway.
+ * A region's figure from stored results: a single judged subject (a county's money) gives its own value and
+ * status; several give the coverage met ÷ total against the rule's threshold (default: every subject).
  */
-export async function runH1(deps: Deps, prefix: string, year: number) {
+function figure(c: results.ResultCounts | undefined, threshold: number | null): Counts {
+  if (!c || c.total === 0) return { total: 0, met: 0, value: null, threshold, status: 'not_applicable' };
+  if (c.total === 1 && c.value !== null) return { total: 1, met: c.met, value: c.value, threshold: c.threshold ?? threshold, status: c.met === 1 ? 'met' : 'not_met' };
+  const min = threshold !== null && threshold <= 1 ? threshold : 1;
+  return { total: c.total, met: c.met, value: coverageValue(c.met, c.total), threshold: min, status: c.met >= min * c.total - 1e-9 ? 'met' : 'not_met' };
+}
+
+function catalogueTitle(ruleId: string): { titleZh: string; titleEn: string } {
+  const rule = findRule(ruleId);
+  const entry = RULE_CATALOGUE.find((c) => c.id === ruleId);
+  return { titleZh: rule?.titleZh ?? entry?.titleZh ?? ruleId, titleEn: rule?.titleEn ?? entry?.titleEn ?? ruleId };
+}
+
+/** Whether the server stores the rule: implemented and its facts kind has a gatherer. */
+function implementedRule(ruleId: string): RuleDefinition<unknown> | undefined {
+  const rule = findRule(ruleId);
+  return rule && gathererOf(rule.factsKind) ? rule : undefined;
+}
+
+/** The drill-down query of a figure: the household list for household rules, the rule's results otherwise. */
+function drillOf(rule: RuleDefinition<unknown>, regionCode: string, year: number): Record<string, string> {
+  return rule.factsKind === 'household' && (rule.subjectLevel ?? 'record') === 'record' ? { regionCode, warning: rule.id } : { regionCode, ruleId: rule.id, year: String(year) };
+}
+
+async function packOfRegion(deps: Deps, region: RegionRow): Promise<{ pack: PolicyPack; countyCode: string }> {
+  const countyCode = countyCodeOf(region.code);
+  const { pack } = await getActivePack(deps.db.db, countyCode);
+  return { pack, countyCode };
+}
+
+/** Summaries of every rule of the county's pack for a region in scope (GET /rules and the dashboard). */
+export async function summariesForRegion(deps: Deps, region: RegionRow, year: number) {
+  const { pack, countyCode } = await packOfRegion(deps, region);
+  const storable = pack.rules.filter((c) => implementedRule(c.ruleId) && isRuleInForce(c, year)).map((c) => c.ruleId);
+  await ensureFresh(deps, countyCode, year, storable);
+  const counts = new Map((await results.countByRule(deps.db.db, storable, year, region.prefix)).map((c) => [c.key, c]));
+  const rules: RuleSummary[] = pack.rules.map((cfg) => {
+    const rule = implementedRule(cfg.ruleId);
+    const inForce = isRuleInForce(cfg, year);
+    const params = describeRuleParams(cfg);
+    const base = {
+      ruleId: cfg.ruleId,
+      ...catalogueTitle(cfg.ruleId),
+      clause: cfg.clause,
+      clauseText: formatClause(pack, cfg.clause),
+      years: cfg.years ?? null,
+      inForce,
+      implemented: !!rule,
+      paramsTextZh: params.length ? params.map((p) => p.zh).join('；') : null,
+      paramsTextEn: params.length ? params.map((p) => p.en).join('; ') : null,
+      sandbox: rule?.sandbox ? { example: rule.sandbox.example } : null,
+    };
+    if (!rule) return { ...base, status: 'not_implemented' as const, value: null, threshold: null, total: 0, met: 0 };
+    if (!inForce) return { ...base, status: 'not_in_force' as const, value: null, threshold: null, total: 0, met: 0 };
+    const f = figure(counts.get(cfg.ruleId), ruleThreshold(rule, cfg, year));
+    return { ...base, status: f.status, value: f.value, threshold: f.threshold, total: f.total, met: f.met };
+  });
+  return { countyCode, packId: pack.id, packNameZh: pack.nameZh, packNameEn: pack.nameEn, year, rules };
+}
+
+/** GET /rules: every rule of the county's pack with its status for the region. @throws AppError NOT_FOUND out of scope */
+export async function listRules(deps: Deps, actor: Actor, q: { regionCode?: string | undefined; year?: number | undefined }) {
+  const region = await resolveScopeRegion(deps.db.db, actor, q.regionCode);
+  return summariesForRegion(deps, region, q.year ?? currentYear());
+}
+
+/**
+ * The rule as the county's pack sets it, ready to read: stored results made fresh.
+ * @throws AppError NOT_FOUND (unknown rule, not in the pack, not implemented), CONFLICT with details.reason not_in_force
+ */
+async function freshRule(deps: Deps, region: RegionRow, ruleId: string, year: number) {
+  const { pack, countyCode } = await packOfRegion(deps, region);
+  const cfg = pack.rules.find((r) => r.ruleId === ruleId);
+  if (!cfg) throw new AppError('NOT_FOUND', `the policy pack ${pack.id} has no rule ${ruleId}`, { ruleId, packId: pack.id });
+  const rule = implementedRule(ruleId);
+  if (!rule) throw new AppError('NOT_FOUND', `rule ${ruleId} is configured but not implemented`, { ruleId, reason: 'not_implemented' });
+  if (!isRuleInForce(cfg, year)) {
+    throw new AppError('CONFLICT', `rule ${ruleId} is not in force in ${year}`, {
+      ruleId,
+      year,
+      years: cfg.years ?? [],
+      reason: 'not_in_force',
+      messageZh: `${ruleId} 不在适用年度（${(cfg.years ?? []).join('、')} 年适用），${year} 年不评价`,
+      messageEn: `${ruleId} is not in force in ${year} (applies in ${(cfg.years ?? []).join(', ')})`,
+    });
+  }
+  await ensureFresh(deps, countyCode, year, [ruleId]);
+  return { pack, cfg, rule };
+}
+
+type LabelKind = Parameters<typeof results.subjectLabels>[1];
+
+function labelKind(rule: RuleDefinition<unknown>): LabelKind | null {
+  if ((rule.subjectLevel ?? 'record') !== 'record' || rule.factsKind === 'village') return 'region';
+  const k = rule.factsKind;
+  return k === 'household' || k === 'person' || k === 'entity' || k === 'project' || k === 'loan' ? k : null;
+}
+
+function linkOf(kind: LabelKind | null, key: string): string | null {
+  if (kind === 'household') return `/households/${key}`;
+  if (kind === 'entity') return `/industry/entities/${key}`;
+  if (kind === 'project') return `/industry/projects/${key}`;
+  if (kind === 'region') return `/regions?code=${key}`;
+  return null;
+}
+
+/** Stored result rows as list items: label and link of the subject, name of its region. */
+async function toItems(deps: Deps, rule: RuleDefinition<unknown>, rows: results.ResultRow[]) {
+  const kind = labelKind(rule);
+  const [labels, names] = await Promise.all([
+    kind
+      ? results.subjectLabels(
+          deps.db.db,
+          kind,
+          rows.map((r) => r.subjectKey),
+        )
+      : Promise.resolve(new Map<string, string>()),
+    results.regionNames(
+      deps.db.db,
+      rows.map((r) => r.regionCode),
+    ),
+  ]);
+  return rows.map((r) => ({
+    key: r.subjectKey,
+    regionCode: r.regionCode,
+    regionName: names.get(r.regionCode) ?? null,
+    label: labels.get(r.subjectKey) ?? null,
+    status: r.status as 'met' | 'not_met' | 'listed',
+    value: r.value,
+    threshold: r.threshold,
+    reasonZh: r.reasonZh ?? '',
+    reasonEn: r.reasonEn ?? '',
+    groupCode: r.groupCode,
+    link: linkOf(kind, r.subjectKey),
+  }));
+}
+
+/**
+ * GET /rules/:ruleId/evaluate — a rule for a region in scope and a year from the stored results: the figure, per
+ * child region, the failing subjects (first 200) with label, reason and link, the groups.
+ */
+export async function evaluateRule(deps: Deps, actor: Actor, ruleId: string, q: { regionCode?: string | undefined; year?: number | undefined }): Promise<RuleEvaluation> {
+  const region = await resolveScopeRegion(deps.db.db, actor, q.regionCode);
+  return evaluateForRegion(deps, region, ruleId, q.year ?? currentYear());
+}
+
+/** {@link evaluateRule} for a region already resolved in scope. */
+export async function evaluateForRegion(deps: Deps, region: RegionRow, ruleId: string, year: number): Promise<RuleEvaluation> {
+  const { pack, cfg, rule } = await freshRule(deps, region, ruleId, year);
   const db = deps.db.db;
-  const { pack } = await getActivePack(db, countyCodeOf(prefix.padEnd(12, '0')));
-  const config = getRuleConfig(pack, 'H1');
-  const facts = await gatherH1Facts(db, prefix, year, h1HouseholdScope(config));
-  const result: RuleResult = (RULES.H1 as RuleDefinition<H1Facts>).evaluate(facts, config, { year });
-  return { result, facts, pack };
-}
-
-/** Ids of the households under `prefix` failing H1 this year (for `warning=H1` lists). */
-export async function failingHouseholdIds(deps: Deps, _actor: Actor, prefix: string): Promise<number[]> {
-  const { result } = await runH1(deps, prefix, currentYear());
-  return result.failing.map((f) => Number(f.key));
-}
-
-/** Evaluation of H1 for a region, rolled up per child region, each figure with its drill-down parameters. */
-export async function evaluateH1ForRegion(deps: Deps, region: RegionRow, year: number): Promise<RuleEvaluation> {
-  const [{ result, facts }, children] = await Promise.all([runH1(deps, region.prefix, year), listChildren(deps.db.db, region.code)]);
+  const threshold = ruleThreshold(rule, cfg, year);
+  const children = await listChildren(db, region.code);
   const childLen = children[0]?.prefix.length ?? region.prefix.length;
-  const rolled = new Map(rollUpByRegion(result, facts, childLen).map((r) => [r.code, r]));
-  const rule = RULES.H1 as RuleDefinition<H1Facts>;
+  const [all, byChild, groups, failing] = await Promise.all([
+    results.countByRule(db, [ruleId], year, region.prefix),
+    results.countByChild(db, ruleId, year, region.prefix, childLen),
+    results.countByGroup(db, ruleId, year, region.prefix),
+    results.listResults(db, { ruleId, year, prefix: region.prefix, status: 'not_met', limit: FAILING_MAX, offset: 0 }),
+  ]);
+  const f = figure(all[0], threshold);
+  const childCounts = new Map(byChild.map((c) => [c.key, c]));
+  const isHousehold = rule.factsKind === 'household' && (rule.subjectLevel ?? 'record') === 'record';
+  const records = isHousehold ? (await results.failingSubjectIds(db, ruleId, year, region.prefix)).sort((a, b) => a - b) : [];
   return {
-    ruleId: result.ruleId,
-    clause: result.clause,
-    titleZh: rule.titleZh,
-    titleEn: rule.titleEn,
-    status: result.status,
-    value: result.value,
-    threshold: result.threshold,
-    total: result.total,
-    met: result.met,
+    ruleId,
+    clause: cfg.clause,
+    clauseText: formatClause(pack, cfg.clause),
+    ...catalogueTitle(ruleId),
+    year,
+    factsKind: rule.factsKind,
+    subjectLevel: rule.subjectLevel ?? 'record',
+    status: f.status,
+    value: f.value,
+    threshold: f.threshold,
+    total: f.total,
+    met: f.met,
     byRegion: children.map((c) => {
-      const r = rolled.get(c.prefix);
-      return { code: c.code, name: c.name, total: r?.total ?? 0, met: r?.met ?? 0, value: r?.value ?? null, drill: { regionCode: c.code, warning: 'H1' } };
+      const cf = figure(childCounts.get(c.prefix), threshold);
+      return { code: c.code, name: c.name, total: cf.total, met: cf.met, value: cf.value, status: cf.status, drill: drillOf(rule, c.code, year) };
     }),
-    records: result.failing.map((f) => Number(f.key)),
-    drill: { regionCode: region.code, warning: 'H1' },
+    failing: await toItems(deps, rule, failing.rows),
+    failingTotal: failing.total,
+    groups: groups.map((g) => ({ code: g.code, labelZh: rule.groups?.[g.code]?.labelZh ?? g.code, labelEn: rule.groups?.[g.code]?.labelEn ?? g.code, count: g.count })),
+    records,
+    drill: drillOf(rule, region.code, year),
   };
 }
 
-/**
- * Evaluates a rule over the actor's scope (or a region inside it).
- * @throws AppError NOT_FOUND for an unknown rule, a rule the server cannot evaluate yet, or an out-of-scope region
- */
-export async function evaluateRule(deps: Deps, actor: Actor, ruleId: string, q: { regionCode?: string | undefined; year?: number | undefined }): Promise<RuleEvaluation> {
-  if (ruleId !== 'H1') throw new AppError('NOT_FOUND', `rule ${ruleId} cannot be evaluated by the server`, { ruleId });
+/** GET /rules/:ruleId/results — stored subjects of a rule under a region, paged (default: the failing ones). */
+export async function listRuleResults(
+  deps: Deps,
+  actor: Actor,
+  ruleId: string,
+  q: { regionCode?: string | undefined; year?: number | undefined; status?: 'met' | 'not_met' | 'listed' | undefined; group?: string | undefined; page: number; pageSize: number },
+) {
   const region = await resolveScopeRegion(deps.db.db, actor, q.regionCode);
-  return evaluateH1ForRegion(deps, region, q.year ?? currentYear());
+  const year = q.year ?? currentYear();
+  const { rule } = await freshRule(deps, region, ruleId, year);
+  const page = await results.listResults(deps.db.db, {
+    ruleId,
+    year,
+    prefix: region.prefix,
+    status: q.status ?? 'not_met',
+    group: q.group,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return { items: await toItems(deps, rule, page.rows), total: page.total, page: q.page, pageSize: q.pageSize };
+}
+
+/**
+ * Ids of the households under `prefix` failing a household rule in `year` (default this year), from the stored
+ * results (refreshed first): the `warning=<rule>` list filter and exports.
+ * @throws AppError VALIDATION_FAILED when the rule is not a household rule of the county's pack in force that year
+ */
+export async function failingHouseholdIds(deps: Deps, _actor: Actor, prefix: string, ruleId = 'H1', year = currentYear()): Promise<number[]> {
+  const countyCode = countyCodeOf(prefix.padEnd(12, '0'));
+  const { pack } = await getActivePack(deps.db.db, countyCode);
+  const cfg = pack.rules.find((r) => r.ruleId === ruleId);
+  const rule = implementedRule(ruleId);
+  if (!cfg || !rule || rule.factsKind !== 'household' || !isRuleInForce(cfg, year)) {
+    throw new AppError('VALIDATION_FAILED', `warning ${ruleId} is not a household rule in force`, {
+      issues: [
+        {
+          path: 'warning',
+          value: ruleId,
+          messageZh: `${ruleId} 不是本县政策包中本年度适用的农户规则`,
+          messageEn: `${ruleId} is not a household rule of the county's pack in force this year`,
+        },
+      ],
+    });
+  }
+  await ensureFresh(deps, countyCode, year, [ruleId]);
+  return results.failingSubjectIds(deps.db.db, ruleId, year, prefix);
+}
+
+/**
+ * POST /rules/:ruleId/check — the policy sandbox: one subject given by value, judged by the pack's rule for `year`
+ * (nothing is read or stored).
+ * @throws AppError NOT_FOUND (unknown pack, the pack has no such rule, no sandbox), VALIDATION_FAILED naming the field of `facts`
+ */
+export function checkRule(ruleId: string, body: { packId: string; year: number; facts?: unknown }) {
+  const pack = findPack(body.packId) ?? getPack(body.packId);
+  const cfg = pack.rules.find((r) => r.ruleId === ruleId);
+  if (!cfg) throw new AppError('NOT_FOUND', `the policy pack ${pack.id} has no rule ${ruleId}`, { ruleId, packId: pack.id });
+  const rule = findRule(ruleId);
+  if (!rule?.sandbox) throw new AppError('NOT_FOUND', `rule ${ruleId} has no sandbox`, { ruleId, reason: 'no_sandbox' });
+  const clauseText = formatClause(pack, cfg.clause);
+  if (!isRuleInForce(cfg, body.year)) {
+    const years = (cfg.years ?? []).join('、');
+    return {
+      status: 'not_applicable' as const,
+      value: null,
+      threshold: null,
+      clause: cfg.clause,
+      clauseText,
+      reasonZh: `不在适用年度：${clauseText} 适用于 ${years} 年`,
+      reasonEn: `not in force in ${body.year}: applies in ${(cfg.years ?? []).join(', ')}`,
+    };
+  }
+  const parsed = rule.sandbox.schema.safeParse(body.facts);
+  if (!parsed.success) throw sandboxError(parsed.error);
+  const facts = rule.sandbox.toFacts(parsed.data, body.year);
+  const r = rule.evaluate([facts], cfg, { year: body.year });
+  const rec = r.records?.[0];
+  const reasonZh = rec?.reasonZh ?? (r.status === 'not_applicable' ? '不属于本规则的适用对象' : '');
+  const reasonEn = rec?.reasonEn ?? (r.status === 'not_applicable' ? 'not a subject of this rule' : '');
+  return { status: r.status, value: rec?.value ?? r.value, threshold: rec?.threshold ?? r.threshold, clause: cfg.clause, clauseText, reasonZh, reasonEn };
+}
+
+/** A zod error of the sandbox facts as a 400 naming each field under `facts`. */
+function sandboxError(err: unknown): AppError {
+  const issues = ((err as { issues?: { path: (string | number)[]; message: string }[] }).issues ?? []).map((i) => {
+    const path = ['facts', ...i.path].join('.');
+    return { path, messageZh: `${path} 不正确：${i.message}`, messageEn: `${path}: ${i.message}` };
+  });
+  return new AppError('VALIDATION_FAILED', 'facts do not match the rule’s sandbox', { issues });
+}
+
+/**
+ * H1 evaluated afresh over the households under `prefix` (nothing stored): the bench's measure of one full
+ * evaluation, and a cross-check of the stored results.
+ */
+export async function runH1(deps: Deps, prefix: string, year: number) {
+  const { pack } = await getActivePack(deps.db.db, countyCodeOf(prefix.padEnd(12, '0')));
+  const cfg = pack.rules.find((r) => r.ruleId === 'H1');
+  if (!cfg) throw new AppError('NOT_FOUND', `the policy pack ${pack.id} has no rule H1`, { ruleId: 'H1' });
+  const rule = findRule('H1')!;
+  const facts = await gathererOf(rule.factsKind)!.gather(deps.db.db, { prefix, year });
+  return { result: rule.evaluate(facts, cfg, { year }), facts, pack };
 }

@@ -6,19 +6,25 @@ import { buildHousehold, buildRegionTree, buildUser, type RegionTree } from '../
 let t: TestApp;
 let tree: RegionTree;
 let officer: { cookie: string };
+let viewer: { cookie: string };
 const ids: Record<string, number> = {};
 const year = new Date().getFullYear();
+const get = (url: string, cookie = officer.cookie) => t.app.inject({ method: 'GET', url, headers: { cookie } });
 
 beforeAll(async () => {
   t = await createTestApp();
   tree = await buildRegionTree(t);
   officer = await buildUser(t, 'county_officer', tree.county.code);
+  viewer = await buildUser(t, 'viewer', tree.county.code);
   const [t1, t2] = tree.townships;
   const monitored = { householdType: 'monitored', monitoringType: 'marginal', monitoringStatus: 'monitoring' } as const;
-  // township 1: one failing (labour, no measure), one met (industry measure this year), one not applicable (no labour)
+  // township 1: failing (labour, no measure), met (industry measure this year), not applicable (no labour),
+  // labour not recorded (failing: labour_unknown), weak/half labour only (listed, not counted)
   ids.fail = (await buildHousehold(t, { regionCode: t1!.villages[0]!.code, ...monitored })).id;
   ids.met = (await buildHousehold(t, { regionCode: t1!.villages[1]!.code, ...monitored })).id;
   ids.noLabor = (await buildHousehold(t, { regionCode: t1!.villages[1]!.code, ...monitored, members: [{ laborCapacity: 'lost' }] })).id;
+  ids.unknown = (await buildHousehold(t, { regionCode: t1!.villages[0]!.code, ...monitored, members: [{ laborCapacity: null }, { laborCapacity: 'lost' }] })).id;
+  ids.weak = (await buildHousehold(t, { regionCode: t1!.villages[0]!.code, ...monitored, members: [{ laborCapacity: 'weak' }] })).id;
   // township 2: failing because its only measure is last year's / not developmental
   ids.fail2 = (await buildHousehold(t, { regionCode: t2!.villages[0]!.code, ...monitored })).id;
   ids.eliminated = (await buildHousehold(t, { regionCode: t2!.villages[0]!.code, ...monitored, monitoringStatus: 'eliminated' })).id;
@@ -28,62 +34,151 @@ beforeAll(async () => {
     { householdId: ids.fail2, regionCode: t2!.villages[0]!.code, category: 'industry', year: year - 1 },
     { householdId: ids.fail2, regionCode: t2!.villages[0]!.code, category: 'health', year },
   ]);
-});
+}, 240_000);
 afterAll(async () => t?.close());
 
-describe('H1 evaluation, dashboard and warning lists', () => {
-  it('evaluates H1 for the county, rolled up per township, with failing records', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/rules/H1/evaluate?regionCode=${tree.county.code}`, headers: { cookie: officer.cookie } });
-    expect(res.statusCode).toBe(200);
+describe('GET /rules/:ruleId/evaluate (stored results)', () => {
+  it('evaluates H1 for the county per township, with failing households, labels, links and groups', async () => {
+    const res = await get(`/api/v1/rules/H1/evaluate?regionCode=${tree.county.code}`);
+    expect(res.statusCode, res.body).toBe(200);
     const r = res.json();
-    expect(r).toMatchObject({ ruleId: 'H1', status: 'not_met', total: 3, met: 1, threshold: 1 });
-    expect(r.records.sort()).toEqual([ids.fail, ids.fail2].sort());
+    // counted: fail, met, unknown (township 1), fail2 (township 2); weak is listed apart
+    expect(r).toMatchObject({ ruleId: 'H1', status: 'not_met', total: 4, met: 1, value: 0.25, threshold: 1, year, factsKind: 'household', failingTotal: 3 });
+    expect(r.clauseText).toContain('中农组发〔2021〕7号');
+    expect(r.records).toEqual([ids.fail, ids.unknown, ids.fail2].sort((a, b) => a! - b!));
     expect(r.byRegion).toEqual([
-      { code: tree.townships[0]!.code, name: tree.townships[0]!.name, total: 2, met: 1, value: 0.5, drill: { regionCode: tree.townships[0]!.code, warning: 'H1' } },
-      { code: tree.townships[1]!.code, name: tree.townships[1]!.name, total: 1, met: 0, value: 0, drill: { regionCode: tree.townships[1]!.code, warning: 'H1' } },
+      {
+        code: tree.townships[0]!.code,
+        name: tree.townships[0]!.name,
+        total: 3,
+        met: 1,
+        value: 0.3333,
+        status: 'not_met',
+        drill: { regionCode: tree.townships[0]!.code, warning: 'H1' },
+      },
+      {
+        code: tree.townships[1]!.code,
+        name: tree.townships[1]!.name,
+        total: 1,
+        met: 0,
+        value: 0,
+        status: 'not_met',
+        drill: { regionCode: tree.townships[1]!.code, warning: 'H1' },
+      },
     ]);
+    expect(r.groups).toEqual([
+      { code: 'labour_unknown', labelZh: '劳动能力未采集', labelEn: 'labour capacity not recorded', count: 1 },
+      { code: 'no_measure', labelZh: '有劳动能力未落实开发式帮扶措施', labelEn: 'labour capacity, no development-type measure', count: 2 },
+      { code: 'weak_labour', labelZh: '弱劳力半劳力：创造条件探索落实', labelEn: 'weak or half labour only: explore where conditions allow', count: 1 },
+    ]);
+    const unknown = r.failing.find((f: { key: string }) => f.key === String(ids.unknown));
+    expect(unknown).toMatchObject({ groupCode: 'labour_unknown', link: `/households/${ids.unknown}`, regionName: tree.townships[0]!.villages[0]!.name, status: 'not_met' });
+    expect(unknown.label).toMatch(/^T\S+ 成员\d+$/);
+    expect(unknown.reasonZh).toContain('劳动能力未采集');
   });
 
-  it('drills from a figure to the household list with warning=H1', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/households?regionCode=${tree.townships[0]!.code}&warning=H1`, headers: { cookie: officer.cookie } });
-    expect(res.json().items.map((i: { id: number }) => i.id)).toEqual([ids.fail]);
+  it('answers 404 for an unknown rule or one the pack does not set, 400 for a malformed id', async () => {
+    expect((await get('/api/v1/rules/Z9/evaluate')).statusCode).toBe(404);
+    expect((await get('/api/v1/rules/h1/evaluate')).statusCode).toBe(400);
+    expect((await get(`/api/v1/rules/H1/evaluate?regionCode=${tree.county.code.replace(/^41/, '42')}`)).statusCode).toBe(404);
+  });
+});
+
+describe('GET /rules and /rules/:ruleId/results', () => {
+  it('lists every rule of the county’s pack with its status; H1 carries its figure and sandbox example', async () => {
+    const res = await get(`/api/v1/rules?regionCode=${tree.townships[0]!.code}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ countyCode: tree.county.code, packId: 'sanmenxia', year });
+    const h1 = body.rules.find((r: { ruleId: string }) => r.ruleId === 'H1');
+    expect(h1).toMatchObject({ status: 'not_met', total: 3, met: 1, inForce: true, implemented: true, sandbox: { example: { householdType: 'monitored' } } });
+    expect(h1.paramsTextZh).toContain('覆盖率不低于 100%');
+    const k2 = body.rules.find((r: { ruleId: string }) => r.ruleId === 'K2');
+    expect(k2).toMatchObject({ status: 'not_implemented', implemented: false, total: 0 });
+    // a rule set for other years only is not evaluated this year
+    for (const r of body.rules.filter((x: { years: number[] | null }) => x.years && !x.years.includes(year))) {
+      expect([r.ruleId, r.inForce, r.total]).toEqual([r.ruleId, false, 0]);
+      expect(['not_in_force', 'not_implemented']).toContain(r.status);
+      if (r.implemented) {
+        const ev = await get(`/api/v1/rules/${r.ruleId}/evaluate`);
+        expect([ev.statusCode, ev.json().error.details.reason]).toEqual([409, 'not_in_force']);
+      }
+    }
   });
 
-  it('dashboard: counts by type per child region, H1 coverage and warnings with drill parameters', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/dashboard', headers: { cookie: officer.cookie } });
-    expect(res.statusCode).toBe(200);
+  it('pages the failing subjects, and lists the weak-labour households apart', async () => {
+    const page1 = (await get(`/api/v1/rules/H1/results?regionCode=${tree.county.code}&pageSize=2`)).json();
+    expect([page1.total, page1.items.length]).toEqual([3, 2]);
+    const page2 = (await get(`/api/v1/rules/H1/results?regionCode=${tree.county.code}&pageSize=2&page=2`)).json();
+    expect([...page1.items, ...page2.items].map((i: { key: string }) => Number(i.key)).sort()).toEqual([ids.fail, ids.unknown, ids.fail2].sort());
+    const listed = (await get(`/api/v1/rules/H1/results?status=listed`)).json();
+    expect(listed.items.map((i: { key: string; groupCode: string }) => [Number(i.key), i.groupCode])).toEqual([[ids.weak, 'weak_labour']]);
+    const byGroup = (await get(`/api/v1/rules/H1/results?group=labour_unknown`, viewer.cookie)).json();
+    expect(byGroup.items.map((i: { key: string }) => Number(i.key))).toEqual([ids.unknown]);
+  });
+});
+
+describe('POST /rules/:ruleId/check (policy sandbox)', () => {
+  const check = (ruleId: string, payload: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url: `/api/v1/rules/${ruleId}/check`, headers: { cookie: viewer.cookie }, payload });
+  const household = { householdType: 'monitored', monitoringStatus: 'monitoring', laborCapacities: ['ordinary'], measureCategories: ['health'] };
+
+  it('judges one household given by value (002 §二(一)1)', async () => {
+    const no = await check('H1', { packId: 'jincheng', year: 2023, facts: household });
+    expect(no.statusCode, no.body).toBe(200);
+    expect(no.json()).toMatchObject({ status: 'not_met', clause: '002 §二(一)1', clauseText: '晋市农发〔2023〕52号 二(一)1', value: 0, threshold: 1 });
+    expect(no.json().reasonZh).toContain('未落实开发式帮扶措施');
+    const yes = (await check('H1', { packId: 'jincheng', year: 2023, facts: { ...household, measureCategories: ['industry'] } })).json();
+    expect(yes).toMatchObject({ status: 'met' });
+    const weak = (await check('H1', { packId: 'jincheng', year: 2023, facts: { ...household, laborCapacities: ['weak'] } })).json();
+    expect(weak.status).toBe('not_applicable');
+  });
+
+  it('400 names the field of facts; 404 for an unknown pack, a rule the pack lacks, a rule without sandbox', async () => {
+    const bad = await check('H1', { packId: 'jincheng', year: 2023, facts: { ...household, laborCapacities: 'ordinary' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.issues.map((i: { path: string }) => i.path)).toContain('facts.laborCapacities');
+    expect((await check('H1', { packId: 'nowhere', year: 2023, facts: household })).statusCode).toBe(404);
+    expect((await check('F3', { packId: 'xuchang', year: 2023, facts: {} })).statusCode).toBe(404);
+    expect((await check('K2', { packId: 'jincheng', year: 2023, facts: {} })).statusCode).toBe(404);
+    expect((await check('H1', { packId: 'jincheng', facts: household })).statusCode).toBe(400);
+  });
+});
+
+describe('lists, dashboard and refresh from stored results', () => {
+  it('drills from a figure to the household list with warning=H1; a rule that is no household rule is 400', async () => {
+    const res = await get(`/api/v1/households?regionCode=${tree.townships[0]!.code}&warning=H1`);
+    expect(
+      res
+        .json()
+        .items.map((i: { id: number }) => i.id)
+        .sort(),
+    ).toEqual([ids.fail, ids.unknown].sort());
+    expect((await get('/api/v1/households?warning=K2')).statusCode).toBe(400);
+    expect((await get('/api/v1/households?warning=h1')).statusCode).toBe(400);
+    expect((await get('/api/v1/households?warning=identification_overdue')).statusCode).toBe(200);
+  });
+
+  it('dashboard: counts by type, every rule of the pack, H1 per child region and warnings per rule', async () => {
+    const res = await get('/api/v1/dashboard');
+    expect(res.statusCode, res.body).toBe(200);
     const d = res.json();
     expect(d.region.code).toBe(tree.county.code);
-    expect(d.countsByType).toEqual({ monitored: 5, lifted: 1, total: 6 });
-    expect(d.byChild.map((c: { counts: Record<string, number> }) => c.counts)).toEqual([
-      { monitored: 3, total: 3 },
-      { monitored: 2, lifted: 1, total: 3 },
-    ]);
+    expect(d.countsByType).toEqual({ monitored: 7, lifted: 1, total: 8 });
     expect(d.byChild[0].drill).toEqual({ regionCode: tree.townships[0]!.code });
     expect(d.h1.byRegion).toHaveLength(2);
-    expect(d.warningTotals.H1).toBe(2);
-    expect(
-      d.warnings
-        .filter((w: { code: string }) => w.code === 'H1')
-        .map((w: { householdId: number }) => w.householdId)
-        .sort(),
-    ).toEqual([ids.fail, ids.fail2].sort());
+    expect(d.rules.find((r: { ruleId: string }) => r.ruleId === 'H1')).toMatchObject({ status: 'not_met', total: 4, met: 1 });
+    expect(d.warningTotals).toMatchObject({ H1: 3, identification_overdue: 0 });
+    const h1Warnings = d.warnings.filter((w: { code: string }) => w.code === 'H1');
+    expect(h1Warnings.map((w: { householdId: number }) => w.householdId).sort()).toEqual([ids.fail, ids.unknown, ids.fail2].sort());
+    expect(h1Warnings.find((w: { householdId: number }) => w.householdId === ids.unknown).messageZh).toContain('劳动能力未采集');
   });
 
-  it('region detail counts households by type per child in one grouped query', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/regions/${tree.townships[1]!.code}`, headers: { cookie: officer.cookie } });
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ code: tree.townships[1]!.code, level: 'township', householdCounts: { monitored: 2, lifted: 1, total: 3 } });
-    expect(res.json().children[0].householdCounts).toEqual({ monitored: 2, lifted: 1, total: 3 });
-    expect(res.json().children[1].householdCounts).toEqual({ total: 0 });
-    expect(res.json().path.map((p: { code: string }) => p.code)).toEqual([tree.county.code]);
-  });
-
-  it('region tree within scope', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/regions/tree?depth=2', headers: { cookie: officer.cookie } });
-    const [root] = res.json();
-    expect(root.code).toBe(tree.county.code);
-    expect(root.children.map((c: { code: string }) => c.code)).toEqual(tree.townships.map((x) => x.code));
-    expect(root.children[0].children).toHaveLength(2);
+  it('an edit is seen at the next read: a development measure added to a failing household', async () => {
+    await t.db.db.insert(supportMeasures).values({ householdId: ids.fail!, regionCode: tree.townships[0]!.villages[0]!.code, category: 'employment', year });
+    const r = (await get(`/api/v1/rules/H1/evaluate?regionCode=${tree.county.code}`)).json();
+    expect([r.total, r.met, r.records]).toEqual([4, 2, [ids.unknown, ids.fail2].sort((a, b) => a! - b!)]);
+    const list = (await get(`/api/v1/households?regionCode=${tree.townships[0]!.code}&warning=H1`)).json();
+    expect(list.items.map((i: { id: number }) => i.id)).toEqual([ids.unknown]);
   });
 });

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { householdFactsQuery } from './household-facts.repo.ts';
+
+// STYLE §3: the performance-critical statements are snapshotted as SQL so that changes show up in review.
+describe('household facts SQL', () => {
+  it('reads every household of the region once, its members, measures in force and monitoring periods by index', async () => {
+    const { sql, params } = new PgDialect({ casing: 'snake_case' }).sqlToQuery(householdFactsQuery({ prefix: '411272', year: 2024 }));
+    expect(params).toContain('411272%');
+    expect(params.filter((p) => p === 2024)).toHaveLength(2);
+    const text = `-- household facts over a county, year 2024\n-- params: ${JSON.stringify(params)}\n${sql.replace(/^\n/, '').replace(/[ \t]+$/gm, '')}\n`;
+    await expect(text).toMatchFileSnapshot('./__snapshots__/household-facts.sql');
+  });
+});

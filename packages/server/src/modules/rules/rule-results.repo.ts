@@ -1,0 +1,133 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Conn } from '../../deps.ts';
+import { rowsOf } from '../regions/regions.repo.ts';
+import { scopeWhere } from '../regions/scope.ts';
+import { idArrayLiteral } from '../../sql-helpers.ts';
+
+const textArray = (codes: readonly string[]) => sql`${`{${codes.map((c) => `"${c.replace(/["\\]/g, '')}"`).join(',')}}`}::text[]`;
+
+/** Counted subjects, met ones and the single subject's figure of stored results (per rule, or per child region). */
+export type ResultCounts = { key: string; total: number; met: number; listed: number; value: number | null; threshold: number | null; status: string | null };
+
+function counts(rows: { k: string; total: unknown; met: unknown; listed: unknown; value: unknown; threshold: unknown; status: string | null }[]): ResultCounts[] {
+  return rows.map((r) => ({
+    key: r.k,
+    total: Number(r.total),
+    met: Number(r.met),
+    listed: Number(r.listed),
+    value: r.value === null || r.value === undefined ? null : Number(r.value),
+    threshold: r.threshold === null || r.threshold === undefined ? null : Number(r.threshold),
+    status: r.status,
+  }));
+}
+
+const AGG = sql`count(*) FILTER (WHERE status <> 'listed') AS total, count(*) FILTER (WHERE status = 'met') AS met, count(*) FILTER (WHERE status = 'listed') AS listed,
+  min(value) AS value, min(threshold) AS threshold, min(status) AS status`;
+
+/** Per rule: counts of its stored results of `year` under `prefix` (value/threshold/status are meaningful when total = 1). */
+export async function countByRule(db: Conn, ruleIds: readonly string[], year: number, prefix: string): Promise<ResultCounts[]> {
+  if (ruleIds.length === 0) return [];
+  const res = await db.execute(sql`SELECT rule_id AS k, ${AGG} FROM rule_results
+    WHERE rule_id = ANY(${textArray(ruleIds)}) AND year = ${year} AND ${scopeWhere(sql`region_code`, prefix)} GROUP BY rule_id`);
+  return counts(rowsOf(res));
+}
+
+/** Per child region (the first `childLen` characters of the region code): counts of one rule's results. */
+export async function countByChild(db: Conn, ruleId: string, year: number, prefix: string, childLen: number): Promise<ResultCounts[]> {
+  const res = await db.execute(sql`SELECT left(region_code, ${childLen}) AS k, ${AGG} FROM rule_results
+    WHERE rule_id = ${ruleId} AND year = ${year} AND ${scopeWhere(sql`region_code`, prefix)} GROUP BY 1`);
+  return counts(rowsOf(res));
+}
+
+/** Subjects per group of one rule's results (failing and listed ones). */
+export async function countByGroup(db: Conn, ruleId: string, year: number, prefix: string): Promise<{ code: string; count: number }[]> {
+  const res = await db.execute(sql`SELECT group_code AS code, count(*) AS n FROM rule_results
+    WHERE rule_id = ${ruleId} AND year = ${year} AND ${scopeWhere(sql`region_code`, prefix)} AND group_code IS NOT NULL AND status <> 'met' GROUP BY 1 ORDER BY 1`);
+  return rowsOf<{ code: string; n: unknown }>(res).map((r) => ({ code: r.code, count: Number(r.n) }));
+}
+
+export type ResultRow = {
+  subjectKey: string;
+  regionCode: string;
+  status: string;
+  value: number | null;
+  threshold: number | null;
+  groupCode: string | null;
+  reasonZh: string | null;
+  reasonEn: string | null;
+};
+
+/** A page of one rule's stored results under `prefix`, filtered by status and group, with the matching total. */
+export async function listResults(
+  db: Conn,
+  q: { ruleId: string; year: number; prefix: string; status?: string | undefined; group?: string | undefined; limit: number; offset: number },
+): Promise<{ rows: ResultRow[]; total: number }> {
+  const conds: SQL[] = [sql`rule_id = ${q.ruleId}`, sql`year = ${q.year}`, scopeWhere(sql`region_code`, q.prefix)];
+  if (q.status) conds.push(sql`status = ${q.status}`);
+  if (q.group) conds.push(sql`group_code = ${q.group}`);
+  const where = sql.join(conds, sql` AND `);
+  const [page, total] = await Promise.all([
+    db.execute(sql`SELECT subject_key, region_code, status, value, threshold, group_code, reason_zh, reason_en FROM rule_results WHERE ${where}
+      ORDER BY region_code, length(subject_key), subject_key LIMIT ${q.limit} OFFSET ${q.offset}`),
+    db.execute(sql`SELECT count(*) AS n FROM rule_results WHERE ${where}`),
+  ]);
+  const rows = rowsOf<{
+    subject_key: string;
+    region_code: string;
+    status: string;
+    value: unknown;
+    threshold: unknown;
+    group_code: string | null;
+    reason_zh: string | null;
+    reason_en: string | null;
+  }>(page);
+  return {
+    rows: rows.map((r) => ({
+      subjectKey: r.subject_key,
+      regionCode: r.region_code,
+      status: r.status,
+      value: r.value === null ? null : Number(r.value),
+      threshold: r.threshold === null ? null : Number(r.threshold),
+      groupCode: r.group_code,
+      reasonZh: r.reason_zh,
+      reasonEn: r.reason_en,
+    })),
+    total: Number(rowsOf<{ n: unknown }>(total)[0]?.n ?? 0),
+  };
+}
+
+/** Ids of the households failing a household rule (stored results with status not_met) under `prefix`. */
+export async function failingSubjectIds(db: Conn, ruleId: string, year: number, prefix: string): Promise<number[]> {
+  const res = await db.execute(
+    sql`SELECT subject_key FROM rule_results WHERE rule_id = ${ruleId} AND year = ${year} AND status = 'not_met' AND ${scopeWhere(sql`region_code`, prefix)}`,
+  );
+  return rowsOf<{ subject_key: string }>(res)
+    .map((r) => Number(r.subject_key))
+    .filter((n) => Number.isSafeInteger(n));
+}
+
+/** Labels of subjects by kind: households (户编号 户主), persons, entities and projects by id; regions by code. */
+export async function subjectLabels(db: Conn, kind: 'household' | 'person' | 'entity' | 'project' | 'loan' | 'region', keys: readonly string[]): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const ids = keys.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+  let res: unknown;
+  if (kind === 'region') res = await db.execute(sql`SELECT code AS k, name AS label FROM regions WHERE code = ANY(${textArray(keys)})`);
+  else if (ids.length === 0) return new Map();
+  else if (kind === 'household')
+    res =
+      await db.execute(sql`SELECT h.id::text AS k, h.household_no || COALESCE(' ' || (SELECT p.name FROM persons p WHERE p.household_id = h.id AND p.is_head LIMIT 1), '') AS label
+      FROM households h WHERE h.id = ANY(${idArrayLiteral(ids)}::bigint[])`);
+  else if (kind === 'person') res = await db.execute(sql`SELECT id::text AS k, name AS label FROM persons WHERE id = ANY(${idArrayLiteral(ids)}::bigint[])`);
+  else if (kind === 'entity') res = await db.execute(sql`SELECT id::text AS k, name AS label FROM entities WHERE id = ANY(${idArrayLiteral(ids)}::bigint[])`);
+  else if (kind === 'project') res = await db.execute(sql`SELECT id::text AS k, project_no || ' ' || name AS label FROM projects WHERE id = ANY(${idArrayLiteral(ids)}::bigint[])`);
+  else
+    res = await db.execute(
+      sql`SELECT l.id::text AS k, h.household_no AS label FROM loans l JOIN households h ON h.id = l.household_id WHERE l.id = ANY(${idArrayLiteral(ids)}::bigint[])`,
+    );
+  return new Map(rowsOf<{ k: string; label: string }>(res).map((r) => [r.k, r.label]));
+}
+
+/** Names of regions by code. */
+export async function regionNames(db: Conn, codes: readonly string[]): Promise<Map<string, string>> {
+  return subjectLabels(db, 'region', [...new Set(codes)]);
+}

@@ -1,0 +1,96 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { ruleEvaluations, ruleResults } from '@chanbang/db';
+import type { Conn } from '../../deps.ts';
+import { rowsOf } from '../regions/regions.repo.ts';
+import { scopeWhere } from '../regions/scope.ts';
+
+/** One stored result row (rule_results). */
+export type StoredResult = {
+  ruleId: string;
+  year: number;
+  subjectKey: string;
+  regionCode: string;
+  status: 'met' | 'not_met' | 'listed';
+  value: number | null;
+  threshold: number | null;
+  groupCode: string | null;
+  reasonZh: string | null;
+  reasonEn: string | null;
+};
+
+/** Serialises refreshes of one county's stored results (inside the caller's transaction). */
+export async function lockCounty(tx: Conn, county6: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`rules:${county6}`}))`);
+}
+
+/** The (rule, pack) of the county's stored evaluations of a year. */
+export async function listEvaluations(tx: Conn, countyCode: string, year: number): Promise<Map<string, string>> {
+  const rows = await tx
+    .select({ ruleId: ruleEvaluations.ruleId, packId: ruleEvaluations.packId })
+    .from(ruleEvaluations)
+    .where(and(eq(ruleEvaluations.countyCode, countyCode), eq(ruleEvaluations.year, year)));
+  return new Map(rows.map((r) => [r.ruleId, r.packId]));
+}
+
+/** Records that (rule, year) of the county is stored from `packId`. */
+export async function upsertEvaluation(tx: Conn, ruleId: string, year: number, countyCode: string, packId: string): Promise<void> {
+  await tx
+    .insert(ruleEvaluations)
+    .values({ ruleId, year, countyCode, packId })
+    .onConflictDoUpdate({ target: [ruleEvaluations.ruleId, ruleEvaluations.year, ruleEvaluations.countyCode], set: { packId, evaluatedAt: sql`now()` } });
+}
+
+/** Forgets a county's stored evaluations (all, or of some rules in years other than `exceptYear`): the next read evaluates in full. */
+export async function deleteEvaluations(tx: Conn, countyCode: string, opts: { ruleIds?: string[]; exceptYear?: number } = {}): Promise<void> {
+  const conds: SQL[] = [sql`county_code = ${countyCode}`];
+  if (opts.ruleIds) {
+    if (opts.ruleIds.length === 0) return;
+    conds.push(sql`rule_id = ANY(${`{${opts.ruleIds.map((r) => `"${r.replace(/["\\]/g, '')}"`).join(',')}}`}::text[])`);
+  }
+  if (opts.exceptYear !== undefined) conds.push(sql`year <> ${opts.exceptYear}`);
+  await tx.execute(sql`DELETE FROM rule_evaluations WHERE ${sql.join(conds, sql` AND `)}`);
+}
+
+/** The county's dirty marks up to now: the highest id read and the distinct (kind, village) pairs. */
+export async function readDirty(tx: Conn, county6: string): Promise<{ maxId: number | null; marks: { kind: string; regionCode: string }[] }> {
+  const max = rowsOf<{ m: string | number | null }>(await tx.execute(sql`SELECT max(id) AS m FROM rule_dirty WHERE ${scopeWhere(sql`region_code`, county6)}`))[0]?.m;
+  if (max === null || max === undefined) return { maxId: null, marks: [] };
+  const maxId = Number(max);
+  const marks = rowsOf<{ kind: string; region_code: string }>(
+    await tx.execute(sql`SELECT DISTINCT kind, region_code FROM rule_dirty WHERE ${scopeWhere(sql`region_code`, county6)} AND id <= ${maxId}`),
+  );
+  return { maxId, marks: marks.map((m) => ({ kind: m.kind, regionCode: m.region_code })) };
+}
+
+/** Deletes the county's dirty marks that were read (ids ≤ maxId). */
+export async function deleteDirty(tx: Conn, county6: string, maxId: number): Promise<void> {
+  await tx.execute(sql`DELETE FROM rule_dirty WHERE ${scopeWhere(sql`region_code`, county6)} AND id <= ${maxId}`);
+}
+
+/** Deletes a rule's stored results of a year under a region prefix. */
+export async function deleteResults(tx: Conn, ruleId: string, year: number, prefix: string): Promise<void> {
+  await tx.execute(sql`DELETE FROM rule_results WHERE rule_id = ${ruleId} AND year = ${year} AND ${scopeWhere(sql`region_code`, prefix)}`);
+}
+
+const BATCH = 500;
+
+/** Stores results in multi-row INSERTs of 500 (a subject stored elsewhere before — it moved — is overwritten). */
+export async function insertResults(tx: Conn, rows: StoredResult[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await tx
+      .insert(ruleResults)
+      .values(rows.slice(i, i + BATCH))
+      .onConflictDoUpdate({
+        target: [ruleResults.ruleId, ruleResults.year, ruleResults.subjectKey],
+        set: {
+          regionCode: sql`excluded.region_code`,
+          status: sql`excluded.status`,
+          value: sql`excluded.value`,
+          threshold: sql`excluded.threshold`,
+          groupCode: sql`excluded.group_code`,
+          reasonZh: sql`excluded.reason_zh`,
+          reasonEn: sql`excluded.reason_en`,
+        },
+      });
+  }
+}

@@ -1,0 +1,114 @@
+import { findRule, isRuleInForce, type PolicyPack, type RuleConfig, type RuleDefinition, type RuleRecord } from '@chanbang/domain';
+import type { Conn, Deps } from '../../deps.ts';
+import { getActivePack } from '../policy/policy.service.ts';
+import { gathererOf } from './gatherers/index.ts';
+import * as store from './rule-store.repo.ts';
+
+/** Above this many dirty regions of one rule, a full re-evaluation is cheaper than one per region. */
+export const MAX_INCREMENTAL_PREFIXES = 200;
+
+/** Length of the region prefix a changed record's subject is re-evaluated under, by the rule's subject level. */
+export function refreshPrefixLength(rule: Pick<RuleDefinition<unknown>, 'subjectLevel'>): number {
+  const level = rule.subjectLevel ?? 'record';
+  return level === 'county' ? 6 : level === 'township' ? 9 : 12;
+}
+
+/** A rule of the pack the server can store: implemented, its facts kind has a gatherer, in force that year. */
+export function storableRule(cfg: RuleConfig, year: number): RuleDefinition<unknown> | undefined {
+  const rule = findRule(cfg.ruleId);
+  if (!rule || !gathererOf(rule.factsKind) || !isRuleInForce(cfg, year)) return undefined;
+  return rule;
+}
+
+/** What a refresh did (for tests and the bench). */
+export type RefreshReport = { full: string[]; incremental: Record<string, string[]>; failed: { ruleId: string; message: string }[]; packId: string };
+
+function toStored(ruleId: string, year: number, r: RuleRecord): store.StoredResult {
+  return {
+    ruleId,
+    year,
+    subjectKey: r.key,
+    regionCode: r.regionCode,
+    status: r.counted === false ? 'listed' : r.met ? 'met' : 'not_met',
+    value: r.value ?? null,
+    threshold: r.threshold ?? null,
+    groupCode: r.groupCode ?? null,
+    reasonZh: r.reasonZh ?? null,
+    reasonEn: r.reasonEn ?? null,
+  };
+}
+
+/** Gathers the rule's facts under `prefix`, evaluates and replaces the stored results there. */
+async function refreshPrefix(tx: Conn, rule: RuleDefinition<unknown>, cfg: RuleConfig, year: number, prefix: string): Promise<void> {
+  const gatherer = gathererOf(rule.factsKind)!;
+  // (a savepoint of its own is taken by the caller: see refreshRule)
+  const facts = await gatherer.gather(tx, { prefix, year });
+  const result = rule.evaluate(facts, cfg, { year });
+  await store.deleteResults(tx, rule.id, year, prefix);
+  await store.insertResults(
+    tx,
+    (result.records ?? []).map((r) => toStored(rule.id, year, r)),
+  );
+}
+
+/**
+ * Makes the county's stored rule results of `year` current (ADR 0004), in one transaction under an advisory lock
+ * per county: every implemented rule of the county's pack in force that year is evaluated in FULL when it has no
+ * stored evaluation from this pack (only `ruleIds`, when given, get a first evaluation), else INCREMENTALLY over
+ * the regions the dirty marks of its facts kind name (village, township or county by its subject level; more than
+ * {@link MAX_INCREMENTAL_PREFIXES} → full). The marks read are deleted; stored evaluations of other years that
+ * they touch are forgotten, so those years are evaluated in full when next read.
+ * @param countyCode 12-digit county code
+ * @param ruleIds the rules the caller reads (default: every rule of the pack)
+ */
+export async function ensureFresh(deps: Pick<Deps, 'db'>, countyCode: string, year: number, ruleIds?: readonly string[]): Promise<RefreshReport> {
+  const county6 = countyCode.slice(0, 6);
+  return deps.db.db.transaction(async (tx) => {
+    await store.lockCounty(tx, county6);
+    const { pack } = await getActivePack(tx, countyCode);
+    return refreshCounty(tx, pack, countyCode, year, ruleIds);
+  });
+}
+
+async function refreshCounty(tx: Conn, pack: PolicyPack, countyCode: string, year: number, ruleIds?: readonly string[]): Promise<RefreshReport> {
+  const county6 = countyCode.slice(0, 6);
+  const report: RefreshReport = { full: [], incremental: {}, failed: [], packId: pack.id };
+  const stored = await store.listEvaluations(tx, countyCode, year);
+  const dirty = await store.readDirty(tx, county6);
+  const dirtyKinds = new Set(dirty.marks.map((m) => m.kind));
+  const wanted = ruleIds ? new Set(ruleIds) : undefined;
+  for (const cfg of pack.rules) {
+    const rule = storableRule(cfg, year);
+    if (!rule) continue;
+    const isNew = stored.get(rule.id) !== pack.id;
+    if (isNew && wanted && !wanted.has(rule.id)) continue;
+    if (!isNew && !dirtyKinds.has(rule.factsKind)) continue;
+    const len = refreshPrefixLength(rule);
+    const prefixes = isNew
+      ? []
+      : [...new Set(dirty.marks.filter((m) => m.kind === rule.factsKind).map((m) => m.regionCode.slice(0, len)))].filter((p) => p.startsWith(county6)).sort();
+    const full = isNew || prefixes.length > MAX_INCREMENTAL_PREFIXES || len === 6;
+    try {
+      // one savepoint per rule: a rule that fails (its facts, its parameters) leaves the others and the marks intact
+      await tx.transaction(async (sp) => {
+        if (full) await refreshPrefix(sp, rule, cfg, year, county6);
+        else for (const p of prefixes) await refreshPrefix(sp, rule, cfg, year, p);
+        await store.upsertEvaluation(sp, rule.id, year, countyCode, pack.id);
+      });
+      if (full) report.full.push(rule.id);
+      else report.incremental[rule.id] = prefixes;
+    } catch (err) {
+      report.failed.push({ ruleId: rule.id, message: err instanceof Error ? err.message : String(err) });
+      // evaluated in full when next read
+      await store.deleteEvaluations(tx, countyCode, { ruleIds: [rule.id] });
+    }
+  }
+  if (dirty.maxId !== null) {
+    // the other years' stored results of the touched kinds are re-evaluated in full when next read
+    const touched = pack.rules.map((c) => findRule(c.ruleId)).filter((r): r is RuleDefinition<unknown> => !!r && dirtyKinds.has(r.factsKind));
+    await store.deleteEvaluations(tx, countyCode, { ruleIds: touched.map((r) => r.id), exceptYear: year });
+    // rules of this year that were not refreshed (not asked for, never stored) have no evaluation to keep
+    await store.deleteDirty(tx, county6, dirty.maxId);
+  }
+  return report;
+}

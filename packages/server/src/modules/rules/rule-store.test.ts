@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { supportMeasures } from '@chanbang/db';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { buildHousehold, buildRegionTree, buildUser, type RegionTree } from '../../test/factories.ts';
+import { rowsOf } from '../regions/regions.repo.ts';
+import { ensureFresh, refreshPrefixLength, storableRule } from './rule-store.service.ts';
+
+let t: TestApp;
+let a: RegionTree;
+let b: RegionTree;
+let adminA: { cookie: string };
+const hh: Record<string, number> = {};
+const year = new Date().getFullYear();
+const monitored = { householdType: 'monitored', monitoringType: 'marginal', monitoringStatus: 'monitoring' } as const;
+
+async function stored(county: RegionTree, y = year): Promise<{ subject_key: string; status: string; region_code: string }[]> {
+  return rowsOf(
+    await t.db.db.execute(
+      sql`SELECT subject_key, status, region_code FROM rule_results WHERE rule_id = 'H1' AND year = ${y} AND region_code LIKE ${`${county.county.prefix}%`} ORDER BY subject_key`,
+    ),
+  );
+}
+async function evaluations(county: RegionTree): Promise<{ rule_id: string; year: number; pack_id: string }[]> {
+  return rowsOf(await t.db.db.execute(sql`SELECT rule_id, year, pack_id FROM rule_evaluations WHERE county_code = ${county.county.code} AND rule_id = 'H1' ORDER BY year`));
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  a = await buildRegionTree(t);
+  b = await buildRegionTree(t);
+  adminA = await buildUser(t, 'admin', a.county.code);
+  hh.a1 = (await buildHousehold(t, { regionCode: a.townships[0]!.villages[0]!.code, ...monitored })).id;
+  hh.a2 = (await buildHousehold(t, { regionCode: a.townships[1]!.villages[1]!.code, ...monitored })).id;
+  hh.b1 = (await buildHousehold(t, { regionCode: b.townships[0]!.villages[0]!.code, ...monitored })).id;
+  const put = await t.app.inject({ method: 'PUT', url: '/api/v1/policy/active', headers: { cookie: adminA.cookie }, payload: { packId: 'jincheng', countyCode: a.county.code } });
+  expect(put.statusCode, put.body).toBe(200);
+}, 240_000);
+afterAll(async () => t?.close());
+
+describe('ensureFresh (ADR 0004)', () => {
+  it('evaluates in full once per county with the county’s own pack, then nothing while nothing changed', async () => {
+    const first = await ensureFresh(t, a.county.code, year, ['H1']);
+    expect(first).toMatchObject({ packId: 'jincheng', incremental: {}, failed: [] });
+    expect(first.full).toContain('H1');
+    expect((await stored(a)).map((r) => [Number(r.subject_key), r.status])).toEqual([
+      [hh.a1, 'not_met'],
+      [hh.a2, 'not_met'],
+    ]);
+    const again = await ensureFresh(t, a.county.code, year, ['H1']);
+    expect(again).toMatchObject({ full: [], incremental: {} });
+    // county B has its own pack (the province default) and its own results
+    const other = await ensureFresh(t, b.county.code, year, ['H1']);
+    expect(other.packId).toBe('sanmenxia');
+    expect((await stored(b)).map((r) => Number(r.subject_key))).toEqual([hh.b1]);
+    expect(await evaluations(a)).toEqual([{ rule_id: 'H1', year, pack_id: 'jincheng' }]);
+    expect(await evaluations(b)).toEqual([{ rule_id: 'H1', year, pack_id: 'sanmenxia' }]);
+  });
+
+  it('re-gathers only the village of an edited household, and consumes the marks', async () => {
+    const village = a.townships[0]!.villages[0]!.code;
+    await t.db.db.insert(supportMeasures).values({ householdId: hh.a1!, regionCode: village, category: 'industry', year });
+    const r = await ensureFresh(t, a.county.code, year, ['H1']);
+    expect(r).toMatchObject({ full: [], incremental: { H1: [village] } });
+    expect((await stored(a)).map((x) => [Number(x.subject_key), x.status])).toEqual([
+      [hh.a1, 'met'],
+      [hh.a2, 'not_met'],
+    ]);
+    expect(await ensureFresh(t, a.county.code, year, ['H1'])).toMatchObject({ full: [], incremental: {} });
+    // county B was not touched by A's edit
+    expect(await ensureFresh(t, b.county.code, year, ['H1'])).toMatchObject({ full: [], incremental: {} });
+  });
+
+  it('a past year is stored apart; an edit consumed for this year makes the past year evaluate in full again', async () => {
+    expect((await ensureFresh(t, a.county.code, year - 1, ['H1'])).full).toContain('H1');
+    expect((await stored(a, year - 1)).map((x) => x.status)).toEqual(['not_met', 'not_met']);
+    await t.db.db.insert(supportMeasures).values({ householdId: hh.a2!, regionCode: a.townships[1]!.villages[1]!.code, category: 'employment', year: year - 1 });
+    expect((await ensureFresh(t, a.county.code, year, ['H1'])).incremental.H1).toEqual([a.townships[1]!.villages[1]!.code]);
+    expect((await evaluations(a)).map((e) => e.year)).toEqual([year]);
+    expect((await ensureFresh(t, a.county.code, year - 1, ['H1'])).full).toContain('H1');
+    expect((await stored(a, year - 1)).map((x) => [Number(x.subject_key), x.status])).toEqual([
+      [hh.a1, 'not_met'],
+      [hh.a2, 'met'],
+    ]);
+  });
+
+  it('a pack change (PUT /policy/active) invalidates the county’s stored evaluations', async () => {
+    const active = (await t.app.inject({ method: 'GET', url: `/api/v1/policy/active?countyCode=${a.county.code}`, headers: { cookie: adminA.cookie } })).json();
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/policy/active',
+      headers: { cookie: adminA.cookie },
+      payload: { packId: 'xuchang', countyCode: a.county.code, version: active.version },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(await evaluations(a)).toEqual([]);
+    const r = await ensureFresh(t, a.county.code, year, ['H1']);
+    expect([r.packId, r.full.includes('H1')]).toEqual(['xuchang', true]);
+  });
+
+  it('stores no rule outside its years, and refreshes by the subject level’s region', () => {
+    expect(storableRule({ ruleId: 'H1', clause: '', params: {}, years: [2023] }, 2024)).toBeUndefined();
+    expect(storableRule({ ruleId: 'H1', clause: '', params: {}, years: [2023] }, 2023)?.id).toBe('H1');
+    expect(storableRule({ ruleId: 'K2', clause: '', params: {} }, 2023)).toBeUndefined();
+    expect([
+      refreshPrefixLength({}),
+      refreshPrefixLength({ subjectLevel: 'village' }),
+      refreshPrefixLength({ subjectLevel: 'township' }),
+      refreshPrefixLength({ subjectLevel: 'county' }),
+    ]).toEqual([12, 12, 9, 6]);
+  });
+});
