@@ -58,6 +58,11 @@ describe('industries', () => {
     const list = await call(township2, 'GET', '/api/v1/industries');
     expect(list.json().items.map((i: { name: string }) => i.name)).not.toContain('大棚蔬菜');
     expect(list.json().items.map((i: { name: string }) => i.name)).toContain('果品');
+    // filters: kind and tier
+    const emerging = await call(township, 'GET', '/api/v1/industries?kind=emerging');
+    expect(emerging.json().items.map((i: { name: string }) => i.name)).toEqual(['大棚蔬菜']);
+    const countyTier = await call(township, 'GET', '/api/v1/industries?tier=county_one');
+    expect(countyTier.json().items.map((i: { name: string }) => i.name)).toEqual(['灵宝大枣']);
   });
 
   it('PATCH needs the version: none 428, stale 409 with current, two saves of one version give one 200 and one 409; audited', async () => {
@@ -126,17 +131,15 @@ describe('chains, links and the graph', () => {
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json()).toMatchObject({ entityIds: [entityId], gap: false, version: base.version + 1 });
     expect((await call(township, 'PUT', `/api/v1/chain-links/${base.id}/entities`, { entityIds: [], version: base.version })).statusCode).toBe(409);
-    await t.db.db
-      .insert(projects)
-      .values({
-        projectNo: `P-${chainId}`,
-        name: '红枣深加工车间',
-        regionCode: t1().villages[0]!.code,
-        projectType: 'industry',
-        year: 2025,
-        industryId,
-        chainLinkId: processing.id,
-      });
+    await t.db.db.insert(projects).values({
+      projectNo: `P-${chainId}`,
+      name: '红枣深加工车间',
+      regionCode: t1().villages[0]!.code,
+      projectType: 'industry',
+      year: 2025,
+      industryId,
+      chainLinkId: processing.id,
+    });
     // a 短板 on 加工 keeps it a gap even with its project (000 §四(一)2: 红枣产品加工仍处于初级阶段)
     expect((await call(township, 'PATCH', `/api/v1/chain-links/${processing.id}`, { shortfall: '红枣产品加工仍处于初级阶段', version: processing.version })).statusCode).toBe(200);
     const g = await call(village, 'GET', `/api/v1/chains/${chainId}/graph`);
