@@ -15,8 +15,7 @@ export const linkagesArea: MatrixArea = {
       [e!.id, h!.id, regionCode, note],
     );
     marks.push(note);
-    // `entities` too, for GET /entities/{id}/households while no entities area seeds one (an area listed later wins)
-    return { linkages: Number(l!.id), linkageEntity: Number(e!.id), entities: Number(e!.id) };
+    return { linkages: Number(l!.id), linkageEntity: Number(e!.id) };
   },
   skipped: { 'POST /api/v1/linkages/import': 'multipart upload (modules/linkages/linkages.test.ts: scope, row errors, nothing half-written)' },
   bodies: {

@@ -1,5 +1,5 @@
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { entities, households, linkages } from '@chanbang/db';
+import { entities, households, linkages, projects } from '@chanbang/db';
 import type { Conn } from '../../deps.ts';
 import { rowsOf } from '../regions/regions.repo.ts';
 import { scopeWhere } from '../regions/scope.ts';
@@ -219,5 +219,10 @@ export async function lockLinkageByKey(tx: Conn, k: { entityId: number; househol
     .from(linkages)
     .where(and(eq(linkages.entityId, k.entityId), eq(linkages.householdId, k.householdId), eq(linkages.mode, k.mode), eq(linkages.year, k.year)))
     .for('update');
+  return r;
+}
+
+export async function findProject(db: Conn, id: number): Promise<{ id: number; regionCode: string } | undefined> {
+  const [r] = await db.select({ id: projects.id, regionCode: projects.regionCode }).from(projects).where(eq(projects.id, id));
   return r;
 }

@@ -53,19 +53,17 @@ export function registerLinkageRoutes(app: FastifyInstance, deps: Deps): void {
   );
   void app.register(async (child) => {
     if (!child.hasContentTypeParser('multipart/form-data')) await child.register(multipart, { limits: { fileSize: deps.config.importLimits.maxUploadBytes, files: 1, fields: 5 } });
-    child
-      .withTypeProvider<ZodTypeProvider>()
-      .post(
-        '/api/v1/linkages/import',
-        {
-          schema: {
-            tags,
-            summary: 'Import linkages (.xlsx/.csv, multipart field `file`): all rows or none; 422 lists every row error',
-            response: { 200: LinkageImportReportSchema },
-          },
+    child.withTypeProvider<ZodTypeProvider>().post(
+      '/api/v1/linkages/import',
+      {
+        schema: {
+          tags,
+          summary: 'Import linkages (.xlsx/.csv, multipart field `file`): all rows or none; 422 lists every row error',
+          response: { 200: LinkageImportReportSchema },
         },
-        async (req) => importLinkageFile(deps, requireActor(req), await multipartFile(req)),
-      );
+      },
+      async (req) => importLinkageFile(deps, requireActor(req), await multipartFile(req)),
+    );
   });
   r.post(
     '/api/v1/linkages',

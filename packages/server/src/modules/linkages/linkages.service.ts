@@ -81,6 +81,17 @@ async function checkEntity(db: Conn, entityId: number, householdRegion: string):
   throwIfIssues(issues, 'entity is invalid');
 }
 
+/** A project named by a linkage must exist in the household's county. */
+async function checkProject(db: Conn, projectId: number | null | undefined, householdRegion: string): Promise<void> {
+  if (projectId === null || projectId === undefined) return;
+  const p = await repo.findProject(db, projectId);
+  if (!p || p.regionCode.slice(0, 6) !== householdRegion.slice(0, 6))
+    throwIfIssues(
+      [{ path: 'projectId', value: projectId, messageZh: '所属项目不存在或不在该户所在县（市、区）', messageEn: 'the project does not exist in the household’s county' }],
+      'project is invalid',
+    );
+}
+
 /** `GET /linkages`: a page of the linkages of households in the scope, with totals of every matching one. */
 export async function listLinkages(deps: Deps, actor: Actor, q: LinkageListQuery): Promise<LinkageList> {
   const db = deps.db.db;
@@ -105,6 +116,7 @@ export async function createLinkage(deps: Deps, actor: Actor, input: LinkageCrea
   const db = deps.db.db;
   const h = await getWritableHousehold(db, actor, input.householdId);
   await checkEntity(db, input.entityId, h.regionCode);
+  await checkProject(db, input.projectId, h.regionCode);
   checkFields(await dictModes(deps), input);
   const incomeType = input.incomeType ?? defaultIncomeType(input.mode);
   let id: number;
@@ -148,7 +160,8 @@ async function writableLinkage(db: Conn, actor: Actor, id: number): Promise<repo
  */
 export async function updateLinkage(deps: Deps, actor: Actor, id: number, input: LinkageUpdate, version: number | undefined): Promise<LinkageView> {
   const db = deps.db.db;
-  await writableLinkage(db, actor, id);
+  const current = await writableLinkage(db, actor, id);
+  await checkProject(db, input.projectId, current.regionCode);
   const modes = await dictModes(deps);
   const { version: _v, amountYuan, ...fields } = input;
   try {

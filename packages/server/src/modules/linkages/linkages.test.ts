@@ -91,6 +91,9 @@ describe('linkage records', () => {
     expect(money.statusCode).toBe(400);
     const missing = await call(county, 'POST', '/api/v1/linkages', { entityId: 999999, householdId: h.id, mode: 'employment', year: 2024, amountYuan: 1 });
     expect(missing.json().error.details.issues[0]).toMatchObject({ path: 'entityId', messageZh: '带动主体不存在' });
+    const project = await call(county, 'POST', '/api/v1/linkages', { entityId, householdId: h.id, projectId: 987654, mode: 'employment', year: 2024, amountYuan: 1 });
+    expect(project.statusCode).toBe(400);
+    expect(project.json().error.details.issues[0].path).toBe('projectId');
   });
 
   it('scope: out-of-scope household write 403, read 404; viewer cannot write; the entity page names no household outside the scope', async () => {
