@@ -82,7 +82,7 @@ export function HouseholdLoansTab({ household, writable }: HouseholdLoansTabProp
             aria-label={`${t('calculators.loans.amount')} ${l.amountYuan}`}
             title={
               <Flex gap={8} wrap align="center">
-                <span>{l.borrowerName ?? '—'}</span>
+                <span>{l.borrowerName ? `${t('calculators.loans.borrower')}：${l.borrowerName}` : t('calculators.loans.noBorrower')}</span>
                 <span>{t('calculators.yuan', { amount: yuan(l.amountYuan) })}</span>
                 <Tag color={STATUS_COLOR[l.status] ?? 'default'}>{t(`calculators.status.${l.status}` as MessageKey)}</Tag>
               </Flex>
