@@ -1,0 +1,77 @@
+import type { BackboneView, EntityCreate, EntityImportReport, EntityPage, EntityPatch, EntityView } from '@chanbang/domain';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, apiRequest, type QueryValue } from '../../lib/api-client.ts';
+
+// 经营主体 and 技术骨干 (issue 7 §2): TanStack Query hooks over /api/v1/entities and /api/v1/backbones.
+
+export const entityKeys = {
+  all: ['entities'] as const,
+  list: (q: Record<string, QueryValue>) => ['entities', 'list', q] as const,
+  one: (id: number) => ['entities', 'one', id] as const,
+  backbones: (id: number) => ['entities', 'backbones', id] as const,
+  history: (id: number) => ['entities', 'history', id] as const,
+};
+
+export type EntityHistoryEntry = { id: number; at: string; action: string; actorName: string | null; before: unknown; after: unknown };
+
+export function useEntities(q: Record<string, QueryValue>) {
+  return useQuery({ queryKey: entityKeys.list(q), queryFn: () => api.get<EntityPage>('/entities', q), placeholderData: (prev) => prev });
+}
+
+export function useEntity(id: number) {
+  return useQuery({ queryKey: entityKeys.one(id), queryFn: () => api.get<EntityView>(`/entities/${id}`), enabled: id > 0, retry: false });
+}
+
+export function useEntityBackbones(id: number) {
+  return useQuery({ queryKey: entityKeys.backbones(id), queryFn: () => api.get<{ items: BackboneView[] }>(`/entities/${id}/backbones`), enabled: id > 0 });
+}
+
+export function useEntityHistory(id: number, enabled: boolean) {
+  return useQuery({ queryKey: entityKeys.history(id), queryFn: () => api.get<{ items: EntityHistoryEntry[] }>(`/entities/${id}/history`), enabled: enabled && id > 0 });
+}
+
+/** Industries the user may link (the industries feature's list, read as plain options). */
+export function useIndustryOptions() {
+  return useQuery({
+    queryKey: ['entities', 'industry-options'],
+    queryFn: async () => {
+      const body = await api.get<{ items: { id: number; name: string }[] }>('/industries');
+      return body.items.map((i) => ({ value: i.id, label: i.name }));
+    },
+    retry: false,
+    staleTime: 60_000,
+  });
+}
+
+export type BackboneBody = { name: string; kind: string; specialty?: string | null; title?: string | null; phone?: string | null; regionCode?: string; active?: boolean };
+
+/** Every write of the entities pages; each refreshes the entities' queries. */
+export function useEntityMutations() {
+  const qc = useQueryClient();
+  const onSuccess = () => void qc.invalidateQueries({ queryKey: entityKeys.all });
+  return {
+    create: useMutation({ mutationFn: (body: EntityCreate) => api.post<EntityView>('/entities', body), onSuccess }),
+    update: useMutation({ mutationFn: ({ id, ...body }: EntityPatch & { id: number }) => api.patch<EntityView>(`/entities/${id}`, body), onSuccess }),
+    close: useMutation({
+      mutationFn: ({ id, ...body }: { id: number; reason: string; date: string; version?: number }) => api.post<EntityView>(`/entities/${id}/close`, body),
+      onSuccess,
+    }),
+    reopen: useMutation({ mutationFn: ({ id, ...body }: { id: number; version?: number }) => api.post<EntityView>(`/entities/${id}/reopen`, body), onSuccess }),
+    addBackbone: useMutation({
+      mutationFn: ({ entityId, ...body }: BackboneBody & { entityId: number }) => api.post<BackboneView>(`/entities/${entityId}/backbones`, body),
+      onSuccess,
+    }),
+    updateBackbone: useMutation({
+      mutationFn: ({ id, ...body }: Partial<BackboneBody> & { id: number; version?: number }) => api.patch<BackboneView>(`/backbones/${id}`, body),
+      onSuccess,
+    }),
+    importFile: useMutation({
+      mutationFn: (file: File) => {
+        const form = new FormData();
+        form.append('file', file);
+        return apiRequest<EntityImportReport>('/entities/import', { method: 'POST', body: form });
+      },
+      onSuccess,
+    }),
+  };
+}
