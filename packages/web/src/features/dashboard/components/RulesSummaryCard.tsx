@@ -40,7 +40,7 @@ export function RulesSummaryCard({ regionCode, rules, year }: RulesSummaryCardPr
                 <Typography.Text type={r.status === 'not_met' ? 'danger' : 'secondary'} style={{ overflowWrap: 'anywhere' }}>
                   {[
                     r.value !== null ? formatRuleValue(r.value, r.threshold, lang) : null,
-                    r.paramsTextZh || r.paramsTextEn ? t('rules.target', { text: pick(r.paramsTextZh, r.paramsTextEn) }) : null,
+                    r.threshold !== null ? t('rules.target', { text: formatRuleValue(r.threshold, r.threshold, lang) }) : null,
                   ]
                     .filter(Boolean)
                     .join(' · ')}

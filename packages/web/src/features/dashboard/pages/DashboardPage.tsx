@@ -30,7 +30,7 @@ export function DashboardPage() {
   const name = data?.region.name ?? region?.name ?? regionCode;
   const level = data?.region.level ?? region?.level;
   // the rule summaries of the county's pack (GET /dashboard `rules`)
-  const rules = ((data as { rules?: RuleSummary[] } | undefined)?.rules ?? []) as RuleSummary[];
+  const rules: RuleSummary[] = data?.rules ?? [];
   const ruleTitles = Object.fromEntries(rules.map((r) => [r.ruleId, ruleName(r, pick)]));
 
   return (

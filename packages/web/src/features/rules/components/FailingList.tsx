@@ -51,6 +51,8 @@ export function FailingList({ ruleId, regionCode, year, groups, failingTotal, gr
         loading={results.isFetching}
         dataSource={items}
         aria-label={t('rules.drill.failingList')}
+        tableLayout="fixed"
+        scroll={{ x: 900 }}
         cardTitle={(r) => label(r)}
         locale={{ emptyText: t('rules.drill.noFailing') }}
         pagination={{
@@ -62,8 +64,8 @@ export function FailingList({ ruleId, regionCode, year, groups, failingTotal, gr
           onChange: (p) => onChange({ group, page: p }),
         }}
         columns={[
-          { title: t('rules.drill.subject'), key: 'label', responsive: ['md'], render: (_: unknown, r) => label(r) },
-          { title: t('rules.drill.region'), key: 'region', render: (_: unknown, r) => r.regionName || r.regionCode },
+          { title: t('rules.drill.subject'), key: 'label', width: 240, responsive: ['md'], render: (_: unknown, r) => label(r) },
+          { title: t('rules.drill.region'), key: 'region', width: 150, render: (_: unknown, r) => r.regionName || r.regionCode },
           {
             title: t('rules.drill.reason'),
             key: 'reason',
@@ -82,6 +84,7 @@ export function FailingList({ ruleId, regionCode, year, groups, failingTotal, gr
                 {
                   title: t('rules.drill.group'),
                   key: 'group',
+                  width: 200,
                   render: (_: unknown, r: RuleFailingItem) => {
                     const g = groups.find((x) => x.code === r.groupCode);
                     return g ? pick(g.labelZh, g.labelEn) : '—';

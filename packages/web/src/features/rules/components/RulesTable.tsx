@@ -33,6 +33,8 @@ export function RulesTable({ rules, regionCode, year, loading }: RulesTableProps
       rowKey="ruleId"
       loading={loading}
       pagination={false}
+      tableLayout="fixed"
+      scroll={{ x: 1040 }}
       dataSource={rules}
       aria-label={t('rules.table')}
       onRow={(r) => ({ onClick: () => navigate(ruleLink(r.ruleId, regionCode, year)), style: { cursor: 'pointer' } })}
@@ -53,14 +55,14 @@ export function RulesTable({ rules, regionCode, year, loading }: RulesTableProps
             </Link>
           ),
         },
-        { title: t('rules.col.clause'), key: 'clause', width: 240, render: (_: unknown, r) => <span style={{ overflowWrap: 'anywhere' }}>{r.clauseText || r.clause}</span> },
+        { title: t('rules.col.clause'), key: 'clause', width: 220, render: (_: unknown, r) => <span style={{ overflowWrap: 'anywhere' }}>{r.clauseText || r.clause}</span> },
         { title: t('rules.col.years'), key: 'years', width: 120, render: (_: unknown, r) => yearsText(r.years, lang) ?? t('rules.everyYear') },
         { title: t('rules.col.status'), key: 'status', width: 110, render: (_: unknown, r) => <RuleStatusTag status={r.status} /> },
         {
           title: t('rules.col.value'),
           key: 'value',
           render: (_: unknown, r) => (
-            <div>
+            <div style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
               <Typography.Text strong type={r.status === 'not_met' ? 'danger' : undefined}>
                 {formatRuleValue(r.value, r.threshold, lang)}
               </Typography.Text>
@@ -76,7 +78,7 @@ export function RulesTable({ rules, regionCode, year, loading }: RulesTableProps
             </div>
           ),
         },
-        { title: t('rules.col.metTotal'), key: 'met', width: 110, render: (_: unknown, r) => (r.total ? `${r.met} / ${r.total}` : '—') },
+        { title: t('rules.col.metTotal'), key: 'met', width: 100, render: (_: unknown, r) => (r.total ? `${r.met} / ${r.total}` : '—') },
       ]}
     />
   );

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, ArrowUpOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Empty, Flex, Row, Select, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Row, Select, Skeleton, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { useSearchState } from '../../../lib/use-search-state.ts';
@@ -14,7 +14,17 @@ import { FailingList } from '../components/FailingList.tsx';
 import { RuleRegionChart, regionValue } from '../components/RuleRegionChart.tsx';
 import { ruleName } from '../components/RulesTable.tsx';
 import { RuleStatusTag } from '../components/RuleStatusTag.tsx';
-import { formatRuleValue } from '../rule-format.ts';
+import { formatRuleValue, yearsText } from '../rule-format.ts';
+import { ApiError } from '../../../lib/api-client.ts';
+
+/** Why the server would not evaluate the rule (not_in_force, not_implemented), from the error's details. */
+function reasonOf(err: unknown): string | undefined {
+  return err instanceof ApiError && typeof err.details?.reason === 'string' ? err.details.reason : undefined;
+}
+function yearsOf(err: unknown): number[] {
+  const years = err instanceof ApiError ? err.details?.years : undefined;
+  return Array.isArray(years) ? years.filter((y): y is number => typeof y === 'number') : [];
+}
 
 const KEYS = ['regionCode', 'year', 'group', 'page'] as const;
 
@@ -60,7 +70,27 @@ export function RuleDetailPage() {
           </Flex>
         }
       />
-      {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : null}
+      {error && reasonOf(error) === 'not_in_force' ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('rules.drill.notInForce', { year, years: yearsText(yearsOf(error), lang) ?? '—' })}
+          action={
+            <Flex gap={8} wrap>
+              {yearsOf(error).map((y) => (
+                <Button key={y} size="small" onClick={() => setSearch({ year: y === defaultRuleYear() ? undefined : y, group: undefined })}>
+                  {t('rules.yearOption', { year: y })}
+                </Button>
+              ))}
+            </Flex>
+          }
+        />
+      ) : error && reasonOf(error) === 'not_implemented' ? (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('rules.drill.notImplemented')} />
+      ) : error ? (
+        <ErrorAlert error={error} onRetry={() => void refetch()} />
+      ) : null}
       {isLoading ? <Skeleton active paragraph={{ rows: 10 }} /> : null}
       {data ? (
         <Row gutter={[16, 16]}>

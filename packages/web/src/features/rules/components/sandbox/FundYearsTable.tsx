@@ -13,6 +13,14 @@ export type FundYearsTableProps = {
   year: number;
 };
 
+/** 12345678.5 → 12,345,678.5 (the integer part grouped by thousands; display in the box only). */
+export function groupDigits(v: number | string | undefined): string {
+  if (v === undefined || v === '') return '';
+  const [int = '', dec] = String(v).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return dec !== undefined ? `${grouped}.${dec}` : grouped;
+}
+
 /** F1–F4 试算: one row per year, amounts in 元 (≤ 2 decimals); the judged year and earlier years for "rising". */
 export function FundYearsTable({ ruleId, columns, rows, onChange, year }: FundYearsTableProps) {
   const { t, pick } = useI18n();
@@ -52,6 +60,8 @@ export function FundYearsTable({ ruleId, columns, rows, onChange, year }: FundYe
                   max={999_999_999_999.99}
                   precision={2}
                   step={10_000}
+                  formatter={(v) => groupDigits(v)}
+                  parser={(v) => (v ?? '').replace(/,/g, '') as unknown as number}
                   style={{ width: '100%', minWidth: 140 }}
                   onChange={(v) => set(r.year, c, v ?? null)}
                 />
