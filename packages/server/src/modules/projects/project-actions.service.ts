@@ -1,15 +1,5 @@
-import {
-  AppError,
-  PROJECT_STAGE_LABELS,
-  entryPolicyOf,
-  nextProjectStage,
-  planProjectAction,
-  projectLevelOfRole,
-  projectLevelRefusal,
-  type ProjectActionBody,
-  type ProjectView,
-} from '@chanbang/domain';
-import type { Actor, Conn, Deps } from '../../deps.ts';
+import { AppError, entryPolicyOf, planProjectAction, projectLevelOfRole, projectLevelRefusal, type ProjectActionBody, type ProjectView } from '@chanbang/domain';
+import type { Actor, Deps } from '../../deps.ts';
 import { checkVersion } from '../../versioning.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { countyCodeOf, getActivePack } from '../policy/policy.service.ts';
@@ -71,37 +61,4 @@ export async function applyProjectAction(deps: Deps, actor: Actor, id: number, b
     return after;
   });
   return buildProjectView(db, actor, row);
-}
-
-/**
- * For the funds allocation service, inside ITS transaction: locks the project, refuses one that is not in the
- * library (P1 先入库后建设, 001 §二(一)5: 409 INVALID_TRANSITION with the reason), moves an in-library project to
- * 已安排资金 with a step naming the user (a further allocation keeps the stage and adds no step), audited.
- * @returns the project row after the step (its version bumped only when the stage changed)
- */
-export async function markProjectFunded(tx: Conn, actor: Actor, projectId: number): Promise<repo.ProjectRow> {
-  const before = await repo.lockProject(tx, projectId);
-  if (!before) throw new AppError('NOT_FOUND', 'project not found', { id: projectId });
-  assertWriteScope(actor, before.regionCode);
-  const from = stageOf(before);
-  const to = nextProjectStage(from, 'allocate_funds');
-  if (to === null) {
-    const at = PROJECT_STAGE_LABELS[from];
-    throw new AppError('INVALID_TRANSITION', 'only library projects receive funds', {
-      id: projectId,
-      issues: [
-        {
-          path: 'projectId',
-          value: projectId,
-          messageZh: `项目处于“${at.zh}”阶段，未入库项目不得安排资金（先入库后建设）`,
-          messageEn: `the project is ${at.en}: only projects in the library receive funds`,
-        },
-      ],
-    });
-  }
-  if (to === from) return before;
-  const after = await repo.updateProject(tx, projectId, { stage: to });
-  await repo.insertStep(tx, { projectId, action: 'allocate_funds', fromStage: from, toStage: to, actorId: actor.id, actorName: actor.displayName });
-  await recordAudit(tx, actor, { action: 'project_allocate_funds', entityType: 'project', entityId: projectId, regionCode: after.regionCode, before, after });
-  return after;
 }

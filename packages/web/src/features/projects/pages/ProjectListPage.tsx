@@ -1,6 +1,6 @@
 import type { ProjectListItem } from '@chanbang/domain';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Button, Card, Input, InputNumber, Select, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -14,6 +14,7 @@ import { DictSelect } from '../../../ui/DictSelect.tsx';
 import { canWrite, useCurrentUser } from '../../auth/api.ts';
 import { useDict } from '../../dictionaries/api.ts';
 import { useProjects } from '../api.ts';
+import { ProjectFileButtons } from '../components/ProjectFileButtons.tsx';
 import { ProjectFormModal } from '../components/ProjectForm.tsx';
 import { StageTag } from '../components/StageTag.tsx';
 
@@ -55,11 +56,14 @@ export function ProjectListPage() {
         title={t('projects.title')}
         subtitle={t('projects.subtitle')}
         extra={
-          canWrite(user) ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setProposing(true)}>
-              {t('projects.propose')}
-            </Button>
-          ) : null
+          <Space wrap>
+            {canWrite(user) ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setProposing(true)}>
+                {t('projects.propose')}
+              </Button>
+            ) : null}
+            <ProjectFileButtons filters={filters} writable={canWrite(user)} />
+          </Space>
         }
       />
       <Card size="small" style={{ marginBottom: 16 }}>
@@ -118,7 +122,6 @@ export function ProjectListPage() {
         )}
         pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, onChange: (p, ps) => setFilters({ page: p, pageSize: ps }, { keepPage: true }) }}
       />
-      {data && data.items.length === 0 ? <Typography.Paragraph type="secondary" /> : null}
       <ProjectFormModal open={proposing} onClose={() => setProposing(false)} onSaved={(p) => navigate(`/industry/projects/${p.id}`)} />
     </>
   );
