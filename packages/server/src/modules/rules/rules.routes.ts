@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
 import {
+  RULES,
   RuleCheckAnswerSchema,
   RuleCheckBodySchema,
   RuleEvaluateParamSchema,
@@ -14,6 +16,18 @@ import {
 import type { Deps } from '../../deps.ts';
 import { requireActor } from '../auth/auth.guard.ts';
 import * as service from './rules.service.ts';
+
+/** The sandbox body with `facts` documented per rule: every rule that has a sandbox, with its example. */
+function checkBodySchema() {
+  const examples = Object.values(RULES)
+    .filter((r) => r.sandbox)
+    .map((r) => `${r.id} (${r.titleEn}): e.g. ${JSON.stringify(r.sandbox!.example)}`);
+  return RuleCheckBodySchema.extend({
+    facts: z
+      .unknown()
+      .describe(`facts of ONE subject in the shape of the rule’s sandbox; rules with a sandbox — ${examples.join('; ') || 'none'}. A rule not listed has no sandbox (404).`),
+  });
+}
 
 export function registerRuleRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -63,7 +77,7 @@ export function registerRuleRoutes(app: FastifyInstance, deps: Deps): void {
         summary:
           'Policy sandbox (试算): judge one subject given by value against a pack’s rule for a year; nothing is stored. Rules with a sandbox: H1 and those whose GET /rules entry has sandbox.example',
         params: RuleEvaluateParamSchema,
-        body: RuleCheckBodySchema,
+        body: checkBodySchema(),
         response: { 200: RuleCheckAnswerSchema },
       },
     },
