@@ -1,9 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { C1CalcInput, C1CalcResult, LoanCreate, LoanUpdate, LoanView, RepaymentCreate, RepaymentView, S1CalcInput, S1CalcResult } from '@chanbang/domain';
+import type {
+  C1CalcInput,
+  C1CalcResult,
+  LoanCreate,
+  LoanUpdate,
+  LoanView,
+  RepaymentCreate,
+  RepaymentView,
+  S1CalcInput,
+  S1CalcResult,
+  SubsidyCreate,
+  SubsidyView,
+} from '@chanbang/domain';
 import { api } from '../../lib/api-client.ts';
 import { ifMatch } from '../../lib/versioning.ts';
 
-export type { C1CalcResult, LoanView, RepaymentView, S1CalcResult };
+export type { C1CalcResult, LoanView, RepaymentView, S1CalcResult, SubsidyView };
 
 /** POST /calculators/s1 */
 export function useS1Calc() {
@@ -38,4 +50,23 @@ export function useLoanMutations(householdId: number) {
 export function useReloadLoans(householdId: number) {
   const qc = useQueryClient();
   return async () => qc.fetchQuery({ queryKey: loansKey(householdId), queryFn: () => api.get<{ items: LoanView[] }>(`/households/${householdId}/loans`), staleTime: 0 });
+}
+
+export type SubsidyOwner = { projectId: number } | { householdId: number };
+const ownerPath = (o: SubsidyOwner) => ('projectId' in o ? `/projects/${o.projectId}/subsidies` : `/households/${o.householdId}/subsidies`);
+const subsidiesKey = (o: SubsidyOwner) => ['subsidies', 'projectId' in o ? `p${o.projectId}` : `h${o.householdId}`] as const;
+
+/** Facility subsidies (S1) of a project or a household. */
+export function useSubsidies(owner: SubsidyOwner) {
+  return useQuery({ queryKey: subsidiesKey(owner), queryFn: () => api.get<{ items: SubsidyView[] }>(ownerPath(owner)) });
+}
+
+/** Add (computed by S1 with the county's pack) and delete (If-Match) facility subsidies. */
+export function useSubsidyMutations(owner: SubsidyOwner) {
+  const qc = useQueryClient();
+  const onSuccess = () => qc.invalidateQueries({ queryKey: subsidiesKey(owner) });
+  return {
+    add: useMutation({ mutationFn: (input: SubsidyCreate) => api.post<SubsidyView & { steps: string[]; clause: string }>(ownerPath(owner), input), onSuccess }),
+    remove: useMutation({ mutationFn: (s: SubsidyView) => api.delete<void>(`/facility-subsidies/${s.id}`, ifMatch(s)), onSuccess }),
+  };
 }

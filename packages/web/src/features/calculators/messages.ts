@@ -65,6 +65,11 @@ export const zh = {
   'calculators.status.active': '在贷',
   'calculators.status.repaid': '已结清',
   'calculators.status.overdue': '逾期',
+  'calculators.subsidies.title': '设施农业补助',
+  'calculators.subsidies.add': '新增补助',
+  'calculators.subsidies.amount': '补助金额（元）',
+  'calculators.subsidies.year': '年度',
+  'calculators.subsidies.noPack': '本县现行政策包未规定设施农业补助',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -133,4 +138,9 @@ export const en: Record<keyof typeof zh, string> = {
   'calculators.status.active': 'Active',
   'calculators.status.repaid': 'Repaid',
   'calculators.status.overdue': 'Overdue',
+  'calculators.subsidies.title': 'Facility subsidies',
+  'calculators.subsidies.add': 'Add a subsidy',
+  'calculators.subsidies.amount': 'Subsidy (yuan)',
+  'calculators.subsidies.year': 'Year',
+  'calculators.subsidies.noPack': 'The county’s policy pack sets no facility subsidy',
 };
