@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, loans, projects } from '@chanbang/db';
+import { auditLog, facilitySubsidies, loans, projects } from '@chanbang/db';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { buildHousehold, buildRegionTree, buildUser, type RegionTree } from '../../test/factories.ts';
 
@@ -184,5 +184,47 @@ describe('facility subsidies', () => {
     const none = await call(henanAdmin, 'POST', `/api/v1/households/${other.id}/subsidies`, { kind: 'solar_greenhouse', areaMu: 1 });
     expect(none.statusCode).toBe(409);
     expect(none.json().error.details.issues[0].messageZh).toContain('未规定设施农业补助');
+  });
+});
+
+describe('S1 and C1 through the rule layer (gatherers, GET /rules/:id/evaluate, the sandbox)', () => {
+  it('C1 fails a recorded 2023 loan over the limits; S1 fails a stored subsidy above the rate; the sandboxes take the calculator input', async () => {
+    const v = tree.townships[1]!.villages[1]!.code;
+    const h = await buildHousehold(t, { regionCode: v, householdType: 'lifted', isLifted: true });
+    const base = { householdId: h.id, regionCode: v, termMonths: 36, annualRate: 0.0345, startDate: '2023-05-01', maturityDate: '2026-05-01' };
+    const [ok, over] = await t.db.db
+      .insert(loans)
+      .values([
+        { ...base, amountFen: 50_000_00 },
+        { ...base, amountFen: 120_000_00, needsAndCanRepay: true },
+      ])
+      .returning();
+    const c1 = await call(admin, 'GET', `/api/v1/rules/C1/evaluate?regionCode=${v}&year=2023`);
+    expect(c1.statusCode, c1.body).toBe(200);
+    const body = c1.json();
+    expect(body).toMatchObject({ status: 'not_met' });
+    expect(JSON.stringify(body)).toContain('超过单户上限 10 万元');
+    expect(JSON.stringify(body.failing ?? body)).toContain(String(over!.id));
+    expect(JSON.stringify(body.failing ?? [])).not.toContain(`"${ok!.id}"`);
+
+    await t.db.db.insert(facilitySubsidies).values([
+      { householdId: h.id, regionCode: v, kind: 'solar_greenhouse', areaMu: 2.5, amountFen: 75_000_00, packId: 'jincheng', year: 2023 },
+      { householdId: h.id, regionCode: v, kind: 'steel_frame_greenhouse', areaMu: 1, amountFen: 9_000_00, packId: 'jincheng', year: 2023 },
+    ]);
+    const s1eval = await call(admin, 'GET', `/api/v1/rules/S1/evaluate?regionCode=${v}&year=2023`);
+    expect(s1eval.statusCode, s1eval.body).toBe(200);
+    expect(s1eval.json()).toMatchObject({ status: 'not_met', total: 2, met: 1 });
+    expect(s1eval.body).toContain('超过标准 8,000 元');
+
+    const sandbox = await call(viewer, 'POST', '/api/v1/rules/C1/check', {
+      packId: 'jincheng',
+      year: 2023,
+      facts: { amountYuan: 120_000, termYears: 3, annualRate: 3.45, needsAndCanRepay: true },
+    });
+    expect(sandbox.statusCode, sandbox.body).toBe(200);
+    expect(sandbox.body).toContain('10 万元');
+    const s1 = await call(viewer, 'POST', '/api/v1/rules/S1/check', { packId: 'jincheng', year: 2023, facts: { kind: 'cool_season_vegetables', areaMu: 150 } });
+    expect(s1.statusCode, s1.body).toBe(200);
+    expect(s1.body).toContain('200 亩以上');
   });
 });
