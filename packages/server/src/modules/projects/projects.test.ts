@@ -219,3 +219,30 @@ describe('the workflow', () => {
     expect(asCounty.entryPolicy.minLinkageModes).toBe(2);
   });
 });
+
+describe('the project rules over the library (P3, P4 through the rule layer)', () => {
+  it('an in-library industry project with 1 linkage mode fails P3 of the xinxiang pack; the sandbox takes labels', async () => {
+    const admin = await buildUser(t, 'admin', tree.county.code);
+    expect((await call(admin, 'PUT', '/api/v1/policy/active', { countyCode: tree.county.code, packId: 'xinxiang' })).statusCode).toBe(200);
+    const v = tree.townships[0]!.villages[1]!.code;
+    const [one] = await t.db.db
+      .insert(projects)
+      .values({ projectNo: `P3${v}`, name: '单一方式项目', regionCode: v, projectType: 'industry', year: 2024, stage: 'in_library', linkageModes: ['employment'] })
+      .returning();
+    const res = await call(county, 'GET', `/api/v1/rules/P3/evaluate?regionCode=${tree.county.code}&year=2024`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.status).toBe('not_met');
+    expect(body.clauseText).toBe('新农字〔2024〕34号 六');
+    expect(body.failing.find((f: { key: string }) => f.key === String(one!.id)).reasonZh).toBe('“单一方式项目”落实联农带农方式 1 种（务工就业），少于至少 2 种的要求');
+    const p4 = (await call(county, 'GET', `/api/v1/rules/P4/evaluate?regionCode=${tree.county.code}&year=2024`)).json();
+    expect(p4.failing.some((f: { key: string }) => f.key === String(one!.id))).toBe(true);
+    const sandbox = await call(viewer, 'POST', '/api/v1/rules/P3/check', {
+      packId: 'xinxiang',
+      year: 2024,
+      facts: { projectType: '产业发展', linkageModes: ['股份合作', '务工就业'] },
+    });
+    expect(sandbox.statusCode, sandbox.body).toBe(200);
+    expect(sandbox.json()).toMatchObject({ status: 'met', value: 2, threshold: 2 });
+  });
+});
