@@ -14,6 +14,7 @@ type RuleList = { packId: string; packNameZh: string; year: number; rules: RuleS
 type Failing = { key: string; label?: string | null; link?: string | null; reasonZh: string };
 type Results = { items: Failing[]; total: number };
 type Pack = { id: string; nameZh: string };
+type Drill = { groups: { code: string; labelZh: string; count: number }[]; byRegion: { code: string; name: string; total: number; met: number }[] };
 
 const STATUS_ZH: Record<string, string> = { met: '达标', not_met: '未达标', not_applicable: '不适用', not_in_force: '不在适用年度', not_implemented: '暂未实现' };
 const shots = join(artifactsDir, 'rules');
@@ -82,6 +83,22 @@ describe('policy rules: status, drill-down and the 试算 sandbox', () => {
     await page.getByRole('link', { name: first.label!, exact: true }).first().click();
     await page.waitForURL((u) => `${u.pathname}${u.search}` === first.link);
     expect(new URL(page.url()).pathname).toMatch(/^\/households\/\d+$/);
+
+    // back on the drill-down: the 弱劳力半劳力 group is listed for information, not counted (002 §二(一)1)
+    await page.goBack();
+    await page.waitForURL((u) => u.pathname === '/rules/H1');
+    const drill = await j.api<Drill>(`/rules/H1/evaluate?year=${list.year}`);
+    const weak = drill.groups.find((g) => g.code === 'weak_labour');
+    if (weak && weak.count > 0) {
+      await page.getByRole('tab', { name: new RegExp(`^${weak.labelZh.slice(0, 5)}`) }).click();
+      await page.waitForURL((u) => u.searchParams.get('group') === 'weak_labour');
+      await expect.poll(() => page.getByText('仅列示，不计入达标率').first().isVisible()).toBe(true);
+    }
+    // a region of the table drills into it: the URL carries its code, the figures are the region's
+    const town = drill.byRegion.find((r) => r.total > 0)!;
+    await page.getByRole('button', { name: town.name, exact: true }).click();
+    await page.waitForURL((u) => u.searchParams.get('regionCode') === town.code);
+    await expect.poll(() => page.getByText(`${town.met} / ${town.total}`).first().isVisible()).toBe(true);
   });
 
   it('试算 F1 with the Sanmenxia pack: 54 % after 56 % is 未达标, 60 % after 56 % is 达标', async () => {
@@ -95,6 +112,11 @@ describe('policy rules: status, drill-down and the 试算 sandbox', () => {
     await choose(page, '政策包', sanmenxia.nameZh);
     await choose(page, '规则', /^F1 /);
     await choose(page, '试算年度', '2023 年');
+    // nothing typed: the answer names each missing figure in words (year and column), never a field key
+    await page.getByRole('button', { name: '试算' }).click();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.getByText('2023 年 · 用于产业发展的资金（元）：必须填写').isVisible()).toBe(true);
+    expect(await alert.innerText()).not.toMatch(/industryYuan|facts\./);
     await page.getByRole('spinbutton', { name: '2022 年 衔接资金总额（元）' }).fill('10000000');
     await page.getByRole('spinbutton', { name: '2022 年 用于产业发展的资金（元）' }).fill('5600000');
     await page.getByRole('spinbutton', { name: '2023 年 衔接资金总额（元）' }).fill('10000000');

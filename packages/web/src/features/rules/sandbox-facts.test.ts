@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldChoices, fundColumns, fundFacts, fundRowsFrom, initialFundRows, sandboxKind, sandboxPathWords, shapeOf } from './sandbox-facts.ts';
+import { sandboxIssueText, fieldChoices, fundColumns, fundFacts, fundRowsFrom, initialFundRows, sandboxKind, sandboxPathWords, shapeOf } from './sandbox-facts.ts';
 import { formatRuleValue, isShare } from './rule-format.ts';
 
 describe('试算 facts of the forms', () => {
@@ -50,6 +50,18 @@ describe('试算 facts of the forms', () => {
     expect(sandboxPathWords('facts.years.2023.industryYuan', 'F1', 'zh')).toBe('2023 年 · 用于产业发展的资金（元）');
     expect(sandboxPathWords('body.facts.years.2023.linkageFundYuan', 'F2', 'zh')).toBe('2023 年 · 产业项目资金（元）');
     expect(sandboxPathWords('facts.linkageModes.1', 'P3', 'zh')).toBe('联农带农方式 · 第 2 项');
+  });
+
+  it('the server’s generic message quoting the key is said in words; a worded one is kept', () => {
+    const path = 'facts.years.2023.industryYuan';
+    expect(
+      sandboxIssueText(
+        { path, messageZh: `${path} 不正确：Invalid input: expected number, received undefined`, messageEn: `${path}: Invalid input: expected number, received undefined` },
+        'F1',
+        'zh',
+      ),
+    ).toBe('2023 年 · 用于产业发展的资金（元）：必须填写');
+    expect(sandboxIssueText({ path, messageZh: '金额最多两位小数', messageEn: 'at most 2 decimals' }, 'F1', 'zh')).toBe('2023 年 · 用于产业发展的资金（元）：金额最多两位小数');
   });
 });
 

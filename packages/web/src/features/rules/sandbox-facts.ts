@@ -212,3 +212,29 @@ export function fieldChoices(example: unknown): { value: string; zh: string; en:
   }
   return null;
 }
+
+/** What a schema message says, in officer words (zod's English detail never reaches the screen). */
+function issueWords(detail: string, lang: 'zh' | 'en'): string {
+  const m = detail.toLowerCase();
+  const say = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+  if (/received undefined|required|received null/.test(m)) return say('必须填写', 'is required');
+  if (/expected number|nan/.test(m)) return say('应填写数字', 'must be a number');
+  if (/decimal|multiple of/.test(m)) return say('最多两位小数', 'at most 2 decimals');
+  if (/too small|at least|>=|too_small/.test(m)) return say('小于允许的最小值', 'is below the minimum');
+  if (/too big|at most|<=|too_big/.test(m)) return say('超过允许的最大值', 'is above the maximum');
+  if (/expected (string|array|boolean|object)|invalid option|expected one of/.test(m)) return say('不是可选的值', 'is not one of the choices');
+  return say('填写不正确', 'is not valid');
+}
+
+/**
+ * One 400 issue of a 试算 in words: where (2023 年 · 用于产业发展的资金（元）) and what. A message that quotes the
+ * field key (the server's generic "facts.x 不正确：…") is said in words; a worded one (money rules) is kept.
+ */
+export function sandboxIssueText(issue: { path?: string; messageZh?: string; messageEn?: string; message?: string }, ruleId: string, lang: 'zh' | 'en'): string {
+  const where = sandboxPathWords(issue.path, ruleId, lang);
+  const raw = (lang === 'zh' ? (issue.messageZh ?? issue.messageEn) : (issue.messageEn ?? issue.messageZh)) ?? issue.message ?? '';
+  const quotesKey = !!issue.path && raw.includes(issue.path);
+  const generic = quotesKey || /[a-z]{3,}/.test(raw.replace(/[（(].*?[)）]/g, '')) || !raw;
+  const what = generic ? issueWords((issue.messageEn ?? issue.message ?? raw).replace(/^[^:]*:\s*/, ''), lang) : raw;
+  return where ? `${where}${lang === 'zh' ? '：' : ': '}${what}` : what;
+}

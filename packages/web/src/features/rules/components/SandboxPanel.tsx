@@ -1,13 +1,14 @@
 import { CalculatorOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, Form, Row, Select, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { errorIssues, errorTitle, issueText } from '../../../lib/error-text.ts';
+import { findRule } from '@chanbang/domain';
+import { errorIssues, errorTitle } from '../../../lib/error-text.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { PolicyPack } from '../../../lib/types.ts';
 import { usePolicyPacks } from '../../admin/api.ts';
 import { RULE_YEARS, useRuleCheck, type RuleCheckAnswer, type RuleSummary } from '../api.ts';
 import { formatRuleValue } from '../rule-format.ts';
-import { fundColumns, fundFacts, hasBuiltInForm, initialFundRows, sandboxKind, sandboxPathWords, type FundYearRow } from '../sandbox-facts.ts';
+import { fundColumns, fundFacts, hasBuiltInForm, initialFundRows, sandboxIssueText, sandboxKind, type FundYearRow } from '../sandbox-facts.ts';
 import { ruleName } from './RulesTable.tsx';
 import { RuleStatusTag } from './RuleStatusTag.tsx';
 import { DictFacts, emptyDictFacts, H1_FIELDS, P3_FIELDS } from './sandbox/DictFacts.tsx';
@@ -35,8 +36,15 @@ function choicesOf(pack: PolicyPack | undefined, rules: RuleSummary[]): RuleChoi
   for (const id of ids) {
     const summary = known.get(id);
     const packRule = pack?.rules.find((r) => r.id === id);
-    if (!hasBuiltInForm(id) && !summary?.sandbox) continue;
-    out.push({ ruleId: id, titleZh: summary?.titleZh ?? packRule?.titleZh, titleEn: summary?.titleEn ?? packRule?.titleEn, example: summary?.sandbox?.example });
+    // the county's GET /rules carries the example; another pack's rules take it from the domain's rule itself
+    const example = summary?.sandbox?.example ?? findRule(id)?.sandbox?.example;
+    if (!hasBuiltInForm(id) && example === undefined) continue;
+    out.push({
+      ruleId: id,
+      titleZh: summary?.titleZh ?? packRule?.titleZh ?? findRule(id)?.titleZh,
+      titleEn: summary?.titleEn ?? packRule?.titleEn ?? findRule(id)?.titleEn,
+      example,
+    });
   }
   return out;
 }
@@ -182,11 +190,9 @@ export function SandboxPanel({ rules, defaultPackId, year: pageYear, initialPack
           description={
             issues.length ? (
               <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                {issues.map((issue, idx) => {
-                  const where = sandboxPathWords(issue.path, ruleId ?? '', lang);
-                  const text = issueText({ ...issue, path: undefined }, i18n);
-                  return <li key={idx}>{where ? `${where}：${text.replace(/^填写内容\s*|^A field\s*/, '')}` : text}</li>;
-                })}
+                {issues.map((issue, idx) => (
+                  <li key={idx}>{sandboxIssueText(issue, ruleId ?? '', lang)}</li>
+                ))}
               </ul>
             ) : undefined
           }
