@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef } from 'react';
 use([GraphChart, TooltipComponent, CanvasRenderer]);
 
 type Option = ComposeOption<GraphSeriesOption | TooltipComponentOption>;
+type NodeItem = Exclude<NonNullable<GraphSeriesOption['data']>[number], number | string | unknown[] | null | undefined>;
 
 const STEP_X = 150;
 const STEP_Y = 64;
@@ -42,6 +43,10 @@ export function layoutGraph(g: Pick<ChainGraph, 'nodes'>): { positions: Map<stri
   return { positions, width: col * STEP_X + 110, height: Math.max(1, rows) * STEP_Y + 16 };
 }
 
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 function short(s: string, n = 8): string {
   return s.length > n ? `${s.slice(0, n)}…` : s;
 }
@@ -60,7 +65,7 @@ export function ChainGraphChart({ graph, onOpen, ariaLabel }: { graph: ChainGrap
     const { positions, width, height } = layoutGraph(graph);
     const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
     const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-    const data = graph.nodes.map((n: GraphNode) => {
+    const data: NodeItem[] = graph.nodes.map((n: GraphNode): NodeItem => {
       const p = positions.get(n.id) ?? { x: 0, y: 0 };
       const gap = n.kind === 'link' && n.gap;
       const color = gap ? COLORS.gap : COLORS[n.kind];
@@ -78,7 +83,6 @@ export function ChainGraphChart({ graph, onOpen, ariaLabel }: { graph: ChainGrap
           color: n.kind === 'link' || n.kind === 'chain' ? (gap ? COLORS.gap : '#fff') : '#262626',
           formatter: short(n.label, n.kind === 'link' || n.kind === 'chain' ? 7 : 9),
         },
-        tooltip: { formatter: n.gapReasonZh ? `${n.label}<br/>短板：${n.gapReasonZh}` : n.label },
         value: n.link ?? '',
       };
     });
@@ -91,9 +95,7 @@ export function ChainGraphChart({ graph, onOpen, ariaLabel }: { graph: ChainGrap
       y: height,
       symbol: 'none',
       symbolSize: 0,
-      itemStyle: { color: 'transparent' },
-      label: { show: false, position: 'inside', color: '', formatter: '' },
-      tooltip: { formatter: '' },
+      label: { show: false },
       value: '',
     });
     const links = graph.edges.map((e) => {
@@ -106,7 +108,16 @@ export function ChainGraphChart({ graph, onOpen, ariaLabel }: { graph: ChainGrap
       };
     });
     const option: Option = {
-      tooltip: { trigger: 'item', confine: true },
+      tooltip: {
+        trigger: 'item',
+        confine: true,
+        // the node's full name, and a gap's reason (短板：无经营主体、无项目); edges and the corner say nothing
+        formatter: (p) => {
+          const item = Array.isArray(p) ? p[0] : p;
+          const n = item?.dataType === 'node' ? graph.nodes[item.dataIndex] : undefined;
+          return n ? (n.gapReasonZh ? `${escapeHtml(n.label)}<br/>短板：${escapeHtml(n.gapReasonZh)}` : escapeHtml(n.label)) : '';
+        },
+      },
       animation: false,
       series: [
         {
