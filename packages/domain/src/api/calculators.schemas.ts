@@ -57,7 +57,8 @@ export const C1CalcResultSchema = z.object({
   warnings: z.array(NoticeSchema),
   interestSubsidyYuan: z.number().describe('贴息总额（元）over the whole term: interest paid through the term, principal at maturity'),
   subsidisedPrincipalYuan: z.number().describe('贴息本金（元）: the part ≤ 5 万'),
-  steps: z.array(z.string()),
+  steps: z.array(z.string()).describe('the working in words (Chinese)'),
+  stepsEn: z.array(z.string()),
   clause: z.string(),
 });
 export type C1CalcResult = z.infer<typeof C1CalcResultSchema>;

@@ -85,6 +85,7 @@ export async function calculateC1(deps: Deps, actor: Actor, input: C1CalcInput):
     interestSubsidyYuan: fenToYuan(r.interestSubsidyFen),
     subsidisedPrincipalYuan: fenToYuan(r.subsidisedPrincipalFen),
     steps: r.stepsZh,
+    stepsEn: r.stepsEn,
     clause: formatClause(pack, cfg.clause),
   };
 }

@@ -149,7 +149,7 @@ function C1Card() {
               <div>
                 <Typography.Text type="secondary">{t('calculators.c1.subsidyNote')}</Typography.Text>
               </div>
-              {r.steps.map((s) => (
+              {(i18n.lang === 'zh' ? r.steps : r.stepsEn).map((s) => (
                 <div key={s}>{s}</div>
               ))}
             </div>
