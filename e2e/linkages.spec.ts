@@ -38,7 +38,7 @@ describe('linkages: 带动主体 → 计入当年收入', () => {
     await dialog.getByLabel('收入（元）').fill(String(amount));
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
-    await expect.poll(() => page.getByRole('cell', { name: entityName }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('cell', { name: entityName, exact: true }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('未计入').first().isVisible()).toBe(true);
 
     await page.getByRole('button', { name: `计入 ${year} 年收入` }).click();
