@@ -77,3 +77,33 @@ describe('linkages: 带动主体 → 计入当年收入', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 });
+
+describe('linkages: the entity page 带动农户', () => {
+  const j = useJourney('linkages-entity');
+
+  it('shows the households the entity drives with totals by year and mode, also at 390 px', async () => {
+    const { page } = j;
+    await login(page, j.server.url, 'dawang', PASSWORD);
+    const list = await j.api<HouseholdPage>('/households?pageSize=2&householdType=lifted');
+    const name = `带农测试合作社${Date.now().toString(36)}`;
+    const regionCode = list.items[0]!.regionCode.slice(0, 12);
+    const created = await page.request.post(`${j.server.url}/api/v1/entities`, { data: { regionCode, entityType: 'family_farm', name } });
+    expect(created.status(), await created.text()).toBe(201);
+    const entityId = ((await created.json()) as { id: number }).id;
+    for (const h of list.items) {
+      const res = await page.request.post(`${j.server.url}/api/v1/linkages`, { data: { entityId, householdId: h.id, mode: 'land_transfer', year: 2024, amountYuan: 600.5 } });
+      expect(res.status(), await res.text()).toBe(201);
+    }
+    await page.goto(`${j.server.url}/industry/entities/${entityId}`);
+    await page.getByRole('tab', { name: '带动农户' }).click();
+    const totals = page.getByRole('row').filter({ hasText: '土地流转' }).first();
+    await expect.poll(() => totals.isVisible()).toBe(true);
+    // 2 households, both 脱贫户, 1 201 元
+    await expect.poll(async () => (await totals.innerText()).replace(/\s+/g, ' ')).toContain('2024 土地流转 2 2 0 1,201');
+    await page.screenshot({ path: join(artifactsDir, 'linkages-entity-1440.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.getByText(list.items[0]!.householdNo).first().isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(artifactsDir, 'linkages-entity-390.png'), fullPage: true });
+  });
+});

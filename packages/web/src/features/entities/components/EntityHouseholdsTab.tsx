@@ -1,9 +1,10 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { LinkageView } from '@chanbang/domain';
 import { Button, Empty, Flex, Select, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { downloadUrl } from '../../../lib/api-client.ts';
 import { formatYuan } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
@@ -51,6 +52,9 @@ export function EntityHouseholdsTab({ entityId, writable }: EntityHouseholdsTabP
             {pick('添加带动农户', 'Add a household')}
           </Button>
         ) : null}
+        <Button icon={<DownloadOutlined />} href={downloadUrl('/linkages/export.xlsx', { entityId, year })}>
+          {pick('导出 Excel', 'Export Excel')}
+        </Button>
       </Flex>
       {q.isLoading ? <Spin /> : null}
       {q.error ? <ErrorAlert error={q.error} /> : null}
