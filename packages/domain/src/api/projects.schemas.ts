@@ -35,10 +35,11 @@ export const ProjectCreateSchema = z.object({
   constructionContent: nullableText().describe('建设内容'),
   performanceTarget: nullableText().describe('绩效目标'),
   note: nullableText().describe('备注'),
+  householdIds: z.array(z.number().int().positive()).max(5000).optional().describe('受益农户 (households.id in the user’s scope), linked with the proposal (create only)'),
 });
 export type ProjectCreate = z.infer<typeof ProjectCreateSchema>;
 
-export const ProjectUpdateSchema = ProjectCreateSchema.omit({ projectNo: true, regionCode: true })
+export const ProjectUpdateSchema = ProjectCreateSchema.omit({ projectNo: true, regionCode: true, householdIds: true })
   .partial()
   .extend({ version: VersionSchema.optional().describe('the version read (or If-Match)') });
 export type ProjectUpdate = z.infer<typeof ProjectUpdateSchema>;

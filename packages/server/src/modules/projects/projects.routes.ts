@@ -67,19 +67,17 @@ export function registerProjectRoutes(app: FastifyInstance, deps: Deps): void {
   });
   void app.register(async (child) => {
     if (!child.hasContentTypeParser('multipart/form-data')) await child.register(multipart, { limits: { fileSize: deps.config.importLimits.maxUploadBytes, files: 1, fields: 5 } });
-    child
-      .withTypeProvider<ZodTypeProvider>()
-      .post(
-        '/api/v1/projects/import',
-        {
-          schema: {
-            tags,
-            summary: 'Import projects (.xlsx/.csv, multipart field `file`): all rows or none (stage 谋划); 422 lists every row error',
-            response: { 200: ProjectImportResultSchema },
-          },
+    child.withTypeProvider<ZodTypeProvider>().post(
+      '/api/v1/projects/import',
+      {
+        schema: {
+          tags,
+          summary: 'Import projects (.xlsx/.csv, multipart field `file`): all rows or none (stage 谋划); 422 lists every row error',
+          response: { 200: ProjectImportResultSchema },
         },
-        async (req) => importProjectFile(deps, requireActor(req), await multipartFile(req)),
-      );
+      },
+      async (req) => importProjectFile(deps, requireActor(req), await multipartFile(req)),
+    );
   });
   r.get(
     '/api/v1/projects/:id',

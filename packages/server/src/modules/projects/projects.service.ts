@@ -156,8 +156,9 @@ export async function createProject(deps: Deps, actor: Actor, input: ProjectCrea
   if (!region || region.retiredAt || (region.level !== 'township' && region.level !== 'village')) {
     bad([{ path: 'regionCode', value: input.regionCode, messageZh: '实施地点须为在用的乡镇或行政村', messageEn: 'the place must be an active township or village' }]);
   }
-  const { projectNo, regionCode, ...fields } = input;
+  const { projectNo, regionCode, householdIds, ...fields } = input;
   await checkFields(deps, db, regionCode, fields);
+  const beneficiaries = householdIds?.length ? await scopedHouseholds(db, actor, householdIds) : [];
   const row = await db.transaction(async (tx) => {
     if (projectNo && (await repo.findProjectByNo(tx, projectNo))) {
       throw new AppError('CONFLICT', 'project number taken', {
@@ -175,6 +176,7 @@ export async function createProject(deps: Deps, actor: Actor, input: ProjectCrea
       stage: 'draft',
       proposedBy: actor.id,
     });
+    if (beneficiaries.length) await repo.replaceBeneficiaries(tx, p.id, beneficiaries);
     await repo.insertStep(tx, { projectId: p.id, action: 'create', fromStage: 'draft', toStage: 'draft', actorId: actor.id, actorName: actor.displayName });
     await recordAudit(tx, actor, { action: 'create', entityType: 'project', entityId: p.id, regionCode: p.regionCode, after: p });
     return p;
@@ -268,17 +270,14 @@ export async function putBudgets(deps: Deps, actor: Actor, id: number, body: Pro
   });
 }
 
-const CLOSED: readonly string[] = ['rejected', 'withdrawn', 'evaluated'];
-
 /**
- * Replaces the beneficiary households (in the user's scope, in the registry) of a project that is not closed.
- * @throws AppError as updateProject; VALIDATION_FAILED naming the households not found in scope
+ * The households among `ids` in the user's scope and in the registry, as beneficiary rows.
+ * @throws AppError VALIDATION_FAILED naming `householdIds` and the ids not found
  */
-export async function putBeneficiaries(deps: Deps, actor: Actor, id: number, body: ProjectBeneficiariesPut, version: number | undefined): Promise<ProjectView> {
-  await getWritableProject(deps.db.db, actor, id);
-  const ids = [...new Set(body.householdIds)];
-  const found = await repo.findScopedHouseholds(deps.db.db, actor.scopePrefix, ids);
-  const missing = ids.filter((h) => !found.some((f) => f.id === h));
+async function scopedHouseholds(db: Conn, actor: Actor, ids: readonly number[]): Promise<{ householdId: number; regionCode: string }[]> {
+  const unique = [...new Set(ids)];
+  const found = await repo.findScopedHouseholds(db, actor.scopePrefix, unique);
+  const missing = unique.filter((h) => !found.some((f) => f.id === h));
   if (missing.length) {
     bad([
       {
@@ -289,13 +288,21 @@ export async function putBeneficiaries(deps: Deps, actor: Actor, id: number, bod
       },
     ]);
   }
+  return found.map((f) => ({ householdId: f.id, regionCode: f.regionCode }));
+}
+
+const CLOSED: readonly string[] = ['rejected', 'withdrawn', 'evaluated'];
+
+/**
+ * Replaces the beneficiary households (in the user's scope, in the registry) of a project that is not closed.
+ * @throws AppError as updateProject; VALIDATION_FAILED naming the households not found in scope
+ */
+export async function putBeneficiaries(deps: Deps, actor: Actor, id: number, body: ProjectBeneficiariesPut, version: number | undefined): Promise<ProjectView> {
+  await getWritableProject(deps.db.db, actor, id);
+  const found = await scopedHouseholds(deps.db.db, actor, body.householdIds);
   const open = ['draft', 'submitted', 'reviewed', 'publicised', 'in_library', 'funded', 'implementing', 'accepted'];
   return writeLocked(deps, actor, id, version, { stages: open.filter((s) => !CLOSED.includes(s)), action: 'update_beneficiaries' }, async (tx) => {
-    await repo.replaceBeneficiaries(
-      tx,
-      id,
-      found.map((f) => ({ householdId: f.id, regionCode: f.regionCode })),
-    );
+    await repo.replaceBeneficiaries(tx, id, found);
     return {};
   });
 }

@@ -133,6 +133,20 @@ describe('申报 and edit', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.json().beneficiaries).toHaveLength(1);
     expect(JSON.stringify(ok.json())).not.toMatch(/idNumber|phone/);
+    // linked with the proposal itself: in scope only, nothing written otherwise
+    const before = (await t.db.db.select().from(projects)).length;
+    const bad = await call(township, 'POST', '/api/v1/projects', {
+      name: '带户申报',
+      regionCode: villageCode,
+      year: 2025,
+      projectType: 'other',
+      householdIds: [mine.id, other.id],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect((await t.db.db.select().from(projects)).length).toBe(before);
+    const created = await call(township, 'POST', '/api/v1/projects', { name: '带户申报', regionCode: villageCode, year: 2025, projectType: 'other', householdIds: [mine.id] });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().beneficiaries.map((b: { householdId: number }) => b.householdId)).toEqual([mine.id]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { ProjectView } from '@chanbang/domain';
-import { App, Button, Card, Modal, Select } from 'antd';
+import { App, Button, Card, Modal } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -7,7 +7,8 @@ import { useI18n } from '../../../lib/i18n.tsx';
 import { withVersion } from '../../../lib/versioning.ts';
 import { ResponsiveTable } from '../../../ui/ResponsiveTable.tsx';
 import { useStaleSave } from '../../../ui/StaleSave.tsx';
-import { useHouseholdSearch, usePutBeneficiaries } from '../api.ts';
+import { usePutBeneficiaries } from '../api.ts';
+import { HouseholdPicker, type PickedHousehold } from './HouseholdPicker.tsx';
 
 type Ben = ProjectView['beneficiaries'][number];
 
@@ -18,16 +19,10 @@ export function BeneficiariesCard({ project, editable, reload }: { project: Proj
   const put = usePutBeneficiaries(project.id);
   const stale = useStaleSave();
   const [open, setOpen] = useState(false);
-  const [q, setQ] = useState('');
-  const [chosen, setChosen] = useState<{ value: number; label: string }[]>([]);
-  const found = useHouseholdSearch(q);
+  const [chosen, setChosen] = useState<PickedHousehold[]>([]);
   const columns: ColumnsType<Ben> = [
     { title: t('projects.ben.no'), dataIndex: 'householdNo', render: (v: string, r) => <Link to={`/households/${r.householdId}`}>{v}</Link> },
     { title: t('projects.ben.head'), dataIndex: 'headName', render: (v: string | null) => v ?? '—' },
-  ];
-  const options = [
-    ...chosen,
-    ...(found.data ?? []).filter((h) => !chosen.some((c) => c.value === h.id)).map((h) => ({ value: h.id, label: `${h.householdNo} ${h.headName ?? ''}` })),
   ];
   const save = async () => {
     try {
@@ -74,20 +69,7 @@ export function BeneficiariesCard({ project, editable, reload }: { project: Proj
         cancelText={t('common.cancel')}
         destroyOnHidden
       >
-        <Select
-          mode="multiple"
-          labelInValue
-          style={{ width: '100%' }}
-          aria-label={t('projects.field.beneficiaries')}
-          placeholder={t('projects.field.beneficiarySearch')}
-          filterOption={false}
-          showSearch
-          onSearch={setQ}
-          loading={found.isFetching}
-          value={chosen}
-          onChange={(v) => setChosen(v as { value: number; label: string }[])}
-          options={options}
-        />
+        <HouseholdPicker value={chosen} onChange={setChosen} />
       </Modal>
     </Card>
   );

@@ -9,9 +9,10 @@ import { RegionSelect } from '../../../ui/RegionSelect.tsx';
 import { useStaleSave } from '../../../ui/StaleSave.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
 import { useDict } from '../../dictionaries/api.ts';
+import { HouseholdPicker, type PickedHousehold } from './HouseholdPicker.tsx';
 import { useChainLinks, useCreateProject, useIndustryOptions, useUpdateProject } from '../api.ts';
 
-type Values = Omit<ProjectCreate, 'projectNo'>;
+type Values = Omit<ProjectCreate, 'projectNo' | 'householdIds'> & { beneficiaries?: PickedHousehold[] };
 
 /** Fields the API reports an issue on, mapped to form names. */
 function applyIssues(form: ReturnType<typeof Form.useForm<Values>>[0], err: unknown, text: string): boolean {
@@ -61,14 +62,15 @@ export function ProjectFormModal({ open, onClose, project, onSaved }: { open: bo
 
   const submit = async () => {
     const v = await form.validateFields();
-    const body = { ...v, projectSubtype: v.projectSubtype || null, industryId: v.industryId || null, chainLinkId: v.chainLinkId || null };
+    const { beneficiaries, ...fields } = v;
+    const body = { ...fields, projectSubtype: v.projectSubtype || null, industryId: v.industryId || null, chainLinkId: v.chainLinkId || null };
     try {
       if (project) {
         const { regionCode: _r, ...rest } = body;
         const saved = await update.mutateAsync(withVersion(rest, project));
         onSaved?.(saved);
       } else {
-        const saved = await create.mutateAsync(body);
+        const saved = await create.mutateAsync({ ...body, householdIds: (beneficiaries ?? []).map((b) => b.value) });
         onSaved?.(saved);
       }
       onClose();
@@ -173,6 +175,11 @@ export function ProjectFormModal({ open, onClose, project, onSaved }: { open: bo
             </Form.Item>
           </Col>
         </Row>
+        {project ? null : (
+          <Form.Item name="beneficiaries" label={t('projects.field.beneficiaries')}>
+            <HouseholdPicker />
+          </Form.Item>
+        )}
         <Form.Item name="constructionContent" label={t('projects.field.content')}>
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
