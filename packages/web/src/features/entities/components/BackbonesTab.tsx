@@ -121,7 +121,7 @@ function BackboneModal({
       cancelText={t('common.cancel')}
       forceRender
     >
-      <Form form={form} layout="vertical" data-testid="backbone-form">
+      <Form form={form} name="backbone" layout="vertical" data-testid="backbone-form">
         <Form.Item name="name" label={t('entities.backbone.name')} rules={[{ required: true, whitespace: true, max: 64 }]}>
           <Input maxLength={64} />
         </Form.Item>

@@ -153,7 +153,7 @@ export function EntityFormModal({
       forceRender
       width={640}
     >
-      <Form form={form} layout="vertical" data-testid="entity-form">
+      <Form form={form} name="entity" layout="vertical" data-testid="entity-form">
         <Form.Item name="entityType" label={t('entities.field.entityType')} rules={[{ required: true }]}>
           <DictSelect dictCode="entity_type" aria-label={t('entities.field.entityType')} allowClear={false} />
         </Form.Item>

@@ -146,7 +146,7 @@ function CloseModal({ open, entity, onClose, reload }: { open: boolean; entity: 
       forceRender
     >
       <Typography.Paragraph>{t('entities.closeConfirm')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ date: dayjs() }}>
+      <Form form={form} name="entityClose" layout="vertical" initialValues={{ date: dayjs() }}>
         <Form.Item name="reason" label={t('entities.closeReason')} rules={[{ required: true, whitespace: true, max: 500 }]}>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
         </Form.Item>

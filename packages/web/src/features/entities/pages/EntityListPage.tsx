@@ -119,7 +119,6 @@ export function EntityListPage() {
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: t('entities.empty') }}
           onRow={(e) => ({ onClick: () => navigate(`/industry/entities/${e.id}`), style: { cursor: 'pointer' } })}
-          cardTitle={(e) => <Link to={`/industry/entities/${e.id}`}>{e.name}</Link>}
           pagination={{
             current: query.page,
             pageSize: query.pageSize,
