@@ -16,6 +16,12 @@ const LABELS: Record<string, Record<string, string>> = {
 const dict = { label: (d: string, c: string | null | undefined) => (c ? (LABELS[d]?.[c] ?? c) : '—') };
 
 describe('changeRows', () => {
+  it('shows a linkage amount stored in 分 as 元 (480050 分 → 4,800.5)', () => {
+    expect(changeRows('linkage', { incomeFen: 480050, entityId: 3 }, { incomeFen: 500000, entityId: 3 }, i18n, dict)).toEqual([
+      { key: 'incomeFen', label: '收入（元）', before: '4,800.5', after: '5,000' },
+    ]);
+  });
+
   it('lists changed household fields by label with dictionary values, leaving out ids and timestamps', () => {
     const before = { id: 5, householdNo: 'H1', householdType: 'lifted', riskTypes: ['illness'], housingSecure: null, updatedAt: '2024-01-01T00:00:00Z' };
     const after = { id: 5, householdNo: 'H1', householdType: 'monitored', riskTypes: ['illness', 'disability'], housingSecure: true, updatedAt: '2024-02-01T00:00:00Z' };

@@ -1,4 +1,4 @@
-import { findPack } from '@chanbang/domain';
+import { fenToYuan, findPack } from '@chanbang/domain';
 import { fieldDef, type FieldKind } from './field-labels.ts';
 import { formatDate, formatYuan } from './format.ts';
 import type { I18n, MessageKey } from './i18n.tsx';
@@ -38,6 +38,7 @@ export function showValue(value: unknown, kind: FieldKind, i18n: Pick<I18n, 't' 
   if (kind.dict) return dict.label(kind.dict, String(value));
   if (kind.date) return formatDate(String(value));
   if (kind.money) return formatYuan(Number(value), i18n.lang);
+  if (kind.fen && Number.isSafeInteger(Number(value))) return formatYuan(fenToYuan(Number(value)), i18n.lang);
   return String(value);
 }
 

@@ -6,7 +6,7 @@
 export type Label = readonly [zh: string, en: string];
 
 /** How a field's value is shown: a dictionary's label, yes/no (null = not assessed), a date, money. */
-export type FieldKind = { dict?: string; bool?: 'secure' | 'yesno'; date?: boolean; money?: boolean; hidden?: boolean; role?: boolean };
+export type FieldKind = { dict?: string; bool?: 'secure' | 'yesno'; date?: boolean; money?: boolean; fen?: boolean; hidden?: boolean; role?: boolean };
 
 type FieldDef = Label | readonly [zh: string, en: string, kind: FieldKind];
 
@@ -155,7 +155,18 @@ const REGION: Record<string, FieldDef> = {
   retiredAt: ['撤销日期', 'Retired on', { date: true }],
 };
 
+/** 联农带农 (linkages): the amount is stored in 分 (`income_fen`). */
+const LINKAGE: Record<string, FieldDef> = {
+  entityId: ['带动主体', 'Entity', HIDDEN],
+  projectId: ['所属项目', 'Project', HIDDEN],
+  mode: ['联农带农方式', 'Linkage mode', { dict: 'linkage_mode' }],
+  incomeFen: ['收入（元）', 'Income (yuan)', { fen: true }],
+  incomeType: ['收入类型', 'Income type', { dict: 'income_type' }],
+  carriedAt: ['计入当年收入时间', 'Carried into income', { date: true }],
+};
+
 const BY_ENTITY: Record<string, Record<string, FieldDef>> = {
+  linkage: LINKAGE,
   region: REGION,
   household: HOUSEHOLD,
   households: HOUSEHOLD,
@@ -195,6 +206,7 @@ export const ACTION_LABELS: Record<string, Label> = {
   advance: ['办理', 'Advanced'],
   retire: ['撤销', 'Retired'],
   rename: ['更名', 'Renamed'],
+  carry: ['计入当年收入', 'Carried into income'],
 };
 
 /** Audit entity types in words. */
@@ -215,7 +227,8 @@ export const ENTITY_LABELS: Record<string, Label> = {
   regions: ['行政区划（批量）', 'Regions (bulk)'],
   import_job: ['导入任务', 'Import job'],
   import_mapping: ['导入列对应方案', 'Import mapping'],
+  linkage: ['联农带农', 'Farmer linkage'],
 };
 
 /** Entity types that belong to a household (the audit log names the household for these). */
-export const HOUSEHOLD_ENTITY_TYPES = ['household', 'person', 'household_income', 'support_measure', 'monitoring_case', 'household_helper'];
+export const HOUSEHOLD_ENTITY_TYPES = ['household', 'person', 'household_income', 'support_measure', 'monitoring_case', 'household_helper', 'linkage'];
