@@ -20,10 +20,19 @@ export function formatAmount(value: number, lang: Lang): string {
   return `${value.toLocaleString(locale, { maximumFractionDigits: 2 })}${lang === 'zh' ? ' 元' : ' yuan'}`;
 }
 
+/**
+ * One subject's figure (a 试算 answer) is a share only when its threshold lies strictly between 0 and 1 or the
+ * figure is a fraction: "1 家 / 至少 1 家" (E1 for one village) is a count, not 100%.
+ */
+export function isSubjectShare(value: number | null | undefined, threshold: number | null | undefined): boolean {
+  if (threshold !== null && threshold !== undefined && threshold > 0 && threshold < 1) return true;
+  return value !== null && value !== undefined && !Number.isInteger(value) && value > 0 && value < 1;
+}
+
 /** A rule's figure in words: shares as %, other figures as amounts (≥ 100: 元/万元) or plain numbers. */
-export function formatRuleValue(value: number | null | undefined, threshold: number | null | undefined, lang: Lang): string {
+export function formatRuleValue(value: number | null | undefined, threshold: number | null | undefined, lang: Lang, share = isShare(value, threshold)): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  if (isShare(value, threshold)) return formatPercent(value);
+  if (share) return formatPercent(value);
   if (Number.isInteger(value) && Math.abs(value) < 100) return String(value);
   return formatAmount(value, lang);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sandboxIssueText, fieldChoices, fundColumns, fundFacts, fundRowsFrom, initialFundRows, sandboxKind, sandboxPathWords, shapeOf } from './sandbox-facts.ts';
-import { formatRuleValue, isShare } from './rule-format.ts';
+import { formatRuleValue, isShare, isSubjectShare } from './rule-format.ts';
 
 describe('试算 facts of the forms', () => {
   it('F1–F4 get the years table, P3 and H1 their own form, the rest one built from the example', () => {
@@ -72,5 +72,9 @@ describe('a rule figure in words', () => {
     expect(formatRuleValue(12_500_000, 10_000_000, 'zh')).toBe('1,250 万元');
     expect(formatRuleValue(3, 2, 'zh')).toBe('3');
     expect(formatRuleValue(null, 0.5, 'zh')).toBe('—');
+    // one village's 1 cooperative against "at least 1" is a count; F1's 54 % against 55 % a share
+    expect(isSubjectShare(1, 1)).toBe(false);
+    expect(formatRuleValue(1, 1, 'zh', isSubjectShare(1, 1))).toBe('1');
+    expect(isSubjectShare(0.54, 0.55)).toBe(true);
   });
 });
