@@ -108,5 +108,13 @@ describe('project library: propose → review → publicity → county entry', (
       await page.screenshot({ path: join(artifactsDir, `projects-${url.includes('/industry/projects/') ? 'detail' : 'list'}-390.png`), fullPage: true });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     }
+    // the 申报 form is a full-screen dialog on a phone
+    await page.goto(`${j.server.url}/industry/projects`);
+    await page.getByRole('button', { name: /申报项目/ }).click();
+    await expect.poll(() => page.getByRole('dialog').getByLabel('项目名称').isVisible()).toBe(true);
+    await page.screenshot({ path: join(artifactsDir, 'projects-form-390.png') });
+    const box = await page.locator('.ant-modal:visible').boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(PHONE.width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   });
 });
