@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { LinkageView } from '@chanbang/domain';
 import { Button, Empty, Flex, Select, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -12,6 +12,7 @@ import { ResponsiveTable } from '../../../ui/ResponsiveTable.tsx';
 import { useDict } from '../../dictionaries/api.ts';
 import { useEntityHouseholds } from '../linkages-api.ts';
 import { LinkageFormModal } from './LinkageFormModal.tsx';
+import { LinkageImportModal } from './LinkageImportModal.tsx';
 
 export type EntityHouseholdsTabProps = {
   /** the entity shown on the detail page */
@@ -31,6 +32,7 @@ export function EntityHouseholdsTab({ entityId, writable }: EntityHouseholdsTabP
   const [year, setYear] = useState<number | undefined>(undefined);
   const q = useEntityHouseholds(entityId, year);
   const [editing, setEditing] = useState<LinkageView | 'new' | null>(null);
+  const [importing, setImporting] = useState(false);
   const years: number[] = [];
   for (let y = dayjs().year(); y >= 2013; y--) years.push(y);
   const reload = async () => (await q.refetch()).data?.items.find((l) => editing !== 'new' && l.id === editing?.id);
@@ -50,6 +52,11 @@ export function EntityHouseholdsTab({ entityId, writable }: EntityHouseholdsTabP
         {writable ? (
           <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
             {pick('添加带动农户', 'Add a household')}
+          </Button>
+        ) : null}
+        {writable ? (
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+            {pick('导入', 'Import')}
           </Button>
         ) : null}
         <Button icon={<DownloadOutlined />} href={downloadUrl('/linkages/export.xlsx', { entityId, year })}>
@@ -118,6 +125,7 @@ export function EntityHouseholdsTab({ entityId, writable }: EntityHouseholdsTabP
         </>
       ) : null}
       <LinkageFormModal editing={editing} entityId={entityId} onClose={() => setEditing(null)} reload={reload} />
+      <LinkageImportModal open={importing} onClose={() => setImporting(false)} />
     </>
   );
 }
