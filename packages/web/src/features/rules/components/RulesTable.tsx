@@ -63,9 +63,11 @@ export function RulesTable({ rules, regionCode, year, loading }: RulesTableProps
           key: 'value',
           render: (_: unknown, r) => (
             <div style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
-              <Typography.Text strong type={r.status === 'not_met' ? 'danger' : undefined}>
-                {formatRuleValue(r.value, r.threshold, lang)}
-              </Typography.Text>
+              {r.value !== null || !(r.paramsTextZh || r.paramsTextEn || r.threshold !== null) ? (
+                <Typography.Text strong type={r.status === 'not_met' ? 'danger' : undefined}>
+                  {formatRuleValue(r.value, r.threshold, lang)}
+                </Typography.Text>
+              ) : null}
               {r.paramsTextZh || r.paramsTextEn ? (
                 <div>
                   <Typography.Text type="secondary">{t('rules.target', { text: pick(r.paramsTextZh, r.paramsTextEn) })}</Typography.Text>
