@@ -159,6 +159,26 @@ describe('entities CRUD', () => {
   });
 });
 
+describe('industries of an entity', () => {
+  it('links industries in scope (a county industry too), filters by industry, refuses another township’s industry', async () => {
+    const [countyInd, own, foreign] = await t.db.query<{ id: number }>(
+      `INSERT INTO industries (region_code, name, category, kind) VALUES ($1, '县苹果', 'fruit', 'leading'), ($2, '镇香菇', 'fruit', 'emerging'), ($3, '外镇大枣', 'fruit', 'traditional') RETURNING id`,
+      [tree.county.code, tree.townships[0]!.code, tree.townships[1]!.code],
+    );
+    const ids = [Number(countyInd!.id), Number(own!.id)];
+    const res = await req(town1.cookie, 'POST', '/api/v1/entities', { regionCode: v12, entityType: 'family_farm', name: '产业农场', industryIds: ids });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().industries.map((i: { name: string }) => i.name)).toEqual(['县苹果', '镇香菇']);
+    const byInd = (await req(town1.cookie, 'GET', `/api/v1/entities?industryId=${own!.id}`)).json();
+    expect(byInd.items.map((e: { name: string }) => e.name)).toEqual(['产业农场']);
+    const bad = await req(town1.cookie, 'POST', '/api/v1/entities', { regionCode: v12, entityType: 'family_farm', name: '越界产业农场', industryIds: [Number(foreign!.id)] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.issues[0].path).toBe('industryIds');
+    const patched = await req(town1.cookie, 'PATCH', `/api/v1/entities/${res.json().id}`, { industryIds: [Number(own!.id)], version: 1 });
+    expect(patched.json().industries.map((i: { name: string }) => i.name)).toEqual(['镇香菇']);
+  });
+});
+
 describe('entities file import and export', () => {
   const HEADER = ['主体名称*', '主体类型*', '所在地区划代码*', '统一社会信用代码', '级别', '党支部领办', '联系电话', '带动村区划代码'];
   const upload = async (cookie: string, buf: Buffer) => {
@@ -226,10 +246,10 @@ describe('entities file import and export', () => {
   });
 
   it('export masks phones for a township officer and not for the county; the template has the columns', async () => {
-    const mine = await readXlsx((await req(town1.cookie, 'GET', '/api/v1/entities/export.xlsx?entityType=family_farm')).rawPayload);
+    const mine = await readXlsx((await req(town1.cookie, 'GET', `/api/v1/entities/export.xlsx?entityType=family_farm&q=${encodeURIComponent('东村')}`)).rawPayload);
     expect(mine[0]!.slice(0, 3)).toEqual(['主体名称', '主体类型', '所在地区划代码']);
     expect(mine.slice(1).map((r) => [r[0], r[8]])).toEqual([['东村家庭农场', '137****2222']]);
-    const full = await readXlsx((await req(county.cookie, 'GET', '/api/v1/entities/export.xlsx?entityType=family_farm')).rawPayload);
+    const full = await readXlsx((await req(county.cookie, 'GET', `/api/v1/entities/export.xlsx?entityType=family_farm&q=${encodeURIComponent('东村')}`)).rawPayload);
     expect(full.slice(1).map((r) => r[8])).toEqual(['13700002222']);
     const tpl = await readXlsx((await req(town1.cookie, 'GET', '/api/v1/entities/template.xlsx')).rawPayload);
     expect(tpl[0]!.slice(0, 3)).toEqual(['主体名称*', '主体类型*', '所在地区划代码*']);
