@@ -71,6 +71,14 @@ describe('calculators: S1, C1 and a household loan', () => {
     await expect.poll(() => page.getByText('5,175', { exact: true }).first().isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(artifactsDir, 'calculators-loans-390.png'), fullPage: true });
+    await page.getByRole('button', { name: /新增贷款/ }).click();
+    const dialog = page.getByRole('dialog', { name: '新增贷款' });
+    await dialog.getByLabel('贷款金额（元）').fill('80000');
+    await dialog.getByLabel('年利率（%）').fill('3.45');
+    await expect.poll(() => dialog.getByText(/仅限有需求、能还款的脱贫户/).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(artifactsDir, 'calculators-loan-form-390.png') });
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 });

@@ -112,17 +112,28 @@ export function LoanFormModal({ household, editing, saving, onCancel, onSave, fo
               <DatePicker style={{ width: '100%' }} placeholder={maturityPlaceholder} aria-label={t('calculators.loans.maturityDate')} />
             </Form.Item>
           </Col>
-          <Col xs={24} sm={8}>
+          <Col span={24}>
             <Form.Item name="needsAndCanRepay" label={t('calculators.loans.needs')} valuePropName="checked">
               <Switch aria-label={t('calculators.loans.needs')} />
             </Form.Item>
           </Col>
-          <Col xs={24} sm={8}>
+          {check ? (
+            <Col span={24} style={{ marginBottom: 12 }}>
+              <NoticeList items={check.refusals} type="error" title={t('calculators.loans.refusedTitle')} />
+              <NoticeList items={check.warnings} type="warning" />
+              {check.accepted ? (
+                <Typography.Paragraph style={{ marginTop: 8 }} aria-live="polite">
+                  {t('calculators.loans.preview', { amount: formatYuan(check.interestSubsidyFen / 100, i18n.lang) })}
+                </Typography.Paragraph>
+              ) : null}
+            </Col>
+          ) : null}
+          <Col xs={24} sm={12}>
             <Form.Item name="purpose" label={t('calculators.loans.purpose')}>
               <Input maxLength={200} />
             </Form.Item>
           </Col>
-          <Col xs={24} sm={8}>
+          <Col xs={24} sm={12}>
             <Form.Item name="lender" label={t('calculators.loans.lender')}>
               <Input maxLength={100} />
             </Form.Item>
@@ -134,17 +145,6 @@ export function LoanFormModal({ household, editing, saving, onCancel, onSave, fo
           </Col>
         </Row>
       </Form>
-      {check ? (
-        <>
-          <NoticeList items={check.refusals} type="error" title={t('calculators.loans.refusedTitle')} />
-          <NoticeList items={check.warnings} type="warning" />
-          {check.accepted ? (
-            <Typography.Paragraph style={{ marginTop: 8 }} aria-live="polite">
-              {t('calculators.loans.preview', { amount: formatYuan(check.interestSubsidyFen / 100, i18n.lang) })}
-            </Typography.Paragraph>
-          ) : null}
-        </>
-      ) : null}
     </Modal>
   );
 }
