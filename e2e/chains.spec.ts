@@ -14,6 +14,7 @@ describe('chains: 产业链图谱', () => {
   let chain: Chain;
   let entityId = 0;
   let baseLink: Link;
+  let industryId = 0;
   const entityName = `灵宝大枣家庭农场${Date.now().toString(36)}`;
 
   it('a chain graph opens, the gap 冷链物流 is listed, the entity under 基地建设 opens the entity page', async () => {
@@ -35,6 +36,7 @@ describe('chains: 产业链图谱', () => {
       tier: 'county_one',
       scaleNote: '种植面积 3.2 万亩',
     });
+    industryId = industry.id;
     chain = await post<Chain>(`/industries/${industry.id}/chains`, { name: '灵宝大枣产业链', leaderName: '王链长', leaderTitle: '示范区副主任' });
     const village = (await j.api<HouseholdPage>('/households?pageSize=1')).items[0]!.regionCode.slice(0, 12);
     entityId = (await post<{ id: number }>('/entities', { regionCode: village, entityType: 'family_farm', name: entityName })).id;
@@ -59,6 +61,14 @@ describe('chains: 产业链图谱', () => {
     await page.goto(`${j.server.url}/industry/spectrum`);
     await expect.poll(() => page.getByText('灵宝大枣产业链').first().isVisible()).toBe(true);
     await expect.poll(() => page.getByText('一县一业').first().isVisible()).toBe(true);
+    // a versioned edit in the dialog
+    await page.getByTestId(`industry-${industryId}`).getByRole('button', { name: '修改产业' }).click();
+    const dialog = page.getByRole('dialog', { name: '修改产业' });
+    await dialog.getByLabel('产业规模').fill('种植面积 3.5 万亩');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => page.getByTestId(`industry-${industryId}`).getByText('种植面积 3.5 万亩').isVisible()).toBe(true);
+    expect((await j.api<{ version: number }>(`/industries/${industryId}`)).version).toBe(2);
     await page.screenshot({ path: join(artifactsDir, 'chains-spectrum-1440.png'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();

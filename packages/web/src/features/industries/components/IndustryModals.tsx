@@ -64,9 +64,15 @@ export function IndustryModal({
       forceRender
     >
       <Form form={form} layout="vertical" data-testid="industry-form">
-        <Form.Item name="regionCode" label={t('industries.region')} rules={[{ required: !industry }]}>
-          <RegionSelect aria-label={t('industries.region')} allowClear={false} {...(industry ? { value: industry.regionCode } : {})} />
-        </Form.Item>
+        {industry ? (
+          <Form.Item label={t('industries.region')}>
+            <span>{industry.regionName ?? industry.regionCode}</span>
+          </Form.Item>
+        ) : (
+          <Form.Item name="regionCode" label={t('industries.region')} rules={[{ required: true }]}>
+            <RegionSelect aria-label={t('industries.region')} allowClear={false} />
+          </Form.Item>
+        )}
         <Form.Item name="name" label={t('industries.name')} rules={[{ required: true, whitespace: true, max: 64 }]}>
           <Input maxLength={64} />
         </Form.Item>
