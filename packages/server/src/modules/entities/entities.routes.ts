@@ -150,21 +150,19 @@ export function registerEntityRoutes(app: FastifyInstance, deps: Deps): void {
   );
   void app.register(async (child) => {
     if (!child.hasContentTypeParser('multipart/form-data')) await child.register(multipart, { limits: { fileSize: deps.config.importLimits.maxUploadBytes, files: 1, fields: 5 } });
-    child
-      .withTypeProvider<ZodTypeProvider>()
-      .post(
-        '/api/v1/entities/import',
-        {
-          schema: {
-            tags,
-            summary: 'Import entities (.xlsx/.csv, multipart field `file`): all rows or none; 422 lists every row error',
-            response: { 200: EntityImportReportSchema },
-          },
+    child.withTypeProvider<ZodTypeProvider>().post(
+      '/api/v1/entities/import',
+      {
+        schema: {
+          tags,
+          summary: 'Import entities (.xlsx/.csv, multipart field `file`): all rows or none; 422 lists every row error',
+          response: { 200: EntityImportReportSchema },
         },
-        async (req) => {
-          const actor = actorOf(req);
-          return importEntityFile(deps, actor, await multipartFile(req));
-        },
-      );
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        return importEntityFile(deps, actor, await multipartFile(req));
+      },
+    );
   });
 }
