@@ -105,6 +105,7 @@ const FIELD_WORDS: Record<string, [string, string]> = {
   householdType: ['户类型', 'Household type'],
   monitoringStatus: ['监测状态', 'Monitoring status'],
   laborCapacities: ['家庭成员劳动能力', 'Members’ labour capacity'],
+  unrecordedLabour: ['劳动能力未采集的成员数', 'Members whose labour capacity is not recorded'],
   measureCategories: ['已落实帮扶措施类别', 'Support measures in place'],
   amountYuan: ['金额（元）', 'Amount (yuan)'],
   plannedIndustryYuan: ['计划用于产业发展的资金（元）', 'Planned industry funds (yuan)'],

@@ -1,11 +1,12 @@
-import { Form } from 'antd';
+import { Form, InputNumber } from 'antd';
 import { useI18n } from '../../../../lib/i18n.tsx';
 import { DictSelect } from '../../../../ui/DictSelect.tsx';
 import { DICT } from '../../../dictionaries/api.ts';
 import { fieldWords } from '../../sandbox-facts.ts';
 
 type Facts = Record<string, unknown>;
-type FieldDef = { key: string; dictCode: string; multiple?: boolean };
+/** A dictionary select (one or many codes), or a count (`dictCode` absent). */
+type FieldDef = { key: string; dictCode?: string; multiple?: boolean };
 
 /** P3: an industry project's type and its farmer-linkage modes (004 §六). */
 export const P3_FIELDS: FieldDef[] = [
@@ -18,6 +19,7 @@ export const H1_FIELDS: FieldDef[] = [
   { key: 'householdType', dictCode: DICT.householdType },
   { key: 'monitoringStatus', dictCode: DICT.monitoringStatus },
   { key: 'laborCapacities', dictCode: DICT.laborCapacity, multiple: true },
+  { key: 'unrecordedLabour' },
   { key: 'measureCategories', dictCode: DICT.measureCategory, multiple: true },
 ];
 
@@ -29,6 +31,20 @@ export function DictFacts({ fields, value, onChange }: { fields: FieldDef[]; val
       {fields.map((f) => {
         const label = pick(...fieldWords(f.key));
         const v = value[f.key];
+        if (!f.dictCode)
+          return (
+            <Form.Item key={f.key} label={label} style={{ marginBottom: 12 }}>
+              <InputNumber<number>
+                aria-label={label}
+                min={0}
+                max={30}
+                precision={0}
+                value={typeof v === 'number' ? v : null}
+                onChange={(n) => onChange({ ...value, [f.key]: n ?? undefined })}
+                style={{ width: 160 }}
+              />
+            </Form.Item>
+          );
         return (
           <Form.Item key={f.key} label={label} style={{ marginBottom: 12 }}>
             <DictSelect
@@ -49,5 +65,5 @@ export function DictFacts({ fields, value, onChange }: { fields: FieldDef[]; val
 /** Empty facts of a dictionary form (multi-selects start empty, the others unset). */
 export function emptyDictFacts(fields: FieldDef[], example?: unknown): Facts {
   const ex = (example && typeof example === 'object' ? example : {}) as Facts;
-  return Object.fromEntries(fields.map((f) => [f.key, ex[f.key] ?? (f.multiple ? [] : null)]));
+  return Object.fromEntries(fields.filter((f) => f.dictCode || ex[f.key] !== undefined).map((f) => [f.key, ex[f.key] ?? (f.multiple ? [] : null)]));
 }
