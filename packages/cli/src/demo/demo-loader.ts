@@ -5,6 +5,7 @@ import { DEMO_COUNTY, type DemoRegion } from './demo-regions.ts';
 import type { DemoHelper, DemoHousehold } from './demo-households.generator.ts';
 import { buildDemoCounty, DEMO_USERS, type DemoCountyOptions } from './demo-county.ts';
 import { stageDemoCases } from './demo-stages.ts';
+import { loadEntitiesDemo } from './entities-demo.ts';
 import { loadFundsDemo } from './funds-demo.ts';
 import { loadIndustryDemo } from './industry-demo.ts';
 
@@ -241,6 +242,7 @@ export async function loadDemo(handle: DbHandle, opts: { reset?: boolean; hashPa
     if (villageUser) await stageDemoCases(tx, DEMO_COUNTY.prefix, villageUser.regionCode);
     await loadIndustryDemo(tx, county.regions, DEMO_COUNTY.code);
     await loadFundsDemo(tx, county.regions, DEMO_COUNTY.code);
+    if ((opts.county?.kind ?? 'demo') === 'demo') await loadEntitiesDemo(tx, county.regions, DEMO_COUNTY.code);
     for (const u of users) {
       await tx.query(
         `INSERT INTO users (username, display_name, password_hash, role, region_code) VALUES ($1, $2, $3, $4, $5)
