@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkCreditCode, creditCodeCheckChar, normalizeCreditCode } from './credit-code.ts';
+import { getDictItems, resolveDictCode } from '../dictionaries/dictionaries.ts';
 import { entityIssues } from './entity-checks.ts';
+import { checkEntityImportRow } from './entity-import-row.ts';
 
 describe('统一社会信用代码 (GB 32100)', () => {
   // the standard's own example and codes published on the national enterprise credit information system
@@ -82,5 +84,28 @@ describe('entity field checks (one owner for API, import and form)', () => {
     expect(paths({ ...coop, name: '  ' })).toEqual(['name']);
     expect(paths({ ...coop, contactPhone: '12345' })).toEqual(['contactPhone']);
     expect(paths({ ...coop, contactPhone: '13800001234' })).toEqual([]);
+  });
+});
+
+describe('the file row check gives the API’s answers, on the file’s columns', () => {
+  const col = (k: string) => ({ creditCode: '统一社会信用代码', level: '级别', partyLed: '党支部领办', entityType: '主体类型' })[k] ?? k;
+  const cases: [string, Record<string, unknown>][] = [
+    ['wrong check character', { creditCode: '91350100M000100Y44' }],
+    ['grade on a family farm', { entityType: '家庭农场', creditCode: '', level: '市级' }],
+    ['party-led enterprise', { entityType: '龙头企业', partyLed: '是' }],
+  ];
+  it.each(cases)('%s', (_label, over) => {
+    const cells = { name: '某某', entityType: '农民专业合作社', regionCode: '411282100201', creditCode: '93411282MA9G5XQ10H', ...over };
+    const row = checkEntityImportRow(7, cells, col as never);
+    const api = entityIssues({
+      name: '某某',
+      regionCode: '411282100201',
+      entityType: resolveDictCode(getDictItems('entity_type'), String(cells.entityType))!,
+      creditCode: String(cells.creditCode),
+      level: over.level ? resolveDictCode(getDictItems('entity_level'), String(over.level))! : null,
+      partyLed: over.partyLed === '是',
+    });
+    expect(row.record).toBeNull();
+    expect(row.issues.map((i) => [i.row, i.path, i.messageZh])).toEqual(api.issues.map((i) => [7, col(i.field!), i.messageZh]));
   });
 });
