@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { ruleEvaluations, ruleResults } from '@chanbang/db';
+import { ruleEvaluations } from '@chanbang/db';
 import type { Conn } from '../../deps.ts';
 import { rowsOf } from '../regions/regions.repo.ts';
 import { scopeWhere } from '../regions/scope.ts';
@@ -72,25 +72,33 @@ export async function deleteResults(tx: Conn, ruleId: string, year: number, pref
   await tx.execute(sql`DELETE FROM rule_results WHERE rule_id = ${ruleId} AND year = ${year} AND ${scopeWhere(sql`region_code`, prefix)}`);
 }
 
-const BATCH = 500;
+const BATCH = 5_000;
 
-/** Stores results in multi-row INSERTs of 500 (a subject stored elsewhere before — it moved — is overwritten). */
+/**
+ * Stores results, 5 000 rows per statement passed as ONE jsonb parameter (jsonb_to_recordset: no per-value
+ * parameters to bind); a subject stored elsewhere before — it moved — is overwritten.
+ */
 export async function insertResults(tx: Conn, rows: StoredResult[]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
-    await tx
-      .insert(ruleResults)
-      .values(rows.slice(i, i + BATCH))
-      .onConflictDoUpdate({
-        target: [ruleResults.ruleId, ruleResults.year, ruleResults.subjectKey],
-        set: {
-          regionCode: sql`excluded.region_code`,
-          status: sql`excluded.status`,
-          value: sql`excluded.value`,
-          threshold: sql`excluded.threshold`,
-          groupCode: sql`excluded.group_code`,
-          reasonZh: sql`excluded.reason_zh`,
-          reasonEn: sql`excluded.reason_en`,
-        },
-      });
+    const json = JSON.stringify(
+      rows.slice(i, i + BATCH).map((r) => ({
+        rule_id: r.ruleId,
+        year: r.year,
+        subject_key: r.subjectKey,
+        region_code: r.regionCode,
+        status: r.status,
+        value: r.value,
+        threshold: r.threshold,
+        group_code: r.groupCode,
+        reason_zh: r.reasonZh,
+        reason_en: r.reasonEn,
+      })),
+    );
+    await tx.execute(sql`INSERT INTO rule_results (rule_id, year, subject_key, region_code, status, value, threshold, group_code, reason_zh, reason_en)
+      SELECT rule_id, year, subject_key, region_code, status, value, threshold, group_code, reason_zh, reason_en
+      FROM jsonb_to_recordset(${json}::jsonb) AS x(rule_id varchar, year int, subject_key varchar, region_code varchar, status varchar, value numeric, threshold numeric,
+        group_code varchar, reason_zh text, reason_en text)
+      ON CONFLICT (rule_id, year, subject_key) DO UPDATE SET region_code = excluded.region_code, status = excluded.status, value = excluded.value,
+        threshold = excluded.threshold, group_code = excluded.group_code, reason_zh = excluded.reason_zh, reason_en = excluded.reason_en`);
   }
 }

@@ -19,27 +19,39 @@ function arr(v: unknown): string[] {
 /**
  * The household facts statement (snapshot-tested): every household in the registry under `prefix`, with its
  * members' recorded labour capacities and how many members have none recorded, the measures that can be in
- * force in `year` (start year ≤ year ≤ end year, else their own year) and its monitoring periods (approved or
- * eliminated cases, and an identifying one). Per household the children are read by index
- * (persons_household_idx, support_measures_household_idx, the cases' household index).
+ * force in `year` (start year ≤ year ≤ end year, else their own year) and its monitoring periods (cases with an
+ * approval or lead date). Set-based: persons, measures and cases are each read once under the prefix (their
+ * region indexes; a child row carries its household's region code) and aggregated per household, then joined —
+ * not one index probe per household and child table.
  */
 export function householdFactsQuery(scope: GatherScope): SQL {
   const y = scope.year;
+  const under = (col: SQL) => scopeWhere(col, scope.prefix);
   return sql`
+    WITH pp AS (
+      SELECT p.household_id, array_agg(p.labor_capacity) FILTER (WHERE p.labor_capacity IS NOT NULL) AS labor,
+        count(*) FILTER (WHERE p.labor_capacity IS NULL)::int AS unrecorded, count(*)::int AS members
+      FROM persons p WHERE ${under(sql`p.region_code`)} AND p.exit_reason IS NULL GROUP BY p.household_id
+    ), mm AS (
+      SELECT m.household_id, array_agg(m.category || '|' || m.year || '|' || COALESCE(m.start_date::text, '') || '|' || COALESCE(m.end_date::text, '')) AS measures
+      FROM support_measures m WHERE ${under(sql`m.region_code`)}
+        AND COALESCE(date_part('year', m.start_date)::int, m.year) <= ${y}
+        AND COALESCE(date_part('year', m.end_date)::int, GREATEST(m.year, COALESCE(date_part('year', m.start_date)::int, m.year))) >= ${y}
+      GROUP BY m.household_id
+    ), cc AS (
+      SELECT c.household_id, array_agg(COALESCE(c.county_approval_date, c.lead_date)::text || '|' || COALESCE(c.elimination_date::text, '')) AS periods
+      FROM monitoring_cases c WHERE ${under(sql`c.region_code`)} AND c.status IN ('identifying', 'monitoring', 'eliminated')
+        AND COALESCE(c.county_approval_date, c.lead_date) IS NOT NULL
+      GROUP BY c.household_id
+    )
     SELECT h.id, h.household_no, h.region_code, h.household_type, h.monitoring_status, h.monitoring_type, h.is_lifted,
       h.monitoring_since::text AS monitoring_since, h.eliminated_at::text AS eliminated_at,
-      ARRAY(SELECT p.labor_capacity FROM persons p WHERE p.household_id = h.id AND p.exit_reason IS NULL AND p.labor_capacity IS NOT NULL) AS labor,
-      (SELECT count(*) FROM persons p WHERE p.household_id = h.id AND p.exit_reason IS NULL AND p.labor_capacity IS NULL)::int AS unrecorded,
-      (SELECT count(*) FROM persons p WHERE p.household_id = h.id AND p.exit_reason IS NULL)::int AS members,
-      ARRAY(SELECT m.category || '|' || m.year || '|' || COALESCE(m.start_date::text, '') || '|' || COALESCE(m.end_date::text, '')
-        FROM support_measures m WHERE m.household_id = h.id
-          AND COALESCE(date_part('year', m.start_date)::int, m.year) <= ${y}
-          AND COALESCE(date_part('year', m.end_date)::int, GREATEST(m.year, COALESCE(date_part('year', m.start_date)::int, m.year))) >= ${y}) AS measures,
-      ARRAY(SELECT COALESCE(c.county_approval_date, c.lead_date)::text || '|' || COALESCE(c.elimination_date::text, '')
-        FROM monitoring_cases c WHERE c.household_id = h.id AND c.status IN ('identifying', 'monitoring', 'eliminated')
-          AND COALESCE(c.county_approval_date, c.lead_date) IS NOT NULL) AS periods
+      pp.labor, COALESCE(pp.unrecorded, 0) AS unrecorded, COALESCE(pp.members, 0) AS members, mm.measures, cc.periods
     FROM households h
-    WHERE ${scopeWhere(sql`h.region_code`, scope.prefix)} AND h.deleted_at IS NULL`;
+      LEFT JOIN pp ON pp.household_id = h.id
+      LEFT JOIN mm ON mm.household_id = h.id
+      LEFT JOIN cc ON cc.household_id = h.id
+    WHERE ${under(sql`h.region_code`)} AND h.deleted_at IS NULL`;
 }
 
 type Row = {

@@ -1,16 +1,26 @@
 -- household facts over a county, year 2024
--- params: [2024,2024,"411272%"]
+-- params: ["411272%","411272%",2024,2024,"411272%","411272%"]
+    WITH pp AS (
+      SELECT p.household_id, array_agg(p.labor_capacity) FILTER (WHERE p.labor_capacity IS NOT NULL) AS labor,
+        count(*) FILTER (WHERE p.labor_capacity IS NULL)::int AS unrecorded, count(*)::int AS members
+      FROM persons p WHERE p.region_code LIKE $1 AND p.exit_reason IS NULL GROUP BY p.household_id
+    ), mm AS (
+      SELECT m.household_id, array_agg(m.category || '|' || m.year || '|' || COALESCE(m.start_date::text, '') || '|' || COALESCE(m.end_date::text, '')) AS measures
+      FROM support_measures m WHERE m.region_code LIKE $2
+        AND COALESCE(date_part('year', m.start_date)::int, m.year) <= $3
+        AND COALESCE(date_part('year', m.end_date)::int, GREATEST(m.year, COALESCE(date_part('year', m.start_date)::int, m.year))) >= $4
+      GROUP BY m.household_id
+    ), cc AS (
+      SELECT c.household_id, array_agg(COALESCE(c.county_approval_date, c.lead_date)::text || '|' || COALESCE(c.elimination_date::text, '')) AS periods
+      FROM monitoring_cases c WHERE c.region_code LIKE $5 AND c.status IN ('identifying', 'monitoring', 'eliminated')
+        AND COALESCE(c.county_approval_date, c.lead_date) IS NOT NULL
+      GROUP BY c.household_id
+    )
     SELECT h.id, h.household_no, h.region_code, h.household_type, h.monitoring_status, h.monitoring_type, h.is_lifted,
       h.monitoring_since::text AS monitoring_since, h.eliminated_at::text AS eliminated_at,
-      ARRAY(SELECT p.labor_capacity FROM persons p WHERE p.household_id = h.id AND p.exit_reason IS NULL AND p.labor_capacity IS NOT NULL) AS labor,
-      (SELECT count(*) FROM persons p WHERE p.household_id = h.id AND p.exit_reason IS NULL AND p.labor_capacity IS NULL)::int AS unrecorded,
-      (SELECT count(*) FROM persons p WHERE p.household_id = h.id AND p.exit_reason IS NULL)::int AS members,
-      ARRAY(SELECT m.category || '|' || m.year || '|' || COALESCE(m.start_date::text, '') || '|' || COALESCE(m.end_date::text, '')
-        FROM support_measures m WHERE m.household_id = h.id
-          AND COALESCE(date_part('year', m.start_date)::int, m.year) <= $1
-          AND COALESCE(date_part('year', m.end_date)::int, GREATEST(m.year, COALESCE(date_part('year', m.start_date)::int, m.year))) >= $2) AS measures,
-      ARRAY(SELECT COALESCE(c.county_approval_date, c.lead_date)::text || '|' || COALESCE(c.elimination_date::text, '')
-        FROM monitoring_cases c WHERE c.household_id = h.id AND c.status IN ('identifying', 'monitoring', 'eliminated')
-          AND COALESCE(c.county_approval_date, c.lead_date) IS NOT NULL) AS periods
+      pp.labor, COALESCE(pp.unrecorded, 0) AS unrecorded, COALESCE(pp.members, 0) AS members, mm.measures, cc.periods
     FROM households h
-    WHERE h.region_code LIKE $3 AND h.deleted_at IS NULL
+      LEFT JOIN pp ON pp.household_id = h.id
+      LEFT JOIN mm ON mm.household_id = h.id
+      LEFT JOIN cc ON cc.household_id = h.id
+    WHERE h.region_code LIKE $6 AND h.deleted_at IS NULL
