@@ -88,12 +88,14 @@ program
 
 program
   .command('bench')
-  .description("benchmarks on a synthetic county: import vs raw COPY, H1 time, list latency under 50 clients, other users' latency during a PGlite import")
+  .description(
+    "benchmarks on a synthetic county: import vs raw COPY, every rule of every policy pack (full, after one edit, what-if; dashboard under 50 clients), list latency under 50 clients, other users' latency during a PGlite import",
+  )
   .option('--households <n>', 'households in the synthetic county', '100000')
-  .option('--duration <s>', 'seconds of load on the list endpoint', '10')
+  .option('--duration <s>', 'seconds of load on each loaded endpoint (list, dashboard, warning=H1 list)', '10')
   .option(
     '--only <parts>',
-    "some of import,h1,list,pglite-latency (default all; pglite-latency: other users' latency during a PGlite import of the county file); largest: upload + validation of the largest allowed file (CHANBANG_IMPORT_MAX_ROWS rows, national roster) with its peak RSS",
+    "some of import,rules,list,pglite-latency (default all; h1 = rules; pglite-latency: other users' latency during a PGlite import of the county file); largest: upload + validation of the largest allowed file (CHANBANG_IMPORT_MAX_ROWS rows, national roster) with its peak RSS",
   )
   .option('--json', 'print JSON')
   .action((opts: { only?: string; json?: boolean }) =>

@@ -3,16 +3,19 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import pg from 'pg';
 import { migrateDb, openDb, type DbHandle } from '@chanbang/db';
-import { hashPassword, importExport, makeConfig, runH1, seedDictionariesIfEmpty, startServer, type Actor, type Deps } from '@chanbang/server';
+import { hashPassword, importExport, makeConfig, seedDictionariesIfEmpty, startServer, type Actor, type Deps } from '@chanbang/server';
 import { loadDemo } from '../demo/demo-loader.ts';
-import { DEMO_PASSWORD } from '../demo/demo-county.ts';
 import { cliActor, cliConfig, report } from '../commands/context.ts';
 import { ensureBenchFiles, loadBenchMeasures } from './bench-data.ts';
 import { prepareRawCopy, removeRawCopy, timeRawCopy, type RawCopyInput } from './bench-raw.ts';
 import { benchPgliteLatency, type PgliteLatencyResult } from './bench-pglite-latency.ts';
-import { runLoad, spawnServer } from './bench-server.ts';
+import { BENCH_INDUSTRY, loadRulesData, loginCookie, measureRules, measureRulesLoad, type RulesFigures, type RulesLoad } from './bench-rules.ts';
+import { runLoad, spawnServer, type LoadResult } from './bench-server.ts';
 
 type BenchOpts = { households?: string; json?: boolean; duration?: string; only?: string };
+
+/** The synthetic county (demo loader, bench kind). */
+const BENCH_COUNTY = '411272000000';
 
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -57,12 +60,6 @@ async function openBenchDb(log: (s: string) => void): Promise<{ db: DbHandle; wh
   };
 }
 
-async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const t0 = performance.now();
-  const value = await fn();
-  return { value, ms: performance.now() - t0 };
-}
-
 /** Peak RSS while `fn` runs, sampled every 25 ms (MB). */
 async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
   let peak = process.memoryUsage().rss;
@@ -96,7 +93,8 @@ async function productImport(deps: Deps, actor: Actor, file: string) {
 
 /**
  * `chanbang bench`: synthetic county files (cached in ./bench-data), then product import rows/s vs raw COPY,
- * H1 over the county, and the household list's p50/p99 under 50 concurrent clients on the real server.
+ * the rules part (industry system of issue 7, every rule of every built-in pack: full, after one edit, what-if;
+ * dashboard and warning=H1 list under load), and the household list's p50/p99 under 50 concurrent clients.
  */
 export async function benchCommand(opts: BenchOpts): Promise<void> {
   const households = Number(opts.households ?? 100_000);
@@ -108,7 +106,8 @@ export async function benchCommand(opts: BenchOpts): Promise<void> {
   log(`generating / reusing the synthetic county (${households} households, 15 townships, 300 villages) …`);
   const files = await ensureBenchFiles(households);
   log(`  ${files.rows} person rows → ${files.xlsx}, ${files.csv}${files.generatedMs === null ? ' (cached)' : ` (${(files.generatedMs / 1000).toFixed(1)} s)`}`);
-  const parts = new Set((opts.only ?? 'import,h1,list,pglite-latency').split(','));
+  // `h1` is the old name of the rules part (H1 is one of its rules)
+  const parts = new Set((opts.only ?? 'import,rules,list,pglite-latency').split(',').map((p) => (p === 'h1' ? 'rules' : p)));
   let pgliteLatency: PgliteLatencyResult | null = null;
   if (parts.has('pglite-latency')) {
     log(
@@ -181,47 +180,57 @@ export async function benchCommand(opts: BenchOpts): Promise<void> {
       },
       reimportXlsx: { rowsPerSec: Math.round(reRate), ms: Math.round(reimp.value.ms.total), peakRssMb: reimp.peakMb },
     };
-    if (!parts.has('h1') && !parts.has('list')) {
+    if (!parts.has('rules') && !parts.has('list')) {
       report(json, { database: where, households, rows: files.rows, ...importResult, pgliteLatency, totalSeconds: Math.round((performance.now() - tAll) / 1000) }, []);
       return;
     }
 
     const measures = await db.rawTransaction((tx) => loadBenchMeasures(tx, households));
-    await db.query('ANALYZE');
-    log(`H1 over the county (${measures} measures loaded) …`);
-    await runH1(deps, '411272', new Date().getFullYear()); // warm-up
-    const h1 = await timed(() => runH1(deps, '411272', new Date().getFullYear()));
-    const h1Result = h1.value.result as { failing?: unknown[] };
-    log(`  ${h1.ms.toFixed(0)} ms (target < 2000 ms); failing households: ${h1Result.failing?.length ?? '?'}`);
+    log(`${measures} support measures loaded`);
+    let rules: (RulesFigures & Partial<RulesLoad>) | null = null;
+    if (parts.has('rules')) {
+      log(
+        `industry system: ${Object.entries(BENCH_INDUSTRY)
+          .map(([k, n]) => `${n} ${k}`)
+          .join(', ')} …`,
+      );
+      const industry = await loadRulesData(db, '411272');
+      log(
+        `  ${Object.entries(industry)
+          .map(([k, n]) => `${n} ${k}`)
+          .join(', ')}; ANALYZE done`,
+      );
+      const year = new Date().getFullYear();
+      rules = { countyCode: BENCH_COUNTY, year, industry, packs: await measureRules(deps, actor, BENCH_COUNTY, { year, log }) };
+    } else await db.query('ANALYZE');
 
     // On a PostgreSQL server the platform runs as its own process (`chanbang serve`), as in production, so
     // autocannon's client work does not share the server's event loop; PGlite can only be served in-process.
-    log(`household list under 50 concurrent clients (autocannon in its own process; real server ${dbUrl ? 'in its own process' : 'in this process'}) …`);
+    log(`load under 50 concurrent clients (autocannon in its own process; real server ${dbUrl ? 'in its own process' : 'in this process'}) …`);
     const server = dbUrl ? await spawnServer(dbUrl, dataDir) : await startServer(config, { db }).then(({ app, url }) => ({ url, stop: () => app.close() }));
-    let latency: { p50: number; p99: number; requests: number; errors: number; non2xx: number };
+    let latency: LoadResult | null = null;
     try {
-      const url = server.url;
-      const login = await fetch(`${url}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
-      });
-      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-      if (!login.ok) throw new Error(`bench login failed: ${login.status}`);
-      const path = '/api/v1/households?regionCode=411272100000&householdType=monitored&pageSize=20';
-      await runLoad(`${url}${path}`, { connections: 10, durationSec: 2, cookie }); // warm-up
-      latency = await runLoad(`${url}${path}`, { connections: 50, durationSec: Number(opts.duration ?? 10), cookie });
+      const cookie = await loginCookie(server.url);
+      const durationSec = Number(opts.duration ?? 10);
+      if (parts.has('list')) {
+        const path = '/api/v1/households?regionCode=411272100000&householdType=monitored&pageSize=20';
+        await runLoad(`${server.url}${path}`, { connections: 10, durationSec: 2, cookie }); // warm-up
+        latency = await runLoad(`${server.url}${path}`, { connections: 50, durationSec, cookie });
+        log(
+          `  household list (monitored, one township): p50 ${latency.p50} ms, p99 ${latency.p99} ms (target < 100 ms); ${latency.requests} requests, ${latency.non2xx} non-2xx, ${latency.errors} errors`,
+        );
+      }
+      if (rules) Object.assign(rules, await measureRulesLoad(server.url, cookie, BENCH_COUNTY, { connections: 50, durationSec, log }));
     } finally {
       await server.stop();
     }
-    log(`  p50 ${latency.p50} ms, p99 ${latency.p99} ms (target < 100 ms); ${latency.requests} requests, ${latency.non2xx} non-2xx, ${latency.errors} errors`);
 
     const result = {
       database: where,
       households,
       rows: files.rows,
       ...importResult,
-      h1: { ms: Math.round(h1.ms), failing: h1Result.failing?.length ?? null },
+      rules,
       list: latency,
       pgliteLatency,
       totalSeconds: Math.round((performance.now() - tAll) / 1000),
