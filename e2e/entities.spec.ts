@@ -65,8 +65,11 @@ describe('entities: 经营主体 and 技术骨干', () => {
     await page.screenshot({ path: join(artifactsDir, 'entities-credit-refused-1440.png') });
     await dialog.getByLabel('统一社会信用代码').fill(code.ok.toLowerCase());
     await expect.poll(() => dialog.getByText('统一社会信用代码校验通过').isVisible()).toBe(true);
+    const posted = page.waitForResponse((r) => r.url().endsWith('/api/v1/entities') && r.request().method() === 'POST', { timeout: 60_000 });
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await page.waitForURL(/\/industry\/entities\/\d+$/);
+    const res = await posted;
+    expect(res.status(), await res.text()).toBe(201);
+    await page.waitForURL(/\/industry\/entities\/\d+$/, { timeout: 30_000 });
     await expect.poll(() => page.getByText(code.ok).isVisible()).toBe(true);
 
     await page.getByRole('tab', { name: '技术骨干' }).click();
@@ -122,6 +125,14 @@ describe('entities: 经营主体 and 技术骨干', () => {
     await expect.poll(() => page.getByText('张农技').first().isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(artifactsDir, 'entities-detail-390.png'), fullPage: true });
+    await page.getByRole('tab', { name: '基本信息' }).click();
+    await page.getByTestId('entity-edit').click();
+    const dialog = page.getByRole('dialog', { name: '修改经营主体' });
+    await expect.poll(() => dialog.getByLabel('主体名称').inputValue()).toBe(`测试苹果专业合作社${stamp}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.waitForTimeout(600); // the modal's opening animation
+    await page.screenshot({ path: join(artifactsDir, 'entities-form-390.png') });
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 });
