@@ -1,3 +1,4 @@
+import { Empty } from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { EChart, type ChartOption } from '../../../ui/EChart.tsx';
@@ -35,7 +36,10 @@ export function RuleRegionChart({ rows, threshold, title, onPick }: RuleRegionCh
       },
       grid: { left: 56, right: 24, top: 32, bottom: 64 },
       xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { interval: 0, rotate: mobile || rows.length > 8 ? 35 : 0 } },
-      yAxis: share ? { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } } : { type: 'value' },
+      yAxis: share
+        ? // headroom above 100 % so the target's label does not sit on the bars' labels
+          { type: 'value', max: 120, interval: 20, axisLabel: { formatter: (v: number) => (v > 100 ? '' : `${v}%`) } }
+        : { type: 'value', axisLabel: { formatter: (v: number) => (Math.abs(v) >= 10_000 ? `${v / 10_000}万` : String(v)) } },
       series: [
         {
           type: 'bar',
@@ -45,7 +49,14 @@ export function RuleRegionChart({ rows, threshold, title, onPick }: RuleRegionCh
             const ok = r.status ? r.status !== 'not_met' : threshold === null || v === null || v >= threshold;
             return { value: scale(v), itemStyle: { color: ok ? '#1f7a4d' : '#d4380d' } };
           }),
-          label: { show: true, position: 'top', formatter: share ? '{c}%' : '{c}' },
+          label: {
+            show: true,
+            position: 'top',
+            formatter: (p: { dataIndex: number }) => {
+              const row = rows[p.dataIndex];
+              return row ? formatRuleValue(regionValue(row), threshold, lang) : '';
+            },
+          },
           markLine:
             threshold !== null && target
               ? {
@@ -59,6 +70,7 @@ export function RuleRegionChart({ rows, threshold, title, onPick }: RuleRegionCh
       ],
     };
   }, [rows, threshold, t, lang, mobile, share]);
+  if (rows.every((r) => regionValue(r) === null)) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('rules.drill.noFigures')} />;
   return (
     <EChart
       option={option}
