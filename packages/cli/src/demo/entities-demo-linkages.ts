@@ -21,6 +21,8 @@ export type DemoHouseholdRow = {
   monitoring_type: string | null;
   monitoring_status: string;
   borrower_id: number | null;
+  /** left without linkages and loans (a clean slate for the browser journeys) */
+  blank: boolean;
 };
 
 type Ctx = { regions: DemoRegion[]; countyCode: string; entities: DemoEntityRow[]; households: DemoHouseholdRow[] };
@@ -110,7 +112,7 @@ export async function loadLinkagesAndLoans(tx: RawTx, rng: Rng, ctx: Ctx): Promi
     if (year === 2024 && h.region_code.startsWith('411272101') && carry.length < 12 && rng.chance(0.2)) carry.push({ key, household: h.id, fen: yuan * 100, type });
   };
   for (const h of ctx.households) {
-    if (!rng.chance(0.5)) continue;
+    if (!rng.chance(0.5) || h.blank) continue;
     const local = near.get(village(h.region_code)) ?? [];
     const town = inTown.get(h.region_code.slice(0, 9)) ?? [];
     const pool = local.length && (rng.chance(0.65) || !town.length) ? local : town.length ? town : local;
@@ -173,7 +175,7 @@ export async function loadLinkagesAndLoans(tx: RawTx, rng: Rng, ctx: Ctx): Promi
   const reps: CopyValue[][] = [];
   const today = new Date().toISOString().slice(0, 10);
   for (const h of ctx.households) {
-    if (!(h.is_lifted || h.household_type === 'lifted') || h.borrower_id === null || !rng.chance(0.1)) continue;
+    if (!(h.is_lifted || h.household_type === 'lifted') || h.borrower_id === null || !rng.chance(0.1) || h.blank) continue;
     const big = rng.chance(0.08);
     const amountFen = big ? 8_000_000 : rng.pick([3, 3, 4, 5, 5, 5]) * 1_000_000;
     const termMonths = big ? 36 : rng.pick([12, 24, 36, 36]);

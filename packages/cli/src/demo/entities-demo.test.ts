@@ -108,6 +108,13 @@ describe('entities demo', () => {
       expect(Number(m.lo)).toBeGreaterThanOrEqual(30_000);
       expect(Number(m.hi)).toBeLessThanOrEqual(150_000);
     }
+    // the first households of each village (list order) are a clean slate for the browser journeys
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM (SELECT id, row_number() OVER (PARTITION BY substr(region_code, 1, 12) ORDER BY region_code, id) AS rn FROM households WHERE region_code LIKE $1) h
+         WHERE h.rn <= 5 AND (EXISTS (SELECT 1 FROM linkages l WHERE l.household_id = h.id) OR EXISTS (SELECT 1 FROM loans l WHERE l.household_id = h.id))`,
+      ),
+    ).toBe(0);
     // carried into 2024 incomes: only 2024 linkages of households that have a 2024 income row
     const carried = await db.query<{ year: number; has_income: boolean }>(
       `SELECT l.year, EXISTS (SELECT 1 FROM household_incomes hi WHERE hi.household_id = l.household_id AND hi.year = l.year AND hi.version > 1) AS has_income

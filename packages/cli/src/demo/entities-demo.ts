@@ -303,6 +303,9 @@ async function copy(tx: RawTx, sqlText: string, rows: CopyValue[][]): Promise<vo
 /** Counts of what the entities demo wrote. */
 export type EntitiesDemoCounts = { entities: number; backbones: number; linkages: number; loans: number; repayments: number; projects: number };
 
+/** The first households of each village (list order) left without linkages and loans. */
+const BLANK_PER_VILLAGE = 5;
+
 /** Below this many 脱贫户/监测户 the demo has too few households per village for its stories and writes nothing. */
 export const ENTITIES_DEMO_MIN_HOUSEHOLDS = 200;
 
@@ -312,11 +315,15 @@ export const ENTITIES_DEMO_MIN_HOUSEHOLDS = 200;
  */
 export async function loadEntitiesDemo(tx: RawTx, regions: DemoRegion[], countyCode: string): Promise<EntitiesDemoCounts | null> {
   const prefix = `${countyCode.slice(0, 6)}%`;
+  // `blank`: the first households of each village in list order (region, id) get no linkage nor loan — the browser
+  // journeys (e2e) take them as a clean slate to add their own and check the sums
   const households = await tx.query<DemoHouseholdRow>(
-    `SELECT h.id::int AS id, h.region_code, h.household_type, h.is_lifted, h.monitoring_type, h.monitoring_status,
+    `SELECT h.id::int AS id, h.region_code, h.household_type, h.is_lifted, h.monitoring_type, h.monitoring_status, h.rn <= $4 AS blank,
             (SELECT p.id::int FROM persons p WHERE p.household_id = h.id AND p.birth_date BETWEEN $2::date AND $3::date ORDER BY p.is_head DESC, p.id LIMIT 1) AS borrower_id
-     FROM households h WHERE h.region_code LIKE $1 AND h.deleted_at IS NULL AND (h.household_type IN ('lifted', 'monitored') OR h.is_lifted OR h.monitoring_status = 'monitoring') ORDER BY h.id`,
-    [prefix, '1960-07-01', '2005-03-01'],
+     FROM (SELECT x.*, row_number() OVER (PARTITION BY substr(x.region_code, 1, 12) ORDER BY x.region_code, x.id) AS rn
+           FROM households x WHERE x.region_code LIKE $1 AND x.deleted_at IS NULL) h
+     WHERE h.household_type IN ('lifted', 'monitored') OR h.is_lifted OR h.monitoring_status = 'monitoring' ORDER BY h.id`,
+    [prefix, '1960-07-01', '2005-03-01', BLANK_PER_VILLAGE],
   );
   if (households.length < ENTITIES_DEMO_MIN_HOUSEHOLDS) return null;
   const rng = createRng(20220210).fork('entities');
