@@ -193,7 +193,9 @@ export async function whatIf(deps: Deps, actor: Actor, req: WhatIfRequest): Prom
   const before = evaluateFundRules(ctx.pack, ctx.facts, req.year);
   let county = ctx.facts.find((f) => f.level === 'county') ?? { regionCode: ctx.regionCode, level: 'county' as const, years: {}, leadingIndustries: 0 };
   const ids = [...new Set(req.moves.flatMap((m) => [m.fromProjectId, m.toProjectId]).filter((x): x is number => x !== undefined))];
-  const allocs = new Map((await repo.listAllocations(db, ctx.prefix, { year: req.year })).map((a) => [a.id, a]));
+  // only the allocations the moves name (not the year's thousands)
+  const allocIds = [...new Set(req.moves.map((m) => m.allocationId).filter((x): x is number => x !== undefined))];
+  const allocs = new Map((await repo.listAllocations(db, ctx.prefix, { year: req.year, ids: allocIds })).map((a) => [a.id, a]));
   for (const m of req.moves) if (m.allocationId && allocs.get(m.allocationId)) ids.push(allocs.get(m.allocationId)!.projectId);
   const projects = new Map((ids.length ? await repo.listFundableProjects(db, ctx.prefix, req.year, ids) : []).map((p) => [Number(p.id), p]));
   const tags = (p: repo.FundableProjectRow) => ({ projectType: p.project_type, isSpecialty: p.is_specialty, leadingChain: p.leading_chain });

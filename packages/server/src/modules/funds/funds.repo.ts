@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { fundAllocations, fundSources, projects, projectSteps, regions } from '@chanbang/db';
 import type { Conn } from '../../deps.ts';
 import { rowsOf } from '../regions/regions.repo.ts';
@@ -93,9 +93,15 @@ const flat = (r: AllocSel): FundAllocationListRow => ({
   projectType: r.projectType,
 });
 
-/** Allocations under `prefix`, optionally of one project and/or year. */
-export async function listAllocations(db: Conn, prefix: string, f: { projectId?: number | undefined; year?: number | undefined }): Promise<FundAllocationListRow[]> {
+/** Allocations under `prefix`, optionally of one project and/or year and/or only the given ids. */
+export async function listAllocations(
+  db: Conn,
+  prefix: string,
+  f: { projectId?: number | undefined; year?: number | undefined; ids?: number[] | undefined },
+): Promise<FundAllocationListRow[]> {
+  if (f.ids && f.ids.length === 0) return [];
   const conds: SQL[] = [scopeWhere(fundAllocations.regionCode, prefix)];
+  if (f.ids) conds.push(inArray(fundAllocations.id, f.ids));
   if (f.projectId !== undefined) conds.push(eq(fundAllocations.projectId, f.projectId));
   if (f.year !== undefined) conds.push(eq(fundAllocations.year, f.year));
   const rows = await db
