@@ -165,8 +165,31 @@ const LINKAGE: Record<string, FieldDef> = {
   carriedAt: ['计入当年收入时间', 'Carried into income', { date: true }],
 };
 
+/** 小额信贷 (loans) and 设施农业补助: amounts stored in 分. */
+const LOAN: Record<string, FieldDef> = {
+  personId: ['借款人', 'Borrower', HIDDEN],
+  amountFen: ['贷款金额（元）', 'Amount (yuan)', { fen: true }],
+  termMonths: ['期限（月）', 'Term (months)'],
+  annualRate: ['年利率', 'Annual rate'],
+  startDate: ['放款日期', 'Disbursed on', { date: true }],
+  maturityDate: ['到期日期', 'Matures on', { date: true }],
+  needsAndCanRepay: ['有需求能还款', 'Needs and can repay'],
+  purpose: ['用途', 'Purpose'],
+  lender: ['放款银行', 'Lender'],
+  interestSubsidyFen: ['贴息（元）', 'Interest subsidy (yuan)', { fen: true }],
+  loanId: ['贷款', 'Loan', HIDDEN],
+  paidOn: ['还款日期', 'Paid on', { date: true }],
+  principalFen: ['还本（元）', 'Principal (yuan)', { fen: true }],
+  interestFen: ['付息（元）', 'Interest (yuan)', { fen: true }],
+  areaMu: ['面积（亩）', 'Area (mu)'],
+  packId: ['政策包', 'Policy pack', HIDDEN],
+};
+
 const BY_ENTITY: Record<string, Record<string, FieldDef>> = {
   linkage: LINKAGE,
+  loan: LOAN,
+  loan_repayment: LOAN,
+  facility_subsidy: { ...LOAN, amountFen: ['补助金额（元）', 'Subsidy (yuan)', { fen: true }], kind: ['补助类别', 'Subsidy kind'] },
   region: REGION,
   household: HOUSEHOLD,
   households: HOUSEHOLD,
@@ -207,6 +230,23 @@ export const ACTION_LABELS: Record<string, Label> = {
   retire: ['撤销', 'Retired'],
   rename: ['更名', 'Renamed'],
   carry: ['计入当年收入', 'Carried into income'],
+  close: ['注销/停业', 'Closed'],
+  reopen: ['恢复经营', 'Reopened'],
+  import_create: ['导入新增', 'Imported (new)'],
+  import_update: ['导入更新', 'Imported (updated)'],
+  update_budgets: ['修改资金预算', 'Budget changed'],
+  update_beneficiaries: ['修改受益农户', 'Beneficiaries changed'],
+  allocate_funds: ['安排资金', 'Funds allocated'],
+  project_submit: ['项目申报', 'Project submitted'],
+  project_withdraw: ['撤回申报', 'Project withdrawn'],
+  project_township_review: ['乡镇审核', 'Township review'],
+  project_return: ['退回', 'Returned'],
+  project_publicise: ['公示', 'Publicised'],
+  project_approve_entry: ['县级审定入库', 'Entered into the library'],
+  project_reject: ['不予入库', 'Rejected'],
+  project_start: ['开工实施', 'Implementation started'],
+  project_accept: ['项目验收', 'Accepted'],
+  project_evaluate: ['绩效评价', 'Evaluated'],
 };
 
 /** Audit entity types in words. */
@@ -228,7 +268,29 @@ export const ENTITY_LABELS: Record<string, Label> = {
   import_job: ['导入任务', 'Import job'],
   import_mapping: ['导入列对应方案', 'Import mapping'],
   linkage: ['联农带农', 'Farmer linkage'],
+  entity: ['经营主体', 'Business entity'],
+  entity_backbone: ['技术骨干', 'Technical backbone'],
+  industry: ['产业', 'Industry'],
+  industry_chain: ['产业链', 'Industry chain'],
+  chain_link: ['产业链环节', 'Chain link'],
+  project: ['项目', 'Project'],
+  fund_source: ['资金来源', 'Fund source'],
+  fund_allocation: ['资金安排', 'Fund allocation'],
+  loan: ['小额信贷', 'Microcredit loan'],
+  loan_repayment: ['小额信贷还款', 'Loan repayment'],
+  facility_subsidy: ['设施农业补助', 'Facility subsidy'],
 };
 
 /** Entity types that belong to a household (the audit log names the household for these). */
-export const HOUSEHOLD_ENTITY_TYPES = ['household', 'person', 'household_income', 'support_measure', 'monitoring_case', 'household_helper', 'linkage'];
+export const HOUSEHOLD_ENTITY_TYPES = [
+  'household',
+  'person',
+  'household_income',
+  'support_measure',
+  'monitoring_case',
+  'household_helper',
+  'linkage',
+  'loan',
+  'loan_repayment',
+  'facility_subsidy',
+];

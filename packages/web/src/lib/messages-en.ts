@@ -117,6 +117,7 @@ export const en: Record<MessageKey, string> = {
   'hh.tab.helpers': 'Helpers',
   'hh.tab.linkages': 'Linked entities',
   'hh.tab.loans': 'Microcredit',
+  'hh.tab.subsidies': 'Facility subsidies',
   'hh.tab.history': 'History',
   'hh.regionTree': 'Region tree',
   'hh.warning.H1': 'No development-type measure',

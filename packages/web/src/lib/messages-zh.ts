@@ -115,6 +115,7 @@ export const zh = {
   'hh.tab.helpers': '帮扶责任人',
   'hh.tab.linkages': '带动主体',
   'hh.tab.loans': '小额信贷',
+  'hh.tab.subsidies': '设施农业补助',
   'hh.tab.history': '变更记录',
   'hh.regionTree': '区划树',
   'hh.warning.H1': '未落实开发式帮扶措施',

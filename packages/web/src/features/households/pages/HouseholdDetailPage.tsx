@@ -19,6 +19,7 @@ import { SecureTag } from '../components/SecureState.tsx';
 import { HelpersTab } from '../components/HelpersTab.tsx';
 import { HouseholdLinkagesTab } from '../../entities/components/HouseholdLinkagesTab.tsx';
 import { HouseholdLoansTab } from '../../calculators/components/HouseholdLoansTab.tsx';
+import { SubsidiesCard } from '../../calculators/components/SubsidiesCard.tsx';
 import { HistoryTab } from '../components/HistoryTab.tsx';
 import { IncomeTab } from '../components/IncomeTab.tsx';
 import { MeasuresTab } from '../components/MeasuresTab.tsx';
@@ -160,6 +161,7 @@ export function HouseholdDetailPage() {
             { key: 'helpers', label: t('hh.tab.helpers'), children: <HelpersTab household={h} writable={writable} /> },
             { key: 'linkages', label: t('hh.tab.linkages'), children: <HouseholdLinkagesTab household={h} writable={writable} /> },
             { key: 'loans', label: t('hh.tab.loans'), children: <HouseholdLoansTab household={h} writable={writable} /> },
+            { key: 'subsidies', label: t('hh.tab.subsidies'), children: <SubsidiesCard owner={{ householdId: h.id }} writable={writable} /> },
             { key: 'history', label: t('hh.tab.history'), children: <HistoryTab householdId={h.id} /> },
           ]}
         />

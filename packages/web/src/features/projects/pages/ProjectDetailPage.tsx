@@ -11,6 +11,7 @@ import { useDict } from '../../dictionaries/api.ts';
 import { useProject } from '../api.ts';
 import { BeneficiariesCard } from '../components/BeneficiariesCard.tsx';
 import { BudgetsCard } from '../components/BudgetsCard.tsx';
+import { SubsidiesCard } from '../../calculators/components/SubsidiesCard.tsx';
 import { ProjectActions } from '../components/ProjectActions.tsx';
 import { ProjectFormModal } from '../components/ProjectForm.tsx';
 import { StageTag } from '../components/StageTag.tsx';
@@ -111,6 +112,7 @@ export function ProjectDetailPage() {
             </Card>
             <BudgetsCard project={p} editable={writable && draft} reload={refetch} />
             <BeneficiariesCard project={p} editable={writable && !CLOSED.includes(p.stage)} reload={refetch} />
+            <SubsidiesCard owner={{ projectId: p.id }} writable={writable && !CLOSED.includes(p.stage)} />
           </Flex>
         </Col>
         <Col xs={24} lg={9}>
