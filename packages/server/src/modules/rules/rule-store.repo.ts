@@ -62,6 +62,11 @@ export async function readDirty(tx: Conn, county6: string): Promise<{ maxId: num
   return { maxId, marks: marks.map((m) => ({ kind: m.kind, regionCode: m.region_code })) };
 }
 
+/** Whether the county has a dirty mark (one index probe, no lock). */
+export async function hasDirty(db: Conn, county6: string): Promise<boolean> {
+  return rowsOf(await db.execute(sql`SELECT 1 FROM rule_dirty WHERE ${scopeWhere(sql`region_code`, county6)} LIMIT 1`)).length > 0;
+}
+
 /** Deletes the county's dirty marks that were read (ids ≤ maxId). */
 export async function deleteDirty(tx: Conn, county6: string, maxId: number): Promise<void> {
   await tx.execute(sql`DELETE FROM rule_dirty WHERE ${scopeWhere(sql`region_code`, county6)} AND id <= ${maxId}`);
