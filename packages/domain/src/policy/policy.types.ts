@@ -138,6 +138,11 @@ export type RuleDefinition<F> = {
   subjectLevel?: 'record' | 'village' | 'township' | 'county';
   evaluate(facts: F[], config: RuleConfig, ctx: RuleContext): RuleResult;
   sandbox?: RuleSandbox<F>;
+  /**
+   * Narrowing of the facts the server may gather for this rule (subjects outside it are not applicable whatever
+   * their other facts), e.g. H1 `{ householdTypes: ['monitored'] }` from its config. Optional: a speed-up only.
+   */
+  factsFilter?(config: RuleConfig): Record<string, string[]>;
   /** the groups its records may carry (`groupCode`), in words for drill-down lists */
   groups?: Readonly<Record<string, { labelZh: string; labelEn: string }>>;
 };

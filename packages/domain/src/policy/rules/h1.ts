@@ -75,6 +75,7 @@ export const H1_RULE: RuleDefinition<H1Facts> = {
   factsKind: 'household',
   subjectLevel: 'record',
   groups: H1_GROUPS,
+  factsFilter: (config: RuleConfig) => ({ householdTypes: h1HouseholdScope(config).householdTypes }),
   evaluate(facts: H1Facts[], config: RuleConfig): RuleResult {
     const scope = h1HouseholdScope(config);
     const types = new Set(scope.householdTypes);

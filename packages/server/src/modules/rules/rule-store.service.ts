@@ -42,7 +42,8 @@ function toStored(ruleId: string, year: number, r: RuleRecord): store.StoredResu
 async function refreshPrefix(tx: Conn, rule: RuleDefinition<unknown>, cfg: RuleConfig, year: number, prefix: string): Promise<void> {
   const gatherer = gathererOf(rule.factsKind)!;
   // (a savepoint of its own is taken by the caller: see refreshRule)
-  const facts = await gatherer.gather(tx, { prefix, year });
+  const filter = rule.factsFilter?.(cfg);
+  const facts = await gatherer.gather(tx, filter ? { prefix, year, filter } : { prefix, year });
   const result = rule.evaluate(facts, cfg, { year });
   await store.deleteResults(tx, rule.id, year, prefix);
   await store.insertResults(

@@ -5,6 +5,9 @@ import { rowsOf } from '../../regions/regions.repo.ts';
 import { scopeWhere } from '../../regions/scope.ts';
 import type { GatherScope } from './gatherer.types.ts';
 
+/** A text[] parameter of dictionary codes (quotes and backslashes dropped). */
+const textArray = (codes: readonly string[]) => sql`${`{${codes.map((c) => `"${c.replace(/["\\]/g, '')}"`).join(',')}}`}::text[]`;
+
 /** A PostgreSQL text[] as the drivers return it (an array, or the `{a,b}` literal). */
 function arr(v: unknown): string[] {
   if (Array.isArray(v)) return (v as unknown[]).map(String);
@@ -26,21 +29,25 @@ function arr(v: unknown): string[] {
  */
 export function householdFactsQuery(scope: GatherScope): SQL {
   const y = scope.year;
+  const types = scope.filter?.householdTypes;
+  // H1 and the like read one household type: the children of the other households are not aggregated at all
+  const ofType = (col: SQL) =>
+    types ? sql` AND ${col} IN (SELECT hx.id FROM households hx WHERE ${scopeWhere(sql`hx.region_code`, scope.prefix)} AND hx.household_type = ANY(${textArray(types)}))` : sql``;
   const under = (col: SQL) => scopeWhere(col, scope.prefix);
   return sql`
     WITH pp AS (
       SELECT p.household_id, array_agg(p.labor_capacity) FILTER (WHERE p.labor_capacity IS NOT NULL) AS labor,
         count(*) FILTER (WHERE p.labor_capacity IS NULL)::int AS unrecorded, count(*)::int AS members
-      FROM persons p WHERE ${under(sql`p.region_code`)} AND p.exit_reason IS NULL GROUP BY p.household_id
+      FROM persons p WHERE ${under(sql`p.region_code`)} AND p.exit_reason IS NULL${ofType(sql`p.household_id`)} GROUP BY p.household_id
     ), mm AS (
       SELECT m.household_id, array_agg(m.category || '|' || m.year || '|' || COALESCE(m.start_date::text, '') || '|' || COALESCE(m.end_date::text, '')) AS measures
-      FROM support_measures m WHERE ${under(sql`m.region_code`)}
+      FROM support_measures m WHERE ${under(sql`m.region_code`)}${ofType(sql`m.household_id`)}
         AND COALESCE(date_part('year', m.start_date)::int, m.year) <= ${y}
         AND COALESCE(date_part('year', m.end_date)::int, GREATEST(m.year, COALESCE(date_part('year', m.start_date)::int, m.year))) >= ${y}
       GROUP BY m.household_id
     ), cc AS (
       SELECT c.household_id, array_agg(COALESCE(c.county_approval_date, c.lead_date)::text || '|' || COALESCE(c.elimination_date::text, '')) AS periods
-      FROM monitoring_cases c WHERE ${under(sql`c.region_code`)} AND c.status IN ('identifying', 'monitoring', 'eliminated')
+      FROM monitoring_cases c WHERE ${under(sql`c.region_code`)}${ofType(sql`c.household_id`)} AND c.status IN ('identifying', 'monitoring', 'eliminated')
         AND COALESCE(c.county_approval_date, c.lead_date) IS NOT NULL
       GROUP BY c.household_id
     )
@@ -51,7 +58,7 @@ export function householdFactsQuery(scope: GatherScope): SQL {
       LEFT JOIN pp ON pp.household_id = h.id
       LEFT JOIN mm ON mm.household_id = h.id
       LEFT JOIN cc ON cc.household_id = h.id
-    WHERE ${under(sql`h.region_code`)} AND h.deleted_at IS NULL`;
+    WHERE ${under(sql`h.region_code`)} AND h.deleted_at IS NULL${types ? sql` AND h.household_type = ANY(${textArray(types)})` : sql``}`;
 }
 
 type Row = {

@@ -11,4 +11,11 @@ describe('household facts SQL', () => {
     const text = `-- household facts over a county, year 2024\n-- params: ${JSON.stringify(params)}\n${sql.replace(/^\n/, '').replace(/[ \t]+$/gm, '')}\n`;
     await expect(text).toMatchFileSnapshot('./__snapshots__/household-facts.sql');
   });
+
+  it('narrowed to the household types a rule asks for (H1: monitored), children aggregated for those only', async () => {
+    const { sql, params } = new PgDialect({ casing: 'snake_case' }).sqlToQuery(householdFactsQuery({ prefix: '411272', year: 2024, filter: { householdTypes: ['monitored'] } }));
+    expect(params.filter((p) => p === '{"monitored"}')).toHaveLength(4);
+    const text = `-- household facts of monitored households over a county, year 2024 (H1's factsFilter)\n-- params: ${JSON.stringify(params)}\n${sql.replace(/^\n/, '').replace(/[ \t]+$/gm, '')}\n`;
+    await expect(text).toMatchFileSnapshot('./__snapshots__/household-facts-typed.sql');
+  });
 });
