@@ -88,6 +88,10 @@ describe('C1 microcredit (002 §二(四)2)', () => {
     expect(judge({ isLifted: false, monitoringType: 'sudden' })).toBe(false);
     expect(judge({ isLifted: false, monitoringType: null })).toBe(false);
   });
+  it('borrower ages 18–65: the Jincheng pack carries them (domain-standards §6), a 66-year-old borrower is refused', () => {
+    expect(checkC1(c1, { ...base, amountFen: 10_000_00, borrowerBirthDate: '1958-06-01', onDate: '2024-06-01' }).accepted).toBe(false);
+    expect(checkC1(c1, { ...base, amountFen: 10_000_00, borrowerBirthDate: '1958-06-02', onDate: '2024-06-01' }).accepted).toBe(true);
+  });
   it('borrower ages 18–65 when the pack sets them (DOMAIN.md C1)', () => {
     const aged: RuleConfig = { ...c1, params: { ...c1.params, borrowerMinAge: 18, borrowerMaxAge: 65 } };
     const at = (birth: string) => checkC1(aged, { ...base, amountFen: 10_000_00, borrowerBirthDate: birth, onDate: '2024-06-01' }).accepted;

@@ -174,6 +174,8 @@ export const PARAM_WORDS: Record<string, Describe> = {
   maxAmountYuan: (v) => t(`额度 ${yuan(v).zh}以下`, `up to ${yuan(v).en}`),
   maxAmountYuanIfNeeded: (v) => t(`有需求能还款的不超过 ${yuan(v).zh}`, `up to ${yuan(v).en} where needed and repayable`),
   subsidisedUpToYuan: (v) => t(`${yuan(v).zh}以下财政全额贴息`, `interest fully subsidised up to ${yuan(v).en}`),
+  borrowerMinAge: (v) => t(`借款人年满 ${String(v)} 周岁`, `borrower at least ${String(v)} years old`),
+  borrowerMaxAge: (v) => t(`借款人不超过 ${String(v)} 周岁`, `borrower at most ${String(v)} years old`),
   rate: (v) => t(`利率：${words(v).zh}`, `rate: ${words(v).en}`),
   noGuarantee: flag('免担保', 'no guarantee'),
   noCollateral: flag('免抵押', 'no collateral'),

@@ -78,6 +78,10 @@ export const JINCHENG_PACK: PolicyPack = {
         noGuarantee: true,
         noCollateral: true,
         householdBorrowsAndUses: true,
+        // national practice the seed assumes (DOMAIN.md C1; domain-standards §6 脱贫人口小额信贷: 借款人年龄 18–65 周岁，
+        // 含): 002 itself names no age, so the figures are the national ones, kept as data like every threshold
+        borrowerMinAge: 18,
+        borrowerMaxAge: 65,
       },
       noteZh: '建档立卡脱贫户和边缘易致贫户免担保免抵押，3 年期以内、5 万元以下（有需求能还款的不超过 10 万元），5 万元以下财政全额贴息，以上部分不贴息、不纳入风险补偿',
     },
