@@ -160,6 +160,8 @@ async function measureWhatIf(deps: Deps, actor: Actor, countyCode: string, year:
 export async function measureRules(deps: Deps, actor: Actor, countyCode: string, opts: { year: number; log: (s: string) => void }): Promise<PackFigures[]> {
   const { year, log } = opts;
   const before = await getActivePolicyPack(deps, actor, countyCode);
+  // warm-up (not timed): the first pack would otherwise also pay the first run of every statement and rule
+  await ensureFresh(deps, countyCode, year);
   const packs: PackFigures[] = [];
   for (const pack of POLICY_PACKS) {
     await choosePack(deps, actor, countyCode, pack.id);

@@ -198,7 +198,7 @@ export async function benchCommand(opts: BenchOpts): Promise<void> {
       log(
         `  ${Object.entries(industry)
           .map(([k, n]) => `${n} ${k}`)
-          .join(', ')}; ANALYZE done`,
+          .join(', ')} in the county (demo rows included); VACUUM ANALYZE done`,
       );
       const year = new Date().getFullYear();
       rules = { countyCode: BENCH_COUNTY, year, industry, packs: await measureRules(deps, actor, BENCH_COUNTY, { year, log }) };
