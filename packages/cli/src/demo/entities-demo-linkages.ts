@@ -21,6 +21,8 @@ export type DemoHouseholdRow = {
   monitoring_type: string | null;
   monitoring_status: string;
   borrower_id: number | null;
+  /** the borrower's birth date (18–65 at any start date the demo uses: born 1961–2003) */
+  borrower_birth: string | null;
   /** left without linkages and loans (a clean slate for the browser journeys) */
   blank: boolean;
 };
@@ -181,7 +183,19 @@ export async function loadLinkagesAndLoans(tx: RawTx, rng: Rng, ctx: Ctx): Promi
     const termMonths = big ? 36 : rng.pick([12, 24, 36, 36]);
     const startDate = `${rng.int(2022, 2025)}-${String(rng.int(3, 10)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
     const maturityDate = addMonths(startDate, termMonths);
-    if (cfg && !checkC1(cfg, { amountFen, termMonths, rateBp: 345, needsAndCanRepay: big }).accepted) continue;
+    if (
+      cfg &&
+      !checkC1(cfg, {
+        amountFen,
+        termMonths,
+        rateBp: 345,
+        needsAndCanRepay: big,
+        borrowerBirthDate: h.borrower_birth,
+        onDate: startDate,
+        household: { isLifted: h.is_lifted, monitoringType: h.monitoring_type, householdType: h.household_type },
+      }).accepted
+    )
+      continue;
     // repayments: interest each year; the principal at maturity when due (a few pay part of it early)
     const own: { paidOn: string; principalFen: number; interestFen: number }[] = [];
     for (let m = 12; m <= termMonths; m += 12) {

@@ -134,10 +134,14 @@ describe('entities demo', () => {
       start_date: string;
       status: string;
       repaid: number | string;
+      birth: string;
+      is_lifted: boolean;
+      monitoring_type: string | null;
+      household_type: string | null;
     }>(
-      `SELECT l.amount_fen, l.term_months, l.needs_and_can_repay AS needs, l.interest_subsidy_fen AS subsidy, l.start_date::text AS start_date, l.status,
+      `SELECT l.amount_fen, l.term_months, l.needs_and_can_repay AS needs, l.interest_subsidy_fen AS subsidy, l.start_date::text AS start_date, l.status, p.birth_date::text AS birth, h.is_lifted, h.monitoring_type, h.household_type,
               (SELECT coalesce(sum(principal_fen), 0) FROM loan_repayments r WHERE r.loan_id = l.id) AS repaid
-       FROM loans l WHERE l.region_code LIKE $1`,
+       FROM loans l JOIN persons p ON p.id = l.person_id JOIN households h ON h.id = l.household_id WHERE l.region_code LIKE $1`,
       [like],
     );
     const lifted = await count("SELECT count(*) AS n FROM households WHERE region_code LIKE $1 AND (is_lifted OR household_type = 'lifted')");
@@ -145,7 +149,17 @@ describe('entities demo', () => {
     expect(loans.length / lifted).toBeLessThan(0.15);
     const cfg = demoC1Config()!;
     for (const l of loans) {
-      expect(checkC1(cfg, { amountFen: Number(l.amount_fen), termMonths: l.term_months, rateBp: 345, needsAndCanRepay: l.needs }).accepted).toBe(true);
+      expect(
+        checkC1(cfg, {
+          amountFen: Number(l.amount_fen),
+          termMonths: l.term_months,
+          rateBp: 345,
+          needsAndCanRepay: l.needs,
+          borrowerBirthDate: l.birth,
+          onDate: l.start_date,
+          household: { isLifted: l.is_lifted, monitoringType: l.monitoring_type, householdType: l.household_type },
+        }).accepted,
+      ).toBe(true);
       expect(Number(l.subsidy)).toBeGreaterThan(0);
       // never more than the usual schedule on the subsidised part: min(amount, 5 万) × 3.45 % × years
       expect(Number(l.subsidy)).toBeLessThanOrEqual(Math.round((Math.min(Number(l.amount_fen), 5_000_000) * 345 * l.term_months) / 120_000));

@@ -319,11 +319,12 @@ export async function loadEntitiesDemo(tx: RawTx, regions: DemoRegion[], countyC
   // journeys (e2e) take them as a clean slate to add their own and check the sums
   const households = await tx.query<DemoHouseholdRow>(
     `SELECT h.id::int AS id, h.region_code, h.household_type, h.is_lifted, h.monitoring_type, h.monitoring_status, h.rn <= $4 AS blank,
-            (SELECT p.id::int FROM persons p WHERE p.household_id = h.id AND p.birth_date BETWEEN $2::date AND $3::date ORDER BY p.is_head DESC, p.id LIMIT 1) AS borrower_id
+            (SELECT p.id::int FROM persons p WHERE p.household_id = h.id AND p.birth_date BETWEEN $2::date AND $3::date ORDER BY p.is_head DESC, p.id LIMIT 1) AS borrower_id,
+            (SELECT p.birth_date::text FROM persons p WHERE p.household_id = h.id AND p.birth_date BETWEEN $2::date AND $3::date ORDER BY p.is_head DESC, p.id LIMIT 1) AS borrower_birth
      FROM (SELECT x.*, row_number() OVER (PARTITION BY substr(x.region_code, 1, 12) ORDER BY x.region_code, x.id) AS rn
            FROM households x WHERE x.region_code LIKE $1 AND x.deleted_at IS NULL) h
      WHERE h.household_type IN ('lifted', 'monitored') OR h.is_lifted OR h.monitoring_status = 'monitoring' ORDER BY h.id`,
-    [prefix, '1960-07-01', '2005-03-01', BLANK_PER_VILLAGE],
+    [prefix, '1961-01-01', '2003-12-31', BLANK_PER_VILLAGE],
   );
   if (households.length < ENTITIES_DEMO_MIN_HOUSEHOLDS) return null;
   const rng = createRng(20220210).fork('entities');
