@@ -240,9 +240,12 @@ export async function loadDemo(handle: DbHandle, opts: { reset?: boolean; hashPa
     const counts = await loadHouseholds(tx, households, helperIds);
     const villageUser = users.find((u) => u.role === 'village_officer');
     if (villageUser) await stageDemoCases(tx, DEMO_COUNTY.prefix, villageUser.regionCode);
-    await loadIndustryDemo(tx, county.regions, DEMO_COUNTY.code);
-    await loadFundsDemo(tx, county.regions, DEMO_COUNTY.code);
-    if ((opts.county?.kind ?? 'demo') === 'demo') await loadEntitiesDemo(tx, county.regions, DEMO_COUNTY.code);
+    // the industry system's story belongs to the demo zone; the bench county gets its own sized data (bench-industry.ts)
+    if ((opts.county?.kind ?? 'demo') === 'demo') {
+      await loadIndustryDemo(tx, county.regions, DEMO_COUNTY.code);
+      await loadFundsDemo(tx, county.regions, DEMO_COUNTY.code);
+      await loadEntitiesDemo(tx, county.regions, DEMO_COUNTY.code);
+    }
     for (const u of users) {
       await tx.query(
         `INSERT INTO users (username, display_name, password_hash, role, region_code) VALUES ($1, $2, $3, $4, $5)
