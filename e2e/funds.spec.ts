@@ -5,13 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { artifactsDir, login } from './support/browser.ts';
 import { PASSWORD, useJourney } from './support/journey.ts';
 
-// 衔接资金 (issue 7 §6) in the browser: the county officer records a 2026 linkage fund source (API), allocates 600 万
+// 衔接资金 (issue 7 §6) in the browser: the county officer records a 2027 linkage fund source (API), allocates 600 万
 // of it on the funds page to the demo's 灵宝大枣深加工 (a library project) and sees the F1 gauge go from 0.0% 未达标
-// to 60.0% 达标 (Sanmenxia pack, 000 §五(二): 55% and above 2025's 58.0%); in the what-if drawer, moving 100 万 to
+// to 60.0% 达标 (Sanmenxia pack, 000 §五(二): 55% and above 2026's 59.0%); in the what-if drawer, moving 100 万 to
 // 乡村道路 shows F1 turning 未达标 before anything is saved, and 放弃 leaves the allocation as it was. 390 px fits.
 
 type Summary = { rules: { ruleId: string; status: string; value: number | null }[]; years: { year: number; industryYuan: number }[] };
-const YEAR = 2026;
+const YEAR = 2027;
 const shots = join(artifactsDir, 'funds');
 mkdirSync(shots, { recursive: true });
 
@@ -28,7 +28,13 @@ const numberInput = (page: Page, testId: string) => page.locator(`input[data-tes
 /** Clicks the select with this test id and picks the option. */
 async function pick(page: Page, testId: string, option: string | RegExp): Promise<void> {
   await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+  if (typeof option === 'string' && (await page.getByTestId(testId).locator('input').count()) > 0) {
+    // a searchable list (a county has more projects than the dropdown draws at once): narrow it, then take the match
+    await page.keyboard.type(option);
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option').count()).toBe(1);
+    await page.keyboard.press('Enter');
+  } else await item.click();
   await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
@@ -49,7 +55,7 @@ describe('funds: 安排资金 moves the F1 gauge; what-if shows F1 turning red b
         fundLevel: 'central',
         fundKind: 'linkage',
         name: `${YEAR}年中央衔接推进乡村振兴补助资金`,
-        documentNo: '示范区财〔2026〕1号',
+        documentNo: '示范区财〔2027〕1号',
         amountYuan: 10_000_000,
       },
     });

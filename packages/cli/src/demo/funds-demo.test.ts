@@ -43,7 +43,7 @@ describe('funds demo', () => {
     for (const r of rows) facts.years[String(r.year)] = { ...emptyFundYear(), linkageFundYuan: fenToYuan(Number(r.linkage)), industryYuan: fenToYuan(Number(r.industry)) };
     const cfg = getRuleConfig(SANMENXIA_PACK, 'F1');
     const status = (year: number) => F1_RULE.evaluate([facts], cfg, { year }).status;
-    expect([status(2022), status(2023), status(2024)]).toEqual(['met', 'met', 'not_met']);
+    expect([status(2022), status(2023), status(2024), status(2026)]).toEqual(['met', 'met', 'not_met', 'met']);
     expect(F1_RULE.evaluate([facts], cfg, { year: 2024 }).failing[0]?.reasonZh).toBe('2024 年衔接资金用于产业发展 2912 万元，占衔接资金 52.0%，低于 55%；且未高于上年 58.0%');
   });
 });

@@ -21,6 +21,8 @@ const YEARS: { year: number; sources: Record<string, number>; allocations: Recor
   { year: 2023, sources: { central: 3000, provincial: 1200, city: 750, county: 450 }, allocations: { dates: 1600, greenhouse: 900, coldchain: 632, road: 2268 } },
   { year: 2024, sources: { central: 3100, provincial: 1250, city: 800, county: 450 }, allocations: { dates: 1500, greenhouse: 800, coldchain: 612, road: 2688 } },
   { year: 2025, sources: { central: 3200, provincial: 1300, city: 800, county: 500 }, allocations: { dates: 1700, greenhouse: 1000, coldchain: 664, road: 2436 } },
+  // this year (the demo's "now" is late 2026): allocated, 59.0% to industry, above 2025's 58.0%
+  { year: 2026, sources: { central: 3300, provincial: 1400, city: 800, county: 500 }, allocations: { dates: 1800, greenhouse: 1080, coldchain: 660, road: 2460 } },
 ];
 
 const LEVEL_ZH: Record<string, string> = { central: '中央', provincial: '省级', city: '市级', county: '县级' };

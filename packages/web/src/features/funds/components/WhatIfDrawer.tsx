@@ -138,6 +138,7 @@ export function WhatIfDrawer({ open, onClose, regionCode, year, writable }: { op
                 <Select
                   placeholder={t('funds.whatIf.from')}
                   options={allocationOptions}
+                  showSearch={{ optionFilterProp: 'label' }}
                   value={m.allocationId}
                   onChange={(v) => setMoves(moves.map((x, j) => (j === i ? { ...x, allocationId: v } : x)))}
                   style={{ minWidth: mobile ? undefined : 240, flex: 1 }}
@@ -147,6 +148,7 @@ export function WhatIfDrawer({ open, onClose, regionCode, year, writable }: { op
                 <Select
                   placeholder={t('funds.whatIf.to')}
                   options={projectOptions}
+                  showSearch={{ optionFilterProp: 'label' }}
                   value={m.toProjectId}
                   onChange={(v) => setMoves(moves.map((x, j) => (j === i ? { ...x, toProjectId: v } : x)))}
                   style={{ minWidth: mobile ? undefined : 180, flex: 1 }}
