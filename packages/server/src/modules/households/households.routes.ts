@@ -55,7 +55,7 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: Deps, rm: Ho
     { schema: { tags, summary: 'Change household fields', params, body: HouseholdUpdateSchema, response: { 200: HouseholdViewSchema } } },
     async (req) => service.updateHousehold(deps, requireActor(req), req.params.id, req.body, versionFrom(req), rm),
   );
-  r.delete('/api/v1/households/:id', { schema: { tags, summary: 'Refused (422): a household leaves by 自然减少, POST …/exit', params } }, async (req) =>
+  r.delete('/api/v1/households/:id', { schema: { tags, summary: 'Refused (409 INVALID_TRANSITION): a household leaves by 自然减少, POST …/exit', params } }, async (req) =>
     service.refuseDeleteHousehold(deps, requireActor(req), req.params.id),
   );
   r.post(

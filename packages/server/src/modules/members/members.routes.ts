@@ -32,7 +32,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: Deps): void {
   r.patch('/api/v1/persons/:id', { schema: { tags, summary: 'Edit a member', params, body: PersonUpdateSchema, response: { 200: PersonViewSchema } } }, async (req) =>
     members.updatePerson(deps, requireActor(req), req.params.id, req.body, versionFrom(req)),
   );
-  r.delete('/api/v1/persons/:id', { schema: { tags, summary: 'Refused (422): a member leaves by 自然减少, POST …/exit', params } }, async (req) =>
+  r.delete('/api/v1/persons/:id', { schema: { tags, summary: 'Refused (409 INVALID_TRANSITION): a member leaves by 自然减少, POST …/exit', params } }, async (req) =>
     members.refuseDeletePerson(deps, requireActor(req), req.params.id),
   );
   r.post(
