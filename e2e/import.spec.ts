@@ -108,7 +108,11 @@ describe('import: a county sheet with its own headers, bad rows and a saved mapp
     expect(list.find((m) => m.name === MAPPING_NAME)?.mapping).toMatchObject({ relation: UNMAPPED_HEADER, householdType: '户别', idNumber: '身份证号码' });
 
     await page.getByRole('button', { name: '开始校验' }).click();
-    await expect.poll(() => page.getByRole('columnheader', { name: '原因' }).isVisible(), { timeout: 60_000 }).toBe(true);
+    await page.waitForURL((u) => u.searchParams.get('step') === '2');
+    // the validation ends in the error table, or in a failure whose message the assertion shows
+    const reason = page.getByRole('columnheader', { name: '原因' });
+    await expect.poll(async () => (await reason.isVisible()) || (await page.getByText('导入失败').isVisible()), { timeout: 90_000 }).toBe(true);
+    expect(await reason.isVisible(), await page.getByRole('main').innerText()).toBe(true);
 
     const errors = await errorRows(page);
     const find = (row: number, column: string, reason: RegExp) => errors.find((e) => e[0] === String(row) && e[1] === column && reason.test(e[3] ?? ''));

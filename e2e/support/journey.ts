@@ -55,6 +55,13 @@ export function useJourney(spec: string): Journey {
       const file = join(artifactsDir, `${spec}-${safeName(task.name)}.png`);
       await session.page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
       console.error(`screenshot: ${file} (at ${session.page.url()})`);
+      // what the page said and what the server logged: enough to tell a slow job from a failed one afterwards
+      const text = await session.page
+        .locator('body')
+        .innerText({ timeout: 2_000 })
+        .catch(() => '(page text unavailable)');
+      console.error(`page text:\n${text.slice(0, 2_000)}`);
+      if (server) console.error(`server output (last 4000 characters):\n${server.output().slice(-4_000)}`);
     });
   });
 

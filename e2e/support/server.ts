@@ -4,7 +4,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export type RunningServer = { url: string; dataDir: string; stop(): Promise<void> };
+export type RunningServer = {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+  /** the server's own output (warnings and errors), for a failing test's report */ output(): string;
+};
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
 
@@ -51,6 +56,7 @@ export async function startServer(): Promise<RunningServer> {
   return {
     url,
     dataDir,
+    output: () => output,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
