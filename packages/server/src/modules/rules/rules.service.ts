@@ -192,8 +192,12 @@ export async function evaluateRule(deps: Deps, actor: Actor, ruleId: string, q: 
   return evaluateForRegion(deps, region, ruleId, q.year ?? currentYear());
 }
 
-/** {@link evaluateRule} for a region already resolved in scope. */
-export async function evaluateForRegion(deps: Deps, region: RegionRow, ruleId: string, year: number): Promise<RuleEvaluation> {
+/**
+ * {@link evaluateRule} for a region already resolved in scope. `lists: false` gives the figures only (per region
+ * and per group): no failing subjects, no household ids (the dashboard, which lists its own warnings).
+ */
+export async function evaluateForRegion(deps: Deps, region: RegionRow, ruleId: string, year: number, opts: { lists?: boolean } = {}): Promise<RuleEvaluation> {
+  const lists = opts.lists ?? true;
   const { pack, cfg, rule } = await freshRule(deps, region, ruleId, year);
   const db = deps.db.db;
   const threshold = ruleThreshold(rule, cfg, year);
@@ -203,12 +207,12 @@ export async function evaluateForRegion(deps: Deps, region: RegionRow, ruleId: s
     results.countByRule(db, [ruleId], year, region.prefix),
     results.countByChild(db, ruleId, year, region.prefix, childLen),
     results.countByGroup(db, ruleId, year, region.prefix),
-    results.listResults(db, { ruleId, year, prefix: region.prefix, status: 'not_met', limit: FAILING_MAX, offset: 0 }),
+    lists ? results.listResults(db, { ruleId, year, prefix: region.prefix, status: 'not_met', limit: FAILING_MAX, offset: 0 }) : Promise.resolve({ rows: [], total: 0 }),
   ]);
   const f = figure(all[0], threshold);
   const childCounts = new Map(byChild.map((c) => [c.key, c]));
   const isHousehold = rule.factsKind === 'household' && (rule.subjectLevel ?? 'record') === 'record';
-  const records = isHousehold ? (await results.failingSubjectIds(db, ruleId, year, region.prefix)).sort((a, b) => a - b) : [];
+  const records = isHousehold && lists ? (await results.failingSubjectIds(db, ruleId, year, region.prefix)).sort((a, b) => a - b) : [];
   return {
     ruleId,
     clause: cfg.clause,
@@ -227,7 +231,7 @@ export async function evaluateForRegion(deps: Deps, region: RegionRow, ruleId: s
       return { code: c.code, name: c.name, total: cf.total, met: cf.met, value: cf.value, status: cf.status, drill: drillOf(rule, c.code, year) };
     }),
     failing: await toItems(deps, rule, failing.rows),
-    failingTotal: failing.total,
+    failingTotal: lists ? failing.total : f.total - f.met,
     groups: groups.map((g) => ({ code: g.code, labelZh: rule.groups?.[g.code]?.labelZh ?? g.code, labelEn: rule.groups?.[g.code]?.labelEn ?? g.code, count: g.count })),
     records,
     drill: drillOf(rule, region.code, year),
