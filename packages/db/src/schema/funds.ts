@@ -97,9 +97,18 @@ export const loans = pgTable(
     needsAndCanRepay: boolean().notNull().default(false),
     purpose: text(),
     lender: text(),
-    /** active | repaid | overdue */
+    /**
+     * active | repaid | overdue. Cached: `repaid` is derived from loan_repayments (set when they cover the principal,
+     * back to `active` when they no longer do); `overdue` is an officer's mark. Recomputed, with interest_subsidy_fen,
+     * inside the transaction of every repayment write (add, delete) and every loan edit (calculators/loans.service.ts
+     * `recomputed`); an edit asking for a status the repayments contradict is refused (400 naming `status`).
+     */
     status: varchar({ length: 16 }).notNull().default('active'),
-    /** interest subsidy over the term from the loan's own schedule (分), computed on save */
+    /**
+     * Cached: the interest subsidy over the term (分) from the loan's own schedule and its repayments (C1 calculator,
+     * the subsidised cap of the county's pack at the time of the write), recomputed in the same transactions as
+     * `status`. A county without C1 keeps the stored figure; a later change of pack does not rewrite it.
+     */
     interestSubsidyFen: bigint({ mode: 'number' }).notNull().default(0),
     note: text(),
     ...versioned,

@@ -130,7 +130,46 @@ async function capOf(db: Conn, regionCode: string): Promise<number | null> {
   return cfg ? c1Limits(cfg).subsidisedUpToFen : null;
 }
 
-/** The loan's subsidy from its own schedule, and its status after its repayments. */
+/**
+ * An edit that contradicts the recorded repayments: an amount below the principal already repaid, 已结清 (repaid)
+ * asked for a loan with principal outstanding, another status asked for a loan its repayments have settled.
+ */
+function statusIssues(input: LoanUpdate, amountFen: number, reps: repo.RepaymentRow[]): Issue[] {
+  const repaidFen = reps.reduce((s, r) => s + r.principalFen, 0);
+  if (amountFen < repaidFen) {
+    return [
+      {
+        path: 'amountYuan',
+        value: input.amountYuan,
+        messageZh: `贷款金额不能少于已归还本金 ${fenToYuan(repaidFen)} 元`,
+        messageEn: `the amount cannot be below the principal repaid (${fenToYuan(repaidFen)} yuan)`,
+      },
+    ];
+  }
+  const settled = reps.length > 0 && repaidFen === amountFen;
+  if (input.status === 'repaid' && !settled) {
+    return [
+      {
+        path: 'status',
+        value: input.status,
+        messageZh: `尚欠本金 ${fenToYuan(amountFen - repaidFen)} 元，不能标记为已结清：结清由登记的还款得出`,
+        messageEn: `${fenToYuan(amountFen - repaidFen)} yuan of principal is outstanding: a loan is repaid when its recorded repayments cover it`,
+      },
+    ];
+  }
+  if (input.status !== undefined && input.status !== 'repaid' && settled) {
+    return [
+      { path: 'status', value: input.status, messageZh: '该笔贷款的本金已全部归还（已结清），不能改为其他状态', messageEn: 'the loan is repaid in full: its status cannot change' },
+    ];
+  }
+  return [];
+}
+
+/**
+ * The loan's cached figures (loans.status, loans.interest_subsidy_fen; schema/funds.ts) after its repayments: the
+ * subsidy from its own schedule, and `repaid` when the repayments cover the principal (back to `active` when they no
+ * longer do; `overdue` is an officer's mark and stays). Written in the transaction of every loan edit and repayment write.
+ */
 function recomputed(l: Pick<repo.LoanRow, 'amountFen' | 'annualRate' | 'startDate' | 'maturityDate' | 'status'>, reps: repo.RepaymentRow[], capFen: number) {
   const s = loanSchedule({ amountFen: l.amountFen, rateBp: rateBpOf(l.annualRate), startDate: l.startDate, maturityDate: l.maturityDate }, reps, capFen);
   const status = s.outstandingFen === 0 && reps.length > 0 ? 'repaid' : l.status === 'repaid' ? 'active' : l.status;
@@ -212,7 +251,9 @@ export async function updateLoan(deps: Deps, actor: Actor, id: number, input: Lo
     };
     const { rateBp: _r, ...fields } = patch;
     const reps = await repo.listRepayments(tx, [id]);
-    const l = await repo.updateLoan(tx, id, { ...fields, ...(capFen === null ? {} : { interestSubsidyFen: recomputed(fields, reps, capFen).interestSubsidyFen }) });
+    throwIfIssues(statusIssues(input, fields.amountFen, reps), 'loan is invalid');
+    const next = recomputed(fields, reps, capFen ?? 0);
+    const l = await repo.updateLoan(tx, id, { ...fields, status: next.status, ...(capFen === null ? {} : { interestSubsidyFen: next.interestSubsidyFen }) });
     await recordAudit(tx, actor, { action: 'update', entityType: 'loan', entityId: id, regionCode: l.regionCode, householdId: l.householdId, before, after: l });
     return l;
   });
