@@ -56,11 +56,11 @@ describe('dashboard: county figures drill down to households', () => {
     const failing = township.total - township.met;
     expect(failing).toBeGreaterThan(0);
 
-    // The H1 chart's grid: left 48, right 96, bottom 64 (H1CoverageChart.tsx); click low inside the township's bar.
+    // The rule chart's grid: left 56, right 24, bottom 64 (RULE_CHART_GRID, RuleRegionChart.tsx); click low inside the township's bar.
     const box = await chart.boundingBox();
     if (!box) throw new Error('chart has no box');
-    const plotWidth = box.width - 48 - 96;
-    const x = box.x + 48 + (plotWidth * (index + 0.5)) / dash.h1.byRegion.length;
+    const plotWidth = box.width - 56 - 24;
+    const x = box.x + 56 + (plotWidth * (index + 0.5)) / dash.h1.byRegion.length;
     const y = box.y + box.height - 64 - 12;
     await page.mouse.click(x, y);
     await page.waitForURL((u) => u.pathname === '/households' && u.searchParams.get('warning') === 'H1' && u.searchParams.get('regionCode') === township.code);

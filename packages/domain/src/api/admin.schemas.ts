@@ -73,12 +73,15 @@ export const RuleEvaluateQuerySchema = z.object({
 export const RuleListQuerySchema = RuleEvaluateQuerySchema;
 /** Outcome of a rule: met / not met / no subject / not in force in that year / configured but not implemented. */
 export const RuleStatusSchema = z.enum(['met', 'not_met', 'not_applicable', 'not_in_force', 'not_implemented']).describe('outcome for the region and year');
+/** The unit of a figure (value, threshold): share 0..1, an amount in 元, a count. */
+export const RuleUnitSchema = z.enum(['share', 'yuan', 'count']).describe('unit of the figure: share (0..1, shown as %), yuan (元), count');
 export const ByRegionRowSchema = z.object({
   code: z.string(),
   name: z.string(),
   total: z.number().int().describe('subjects the rule applies to (counted)'),
   met: z.number().int(),
   value: z.number().nullable().describe('met ÷ total, or the single subject’s own figure'),
+  unit: RuleUnitSchema.describe('unit of value: share for met ÷ total, else the rule’s unit of a subject’s figure'),
   status: RuleStatusSchema.optional(),
   drill: z.record(z.string(), z.string()).describe('query parameters of the list behind the figure'),
 });
@@ -108,6 +111,8 @@ export const RuleEvaluationSchema = z.object({
   status: z.string(),
   value: z.number().nullable(),
   threshold: z.number().nullable(),
+  unit: RuleUnitSchema.describe('unit of value'),
+  thresholdUnit: RuleUnitSchema.describe('unit of threshold (F5: the share is judged to rise, the amount against 元)'),
   total: z.number().int(),
   met: z.number().int(),
   byRegion: z.array(ByRegionRowSchema),
@@ -130,6 +135,8 @@ export const RuleSummarySchema = z.object({
   status: RuleStatusSchema,
   value: z.number().nullable(),
   threshold: z.number().nullable(),
+  unit: RuleUnitSchema.describe('unit of value'),
+  thresholdUnit: RuleUnitSchema.describe('unit of threshold'),
   total: z.number().int(),
   met: z.number().int(),
   paramsTextZh: z.string().nullable(),
@@ -171,6 +178,8 @@ export const RuleCheckAnswerSchema = z.object({
   status: z.enum(['met', 'not_met', 'not_applicable']),
   value: z.number().nullable(),
   threshold: z.number().nullable(),
+  unit: RuleUnitSchema.describe('unit of value'),
+  thresholdUnit: RuleUnitSchema.describe('unit of threshold'),
   clause: z.string(),
   clauseText: z.string(),
   reasonZh: z.string(),
@@ -205,7 +214,11 @@ export const DashboardSchema = z.object({
       drill: z.record(z.string(), z.string()),
     }),
   ),
-  h1: RuleEvaluationSchema.describe('H1 for compatibility (also in rules)'),
+  h1: RuleEvaluationSchema.extend({
+    // an H1 figure is always a share; the empty figure of a pack without H1 may leave the units out
+    unit: RuleUnitSchema.optional().describe('unit of value (H1: share)'),
+    thresholdUnit: RuleUnitSchema.optional().describe('unit of threshold (H1: share)'),
+  }).describe('H1 for compatibility (also in rules)'),
   rules: z.array(RuleSummarySchema).describe('every rule of the county’s pack with its status for the region'),
   warnings: z.array(DashboardWarningSchema),
   warningTotals: z.record(z.string(), z.number().int()).describe('per rule id (household rules) and identification_overdue'),

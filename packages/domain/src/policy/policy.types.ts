@@ -85,6 +85,15 @@ export type RuleRecord = {
   counted?: boolean;
 };
 
+/**
+ * The unit of a rule's figures, so that no screen guesses it from the number: `share` 0..1 (shown as %), `yuan`
+ * an amount in 元 (shown in 元 or 万元), `count` a number of subjects or items (家, 名, 个, 种 …).
+ */
+export type RuleUnit = 'share' | 'yuan' | 'count';
+
+/** Every rule unit (API enums). */
+export const RULE_UNITS: readonly RuleUnit[] = ['share', 'yuan', 'count'];
+
 /** What the evaluation is about: the year judged (a rule not in force that year is not evaluated). */
 export type RuleContext = { year: number };
 
@@ -136,6 +145,14 @@ export type RuleDefinition<F> = {
    * the others. Default `record`.
    */
   subjectLevel?: 'record' | 'village' | 'township' | 'county';
+  /**
+   * The unit of one subject's figure (`RuleRecord.value`, and of its `threshold`): a county's industry share
+   * `share`, a subsidy's amount `yuan`, a village's cooperatives `count`. A rule whose subjects carry no figure
+   * (H1, P1, E3, E4) is read by its coverage met ÷ total: `share`. The coverage of several subjects is always a share.
+   */
+  unit: RuleUnit;
+  /** the unit of the threshold when it differs from `unit` (F5: the share rises, the amount is ≥ 1000 万元) */
+  thresholdUnit?: RuleUnit;
   evaluate(facts: F[], config: RuleConfig, ctx: RuleContext): RuleResult;
   sandbox?: RuleSandbox<F>;
   /**

@@ -43,6 +43,7 @@ export const S1_RULE: RuleDefinition<SubsidyFacts> = {
   titleEn: 'Facility subsidies meet the conditions and rates',
   factsKind: 'subsidy',
   subjectLevel: 'record',
+  unit: 'yuan', // the subsidy's amount against its standard
   evaluate(facts: SubsidyFacts[], config: RuleConfig): RuleResult {
     return evaluateSubjects(
       facts,
@@ -85,6 +86,7 @@ export const C1_RULE: RuleDefinition<LoanFacts> = {
   titleEn: 'Microcredit loans meet the amount, term and borrower conditions',
   factsKind: 'loan',
   subjectLevel: 'record',
+  unit: 'yuan', // the loan's amount
   evaluate(facts: LoanFacts[], config: RuleConfig): RuleResult {
     return evaluateSubjects(
       facts,

@@ -94,6 +94,7 @@ export const E1_RULE: RuleDefinition<VillageEntityFacts> = {
   titleEn: 'A cooperative in every village',
   factsKind: 'village',
   subjectLevel: 'village',
+  unit: 'count', // a village's cooperatives
   evaluate(facts, config) {
     const min = numberParam(config, 'minCooperativesPerVillage');
     return evaluateSubjects(facts, config, villageKey, (f): SubjectOutcome => {
@@ -125,6 +126,7 @@ export const E2_RULE: RuleDefinition<VillageEntityFacts> = {
   titleEn: 'A technical backbone in every village and cooperative',
   factsKind: 'village',
   subjectLevel: 'village',
+  unit: 'count', // a village's technical backbones
   evaluate(facts, config) {
     const perVillage = numberParam(config, 'minBackbonesPerVillage');
     const perCoop = numberParam(config, 'minBackbonesPerCooperative');
@@ -168,6 +170,7 @@ export const E3_RULE: RuleDefinition<VillageEntityFacts> = {
   titleEn: 'Party-branch-led collective cooperatives',
   factsKind: 'village',
   subjectLevel: 'village',
+  unit: 'share', // villages judged met or not: the coverage
   evaluate(facts, config, ctx) {
     return shareOfVillages(facts, config, ctx.year, (f) =>
       f.partyLedCollectives.length > 0
@@ -185,6 +188,7 @@ export const E4_RULE: RuleDefinition<VillageEntityFacts> = {
   titleEn: 'Villages driven by enterprises and cooperatives',
   factsKind: 'village',
   subjectLevel: 'village',
+  unit: 'share', // villages judged met or not: the coverage
   evaluate(facts, config, ctx) {
     return shareOfVillages(facts, config, ctx.year, (f) =>
       f.drivenBy.length > 0
@@ -208,6 +212,7 @@ export const E5_RULE: RuleDefinition<CountyEnterpriseFacts> = {
   titleEn: 'City-level-or-above leading enterprises',
   factsKind: 'entity',
   subjectLevel: 'county',
+  unit: 'count', // city-level-or-above enterprises
   evaluate(facts, config, ctx) {
     if (config.years?.length && !config.years.includes(ctx.year)) return notInForce(config);
     const min = numberParam(config, 'minCityLevelEnterprises');

@@ -56,6 +56,7 @@ export const P2_RULE: RuleDefinition<FundFacts> = {
   titleEn: 'Specialty-industry projects ≥ threshold of library industry projects, above last year',
   factsKind: 'fund',
   subjectLevel: 'county',
+  unit: 'share',
   evaluate(facts: FundFacts[], config: RuleConfig, ctx: RuleContext): RuleResult {
     const minShare = numberParam(config, 'minShare');
     const mustRise = flagParam(config, 'mustRise');
@@ -92,6 +93,7 @@ export const P5_RULE: RuleDefinition<FundFacts> = {
   titleEn: 'Each county picks 2–3 leading specialty industries',
   factsKind: 'fund',
   subjectLevel: 'county',
+  unit: 'count', // leading industries chosen
   evaluate(facts: FundFacts[], config: RuleConfig): RuleResult {
     const min = numberParam(config, 'minLeadingIndustries');
     const max = numberParam(config, 'maxLeadingIndustries');

@@ -74,6 +74,7 @@ export const H1_RULE: RuleDefinition<H1Facts> = {
   titleEn: 'Every monitored household with labour capacity has at least one development-type measure',
   factsKind: 'household',
   subjectLevel: 'record',
+  unit: 'share', // households judged met or not: the coverage
   groups: H1_GROUPS,
   factsFilter: (config: RuleConfig) => ({ householdTypes: h1HouseholdScope(config).householdTypes }),
   evaluate(facts: H1Facts[], config: RuleConfig): RuleResult {

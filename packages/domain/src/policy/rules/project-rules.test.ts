@@ -64,6 +64,11 @@ describe('P4 入库审核 four checks (004 §六, xinxiang)', () => {
     );
     expect([r.total, r.met]).toEqual([2, 1]);
     expect(r.failing[0]!.reasonZh).toBe('“项目2”入库审核未核查：组织保障');
+    // the figure: checks recorded of the four the pack requires
+    expect(r.records!.map((x) => [x.key, x.value, x.threshold])).toEqual([
+      ['1', 4, 4],
+      ['2', 3, 4],
+    ]);
   });
 });
 

@@ -38,6 +38,7 @@ export const P1_RULE: RuleDefinition<ProjectFacts> = {
   titleEn: 'Library first, then construction',
   factsKind: 'project',
   subjectLevel: 'record',
+  unit: 'share', // projects judged met or not: the coverage
   evaluate(facts, config) {
     return evaluateSubjects(facts, config, key, (f) => {
       if (f.allocatedFen <= 0 && !f.started) return 'not_applicable';
@@ -66,6 +67,7 @@ export const P3_RULE: RuleDefinition<ProjectFacts> = {
   titleEn: 'Linkage modes per industry project',
   factsKind: 'project',
   subjectLevel: 'record',
+  unit: 'count', // linkage modes
   evaluate(facts, config) {
     const min = numberParam(config, 'minLinkageModes');
     const items = getDictItems(DICT.linkageMode);
@@ -120,15 +122,18 @@ export const P4_RULE: RuleDefinition<ProjectFacts> = {
   titleEn: 'Library entry review checks',
   factsKind: 'project',
   subjectLevel: 'record',
+  unit: 'count', // review checks recorded
   evaluate(facts, config) {
     const checks = stringListParam(config, 'reviewChecks');
     return evaluateSubjects(facts, config, key, (f) => {
       if (!inLibrary(f.stage)) return 'not_applicable';
       const missing = checks.filter((c) => f.reviewChecks[c as ReviewCheck] !== true);
       const words = missing.map((c) => REVIEW_CHECKS[c as ReviewCheck]?.zh ?? c).join('、');
+      // the figure: checks recorded out of the checks the pack requires
+      const figure = { value: checks.length - missing.length, threshold: checks.length };
       return missing.length === 0
-        ? { met: true, reasonZh: `${title(f)}入库审核已核查全部要素`, reasonEn: 'every review check recorded' }
-        : { met: false, value: checks.length - missing.length, reasonZh: `${title(f)}入库审核未核查：${words}`, reasonEn: `review checks not recorded: ${missing.join(', ')}` };
+        ? { met: true, ...figure, reasonZh: `${title(f)}入库审核已核查全部要素`, reasonEn: 'every review check recorded' }
+        : { met: false, ...figure, reasonZh: `${title(f)}入库审核未核查：${words}`, reasonEn: `review checks not recorded: ${missing.join(', ')}` };
     });
   },
 };
@@ -143,6 +148,7 @@ export const P6_RULE: RuleDefinition<ProjectFacts> = {
   titleEn: 'Cluster projects drive lifted-out people',
   factsKind: 'project',
   subjectLevel: 'record',
+  unit: 'count', // people or households driven
   evaluate(facts, config) {
     const min = numberParam(config, 'minPeopleOrHouseholds');
     return evaluateSubjects(

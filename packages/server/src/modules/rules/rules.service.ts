@@ -12,7 +12,9 @@ import {
   type RuleConfig,
   type RuleDefinition,
   type RuleEvaluation,
+  type RuleResult,
   type RuleSummary,
+  type RuleUnit,
 } from '@chanbang/domain';
 import type { Actor, Deps } from '../../deps.ts';
 import { countyCodeOf, getActivePack } from '../policy/policy.service.ts';
@@ -31,7 +33,7 @@ export function currentYear(): number {
 const FAILING_MAX = 200;
 
 type Status = RuleSummary['status'];
-type Counts = { total: number; met: number; value: number | null; threshold: number | null; status: Status };
+type Counts = { total: number; met: number; value: number | null; threshold: number | null; status: Status; unit: RuleUnit; thresholdUnit: RuleUnit };
 
 /** The threshold of the rule as a whole (coverage share, or a single subject's), from its evaluation of no facts. */
 function ruleThreshold(rule: RuleDefinition<unknown>, cfg: RuleConfig, year: number): number | null {
@@ -42,15 +44,40 @@ function ruleThreshold(rule: RuleDefinition<unknown>, cfg: RuleConfig, year: num
   }
 }
 
+/** Whether the rule judges one subject per county or township (a region's money): its threshold is the subject's. */
+function judgesRegions(rule: RuleDefinition<unknown>): boolean {
+  return rule.subjectLevel === 'county' || rule.subjectLevel === 'township';
+}
+
 /**
- * A region's figure from stored results: a single judged subject (a county's money) gives its own value and
- * status; several give the coverage met ÷ total against the rule's threshold (default: every subject).
+ * A region's figure from stored results, with the unit of its value and threshold (the web formats from them):
+ * a single judged subject with a figure (a county's money, one village's cooperatives) gives its own value,
+ * threshold and status in the rule's units; several give the coverage met ÷ total, a share, against the rule's
+ * threshold when that is a share, else every subject (the coverage threshold of the count and amount rules is 1).
+ * No subject: a county's or township's rule shows its subject threshold, the others their coverage threshold.
  */
-function figure(c: results.ResultCounts | undefined, threshold: number | null): Counts {
-  if (!c || c.total === 0) return { total: 0, met: 0, value: null, threshold, status: 'not_applicable' };
-  if (c.total === 1 && c.value !== null) return { total: 1, met: c.met, value: c.value, threshold: c.threshold ?? threshold, status: c.met === 1 ? 'met' : 'not_met' };
-  const min = threshold !== null && threshold <= 1 ? threshold : 1;
-  return { total: c.total, met: c.met, value: coverageValue(c.met, c.total), threshold: min, status: c.met >= min * c.total - 1e-9 ? 'met' : 'not_met' };
+function figure(rule: RuleDefinition<unknown>, c: results.ResultCounts | undefined, threshold: number | null): Counts {
+  const unit = rule.unit;
+  const thresholdUnit = rule.thresholdUnit ?? rule.unit;
+  const coverageMin = thresholdUnit === 'share' && threshold !== null ? threshold : 1;
+  if (!c || c.total === 0) {
+    return judgesRegions(rule)
+      ? { total: 0, met: 0, value: null, threshold, status: 'not_applicable', unit, thresholdUnit }
+      : { total: 0, met: 0, value: null, threshold: coverageMin, status: 'not_applicable', unit: 'share', thresholdUnit: 'share' };
+  }
+  if (c.total === 1 && c.value !== null) {
+    const own = c.threshold ?? (judgesRegions(rule) ? threshold : null);
+    return { total: 1, met: c.met, value: c.value, threshold: own, status: c.met === 1 ? 'met' : 'not_met', unit, thresholdUnit };
+  }
+  return {
+    total: c.total,
+    met: c.met,
+    value: coverageValue(c.met, c.total),
+    threshold: coverageMin,
+    status: c.met >= coverageMin * c.total - 1e-9 ? 'met' : 'not_met',
+    unit: 'share',
+    thresholdUnit: 'share',
+  };
 }
 
 function catalogueTitle(ruleId: string): { titleZh: string; titleEn: string } {
@@ -98,10 +125,11 @@ export async function summariesForRegion(deps: Deps, region: RegionRow, year: nu
       paramsTextEn: params.length ? params.map((p) => p.en).join('; ') : null,
       sandbox: rule?.sandbox ? { example: rule.sandbox.example } : null,
     };
-    if (!rule) return { ...base, status: 'not_implemented' as const, value: null, threshold: null, total: 0, met: 0 };
-    if (!inForce) return { ...base, status: 'not_in_force' as const, value: null, threshold: null, total: 0, met: 0 };
-    const f = figure(counts.get(cfg.ruleId), ruleThreshold(rule, cfg, year));
-    return { ...base, status: f.status, value: f.value, threshold: f.threshold, total: f.total, met: f.met };
+    const none = { value: null, threshold: null, total: 0, met: 0, unit: rule?.unit ?? 'share', thresholdUnit: rule?.thresholdUnit ?? rule?.unit ?? 'share' } as const;
+    if (!rule) return { ...base, ...none, status: 'not_implemented' as const };
+    if (!inForce) return { ...base, ...none, status: 'not_in_force' as const };
+    const f = figure(rule, counts.get(cfg.ruleId), ruleThreshold(rule, cfg, year));
+    return { ...base, status: f.status, value: f.value, threshold: f.threshold, unit: f.unit, thresholdUnit: f.thresholdUnit, total: f.total, met: f.met };
   });
   return { countyCode, packId: pack.id, packNameZh: pack.nameZh, packNameEn: pack.nameEn, year, rules };
 }
@@ -209,7 +237,7 @@ export async function evaluateForRegion(deps: Deps, region: RegionRow, ruleId: s
     results.countByGroup(db, ruleId, year, region.prefix),
     lists ? results.listResults(db, { ruleId, year, prefix: region.prefix, status: 'not_met', limit: FAILING_MAX, offset: 0 }) : Promise.resolve({ rows: [], total: 0 }),
   ]);
-  const f = figure(all[0], threshold);
+  const f = figure(rule, all[0], threshold);
   const childCounts = new Map(byChild.map((c) => [c.key, c]));
   const isHousehold = rule.factsKind === 'household' && (rule.subjectLevel ?? 'record') === 'record';
   const records = isHousehold && lists ? (await results.failingSubjectIds(db, ruleId, year, region.prefix)).sort((a, b) => a - b) : [];
@@ -224,11 +252,13 @@ export async function evaluateForRegion(deps: Deps, region: RegionRow, ruleId: s
     status: f.status,
     value: f.value,
     threshold: f.threshold,
+    unit: f.unit,
+    thresholdUnit: f.thresholdUnit,
     total: f.total,
     met: f.met,
     byRegion: children.map((c) => {
-      const cf = figure(childCounts.get(c.prefix), threshold);
-      return { code: c.code, name: c.name, total: cf.total, met: cf.met, value: cf.value, status: cf.status, drill: drillOf(rule, c.code, year) };
+      const cf = figure(rule, childCounts.get(c.prefix), threshold);
+      return { code: c.code, name: c.name, total: cf.total, met: cf.met, value: cf.value, unit: cf.unit, status: cf.status, drill: drillOf(rule, c.code, year) };
     }),
     failing: await toItems(deps, rule, failing.rows),
     failingTotal: lists ? failing.total : f.total - f.met,
@@ -304,6 +334,8 @@ export function checkRule(ruleId: string, body: { packId: string; year: number; 
       status: 'not_applicable' as const,
       value: null,
       threshold: null,
+      unit: rule.unit,
+      thresholdUnit: rule.thresholdUnit ?? rule.unit,
       clause: cfg.clause,
       clauseText,
       reasonZh: `不在适用年度：${clauseText} 适用于 ${years} 年`,
@@ -317,7 +349,23 @@ export function checkRule(ruleId: string, body: { packId: string; year: number; 
   const rec = r.records?.[0];
   const reasonZh = rec?.reasonZh ?? (r.status === 'not_applicable' ? '不属于本规则的适用对象' : '');
   const reasonEn = rec?.reasonEn ?? (r.status === 'not_applicable' ? 'not a subject of this rule' : '');
-  return { status: r.status, value: rec?.value ?? r.value, threshold: rec?.threshold ?? r.threshold, clause: cfg.clause, clauseText, reasonZh, reasonEn };
+  return { status: r.status, ...checkFigure(rule, r), clause: cfg.clause, clauseText, reasonZh, reasonEn };
+}
+
+/**
+ * The figure of one judged subject with its units: its own value and threshold in the rule's units; a subject
+ * without a figure is read by its coverage (a share); a record-level subject without its own threshold has none
+ * (the rule's threshold is then the coverage's, not the subject's).
+ */
+function checkFigure(rule: RuleDefinition<unknown>, r: RuleResult): { value: number | null; threshold: number | null; unit: RuleUnit; thresholdUnit: RuleUnit } {
+  const rec = r.records?.[0];
+  const thresholdUnit = rule.thresholdUnit ?? rule.unit;
+  if (!rec) return { value: null, threshold: rule.unit === 'share' ? r.threshold : null, unit: rule.unit, thresholdUnit };
+  const own = rec.value !== undefined && rec.value !== null;
+  const value = own ? (rec.value as number) : r.value;
+  if (rec.threshold !== undefined && rec.threshold !== null) return { value, threshold: rec.threshold, unit: own ? rule.unit : 'share', thresholdUnit };
+  if (own) return { value, threshold: judgesRegions(rule) ? r.threshold : null, unit: rule.unit, thresholdUnit };
+  return { value, threshold: r.threshold, unit: 'share', thresholdUnit: rule.unit === 'share' ? thresholdUnit : 'share' };
 }
 
 /** A zod error of the sandbox facts as a 400 naming each field under `facts`. */

@@ -43,7 +43,19 @@ describe('GET /rules/:ruleId/evaluate (stored results)', () => {
     expect(res.statusCode, res.body).toBe(200);
     const r = res.json();
     // counted: fail, met, unknown (township 1), fail2 (township 2); weak is listed apart
-    expect(r).toMatchObject({ ruleId: 'H1', status: 'not_met', total: 4, met: 1, value: 0.25, threshold: 1, year, factsKind: 'household', failingTotal: 3 });
+    expect(r).toMatchObject({
+      ruleId: 'H1',
+      status: 'not_met',
+      total: 4,
+      met: 1,
+      value: 0.25,
+      threshold: 1,
+      unit: 'share',
+      thresholdUnit: 'share',
+      year,
+      factsKind: 'household',
+      failingTotal: 3,
+    });
     expect(r.clauseText).toContain('中农组发〔2021〕7号');
     expect(r.records).toEqual([ids.fail, ids.unknown, ids.fail2].sort((a, b) => a! - b!));
     expect(r.byRegion).toEqual([
@@ -53,6 +65,7 @@ describe('GET /rules/:ruleId/evaluate (stored results)', () => {
         total: 3,
         met: 1,
         value: 0.3333,
+        unit: 'share',
         status: 'not_met',
         drill: { regionCode: tree.townships[0]!.code, warning: 'H1' },
       },
@@ -62,6 +75,7 @@ describe('GET /rules/:ruleId/evaluate (stored results)', () => {
         total: 1,
         met: 0,
         value: 0,
+        unit: 'share',
         status: 'not_met',
         drill: { regionCode: tree.townships[1]!.code, warning: 'H1' },
       },
@@ -91,7 +105,16 @@ describe('GET /rules and /rules/:ruleId/results', () => {
     const body = res.json();
     expect(body).toMatchObject({ countyCode: tree.county.code, packId: 'sanmenxia', year });
     const h1 = body.rules.find((r: { ruleId: string }) => r.ruleId === 'H1');
-    expect(h1).toMatchObject({ status: 'not_met', total: 3, met: 1, inForce: true, implemented: true, sandbox: { example: { householdType: 'monitored' } } });
+    expect(h1).toMatchObject({
+      status: 'not_met',
+      total: 3,
+      met: 1,
+      unit: 'share',
+      thresholdUnit: 'share',
+      inForce: true,
+      implemented: true,
+      sandbox: { example: { householdType: 'monitored' } },
+    });
     expect(h1.paramsTextZh).toContain('覆盖率不低于 100%');
     const k2 = body.rules.find((r: { ruleId: string }) => r.ruleId === 'K2');
     expect(k2).toMatchObject({ status: 'not_implemented', implemented: false, total: 0 });
@@ -126,12 +149,38 @@ describe('POST /rules/:ruleId/check (policy sandbox)', () => {
   it('judges one household given by value (002 §二(一)1)', async () => {
     const no = await check('H1', { packId: 'jincheng', year: 2023, facts: household });
     expect(no.statusCode, no.body).toBe(200);
-    expect(no.json()).toMatchObject({ status: 'not_met', clause: '002 §二(一)1', clauseText: '晋市农发〔2023〕52号 二(一)1', value: 0, threshold: 1 });
+    expect(no.json()).toMatchObject({
+      status: 'not_met',
+      clause: '002 §二(一)1',
+      clauseText: '晋市农发〔2023〕52号 二(一)1',
+      value: 0,
+      threshold: 1,
+      unit: 'share',
+      thresholdUnit: 'share',
+    });
     expect(no.json().reasonZh).toContain('未落实开发式帮扶措施');
     const yes = (await check('H1', { packId: 'jincheng', year: 2023, facts: { ...household, measureCategories: ['industry'] } })).json();
     expect(yes).toMatchObject({ status: 'met' });
     const weak = (await check('H1', { packId: 'jincheng', year: 2023, facts: { ...household, laborCapacities: ['weak'] } })).json();
     expect(weak.status).toBe('not_applicable');
+  });
+
+  it('names the unit of each figure: a subsidy in 元, linkage modes as a count, a county’s share, F5’s share against an amount', async () => {
+    const figure = async (ruleId: string, packId: string, year: number, facts: unknown) => {
+      const res = await check(ruleId, { packId, year, facts });
+      expect(res.statusCode, res.body).toBe(200);
+      const a = res.json();
+      return [a.value, a.threshold, a.unit, a.thresholdUnit];
+    };
+    // 002 §二(二)2: 日光温室 2.5 亩 × 3 万元
+    expect(await figure('S1', 'jincheng', 2023, { kind: 'solar_greenhouse', areaMu: 2.5 })).toEqual([75_000, 75_000, 'yuan', 'yuan']);
+    // 004 §六: 2 modes of at least 2
+    expect(await figure('P3', 'xinxiang', 2024, { projectType: 'industry', linkageModes: ['股份合作', 'employment'] })).toEqual([2, 2, 'count', 'count']);
+    // 000 §五(二): 5 600 000 of 10 000 000 against 55 %
+    expect(await figure('F1', 'sanmenxia', 2022, { years: { '2022': { linkageFundYuan: 10_000_000, industryYuan: 5_600_000 } } })).toEqual([0.56, 0.55, 'share', 'share']);
+    // 003 §二(一): the township's industry share 60 %, the 2022 floor 1000 万元
+    const f5 = { years: { '2022': { plannedIndustryYuan: 12_000_000, plannedTotalYuan: 20_000_000 } } };
+    expect(await figure('F5', 'sanmenxia', 2022, f5)).toEqual([0.6, 10_000_000, 'share', 'yuan']);
   });
 
   it('400 names the field of facts; 404 for an unknown pack, a rule the pack lacks, a rule without sandbox', async () => {

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import type { RuleUnit } from '@chanbang/domain';
 import { api } from '../../lib/api-client.ts';
 
 /** Outcome of a rule for a region and year (GET /rules, /rules/:id/evaluate, POST /rules/:id/check). */
@@ -17,6 +18,9 @@ export type RuleSummary = {
   status: RuleStatus | string;
   value: number | null;
   threshold: number | null;
+  /** unit of value and of threshold (share, yuan, count): the figures are formatted from them */
+  unit: RuleUnit;
+  thresholdUnit: RuleUnit;
   total: number;
   met: number;
   paramsTextZh?: string | null;
@@ -26,7 +30,17 @@ export type RuleSummary = {
 
 export type RuleList = { countyCode: string; packId: string; packNameZh: string; packNameEn?: string; year: number; rules: RuleSummary[] };
 
-export type RuleRegionRow = { code: string; name: string; total: number; met: number; value: number | null; status?: RuleStatus | string; drill?: Record<string, string> };
+export type RuleRegionRow = {
+  code: string;
+  name: string;
+  total: number;
+  met: number;
+  value: number | null;
+  /** unit of value: share for met ÷ total, else the rule's unit of one subject's figure (absent: share) */
+  unit?: RuleUnit;
+  status?: RuleStatus | string;
+  drill?: Record<string, string>;
+};
 
 /** A subject failing the rule (a household, project, entity, a village or a county's money). */
 export type RuleFailingItem = {
@@ -62,6 +76,8 @@ export type RuleCheckAnswer = {
   status: RuleStatus | string;
   value: number | null;
   threshold: number | null;
+  unit: RuleUnit;
+  thresholdUnit: RuleUnit;
   clause: string;
   clauseText: string;
   reasonZh: string;

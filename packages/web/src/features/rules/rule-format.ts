@@ -1,14 +1,9 @@
 import { formatPercent } from '../../lib/format.ts';
 import type { Lang } from '../../lib/i18n.tsx';
+import type { RuleUnit } from '@chanbang/domain';
 
-/**
- * Is a rule's figure a share (0..1)? Coverage and fund shares are; amounts (元) and counts are not. A threshold at
- * most 1 is a share; without one, a value between 0 and 1 is.
- */
-export function isShare(value: number | null | undefined, threshold: number | null | undefined): boolean {
-  if (threshold !== null && threshold !== undefined) return threshold >= 0 && threshold <= 1;
-  return value !== null && value !== undefined && value >= 0 && value <= 1;
-}
+/** The unit of a rule's figure as the server names it (RuleSummary, RuleEvaluation, the 试算 answer). */
+export type { RuleUnit };
 
 /** 12 345 元 below 1 万, 1 234.5 万元 above: display only, never summed or compared. */
 export function formatAmount(value: number, lang: Lang): string {
@@ -21,20 +16,14 @@ export function formatAmount(value: number, lang: Lang): string {
 }
 
 /**
- * One subject's figure (a 试算 answer) is a share only when its threshold lies strictly between 0 and 1 or the
- * figure is a fraction: "1 家 / 至少 1 家" (E1 for one village) is a count, not 100%.
+ * A rule's figure in words, from the unit the server gives with it (never guessed from the number): a share as
+ * % (54.0%), an amount in 元 or 万元, a count as a whole number. No unit (an old answer): a share.
  */
-export function isSubjectShare(value: number | null | undefined, threshold: number | null | undefined): boolean {
-  if (threshold !== null && threshold !== undefined && threshold > 0 && threshold < 1) return true;
-  return value !== null && value !== undefined && !Number.isInteger(value) && value > 0 && value < 1;
-}
-
-/** A rule's figure in words: shares as %, other figures as amounts (≥ 100: 元/万元) or plain numbers. */
-export function formatRuleValue(value: number | null | undefined, threshold: number | null | undefined, lang: Lang, share = isShare(value, threshold)): string {
+export function formatRuleValue(value: number | null | undefined, unit: RuleUnit | undefined, lang: Lang): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  if (share) return formatPercent(value);
-  if (Number.isInteger(value) && Math.abs(value) < 100) return String(value);
-  return formatAmount(value, lang);
+  if (unit === 'yuan') return formatAmount(value, lang);
+  if (unit === 'count') return value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 });
+  return formatPercent(value);
 }
 
 /** The colour of a status tag. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sandboxIssueText, fieldChoices, fundColumns, fundFacts, fundRowsFrom, initialFundRows, sandboxKind, sandboxPathWords, shapeOf } from './sandbox-facts.ts';
-import { formatRuleValue, isShare, isSubjectShare } from './rule-format.ts';
+import { formatRuleValue } from './rule-format.ts';
 
 describe('试算 facts of the forms', () => {
   it('F1–F4 get the years table, P3 and H1 their own form, the rest one built from the example', () => {
@@ -66,15 +66,16 @@ describe('试算 facts of the forms', () => {
 });
 
 describe('a rule figure in words', () => {
-  it('shares as %, amounts in 元 or 万元', () => {
-    expect(isShare(0.54, 0.55)).toBe(true);
-    expect(formatRuleValue(0.54, 0.55, 'zh')).toBe('54.0%');
-    expect(formatRuleValue(12_500_000, 10_000_000, 'zh')).toBe('1,250 万元');
-    expect(formatRuleValue(3, 2, 'zh')).toBe('3');
-    expect(formatRuleValue(null, 0.5, 'zh')).toBe('—');
-    // one village's 1 cooperative against "at least 1" is a count; F1's 54 % against 55 % a share
-    expect(isSubjectShare(1, 1)).toBe(false);
-    expect(formatRuleValue(1, 1, 'zh', isSubjectShare(1, 1))).toBe('1');
-    expect(isSubjectShare(0.54, 0.55)).toBe(true);
+  it('formats from the unit the server names: shares as %, amounts in 元 or 万元, counts as numbers', () => {
+    expect(formatRuleValue(0.54, 'share', 'zh')).toBe('54.0%');
+    expect(formatRuleValue(1, 'share', 'zh')).toBe('100.0%');
+    expect(formatRuleValue(12_500_000, 'yuan', 'zh')).toBe('1,250 万元');
+    expect(formatRuleValue(75_000, 'yuan', 'en')).toBe('7.5 × 10k yuan');
+    expect(formatRuleValue(400, 'yuan', 'zh')).toBe('400 元');
+    // one village's 1 cooperative against "at least 1" is a count, not 100 %; 0.5 元 is an amount, not 50 %
+    expect(formatRuleValue(1, 'count', 'zh')).toBe('1');
+    expect(formatRuleValue(1200, 'count', 'zh')).toBe('1,200');
+    expect(formatRuleValue(0.5, 'yuan', 'zh')).toBe('0.5 元');
+    expect(formatRuleValue(null, 'share', 'zh')).toBe('—');
   });
 });

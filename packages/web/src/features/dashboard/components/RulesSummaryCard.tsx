@@ -39,8 +39,8 @@ export function RulesSummaryCard({ regionCode, rules, year }: RulesSummaryCardPr
                 </Link>
                 <Typography.Text type={r.status === 'not_met' ? 'danger' : 'secondary'} style={{ overflowWrap: 'anywhere' }}>
                   {[
-                    r.value !== null ? formatRuleValue(r.value, r.threshold, lang) : null,
-                    r.threshold !== null ? t('rules.target', { text: formatRuleValue(r.threshold, r.threshold, lang) }) : null,
+                    r.value !== null ? formatRuleValue(r.value, r.unit, lang) : null,
+                    r.threshold !== null ? t('rules.target', { text: formatRuleValue(r.threshold, r.thresholdUnit, lang) }) : null,
                   ]
                     .filter(Boolean)
                     .join(' · ')}

@@ -8,8 +8,8 @@ import { RegionSelect } from '../../../ui/RegionSelect.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
 import { useRegion } from '../../regions/api.ts';
 import { useDashboard } from '../api.ts';
-import { H1CoverageChart } from '../components/H1CoverageChart.tsx';
 import { HouseholdsByTypeChart } from '../components/HouseholdsByTypeChart.tsx';
+import { RuleChartCard } from '../components/RuleChartCard.tsx';
 import { TypeCountCards } from '../components/TypeCountCards.tsx';
 import { WarningList } from '../components/WarningList.tsx';
 import { RulesSummaryCard } from '../components/RulesSummaryCard.tsx';
@@ -64,7 +64,7 @@ export function DashboardPage() {
               <HouseholdsByTypeChart data={data} />
             </Col>
             <Col xs={24} xl={12}>
-              <H1CoverageChart regionCode={regionCode} rule={data.h1} />
+              <RuleChartCard regionCode={regionCode} rule={data.h1} />
             </Col>
             <Col span={24}>
               <RulesSummaryCard regionCode={regionCode} rules={rules} />

@@ -65,7 +65,7 @@ export function RulesTable({ rules, regionCode, year, loading }: RulesTableProps
             <div style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
               {r.value !== null || !(r.paramsTextZh || r.paramsTextEn || r.threshold !== null) ? (
                 <Typography.Text strong type={r.status === 'not_met' ? 'danger' : undefined}>
-                  {formatRuleValue(r.value, r.threshold, lang)}
+                  {formatRuleValue(r.value, r.unit, lang)}
                 </Typography.Text>
               ) : null}
               {r.paramsTextZh || r.paramsTextEn ? (
@@ -74,7 +74,7 @@ export function RulesTable({ rules, regionCode, year, loading }: RulesTableProps
                 </div>
               ) : r.threshold !== null ? (
                 <div>
-                  <Typography.Text type="secondary">{t('rules.target', { text: formatRuleValue(r.threshold, r.threshold, lang) })}</Typography.Text>
+                  <Typography.Text type="secondary">{t('rules.target', { text: formatRuleValue(r.threshold, r.thresholdUnit, lang) })}</Typography.Text>
                 </div>
               ) : null}
             </div>

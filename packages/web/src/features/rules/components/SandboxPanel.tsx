@@ -7,7 +7,7 @@ import { useI18n } from '../../../lib/i18n.tsx';
 import type { PolicyPack } from '../../../lib/types.ts';
 import { usePolicyPacks } from '../../admin/api.ts';
 import { RULE_YEARS, useRuleCheck, type RuleCheckAnswer, type RuleSummary } from '../api.ts';
-import { formatRuleValue, isSubjectShare } from '../rule-format.ts';
+import { formatRuleValue } from '../rule-format.ts';
 import { fundColumns, fundFacts, hasBuiltInForm, initialFundRows, sandboxIssueText, sandboxKind, type FundYearRow } from '../sandbox-facts.ts';
 import { ruleName } from './RulesTable.tsx';
 import { RuleStatusTag } from './RuleStatusTag.tsx';
@@ -59,7 +59,6 @@ function initialFacts(choice: RuleChoice | undefined): unknown {
 
 function Answer({ answer, ruleId }: { answer: RuleCheckAnswer; ruleId: string }) {
   const { t, pick, lang } = useI18n();
-  const share = isSubjectShare(answer.value, answer.threshold);
   return (
     <Card size="small" title={t('rules.sandbox.answer')} data-testid="sandbox-answer" style={{ marginTop: 16 }}>
       <Descriptions size="small" column={1} labelStyle={{ width: 110 }}>
@@ -67,8 +66,8 @@ function Answer({ answer, ruleId }: { answer: RuleCheckAnswer; ruleId: string })
           <RuleStatusTag status={answer.status} />
         </Descriptions.Item>
         <Descriptions.Item label={t('rules.sandbox.valueVsTarget')}>
-          {formatRuleValue(answer.value, answer.threshold, lang, share)}
-          {answer.threshold !== null ? ` / ${t('rules.target', { text: formatRuleValue(answer.threshold, answer.threshold, lang, share) })}` : ''}
+          {formatRuleValue(answer.value, answer.unit, lang)}
+          {answer.threshold !== null ? ` / ${t('rules.target', { text: formatRuleValue(answer.threshold, answer.thresholdUnit, lang) })}` : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('rules.sandbox.reason')}>
           <Typography.Text type={answer.status === 'not_met' ? 'danger' : undefined}>{pick(answer.reasonZh, answer.reasonEn)}</Typography.Text>

@@ -102,11 +102,11 @@ export function RuleDetailPage() {
                 </Descriptions.Item>
                 <Descriptions.Item label={t('rules.col.value')}>
                   <Typography.Text strong type={data.status === 'not_met' ? 'danger' : undefined}>
-                    {formatRuleValue(data.value, data.threshold, lang)}
+                    {formatRuleValue(data.value, data.unit, lang)}
                   </Typography.Text>
                   {data.threshold !== null ? (
                     <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-                      {t('rules.target', { text: formatRuleValue(data.threshold, data.threshold, lang) })}
+                      {t('rules.target', { text: formatRuleValue(data.threshold, data.thresholdUnit, lang) })}
                     </Typography.Text>
                   ) : null}
                 </Descriptions.Item>
@@ -124,7 +124,7 @@ export function RuleDetailPage() {
           <Col xs={24} xl={14}>
             <Card size="small" title={t('rules.drill.byRegion')}>
               {data.byRegion.length ? (
-                <RuleRegionChart rows={data.byRegion} threshold={data.threshold} title={title} onPick={(r) => drillTo(r.code)} />
+                <RuleRegionChart rows={data.byRegion} threshold={data.threshold} thresholdUnit={data.thresholdUnit} title={title} onPick={(r) => drillTo(r.code)} />
               ) : (
                 <Empty description={t('common.empty')} />
               )}
@@ -154,7 +154,7 @@ export function RuleDetailPage() {
                       </Button>
                     ),
                   },
-                  { title: t('rules.col.value'), key: 'value', render: (_: unknown, r) => formatRuleValue(regionValue(r), data.threshold, lang) },
+                  { title: t('rules.col.value'), key: 'value', render: (_: unknown, r) => formatRuleValue(regionValue(r), r.unit, lang) },
                   { title: t('rules.col.metTotal'), key: 'met', render: (_: unknown, r) => (r.total ? `${r.met} / ${r.total}` : '—') },
                   { title: t('rules.col.status'), key: 'status', render: (_: unknown, r) => (r.status ? <RuleStatusTag status={r.status} /> : '—') },
                 ]}
