@@ -90,6 +90,7 @@ export const EntityListQuerySchema = PageQuerySchema.extend({
   level: z.string().max(16).optional().describe('dict entity_level'),
   partyLed: boolQuery.describe('党支部领办 only (true) or not (false)'),
   industryId: z.coerce.number().int().positive().optional().describe('works in this industry'),
+  industryKind: z.string().max(24).optional().describe('works in an industry of this kind (dict industry_kind)'),
   status: z.enum(['active', 'closed', 'all']).default('active').describe('active (default), closed or all'),
   q: z.string().trim().max(100).optional().describe('name or credit code contains'),
 });
@@ -133,8 +134,17 @@ export const BackboneViewSchema = z.object({
   version: VersionSchema,
 });
 export type BackboneView = z.infer<typeof BackboneViewSchema>;
-export const BackboneListQuerySchema = z.object({ regionCode: RegionCodeSchema.optional().describe('backbones serving villages under this region') });
 export const BackboneListSchema = z.object({ items: z.array(BackboneViewSchema) });
+/** `GET /api/v1/backbones`: the 科技人员 page, by the villages served. */
+export const BackboneListQuerySchema = PageQuerySchema.extend({
+  regionCode: RegionCodeSchema.optional().describe('backbones serving villages under this region'),
+  owner: z.enum(['all', 'village', 'entity']).default('all').describe('all (default), village = a village’s own (no entity), entity = of an entity'),
+  kind: z.string().max(24).optional().describe('dict backbone_kind'),
+  q: z.string().trim().max(100).optional().describe('name contains'),
+});
+export type BackboneListQuery = z.infer<typeof BackboneListQuerySchema>;
+export const BackbonePageSchema = pageOf(BackboneViewSchema);
+export type BackbonePage = z.infer<typeof BackbonePageSchema>;
 
 export const EntityHistoryEntrySchema = z.object({
   id: z.number().int(),

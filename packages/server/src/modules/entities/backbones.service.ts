@@ -1,4 +1,15 @@
-import { AppError, maskPhone, phoneIssue, type BackboneCreate, type BackbonePatch, type BackboneView, type EntityBackboneCreate, type Issue } from '@chanbang/domain';
+import {
+  AppError,
+  maskPhone,
+  phoneIssue,
+  type BackboneCreate,
+  type BackboneListQuery,
+  type BackbonePage,
+  type BackbonePatch,
+  type BackboneView,
+  type EntityBackboneCreate,
+  type Issue,
+} from '@chanbang/domain';
 import type { Actor, Conn, Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { assertCanWrite, seesPii } from '../auth/auth.guard.ts';
@@ -62,11 +73,12 @@ export async function listEntityBackbones(deps: Deps, actor: Actor, entityId: nu
   return { items: (await repo.listEntityBackbones(db, entityId)).map((b) => toView(b, pii)) };
 }
 
-/** Backbones serving villages under the region (the village's own and the entities'). */
-export async function listBackbones(deps: Deps, actor: Actor, regionCode: string | undefined): Promise<{ items: BackboneView[] }> {
-  const prefix = await resolvePrefix(deps.db.db, actor, regionCode);
+/** Backbones serving villages under the region (the village's own and the entities'), a page in village order. */
+export async function listBackbones(deps: Deps, actor: Actor, q: BackboneListQuery): Promise<BackbonePage> {
+  const prefix = await resolvePrefix(deps.db.db, actor, q.regionCode);
   const pii = seesPii(actor);
-  return { items: (await repo.listBackbones(deps.db.db, prefix, false)).map((b) => toView(b, pii)) };
+  const { rows, total } = await repo.listBackbones(deps.db.db, { prefix, owner: q.owner ?? 'all', kind: q.kind, q: q.q }, q.pageSize, (q.page - 1) * q.pageSize);
+  return { items: rows.map((b) => toView(b, pii)), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** A backbone of an entity; the village served defaults to the entity's seat when that is a village. */
@@ -140,4 +152,32 @@ export async function patchBackbone(deps: Deps, actor: Actor, id: number, patch:
     await recordAudit(tx, actor, { action: 'update', entityType: 'entity_backbone', entityId: id, regionCode: after.regionCode, before: row, after });
   });
   return viewOf(db, actor, id);
+}
+
+/**
+ * Removes a backbone (a person who left; 在岗 off keeps them listed), based on the version read; the audit entry
+ * keeps the row. A backbone of a closed entity stays with the entity's record (409 RECORD_EXITED).
+ * @throws AppError NOT_FOUND (out of scope), FORBIDDEN, VERSION_REQUIRED, STALE_VERSION, RECORD_EXITED
+ */
+export async function deleteBackbone(deps: Deps, actor: Actor, id: number, version: number | undefined): Promise<void> {
+  const db = deps.db.db;
+  const f = await repo.findBackbone(db, id);
+  if (!f || !isInScope(actor, f.backbone.regionCode)) throw new AppError('NOT_FOUND', 'backbone not found', { id });
+  assertCanWrite(actor);
+  assertWriteScope(actor, f.backbone.regionCode);
+  await db.transaction(async (tx) => {
+    const row = await repo.lockBackbone(tx, id);
+    if (!row) throw new AppError('NOT_FOUND', 'backbone not found', { id });
+    await checkVersion(row.version, version, () => viewOf(tx, actor, id));
+    if (row.entityId !== null) {
+      const owner = await repo.lockEntity(tx, row.entityId);
+      if (owner?.status === 'closed') {
+        throw new AppError('RECORD_EXITED', 'the entity is closed', {
+          issues: [{ path: 'id', messageZh: '该经营主体已注销（停业），其技术骨干不能删除', messageEn: 'The entity is closed: its backbones cannot be removed' }],
+        });
+      }
+    }
+    await repo.deleteBackbone(tx, id);
+    await recordAudit(tx, actor, { action: 'delete', entityType: 'entity_backbone', entityId: id, regionCode: row.regionCode, before: row });
+  });
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { auditLog, entities, entityBackbones, entityIndustries, industries, regions } from '@chanbang/db';
 import type { Conn } from '../../deps.ts';
 import { scopeWhere } from '../regions/scope.ts';
@@ -26,6 +26,7 @@ export type EntityFilter = {
   level?: string | undefined;
   partyLed?: boolean | undefined;
   industryId?: number | undefined;
+  industryKind?: string | undefined;
   status: 'active' | 'closed' | 'all';
   q?: string | undefined;
 };
@@ -37,6 +38,9 @@ function entityWhere(f: EntityFilter): SQL {
   if (f.partyLed !== undefined) conds.push(eq(entities.partyLed, f.partyLed));
   if (f.status !== 'all') conds.push(eq(entities.status, f.status));
   if (f.industryId) conds.push(sql`EXISTS (SELECT 1 FROM entity_industries ei WHERE ei.entity_id = ${entities.id} AND ei.industry_id = ${f.industryId})`);
+  if (f.industryKind) {
+    conds.push(sql`EXISTS (SELECT 1 FROM entity_industries ei JOIN industries i ON i.id = ei.industry_id WHERE ei.entity_id = ${entities.id} AND i.kind = ${f.industryKind})`);
+  }
   if (f.q) conds.push(or(ilike(entities.name, `%${escapeLike(f.q)}%`), ilike(entities.creditCode, `${escapeLike(f.q)}%`)) as SQL);
   return and(...conds) as SQL;
 }
@@ -182,14 +186,22 @@ export async function listEntityBackbones(db: Conn, entityId: number) {
   return selectBackbones(db).where(eq(entityBackbones.entityId, entityId)).orderBy(asc(entityBackbones.id));
 }
 
-/** Backbones serving villages under the prefix (the village's own and the entities'). */
-export async function listBackbones(db: Conn, prefix: string, villageOnly: boolean) {
-  const conds: SQL[] = [scopeWhere(entityBackbones.regionCode, prefix)];
-  if (villageOnly) conds.push(isNull(entityBackbones.entityId));
-  return selectBackbones(db)
-    .where(and(...conds))
-    .orderBy(asc(entityBackbones.regionCode), asc(entityBackbones.id))
-    .limit(2000);
+export type BackboneFilter = { prefix: string; owner: 'all' | 'village' | 'entity'; kind?: string | undefined; q?: string | undefined };
+
+/** Backbones serving villages under the prefix (the village's own and the entities'), a page in village order. */
+export async function listBackbones(db: Conn, f: BackboneFilter, limit: number, offset: number) {
+  const conds: SQL[] = [scopeWhere(entityBackbones.regionCode, f.prefix)];
+  if (f.owner === 'village') conds.push(isNull(entityBackbones.entityId));
+  if (f.owner === 'entity') conds.push(isNotNull(entityBackbones.entityId));
+  if (f.kind) conds.push(eq(entityBackbones.kind, f.kind));
+  if (f.q) conds.push(ilike(entityBackbones.name, `%${escapeLike(f.q)}%`));
+  const where = and(...conds);
+  const rows = await selectBackbones(db).where(where).orderBy(asc(entityBackbones.regionCode), asc(entityBackbones.id)).limit(limit).offset(offset);
+  const [c] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(entityBackbones)
+    .where(where);
+  return { rows, total: c?.n ?? 0 };
 }
 
 export async function findBackbone(db: Conn, id: number) {
@@ -214,6 +226,10 @@ export async function updateBackbone(tx: Conn, id: number, values: Partial<typeo
     .where(eq(entityBackbones.id, id))
     .returning();
   return row as BackboneRow;
+}
+
+export async function deleteBackbone(tx: Conn, id: number): Promise<void> {
+  await tx.delete(entityBackbones).where(eq(entityBackbones.id, id));
 }
 
 /** Region codes that exist and are not retired (seat and served villages). */

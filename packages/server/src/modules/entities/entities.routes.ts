@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
 import {
   BackboneCreateSchema,
   BackboneListQuerySchema,
   BackboneListSchema,
+  BackbonePageSchema,
   BackbonePatchSchema,
   BackboneViewSchema,
   EntityBackboneCreateSchema,
@@ -21,21 +22,19 @@ import {
 } from '@chanbang/domain';
 import type { Actor, Deps } from '../../deps.ts';
 import { requireActor } from '../auth/auth.guard.ts';
-import { multipartFile } from '../imports/record-import.ts';
+import { attachment, registerRecordImportRoutes } from '../imports/record-import.routes.ts';
 import { versionFrom } from '../../versioning.ts';
 import * as backbones from './backbones.service.ts';
 import { entityTemplate, exportEntitiesXlsx, importEntityFile } from './entities.file.ts';
 import * as service from './entities.service.ts';
 
+/** A DELETE has no body: the version read in If-Match or `?version=`. */
+const VersionQuerySchema = z.object({ version: z.coerce.number().int().positive().max(2_147_483_647).optional().describe('the version read (or If-Match)') });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['entities'];
 
 function actorOf(req: FastifyRequest): Actor {
   return { ...requireActor(req), requestId: String(req.id) };
-}
-
-function attachment(name: string, zhName: string): string {
-  return `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(zhName)}`;
 }
 
 /** 经营主体 and their 技术骨干 (issue 7 §2). */
@@ -53,12 +52,16 @@ export function registerEntityRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (req) => service.listEntities(deps, actorOf(req), req.query),
   );
-  r.get('/api/v1/entities/template.xlsx', { schema: { tags, summary: 'The entities import template (.xlsx with a 填表说明 sheet)' } }, async (_req, reply) =>
-    reply
-      .header('content-type', XLSX)
-      .header('content-disposition', attachment('entities-template.xlsx', '经营主体导入模板.xlsx'))
-      .send(await entityTemplate()),
-  );
+  registerRecordImportRoutes(app, deps, {
+    base: '/api/v1/entities',
+    tags,
+    templateFile: { ascii: 'entities-template.xlsx', zh: '经营主体导入模板.xlsx' },
+    templateSummary: 'The entities import template (.xlsx with a 填表说明 sheet)',
+    template: entityTemplate,
+    importSummary: 'Import entities (.xlsx/.csv, multipart field `file`): all rows or none; 422 lists every row error',
+    report: EntityImportReportSchema,
+    importFile: importEntityFile,
+  });
   r.get(
     '/api/v1/entities/export.xlsx',
     { schema: { tags, summary: 'Export the filtered entities (.xlsx; phones masked for masked roles)', querystring: EntityListQuerySchema } },
@@ -131,12 +134,12 @@ export function registerEntityRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Backbones serving villages under a region (a village’s own and the entities’)',
+        summary: '科技人员: backbones serving villages under a region (a village’s own and the entities’), paged; phones masked for masked roles',
         querystring: BackboneListQuerySchema,
-        response: { 200: BackboneListSchema },
+        response: { 200: BackbonePageSchema },
       },
     },
-    async (req) => backbones.listBackbones(deps, actorOf(req), req.query.regionCode),
+    async (req) => backbones.listBackbones(deps, actorOf(req), req.query),
   );
   r.post(
     '/api/v1/backbones',
@@ -148,21 +151,12 @@ export function registerEntityRoutes(app: FastifyInstance, deps: Deps): void {
     { schema: { tags, summary: 'Change a backbone (send the version read)', params: IdParamSchema, body: BackbonePatchSchema, response: { 200: BackboneViewSchema } } },
     async (req) => backbones.patchBackbone(deps, actorOf(req), req.params.id, req.body, versionFrom(req)),
   );
-  void app.register(async (child) => {
-    if (!child.hasContentTypeParser('multipart/form-data')) await child.register(multipart, { limits: { fileSize: deps.config.importLimits.maxUploadBytes, files: 1, fields: 5 } });
-    child.withTypeProvider<ZodTypeProvider>().post(
-      '/api/v1/entities/import',
-      {
-        schema: {
-          tags,
-          summary: 'Import entities (.xlsx/.csv, multipart field `file`): all rows or none; 422 lists every row error',
-          response: { 200: EntityImportReportSchema },
-        },
-      },
-      async (req) => {
-        const actor = actorOf(req);
-        return importEntityFile(deps, actor, await multipartFile(req));
-      },
-    );
-  });
+  r.delete(
+    '/api/v1/backbones/:id',
+    { schema: { tags, summary: 'Remove a backbone (If-Match or ?version=; audited)', params: IdParamSchema, querystring: VersionQuerySchema } },
+    async (req, reply) => {
+      await backbones.deleteBackbone(deps, actorOf(req), req.params.id, versionFrom(req) ?? req.query.version);
+      return reply.status(204).send();
+    },
+  );
 }

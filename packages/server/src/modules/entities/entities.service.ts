@@ -69,7 +69,7 @@ async function viewOf(db: Conn, actor: Actor, id: number): Promise<EntityView> {
 /** The list filter of a query, clamped to the scope. @throws AppError NOT_FOUND for an out-of-scope region */
 export async function entityFilter(deps: Deps, actor: Actor, q: Omit<EntityListQuery, 'page' | 'pageSize'>): Promise<repo.EntityFilter> {
   const prefix = await resolvePrefix(deps.db.db, actor, q.regionCode);
-  return { prefix, entityType: q.entityType, level: q.level, partyLed: q.partyLed, industryId: q.industryId, status: q.status ?? 'active', q: q.q };
+  return { prefix, entityType: q.entityType, level: q.level, partyLed: q.partyLed, industryId: q.industryId, industryKind: q.industryKind, status: q.status ?? 'active', q: q.q };
 }
 
 export async function listEntities(deps: Deps, actor: Actor, q: EntityListQuery): Promise<EntityPage> {

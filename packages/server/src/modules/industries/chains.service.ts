@@ -14,6 +14,7 @@ import {
   type ChainView,
   type GraphNode,
   type Issue,
+  levelOfRole,
 } from '@chanbang/domain';
 import type { Actor, Conn, Deps } from '../../deps.ts';
 import { checkVersion } from '../../versioning.ts';
@@ -81,6 +82,50 @@ export async function updateChain(deps: Deps, actor: Actor, id: number, input: C
     await recordAudit(tx, actor, { action: 'update', entityType: 'industry_chain', entityId: id, regionCode: after.regionCode, before, after });
   });
   return getChain(deps, actor, id);
+}
+
+/**
+ * Deletes a chain (county staff only: 000 §五(一) 链长制 is set by the county), based on the version read. Its links
+ * go with it; the entities working at them and the projects attached to them are detached, not deleted (each
+ * project's chain_link_id is cleared and its version bumped, with its own audit entry). The chain's audit entry
+ * keeps the chain, its links and what was attached.
+ * @throws AppError NOT_FOUND, FORBIDDEN (not county staff, or out of the write scope), VERSION_REQUIRED, STALE_VERSION
+ */
+export async function deleteChain(deps: Deps, actor: Actor, id: number, version: number | undefined): Promise<void> {
+  const db = deps.db.db;
+  const found = readable(actor, (await repo.findChain(db, id))?.chain, 'chain', id);
+  if (levelOfRole(actor.role) !== 'county') {
+    throw new AppError('FORBIDDEN', 'only county staff may delete a chain', {
+      role: actor.role,
+      issues: [{ path: 'id', messageZh: '产业链只能由县级业务人员删除', messageEn: 'Only county staff may delete an industry chain' }],
+    });
+  }
+  writable(actor, found, 'chain', id);
+  await db.transaction(async (tx) => {
+    const before = writable(actor, await repo.lockChain(tx, id), 'chain', id);
+    await checkVersion(before.version, version, () => chainOn(tx, actor, id));
+    const links = await repo.listLinks(tx, [id]);
+    const locked = await repo.lockProjectsAtLinks(
+      tx,
+      links.map((l) => l.id),
+    );
+    const detached = await repo.detachProjects(
+      tx,
+      locked.map((p) => p.id),
+    );
+    for (const after of detached) {
+      const was = locked.find((p) => p.id === after.id);
+      await recordAudit(tx, actor, { action: 'update', entityType: 'project', entityId: after.id, regionCode: after.regionCode, before: was, after });
+    }
+    await repo.deleteChain(tx, id);
+    await recordAudit(tx, actor, {
+      action: 'delete',
+      entityType: 'industry_chain',
+      entityId: id,
+      regionCode: before.regionCode,
+      before: { ...before, links: links.map((l) => ({ ...l, projectIds: locked.filter((p) => p.chainLinkId === l.id).map((p) => p.id) })) },
+    });
+  });
 }
 
 async function writableLink(db: Conn, actor: Actor, id: number) {

@@ -132,6 +132,11 @@ export async function updateChain(tx: Conn, id: number, patch: Partial<typeof in
   return row as ChainRow;
 }
 
+/** Removes the chain; its links and their entity assignments go with it (ON DELETE CASCADE). */
+export async function deleteChain(tx: Conn, id: number): Promise<void> {
+  await tx.delete(industryChains).where(eq(industryChains.id, id));
+}
+
 // ---------- links ----------
 
 export type LinkWithCounts = LinkRow & { entityIds: number[]; projectCount: number };
@@ -212,6 +217,24 @@ export async function listProjectsAtLinks(db: Conn, linkIds: number[]) {
     .from(projects)
     .where(inArray(projects.chainLinkId, linkIds))
     .orderBy(asc(projects.id));
+}
+
+export type ProjectRow = typeof projects.$inferSelect;
+
+/** The projects at the links, locked for a change. */
+export async function lockProjectsAtLinks(tx: Conn, linkIds: number[]): Promise<ProjectRow[]> {
+  if (!linkIds.length) return [];
+  return tx.select().from(projects).where(inArray(projects.chainLinkId, linkIds)).orderBy(asc(projects.id)).for('update');
+}
+
+/** Detaches the projects from their link (chain_link_id null), bumping each project's version. */
+export async function detachProjects(tx: Conn, ids: number[]): Promise<ProjectRow[]> {
+  if (!ids.length) return [];
+  return tx
+    .update(projects)
+    .set({ chainLinkId: null, updatedAt: sql`now()`, version: sql`${projects.version} + 1` })
+    .where(inArray(projects.id, ids))
+    .returning();
 }
 
 /** Regions (code, name, level, parent) by code. */

@@ -77,6 +77,21 @@ export function registerIndustryRoutes(app: FastifyInstance, deps: Deps): void {
     { schema: { tags, summary: 'Edit a chain: 链长, 短板 (version)', params, body: ChainUpdateSchema, response: { 200: ChainViewSchema } } },
     async (req) => chains.updateChain(deps, requireActor(req), req.params.id, req.body, versionFrom(req)),
   );
+  r.delete(
+    '/api/v1/chains/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a chain, county staff only (If-Match or ?version=): its links go; their entities and projects are detached, not deleted',
+        params,
+        querystring: VersionQuerySchema,
+      },
+    },
+    async (req, reply) => {
+      await chains.deleteChain(deps, requireActor(req), req.params.id, versionFrom(req) ?? req.query.version);
+      return reply.status(204).send();
+    },
+  );
   r.get(
     '/api/v1/chains/:id/graph',
     { schema: { tags, summary: '产业链图: links in order, entities and projects under each, gaps flagged', params, response: { 200: ChainGraphSchema } } },
