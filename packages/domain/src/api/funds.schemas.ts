@@ -130,7 +130,7 @@ export const FundYearSummarySchema = z.object({
   allocatedYuan: z.number().describe('衔接资金 allocated to projects'),
   byProjectType: z.array(z.object({ projectType: z.string(), amountYuan: z.number() })),
   industryYuan: z.number(),
-  specialtyYuan: z.number(),
+  specialtyYuan: z.number().describe('fiscal money into specialty-industry projects, with the 配套设施 projects serving a specialty industry (F2, 001 §二(一)2)'),
   leadingChainYuan: z.number(),
   industryProjectYuan: z.number(),
   industryShare: z.number().nullable().describe('industry ÷ linkage funds, 4 decimals'),

@@ -9,18 +9,21 @@ export type ProjectMoneyTags = {
   projectType: string;
   /** 优势特色产业项目 (F2) */
   isSpecialty: boolean;
+  /** a 配套设施 project serving a specialty industry, not flagged 特色 itself (F2 counts it: 001 §二(一)2) */
+  specialtySupport?: boolean;
   /** a project of a leading industry's chain (F4) */
   leadingChain: boolean;
 };
 
 /** Where an amount leaves or arrives: a project's tags, or a project type alone (a category move). */
-export type MoveEnd = ProjectMoneyTags | { projectType: string; isSpecialty?: undefined; leadingChain?: undefined };
+export type MoveEnd = ProjectMoneyTags | { projectType: string; isSpecialty?: undefined; specialtySupport?: undefined; leadingChain?: undefined };
 
 /** The fields of a year's money one amount of a project counts in, with the source's level (city money: F3). */
 function fieldsOf(end: MoveEnd, sourceLevel: string | null): (keyof FundYear)[] {
   if (end.projectType !== 'industry') return [];
   const f: (keyof FundYear)[] = ['industryYuan', 'industryProjectYuan'];
   if (end.isSpecialty) f.push('specialtyYuan');
+  else if (end.specialtySupport) f.push('specialtySupportYuan');
   if (end.leadingChain) f.push('leadingChainYuan');
   if (sourceLevel === 'city') f.push('cityIndustryYuan');
   return f;

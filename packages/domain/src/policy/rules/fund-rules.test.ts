@@ -86,6 +86,29 @@ describe('F2 (001 §二(一)2: specialty ≥ 50 % of industry-project money and 
     expect(F2_RULE.evaluate([mk(10_200_000)], F2, { year: 2023 }).status).toBe('not_met');
     expect(F2_RULE.evaluate([mk(10_600_000)], F2, { year: 2023 }).status).toBe('met');
   });
+  it('配套设施 serving a specialty industry count (含水电路网等配套设施): 49 % + 5 % supports = 54 % after 52 % is met; without them not', () => {
+    const facts = county({
+      2022: { industryProjectYuan: 20_000_000, specialtyYuan: 10_400_000 },
+      2023: { industryProjectYuan: 20_000_000, specialtyYuan: 9_800_000, specialtySupportYuan: 1_000_000 },
+    });
+    const r = F2_RULE.evaluate([facts], F2, { year: 2023 });
+    expect(r.status).toBe('met');
+    expect(r.value).toBe(0.54);
+    expect(r.records?.[0]?.reasonZh).toBe('2023 年投入特色产业资金（含配套设施） 1080 万元，占产业项目资金 54.0%，不低于 50%；高于上年 52.0%');
+    const absent = F2_RULE.evaluate([facts], { ...F2, params: { minShare: 0.5, mustRise: true } }, { year: 2023 });
+    expect(absent.value).toBe(0.54); // the clause says 含: a pack that does not say otherwise counts them
+    const without = F2_RULE.evaluate([facts], { ...F2, params: { ...F2.params, includeSupportingFacilities: false } }, { year: 2023 });
+    expect(without.status).toBe('not_met');
+    expect(without.value).toBe(0.49);
+    expect(without.failing[0]?.reasonZh).toBe('2023 年投入特色产业资金（不含配套设施） 980 万元，占产业项目资金 49.0%，低于 50%；且未高于上年 52.0%');
+  });
+  it('what-if: moving money out of a supporting-facility project lowers the support money, not the flagged specialty money', () => {
+    const facts = county({ 2023: { industryYuan: 2_000_000, industryProjectYuan: 2_000_000, specialtyYuan: 900_000, specialtySupportYuan: 300_000 } });
+    const support = { projectType: 'industry', isSpecialty: false, specialtySupport: true, leadingChain: false };
+    const moved = applyFundMove(facts, 2023, support, { projectType: 'rural_construction' }, 300_000);
+    expect(moved.years['2023']).toMatchObject({ specialtyYuan: 900_000, specialtySupportYuan: 0, industryProjectYuan: 1_700_000 });
+    expect(F2_RULE.evaluate([moved], F2, { year: 2023 }).value).toBe(0.5294); // 90 万 ÷ 170 万
+  });
   it('sandbox: industryYuan is the specialty money, linkageFundYuan the industry-project money', () => {
     const facts = F2_RULE.sandbox!.toFacts({ years: { '2023': { linkageFundYuan: 1000, industryYuan: 490 } } }, 2023);
     const r = F2_RULE.evaluate([facts], F2, { year: 2023 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MoneySchema } from '../../api/common.schemas.ts';
+import { fenToYuan, sumFen, yuanToFen } from '../../money/money.ts';
 import { evaluateSubjects, numberParam, type SubjectOutcome } from '../coverage.ts';
 import type { RuleConfig, RuleContext, RuleDefinition, RuleResult, RuleSandbox } from '../policy.types.ts';
 import { P2_RULE, P5_RULE } from './fund-library-rules.ts';
@@ -98,13 +99,13 @@ function fundSandbox(map: (y: FundSandboxInput['years'][string]) => Partial<Fund
 
 const county = (f: FundFacts) => ({ key: f.regionCode, regionCode: f.regionCode });
 
-/** A county-level share rule (F1, F2, F3): one subject per county fact, the pack's minShare and mustRise. */
+/** A county-level share rule (F1, F2, F3): one subject per county fact, the pack's minShare and mustRise; part and words may read the config. */
 function countyShareRule(
   id: string,
   titleZh: string,
   titleEn: string,
-  pick: (y: FundYear) => { part: number; whole: number },
-  words: ShareWords,
+  pick: (y: FundYear, config: RuleConfig) => { part: number; whole: number },
+  words: ShareWords | ((config: RuleConfig) => ShareWords),
   sandboxMap: (y: FundSandboxInput['years'][string]) => Partial<FundYear>,
 ): RuleDefinition<FundFacts> {
   return {
@@ -113,6 +114,7 @@ function countyShareRule(
     titleEn,
     factsKind: 'fund',
     subjectLevel: 'county',
+    unit: 'share',
     evaluate(facts: FundFacts[], config: RuleConfig, ctx: RuleContext): RuleResult {
       if (!isRuleInForce(config, ctx.year)) return notApplicable(config);
       const minShare = numberParam(config, 'minShare');
@@ -121,7 +123,7 @@ function countyShareRule(
         facts.filter((f) => f.level === 'county'),
         config,
         county,
-        (f) => judgeShare(f, ctx.year, pick, minShare, mustRise, words),
+        (f) => judgeShare(f, ctx.year, (y) => pick(y, config), minShare, mustRise, typeof words === 'function' ? words(config) : words),
         { threshold: minShare },
       );
     },
@@ -143,16 +145,39 @@ export const F1_RULE = countyShareRule(
 );
 
 /**
+ * F2's numerator in 元 (added in 分): the specialty projects' money plus, unless the pack sets
+ * `includeSupportingFacilities: false`, the 配套设施 projects that serve a specialty industry without being flagged
+ * 特色 themselves. 001 §二(一)2 "财政衔接资金投入特色产业资金总量（含水电路网等配套设施）占当年投入产业项目资金总量不少于
+ * 50% 且高于上年": the 水电路网 built for a specialty industry is specialty-industry money (see FundYear.specialtySupportYuan).
+ */
+function f2Part(y: FundYear, config: RuleConfig): number {
+  if (!f2WithSupports(config)) return y.specialtyYuan;
+  return fenToYuan(sumFen([yuanToFen(y.specialtyYuan, 'specialtyYuan'), yuanToFen(y.specialtySupportYuan, 'specialtySupportYuan')]));
+}
+
+/** F2 counts 配套设施 unless the pack says `includeSupportingFacilities: false` (001 §二(一)2 says 含). */
+const f2WithSupports = (config: RuleConfig): boolean => config.params.includeSupportingFacilities !== false;
+
+/**
  * F2 — 特色产业资金（含水电路网等配套设施）占当年投入产业项目资金总量 ≥ minShare (50 %) and above last year.
- * 001 §二(一)2. Params: minShare, mustRise, includeSupportingFacilities (the gatherer counts a specialty project's
- * 配套设施 subtype as specialty money). Sandbox: `industryYuan` = specialty money, `linkageFundYuan` = industry-project money.
+ * 001 §二(一)2. Params: minShare, mustRise, includeSupportingFacilities (absent = true, as the clause says 含: a
+ * 配套设施 project linked to a specialty industry counts; false leaves those out and says 不含 in the reason).
+ * Sandbox: `industryYuan` = specialty money (its supports included), `linkageFundYuan` = industry-project money.
  */
 export const F2_RULE = countyShareRule(
   'F2',
   '特色产业资金（含配套）占产业项目资金比例不低于阈值且高于上年',
   'Specialty-industry funds ≥ threshold of industry project funds and above last year',
-  (y) => ({ part: y.specialtyYuan, whole: y.industryProjectYuan }),
-  { partZh: '投入特色产业资金（含配套设施）', partEn: 'specialty-industry funds (incl. supports)', wholeZh: '产业项目资金', wholeEn: 'industry project funds' },
+  (y, config) => ({ part: f2Part(y, config), whole: y.industryProjectYuan }),
+  (config) => {
+    const withSupports = f2WithSupports(config);
+    return {
+      partZh: `投入特色产业资金（${withSupports ? '含' : '不含'}配套设施）`,
+      partEn: `specialty-industry funds (${withSupports ? 'incl.' : 'excl.'} supporting facilities)`,
+      wholeZh: '产业项目资金',
+      wholeEn: 'industry project funds',
+    };
+  },
   (y) => ({ industryProjectYuan: y.linkageFundYuan, specialtyYuan: y.industryYuan, industryYuan: y.linkageFundYuan }),
 );
 
@@ -214,6 +239,7 @@ export const F4_RULE: RuleDefinition<FundFacts> = {
   titleEn: 'Linkage-fund industry share and leading-chain share of industry funds',
   factsKind: 'fund',
   subjectLevel: 'county',
+  unit: 'share',
   evaluate(facts: FundFacts[], config: RuleConfig, ctx: RuleContext): RuleResult {
     if (!isRuleInForce(config, ctx.year)) return notApplicable(config);
     const threshold = numberParam(config, 'minShare');
@@ -293,6 +319,8 @@ export const F5_RULE: RuleDefinition<FundFacts> = {
   titleEn: 'Each township plans industry projects ≥ amount, rising yearly',
   factsKind: 'fund',
   subjectLevel: 'township',
+  unit: 'share', // the industry share of the planned projects (rising)
+  thresholdUnit: 'yuan', // the planned industry amount of the amount year (≥ 1000 万元)
   evaluate(facts: FundFacts[], config: RuleConfig, ctx: RuleContext): RuleResult {
     if (!isRuleInForce(config, ctx.year)) return notApplicable(config);
     const threshold = optionalNumberParam(config, 'minAmountYuanPerTownship') ?? null;

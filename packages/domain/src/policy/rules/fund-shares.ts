@@ -10,8 +10,14 @@ export type FundYear = {
   linkageFundYuan: number;
   /** of it, allocated to 产业发展 projects */
   industryYuan: number;
-  /** of the industry money, to 优势特色产业 projects (incl. their 水电路网 supports, 001 §二(一)2) */
+  /** fiscal money (衔接资金 and other fiscal funds) into industry projects flagged 优势特色产业 (F2's numerator) */
   specialtyYuan: number;
+  /**
+   * fiscal money into 配套设施 industry projects (subtype supporting_facilities: 水电路网 and the like) that serve a
+   * specialty industry — linked to a registered industry or chain link — without being flagged 特色 themselves. F2 adds
+   * it to `specialtyYuan`: 001 §二(一)2 counts 特色产业资金 "含水电路网等配套设施".
+   */
+  specialtySupportYuan: number;
   /** of the industry money, to the full chains of leading industries (004 §三) */
   leadingChainYuan: number;
   /** all fiscal money put into industry projects this year (F2's denominator) */
@@ -46,6 +52,7 @@ export function emptyFundYear(): FundYear {
     linkageFundYuan: 0,
     industryYuan: 0,
     specialtyYuan: 0,
+    specialtySupportYuan: 0,
     leadingChainYuan: 0,
     industryProjectYuan: 0,
     cityLinkageFundYuan: 0,

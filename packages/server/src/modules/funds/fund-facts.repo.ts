@@ -12,6 +12,11 @@ export const LIBRARY_STAGES = ['in_library', 'funded', 'implementing', 'accepted
 export const FUNDABLE_STAGES = ['in_library', 'funded', 'implementing'] as const;
 /** Fiscal fund kinds (F2's 财政资金 into industry projects). */
 const FISCAL_KINDS = ['linkage', 'other_fiscal'] as const;
+/**
+ * The project subtype (dict project_type, under industry) of 水电路网 and other 配套设施: F2 counts its money as
+ * specialty-industry money when the project serves a registered (specialty) industry, 001 §二(一)2 "含水电路网等配套设施".
+ */
+export const SUPPORTING_FACILITIES = 'supporting_facilities';
 
 const list = (xs: readonly string[]) =>
   sql.join(
@@ -42,6 +47,8 @@ alloc AS (
   SELECT a.year,
          sum(a.amount_fen) FILTER (WHERE s.fund_kind = 'linkage' AND p.project_type = 'industry') AS industry_fen,
          sum(a.amount_fen) FILTER (WHERE s.fund_kind IN (${list(FISCAL_KINDS)}) AND p.project_type = 'industry' AND p.is_specialty) AS specialty_fen,
+         sum(a.amount_fen) FILTER (WHERE s.fund_kind IN (${list(FISCAL_KINDS)}) AND p.project_type = 'industry' AND NOT p.is_specialty
+                                     AND p.project_subtype = ${SUPPORTING_FACILITIES} AND (p.industry_id IS NOT NULL OR p.chain_link_id IS NOT NULL)) AS specialty_support_fen,
          sum(a.amount_fen) FILTER (WHERE s.fund_kind = 'linkage' AND p.project_type = 'industry' AND i.kind = 'leading') AS leading_chain_fen,
          sum(a.amount_fen) FILTER (WHERE s.fund_kind IN (${list(FISCAL_KINDS)}) AND p.project_type = 'industry') AS industry_project_fen,
          sum(a.amount_fen) FILTER (WHERE s.fund_kind = 'linkage' AND s.fund_level = 'city' AND p.project_type = 'industry') AS city_industry_fen
@@ -69,13 +76,14 @@ lead AS (SELECT count(*)::int AS n FROM industries WHERE region_code LIKE ${like
 towns AS (SELECT code, prefix FROM regions WHERE prefix LIKE ${like} AND level = 'township')
 SELECT 'county' AS level, ${scope.prefix.padEnd(12, '0')} AS region_code, y.year,
        coalesce(src.linkage_fen, 0)::text AS linkage_fen, coalesce(alloc.industry_fen, 0)::text AS industry_fen,
-       coalesce(alloc.specialty_fen, 0)::text AS specialty_fen, coalesce(alloc.leading_chain_fen, 0)::text AS leading_chain_fen,
+       coalesce(alloc.specialty_fen, 0)::text AS specialty_fen, coalesce(alloc.specialty_support_fen, 0)::text AS specialty_support_fen,
+       coalesce(alloc.leading_chain_fen, 0)::text AS leading_chain_fen,
        coalesce(alloc.industry_project_fen, 0)::text AS industry_project_fen, coalesce(src.city_linkage_fen, 0)::text AS city_linkage_fen,
        coalesce(alloc.city_industry_fen, 0)::text AS city_industry_fen, coalesce(lib.library_industry_fen, 0)::text AS library_industry_fen,
        coalesce(lib.library_specialty_fen, 0)::text AS library_specialty_fen, '0' AS planned_industry_fen, '0' AS planned_total_fen, lead.n AS leading_industries
 FROM yrs y LEFT JOIN src ON src.year = y.year LEFT JOIN alloc ON alloc.year = y.year LEFT JOIN lib ON lib.year = y.year CROSS JOIN lead
 UNION ALL
-SELECT 'township', t.code, y.year, '0', '0', '0', '0', '0', '0', '0', '0', '0',
+SELECT 'township', t.code, y.year, '0', '0', '0', '0', '0', '0', '0', '0', '0', '0',
        coalesce(pl.planned_industry_fen, 0)::text, coalesce(pl.planned_total_fen, 0)::text, 0
 FROM towns t CROSS JOIN yrs y LEFT JOIN planned pl ON pl.town = t.prefix AND pl.year = y.year
 ORDER BY 1, 2, 3`;
@@ -88,6 +96,7 @@ type FactRow = {
   linkage_fen: string;
   industry_fen: string;
   specialty_fen: string;
+  specialty_support_fen: string;
   leading_chain_fen: string;
   industry_project_fen: string;
   city_linkage_fen: string;
@@ -116,6 +125,7 @@ export async function gatherFundFacts(conn: Conn, scope: { prefix: string; year:
       linkageFundYuan: yuan(r.linkage_fen),
       industryYuan: yuan(r.industry_fen),
       specialtyYuan: yuan(r.specialty_fen),
+      specialtySupportYuan: yuan(r.specialty_support_fen),
       leadingChainYuan: yuan(r.leading_chain_fen),
       industryProjectYuan: yuan(r.industry_project_fen),
       cityLinkageFundYuan: yuan(r.city_linkage_fen),

@@ -9,6 +9,7 @@ import {
   formatClause,
   getDictItems,
   shareOf,
+  sumFen,
   yuanToFen,
   type FundFacts,
   type FundRuleOutcome,
@@ -93,17 +94,19 @@ export async function getSummary(deps: Deps, actor: Actor, query: FundsSummaryQu
     const m = county?.years[String(y)];
     if (!m) continue;
     const types = byType.filter((r) => Number(r.year) === y).map((r) => ({ projectType: r.project_type, amountYuan: fenToYuan(Number(r.fen)) }));
+    // F2's specialty money: flagged specialty projects and the 配套设施 serving specialty industries (001 §二(一)2 含配套设施)
+    const specialtyYuan = fenToYuan(sumFen([yuanToFen(m.specialtyYuan), yuanToFen(m.specialtySupportYuan)]));
     years.push({
       year: y,
       linkageFundYuan: m.linkageFundYuan,
       allocatedYuan: fenToYuan(types.reduce((s, t) => s + yuanToFen(t.amountYuan), 0)),
       byProjectType: types,
       industryYuan: m.industryYuan,
-      specialtyYuan: m.specialtyYuan,
+      specialtyYuan,
       leadingChainYuan: m.leadingChainYuan,
       industryProjectYuan: m.industryProjectYuan,
       industryShare: shareOf(m.industryYuan, m.linkageFundYuan),
-      specialtyShare: shareOf(m.specialtyYuan, m.industryProjectYuan),
+      specialtyShare: shareOf(specialtyYuan, m.industryProjectYuan),
       leadingChainShare: shareOf(m.leadingChainYuan, m.industryYuan),
       libraryIndustryYuan: m.libraryIndustryYuan,
       librarySpecialtyYuan: m.librarySpecialtyYuan,
@@ -198,7 +201,12 @@ export async function whatIf(deps: Deps, actor: Actor, req: WhatIfRequest): Prom
   const allocs = new Map((await repo.listAllocations(db, ctx.prefix, { year: req.year, ids: allocIds })).map((a) => [a.id, a]));
   for (const m of req.moves) if (m.allocationId && allocs.get(m.allocationId)) ids.push(allocs.get(m.allocationId)!.projectId);
   const projects = new Map((ids.length ? await repo.listFundableProjects(db, ctx.prefix, req.year, ids) : []).map((p) => [Number(p.id), p]));
-  const tags = (p: repo.FundableProjectRow) => ({ projectType: p.project_type, isSpecialty: p.is_specialty, leadingChain: p.leading_chain });
+  const tags = (p: repo.FundableProjectRow) => ({
+    projectType: p.project_type,
+    isSpecialty: p.is_specialty,
+    specialtySupport: p.specialty_support === true,
+    leadingChain: p.leading_chain,
+  });
   req.moves.forEach((m, i) => {
     let from: ReturnType<typeof tags> | null = null;
     let level: string | null = null;

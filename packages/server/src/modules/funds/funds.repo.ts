@@ -3,7 +3,7 @@ import { fundAllocations, fundSources, projects, projectSteps, regions } from '@
 import type { Conn } from '../../deps.ts';
 import { rowsOf } from '../regions/regions.repo.ts';
 import { scopeWhere } from '../regions/scope.ts';
-import { FUNDABLE_STAGES } from './fund-facts.repo.ts';
+import { FUNDABLE_STAGES, SUPPORTING_FACILITIES } from './fund-facts.repo.ts';
 
 export type FundSourceRow = typeof fundSources.$inferSelect;
 export type FundAllocationRow = typeof fundAllocations.$inferSelect;
@@ -187,6 +187,8 @@ export type FundableProjectRow = {
   region_code: string;
   project_type: string;
   is_specialty: boolean;
+  /** a 配套设施 project serving a specialty industry (F2, as fund-facts.repo.ts counts it) */
+  specialty_support: boolean;
   leading_chain: boolean;
   industry_name: string | null;
   stage: string;
@@ -214,6 +216,7 @@ export async function listFundableProjects(db: Conn, prefix: string, year: numbe
   return rowsOf<FundableProjectRow>(
     await db.execute(sql`
 SELECT p.id, p.project_no, p.name, p.region_code, p.project_type, p.is_specialty, coalesce(i.kind = 'leading', false) AS leading_chain,
+       (p.project_subtype = ${SUPPORTING_FACILITIES} AND (p.industry_id IS NOT NULL OR p.chain_link_id IS NOT NULL)) AS specialty_support,
        i.name AS industry_name, p.stage, p.year, p.budget_fen::text AS budget_fen,
        (SELECT coalesce(sum(a.amount_fen), 0)::text FROM fund_allocations a WHERE a.project_id = p.id AND a.year = ${year}) AS allocated_fen, p.version
 FROM projects p LEFT JOIN industries i ON i.id = p.industry_id
