@@ -8,7 +8,7 @@ import { migrateDb, openDb, type DbHandle } from '@chanbang/db';
 import { hashPassword, seedDictionariesIfEmpty, seedMonitoringLinesIfEmpty } from '@chanbang/server';
 import { loadDemo } from '../demo/demo-loader.ts';
 import { writeBackup } from './backup.ts';
-import { DERIVED_TABLES } from './catalog.ts';
+import { DERIVED_TABLES, RULE_TABLES } from './catalog.ts';
 import { restoreBackup, RestoreRefused } from './restore.ts';
 
 // Backup → restore round trip: a seeded database (the demo county, 600 households, plus rows with awkward
@@ -128,8 +128,13 @@ describe.each(pairs)('backup of %s, restore into %s', (from, into) => {
       expect(r.rows).toBeGreaterThan(3_000);
       const after = await checksums(target);
       expect(after).toEqual(before);
-      // the restore's COPY fired the dirty-mark triggers: the derived tables are emptied all the same
-      for (const t of DERIVED_TABLES) expect(Number((await target.query<{ n: number | string }>(`SELECT count(*) AS n FROM ${t}`))[0]?.n)).toBe(0);
+      // the restore's COPY fired the dirty-mark triggers: the rule tables are emptied all the same
+      for (const t of RULE_TABLES) expect(Number((await target.query<{ n: number | string }>(`SELECT count(*) AS n FROM ${t}`))[0]?.n)).toBe(0);
+      // …and the household counts by type are those of the restored households, counted once
+      const [kept] = await target.query<{ n: number | string }>('SELECT sum(n) AS n FROM household_type_counts');
+      const [present] = await target.query<{ n: number | string }>('SELECT count(*) AS n FROM households WHERE deleted_at IS NULL');
+      expect(Number(kept?.n)).toBe(Number(present?.n));
+      expect(Number(present?.n)).toBeGreaterThan(500);
       expect(Number(before.households?.split(' ')[0])).toBe(600);
       const [max] = await target.query<{ id: number | string }>('SELECT max(id) AS id FROM households');
       const [next] = await target.query<{ id: number | string }>(`SELECT nextval(pg_get_serial_sequence('households', 'id')) AS id`);

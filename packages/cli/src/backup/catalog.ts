@@ -24,10 +24,16 @@ export function ident(name: string): string {
 const TEXT_TYPES = new Set(['text', 'character varying', 'character']);
 
 /**
- * Tables derived from the others (stored rule results and their dirty marks, ADR 0004): never backed up; a restore
- * empties them so every rule is evaluated afresh from the restored facts.
+ * Stored rule results, their counts and dirty marks (ADR 0004): a restore empties them after loading the facts, so
+ * every rule is evaluated afresh from the restored facts.
  */
-export const DERIVED_TABLES: readonly string[] = ['rule_dirty', 'rule_evaluations', 'rule_results'];
+export const RULE_TABLES: readonly string[] = ['rule_dirty', 'rule_evaluations', 'rule_result_counts', 'rule_results'];
+
+/**
+ * Tables derived from the others, never backed up: the rule tables and the household counts by type (migration
+ * 0005), which a restore counts again from the restored households.
+ */
+export const DERIVED_TABLES: readonly string[] = [...RULE_TABLES, 'household_type_counts'];
 
 /**
  * Every table of the `public` schema (drizzle's own table lives in the `drizzle` schema and is not one of them),

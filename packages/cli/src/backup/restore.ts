@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { DbHandle, RawTx } from '@chanbang/db';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, tableRows, type BackupHeader, type TableSummary } from './backup.ts';
-import { DERIVED_TABLES, ident, listAppTables, migrationLevel, STABLE_TEXT_SETTINGS, type TableInfo } from './catalog.ts';
+import { DERIVED_TABLES, ident, RULE_TABLES, listAppTables, migrationLevel, STABLE_TEXT_SETTINGS, type TableInfo } from './catalog.ts';
 
 /** A refusal of the restore command, worded in Chinese and English; nothing was changed. */
 export class RestoreRefused extends Error {
@@ -102,7 +102,7 @@ export async function restoreBackup(db: DbHandle, file: string, opts: { force?: 
     if (missing.length || header.tables.length !== infos.size) {
       throw new RestoreRefused(`备份中的表与当前数据库不一致：${missing.join(', ')}`, `the backup's tables differ from this database's: ${missing.join(', ')}`);
     }
-    await tx.query(`TRUNCATE ${[...infos.keys()].map(ident).join(', ')}`);
+    await tx.query(`TRUNCATE ${[...infos.keys(), ...DERIVED_TABLES].map(ident).join(', ')}`);
     const tables = await loadTables(tx, file, infos, log);
     for (const t of infos.values()) {
       for (const s of t.sequences) {
@@ -110,8 +110,13 @@ export async function restoreBackup(db: DbHandle, file: string, opts: { force?: 
       }
     }
     for (const summary of tables) await verifyTable(tx, infos.get(summary.table) as TableInfo, summary);
-    // stored rule results are derived: emptied (with the dirty marks the COPY fired), evaluated afresh when read
-    await tx.query(`TRUNCATE ${DERIVED_TABLES.map(ident).join(', ')}`);
+    // stored rule results are derived: emptied (with the dirty marks the COPY fired), evaluated afresh when read;
+    // the household counts by type are counted again from the restored households (the COPY's triggers did too)
+    await tx.query(`TRUNCATE ${RULE_TABLES.map(ident).join(', ')}`);
+    await tx.query('TRUNCATE household_type_counts');
+    await tx.query(
+      'INSERT INTO household_type_counts (region_code, household_type, n) SELECT region_code, household_type, count(*) FROM households WHERE deleted_at IS NULL GROUP BY 1, 2',
+    );
     await tx.query(`SELECT pg_notify('chanbang_cache', '{"kind":"all"}')`);
     return tables;
   });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, numeric, pgTable, primaryKey, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, numeric, pgTable, primaryKey, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 
 /**
  * Stored rule results (issue 7, ADR 0004): one row per (rule, year, subject) the rule applies to, so lists,
@@ -55,4 +55,41 @@ export const ruleDirty = pgTable(
     markedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('rule_dirty_region_idx').using('btree', sql`${t.regionCode} varchar_pattern_ops`)],
+);
+
+/**
+ * Stored results counted per (rule, year, region, status, group) (migration 0005): the dashboard and the rules page
+ * read their figures here instead of aggregating every stored result on each request. Kept equal to
+ * `SELECT count(*) FROM rule_results GROUP BY …` by statement-level triggers on rule_results (rows whose count fell
+ * to 0 stay until the next full refresh of the region; readers ignore them).
+ */
+export const ruleResultCounts = pgTable(
+  'rule_result_counts',
+  {
+    ruleId: varchar({ length: 8 }).notNull(),
+    year: integer().notNull(),
+    regionCode: varchar({ length: 15 }).notNull(),
+    status: varchar({ length: 16 }).notNull(),
+    /** '' when the result has no group */
+    groupCode: varchar({ length: 24 }).notNull().default(''),
+    n: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ruleId, t.year, t.regionCode, t.status, t.groupCode] }),
+    index('rule_result_counts_region_idx').using('btree', t.ruleId, t.year, sql`${t.regionCode} varchar_pattern_ops`),
+  ],
+);
+
+/**
+ * Households in the registry (not exited) per region and household type (migration 0005), kept by statement-level
+ * triggers on households: the dashboard's counts by type without counting a city's households on each request.
+ */
+export const householdTypeCounts = pgTable(
+  'household_type_counts',
+  {
+    regionCode: varchar({ length: 15 }).notNull(),
+    householdType: varchar({ length: 24 }).notNull(),
+    n: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.householdType] })],
 );

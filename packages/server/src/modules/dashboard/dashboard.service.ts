@@ -1,10 +1,11 @@
 import { findRule, type Dashboard } from '@chanbang/domain';
 import type { Actor, Deps } from '../../deps.ts';
 import { listOverdueIdentifications } from '../monitoring/monitoring.service.ts';
-import { countHouseholdsByPrefix, listChildren } from '../regions/regions.repo.ts';
+import { listChildren } from '../regions/regions.repo.ts';
 import { resolveScopeRegion, withTotal } from '../regions/regions.service.ts';
 import { currentYear, evaluateForRegion, summariesForRegion } from '../rules/rules.service.ts';
-import { findHouseholdsBrief } from './dashboard.repo.ts';
+import { listResults } from '../rules/rule-results.repo.ts';
+import { countHouseholdsByType, findHouseholdsBrief } from './dashboard.repo.ts';
 
 /** Most warnings listed one by one per kind; totals are always complete. */
 const WARNING_LIST_MAX = 50;
@@ -18,8 +19,10 @@ function noH1(regionCode: string): Dashboard['h1'] {
 
 /**
  * The dashboard of a region in scope: households by type per child region, every rule of the county's pack
- * with its status (stored results), H1 per child region (kept for compatibility) and warnings: the households
- * failing each household rule in force, overdue identifications. Every figure carries its drill-down query.
+ * with its status (stored results), H1's figures per child region (kept for compatibility; its failing lists are
+ * empty here) and warnings: the first households failing each household rule in force with the total, overdue
+ * identifications. Counts come from the count tables of migration 0005, not from the rows. Every figure carries
+ * its drill-down query.
  * @throws AppError NOT_FOUND for an out-of-scope region
  */
 export async function getDashboard(deps: Deps, actor: Actor, regionCode: string | undefined, year = currentYear()): Promise<Dashboard> {
@@ -30,8 +33,8 @@ export async function getDashboard(deps: Deps, actor: Actor, regionCode: string 
   const summaries = await summariesForRegion(deps, region, year);
   const h1Summary = summaries.rules.find((r) => r.ruleId === 'H1' && r.implemented && r.inForce);
   const [counts, h1, overdue] = await Promise.all([
-    countHouseholdsByPrefix(db, region.prefix, childLen),
-    h1Summary ? evaluateForRegion(deps, region, 'H1', year) : Promise.resolve(noH1(region.code)),
+    countHouseholdsByType(db, region.prefix, childLen),
+    h1Summary ? evaluateForRegion(deps, region, 'H1', year, { lists: false }) : Promise.resolve(noH1(region.code)),
     listOverdueIdentifications(deps, region.prefix),
   ]);
   const total: Record<string, number> = {};
@@ -44,31 +47,33 @@ export async function getDashboard(deps: Deps, actor: Actor, regionCode: string 
   }
   const warnings: Dashboard['warnings'] = [];
   const warningTotals: Record<string, number> = {};
-  // every household rule in force: its failing households (H1's evaluation is already at hand)
-  for (const s of summaries.rules) {
+  // every household rule in force: its first failing households with their reasons, and how many fail in all
+  const householdRules = summaries.rules.filter((s) => {
     const rule = findRule(s.ruleId);
-    if (!rule || rule.factsKind !== 'household' || (rule.subjectLevel ?? 'record') !== 'record' || !s.implemented || !s.inForce) continue;
-    const ev = s.ruleId === 'H1' ? h1 : await evaluateForRegion(deps, region, s.ruleId, year);
-    warningTotals[s.ruleId] = ev.failingTotal ?? ev.records.length;
-    const ids = ev.records.slice(0, WARNING_LIST_MAX);
-    const reasons = new Map((ev.failing ?? []).map((f) => [Number(f.key), f]));
-    const brief = new Map((await findHouseholdsBrief(db, ids)).map((b) => [b.id, b]));
-    for (const id of ids) {
-      const b = brief.get(id);
+    return rule && rule.factsKind === 'household' && (rule.subjectLevel ?? 'record') === 'record' && s.implemented && s.inForce;
+  });
+  const pages = await Promise.all(
+    householdRules.map((s) => listResults(db, { ruleId: s.ruleId, year, prefix: region.prefix, status: 'not_met', limit: WARNING_LIST_MAX, offset: 0 })),
+  );
+  const brief = new Map((await findHouseholdsBrief(db, [...new Set(pages.flatMap((p) => p.rows.map((r) => Number(r.subjectKey))))])).map((b) => [b.id, b]));
+  householdRules.forEach((s, i) => {
+    const page = pages[i] as Awaited<ReturnType<typeof listResults>>;
+    warningTotals[s.ruleId] = page.total;
+    for (const r of page.rows) {
+      const b = brief.get(Number(r.subjectKey));
       if (!b) continue;
-      const f = reasons.get(id);
       warnings.push({
         code: s.ruleId,
-        householdId: id,
+        householdId: b.id,
         householdNo: b.householdNo,
         headName: b.headName,
         regionCode: b.regionCode,
-        messageZh: f?.reasonZh ?? s.titleZh,
-        messageEn: f?.reasonEn ?? s.titleEn,
+        messageZh: r.reasonZh ?? s.titleZh,
+        messageEn: r.reasonEn ?? s.titleEn,
         drill: { regionCode: region.code, warning: s.ruleId },
       });
     }
-  }
+  });
   if (warningTotals.H1 === undefined) warningTotals.H1 = 0;
   for (const o of overdue.slice(0, WARNING_LIST_MAX)) {
     warnings.push({

@@ -24,25 +24,46 @@ function counts(rows: { k: string; total: unknown; met: unknown; listed: unknown
 const AGG = sql`count(*) FILTER (WHERE status <> 'listed') AS total, count(*) FILTER (WHERE status = 'met') AS met, count(*) FILTER (WHERE status = 'listed') AS listed,
   min(value) AS value, min(threshold) AS threshold, min(status) AS status`;
 
-/** Per rule: counts of its stored results of `year` under `prefix` (value/threshold/status are meaningful when total = 1). */
+const COUNT_AGG = sql`coalesce(sum(n) FILTER (WHERE status <> 'listed'), 0) AS total, coalesce(sum(n) FILTER (WHERE status = 'met'), 0) AS met,
+  coalesce(sum(n) FILTER (WHERE status = 'listed'), 0) AS listed, NULL AS value, NULL AS threshold, NULL AS status`;
+
+/**
+ * Counts from rule_result_counts (migration 0005: a few rows per village, not one per subject), grouped by `key`;
+ * where a group counts exactly one subject, its own value, threshold and status are read from rule_results (a
+ * county's or township's money is one subject: few rows to read).
+ */
+async function countsOf(db: Conn, key: SQL, where: SQL, ruleIds: readonly string[]): Promise<ResultCounts[]> {
+  const rows = counts(rowsOf(await db.execute(sql`SELECT ${key} AS k, ${COUNT_AGG} FROM rule_result_counts WHERE ${where} AND n <> 0 GROUP BY 1 HAVING sum(n) > 0`)));
+  const single = rows.filter((r) => r.total === 1);
+  if (single.length === 0) return rows;
+  const singles = new Map(
+    counts(
+      rowsOf(await db.execute(sql`SELECT ${key} AS k, ${AGG} FROM rule_results WHERE ${where} AND rule_id = ANY(${textArray(ruleIds)}) AND status <> 'listed' GROUP BY 1`)),
+    ).map((r) => [r.key, r]),
+  );
+  return rows.map((r) => {
+    const one = r.total === 1 ? singles.get(r.key) : undefined;
+    return one ? { ...r, value: one.value, threshold: one.threshold, status: one.status } : r;
+  });
+}
+
+/** Per rule: counts of its stored results of `year` under `prefix` (value/threshold/status are set when total = 1). */
 export async function countByRule(db: Conn, ruleIds: readonly string[], year: number, prefix: string): Promise<ResultCounts[]> {
   if (ruleIds.length === 0) return [];
-  const res = await db.execute(sql`SELECT rule_id AS k, ${AGG} FROM rule_results
-    WHERE rule_id = ANY(${textArray(ruleIds)}) AND year = ${year} AND ${scopeWhere(sql`region_code`, prefix)} GROUP BY rule_id`);
-  return counts(rowsOf(res));
+  const where = sql`rule_id = ANY(${textArray(ruleIds)}) AND year = ${year} AND ${scopeWhere(sql`region_code`, prefix)}`;
+  return countsOf(db, sql`rule_id`, where, ruleIds);
 }
 
 /** Per child region (the first `childLen` characters of the region code): counts of one rule's results. */
 export async function countByChild(db: Conn, ruleId: string, year: number, prefix: string, childLen: number): Promise<ResultCounts[]> {
-  const res = await db.execute(sql`SELECT left(region_code, ${childLen}) AS k, ${AGG} FROM rule_results
-    WHERE rule_id = ${ruleId} AND year = ${year} AND ${scopeWhere(sql`region_code`, prefix)} GROUP BY 1`);
-  return counts(rowsOf(res));
+  const where = sql`rule_id = ${ruleId} AND year = ${year} AND ${scopeWhere(sql`region_code`, prefix)}`;
+  return countsOf(db, sql`left(region_code, ${sql.raw(String(Math.trunc(childLen)))})`, where, [ruleId]);
 }
 
 /** Subjects per group of one rule's results (failing and listed ones). */
 export async function countByGroup(db: Conn, ruleId: string, year: number, prefix: string): Promise<{ code: string; count: number }[]> {
-  const res = await db.execute(sql`SELECT group_code AS code, count(*) AS n FROM rule_results
-    WHERE rule_id = ${ruleId} AND year = ${year} AND ${scopeWhere(sql`region_code`, prefix)} AND group_code IS NOT NULL AND status <> 'met' GROUP BY 1 ORDER BY 1`);
+  const res = await db.execute(sql`SELECT group_code AS code, sum(n) AS n FROM rule_result_counts
+    WHERE rule_id = ${ruleId} AND year = ${year} AND ${scopeWhere(sql`region_code`, prefix)} AND group_code <> '' AND status <> 'met' GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1`);
   return rowsOf<{ code: string; n: unknown }>(res).map((r) => ({ code: r.code, count: Number(r.n) }));
 }
 
@@ -66,10 +87,14 @@ export async function listResults(
   if (q.status) conds.push(sql`status = ${q.status}`);
   if (q.group) conds.push(sql`group_code = ${q.group}`);
   const where = sql.join(conds, sql` AND `);
+  // the total from the counts (a city's failing households are not counted one by one for each page)
+  const countConds: SQL[] = [sql`rule_id = ${q.ruleId}`, sql`year = ${q.year}`, scopeWhere(sql`region_code`, q.prefix)];
+  if (q.status) countConds.push(sql`status = ${q.status}`);
+  if (q.group) countConds.push(sql`group_code = ${q.group}`);
   const [page, total] = await Promise.all([
     db.execute(sql`SELECT subject_key, region_code, status, value, threshold, group_code, reason_zh, reason_en FROM rule_results WHERE ${where}
       ORDER BY region_code, length(subject_key), subject_key LIMIT ${q.limit} OFFSET ${q.offset}`),
-    db.execute(sql`SELECT count(*) AS n FROM rule_results WHERE ${where}`),
+    db.execute(sql`SELECT coalesce(sum(n), 0) AS n FROM rule_result_counts WHERE ${sql.join(countConds, sql` AND `)}`),
   ]);
   const rows = rowsOf<{
     subject_key: string;
