@@ -13,16 +13,17 @@ import { ResponsiveTable } from '../../../ui/ResponsiveTable.tsx';
 import { DictSelect } from '../../../ui/DictSelect.tsx';
 import { canWrite, useCurrentUser } from '../../auth/api.ts';
 import { useDict } from '../../dictionaries/api.ts';
-import { useProjects } from '../api.ts';
+import { useIndustryOptions, useProjects } from '../api.ts';
 import { ProjectFileButtons } from '../components/ProjectFileButtons.tsx';
 import { ProjectFormModal } from '../components/ProjectForm.tsx';
 import { StageTag } from '../components/StageTag.tsx';
 
-const FILTER_KEYS = ['regionCode', 'year', 'stage', 'projectType', 'q', 'page', 'pageSize'] as const;
+const FILTER_KEYS = ['regionCode', 'year', 'stage', 'projectType', 'industryId', 'q', 'page', 'pageSize'] as const;
 
-/** 项目库: filters in the URL (year, stage, type, region, name), stage tags, 申报 for a writing role; cards on phones. */
+/** 项目库: filters in the URL (year, stage, type, industry, region, name), stage tags, 申报 for a writing role; cards on phones. */
 export function ProjectListPage() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const dict = useDict();
   const user = useCurrentUser();
   const navigate = useNavigate();
@@ -34,6 +35,7 @@ export function ProjectListPage() {
   const pageSize = Number(filters.pageSize ?? 20);
   const wan = (yuan: number) => (yuan / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
   const level1 = dict.items('project_type').filter((i) => !i.parentCode);
+  const industries = useIndustryOptions(filters.regionCode);
 
   const columns: ColumnsType<ProjectListItem> = [
     { title: t('projects.col.name'), dataIndex: 'name', render: (v: string, r) => <Link to={`/industry/projects/${r.id}`}>{v}</Link> },
@@ -96,7 +98,19 @@ export function ProjectListPage() {
             onChange={(v: string | undefined) => setFilters({ projectType: v })}
             placeholder={t('projects.filter.type')}
             aria-label={t('projects.filter.type')}
-            options={level1.map((i) => ({ value: i.code, label: i.labelZh }))}
+            options={level1.map((i) => ({ value: i.code, label: i18n.pick(i.labelZh, i.labelEn) }))}
+          />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ minWidth: 160 }}
+            value={filters.industryId ? Number(filters.industryId) : undefined}
+            onChange={(v: number | undefined) => setFilters({ industryId: v })}
+            loading={industries.isLoading}
+            placeholder={t('projects.filter.industry')}
+            aria-label={t('projects.filter.industry')}
+            options={(industries.data ?? []).map((i) => ({ value: i.id, label: `${i.name}${i.regionName ? `（${i.regionName}）` : ''}` }))}
           />
           <Input.Search
             value={q}
