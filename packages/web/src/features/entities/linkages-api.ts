@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EntityHouseholds, HouseholdLinkages, LinkageCarryResult, LinkageCreate, LinkageUpdate, LinkageView } from '@chanbang/domain';
-import { api, apiRequest } from '../../lib/api-client.ts';
+import { api } from '../../lib/api-client.ts';
 import type { HouseholdListItem, Page } from '../../lib/types.ts';
 import { ifMatch } from '../../lib/versioning.ts';
 
@@ -52,15 +52,6 @@ export function useLinkageMutations(householdId?: number) {
     update: useMutation({ mutationFn: ({ id, ...body }: LinkageUpdate & { id: number }) => api.patch<LinkageView>(`/linkages/${id}`, body), onSuccess }),
     /** DELETE has no body: the version goes in `If-Match`. */
     remove: useMutation({ mutationFn: (l: { id: number; version: number }) => api.delete<void>(`/linkages/${l.id}`, ifMatch(l)), onSuccess }),
-    /** 联农带农 file: all rows or none (422 IMPORT_REJECTED with the row issues). */
-    importFile: useMutation({
-      mutationFn: (file: File) => {
-        const form = new FormData();
-        form.append('file', file);
-        return apiRequest<{ added: number; updated: number }>('/linkages/import', { method: 'POST', body: form });
-      },
-      onSuccess,
-    }),
     carry: useMutation({
       mutationFn: ({ householdId: id, year, version }: { householdId: number; year: number; version?: number | undefined }) =>
         api.post<LinkageCarryResult>(`/households/${id}/linkages/carry`, version === undefined ? { year } : { year, version }),

@@ -96,16 +96,3 @@ export function useHouseholdSearch(q: string) {
     staleTime: 30_000,
   });
 }
-
-/** 导入: the file's projects all or none (422 lists every row error); refreshes the list. */
-export function useImportProjects() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (file: File) => {
-      const fd = new FormData();
-      fd.append('file', file);
-      return api.post<{ created: number; updated: number }>('/projects/import', fd);
-    },
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['projects', 'list'] }),
-  });
-}

@@ -1,31 +1,18 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, List, Modal, Space, Upload } from 'antd';
+import { Button, Space } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, downloadUrl } from '../../../lib/api-client.ts';
-import { errorText } from '../../../lib/error-text.ts';
+import { downloadUrl } from '../../../lib/api-client.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { useImportProjects, type ProjectQuery } from '../api.ts';
+import { RecordImportModal } from '../../../ui/RecordImportModal.tsx';
+import type { ProjectQuery } from '../api.ts';
 
-type RowIssue = { row?: number; path: string; messageZh: string; messageEn: string };
-
-/** 导出 (the current filter), 下载模板 and 导入 (all rows or none; the row errors listed with row, column and reason). */
+/** 导出 (the current filter), 下载模板 and 导入 (RecordImportModal: all rows or none; row errors with row, column and reason). */
 export function ProjectFileButtons({ filters, writable }: { filters: ProjectQuery; writable: boolean }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const { message } = App.useApp();
-  const importer = useImportProjects();
-  const [issues, setIssues] = useState<RowIssue[] | null>(null);
+  const { t, pick } = useI18n();
+  const qc = useQueryClient();
+  const [importing, setImporting] = useState(false);
   const { page: _p, pageSize: _s, ...query } = filters;
-  const upload = async (file: File) => {
-    try {
-      const r = await importer.mutateAsync(file);
-      message.success(t('projects.import.done', { n: r.created }));
-    } catch (err) {
-      const list = err instanceof ApiError ? ((err.details?.issues ?? []) as RowIssue[]) : [];
-      if (list.some((i) => i.row !== undefined)) setIssues(list);
-      else message.error(errorText(err, i18n));
-    }
-  };
   return (
     <Space wrap>
       <Button icon={<DownloadOutlined />} href={downloadUrl('/projects/export.xlsx', query)}>
@@ -34,32 +21,25 @@ export function ProjectFileButtons({ filters, writable }: { filters: ProjectQuer
       {writable ? (
         <>
           <Button href={downloadUrl('/projects/template.xlsx')}>{t('projects.template')}</Button>
-          <Upload
-            accept=".xlsx,.csv"
-            showUploadList={false}
-            beforeUpload={(file) => {
-              void upload(file);
-              return false;
-            }}
-          >
-            <Button icon={<UploadOutlined />} loading={importer.isPending}>
-              {t('projects.import')}
-            </Button>
-          </Upload>
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="project-import">
+            {t('projects.import')}
+          </Button>
+          <RecordImportModal<{ created: number; updated: number }>
+            open={importing}
+            onClose={() => setImporting(false)}
+            title={pick('导入项目', 'Import projects')}
+            hint={pick(
+              '每行一个项目：项目名称、实施地点代码、计划年度、项目类型必填；未填项目编号的新建为谋划阶段，填写已登记编号的更新该项目（仅谋划或退回修改阶段）。有任何错误时不导入任何记录。',
+              'One row per project; name, place code, year and type are required. A row without a project number creates a planned project; a known number updates that project (planned or returned only). Nothing is imported while any row has an error.',
+            )}
+            uploadUrl="/projects/import"
+            templateUrl="/projects/template.xlsx"
+            doneText={(r) => pick(`导入完成：新增 ${r.created} 个项目（谋划阶段），更新 ${r.updated} 个`, `Imported: ${r.created} added (planned), ${r.updated} updated`)}
+            onDone={() => void qc.invalidateQueries({ queryKey: ['projects'] })}
+            testId="project-import"
+          />
         </>
       ) : null}
-      <Modal open={issues !== null} title={t('projects.import.failed')} onCancel={() => setIssues(null)} footer={null}>
-        <List
-          size="small"
-          dataSource={issues ?? []}
-          renderItem={(i) => (
-            <List.Item>
-              {i.row !== undefined ? `${t('projects.import.row', { row: i.row })} ` : ''}
-              {i.path}：{i18n.pick(i.messageZh, i.messageEn)}
-            </List.Item>
-          )}
-        />
-      </Modal>
     </Space>
   );
 }
