@@ -15,7 +15,7 @@ import {
 import type { Actor, Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { assertCanWrite, seesPii } from '../auth/auth.guard.ts';
-import { readRecordFile, recordTemplate, rowIssuesError, withUploadedFile, type RecordColumn } from '../imports/record-import.ts';
+import { readCheckedFile, recordTemplate, rowIssuesError, type RecordColumn } from '../imports/record-import.ts';
 import { isInScope } from '../regions/scope.ts';
 import * as repo from './entities.repo.ts';
 import { entityFilter } from './entities.service.ts';
@@ -50,19 +50,8 @@ type Planned = { row: number; record: EntityImportRecord; existing: repo.EntityR
 export async function importEntityFile(deps: Deps, actor: Actor, stream: Readable): Promise<EntityImportReport> {
   assertCanWrite(actor);
   const pii = seesPii(actor);
-  const file = await withUploadedFile(deps.config, stream, (path) => readRecordFile(path, COLUMNS, deps.config.importLimits));
-  const col = (k: EntityImportKey) => file.columnNames[k] ?? k;
-  const issues: Issue[] = [];
-  const checked: { row: number; record: EntityImportRecord }[] = [];
-  for (const r of file.rows) {
-    const res = checkEntityImportRow(r.row, r.cells, col);
-    issues.push(...res.issues);
-    if (res.record) checked.push({ row: r.row, record: res.record });
-  }
-  if (!file.rows.length) issues.push({ path: 'file', messageZh: '文件中没有数据行', messageEn: 'The file has no data rows' });
+  const { checked, issues, add } = await readCheckedFile(deps.config, stream, COLUMNS, checkEntityImportRow);
   const db = deps.db.db;
-  const add = (row: number, key: EntityImportKey, value: unknown, messageZh: string, messageEn: string) =>
-    issues.push({ row, path: col(key), field: key, value, messageZh, messageEn });
 
   const allCodes = [...new Set(checked.flatMap((c) => [c.record.regionCode, ...c.record.servedRegionCodes]))];
   const levels = new Map((await repo.existingRegions(db, allCodes)).map((r) => [r.code, r.level]));

@@ -15,7 +15,8 @@ import { limitError, type ImportLimits } from './import-limits.ts';
  * receive the upload into the private import folder (counted against the upload limit, removed afterwards),
  * read it only through `readDataRows` with the limits, map the header (aliases, a trailing `*` or （必填）
  * ignored) to column keys, and hand back the rows by key with the column as the file names it. The caller's
- * domain checks turn rows into `Issue`s; `rowIssuesError` is the 422 that says nothing was written.
+ * domain checks turn rows into `Issue`s (`readCheckedFile` does both); `rowIssuesError` is the 422 that says nothing
+ * was written. The routes (template, multipart upload) are `record-import.routes.ts`.
  */
 
 /** One column of a record file. */
@@ -158,6 +159,44 @@ export async function multipartFile(req: FastifyRequest): Promise<Readable> {
   const file = await req.file();
   if (!file) throw new AppError('VALIDATION_FAILED', 'no file', { issues: [{ path: 'file', messageZh: '没有收到文件', messageEn: 'No file was received' }] });
   return file.file;
+}
+
+/** A file's rows after the domain's row check, with what the caller needs to add its database checks. */
+export type CheckedRecordFile<K extends string, R> = {
+  /** rows the domain accepted, with their row numbers */
+  checked: { row: number; record: R }[];
+  /** every issue so far (the domain's, a file without data rows); the caller adds its own, then `rowIssuesError` */
+  issues: Issue[];
+  /** the column as the file names it */
+  col: (key: K) => string;
+  /** adds an issue naming the row, the column as the file names it and the field */
+  add: (row: number, key: K, value: unknown, messageZh: string, messageEn: string) => void;
+};
+
+/**
+ * The common first half of a record import: the upload stored privately and read with the limits
+ * (`withUploadedFile`, `readRecordFile`), each row through the domain's check (`check<X>ImportRow`), and an issue
+ * for a file without data rows.
+ * @throws AppError IMPORT_REJECTED for a file over a limit, unreadable or without the required columns
+ */
+export async function readCheckedFile<K extends string, R>(
+  config: Config,
+  stream: Readable,
+  columns: readonly RecordColumn<K>[],
+  checkRow: (row: number, cells: Partial<Record<K, unknown>>, col: (key: K) => string) => { record: R | null; issues: Issue[] },
+): Promise<CheckedRecordFile<K, R>> {
+  const file = await withUploadedFile(config, stream, (path) => readRecordFile(path, columns, config.importLimits));
+  const col = (k: K) => file.columnNames[k] ?? k;
+  const issues: Issue[] = [];
+  const checked: { row: number; record: R }[] = [];
+  for (const r of file.rows) {
+    const res = checkRow(r.row, r.cells, col);
+    issues.push(...res.issues);
+    if (res.record) checked.push({ row: r.row, record: res.record });
+  }
+  if (!file.rows.length) issues.push({ path: 'file', messageZh: '文件中没有数据行', messageEn: 'The file has no data rows' });
+  const add = (row: number, key: K, value: unknown, messageZh: string, messageEn: string) => issues.push({ row, path: col(key), field: key, value, messageZh, messageEn });
+  return { checked, issues, col, add };
 }
 
 /** The 422 of a file with row errors: every issue (row, column as the file names it, zh/en), nothing written. */

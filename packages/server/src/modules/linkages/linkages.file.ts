@@ -3,7 +3,7 @@ import { checkLinkageImportRow, LINKAGE_IMPORT_COLUMNS, yuanToFen, type Issue, t
 import type { Actor, Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { assertCanWrite } from '../auth/auth.guard.ts';
-import { readRecordFile, recordTemplate, rowIssuesError, withUploadedFile, type RecordColumn } from '../imports/record-import.ts';
+import { readCheckedFile, recordTemplate, rowIssuesError, type RecordColumn } from '../imports/record-import.ts';
 import { isInScope } from '../regions/scope.ts';
 import * as repo from './linkages.repo.ts';
 
@@ -26,18 +26,7 @@ type Planned = { row: number; record: LinkageImportRecord; entityId: number; hou
  */
 export async function importLinkageFile(deps: Deps, actor: Actor, stream: Readable): Promise<{ added: number; updated: number }> {
   assertCanWrite(actor);
-  const file = await withUploadedFile(deps.config, stream, (path) => readRecordFile(path, COLUMNS, deps.config.importLimits));
-  const col = (k: LinkageImportKey) => file.columnNames[k] ?? k;
-  const issues: Issue[] = [];
-  const add = (row: number, key: LinkageImportKey, value: unknown, messageZh: string, messageEn: string) =>
-    issues.push({ row, path: col(key), field: key, value, messageZh, messageEn });
-  const checked: { row: number; record: LinkageImportRecord }[] = [];
-  for (const r of file.rows) {
-    const res = checkLinkageImportRow(r.row, r.cells, col);
-    issues.push(...res.issues);
-    if (res.record) checked.push({ row: r.row, record: res.record });
-  }
-  if (!file.rows.length) issues.push({ path: 'file', messageZh: '文件中没有数据行', messageEn: 'The file has no data rows' });
+  const { checked, issues, col, add } = await readCheckedFile(deps.config, stream, COLUMNS, checkLinkageImportRow);
 
   const db = deps.db.db;
   const hhs = await repo.findHouseholdsByNos(db, [...new Set(checked.map((c) => c.record.householdNo))]);

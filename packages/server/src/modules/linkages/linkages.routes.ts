@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import {
   EntityHouseholdsQuerySchema,
@@ -21,7 +20,7 @@ import { requireActor } from '../auth/auth.guard.ts';
 import { carryIntoIncome, householdLinkages } from './linkages-carry.service.ts';
 import { exportLinkagesXlsx } from './linkages.export.ts';
 import { importLinkageFile, linkageTemplate } from './linkages.file.ts';
-import { multipartFile } from '../imports/record-import.ts';
+import { attachment, registerRecordImportRoutes } from '../imports/record-import.routes.ts';
 import * as service from './linkages.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -42,28 +41,18 @@ export function registerLinkageRoutes(app: FastifyInstance, deps: Deps): void {
     const stamp = new Date().toISOString().slice(0, 10);
     return reply
       .header('content-type', XLSX)
-      .header('content-disposition', `attachment; filename="linkages-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`联农带农-${stamp}.xlsx`)}`)
+      .header('content-disposition', attachment(`linkages-${stamp}.xlsx`, `联农带农-${stamp}.xlsx`))
       .send(buf);
   });
-  r.get('/api/v1/linkages/template.xlsx', { schema: { tags, summary: 'The linkages import template (.xlsx with a 填表说明 sheet)' } }, async (_req, reply) =>
-    reply
-      .header('content-type', XLSX)
-      .header('content-disposition', `attachment; filename="linkages-template.xlsx"; filename*=UTF-8''${encodeURIComponent('联农带农导入模板.xlsx')}`)
-      .send(await linkageTemplate()),
-  );
-  void app.register(async (child) => {
-    if (!child.hasContentTypeParser('multipart/form-data')) await child.register(multipart, { limits: { fileSize: deps.config.importLimits.maxUploadBytes, files: 1, fields: 5 } });
-    child.withTypeProvider<ZodTypeProvider>().post(
-      '/api/v1/linkages/import',
-      {
-        schema: {
-          tags,
-          summary: 'Import linkages (.xlsx/.csv, multipart field `file`): all rows or none; 422 lists every row error',
-          response: { 200: LinkageImportReportSchema },
-        },
-      },
-      async (req) => importLinkageFile(deps, requireActor(req), await multipartFile(req)),
-    );
+  registerRecordImportRoutes(app, deps, {
+    base: '/api/v1/linkages',
+    tags,
+    templateFile: { ascii: 'linkages-template.xlsx', zh: '联农带农导入模板.xlsx' },
+    templateSummary: 'The linkages import template (.xlsx with a 填表说明 sheet)',
+    template: linkageTemplate,
+    importSummary: 'Import linkages (.xlsx/.csv, multipart field `file`): all rows or none; 422 lists every row error',
+    report: LinkageImportReportSchema,
+    importFile: importLinkageFile,
   });
   r.post(
     '/api/v1/linkages',
