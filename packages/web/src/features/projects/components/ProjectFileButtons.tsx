@@ -24,7 +24,7 @@ export function ProjectFileButtons({ filters, writable }: { filters: ProjectQuer
           <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="project-import">
             {t('projects.import')}
           </Button>
-          <RecordImportModal<{ created: number; updated: number }>
+          <RecordImportModal<{ created: number; updated: number; unchanged: number }>
             open={importing}
             onClose={() => setImporting(false)}
             title={pick('导入项目', 'Import projects')}
@@ -34,7 +34,12 @@ export function ProjectFileButtons({ filters, writable }: { filters: ProjectQuer
             )}
             uploadUrl="/projects/import"
             templateUrl="/projects/template.xlsx"
-            doneText={(r) => pick(`导入完成：新增 ${r.created} 个项目（谋划阶段），更新 ${r.updated} 个`, `Imported: ${r.created} added (planned), ${r.updated} updated`)}
+            doneText={(r) =>
+              pick(
+                `导入完成：新增 ${r.created} 个项目（谋划阶段），更新 ${r.updated} 个，未变动 ${r.unchanged} 个`,
+                `Imported: ${r.created} added (planned), ${r.updated} updated, ${r.unchanged} unchanged`,
+              )
+            }
             onDone={() => void qc.invalidateQueries({ queryKey: ['projects'] })}
             testId="project-import"
           />
