@@ -15,6 +15,8 @@ CREATE TABLE "rule_result_counts" (
 	CONSTRAINT "rule_result_counts_rule_id_year_region_code_status_group_code_pk" PRIMARY KEY("rule_id","year","region_code","status","group_code")
 );
 --> statement-breakpoint
+CREATE INDEX "rule_results_page_idx" ON "rule_results" USING btree ("rule_id","year","status",("region_code" COLLATE "C"),length("subject_key"),"subject_key");
+--> statement-breakpoint
 CREATE INDEX "rule_result_counts_region_idx" ON "rule_result_counts" USING btree ("rule_id","year","region_code" varchar_pattern_ops);
 --> statement-breakpoint
 -- rule_result_counts = rule_results counted by (rule, year, region, status, group): kept by statement-level

@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { buildHousehold, buildRegionTree, buildUser, type RegionTree } from '../../test/factories.ts';
 import { rowsOf } from '../regions/regions.repo.ts';
 import { ensureFresh } from '../rules/rule-store.service.ts';
+import { getDashboard } from './dashboard.service.ts';
 
 // The count tables of migration 0005 are kept by triggers; whatever the writes, they must equal counting the rows.
 let t: TestApp;
@@ -105,5 +106,19 @@ describe('count tables (migration 0005)', () => {
     expect(d.warnings.filter((w: { code: string }) => w.code === 'H1')).toHaveLength(Number(h1?.n ?? 0));
     expect(d.h1.records).toEqual([]);
     expect(d.h1.total).toBe(d.rules.find((r: { ruleId: string }) => r.ruleId === 'H1').total);
+  });
+
+  it('dashboards asked for at once are built once; a write in between is seen by the next one', async () => {
+    const actor = { id: 1, username: 'admin', displayName: 'admin', role: 'admin', regionCode: a.county.code, scopePrefix: a.county.prefix, requestId: 't' } as never;
+    const [d1, d2, d3] = await Promise.all([getDashboard(t, actor, a.county.code), getDashboard(t, actor, a.county.code), getDashboard(t, actor, a.county.code)]);
+    expect(d2).toBe(d1);
+    expect(d3).toBe(d1);
+    await buildHousehold(t, { regionCode: a.townships[0]!.villages[0]!.code, householdType: 'lifted' });
+    const d4 = await getDashboard(t, actor, a.county.code);
+    expect(d4).not.toBe(d1);
+    expect(d4.countsByType.lifted).toBe((d1.countsByType.lifted ?? 0) + 1);
+    // another region is another dashboard
+    const d5 = await getDashboard(t, actor, a.townships[0]!.code);
+    expect(d5.region.code).toBe(a.townships[0]!.code);
   });
 });

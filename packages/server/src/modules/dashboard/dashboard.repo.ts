@@ -23,3 +23,12 @@ export async function countHouseholdsByType(db: Conn, prefix: string, childLen: 
     FROM household_type_counts WHERE ${scopeWhere(sql`region_code`, prefix)} GROUP BY 1, 2 HAVING sum(n) > 0`);
   return rowsOf<{ child: string; household_type: string; n: unknown }>(res).map((r) => ({ child: r.child, householdType: r.household_type, n: Number(r.n) }));
 }
+
+/**
+ * A number that grows with every write to the facts the dashboard reads: each write marks its region dirty
+ * (rule_dirty, migration 0004 triggers on households, persons, measures, incomes, cases, the industry tables), and
+ * the marks' sequence never goes back.
+ */
+export async function dataVersion(db: Conn): Promise<string> {
+  return String(rowsOf<{ v: string | number }>(await db.execute(sql`SELECT last_value AS v FROM rule_dirty_id_seq`))[0]?.v ?? 0);
+}

@@ -1,11 +1,11 @@
 import { findRule, type Dashboard } from '@chanbang/domain';
 import type { Actor, Deps } from '../../deps.ts';
 import { listOverdueIdentifications } from '../monitoring/monitoring.service.ts';
-import { listChildren } from '../regions/regions.repo.ts';
+import { listChildren, type RegionRow } from '../regions/regions.repo.ts';
 import { resolveScopeRegion, withTotal } from '../regions/regions.service.ts';
 import { currentYear, evaluateForRegion, summariesForRegion } from '../rules/rules.service.ts';
 import { listResults } from '../rules/rule-results.repo.ts';
-import { countHouseholdsByType, findHouseholdsBrief } from './dashboard.repo.ts';
+import { countHouseholdsByType, dataVersion, findHouseholdsBrief } from './dashboard.repo.ts';
 
 /** Most warnings listed one by one per kind; totals are always complete. */
 const WARNING_LIST_MAX = 50;
@@ -26,8 +26,25 @@ function noH1(regionCode: string): Dashboard['h1'] {
  * @throws AppError NOT_FOUND for an out-of-scope region
  */
 export async function getDashboard(deps: Deps, actor: Actor, regionCode: string | undefined, year = currentYear()): Promise<Dashboard> {
+  const region = await resolveScopeRegion(deps.db.db, actor, regionCode);
+  // the same dashboard asked for again while it is being built, with no write in between, waits for that build
+  // (50 officers opening the county's dashboard at once build it once); a write since then starts a new build
+  const key = `${region.code}|${year}|${await dataVersion(deps.db.db)}`;
+  let building = inFlight.get(deps.db);
+  if (!building) inFlight.set(deps.db, (building = new Map()));
+  const running = building.get(key);
+  if (running) return running;
+  const builds = building;
+  const build = buildDashboard(deps, region, year).finally(() => builds.delete(key));
+  builds.set(key, build);
+  return build;
+}
+
+/** Dashboards being built, per database and (region, year, data version). */
+const inFlight = new WeakMap<Deps['db'], Map<string, Promise<Dashboard>>>();
+
+async function buildDashboard(deps: Deps, region: RegionRow, year: number): Promise<Dashboard> {
   const db = deps.db.db;
-  const region = await resolveScopeRegion(db, actor, regionCode);
   const children = await listChildren(db, region.code);
   const childLen = children[0]?.prefix.length ?? region.prefix.length;
   const summaries = await summariesForRegion(deps, region, year);

@@ -32,13 +32,14 @@ const COUNT_AGG = sql`coalesce(sum(n) FILTER (WHERE status <> 'listed'), 0) AS t
  * where a group counts exactly one subject, its own value, threshold and status are read from rule_results (a
  * county's or township's money is one subject: few rows to read).
  */
-async function countsOf(db: Conn, key: SQL, where: SQL, ruleIds: readonly string[]): Promise<ResultCounts[]> {
+async function countsOf(db: Conn, key: SQL, where: SQL): Promise<ResultCounts[]> {
   const rows = counts(rowsOf(await db.execute(sql`SELECT ${key} AS k, ${COUNT_AGG} FROM rule_result_counts WHERE ${where} AND n <> 0 GROUP BY 1 HAVING sum(n) > 0`)));
   const single = rows.filter((r) => r.total === 1);
   if (single.length === 0) return rows;
+  const keys = single.map((r) => r.key);
   const singles = new Map(
     counts(
-      rowsOf(await db.execute(sql`SELECT ${key} AS k, ${AGG} FROM rule_results WHERE ${where} AND rule_id = ANY(${textArray(ruleIds)}) AND status <> 'listed' GROUP BY 1`)),
+      rowsOf(await db.execute(sql`SELECT ${key} AS k, ${AGG} FROM rule_results WHERE ${where} AND ${key} = ANY(${textArray(keys)}) AND status <> 'listed' GROUP BY 1`)),
     ).map((r) => [r.key, r]),
   );
   return rows.map((r) => {
@@ -51,13 +52,13 @@ async function countsOf(db: Conn, key: SQL, where: SQL, ruleIds: readonly string
 export async function countByRule(db: Conn, ruleIds: readonly string[], year: number, prefix: string): Promise<ResultCounts[]> {
   if (ruleIds.length === 0) return [];
   const where = sql`rule_id = ANY(${textArray(ruleIds)}) AND year = ${year} AND ${scopeWhere(sql`region_code`, prefix)}`;
-  return countsOf(db, sql`rule_id`, where, ruleIds);
+  return countsOf(db, sql`rule_id`, where);
 }
 
 /** Per child region (the first `childLen` characters of the region code): counts of one rule's results. */
 export async function countByChild(db: Conn, ruleId: string, year: number, prefix: string, childLen: number): Promise<ResultCounts[]> {
   const where = sql`rule_id = ${ruleId} AND year = ${year} AND ${scopeWhere(sql`region_code`, prefix)}`;
-  return countsOf(db, sql`left(region_code, ${sql.raw(String(Math.trunc(childLen)))})`, where, [ruleId]);
+  return countsOf(db, sql`left(region_code, ${sql.raw(String(Math.trunc(childLen)))})`, where);
 }
 
 /** Subjects per group of one rule's results (failing and listed ones). */
@@ -83,7 +84,9 @@ export async function listResults(
   db: Conn,
   q: { ruleId: string; year: number; prefix: string; status?: string | undefined; group?: string | undefined; limit: number; offset: number },
 ): Promise<{ rows: ResultRow[]; total: number }> {
-  const conds: SQL[] = [sql`rule_id = ${q.ruleId}`, sql`year = ${q.year}`, scopeWhere(sql`region_code`, q.prefix)];
+  // region_code in byte order ("C"): the prefix and the order are one range of rule_results_page_idx, so the first
+  // page of a city's failing households is read from the index, not sorted
+  const conds: SQL[] = [sql`rule_id = ${q.ruleId}`, sql`year = ${q.year}`, scopeWhere(sql`(region_code COLLATE "C")`, q.prefix)];
   if (q.status) conds.push(sql`status = ${q.status}`);
   if (q.group) conds.push(sql`group_code = ${q.group}`);
   const where = sql.join(conds, sql` AND `);
@@ -93,7 +96,7 @@ export async function listResults(
   if (q.group) countConds.push(sql`group_code = ${q.group}`);
   const [page, total] = await Promise.all([
     db.execute(sql`SELECT subject_key, region_code, status, value, threshold, group_code, reason_zh, reason_en FROM rule_results WHERE ${where}
-      ORDER BY region_code, length(subject_key), subject_key LIMIT ${q.limit} OFFSET ${q.offset}`),
+      ORDER BY (region_code COLLATE "C"), length(subject_key), subject_key LIMIT ${q.limit} OFFSET ${q.offset}`),
     db.execute(sql`SELECT coalesce(sum(n), 0) AS n FROM rule_result_counts WHERE ${sql.join(countConds, sql` AND `)}`),
   ]);
   const rows = rowsOf<{
