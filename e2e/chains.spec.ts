@@ -84,4 +84,36 @@ describe('chains: 产业链图谱', () => {
     await page.screenshot({ path: join(artifactsDir, 'chains-map-390.png'), fullPage: true });
     await page.setViewportSize({ width: 1440, height: 900 });
   });
+
+  it('the county deletes the chain after a dialog that says what goes with it; the entity stays, detached; a township officer has no delete button', async () => {
+    const { page } = j;
+    await page.goto(`${j.server.url}/industry/chains/${chain.id}`);
+    await page.getByTestId('chain-delete').click();
+    const dialog = page.locator('.ant-modal-confirm');
+    await expect.poll(() => dialog.innerText()).toContain('删除产业链“灵宝大枣产业链”？');
+    const text = await dialog.innerText();
+    expect(text).toContain(`${chain.links.length} 个环节将一并删除`);
+    expect(text).toContain('1 个经营主体和 0 个项目只解除与本产业链的关联，不会被删除');
+    await page.screenshot({ path: join(artifactsDir, 'chains-delete-confirm-1440.png') });
+    const deleted = page.waitForResponse((r) => r.url().endsWith(`/api/v1/chains/${chain.id}`) && r.request().method() === 'DELETE');
+    await page.locator('#chain-delete-ok').click();
+    const res = await deleted;
+    expect(res.status()).toBe(204);
+    expect(res.request().headers()['if-match']).toBe('"1"');
+    await page.waitForURL((u) => u.pathname === '/industry/spectrum');
+    expect((await j.api<{ chainCount: number }>(`/industries/${industryId}`)).chainCount).toBe(0);
+    expect((await j.api<{ id: number; name: string }>(`/entities/${entityId}`)).name).toBe(entityName);
+
+    // a township officer edits a chain of the township but gets no delete button
+    await page.context().clearCookies();
+    await login(page, j.server.url, 'dawang', PASSWORD);
+    const town = (await j.api<{ code: string; level: string }[]>('/regions/tree?depth=1')).find((n) => n.level === 'township')!;
+    const ind = await page.request.post(`${j.server.url}/api/v1/industries`, { data: { regionCode: town.code, name: '镇级香菇', category: 'edible_fungi', kind: 'emerging' } });
+    expect(ind.status(), await ind.text()).toBe(201);
+    const own = await page.request.post(`${j.server.url}/api/v1/industries/${((await ind.json()) as { id: number }).id}/chains`, { data: { name: '镇级香菇产业链' } });
+    expect(own.status(), await own.text()).toBe(201);
+    await page.goto(`${j.server.url}/industry/chains/${((await own.json()) as Chain).id}`);
+    await expect.poll(() => page.getByTestId('chain-edit').isVisible()).toBe(true);
+    expect(await page.getByTestId('chain-delete').count()).toBe(0);
+  });
 });

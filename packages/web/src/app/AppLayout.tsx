@@ -11,6 +11,7 @@ import {
   BookOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
+  ExperimentOutlined,
   LineChartOutlined,
   MenuOutlined,
   SafetyCertificateOutlined,
@@ -72,6 +73,7 @@ export function AppLayout() {
       label: t('nav.industry'),
       children: [
         { key: '/industry/entities', icon: <ShopOutlined />, label: t('nav.entities') },
+        { key: '/industry/backbones', icon: <ExperimentOutlined />, label: t('entities.backbones.title') },
         { key: '/industry/spectrum', icon: <BranchesOutlined />, label: t('nav.industries') },
         { key: '/industry/projects', icon: <ProjectOutlined />, label: t('nav.projects') },
         { key: '/industry/funds', icon: <AccountBookOutlined />, label: t('nav.funds') },

@@ -20,6 +20,7 @@ const MonitoringLinesPage = lazy(() => import('../features/monitoring/pages/Moni
 const AuditLogPage = lazy(() => import('../features/admin/pages/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })));
 const EntityListPage = lazy(() => import('../features/entities/pages/EntityListPage.tsx').then((m) => ({ default: m.EntityListPage })));
 const EntityDetailPage = lazy(() => import('../features/entities/pages/EntityDetailPage.tsx').then((m) => ({ default: m.EntityDetailPage })));
+const BackbonesPage = lazy(() => import('../features/entities/pages/BackbonesPage.tsx').then((m) => ({ default: m.BackbonesPage })));
 const IndustrySpectrumPage = lazy(() => import('../features/industries/pages/IndustrySpectrumPage.tsx').then((m) => ({ default: m.IndustrySpectrumPage })));
 const ChainMapPage = lazy(() => import('../features/industries/pages/ChainMapPage.tsx').then((m) => ({ default: m.ChainMapPage })));
 const ProjectListPage = lazy(() => import('../features/projects/pages/ProjectListPage.tsx').then((m) => ({ default: m.ProjectListPage })));
@@ -53,6 +54,7 @@ export const router = createBrowserRouter([
       { path: '/regions', element: page(<RegionsPage />) },
       { path: '/industry/entities', element: page(<EntityListPage />) },
       { path: '/industry/entities/:id', element: page(<EntityDetailPage />) },
+      { path: '/industry/backbones', element: page(<BackbonesPage />) },
       { path: '/industry/spectrum', element: page(<IndustrySpectrumPage />) },
       { path: '/industry/chains/:id', element: page(<ChainMapPage />) },
       { path: '/industry/projects', element: page(<ProjectListPage />) },

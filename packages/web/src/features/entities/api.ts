@@ -1,6 +1,7 @@
-import type { BackboneView, EntityCreate, EntityImportReport, EntityPage, EntityPatch, EntityView } from '@chanbang/domain';
+import type { BackbonePage, BackboneView, EntityCreate, EntityImportReport, EntityPage, EntityPatch, EntityView } from '@chanbang/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest, type QueryValue } from '../../lib/api-client.ts';
+import { ifMatch } from '../../lib/versioning.ts';
 
 // 经营主体 and 技术骨干 (issue 7 §2): TanStack Query hooks over /api/v1/entities and /api/v1/backbones.
 
@@ -9,6 +10,7 @@ export const entityKeys = {
   list: (q: Record<string, QueryValue>) => ['entities', 'list', q] as const,
   one: (id: number) => ['entities', 'one', id] as const,
   backbones: (id: number) => ['entities', 'backbones', id] as const,
+  backboneList: (q: Record<string, QueryValue>) => ['entities', 'backbone-list', q] as const,
   history: (id: number) => ['entities', 'history', id] as const,
 };
 
@@ -24,6 +26,11 @@ export function useEntity(id: number) {
 
 export function useEntityBackbones(id: number) {
   return useQuery({ queryKey: entityKeys.backbones(id), queryFn: () => api.get<{ items: BackboneView[] }>(`/entities/${id}/backbones`), enabled: id > 0 });
+}
+
+/** 科技人员 page: backbones serving villages under a region, paged. */
+export function useBackbones(q: Record<string, QueryValue>) {
+  return useQuery({ queryKey: entityKeys.backboneList(q), queryFn: () => api.get<BackbonePage>('/backbones', q), placeholderData: (prev) => prev });
 }
 
 export function useEntityHistory(id: number, enabled: boolean) {
@@ -49,6 +56,11 @@ export type BackboneBody = { name: string; kind: string; specialty?: string | nu
 export function useEntityMutations() {
   const qc = useQueryClient();
   const onSuccess = () => void qc.invalidateQueries({ queryKey: entityKeys.all });
+  // a backbone counts for E2 (每村每社有农业技术骨干): the 科技人员 page shows its failing villages
+  const onBackbone = () => {
+    onSuccess();
+    void qc.invalidateQueries({ queryKey: ['rules'] });
+  };
   return {
     create: useMutation({ mutationFn: (body: EntityCreate) => api.post<EntityView>('/entities', body), onSuccess }),
     update: useMutation({ mutationFn: ({ id, ...body }: EntityPatch & { id: number }) => api.patch<EntityView>(`/entities/${id}`, body), onSuccess }),
@@ -59,11 +71,13 @@ export function useEntityMutations() {
     reopen: useMutation({ mutationFn: ({ id, ...body }: { id: number; version?: number }) => api.post<EntityView>(`/entities/${id}/reopen`, body), onSuccess }),
     addBackbone: useMutation({
       mutationFn: ({ entityId, ...body }: BackboneBody & { entityId: number }) => api.post<BackboneView>(`/entities/${entityId}/backbones`, body),
-      onSuccess,
+      onSuccess: onBackbone,
     }),
+    addVillageBackbone: useMutation({ mutationFn: (body: BackboneBody & { regionCode: string }) => api.post<BackboneView>('/backbones', body), onSuccess: onBackbone }),
+    removeBackbone: useMutation({ mutationFn: (b: { id: number; version: number }) => api.delete<void>(`/backbones/${b.id}`, ifMatch(b)), onSuccess: onBackbone }),
     updateBackbone: useMutation({
       mutationFn: ({ id, ...body }: Partial<BackboneBody> & { id: number; version?: number }) => api.patch<BackboneView>(`/backbones/${id}`, body),
-      onSuccess,
+      onSuccess: onBackbone,
     }),
     importFile: useMutation({
       mutationFn: (file: File) => {

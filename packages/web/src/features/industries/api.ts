@@ -59,6 +59,7 @@ export function useIndustryMutations() {
       mutationFn: ({ industryId, ...body }: ChainCreate & { industryId: number }) => api.post<ChainView>(`/industries/${industryId}/chains`, body),
       onSuccess,
     }),
+    deleteChain: useMutation({ mutationFn: (c: { id: number; version: number }) => api.delete<void>(`/chains/${c.id}`, ifMatch(c)), onSuccess }),
     updateChain: useMutation({ mutationFn: ({ id, ...body }: ChainUpdate & { id: number }) => api.patch<ChainView>(`/chains/${id}`, body), onSuccess }),
     addLink: useMutation({ mutationFn: ({ chainId, ...body }: ChainLinkCreate & { chainId: number }) => api.post<ChainLinkView>(`/chains/${chainId}/links`, body), onSuccess }),
     updateLink: useMutation({ mutationFn: ({ id, ...body }: ChainLinkUpdate & { id: number }) => api.patch<ChainLinkView>(`/chain-links/${id}`, body), onSuccess }),

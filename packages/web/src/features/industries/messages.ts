@@ -32,6 +32,10 @@ export const zh = {
   'industries.chain.useTemplate': '按产业门类生成默认环节（良种繁育、基地建设、生产、加工、冷链物流、品牌、销售、科技服务等）',
   'industries.chain.summary': '{links} 个环节，{gaps} 个短板',
   'industries.chain.open': '查看图谱',
+  'industries.chain.delete': '删除产业链',
+  'industries.chain.deleteTitle': '删除产业链“{name}”？',
+  'industries.chain.deleteConfirm':
+    '本产业链的 {links} 个环节将一并删除；环节上的 {entities} 个经营主体和 {projects} 个项目只解除与本产业链的关联，不会被删除，其登记信息保持不变。删除后不能恢复，操作记入审计日志。',
   'industries.map.title': '产业链图谱',
   'industries.map.back': '返回产业谱系',
   'industries.map.leader': '链长：{name}',
@@ -97,6 +101,10 @@ export const en: Record<keyof typeof zh, string> = {
   'industries.chain.useTemplate': 'Create the default links of the category',
   'industries.chain.summary': '{links} links, {gaps} gaps',
   'industries.chain.open': 'Open the map',
+  'industries.chain.delete': 'Delete chain',
+  'industries.chain.deleteTitle': 'Delete the chain “{name}”?',
+  'industries.chain.deleteConfirm':
+    'Its {links} links are deleted with it; the {entities} entities and {projects} projects at them are only detached from this chain, not deleted, and keep their records. This cannot be undone and is recorded in the audit log.',
   'industries.map.title': 'Chain map',
   'industries.map.back': 'Back to the spectrum',
   'industries.map.leader': 'Chain leader: {name}',

@@ -14,13 +14,13 @@ import { ResponsiveTable } from '../../../ui/ResponsiveTable.tsx';
 import { useIsMobile } from '../../../ui/use-is-mobile.ts';
 import { canWrite, useCurrentUser } from '../../auth/api.ts';
 import { useDict } from '../../dictionaries/api.ts';
-import { useEntities } from '../api.ts';
+import { useEntities, useIndustryOptions } from '../api.ts';
 import { EntityFormModal } from '../components/EntityFormModal.tsx';
 import { EntityImportModal } from '../components/EntityImportModal.tsx';
 
-const KEYS = ['entityType', 'level', 'partyLed', 'regionCode', 'q', 'status', 'page', 'pageSize'] as const;
+const KEYS = ['entityType', 'level', 'partyLed', 'industryId', 'industryKind', 'regionCode', 'q', 'status', 'page', 'pageSize'] as const;
 
-/** 经营主体 list: filters in the URL (type, grade, 党支部领办, region, name, status), cards on phones, import and export. */
+/** 经营主体 list: filters in the URL (type, grade, 党支部领办, industry or industry kind, region, name, status), cards on phones, import and export. */
 export function EntityListPage() {
   const { t } = useI18n();
   const dict = useDict();
@@ -30,9 +30,19 @@ export function EntityListPage() {
   const [s, set] = useSearchState(KEYS);
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
-  const filters = { entityType: s.entityType, level: s.level, partyLed: s.partyLed, regionCode: s.regionCode, q: s.q, status: s.status };
+  const filters = {
+    entityType: s.entityType,
+    level: s.level,
+    partyLed: s.partyLed,
+    industryId: s.industryId,
+    industryKind: s.industryKind,
+    regionCode: s.regionCode,
+    q: s.q,
+    status: s.status,
+  };
   const query = { ...filters, page: Number(s.page ?? 1), pageSize: Number(s.pageSize ?? 20) };
   const list = useEntities(query);
+  const industries = useIndustryOptions();
   const half = mobile ? '100%' : 180;
 
   return (
@@ -86,6 +96,26 @@ export function EntityListPage() {
             { value: 'true', label: t('entities.yes') },
             { value: 'false', label: t('entities.no') },
           ]}
+        />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          value={s.industryId ? Number(s.industryId) : undefined}
+          onChange={(v: number | undefined) => set({ industryId: v })}
+          placeholder={t('entities.filter.industry')}
+          aria-label={t('entities.filter.industry')}
+          loading={industries.isLoading}
+          options={industries.data ?? []}
+          style={{ width: half }}
+          data-testid="entity-filter-industry"
+        />
+        <DictSelect
+          dictCode="industry_kind"
+          value={s.industryKind}
+          onChange={(v) => set({ industryKind: v as string | undefined })}
+          placeholder={t('entities.filter.industryKind')}
+          aria-label={t('entities.filter.industryKind')}
+          style={{ width: half }}
         />
         <RegionSelect
           value={s.regionCode}

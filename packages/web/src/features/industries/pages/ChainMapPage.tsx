@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, ArrowRightOutlined, DeleteOutlined, EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import type { ChainLinkView, GraphNode } from '@chanbang/domain';
+import { levelOfRole, type ChainLinkView, type ChainView, type GraphNode } from '@chanbang/domain';
 import { Alert, App, Button, Card, Descriptions, Empty, Flex, List, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { withVersion } from '../../../lib/versioning.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useStaleSave } from '../../../ui/StaleSave.tsx';
+import { useCurrentUser } from '../../auth/api.ts';
 import { useDict } from '../../dictionaries/api.ts';
 import { useChainGraph, useIndustryMutations } from '../api.ts';
 import { ChainGraphChart } from '../components/ChainGraphChart.tsx';
@@ -23,8 +24,9 @@ export function ChainMapPage() {
   const { t } = useI18n();
   const dict = useDict();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const stale = useStaleSave();
+  const countyStaff = levelOfRole(useCurrentUser().role) === 'county';
   const id = Number(useParams().id);
   const graph = useChainGraph(Number.isInteger(id) ? id : 0);
   const m = useIndustryMutations();
@@ -59,6 +61,27 @@ export function ChainMapPage() {
   };
   const remove = (l: ChainLinkView) => m.deleteLink.mutate(l, { onSuccess: () => message.success(t('industries.deleted')), onError: (err) => stale.fail(err, graph.refetch) });
 
+  /** 删除产业链 (county staff): the dialog says what goes with it; the delete carries the version the page shows. */
+  const removeChain = (c: ChainView) => {
+    const entities = new Set(c.links.flatMap((l) => l.entityIds)).size;
+    const projects = c.links.reduce((n, l) => n + l.projectCount, 0);
+    modal.confirm({
+      title: t('industries.chain.deleteTitle', { name: c.name }),
+      content: t('industries.chain.deleteConfirm', { links: c.links.length, entities, projects }),
+      okText: t('common.delete'),
+      okButtonProps: { danger: true, id: 'chain-delete-ok' },
+      cancelText: t('common.cancel'),
+      onOk: () =>
+        m.deleteChain
+          .mutateAsync(c)
+          .then(() => {
+            message.success(t('industries.deleted'));
+            void navigate('/industry/spectrum');
+          })
+          .catch((err: unknown) => stale.fail(err, graph.refetch)),
+    });
+  };
+
   if (graph.error) return <ErrorAlert error={graph.error} />;
   if (!g || !chain) return <Card loading />;
   const hanging = (linkId: number) => g.nodes.filter((n) => (n.kind === 'entity' || n.kind === 'project') && n.linkId === linkId);
@@ -76,6 +99,11 @@ export function ChainMapPage() {
             {chain.writable ? (
               <Button icon={<EditOutlined />} onClick={() => setChainEditing({ industryId: chain.industryId, chain })} data-testid="chain-edit">
                 {t('industries.chain.edit')}
+              </Button>
+            ) : null}
+            {chain.writable && countyStaff ? (
+              <Button danger icon={<DeleteOutlined />} onClick={() => removeChain(chain)} data-testid="chain-delete">
+                {t('industries.chain.delete')}
               </Button>
             ) : null}
           </>
