@@ -10,3 +10,4 @@ export * from './projects.ts';
 export * from './linkages.ts';
 export * from './funds.ts';
 export * from './rule-results.ts';
+export * from './assets.ts';

@@ -60,6 +60,8 @@ describe('household child tables', () => {
       `INSERT INTO facility_subsidies (household_id, region_code, kind, area_mu, amount_fen, pack_id, year) VALUES ($1, $2, 'herb_tea_base', 3, 60000, 'jincheng', 2023)`,
       [h.id, from],
     );
+    const [dist] = await t.db.query<{ id: number }>(`INSERT INTO income_distributions (region_code, year, collective_income_fen) VALUES ($1, 2024, 1000000) RETURNING id`, [from]);
+    await t.db.query(`INSERT INTO distribution_lines (distribution_id, household_id, region_code, kind, amount_fen) VALUES ($1, $2, $3, 'base', 70000)`, [dist?.id, h.id, from]);
     const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/households/${h.id}`, headers: { cookie: county.cookie }, payload: { regionCode: to, version: 1 } });
     expect(res.statusCode, res.body).toBe(200);
     for (const child of HOUSEHOLD_CHILD_TABLES) {

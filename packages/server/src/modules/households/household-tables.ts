@@ -26,6 +26,7 @@ export const HOUSEHOLD_CHILD_TABLES: readonly HouseholdChildTable[] = [
   { table: 'loans', householdColumn: 'household_id', regionColumn: 'region_code', versioned: true },
   { table: 'loan_repayments', householdColumn: 'household_id', regionColumn: 'region_code', versioned: true },
   { table: 'facility_subsidies', householdColumn: 'household_id', regionColumn: 'region_code', versioned: true },
+  { table: 'distribution_lines', householdColumn: 'household_id', regionColumn: 'region_code', versioned: false },
 ];
 
 /** Tables linked to a household that deliberately do NOT move with it, and why. */
