@@ -87,6 +87,11 @@ export function namesRegion(r: Route): boolean {
   return r.query.some((q) => REGION_QUERY.has(q)) || (r.pathParams.includes('code') && r.path.startsWith('/api/v1/regions/')) || REGION_BODIES.has(key(r));
 }
 
+/** True when a route addresses one record by its id (or a region by its code): outside the scope it is 404. */
+export function addressesRecord(r: Route): boolean {
+  return r.pathParams.includes('id') || (r.pathParams.includes('code') && r.path.startsWith('/api/v1/regions/'));
+}
+
 /** True when a route names a record or a region: the foreign and sibling cases differ from mine. */
 export function isScoped(r: Route): boolean {
   return r.pathParams.includes('id') || namesRegion(r);

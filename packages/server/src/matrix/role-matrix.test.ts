@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
-import { BODIES, callOrder, casesFor, contexts, key, PUBLIC, queryOf, routesOf, SKIPPED, urlOf, type Ctx, type Route } from './matrix-routes.ts';
+import { addressesRecord, BODIES, callOrder, casesFor, contexts, key, PUBLIC, queryOf, routesOf, SKIPPED, urlOf, type Ctx, type Route } from './matrix-routes.ts';
 import { jsonOf, leaksIn, markersIn, maskedId, maskedPhone, responseText, unmaskedFields } from './matrix-scan.ts';
 import { buildWorld, type Actor, type World } from './matrix-world.ts';
 
@@ -8,8 +8,10 @@ import { buildWorld, type Actor, type World } from './matrix-world.ts';
 // village officer, viewer), on its own records, another township's, the region beside its own and its parent
 // regions. Asserted for every call: no 5xx; no full ID number or phone of anyone (masked values in the exact
 // mask form); no name, 户编号 or region name from outside the role's scope. Out-of-scope reads are 404 (403 when
-// the role may not use the route at all), out-of-scope writes 403 or 404, a parent region never widens the
-// scope, and the other township's records are unchanged at the end.
+// the role may not use the route at all); an out-of-scope write to a record addressed by id (or a region by its
+// code) is 404 exactly like the read, never 403 (that would tell that the record exists and where), unless the
+// role may not take that write at all (403 on its own record too); a write whose body names a region outside the
+// scope is 403. A parent region never widens the scope, and the other township's records are unchanged at the end.
 
 let t: TestApp;
 let w: World;
@@ -55,6 +57,33 @@ async function call(actor: Actor, r: Route, c: Ctx) {
   return { res, text: await responseText(res) };
 }
 
+const GHOST_ID = '987654321';
+
+/**
+ * An out-of-scope 404 must be the answer for a record that does not exist: the same call with the id replaced by
+ * one that no table holds; the error without its requestId, the ghost id put back to the real one.
+ */
+async function sameAsMissing(actor: Actor, r: Route, c: Ctx, res: { body: string }): Promise<string | undefined> {
+  const at = r.path.split('/').indexOf('{id}');
+  const parts = urlOf(r, c).split('/');
+  const realId = parts[at]!;
+  parts[at] = GHOST_ID;
+  const body = BODIES[key(r)];
+  const ghost = await t.app.inject({
+    method: r.method,
+    url: `${parts.join('/')}${new URLSearchParams(queryOf(r, c)).size ? `?${new URLSearchParams(queryOf(r, c)).toString()}` : ''}`,
+    headers: { cookie: actor.cookie, ...(r.method === 'GET' ? {} : { 'if-match': '"1"' }) },
+    ...(r.jsonBody && body ? { payload: body(c) as object } : {}),
+  });
+  const errorOf = (text: string) => {
+    const { requestId: _r, ...e } = (JSON.parse(text) as { error: Record<string, unknown> }).error;
+    return JSON.stringify(e);
+  };
+  const outside = errorOf(res.body);
+  const missing = ghost.statusCode === 404 ? errorOf(ghost.body).replaceAll(GHOST_ID, realId) : `${ghost.statusCode}`;
+  return outside === missing ? undefined : `answers ${outside}, a missing record ${missing}`;
+}
+
 describe('role matrix over the OpenAPI document', () => {
   it('every route of the document is walked or skipped with a reason, and every JSON route has a sample body', () => {
     const known = routes.map(key);
@@ -97,6 +126,7 @@ describe('role matrix over the OpenAPI document', () => {
         // others first, so a refused write never finds the role's own record already changed
         const order = read ? [mine!, ...others] : [...others, mine!];
         let mineStatus = 0;
+        const outside: { where: string; status: number }[] = [];
         for (const c of order) {
           const { res, text } = await call(actor, r, c);
           const where = `${r.method} ${urlOf(r, c)} [${c.label}] → ${res.statusCode}`;
@@ -114,11 +144,16 @@ describe('role matrix over the OpenAPI document', () => {
           const named = markersIn(text, markers);
           if (named.length) failures.push(`${where}: names outside the scope ${named.join(', ')}`);
           if (c.kind === 'foreign' || c.kind === 'sibling') {
-            const ok = read ? (mineStatus === 403 ? [403, 404] : [404]) : [403, 404];
-            if (!ok.includes(res.statusCode)) failures.push(`${where}: expected ${ok.join(' or ')} outside the scope`);
+            outside.push({ where, status: res.statusCode });
+            // the 404 of a record outside the scope says nothing more than the 404 of a record that does not exist
+            const differs = res.statusCode === 404 && r.pathParams.includes('id') ? await sameAsMissing(actor, r, c, res) : undefined;
+            if (differs) failures.push(`${where}: ${differs}`);
           }
           if (c.kind === 'parent' && !read && res.statusCode < 400) failures.push(`${where}: a write naming a parent region went through`);
         }
+        // judged once the role's own call is known (writes call it last)
+        const ok = mineStatus === 403 ? [403, 404] : !read && !addressesRecord(r) ? [403] : [404];
+        for (const o of outside) if (!ok.includes(o.status)) failures.push(`${o.where}: expected ${ok.join(' or ')} outside the scope`);
       }
       expect(failures).toEqual([]);
     },

@@ -141,10 +141,13 @@ describe('loans', () => {
     expect(ok.json()).toMatchObject({ amountYuan: 80_000, interestSubsidyYuan: 5175, version: 4 });
     expect(ok.json().warnings[0].messageZh).toContain('30,000 元');
   });
-  it('scope: another township reads 404, writes 403; the viewer cannot write; GET /loans lists by region', async () => {
+  it('scope: another township reads and writes 404 (as a loan that does not exist); the viewer cannot write (403); GET /loans lists by region', async () => {
     expect((await call(otherTownship, 'GET', `/api/v1/households/${lifted}/loans`)).statusCode).toBe(404);
-    expect((await call(otherTownship, 'PATCH', `/api/v1/loans/${loanId}`, { note: 'x', version: 4 })).statusCode).toBe(403);
-    expect((await call(otherTownship, 'POST', `/api/v1/loans/${loanId}/repayments`, { paidOn: '2025-01-15', principalYuan: 1 })).statusCode).toBe(403);
+    const outside = await call(otherTownship, 'PATCH', `/api/v1/loans/${loanId}`, { note: 'x', version: 4 });
+    expect(outside.statusCode).toBe(404);
+    expect(outside.json().error).toMatchObject({ code: 'NOT_FOUND', details: { id: loanId } });
+    expect(outside.body).not.toContain(v1());
+    expect((await call(otherTownship, 'POST', `/api/v1/loans/${loanId}/repayments`, { paidOn: '2025-01-15', principalYuan: 1 })).statusCode).toBe(404);
     expect((await call(viewer, 'POST', `/api/v1/loans/${loanId}/repayments`, { paidOn: '2025-01-15', principalYuan: 1 })).statusCode).toBe(403);
     const page = (await call(township, 'GET', `/api/v1/loans?regionCode=${v1()}`)).json();
     expect(page.items.map((r: { id: number }) => r.id)).toContain(loanId);
@@ -164,7 +167,7 @@ describe('facility subsidies', () => {
     expect(no.json().error.details.issues[0].messageZh).toContain('200 亩以上');
     expect((await call(viewer, 'GET', `/api/v1/households/${lifted}/subsidies`)).json().items).toHaveLength(1);
     expect((await call(otherTownship, 'GET', `/api/v1/households/${lifted}/subsidies`)).statusCode).toBe(404);
-    expect((await call(otherTownship, 'DELETE', `/api/v1/facility-subsidies/${res.json().id}`, undefined, { 'if-match': '"1"' })).statusCode).toBe(403);
+    expect((await call(otherTownship, 'DELETE', `/api/v1/facility-subsidies/${res.json().id}`, undefined, { 'if-match': '"1"' })).statusCode).toBe(404);
     expect((await call(village, 'DELETE', `/api/v1/facility-subsidies/${res.json().id}`)).statusCode).toBe(428);
     expect((await call(village, 'DELETE', `/api/v1/facility-subsidies/${res.json().id}`, undefined, { 'if-match': '"1"' })).statusCode).toBe(204);
     const audit = await t.db.db.select().from(auditLog).where(eq(auditLog.entityType, 'facility_subsidy')).orderBy(asc(auditLog.id));

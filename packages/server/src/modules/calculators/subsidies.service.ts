@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { assertCanWrite } from '../auth/auth.guard.ts';
 import { assertHouseholdActive, assertWritableChild, getReadableHousehold, getWritableHousehold } from '../households/household-access.ts';
 import { countyCodeOf, getActivePack } from '../policy/policy.service.ts';
-import { assertWriteScope, isInScope } from '../regions/scope.ts';
+import { assertRecordInScope } from '../regions/scope.ts';
 import { ruleOf } from './calculators.service.ts';
 import * as repo from './subsidies.repo.ts';
 
@@ -55,19 +55,14 @@ async function create(deps: Deps, actor: Actor, owner: Owner, regionCode: string
 
 async function writableProject(deps: Deps, actor: Actor, projectId: number) {
   assertCanWrite(actor);
-  const p = await repo.findProjectRegion(deps.db.db, projectId);
-  if (!p) throw new AppError('NOT_FOUND', 'project not found', { projectId });
-  assertWriteScope(actor, p.regionCode);
-  return p;
+  return assertRecordInScope(actor, await repo.findProjectRegion(deps.db.db, projectId), 'project', { projectId });
 }
 
 /** POST /projects/:id/subsidies */
 export async function createProjectSubsidy(deps: Deps, actor: Actor, projectId: number, input: SubsidyCreate) {
   const p = await writableProject(deps, actor, projectId);
   return create(deps, actor, { projectId }, p.regionCode, input, async (tx) => {
-    const locked = await repo.lockProjectRegion(tx, projectId);
-    if (!locked) throw new AppError('NOT_FOUND', 'project not found', { projectId });
-    assertWriteScope(actor, locked.regionCode);
+    assertRecordInScope(actor, await repo.lockProjectRegion(tx, projectId), 'project', { projectId });
   });
 }
 
@@ -79,8 +74,7 @@ export async function createHouseholdSubsidy(deps: Deps, actor: Actor, household
 
 /** GET /projects/:id/subsidies (404 out of scope) */
 export async function listProjectSubsidies(deps: Deps, actor: Actor, projectId: number): Promise<{ items: SubsidyView[] }> {
-  const p = await repo.findProjectRegion(deps.db.db, projectId);
-  if (!p || !isInScope(actor, p.regionCode)) throw new AppError('NOT_FOUND', 'project not found', { projectId });
+  assertRecordInScope(actor, await repo.findProjectRegion(deps.db.db, projectId), 'project', { projectId });
   return { items: (await repo.listSubsidies(deps.db.db, { projectId })).map(toSubsidyView) };
 }
 

@@ -1,7 +1,7 @@
 import { AppError, DICT, dictLabelEn, dictLabelZh, exitedRecordIssue, getDictItems } from '@chanbang/domain';
 import type { Actor, Conn } from '../../deps.ts';
 import { assertCanWrite } from '../auth/auth.guard.ts';
-import { assertWriteScope, isInScope } from '../regions/scope.ts';
+import { assertRecordInScope } from '../regions/scope.ts';
 import { findHousehold, lockHousehold } from './households.repo.ts';
 
 /**
@@ -9,21 +9,17 @@ import { findHousehold, lockHousehold } from './households.repo.ts';
  * @throws AppError NOT_FOUND when it does not exist, has left the registry (non-admin), or lies outside the scope
  */
 export async function getReadableHousehold(db: Conn, actor: Actor, id: number) {
-  const h = await findHousehold(db, id, { withExited: actor.role === 'admin' });
-  if (!h || !isInScope(actor, h.regionCode)) throw new AppError('NOT_FOUND', 'household not found', { householdId: id });
-  return h;
+  return assertRecordInScope(actor, await findHousehold(db, id, { withExited: actor.role === 'admin' }), 'household', { householdId: id });
 }
 
 /**
  * A household the actor may change.
- * @throws AppError FORBIDDEN for read-only roles or out-of-scope households, NOT_FOUND when it does not exist,
+ * @throws AppError FORBIDDEN for read-only roles, NOT_FOUND when it does not exist or lies outside the scope,
  *   RECORD_EXITED when it left the registry by 自然减少 (read-only until an admin restores it)
  */
 export async function getWritableHousehold(db: Conn, actor: Actor, id: number) {
   assertCanWrite(actor);
-  const h = await findHousehold(db, id, { withExited: true });
-  if (!h) throw new AppError('NOT_FOUND', 'household not found', { householdId: id });
-  assertWriteScope(actor, h.regionCode);
+  const h = assertRecordInScope(actor, await findHousehold(db, id, { withExited: true }), 'household', { householdId: id });
   assertNotExited('household', h);
   return h;
 }
@@ -31,12 +27,10 @@ export async function getWritableHousehold(db: Conn, actor: Actor, id: number) {
 /**
  * Inside a write's transaction: the household locked (`FOR UPDATE`) and checked again as getWritableHousehold does,
  * because it may have left the registry or moved since the first check. Its row is the audit's "before".
- * @throws AppError NOT_FOUND, FORBIDDEN, RECORD_EXITED (unless `opts.exited`: restore reads a household that left)
+ * @throws AppError NOT_FOUND (missing or out of scope), RECORD_EXITED (unless `opts.exited`: restore reads a household that left)
  */
 export async function lockWritableHousehold(tx: Conn, actor: Actor, id: number, opts: { exited?: boolean } = {}) {
-  const h = await lockHousehold(tx, id);
-  if (!h) throw new AppError('NOT_FOUND', 'household not found', { householdId: id });
-  assertWriteScope(actor, h.regionCode);
+  const h = assertRecordInScope(actor, await lockHousehold(tx, id), 'household', { householdId: id });
   if (!opts.exited) assertNotExited('household', h);
   return h;
 }
@@ -62,14 +56,12 @@ export function assertNotExited(kind: 'household' | 'person', r: { id: number; e
 }
 
 /**
- * Checks a child record (person, measure, case) for a write: it exists and its region is in scope.
- * @throws AppError NOT_FOUND / FORBIDDEN
+ * Checks a child record (person, measure, case) for a write: a writing role, the record exists and lies in scope.
+ * @throws AppError FORBIDDEN (read-only role), NOT_FOUND (missing or out of scope)
  */
 export function assertWritableChild<T extends { regionCode: string }>(actor: Actor, row: T | undefined, what: string, id: number): T {
   assertCanWrite(actor);
-  if (!row) throw new AppError('NOT_FOUND', `${what} not found`, { id });
-  assertWriteScope(actor, row.regionCode);
-  return row;
+  return assertRecordInScope(actor, row, what, { id });
 }
 
 /**

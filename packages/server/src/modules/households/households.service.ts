@@ -21,7 +21,7 @@ import { assertCanWrite, seesPii } from '../auth/auth.guard.ts';
 import { checkDictCode, loadDictIndex, type DictIndex } from '../dictionaries/dictionaries.service.ts';
 import { findRegion } from '../regions/regions.repo.ts';
 import { resolvePrefix } from '../regions/regions.service.ts';
-import { assertWriteScope } from '../regions/scope.ts';
+import { assertRecordInScope, assertWriteScope } from '../regions/scope.ts';
 import { checkVersion } from '../../versioning.ts';
 import { assertAdmin, getWritableHousehold, lockWritableHousehold } from './household-access.ts';
 import * as repo from './households.repo.ts';
@@ -184,7 +184,7 @@ export async function createHousehold(deps: Deps, actor: Actor, input: Household
  * Changes household fields, based on the version the user read: in ONE transaction the row is locked, its version
  * compared (checkVersion), written with version + 1 and audited with that locked row as "before". Moving it to
  * another region moves its members and records too.
- * @throws AppError NOT_FOUND, FORBIDDEN (out of scope, including the new region), RECORD_EXITED, VERSION_REQUIRED,
+ * @throws AppError NOT_FOUND (missing or out of scope), FORBIDDEN (role, or a new region out of scope), RECORD_EXITED, VERSION_REQUIRED,
  *   STALE_VERSION (details.current = the household as it is now, masked for the caller), VALIDATION_FAILED
  */
 export async function updateHousehold(deps: Deps, actor: Actor, id: number, input: HouseholdUpdate, version: number | undefined, rm: HouseholdReadModel): Promise<HouseholdView> {
@@ -253,15 +253,13 @@ export async function exitHousehold(deps: Deps, actor: Actor, id: number, input:
 
 /**
  * Brings a household that left by 自然减少 back into the registry, with the members its exit marked (admin only).
- * @throws AppError FORBIDDEN (not an admin, or out of scope), NOT_FOUND, INVALID_TRANSITION (in the registry),
+ * @throws AppError FORBIDDEN (not an admin), NOT_FOUND (missing or out of scope), INVALID_TRANSITION (in the registry),
  *   CONFLICT (its household number was given to another household meanwhile)
  */
 export async function restoreHousehold(deps: Deps, actor: Actor, id: number, version: number | undefined, rm: HouseholdReadModel): Promise<HouseholdView> {
   const db = deps.db.db;
   assertCanWrite(actor);
-  const found = await repo.findHousehold(db, id, { withExited: true });
-  if (!found) throw new AppError('NOT_FOUND', 'household not found', { householdId: id });
-  assertWriteScope(actor, found.regionCode);
+  assertRecordInScope(actor, await repo.findHousehold(db, id, { withExited: true }), 'household', { householdId: id });
   assertAdmin(actor);
   await db.transaction(async (tx) => {
     const before = await lockWritableHousehold(tx, actor, id, { exited: true });

@@ -3,6 +3,7 @@ import type { Actor, Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { getReadableHousehold } from '../households/household-access.ts';
 import * as repo from '../households/households.repo.ts';
+import { assertRecordInScope } from '../regions/scope.ts';
 
 /**
  * An audited unmask (issue 6 §1): the full ID number and phone of one person, for an officer who writes in the
@@ -23,8 +24,8 @@ export async function unmaskPerson(deps: Deps, actor: Actor, personId: number, i
     });
   }
   const db = deps.db.db;
-  const p = await repo.findPerson(db, personId);
-  if (!p) throw new AppError('NOT_FOUND', 'person not found', { personId });
+  // outside the scope: the answer of a person that does not exist (never the household's id)
+  const p = assertRecordInScope(actor, await repo.findPerson(db, personId), 'person', { personId });
   await getReadableHousehold(db, actor, p.householdId);
   await db.transaction(async (tx) => {
     await recordAudit(tx, actor, {

@@ -28,6 +28,7 @@ import { listMeasures } from '../measures/measures.repo.ts';
 import { loadLines } from '../monitoring-lines/monitoring-lines.service.ts';
 import { countyCodeOf, getActivePack } from '../policy/policy.service.ts';
 import * as repo from './monitoring.repo.ts';
+import { assertRecordInScope } from '../regions/scope.ts';
 
 type HouseholdRow = Awaited<ReturnType<typeof getReadableHousehold>>;
 
@@ -80,8 +81,7 @@ async function eliminationInput(db: Conn, h: HouseholdRow, c: repo.CaseRow, asOf
  */
 export async function eliminationCheck(deps: Deps, actor: Actor, caseId: number, asOf: string, method?: string): Promise<EliminationCheck> {
   const db = deps.db.db;
-  const c = await repo.findCase(db, caseId);
-  if (!c) throw new AppError('NOT_FOUND', 'monitoring case not found', { caseId });
+  const c = assertRecordInScope(actor, await repo.findCase(db, caseId), 'monitoring case', { caseId });
   const h = await getReadableHousehold(db, actor, c.householdId);
   const [pack, lines] = await Promise.all([packFor(db, h.regionCode), loadLines(db, h.regionCode.slice(0, 2))]);
   const input = await eliminationInput(db, h, c, asOf, method ?? c.eliminationMethod);

@@ -133,9 +133,11 @@ describe('identification by role', () => {
     expect((await t.db.db.select().from(monitoringCases).where(eq(monitoringCases.id, id)))[0]!.stage).toBe('township_review');
   });
 
-  it('the village officer cannot act on a case of another village (403) nor read its check (404)', async () => {
+  it('a case of another village does not exist for the village officer: acting on it and reading its check are 404', async () => {
     const { id } = await preparedCase(tree.townships[0]!.villages[1]!.code, county);
-    expect((await act(village, id, { action: 'submit' })).statusCode).toBe(403);
+    const res = await act(village, id, { action: 'submit' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toMatchObject({ code: 'NOT_FOUND', details: { id } });
     expect((await call(village, 'GET', `/api/v1/monitoring-cases/${id}/elimination-check`)).statusCode).toBe(404);
   });
 });

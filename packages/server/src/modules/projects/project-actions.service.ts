@@ -3,7 +3,7 @@ import type { Actor, Deps } from '../../deps.ts';
 import { checkVersion } from '../../versioning.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { countyCodeOf, getActivePack } from '../policy/policy.service.ts';
-import { assertWriteScope } from '../regions/scope.ts';
+import { assertRecordInScope } from '../regions/scope.ts';
 import * as repo from './projects.repo.ts';
 import { buildProjectView, getWritableProject } from './projects.service.ts';
 import { stageOf } from './projects.views.ts';
@@ -40,9 +40,7 @@ export async function applyProjectAction(deps: Deps, actor: Actor, id: number, b
   const policy = entryPolicyOf((await getActivePack(db, countyCodeOf(found.regionCode))).pack);
   const { version: _v, ...step } = body;
   const row = await db.transaction(async (tx) => {
-    const before = await repo.lockProject(tx, id);
-    if (!before) throw new AppError('NOT_FOUND', 'project not found', { id });
-    assertWriteScope(actor, before.regionCode);
+    const before = assertRecordInScope(actor, await repo.lockProject(tx, id), 'project', { id });
     await checkVersion(before.version, version, () => buildProjectView(tx, actor, before));
     const from = stageOf(before);
     const plan = planProjectAction({ ...before, stage: from, linkageModes: before.linkageModes ?? [] }, level, step, policy, todayInChina());

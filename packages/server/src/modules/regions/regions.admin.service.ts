@@ -2,7 +2,7 @@ import { AppError, checkChildCode, REGION_LEVEL_LABELS, type Region, type Region
 import type { Actor, Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import * as repo from './regions.repo.ts';
-import { assertWriteScope } from './scope.ts';
+import { assertWriteScope, isInScope } from './scope.ts';
 import { checkVersion } from '../../versioning.ts';
 
 /** Levels an officer administers: below the county. */
@@ -83,11 +83,12 @@ export async function createRegion(deps: Deps, actor: Actor, input: RegionCreate
  * version the officer read (checked against the row locked inside the transaction, whose `before` is audited).
  * A retired region keeps its households and history; a restore needs an active parent. No change, no audit entry
  * and no new version.
- * @throws AppError FORBIDDEN (role, out of scope), NOT_FOUND, VALIDATION_FAILED, VERSION_REQUIRED, STALE_VERSION (with the region as now)
+ * @throws AppError FORBIDDEN (role), NOT_FOUND (missing or out of scope), VALIDATION_FAILED, VERSION_REQUIRED, STALE_VERSION (with the region as now)
  */
 export async function patchRegion(deps: Deps, actor: Actor, code: string, input: RegionPatch, version: number | undefined): Promise<Region> {
   assertRegionAdmin(actor);
-  assertWriteScope(actor, code);
+  // a region outside the scope is addressed like a record by id: 404 as one that does not exist
+  if (!isInScope(actor, code)) throw new AppError('NOT_FOUND', 'region not found', { regionCode: code });
   return deps.db.db.transaction(async (tx) => {
     const before = await repo.lockRegion(tx, code);
     if (!before) throw new AppError('NOT_FOUND', 'region not found', { regionCode: code });

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { isAppError } from '@chanbang/domain';
 import type { Actor } from '../../deps.ts';
-import { assertWriteScope, clampPrefix, isInScope, scopeWhere } from './scope.ts';
+import { assertRecordInScope, assertWriteScope, clampPrefix, isInScope, scopeWhere } from './scope.ts';
 
 // The scoping helpers on their own, with prefixes worked out by hand (county 6 digits, township 9, village 12).
 // Killed here: the mutants of scope.ts that the API tests could not see (StrykerJS, issue 6 "Tests").
@@ -50,6 +50,21 @@ describe('isInScope and assertWriteScope', () => {
     const actor = { ...TOWNSHIP, id: 1, role: 'township_officer', regionCode: '411272100000' } as unknown as Actor;
     if (inside) expect(() => assertWriteScope(actor, code)).not.toThrow();
     else expect(thrown(() => assertWriteScope(actor, code))).toEqual({ code: 'FORBIDDEN', message: `region ${code} is outside your scope`, details: { regionCode: code } });
+  });
+});
+
+describe('assertRecordInScope', () => {
+  it.each([
+    ['411272100201', true],
+    ['411272100201001', true],
+    ['411272101201', false],
+    ['411272000000', false],
+  ])('a record in %s for 411272100: in scope %s; outside it answers as a missing one', (regionCode, inside) => {
+    const row = { id: 7, regionCode };
+    const missing = thrown(() => assertRecordInScope(TOWNSHIP, undefined, 'measure', { id: 7 }));
+    expect(missing).toEqual({ code: 'NOT_FOUND', message: 'measure not found', details: { id: 7 } });
+    if (inside) expect(assertRecordInScope(TOWNSHIP, row, 'measure', { id: 7 })).toBe(row);
+    else expect(thrown(() => assertRecordInScope(TOWNSHIP, row, 'measure', { id: 7 }))).toEqual(missing);
   });
 });
 

@@ -5,7 +5,8 @@ import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { buildHousehold, buildRegionTree, buildUser, makeTestIdNumber, type RegionTree } from '../../test/factories.ts';
 
 // A township officer of township 1 against the records of township 2 (same county) and of another county:
-// every read by id or region answers 404, every write 403.
+// every read by id or region and every write to a record by id answer 404; a write naming another township's
+// region in its body, or a route the role may not use, 403.
 let t: TestApp;
 let tree: RegionTree;
 let otherCounty: RegionTree;
@@ -50,12 +51,8 @@ const reads: Call[] = [
   ['POST', () => `/api/v1/persons/${ids.person}/unmask`, () => ({ reason: '核对信息' })],
 ];
 
-const writes: Call[] = [
-  [
-    'POST',
-    () => '/api/v1/households',
-    () => ({ householdNo: 'SCOPE-1', regionCode: otherVillage, householdType: 'lifted', members: [{ idNumber: makeTestIdNumber(), name: '甲', relation: '02' }] }),
-  ],
+// a record addressed by id: 404 exactly like a read (nothing tells that it exists, nor where)
+const recordWrites: Call[] = [
   ['PATCH', () => `/api/v1/households/${ids.household}`, () => ({ address: 'x' })],
   ['DELETE', () => `/api/v1/households/${ids.household}`],
   ['POST', () => `/api/v1/households/${ids.household}/members`, () => ({ idNumber: makeTestIdNumber(), name: '乙', relation: '20' })],
@@ -75,8 +72,17 @@ const writes: Call[] = [
   ['POST', () => `/api/v1/monitoring-cases/${ids.caseId}/eliminate`, () => ({ eliminationMethod: 'natural', eliminationDate: '2024-12-01' })],
   ['POST', () => `/api/v1/monitoring-cases/${ids.caseId}/actions`, () => ({ action: 'submit' })],
   ['POST', () => `/api/v1/monitoring-cases/${ids.caseId}/actions`, () => ({ action: 'elim_township_approve', date: '2024-12-01' })],
-  ['POST', () => '/api/v1/helpers', () => ({ regionCode: otherVillage, name: '丁', role: 'responsible' })],
   ['POST', () => `/api/v1/households/${ids.household}/helpers`, () => ({ helperId: ids.helper })],
+];
+
+// a body naming a region outside the scope, or a route the role may not use at all: 403
+const writes: Call[] = [
+  [
+    'POST',
+    () => '/api/v1/households',
+    () => ({ householdNo: 'SCOPE-1', regionCode: otherVillage, householdType: 'lifted', members: [{ idNumber: makeTestIdNumber(), name: '甲', relation: '02' }] }),
+  ],
+  ['POST', () => '/api/v1/helpers', () => ({ regionCode: otherVillage, name: '丁', role: 'responsible' })],
   // region administration: another township's village, and the county-wide imports (admin only)
   ['POST', () => '/api/v1/regions', () => ({ code: `${tree.townships[1]!.prefix}250`, name: '越界村', parentCode: tree.townships[1]!.code })],
   ['PATCH', () => `/api/v1/regions/${otherVillage}`, () => ({ retired: true })],
@@ -99,6 +105,13 @@ describe('scope: township officer vs another township', () => {
     const res = await t.app.inject({ method, url: url(), headers: { cookie: officer.cookie }, ...(body ? { payload: body() } : {}) });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('NOT_FOUND');
+  });
+
+  it.each(recordWrites.map((c) => [`${c[0]} ${c[1].toString().slice(6, 60)}`, c] as const))('write %s → 404', async (_n, [method, url, body]) => {
+    const res = await t.app.inject({ method, url: url(), headers: { cookie: officer.cookie, 'if-match': '"1"' }, ...(body ? { payload: body() } : {}) });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('NOT_FOUND');
+    expect(res.body).not.toContain(otherVillage);
   });
 
   it.each(writes.map((c) => [`${c[0]} ${c[1].toString().slice(6, 60)}`, c] as const))('write %s → 403', async (_n, [method, url, body]) => {

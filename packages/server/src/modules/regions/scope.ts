@@ -26,13 +26,32 @@ export function isInScope(actor: Pick<Actor, 'scopePrefix'>, regionCode: string)
 }
 
 /**
- * Throws FORBIDDEN when a write targets a region outside the actor's scope.
+ * Throws FORBIDDEN when the request itself names a region outside the actor's scope (the `regionCode` of a body
+ * that creates or moves a record). A record addressed by id is checked with `assertRecordInScope` instead.
  * @throws AppError FORBIDDEN
  */
 export function assertWriteScope(actor: Actor, regionCode: string): void {
   if (!isInScope(actor, regionCode)) {
     throw new AppError('FORBIDDEN', `region ${regionCode} is outside your scope`, { regionCode });
   }
+}
+
+/**
+ * A record addressed by id, for a read or a write: one outside the actor's scope answers exactly as one that does
+ * not exist (404 with the same message and details, no region code, no name), so a refusal never tells that the
+ * record exists nor where.
+ * @param what the record's name in the message (`${what} not found`)
+ * @param details the not-found details (the id as the route names it)
+ * @throws AppError NOT_FOUND
+ */
+export function assertRecordInScope<T extends { regionCode: string }>(
+  actor: Pick<Actor, 'scopePrefix'>,
+  row: T | null | undefined,
+  what: string,
+  details: Record<string, unknown>,
+): T {
+  if (!row || !isInScope(actor, row.regionCode)) throw new AppError('NOT_FOUND', `${what} not found`, details);
+  return row;
 }
 
 /**
