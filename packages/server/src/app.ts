@@ -35,6 +35,7 @@ import { registerFundRoutes } from './modules/funds/funds.routes.ts';
 import { registerIndustryRoutes } from './modules/industries/industries.routes.ts';
 import { registerLinkageRoutes } from './modules/linkages/linkages.routes.ts';
 import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
+import { registerTodoRoutes } from './modules/todo/todo.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 
 /** Default location of the built web app: packages/web/dist. */
@@ -109,6 +110,7 @@ export async function buildApp({ config, db, logStream }: BuildAppOptions): Prom
   registerIncomeRoutes(app, deps);
   registerMeasureRoutes(app, deps);
   registerMonitoringRoutes(app, deps);
+  registerTodoRoutes(app, deps);
   registerMonitoringLineRoutes(app, deps);
   registerHelperRoutes(app, deps);
   registerDictionaryRoutes(app, deps);

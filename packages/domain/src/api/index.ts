@@ -11,3 +11,4 @@ export * from './industries.schemas.ts';
 export * from './projects.schemas.ts';
 export * from './funds.schemas.ts';
 export * from './calculators.schemas.ts';
+export * from './todo.schemas.ts';

@@ -1,20 +1,18 @@
-import type { CaseActionBody, EliminationCheck, MonitoringLineUpsert, MonitoringLineView, MonitoringTodo } from '@chanbang/domain';
+import type { CaseActionBody, EliminationCheck, MonitoringLineUpsert, MonitoringLineView } from '@chanbang/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client.ts';
 import type { MonitoringCase } from '../../lib/types.ts';
 import { cacheSaved } from '../households/api.ts';
 import { ifMatch } from '../../lib/versioning.ts';
+import { todoKey } from '../todo/api.ts';
+
+// the 待办 spans cases and projects (features/todo); the menu badge imports it from here
+export { useTodo } from '../todo/api.ts';
 
 const keys = {
-  todo: ['monitoring', 'todo'] as const,
   check: (caseId: number, date: string, method: string | undefined) => ['monitoring', 'check', caseId, date, method ?? ''] as const,
   lines: ['monitoring-lines'] as const,
 };
-
-/** 待办: cases waiting for the user's level (refreshed every minute, and after every step). */
-export function useTodo(enabled = true) {
-  return useQuery({ queryKey: keys.todo, queryFn: () => api.get<MonitoringTodo>('/monitoring/todo'), enabled, refetchInterval: 60_000 });
-}
 
 /** Takes one step of the procedure on a case; refreshes the household, the 待办 and the checks. */
 export function useCaseAction(householdId: number) {
@@ -26,6 +24,7 @@ export function useCaseAction(householdId: number) {
       cacheSaved(qc, householdId, 'monitoringCases', saved);
       void qc.invalidateQueries({ queryKey: ['households'] });
       void qc.invalidateQueries({ queryKey: ['monitoring'] });
+      void qc.invalidateQueries({ queryKey: todoKey });
       void qc.invalidateQueries({ queryKey: ['households', 'one', householdId] });
     },
   });
