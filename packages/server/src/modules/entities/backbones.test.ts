@@ -110,6 +110,15 @@ describe('DELETE /api/v1/backbones/:id', () => {
     expect([a.statusCode, c.statusCode].sort()).toEqual([204, 404]);
   });
 
+  it('an entity’s history keeps a removed backbone: its creation and its removal', async () => {
+    const farm = (await req(town1, 'POST', '/api/v1/entities', { regionCode: v11, entityType: 'family_farm', name: '历史农场' })).json();
+    const fb = (await req(town1, 'POST', `/api/v1/entities/${farm.id}/backbones`, { name: '离岗骨干', kind: 'backbone' })).json();
+    expect((await req(town1, 'DELETE', `/api/v1/backbones/${fb.id}?version=1`)).statusCode).toBe(204);
+    const hist = (await req(town1, 'GET', `/api/v1/entities/${farm.id}/history`)).json();
+    expect(hist.items.map((h: { action: string }) => h.action)).toEqual(['backbone_delete', 'backbone_create', 'create']);
+    expect(hist.items[0].before).toMatchObject({ name: '离岗骨干' });
+  });
+
   it('another township 404, viewer 403; a closed entity’s backbone stays (409 RECORD_EXITED)', async () => {
     const b = await create('本镇骨干');
     expect((await req(town2, 'DELETE', `/api/v1/backbones/${b.id}?version=1`)).statusCode).toBe(404);

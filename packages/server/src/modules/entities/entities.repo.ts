@@ -241,12 +241,16 @@ export async function existingRegions(db: Conn, codes: string[]): Promise<{ code
     .where(and(inArray(regions.code, codes), isNull(regions.retiredAt)));
 }
 
-/** Audit entries of an entity and of its backbones. */
+/** Audit entries of an entity and of its backbones, removed ones included (their entries name the entity). */
 export async function entityHistory(db: Conn, entityId: number, backboneIds: number[]) {
   const ids = backboneIds.map(String);
-  const cond = ids.length
-    ? or(and(eq(auditLog.entityType, 'entity'), eq(auditLog.entityId, String(entityId))), and(eq(auditLog.entityType, 'entity_backbone'), inArray(auditLog.entityId, ids)))
-    : and(eq(auditLog.entityType, 'entity'), eq(auditLog.entityId, String(entityId)));
+  const own = and(eq(auditLog.entityType, 'entity'), eq(auditLog.entityId, String(entityId)));
+  const removedIds = sql`SELECT d.entity_id FROM audit_log d WHERE d.entity_type = 'entity_backbone' AND d.action = 'delete' AND d.before->>'entityId' = ${String(entityId)}`;
+  const backbone = and(
+    eq(auditLog.entityType, 'entity_backbone'),
+    ids.length ? or(inArray(auditLog.entityId, ids), sql`${auditLog.entityId} IN (${removedIds})`) : sql`${auditLog.entityId} IN (${removedIds})`,
+  );
+  const cond = or(own, backbone);
   return db
     .select({
       id: auditLog.id,

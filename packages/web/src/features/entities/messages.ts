@@ -76,6 +76,7 @@ export const zh = {
   'entities.history.action.import_update': '导入更新',
   'entities.history.action.backbone_create': '添加技术骨干',
   'entities.history.action.backbone_update': '修改技术骨干',
+  'entities.history.action.backbone_delete': '删除技术骨干',
   'entities.import.title': '导入经营主体',
   'entities.import.hint': '请使用导入模板（.xlsx 或 .csv）。全部行通过检查才导入；有任何错误则一行也不导入。已登记的统一社会信用代码按代码更新，未填代码的按名称和所在地更新。',
   'entities.import.pick': '选择文件',
@@ -182,6 +183,7 @@ export const en: Record<keyof typeof zh, string> = {
   'entities.history.action.import_update': 'Imported (update)',
   'entities.history.action.backbone_create': 'Technical staff added',
   'entities.history.action.backbone_update': 'Technical staff changed',
+  'entities.history.action.backbone_delete': 'Technical staff removed',
   'entities.import.title': 'Import entities',
   'entities.import.hint':
     'Use the template (.xlsx or .csv). The file goes in only when every row passes; any error and nothing is imported. Known credit codes are updated, rows without a code match by name and seat.',
