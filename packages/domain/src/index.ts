@@ -17,3 +17,5 @@ export * from './industries/index.ts';
 export * from './projects/index.ts';
 export * from './funds/index.ts';
 export * from './calculators/index.ts';
+export * from './api/assets.schemas.ts';
+export * from './assets/stocktake-period.ts';
