@@ -6,7 +6,7 @@ import { migrateDb, openDb } from '@chanbang/db';
 import { hashPassword, seedDictionariesIfEmpty } from '@chanbang/server';
 import { loadDemo } from '../demo/demo-loader.ts';
 import { ensureBenchFiles } from './bench-data.ts';
-import { prepareRawCopy, removeRawCopy, timeRawCopy } from './bench-raw.ts';
+import { loadCountyByCopy, prepareRawCopy, removeRawCopy, timeRawCopy } from './bench-raw.ts';
 
 // The raw COPY baseline streams the bench CSV into chunk files (at city size the rows exceed one JavaScript
 // string: `bench --households 1000000` used to crash here) and COPYs every row into tables LIKE the real ones.
@@ -32,6 +32,15 @@ describe('raw COPY baseline', () => {
       // the baseline's tables are dropped again
       const [t] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_class WHERE relname LIKE 'bench_raw_%'`);
       expect(t?.n).toBe(0);
+      // the rules and list parts load the same rows into the real tables: every row, counts kept, ids continue
+      await loadCountyByCopy(db, input);
+      const [c] = await db.query<{ h: number; p: number; kept: number }>(
+        `SELECT (SELECT count(*)::int FROM households) AS h, (SELECT count(*)::int FROM persons) AS p, (SELECT sum(n)::int FROM household_type_counts) AS kept`,
+      );
+      expect(c).toEqual({ h: 120, p: files.rows, kept: 120 });
+      const [next] = await db.query<{ id: number | string }>(`SELECT nextval(pg_get_serial_sequence('households', 'id')) AS id`);
+      const [max] = await db.query<{ id: number | string }>('SELECT max(id) AS id FROM households');
+      expect(Number(next?.id)).toBeGreaterThan(Number(max?.id));
     } finally {
       await db.close();
       removeRawCopy(input);
