@@ -12,6 +12,7 @@ import type { Config } from './config.ts';
 import type { Deps } from './deps.ts';
 import { errorBody, genRequestId, registerErrorHandling } from './http-errors.ts';
 import { registerSecurity } from './security.ts';
+import { registerAssetRoutes } from './modules/assets/assets.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerAuthRoutes, registerSessionHook } from './modules/auth/auth.routes.ts';
 import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
@@ -121,6 +122,7 @@ export async function buildApp({ config, db, logStream }: BuildAppOptions): Prom
   registerIndustryRoutes(app, deps);
   registerProjectRoutes(app, deps);
   registerFundRoutes(app, deps);
+  registerAssetRoutes(app, deps);
   registerCalculatorRoutes(app, deps);
   registerDashboardRoutes(app, deps);
   registerAuditRoutes(app, deps);

@@ -1,0 +1,137 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import {
+  AssetClassChangeSchema,
+  AssetCreateSchema,
+  AssetDetailSchema,
+  AssetDisposeSchema,
+  AssetIncomeListSchema,
+  AssetIncomeParamsSchema,
+  AssetIncomePutSchema,
+  AssetIncomeViewSchema,
+  AssetListQuerySchema,
+  AssetPageSchema,
+  AssetPatchSchema,
+  AssetStocktakePageSchema,
+  AssetStocktakeQuerySchema,
+  IdParamSchema,
+} from '@chanbang/domain';
+import type { Actor, Deps } from '../../deps.ts';
+import { requireActor } from '../auth/auth.guard.ts';
+import { versionFrom } from '../../versioning.ts';
+import * as incomes from './asset-incomes.service.ts';
+import * as service from './assets.service.ts';
+
+/** A DELETE has no body: the version read in If-Match or `?version=`. */
+const VersionQuerySchema = z.object({ version: z.coerce.number().int().positive().max(2_147_483_647).optional().describe('the version read (or If-Match)') });
+const tags = ['assets'];
+
+function actorOf(req: FastifyRequest): Actor {
+  return { ...requireActor(req), requestId: String(req.id) };
+}
+
+/** 帮扶项目资产 and their half-year income (issue 8 §1–2). */
+export function registerAssetRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/v1/assets',
+    {
+      schema: {
+        tags,
+        summary: '帮扶项目资产 in scope (filters: region, category, 四个一批 class, management level, project, status, name/number), with the value total',
+        querystring: AssetListQuerySchema,
+        response: { 200: AssetPageSchema },
+      },
+    },
+    async (req) => service.listAssets(deps, actorOf(req), req.query),
+  );
+  r.post(
+    '/api/v1/assets',
+    {
+      schema: {
+        tags,
+        summary: '登记资产 (county and township staff): from an accepted project (projectId; 409 INVALID_TRANSITION before 验收) or not',
+        body: AssetCreateSchema,
+        response: { 201: AssetDetailSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await service.createAsset(deps, actorOf(req), req.body)),
+  );
+  r.get(
+    '/api/v1/assets/stocktake-missing',
+    {
+      schema: {
+        tags,
+        summary: 'A3: operating assets in use with no income recorded for the last half year completed before asOf (default today)',
+        querystring: AssetStocktakeQuerySchema,
+        response: { 200: AssetStocktakePageSchema },
+      },
+    },
+    async (req) => incomes.stocktakeMissing(deps, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/v1/assets/:id',
+    { schema: { tags, summary: 'One asset with its 四个一批 class history', params: IdParamSchema, response: { 200: AssetDetailSchema } } },
+    async (req) => service.getAsset(deps, actorOf(req), req.params.id),
+  );
+  r.patch(
+    '/api/v1/assets/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change an asset (send the version read, body `version` or If-Match; a disposed asset is read-only)',
+        params: IdParamSchema,
+        body: AssetPatchSchema,
+        response: { 200: AssetDetailSchema },
+      },
+    },
+    async (req) => service.patchAsset(deps, actorOf(req), req.params.id, req.body, versionFrom(req)),
+  );
+  r.post(
+    '/api/v1/assets/:id/class',
+    {
+      schema: {
+        tags,
+        summary: '四个一批: (re)class an operating asset with the reason (kept in its class history)',
+        params: IdParamSchema,
+        body: AssetClassChangeSchema,
+        response: { 200: AssetDetailSchema },
+      },
+    },
+    async (req) => service.changeAssetClass(deps, actorOf(req), req.params.id, req.body, versionFrom(req)),
+  );
+  r.post(
+    '/api/v1/assets/:id/dispose',
+    {
+      schema: { tags, summary: '处置: the asset leaves use (its record stays, read-only)', params: IdParamSchema, body: AssetDisposeSchema, response: { 200: AssetDetailSchema } },
+    },
+    async (req) => service.disposeAsset(deps, actorOf(req), req.params.id, req.body, versionFrom(req)),
+  );
+  r.get(
+    '/api/v1/assets/:id/incomes',
+    { schema: { tags, summary: 'An asset’s income per half year (newest first)', params: IdParamSchema, response: { 200: AssetIncomeListSchema } } },
+    async (req) => incomes.listAssetIncomes(deps, actorOf(req), req.params.id),
+  );
+  r.put(
+    '/api/v1/assets/:id/incomes/:year/:half',
+    {
+      schema: {
+        tags,
+        summary: 'Record a half year’s income (creates the row, or changes it with its version)',
+        params: AssetIncomeParamsSchema,
+        body: AssetIncomePutSchema,
+        response: { 200: AssetIncomeViewSchema },
+      },
+    },
+    async (req) => incomes.putAssetIncome(deps, actorOf(req), req.params.id, req.params.year, req.params.half, req.body, versionFrom(req)),
+  );
+  r.delete(
+    '/api/v1/assets/:id/incomes/:year/:half',
+    { schema: { tags, summary: 'Remove a half year’s income (If-Match or ?version=; audited)', params: AssetIncomeParamsSchema, querystring: VersionQuerySchema } },
+    async (req, reply) => {
+      await incomes.deleteAssetIncome(deps, actorOf(req), req.params.id, req.params.year, req.params.half, versionFrom(req) ?? req.query.version);
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,244 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { buildRegionTree, buildUser, type RegionTree } from '../../test/factories.ts';
+
+// 帮扶项目资产 through the real app (issue 8 §1–2): register (from an accepted project only), versions, 四个一批 class
+// history, disposal, half-year incomes, A3's stock-take list; scope (another township 404) and roles (a village
+// officer reads only); on PGlite and, with DATABASE_URL, PostgreSQL.
+let t: TestApp;
+let tree: RegionTree;
+let county: { cookie: string };
+let town1: { cookie: string };
+let town2: { cookie: string };
+let village1: { cookie: string };
+let viewer: { cookie: string };
+let v11: string;
+let v12: string;
+let v21: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  tree = await buildRegionTree(t, { townships: 2, villages: 2 });
+  v11 = tree.townships[0]!.villages[0]!.code;
+  v12 = tree.townships[0]!.villages[1]!.code;
+  v21 = tree.townships[1]!.villages[0]!.code;
+  county = await buildUser(t, 'county_officer', tree.county.code);
+  town1 = await buildUser(t, 'township_officer', tree.townships[0]!.code);
+  town2 = await buildUser(t, 'township_officer', tree.townships[1]!.code);
+  village1 = await buildUser(t, 'village_officer', v11);
+  viewer = await buildUser(t, 'viewer', tree.county.code);
+}, 60_000);
+afterAll(async () => t?.close());
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+const req = (cookie: string, method: Method, url: string, payload?: object, headers: Record<string, string> = {}) =>
+  t.app.inject({ method, url, headers: { cookie, ...headers }, ...(payload ? { payload } : {}) });
+
+let projectSeq = 0;
+async function project(regionCode: string, stage: string): Promise<number> {
+  const [p] = await t.db.query<{ id: number }>(
+    `INSERT INTO projects (project_no, name, region_code, project_type, year, budget_fen, stage) VALUES ($1, $2, $3, 'industry', 2024, 300000000, $4) RETURNING id`,
+    [`ZCT${regionCode}${++projectSeq}`, `测试项目${projectSeq}`, regionCode, stage],
+  );
+  return Number(p!.id);
+}
+
+const solar = () => ({
+  name: '村级光伏电站',
+  regionCode: v11,
+  category: 'operating',
+  valueYuan: 1234567.89,
+  location: '村东坡',
+  ownerKind: 'village_collective',
+  ownerName: '一村股份经济合作社',
+  managementLevel: 'village_runs',
+  operatingMode: 'leased',
+  assetClass: 'consolidate',
+  classReason: '发电收益稳定，市场前景广',
+});
+
+describe('registering and editing assets', () => {
+  let id = 0;
+
+  it('a township officer registers an asset with its class; the value is exact in 元 and stored in 分', async () => {
+    const res = await req(town1.cookie, 'POST', '/api/v1/assets', solar());
+    expect(res.statusCode, res.body).toBe(201);
+    const a = res.json();
+    id = a.id;
+    expect(a).toMatchObject({ valueYuan: 1234567.89, assetClass: 'consolidate', status: 'in_use', version: 1, regionName: tree.townships[0]!.villages[0]!.name });
+    expect(a.assetNo).toBe(`ZC${tree.townships[0]!.prefix}0001`);
+    expect(a.classChanges).toEqual([expect.objectContaining({ fromClass: null, toClass: 'consolidate', reason: '发电收益稳定，市场前景广' })]);
+    const [row] = await t.db.query<{ value_fen: string }>('SELECT value_fen FROM assets WHERE id = $1', [id]);
+    expect(Number(row!.value_fen)).toBe(123456789);
+  });
+
+  it('refuses a class without its reason, three decimals, and a class on a public-welfare asset, each naming the field', async () => {
+    const noReason = await req(town1.cookie, 'POST', '/api/v1/assets', { ...solar(), classReason: null });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.details.issues[0]).toMatchObject({ path: 'classReason', messageZh: '确定“四个一批”分类须填写理由' });
+    const decimals = await req(town1.cookie, 'POST', '/api/v1/assets', { ...solar(), valueYuan: 1.005 });
+    expect(decimals.statusCode).toBe(400);
+    expect(decimals.body).toContain('valueYuan');
+    const road = await req(town1.cookie, 'POST', '/api/v1/assets', { ...solar(), category: 'public_welfare', name: '产业路' });
+    expect(road.statusCode).toBe(400);
+    expect(road.json().error.details.issues.map((i: { path: string }) => i.path)).toEqual(['operatingMode', 'category']);
+  });
+
+  it('another township answers 404 on read and write; a village officer and a viewer read but may not write', async () => {
+    expect((await req(town2.cookie, 'GET', `/api/v1/assets/${id}`)).statusCode).toBe(404);
+    expect((await req(town2.cookie, 'PATCH', `/api/v1/assets/${id}`, { note: 'x', version: 1 })).statusCode).toBe(404);
+    expect((await req(town2.cookie, 'GET', `/api/v1/assets?regionCode=${v11}`)).statusCode).toBe(404);
+    expect((await req(town2.cookie, 'GET', '/api/v1/assets')).json().total).toBe(0);
+    expect((await req(village1.cookie, 'GET', `/api/v1/assets/${id}`)).statusCode).toBe(200);
+    const vPost = await req(village1.cookie, 'POST', '/api/v1/assets', { ...solar(), name: '村里自己登记' });
+    expect(vPost.statusCode).toBe(403);
+    expect(vPost.json().error.details.issues[0].messageZh).toContain('村级账号只能查看资产');
+    expect((await req(village1.cookie, 'PATCH', `/api/v1/assets/${id}`, { note: 'x', version: 1 })).statusCode).toBe(403);
+    expect((await req(viewer.cookie, 'POST', '/api/v1/assets', { ...solar(), name: '查看' })).statusCode).toBe(403);
+    expect((await req(town1.cookie, 'POST', '/api/v1/assets', { ...solar(), regionCode: v21 })).statusCode).toBe(403);
+  });
+
+  it('a change needs the version read: none 428, the right one 200, the old one 409 with the current record', async () => {
+    expect((await req(town1.cookie, 'PATCH', `/api/v1/assets/${id}`, { valueYuan: 1300000 })).statusCode).toBe(428);
+    const ok = await req(town1.cookie, 'PATCH', `/api/v1/assets/${id}`, { valueYuan: 1300000, version: 1 });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ valueYuan: 1300000, version: 2, name: '村级光伏电站', assetClass: 'consolidate' });
+    const stale = await req(county.cookie, 'PATCH', `/api/v1/assets/${id}`, { note: '晚了' }, { 'if-match': '"1"' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('STALE_VERSION');
+    expect(stale.json().error.details.current).toMatchObject({ version: 2, valueYuan: 1300000 });
+    const audit = await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity_type = 'asset' AND entity_id = $1 ORDER BY id`, [String(id)]);
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
+  });
+
+  it('四个一批: a change keeps its history with the reason; the same class again is refused', async () => {
+    const noReason = await req(town1.cookie, 'POST', `/api/v1/assets/${id}/class`, { assetClass: 'revitalise', reason: ' ', version: 2 });
+    expect(noReason.statusCode).toBe(400);
+    const res = await req(town1.cookie, 'POST', `/api/v1/assets/${id}/class`, { assetClass: 'revitalise', reason: '逆变器老化，发电量下降', version: 2 });
+    expect(res.statusCode, res.body).toBe(200);
+    const a = res.json();
+    expect(a).toMatchObject({ assetClass: 'revitalise', classReason: '逆变器老化，发电量下降', version: 3 });
+    expect(a.classChanges.map((c: { fromClass: string | null; toClass: string }) => [c.fromClass, c.toClass])).toEqual([
+      ['consolidate', 'revitalise'],
+      [null, 'consolidate'],
+    ]);
+    expect(a.classChanges[0].changedByName).toBe('测试township_officer');
+    const same = await req(town1.cookie, 'POST', `/api/v1/assets/${id}/class`, { assetClass: 'revitalise', reason: '再来一次', version: 3 });
+    expect(same.statusCode).toBe(409);
+    expect(same.json().error.details.issues[0].messageZh).toBe('该资产已属“盘活一批”，无需调整');
+  });
+
+  it('lists with filters and the value total of every matching asset', async () => {
+    const cold = await req(county.cookie, 'POST', '/api/v1/assets', { name: '冷库', regionCode: v12, category: 'operating', valueYuan: 800000.11 });
+    expect(cold.statusCode, cold.body).toBe(201);
+    await req(county.cookie, 'POST', '/api/v1/assets', { name: '邻镇温室大棚', regionCode: v21, category: 'operating', valueYuan: 1000 });
+    const all = (await req(town1.cookie, 'GET', '/api/v1/assets?pageSize=1')).json();
+    expect(all).toMatchObject({ total: 2, totalValueYuan: 2100000.11 });
+    expect(all.items).toHaveLength(1);
+    const classed = (await req(county.cookie, 'GET', '/api/v1/assets?assetClass=revitalise')).json();
+    expect(classed.items.map((a: { name: string }) => a.name)).toEqual(['村级光伏电站']);
+    expect((await req(county.cookie, 'GET', '/api/v1/assets?q=冷库')).json().total).toBe(1);
+  });
+});
+
+describe('assets formed by a project', () => {
+  it('are registered only once the project is accepted: before, 409 with the stage in words', async () => {
+    const building = await project(v11, 'implementing');
+    const early = await req(town1.cookie, 'POST', '/api/v1/assets', { name: '大枣加工厂房', regionCode: v11, category: 'operating', valueYuan: 2000000, projectId: building });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('INVALID_TRANSITION');
+    expect(early.json().error.details.issues[0].messageZh).toContain('“实施中”阶段，须验收后才能登记');
+    const accepted = await project(v11, 'accepted');
+    const ok = await req(town1.cookie, 'POST', '/api/v1/assets', { name: '大枣加工厂房', regionCode: v11, category: 'operating', valueYuan: 2000000, projectId: accepted });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({ projectId: accepted, projectName: `测试项目${projectSeq}` });
+    expect((await req(town1.cookie, 'GET', `/api/v1/assets?projectId=${accepted}`)).json().total).toBe(1);
+    const foreign = await project(v21, 'accepted');
+    const other = await req(town1.cookie, 'POST', '/api/v1/assets', { name: '别处', regionCode: v11, category: 'operating', valueYuan: 1, projectId: foreign });
+    expect(other.statusCode).toBe(400);
+    expect(other.json().error.details.issues[0].path).toBe('projectId');
+  });
+});
+
+describe('half-year incomes, A3 and disposal', () => {
+  let a = 0;
+  let b = 0;
+  let road = 0;
+  let village2: { cookie: string };
+  const create = async (body: object) => {
+    const res = await req(county.cookie, 'POST', '/api/v1/assets', body);
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as number;
+  };
+
+  beforeAll(async () => {
+    village2 = await buildUser(t, 'village_officer', v12);
+    a = await create({ name: '温室大棚A', regionCode: v12, category: 'operating', valueYuan: 500000 });
+    b = await create({ name: '温室大棚B', regionCode: v12, category: 'operating', valueYuan: 500000 });
+    road = await create({ name: '产业路', regionCode: v12, category: 'public_welfare', valueYuan: 300000 });
+  });
+
+  it('creates a half year without a version, then changes it only with its version; amounts exact', async () => {
+    const put = await req(town1.cookie, 'PUT', `/api/v1/assets/${a}/incomes/2026/1`, { incomeYuan: 18750.05, stocktakeOn: '2026-07-05' });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json()).toMatchObject({ year: 2026, half: 1, incomeYuan: 18750.05, version: 1 });
+    expect((await req(town1.cookie, 'PUT', `/api/v1/assets/${a}/incomes/2026/1`, { incomeYuan: 1 })).statusCode).toBe(428);
+    const again = await req(town1.cookie, 'PUT', `/api/v1/assets/${a}/incomes/2026/1`, { incomeYuan: 18800.1, version: 1 });
+    expect(again.json()).toMatchObject({ incomeYuan: 18800.1, version: 2 });
+    const stale = await req(county.cookie, 'PUT', `/api/v1/assets/${a}/incomes/2026/1`, { incomeYuan: 2, version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details.current).toMatchObject({ incomeYuan: 18800.1, version: 2 });
+    await req(town1.cookie, 'PUT', `/api/v1/assets/${a}/incomes/2025/2`, { incomeYuan: 17000 });
+    const list = (await req(village2.cookie, 'GET', `/api/v1/assets/${a}/incomes`)).json();
+    expect(list.items.map((i: { year: number; half: number; incomeYuan: number }) => [i.year, i.half, i.incomeYuan])).toEqual([
+      [2026, 1, 18800.1],
+      [2025, 2, 17000],
+    ]);
+    const [fen] = await t.db.query<{ income_fen: string }>('SELECT income_fen FROM asset_incomes WHERE asset_id = $1 AND year = 2026', [a]);
+    expect(Number(fen!.income_fen)).toBe(1880010);
+  });
+
+  it('refuses a half year not begun, another township (404) and a village officer (403)', async () => {
+    const future = await req(town1.cookie, 'PUT', `/api/v1/assets/${a}/incomes/2099/2`, { incomeYuan: 1 });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.details.issues[0].messageZh).toBe('2099年下半年尚未开始，不能填报收益');
+    expect((await req(town2.cookie, 'PUT', `/api/v1/assets/${a}/incomes/2025/1`, { incomeYuan: 1 })).statusCode).toBe(404);
+    expect((await req(town2.cookie, 'GET', `/api/v1/assets/${a}/incomes`)).statusCode).toBe(404);
+    expect((await req(village1.cookie, 'GET', `/api/v1/assets/${a}/incomes`)).statusCode).toBe(404);
+    expect((await req(village2.cookie, 'PUT', `/api/v1/assets/${a}/incomes/2025/1`, { incomeYuan: 1 })).statusCode).toBe(403);
+    expect((await req(town2.cookie, 'DELETE', `/api/v1/assets/${a}/incomes/2025/2`, undefined, { 'if-match': '"1"' })).statusCode).toBe(404);
+  });
+
+  it('A3 lists operating assets in use without the last completed half year, not public-welfare ones', async () => {
+    const july = (await req(town1.cookie, 'GET', `/api/v1/assets/stocktake-missing?regionCode=${v12}&asOf=2026-07-15`)).json();
+    expect(july).toMatchObject({ year: 2026, half: 1 });
+    const names = july.items.map((x: { name: string }) => x.name);
+    expect(names).toContain('温室大棚B');
+    expect(names).toContain('冷库');
+    expect(names).not.toContain('温室大棚A');
+    expect(names).not.toContain('产业路');
+    const spring = (await req(town1.cookie, 'GET', `/api/v1/assets/stocktake-missing?regionCode=${v12}&asOf=2026-03-01`)).json();
+    expect(spring).toMatchObject({ year: 2025, half: 2 });
+    expect(spring.items.map((x: { name: string }) => x.name)).not.toContain('温室大棚A');
+    expect((await req(town2.cookie, 'GET', `/api/v1/assets/stocktake-missing?asOf=2026-07-15`)).json().items.map((x: { name: string }) => x.name)).toEqual(['邻镇温室大棚']);
+    expect(road).toBeGreaterThan(0);
+  });
+
+  it('deletes a half year with If-Match, then a disposed asset stays, read-only, and leaves A3', async () => {
+    expect((await req(town1.cookie, 'DELETE', `/api/v1/assets/${a}/incomes/2025/2`)).statusCode).toBe(428);
+    expect((await req(town1.cookie, 'DELETE', `/api/v1/assets/${a}/incomes/2025/2`, undefined, { 'if-match': '"1"' })).statusCode).toBe(204);
+    const disposed = await req(town1.cookie, 'POST', `/api/v1/assets/${b}/dispose`, { reason: '大棚损毁，无法修复', disposedOn: '2026-08-01', version: 1 });
+    expect(disposed.statusCode, disposed.body).toBe(200);
+    expect(disposed.json()).toMatchObject({ status: 'disposed', disposedOn: '2026-08-01', disposalReason: '大棚损毁，无法修复', version: 2 });
+    const edit = await req(town1.cookie, 'PATCH', `/api/v1/assets/${b}`, { note: 'x', version: 2 });
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json().error.code).toBe('RECORD_EXITED');
+    expect((await req(town1.cookie, 'PUT', `/api/v1/assets/${b}/incomes/2026/1`, { incomeYuan: 1 })).json().error.code).toBe('RECORD_EXITED');
+    const inUse = (await req(town1.cookie, 'GET', `/api/v1/assets?regionCode=${v12}`)).json().items.map((x: { name: string }) => x.name);
+    expect(inUse).not.toContain('温室大棚B');
+    const all = (await req(town1.cookie, 'GET', `/api/v1/assets?regionCode=${v12}&status=all`)).json().items.map((x: { name: string }) => x.name);
+    expect(all).toContain('温室大棚B');
+    const a3 = (await req(town1.cookie, 'GET', `/api/v1/assets/stocktake-missing?regionCode=${v12}&asOf=2026-07-15`)).json().items.map((x: { name: string }) => x.name);
+    expect(a3).not.toContain('温室大棚B');
+  });
+});
