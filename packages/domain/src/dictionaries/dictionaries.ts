@@ -4,6 +4,7 @@ import { HOUSEHOLD_DICTIONARIES, PERSON_DICTIONARIES } from './households.dict.t
 import { NATIONAL_PERSON_DICTIONARIES } from './national.dict.ts';
 import { INDUSTRY_DICTIONARIES } from './industry.dict.ts';
 import { SUPPORT_DICTIONARIES } from './support.dict.ts';
+import { ASSET_DICTIONARIES } from './asset.dict.ts';
 
 /** The codes of every built-in dictionary, e.g. `DICT.riskType === 'risk_type'`. */
 export const DICT = {
@@ -41,13 +42,26 @@ export const DICT = {
   fundLevel: 'fund_level',
   fundKind: 'fund_kind',
   incomeType: 'income_type',
+  assetCategory: 'asset_category',
+  assetOwnerKind: 'asset_owner_kind',
+  assetManagementLevel: 'asset_management_level',
+  assetOperationMode: 'asset_operation_mode',
+  assetClass: 'asset_class',
+  distributionLineKind: 'distribution_line_kind',
 } as const;
 
 /** A built-in dictionary code. */
 export type DictCode = (typeof DICT)[keyof typeof DICT];
 
 /** Every built-in controlled vocabulary (seed data for the `dictionaries` table). */
-export const DICTIONARIES: Dictionary[] = [...HOUSEHOLD_DICTIONARIES, ...PERSON_DICTIONARIES, ...NATIONAL_PERSON_DICTIONARIES, ...SUPPORT_DICTIONARIES, ...INDUSTRY_DICTIONARIES];
+export const DICTIONARIES: Dictionary[] = [
+  ...HOUSEHOLD_DICTIONARIES,
+  ...PERSON_DICTIONARIES,
+  ...NATIONAL_PERSON_DICTIONARIES,
+  ...SUPPORT_DICTIONARIES,
+  ...INDUSTRY_DICTIONARIES,
+  ...ASSET_DICTIONARIES,
+];
 
 /**
  * Finds a dictionary by code in a list (the built-in one by default).
