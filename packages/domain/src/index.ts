@@ -19,3 +19,5 @@ export * from './funds/index.ts';
 export * from './calculators/index.ts';
 export * from './api/assets.schemas.ts';
 export * from './assets/stocktake-period.ts';
+export * from './api/distributions.schemas.ts';
+export * from './assets/index.ts';

@@ -2,12 +2,14 @@ import type { PolicyDocument } from './documents.ts';
 
 /**
  * What a rule looks at: the subjects its facts describe. household / person / entity / project / loan: one record
- * each; village: one per administrative village; fund: one per region and year (a county's or a township's money).
+ * each; village: one per administrative village; fund: one per region and year (a county's or a township's money);
+ * asset: one per 帮扶项目资产; distribution: one per village and year (its collective industry income and what its
+ * distributions paid to 脱贫户 and 监测户, A2).
  */
-export type FactsKind = 'household' | 'person' | 'village' | 'fund' | 'project' | 'entity' | 'asset' | 'subsidy' | 'loan' | 'assessment';
+export type FactsKind = 'household' | 'person' | 'village' | 'fund' | 'project' | 'entity' | 'asset' | 'distribution' | 'subsidy' | 'loan' | 'assessment';
 
 /** Every facts kind (the server registers one fact gatherer per kind it evaluates). */
-export const FACTS_KINDS: readonly FactsKind[] = ['household', 'person', 'village', 'fund', 'project', 'entity', 'asset', 'subsidy', 'loan', 'assessment'];
+export const FACTS_KINDS: readonly FactsKind[] = ['household', 'person', 'village', 'fund', 'project', 'entity', 'asset', 'distribution', 'subsidy', 'loan', 'assessment'];
 
 /**
  * One rule as configured in a region's policy pack: its thresholds and other parameters are data, never

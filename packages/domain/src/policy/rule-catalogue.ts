@@ -66,7 +66,12 @@ export const RULE_CATALOGUE: RuleCatalogueEntry[] = [
   { id: 'S1', factsKind: 'subsidy', titleZh: '设施农业与特色种植补助标准', titleEn: 'Greenhouse and specialty-planting subsidy rates' },
   { id: 'C1', factsKind: 'loan', titleZh: '脱贫人口小额信贷条件与贴息', titleEn: 'Microcredit terms and interest subsidy' },
   { id: 'A1', factsKind: 'asset', titleZh: '资产运营收益不低于同期银行基准利率', titleEn: 'Asset income ≥ bank benchmark rate' },
-  { id: 'A2', factsKind: 'asset', titleZh: '村集体产业收益用于脱贫群众和监测对象的比例', titleEn: 'Share of village collective industry income to lifted/monitored households' },
+  {
+    id: 'A2',
+    factsKind: 'distribution',
+    titleZh: '村集体产业收益用于脱贫群众和监测对象的比例',
+    titleEn: 'Share of village collective industry income to lifted/monitored households',
+  },
   { id: 'A3', factsKind: 'asset', titleZh: '资产收益定期集中盘点', titleEn: 'Periodic asset-income stock-take' },
   { id: 'A4', factsKind: 'asset', titleZh: '资产分类处置（四个一批）与分级管理', titleEn: 'Asset classes and management levels' },
   { id: 'K1', factsKind: 'assessment', titleZh: '村级产业帮扶年度考核', titleEn: 'Village-level yearly assessment of industry support' },

@@ -201,6 +201,22 @@ export const PARAM_WORDS: Record<string, Describe> = {
   reviewChecks: (v) => t(`入库审查：${words(v).zh}`, `review checks: ${words(v).en}`),
   minLeadingChainShareOfIndustryFunds: (v) => t(`特色主导产业全链条资金占产业资金不低于 ${pct(v)}`, `leading-chain share of industry funds ≥ ${pct(v)}`),
   minYieldVsBankBenchmark: () => t('运营收益不低于同期银行基准利率', 'income ≥ the bank benchmark rate'),
+  benchmarkRateByYear: (v) => {
+    // consecutive years with the same rate as one span: 2016—2026 年 1.50%
+    const entries = Object.entries((v ?? {}) as Record<string, unknown>).sort(([a], [b]) => Number(a) - Number(b));
+    const spans: { from: string; to: string; rate: number }[] = [];
+    for (const [y, r] of entries) {
+      const last = spans.at(-1);
+      if (last && last.rate === Number(r) && Number(last.to) + 1 === Number(y)) last.to = y;
+      else spans.push({ from: y, to: y, rate: Number(r) });
+    }
+    const text = (s: (typeof spans)[number], dash: string) => `${s.from === s.to ? s.from : `${s.from}${dash}${s.to}`}`;
+    const rate = (r: number) => `${(Math.round(r * 1_000_000) / 10_000).toFixed(2)}%`;
+    return t(
+      `同期银行基准利率：${spans.map((s) => `${text(s, '—')} 年 ${rate(s.rate)}`).join('，')}`,
+      `bank benchmark rate: ${spans.map((s) => `${rate(s.rate)} in ${text(s, '–')}`).join(', ')}`,
+    );
+  },
   byWorkForLabor: flag('有劳动能力的按劳取酬', 'by work for those who can work'),
   baseShareForNoLabor: flag('无劳动能力的保底分配', 'a base share for those who cannot'),
   stocktakeEveryMonths: (v) => t(`每 ${String(v)} 个月集中盘点一次`, `stock-take every ${String(v)} months`),

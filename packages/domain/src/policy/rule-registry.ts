@@ -1,5 +1,6 @@
 import { AppError } from '../errors.ts';
 import type { PolicyPack, RuleConfig, RuleContext, RuleDefinition, RuleResult } from './policy.types.ts';
+import { ASSET_RULES } from './rules/asset-rules.ts';
 import { CALCULATOR_RULES } from './rules/calculator-rules.ts';
 import { ENTITY_RULES } from './rules/entity-rules.ts';
 import { FUND_RULES } from './rules/fund-rules.ts';
@@ -7,7 +8,7 @@ import { H1_RULE } from './rules/h1.ts';
 import { PROJECT_RULES } from './rules/project-rules.ts';
 
 /** Every implemented rule, one list per area (each area owns its file under rules/). */
-const ALL_RULES: readonly RuleDefinition<never>[] = [H1_RULE as RuleDefinition<never>, ...FUND_RULES, ...PROJECT_RULES, ...ENTITY_RULES, ...CALCULATOR_RULES];
+const ALL_RULES: readonly RuleDefinition<never>[] = [H1_RULE as RuleDefinition<never>, ...FUND_RULES, ...PROJECT_RULES, ...ENTITY_RULES, ...CALCULATOR_RULES, ...ASSET_RULES];
 
 /** Implemented rules by id. A rule of the catalogue that is absent here is configured data only. */
 export const RULES: Readonly<Record<string, RuleDefinition<unknown>>> = Object.freeze(Object.fromEntries(ALL_RULES.map((r) => [r.id, r as RuleDefinition<unknown>])));

@@ -24,8 +24,10 @@ function fits(unit: string, v: number): boolean {
 describe('rule units', () => {
   const rules = Object.values(RULES);
 
-  it('covers the implemented rules of the catalogue (H1, F1–F5, P1–P6, E1–E5, S1, C1)', () => {
-    expect(rules.map((r) => r.id).sort()).toEqual(['C1', 'E1', 'E2', 'E3', 'E4', 'E5', 'F1', 'F2', 'F3', 'F4', 'F5', 'H1', 'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'S1'].sort());
+  it('covers the implemented rules of the catalogue (H1, F1–F5, P1–P6, E1–E5, S1, C1, A1–A4)', () => {
+    expect(rules.map((r) => r.id).sort()).toEqual(
+      ['A1', 'A2', 'A3', 'A4', 'C1', 'E1', 'E2', 'E3', 'E4', 'E5', 'F1', 'F2', 'F3', 'F4', 'F5', 'H1', 'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'S1'].sort(),
+    );
   });
 
   it.each(rules.map((r) => [r.id, r] as const))('%s has a unit of the set', (_id, rule) => {
@@ -39,8 +41,8 @@ describe('rule units', () => {
         .filter((r) => r.unit === unit)
         .map((r) => r.id)
         .sort();
-    expect(by('share')).toEqual(['E3', 'E4', 'F1', 'F2', 'F3', 'F4', 'F5', 'H1', 'P1', 'P2']);
-    expect(by('yuan')).toEqual(['C1', 'S1']);
+    expect(by('share')).toEqual(['A2', 'A3', 'A4', 'E3', 'E4', 'F1', 'F2', 'F3', 'F4', 'F5', 'H1', 'P1', 'P2']);
+    expect(by('yuan')).toEqual(['A1', 'C1', 'S1']);
     expect(by('count')).toEqual(['E1', 'E2', 'E5', 'P3', 'P4', 'P5', 'P6']);
     expect(rules.filter((r) => r.thresholdUnit && r.thresholdUnit !== r.unit).map((r) => [r.id, r.thresholdUnit])).toEqual([['F5', 'yuan']]);
   });

@@ -3,6 +3,13 @@ import { h1Config, k2Config } from './common-rules.ts';
 import { placeholderMonitoringLines } from './monitoring-lines.ts';
 import { documentsOf } from './pack-documents.ts';
 
+/** The same yearly rate for each year from `from` to `to` (pack data: one entry per year the rate is known for). */
+function benchmarkRates(from: number, to: number, rate: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (let y = from; y <= to; y++) out[String(y)] = rate;
+  return out;
+}
+
 /** 新乡市 (Xinxiang), 河南. Seed 004 (新农字〔2024〕34号, 市农业农村局 2024-07-26 reply to CPPCC proposal 095, 联农带农). */
 export const XINXIANG_PACK: PolicyPack = {
   id: 'xinxiang',
@@ -28,7 +35,17 @@ export const XINXIANG_PACK: PolicyPack = {
     { ruleId: 'P4', clause: '004 §六', params: { reviewChecks: ['benefit', 'interest_linkage', 'organisation', 'after_operation'] } },
     { ruleId: 'P5', clause: '004 §三', params: { minLeadingIndustries: 2, maxLeadingIndustries: 3 } },
     h1Config('中农组发〔2021〕7号 通行做法；参照 002 §二(一)1'),
-    { ruleId: 'A1', clause: '004 §五', params: { minYieldVsBankBenchmark: 1 }, noteZh: '产业资产运营收益不低于同期银行基准利率' },
+    {
+      ruleId: 'A1',
+      clause: '004 §五',
+      // 004 §五 names no rate: the rate used is the PBoC one-year deposit benchmark (金融机构人民币一年期存款基准利率),
+      // 1.50% since 2015-10-24, unchanged since (通行做法). A year without a rate here is not judged.
+      params: { minYieldVsBankBenchmark: 1, benchmarkRateByYear: benchmarkRates(2016, 2026, 0.015) },
+      noteZh:
+        '产业资产运营收益不低于同期银行基准利率。基准利率按通行做法取中国人民银行金融机构人民币一年期存款基准利率 1.50%（2015 年 10 月 24 日起执行，此后未调整）；' +
+        '按已盘点的半年计（全年 12 个月，仅一个半年按 6 个月）',
+      noteEn: 'Income ≥ value × the PBoC one-year deposit benchmark rate, 1.50% since 2015-10-24 (common practice; 004 names no rate), over the half years taken stock of.',
+    },
     {
       ruleId: 'A2',
       clause: '004 §五',
