@@ -183,6 +183,30 @@ describe('POST /rules/:ruleId/check (policy sandbox)', () => {
     expect(await figure('F5', 'sanmenxia', 2022, f5)).toEqual([0.6, 10_000_000, 'share', 'yuan']);
   });
 
+  it('A1 and A2 (004 §五) are judged by value before any asset is stored: the pack’s benchmark rate, the 70 % share', async () => {
+    const judge = async (ruleId: string, facts: unknown) => {
+      const res = await check(ruleId, { packId: 'xinxiang', year: 2024, facts });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    // 80 万元 × 1.50 % (PBoC one-year deposit benchmark, the pack's rate for 2024) = 1.2 万元
+    expect(await judge('A1', { assetValueYuan: 800_000, yearIncomeYuan: 12_000 })).toMatchObject({
+      status: 'met',
+      value: 12_000,
+      threshold: 12_000,
+      unit: 'yuan',
+      clauseText: '新农字〔2024〕34号 五',
+    });
+    const low = await judge('A1', { assetValueYuan: 800_000, yearIncomeYuan: 11_999.99 });
+    expect(low).toMatchObject({ status: 'not_met', value: 11_999.99, threshold: 12_000 });
+    expect(low.reasonZh).toContain('低于资产价值 800,000 元 × 同期银行基准利率 1.50% = 12,000 元');
+    expect(await judge('A2', { collectiveIncomeYuan: 100_000, toLiftedMonitoredYuan: 70_000 })).toMatchObject({ status: 'met', value: 0.7, threshold: 0.7, unit: 'share' });
+    expect(await judge('A2', { collectiveIncomeYuan: 100_000, toLiftedMonitoredYuan: 69_999.99 })).toMatchObject({ status: 'not_met', threshold: 0.7 });
+    const bad = await check('A2', { packId: 'xinxiang', year: 2024, facts: { collectiveIncomeYuan: 100, toLiftedMonitoredYuan: 101 } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.issues.map((i: { path: string }) => i.path)).toEqual(['facts.toLiftedMonitoredYuan']);
+  });
+
   it('400 names the field of facts; 404 for an unknown pack, a rule the pack lacks, a rule without sandbox', async () => {
     const bad = await check('H1', { packId: 'jincheng', year: 2023, facts: { ...household, laborCapacities: 'ordinary' } });
     expect(bad.statusCode).toBe(400);
