@@ -8,6 +8,7 @@ import { stageDemoCases } from './demo-stages.ts';
 import { loadEntitiesDemo } from './entities-demo.ts';
 import { loadFundsDemo } from './funds-demo.ts';
 import { loadIndustryDemo } from './industry-demo.ts';
+import { loadAssetsDemo } from './assets-demo.ts';
 
 /** Resolves a generated label to the stored code of a built-in dictionary (throws on a label the dictionary lacks). */
 function code(dict: string, label: string | null): string | null {
@@ -65,6 +66,7 @@ export async function ensureDictionaries(tx: RawTx): Promise<void> {
 async function deleteDemo(tx: RawTx, prefix: string): Promise<void> {
   const like = `${prefix}%`;
   // the industry system first: allocations hold their fund sources and projects, linkages their entities
+  await tx.query('DELETE FROM assets WHERE region_code LIKE $1', [like]);
   await tx.query('DELETE FROM fund_allocations WHERE region_code LIKE $1', [like]);
   await tx.query('DELETE FROM fund_sources WHERE region_code LIKE $1', [like]);
   await tx.query('DELETE FROM linkages WHERE region_code LIKE $1', [like]);
@@ -245,6 +247,7 @@ export async function loadDemo(handle: DbHandle, opts: { reset?: boolean; hashPa
       await loadIndustryDemo(tx, county.regions, DEMO_COUNTY.code);
       await loadFundsDemo(tx, county.regions, DEMO_COUNTY.code);
       await loadEntitiesDemo(tx, county.regions, DEMO_COUNTY.code);
+      await loadAssetsDemo(tx, county.regions, DEMO_COUNTY.code);
     }
     for (const u of users) {
       await tx.query(
