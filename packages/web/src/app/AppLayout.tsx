@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AccountBookOutlined,
+  BankOutlined,
   BranchesOutlined,
   CalculatorOutlined,
   ClusterOutlined,
@@ -76,6 +77,7 @@ export function AppLayout() {
         { key: '/industry/backbones', icon: <ExperimentOutlined />, label: t('entities.backbones.title') },
         { key: '/industry/spectrum', icon: <BranchesOutlined />, label: t('nav.industries') },
         { key: '/industry/projects', icon: <ProjectOutlined />, label: t('nav.projects') },
+        { key: '/industry/assets', icon: <BankOutlined />, label: t('assets.title') },
         { key: '/industry/funds', icon: <AccountBookOutlined />, label: t('nav.funds') },
         { key: '/industry/calculators', icon: <CalculatorOutlined />, label: t('nav.calculators') },
       ],

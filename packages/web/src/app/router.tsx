@@ -25,6 +25,8 @@ const IndustrySpectrumPage = lazy(() => import('../features/industries/pages/Ind
 const ChainMapPage = lazy(() => import('../features/industries/pages/ChainMapPage.tsx').then((m) => ({ default: m.ChainMapPage })));
 const ProjectListPage = lazy(() => import('../features/projects/pages/ProjectListPage.tsx').then((m) => ({ default: m.ProjectListPage })));
 const ProjectDetailPage = lazy(() => import('../features/projects/pages/ProjectDetailPage.tsx').then((m) => ({ default: m.ProjectDetailPage })));
+const AssetListPage = lazy(() => import('../features/assets/pages/AssetListPage.tsx').then((m) => ({ default: m.AssetListPage })));
+const AssetDetailPage = lazy(() => import('../features/assets/pages/AssetDetailPage.tsx').then((m) => ({ default: m.AssetDetailPage })));
 const FundsPage = lazy(() => import('../features/funds/pages/FundsPage.tsx').then((m) => ({ default: m.FundsPage })));
 const CalculatorsPage = lazy(() => import('../features/calculators/pages/CalculatorsPage.tsx').then((m) => ({ default: m.CalculatorsPage })));
 const RulesPage = lazy(() => import('../features/rules/pages/RulesPage.tsx').then((m) => ({ default: m.RulesPage })));
@@ -59,6 +61,8 @@ export const router = createBrowserRouter([
       { path: '/industry/chains/:id', element: page(<ChainMapPage />) },
       { path: '/industry/projects', element: page(<ProjectListPage />) },
       { path: '/industry/projects/:id', element: page(<ProjectDetailPage />) },
+      { path: '/industry/assets', element: page(<AssetListPage />) },
+      { path: '/industry/assets/:id', element: page(<AssetDetailPage />) },
       { path: '/industry/funds', element: page(<FundsPage />) },
       { path: '/industry/calculators', element: page(<CalculatorsPage />) },
       { path: '/rules', element: page(<RulesPage />) },

@@ -5,6 +5,7 @@ import { en as projectsEn } from '../features/projects/messages.ts';
 import { en as fundsEn } from '../features/funds/messages.ts';
 import { en as calculatorsEn } from '../features/calculators/messages.ts';
 import { en as rulesEn } from '../features/rules/messages.ts';
+import { en as assetsEn } from '../features/assets/messages.ts';
 
 /** English UI strings; every key of messages-zh.ts must be present (checked by the type). */
 export const en: Record<MessageKey, string> = {
@@ -452,4 +453,5 @@ export const en: Record<MessageKey, string> = {
   ...fundsEn,
   ...calculatorsEn,
   ...rulesEn,
+  ...assetsEn,
 };

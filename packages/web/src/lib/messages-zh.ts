@@ -4,6 +4,7 @@ import { zh as projectsZh } from '../features/projects/messages.ts';
 import { zh as fundsZh } from '../features/funds/messages.ts';
 import { zh as calculatorsZh } from '../features/calculators/messages.ts';
 import { zh as rulesZh } from '../features/rules/messages.ts';
+import { zh as assetsZh } from '../features/assets/messages.ts';
 /** Chinese UI strings (the default language). Keys are shared with messages-en.ts. */
 export const zh = {
   'app.name': '产帮',
@@ -449,6 +450,7 @@ export const zh = {
   ...fundsZh,
   ...calculatorsZh,
   ...rulesZh,
+  ...assetsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
