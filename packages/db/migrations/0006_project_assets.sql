@@ -97,8 +97,9 @@ DECLARE
   t record;
 BEGIN
   FOR t IN SELECT * FROM (VALUES
-    ('assets', '''asset'', ''village'''),
-    ('asset_incomes', '''asset'', ''village'''),
+    ('assets', '''asset'', ''village'', ''distribution'''),
+    ('asset_class_changes', '''asset'''),
+    ('asset_incomes', '''asset'', ''village'', ''distribution'''),
     ('income_distributions', '''distribution'', ''village'''),
     ('distribution_lines', '''distribution'', ''household'', ''village''')
   ) AS v(tbl, kinds) LOOP
@@ -107,3 +108,16 @@ BEGIN
     EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION rule_mark_dirty(%s)', t.tbl || '_rule_dirty_del', t.tbl, t.kinds);
   END LOOP;
 END $$;
+--> statement-breakpoint
+-- A2 judges the money paid to 脱贫/监测 households: a household's type change marks its village's distribution too
+DROP TRIGGER households_rule_dirty_ins ON households;
+--> statement-breakpoint
+DROP TRIGGER households_rule_dirty_upd ON households;
+--> statement-breakpoint
+DROP TRIGGER households_rule_dirty_del ON households;
+--> statement-breakpoint
+CREATE TRIGGER households_rule_dirty_ins AFTER INSERT ON households REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rule_mark_dirty('household', 'person', 'village', 'distribution');
+--> statement-breakpoint
+CREATE TRIGGER households_rule_dirty_upd AFTER UPDATE ON households REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rule_mark_dirty('household', 'person', 'village', 'distribution');
+--> statement-breakpoint
+CREATE TRIGGER households_rule_dirty_del AFTER DELETE ON households REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION rule_mark_dirty('household', 'person', 'village', 'distribution');
