@@ -1,7 +1,8 @@
 import {
   AppError,
   API_LIMITS,
-  halfYearLabel,
+  halfYearEnd,
+  incomePeriodIssue,
   lastCompletedHalfYear,
   yuanToFen,
   type AssetIncomeList,
@@ -27,21 +28,10 @@ export async function listAssetIncomes(deps: Deps, actor: Actor, id: number): Pr
   return { items: (await repo.listIncomes(db, id)).map(toIncomeView) };
 }
 
-/** A half year that has not begun yet cannot have income: 400 naming the half year. */
-function assertStarted(year: number, half: number): void {
-  const today = todayInChina();
-  const start = `${year}-${half === 1 ? '01' : '07'}-01`;
-  if (start > today) {
-    const label = halfYearLabel({ year, half: half as 1 | 2 });
-    throw new AppError('VALIDATION_FAILED', 'the half year has not begun', {
-      issues: [{ path: 'half', value: `${year}-${half}`, messageZh: `${label.zh}尚未开始，不能填报收益`, messageEn: `${label.en} has not begun: no income can be recorded yet` }],
-    });
-  }
-}
-
 /**
  * Records an asset's income of a half year: creates the row (no version needed) or changes it (its version, body or
- * If-Match; stale → 409). The asset must be in use and the half year begun.
+ * If-Match; stale → 409). The asset must be in use and the half year ended (domain incomePeriodIssue: 004 §五
+ * 每半年集中盘点 takes stock of a half year after it).
  * @throws AppError NOT_FOUND, FORBIDDEN, VALIDATION_FAILED, VERSION_REQUIRED, STALE_VERSION, RECORD_EXITED
  */
 export async function putAssetIncome(
@@ -56,7 +46,8 @@ export async function putAssetIncome(
   const db = deps.db.db;
   await getReadableAsset(db, actor, id);
   assertAssetWriter(actor);
-  assertStarted(year, half);
+  const early = incomePeriodIssue({ year, half: half as 1 | 2 }, todayInChina());
+  if (early) throw new AppError('VALIDATION_FAILED', 'the half year has not ended', { issues: [early] });
   const incomeFen = yuanToFen(input.incomeYuan, 'incomeYuan');
   return db.transaction(async (tx) => {
     const asset = await lockWritableAsset(tx, actor, id, undefined, false);
@@ -92,12 +83,15 @@ export async function deleteAssetIncome(deps: Deps, actor: Actor, id: number, ye
   });
 }
 
-/** A3: operating assets in use under the region with no income recorded for the last half year completed before `asOf`. */
+/**
+ * A3: the assets under the region due a stock-take for the last half year ended on `asOf` (domain dueStocktake: 经营性,
+ * formed by its end, not disposed of before it) with no income recorded for it.
+ */
 export async function stocktakeMissing(deps: Deps, actor: Actor, q: AssetStocktakeQuery): Promise<AssetStocktakePage> {
   const db = deps.db.db;
   const prefix = await resolvePrefix(db, actor, q.regionCode);
   const { year, half } = lastCompletedHalfYear(q.asOf ?? todayInChina());
   const pageSize = Math.min(q.pageSize, API_LIMITS.pageSizeMax);
-  const { rows, total } = await repo.listStocktakeMissing(db, prefix, year, half, pageSize, (q.page - 1) * pageSize);
+  const { rows, total } = await repo.listStocktakeMissing(db, prefix, { year, half }, halfYearEnd({ year, half }), pageSize, (q.page - 1) * pageSize);
   return { items: rows.map(toAssetView), total, page: q.page, pageSize, year, half };
 }

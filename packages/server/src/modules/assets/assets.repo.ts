@@ -163,10 +163,15 @@ export async function deleteIncome(tx: Conn, id: number): Promise<void> {
   await tx.delete(assetIncomes).where(eq(assetIncomes.id, id));
 }
 
-/** A3: operating assets in use under the prefix with no income row for the half year (a page in region order, and the count). */
-export async function listStocktakeMissing(db: Conn, prefix: string, year: number, half: number, limit: number, offset: number) {
-  const missing = sql`NOT EXISTS (SELECT 1 FROM asset_incomes ai WHERE ai.asset_id = ${assets.id} AND ai.year = ${year} AND ai.half = ${half})`;
-  const where = and(scopeWhere(assets.regionCode, prefix), eq(assets.category, 'operating'), eq(assets.status, 'in_use'), missing) as SQL;
+/**
+ * A3: the assets under the prefix due a stock-take for the half year ending on `end` (domain `dueStocktake`: 经营性,
+ * formed by `end` or of unknown date, not disposed of before `end`) with no income row for it; a page in region
+ * order, and the count.
+ */
+export async function listStocktakeMissing(db: Conn, prefix: string, period: { year: number; half: number }, end: string, limit: number, offset: number) {
+  const missing = sql`NOT EXISTS (SELECT 1 FROM asset_incomes ai WHERE ai.asset_id = ${assets.id} AND ai.year = ${period.year} AND ai.half = ${period.half})`;
+  const due = sql`(${assets.formedOn} IS NULL OR ${assets.formedOn} <= ${end}) AND (${assets.disposedOn} IS NULL OR ${assets.disposedOn} >= ${end})`;
+  const where = and(scopeWhere(assets.regionCode, prefix), eq(assets.category, 'operating'), due, missing) as SQL;
   const rows = await selectAssets(db).where(where).orderBy(asc(assets.regionCode), asc(assets.id)).limit(limit).offset(offset);
   const [c] = await db
     .select({ n: sql<number>`count(*)::int` })

@@ -20,12 +20,15 @@ import {
 import type { Actor, Deps } from '../../deps.ts';
 import { requireActor } from '../auth/auth.guard.ts';
 import { versionFrom } from '../../versioning.ts';
+import { attachment } from '../imports/record-import.routes.ts';
 import * as incomes from './asset-incomes.service.ts';
+import { exportAssetsXlsx } from './assets.export.ts';
 import * as service from './assets.service.ts';
 
 /** A DELETE has no body: the version read in If-Match or `?version=`. */
 const VersionQuerySchema = z.object({ version: z.coerce.number().int().positive().max(2_147_483_647).optional().describe('the version read (or If-Match)') });
 const tags = ['assets'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function actorOf(req: FastifyRequest): Actor {
   return { ...requireActor(req), requestId: String(req.id) };
@@ -57,6 +60,19 @@ export function registerAssetRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req, reply) => reply.status(201).send(await service.createAsset(deps, actorOf(req), req.body)),
+  );
+  r.get(
+    '/api/v1/assets/export.xlsx',
+    { schema: { tags, summary: 'Export the filtered assets (.xlsx, codes in words, value in 元)', querystring: AssetListQuerySchema } },
+    async (req, reply) => {
+      const { page: _p, pageSize: _s, ...q } = req.query;
+      const buf = await exportAssetsXlsx(deps, actorOf(req), q);
+      const stamp = new Date().toISOString().slice(0, 10);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', attachment(`assets-${stamp}.xlsx`, `帮扶项目资产-${stamp}.xlsx`))
+        .send(buf);
+    },
   );
   r.get(
     '/api/v1/assets/stocktake-missing',

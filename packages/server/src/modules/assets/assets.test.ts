@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { buildRegionTree, buildUser, type RegionTree } from '../../test/factories.ts';
+import { readXlsx } from '../imports/imports.test-support.ts';
 
 // 帮扶项目资产 through the real app (issue 8 §1–2): register (from an accepted project only), versions, 四个一批 class
 // history, disposal, half-year incomes, A3's stock-take list; scope (another township 404) and roles (a village
@@ -141,6 +142,21 @@ describe('registering and editing assets', () => {
   });
 });
 
+describe('export', () => {
+  it('exports the filtered assets with words for the codes and the value in 元; another township gets none of them', async () => {
+    const res = await req(town1.cookie, 'GET', '/api/v1/assets/export.xlsx?assetClass=revitalise');
+    expect(res.statusCode).toBe(200);
+    const rows = await readXlsx(res.rawPayload);
+    expect(rows[0]!.slice(0, 5)).toEqual(['资产编号', '资产名称', '所在地', '资产类别', '资产原值（元）']);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]!.slice(1, 5)).toEqual(['村级光伏电站', tree.townships[0]!.villages[0]!.name, '经营性资产', '1300000']);
+    expect(rows[1]).toContain('盘活一批');
+    expect(rows[1]).toContain('村直管');
+    const other = await readXlsx((await req(town2.cookie, 'GET', '/api/v1/assets/export.xlsx')).rawPayload);
+    expect(other.flat()).not.toContain('村级光伏电站');
+  });
+});
+
 describe('assets formed by a project', () => {
   it('are registered only once the project is accepted: before, 409 with the stage in words', async () => {
     const building = await project(v11, 'implementing');
@@ -198,10 +214,10 @@ describe('half-year incomes, A3 and disposal', () => {
     expect(Number(fen!.income_fen)).toBe(1880010);
   });
 
-  it('refuses a half year not begun, another township (404) and a village officer (403)', async () => {
+  it('refuses a half year not ended, another township (404) and a village officer (403)', async () => {
     const future = await req(town1.cookie, 'PUT', `/api/v1/assets/${a}/incomes/2099/2`, { incomeYuan: 1 });
     expect(future.statusCode).toBe(400);
-    expect(future.json().error.details.issues[0].messageZh).toBe('2099年下半年尚未开始，不能填报收益');
+    expect(future.json().error.details.issues[0]).toMatchObject({ path: 'half', messageZh: '2099年下半年尚未结束（2099-12-31 结束），结束后方可盘点登记收益' });
     expect((await req(town2.cookie, 'PUT', `/api/v1/assets/${a}/incomes/2025/1`, { incomeYuan: 1 })).statusCode).toBe(404);
     expect((await req(town2.cookie, 'GET', `/api/v1/assets/${a}/incomes`)).statusCode).toBe(404);
     expect((await req(village1.cookie, 'GET', `/api/v1/assets/${a}/incomes`)).statusCode).toBe(404);
@@ -209,7 +225,8 @@ describe('half-year incomes, A3 and disposal', () => {
     expect((await req(town2.cookie, 'DELETE', `/api/v1/assets/${a}/incomes/2025/2`, undefined, { 'if-match': '"1"' })).statusCode).toBe(404);
   });
 
-  it('A3 lists operating assets in use without the last completed half year, not public-welfare ones', async () => {
+  it('A3 lists operating assets without the last completed half year, not public-welfare ones nor those formed after it', async () => {
+    await create({ name: '新建冷库', regionCode: v12, category: 'operating', valueYuan: 1, formedOn: '2026-07-01' });
     const july = (await req(town1.cookie, 'GET', `/api/v1/assets/stocktake-missing?regionCode=${v12}&asOf=2026-07-15`)).json();
     expect(july).toMatchObject({ year: 2026, half: 1 });
     const names = july.items.map((x: { name: string }) => x.name);
@@ -217,6 +234,7 @@ describe('half-year incomes, A3 and disposal', () => {
     expect(names).toContain('冷库');
     expect(names).not.toContain('温室大棚A');
     expect(names).not.toContain('产业路');
+    expect(names).not.toContain('新建冷库');
     const spring = (await req(town1.cookie, 'GET', `/api/v1/assets/stocktake-missing?regionCode=${v12}&asOf=2026-03-01`)).json();
     expect(spring).toMatchObject({ year: 2025, half: 2 });
     expect(spring.items.map((x: { name: string }) => x.name)).not.toContain('温室大棚A');
@@ -227,9 +245,9 @@ describe('half-year incomes, A3 and disposal', () => {
   it('deletes a half year with If-Match, then a disposed asset stays, read-only, and leaves A3', async () => {
     expect((await req(town1.cookie, 'DELETE', `/api/v1/assets/${a}/incomes/2025/2`)).statusCode).toBe(428);
     expect((await req(town1.cookie, 'DELETE', `/api/v1/assets/${a}/incomes/2025/2`, undefined, { 'if-match': '"1"' })).statusCode).toBe(204);
-    const disposed = await req(town1.cookie, 'POST', `/api/v1/assets/${b}/dispose`, { reason: '大棚损毁，无法修复', disposedOn: '2026-08-01', version: 1 });
+    const disposed = await req(town1.cookie, 'POST', `/api/v1/assets/${b}/dispose`, { reason: '大棚损毁，无法修复', disposedOn: '2026-06-15', version: 1 });
     expect(disposed.statusCode, disposed.body).toBe(200);
-    expect(disposed.json()).toMatchObject({ status: 'disposed', disposedOn: '2026-08-01', disposalReason: '大棚损毁，无法修复', version: 2 });
+    expect(disposed.json()).toMatchObject({ status: 'disposed', disposedOn: '2026-06-15', disposalReason: '大棚损毁，无法修复', version: 2 });
     const edit = await req(town1.cookie, 'PATCH', `/api/v1/assets/${b}`, { note: 'x', version: 2 });
     expect(edit.statusCode).toBe(409);
     expect(edit.json().error.code).toBe('RECORD_EXITED');
@@ -238,7 +256,10 @@ describe('half-year incomes, A3 and disposal', () => {
     expect(inUse).not.toContain('温室大棚B');
     const all = (await req(town1.cookie, 'GET', `/api/v1/assets?regionCode=${v12}&status=all`)).json().items.map((x: { name: string }) => x.name);
     expect(all).toContain('温室大棚B');
+    // disposed of before 2026 H1 ended: not due; it was still held through 2025 H2, which it lacks
     const a3 = (await req(town1.cookie, 'GET', `/api/v1/assets/stocktake-missing?regionCode=${v12}&asOf=2026-07-15`)).json().items.map((x: { name: string }) => x.name);
     expect(a3).not.toContain('温室大棚B');
+    const h2 = (await req(town1.cookie, 'GET', `/api/v1/assets/stocktake-missing?regionCode=${v12}&asOf=2026-03-01`)).json().items.map((x: { name: string }) => x.name);
+    expect(h2).toContain('温室大棚B');
   });
 });

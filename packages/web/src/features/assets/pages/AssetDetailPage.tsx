@@ -96,7 +96,13 @@ export function AssetDetailPage() {
             }
           >
             <Typography.Paragraph>
-              {a.assetClass ? <Tag color="blue">{classLabel(a.assetClass)}</Tag> : <Typography.Text type="secondary">{t('assets.detail.noClass')}</Typography.Text>}
+              {a.assetClass ? (
+                <Tag color="blue" data-testid="asset-class">
+                  {classLabel(a.assetClass)}
+                </Tag>
+              ) : (
+                <Typography.Text type="secondary">{t('assets.detail.noClass')}</Typography.Text>
+              )}
               {a.classReason ? <Typography.Text>{a.classReason}</Typography.Text> : null}
             </Typography.Paragraph>
             <Typography.Title level={5}>{t('assets.detail.history')}</Typography.Title>

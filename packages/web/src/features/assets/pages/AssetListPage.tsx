@@ -1,8 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { AssetView } from '@chanbang/domain';
-import { Alert, Button, Flex, Input, Select, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { downloadUrl } from '../../../lib/api-client.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { useSearchState } from '../../../lib/use-search-state.ts';
 import { DictSelect } from '../../../ui/DictSelect.tsx';
@@ -57,11 +58,16 @@ export function AssetListPage() {
         title={t('assets.title')}
         subtitle={t('assets.subtitle')}
         extra={
-          writable ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="asset-add">
-              {t('assets.add')}
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} href={downloadUrl('/assets/export.xlsx', { ...query, page: undefined, pageSize: undefined })}>
+              {t('assets.export')}
             </Button>
-          ) : null
+            {writable ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="asset-add">
+                {t('assets.add')}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
@@ -160,7 +166,7 @@ export function AssetListPage() {
             onChange: (page, pageSize) => set({ page, pageSize }, { keepPage: true }),
           }}
           columns={[
-            { title: t('assets.col.name'), dataIndex: 'name', render: (_, a) => <Link to={`/industry/assets/${a.id}`}>{a.name}</Link> },
+            { title: t('assets.col.name'), dataIndex: 'name', responsive: ['md'], render: (_, a) => <Link to={`/industry/assets/${a.id}`}>{a.name}</Link> },
             { title: t('assets.col.no'), dataIndex: 'assetNo', responsive: ['md'] },
             { title: t('assets.col.region'), dataIndex: 'regionName', render: (_, a) => a.regionName ?? a.regionCode },
             { title: t('assets.col.category'), dataIndex: 'category', render: (_, a) => dict.label('asset_category', a.category) },
