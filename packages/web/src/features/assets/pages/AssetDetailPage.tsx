@@ -97,7 +97,7 @@ export function AssetDetailPage() {
           >
             <Typography.Paragraph>
               {a.assetClass ? (
-                <Tag color="blue" data-testid="asset-class">
+                <Tag color="blue" data-testid="asset-class" style={{ marginInlineEnd: 8 }}>
                   {classLabel(a.assetClass)}
                 </Tag>
               ) : (
