@@ -185,10 +185,40 @@ const LOAN: Record<string, FieldDef> = {
   packId: ['政策包', 'Policy pack', HIDDEN],
 };
 
+/** 帮扶项目资产 and their half-year income (issue 8): value and income stored in 分. */
+const ASSET: Record<string, FieldDef> = {
+  assetNo: ['资产编号', 'Asset number'],
+  name: ['资产名称', 'Asset name'],
+  projectId: ['形成项目', 'Project', HIDDEN],
+  category: ['资产类别', 'Category', { dict: 'asset_category' }],
+  valueFen: ['资产原值（元）', 'Value (yuan)', { fen: true }],
+  valueYuan: ['资产原值（元）', 'Value (yuan)'],
+  formedOn: ['形成日期', 'Formed on', { date: true }],
+  location: ['坐落位置', 'Location'],
+  ownerKind: ['确权所有者类型', 'Owner after titling', { dict: 'asset_owner_kind' }],
+  ownerName: ['所有权人', 'Owner'],
+  confirmedOn: ['确权日期', 'Titled on', { date: true }],
+  managementLevel: ['管理层级', 'Management level', { dict: 'asset_management_level' }],
+  operatorEntityId: ['经营主体', 'Operator', HIDDEN],
+  operatingMode: ['经营方式', 'Operating arrangement', { dict: 'asset_operation_mode' }],
+  assetClass: ['“四个一批”分类', 'Four-batch class', { dict: 'asset_class' }],
+  classReason: ['分类理由', 'Reason for the class'],
+  status: ['状态', 'Status', HIDDEN],
+  disposedOn: ['处置日期', 'Disposed on', { date: true }],
+  disposalReason: ['处置原因', 'Reason for disposal'],
+  assetId: ['资产', 'Asset', HIDDEN],
+  half: ['半年（1 上半年，2 下半年）', 'Half (1 = H1, 2 = H2)'],
+  incomeFen: ['收益（元）', 'Income (yuan)', { fen: true }],
+  incomeYuan: ['收益（元）', 'Income (yuan)'],
+  stocktakeOn: ['盘点日期', 'Stock-take date', { date: true }],
+};
+
 const BY_ENTITY: Record<string, Record<string, FieldDef>> = {
   linkage: LINKAGE,
   loan: LOAN,
   loan_repayment: LOAN,
+  asset: ASSET,
+  asset_income: ASSET,
   facility_subsidy: { ...LOAN, amountFen: ['补助金额（元）', 'Subsidy (yuan)', { fen: true }], kind: ['补助类别', 'Subsidy kind'] },
   region: REGION,
   household: HOUSEHOLD,
@@ -203,7 +233,8 @@ const BY_ENTITY: Record<string, Record<string, FieldDef>> = {
   household_helper: HELPER,
 };
 
-const ALL: Record<string, FieldDef> = { ...DICT_ITEM, ...USER, ...HELPER, ...CASE, ...MEASURE, ...INCOME, ...PERSON, ...HOUSEHOLD, ...COMMON };
+// ASSET first: its words only name keys no older table uses (assetNo, valueYuan, classReason … in error paths)
+const ALL: Record<string, FieldDef> = { ...ASSET, ...DICT_ITEM, ...USER, ...HELPER, ...CASE, ...MEASURE, ...INCOME, ...PERSON, ...HOUSEHOLD, ...COMMON };
 
 /** A field's words and display kind; entity-specific first, then any table's. Unknown keys → undefined. */
 export function fieldDef(entityType: string | undefined, key: string): { zh: string; en: string; kind: FieldKind } | undefined {
@@ -247,6 +278,8 @@ export const ACTION_LABELS: Record<string, Label> = {
   project_start: ['开工实施', 'Implementation started'],
   project_accept: ['项目验收', 'Accepted'],
   project_evaluate: ['绩效评价', 'Evaluated'],
+  class_change: ['调整“四个一批”分类', 'Class changed'],
+  dispose: ['资产处置', 'Disposed'],
 };
 
 /** Audit entity types in words. */
@@ -279,6 +312,8 @@ export const ENTITY_LABELS: Record<string, Label> = {
   loan: ['小额信贷', 'Microcredit loan'],
   loan_repayment: ['小额信贷还款', 'Loan repayment'],
   facility_subsidy: ['设施农业补助', 'Facility subsidy'],
+  asset: ['帮扶项目资产', 'Project asset'],
+  asset_income: ['资产收益', 'Asset income'],
 };
 
 /** Entity types that belong to a household (the audit log names the household for these). */
