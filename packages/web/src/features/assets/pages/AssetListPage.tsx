@@ -118,6 +118,11 @@ export function AssetListPage() {
           style={{ width: w(220) }}
         />
       </Flex>
+      {s.projectId ? (
+        <Tag closable onClose={() => set({ projectId: undefined })} style={{ marginBottom: 12 }} data-testid="asset-project-filter">
+          {t('assets.filter.project', { name: list.data?.items[0]?.projectName ?? pick('所选项目', 'the chosen project') })}
+        </Tag>
+      ) : null}
       {missing.data ? (
         <Alert
           style={{ marginBottom: 12 }}
