@@ -5,7 +5,7 @@ import type { Actor, Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { seesPii } from '../auth/auth.guard.ts';
 import * as householdsRepo from '../households/households.repo.ts';
-import { failingHouseholdIds } from '../rules/rules.service.ts';
+import { failingHouseholdsSql } from '../rules/rules.service.ts';
 import { overdueHouseholdIds } from '../monitoring/monitoring.service.ts';
 import { resolvePrefix } from '../regions/regions.service.ts';
 import { assertAdmin } from '../households/household-access.ts';
@@ -25,8 +25,9 @@ export async function resolveExportFilter(deps: Deps, actor: Actor, q: Household
   const prefix = await resolvePrefix(deps.db.db, actor, q.regionCode);
   if (q.status === 'exited') assertAdmin(actor);
   let ids: number[] | undefined;
+  let idsSql: householdsRepo.HouseholdFilter['idsSql'];
   if (q.warning === 'identification_overdue') ids = await overdueHouseholdIds(deps, actor, prefix);
-  else if (q.warning) ids = await failingHouseholdIds(deps, actor, prefix, q.warning);
+  else if (q.warning) idsSql = await failingHouseholdsSql(deps, actor, prefix, q.warning);
   return {
     prefix,
     householdType: q.householdType,
@@ -36,6 +37,7 @@ export async function resolveExportFilter(deps: Deps, actor: Actor, q: Household
     riskType: q.riskType,
     q: q.q,
     ids,
+    idsSql,
     isLifted: q.isLifted === undefined ? undefined : q.isLifted === 'true',
     exited: q.status === 'exited',
   };

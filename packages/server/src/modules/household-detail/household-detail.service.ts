@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { HouseholdView } from '@chanbang/domain';
 import type { Actor, Conn, Deps } from '../../deps.ts';
 import { seesPii } from '../auth/auth.guard.ts';
@@ -14,7 +15,7 @@ import { developmentalCategories, toMeasureView } from '../measures/measures.vie
 import { listCases } from '../monitoring/monitoring.repo.ts';
 import { overdueHouseholdIds } from '../monitoring/monitoring.service.ts';
 import { toCaseView } from '../monitoring/monitoring.views.ts';
-import { failingHouseholdIds } from '../rules/rules.service.ts';
+import { failingHouseholdsSql } from '../rules/rules.service.ts';
 
 // The read model on top of households and its children (issue 6 "Modules point one way"): it imports them all;
 // none of them imports it. The households module reaches it only through the HouseholdReadModel handed in by app.ts.
@@ -93,9 +94,9 @@ export async function buildHouseholdDetail(db: Conn, h: HouseholdRow & { regionN
   };
 }
 
-/** Ids of households under `prefix` with a list warning: failing a household rule (stored rule results), or an overdue identification (monitoring). */
-export async function warningHouseholdIds(deps: Deps, actor: Actor, prefix: string, warning: Parameters<HouseholdReadModel['warningIds']>[3]): Promise<number[]> {
-  return warning === 'identification_overdue' ? overdueHouseholdIds(deps, actor, prefix) : failingHouseholdIds(deps, actor, prefix, warning);
+/** Households under `prefix` with a list warning: failing a household rule (a subquery of the stored rule results), or an overdue identification (ids, monitoring). */
+export async function warningHouseholdIds(deps: Deps, actor: Actor, prefix: string, warning: Parameters<HouseholdReadModel['warningIds']>[3]): Promise<number[] | SQL> {
+  return warning === 'identification_overdue' ? overdueHouseholdIds(deps, actor, prefix) : failingHouseholdsSql(deps, actor, prefix, warning);
 }
 
 /** The read model the households module is given (app.ts). */

@@ -1,4 +1,5 @@
 import type { HouseholdView } from '@chanbang/domain';
+import type { SQL } from 'drizzle-orm';
 import type { Actor, Conn, Deps } from '../../deps.ts';
 import type { HouseholdRow } from './households.repo.ts';
 
@@ -10,6 +11,9 @@ import type { HouseholdRow } from './households.repo.ts';
 export type HouseholdReadModel = {
   /** The household detail (members, incomes, measures, cases, helpers), ID numbers and phones masked unless `pii`. */
   detail(db: Conn, h: HouseholdRow & { regionName: string | null }, pii: boolean): Promise<HouseholdView>;
-  /** Ids of the households under `prefix` with this list warning (a household rule id in force, e.g. H1, or identification_overdue). */
-  warningIds(deps: Deps, actor: Actor, prefix: string, warning: string): Promise<number[]>;
+  /**
+   * The households under `prefix` with this list warning (a household rule id in force, e.g. H1, or
+   * identification_overdue): their ids, or a subquery of them (`h.id IN (…)`) where they are stored results.
+   */
+  warningIds(deps: Deps, actor: Actor, prefix: string, warning: string): Promise<number[] | SQL>;
 };

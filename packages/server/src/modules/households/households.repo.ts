@@ -25,8 +25,10 @@ export type HouseholdFilter = {
   riskType?: string | undefined;
   /** household number, member name prefix or ID number */
   q?: string | undefined;
-  /** only these households (e.g. the ones failing H1) */
+  /** only these households (e.g. the ones with an overdue identification) */
   ids?: number[] | undefined;
+  /** only the households this subquery of ids selects (e.g. the ones failing H1, from the stored rule results) */
+  idsSql?: SQL | undefined;
   /** households that left the registry by 自然减少 instead of the active ones */
   exited?: boolean | undefined;
 };
@@ -75,6 +77,7 @@ function listWhere(f: HouseholdFilter): SQL {
       UNION SELECT household_id FROM persons WHERE name LIKE ${namePrefix} AND ${scopeWhere(sql`region_code`, f.prefix)})`);
   }
   if (f.ids) conds.push(f.ids.length ? sql`h.id = ANY(${idArrayLiteral(f.ids)}::bigint[])` : sql`false`);
+  if (f.idsSql) conds.push(sql`h.id IN (${f.idsSql})`);
   return sql.join(conds, sql` AND `);
 }
 

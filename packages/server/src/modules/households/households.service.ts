@@ -39,9 +39,10 @@ export async function listHouseholds(deps: Deps, actor: Actor, q: HouseholdListQ
   const prefix = await resolvePrefix(db, actor, q.regionCode);
   // households that left the registry are listed for the county administrator only
   if (q.status === 'exited') assertAdmin(actor);
-  let ids: number[] | undefined;
-  // the warnings need the children's facts: the read model on top answers them
-  if (q.warning) ids = await rm.warningIds(deps, actor, prefix, q.warning);
+  // the warnings need the children's facts: the read model on top answers them (ids, or a subquery of stored results)
+  const warned = q.warning ? await rm.warningIds(deps, actor, prefix, q.warning) : undefined;
+  const ids = Array.isArray(warned) ? warned : undefined;
+  const idsSql = warned && !Array.isArray(warned) ? warned : undefined;
   const filter: repo.HouseholdFilter = {
     prefix,
     householdType: q.householdType,
@@ -51,6 +52,7 @@ export async function listHouseholds(deps: Deps, actor: Actor, q: HouseholdListQ
     riskType: q.riskType,
     q: q.q,
     ids,
+    idsSql,
     isLifted: q.isLifted === undefined ? undefined : q.isLifted === 'true',
     exited: q.status === 'exited',
   };

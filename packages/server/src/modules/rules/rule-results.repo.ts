@@ -38,9 +38,9 @@ async function countsOf(db: Conn, key: SQL, where: SQL): Promise<ResultCounts[]>
   if (single.length === 0) return rows;
   const keys = single.map((r) => r.key);
   const singles = new Map(
-    counts(
-      rowsOf(await db.execute(sql`SELECT ${key} AS k, ${AGG} FROM rule_results WHERE ${where} AND ${key} = ANY(${textArray(keys)}) AND status <> 'listed' GROUP BY 1`)),
-    ).map((r) => [r.key, r]),
+    counts(rowsOf(await db.execute(sql`SELECT ${key} AS k, ${AGG} FROM rule_results WHERE ${where} AND ${key} = ANY(${textArray(keys)}) AND status <> 'listed' GROUP BY 1`))).map(
+      (r) => [r.key, r],
+    ),
   );
   return rows.map((r) => {
     const one = r.total === 1 ? singles.get(r.key) : undefined;
@@ -122,6 +122,14 @@ export async function listResults(
     })),
     total: Number(rowsOf<{ n: unknown }>(total)[0]?.n ?? 0),
   };
+}
+
+/**
+ * The ids of the subjects failing a rule under `prefix` as a subquery (`h.id IN (…)`): a list filtered by a
+ * warning joins the stored results in the database instead of carrying a city's failing ids through Node.
+ */
+export function failingSubjectsSql(ruleId: string, year: number, prefix: string): SQL {
+  return sql`SELECT subject_key::bigint FROM rule_results WHERE rule_id = ${ruleId} AND year = ${year} AND status = 'not_met' AND ${scopeWhere(sql`(region_code COLLATE "C")`, prefix)}`;
 }
 
 /** Ids of the households failing a household rule (stored results with status not_met) under `prefix`. */

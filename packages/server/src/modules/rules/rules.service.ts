@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import {
   AppError,
   RULE_CATALOGUE,
@@ -291,11 +292,10 @@ export async function listRuleResults(
 }
 
 /**
- * Ids of the households under `prefix` failing a household rule in `year` (default this year), from the stored
- * results (refreshed first): the `warning=<rule>` list filter and exports.
+ * Checks that `ruleId` is a household rule of the county's pack in force in `year`, and makes its stored results fresh.
  * @throws AppError VALIDATION_FAILED when the rule is not a household rule of the county's pack in force that year
  */
-export async function failingHouseholdIds(deps: Deps, _actor: Actor, prefix: string, ruleId = 'H1', year = currentYear()): Promise<number[]> {
+async function freshHouseholdRule(deps: Deps, prefix: string, ruleId: string, year: number): Promise<void> {
   const countyCode = countyCodeOf(prefix.padEnd(12, '0'));
   const { pack } = await getActivePack(deps.db.db, countyCode);
   const cfg = pack.rules.find((r) => r.ruleId === ruleId);
@@ -313,7 +313,16 @@ export async function failingHouseholdIds(deps: Deps, _actor: Actor, prefix: str
     });
   }
   await ensureFresh(deps, countyCode, year, [ruleId]);
-  return results.failingSubjectIds(deps.db.db, ruleId, year, prefix);
+}
+
+/**
+ * The households under `prefix` failing a household rule in `year` (default this year), as a subquery of the stored
+ * results (refreshed first): the `warning=<rule>` list filter and exports join them in SQL.
+ * @throws AppError VALIDATION_FAILED when the rule is not a household rule of the county's pack in force that year
+ */
+export async function failingHouseholdsSql(deps: Deps, _actor: Actor, prefix: string, ruleId = 'H1', year = currentYear()): Promise<SQL> {
+  await freshHouseholdRule(deps, prefix, ruleId, year);
+  return results.failingSubjectsSql(ruleId, year, prefix);
 }
 
 /**
