@@ -25,9 +25,9 @@ export async function resolveExportFilter(deps: Deps, actor: Actor, q: Household
   const prefix = await resolvePrefix(deps.db.db, actor, q.regionCode);
   if (q.status === 'exited') assertAdmin(actor);
   let ids: number[] | undefined;
-  let idsSql: householdsRepo.HouseholdFilter['idsSql'];
+  let drive: householdsRepo.HouseholdFilter['drive'];
   if (q.warning === 'identification_overdue') ids = await overdueHouseholdIds(deps, actor, prefix);
-  else if (q.warning) idsSql = await failingHouseholdsSql(deps, actor, prefix, q.warning);
+  else if (q.warning) drive = await failingHouseholdsSql(deps, actor, prefix, q.warning);
   return {
     prefix,
     householdType: q.householdType,
@@ -37,7 +37,7 @@ export async function resolveExportFilter(deps: Deps, actor: Actor, q: Household
     riskType: q.riskType,
     q: q.q,
     ids,
-    idsSql,
+    drive,
     isLifted: q.isLifted === undefined ? undefined : q.isLifted === 'true',
     exited: q.status === 'exited',
   };

@@ -27,8 +27,12 @@ export type HouseholdFilter = {
   q?: string | undefined;
   /** only these households (e.g. the ones with an overdue identification) */
   ids?: number[] | undefined;
-  /** only the households this subquery of ids selects (e.g. the ones failing H1, from the stored rule results) */
-  idsSql?: SQL | undefined;
+  /**
+   * only the households a driving subquery lists (the ones failing a rule, from the stored rule results): columns
+   * `id` (bigint), `region` (the household's region code COLLATE "C") and `key` (the id as text), read in the list's
+   * order `region, length(key), key` — so a page is cut while reading it, and the households are joined by id
+   */
+  drive?: SQL | undefined;
   /** households that left the registry by 自然减少 instead of the active ones */
   exited?: boolean | undefined;
 };
@@ -77,11 +81,25 @@ function listWhere(f: HouseholdFilter): SQL {
       UNION SELECT household_id FROM persons WHERE name LIKE ${namePrefix} AND ${scopeWhere(sql`region_code`, f.prefix)})`);
   }
   if (f.ids) conds.push(f.ids.length ? sql`h.id = ANY(${idArrayLiteral(f.ids)}::bigint[])` : sql`false`);
-  if (f.idsSql) conds.push(sql`h.id IN (${f.idsSql})`);
   return sql.join(conds, sql` AND `);
 }
 
+/** A filter that only scopes (no other condition on the household): a driving subquery alone gives the count. */
+function scopeOnly(f: HouseholdFilter): boolean {
+  return !f.householdType && !f.monitoringType && !f.monitoringStatus && f.isLifted === undefined && !f.riskType && !f.laborCapacity && !f.q && !f.ids && !f.exited;
+}
+
 function pageCtes(f: HouseholdFilter, limit: number, offset: number): SQL {
+  if (f.drive) {
+    return sql`page AS (
+      SELECT h.id, h.household_no, h.region_code, h.household_type, h.is_lifted, h.lifted_category, h.monitoring_type, h.monitoring_status,
+        h.risk_types, h.phone, h.exit_reason, h.exit_date
+      FROM (${f.drive}) d JOIN households h ON h.id = d.id
+      WHERE ${listWhere(f)}
+      ORDER BY d.region, length(d.key), d.key
+      LIMIT ${limit} OFFSET ${offset}
+    )`;
+  }
   return sql`page AS (
       SELECT h.id, h.household_no, h.region_code, h.household_type, h.is_lifted, h.lifted_category, h.monitoring_type, h.monitoring_status,
         h.risk_types, h.phone, h.exit_reason, h.exit_date
@@ -127,6 +145,13 @@ export async function listHouseholds(db: Conn, f: HouseholdFilter, limit: number
   return rowsOf<HouseholdListRow>(res).map(toListRow);
 }
 
+/** The rows counted for the list's total: the driving subquery alone when nothing else filters (its rows are active households in scope). */
+function matchingRows(f: HouseholdFilter): SQL {
+  if (f.drive && scopeOnly(f)) return sql`SELECT 1 FROM (${f.drive}) d`;
+  if (f.drive) return sql`SELECT 1 FROM (${f.drive}) d JOIN households h ON h.id = d.id WHERE ${listWhere(f)}`;
+  return sql`SELECT 1 FROM households h WHERE ${listWhere(f)}`;
+}
+
 /**
  * The list endpoint's statement: one page AND the number of matching households counted up to `cap + 1`, in
  * ONE round trip. The count applies the filters only (no heads, member counts or region names): with a type
@@ -135,7 +160,7 @@ export async function listHouseholds(db: Conn, f: HouseholdFilter, limit: number
 export function listPageQuery(f: HouseholdFilter, limit: number, offset: number, cap: number = API_LIMITS.listCountCap): SQL {
   return sql`
     WITH ${pageCtes(f, limit, offset)}, matching AS (
-      SELECT count(*)::int AS n FROM (SELECT 1 FROM households h WHERE ${listWhere(f)} LIMIT ${cap + 1}) t
+      SELECT count(*)::int AS n FROM (${matchingRows(f)} LIMIT ${cap + 1}) t
     )
     SELECT matching.n AS "counted", p.*
     FROM matching

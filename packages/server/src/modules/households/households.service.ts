@@ -42,7 +42,7 @@ export async function listHouseholds(deps: Deps, actor: Actor, q: HouseholdListQ
   // the warnings need the children's facts: the read model on top answers them (ids, or a subquery of stored results)
   const warned = q.warning ? await rm.warningIds(deps, actor, prefix, q.warning) : undefined;
   const ids = Array.isArray(warned) ? warned : undefined;
-  const idsSql = warned && !Array.isArray(warned) ? warned : undefined;
+  const drive = warned && !Array.isArray(warned) ? warned : undefined;
   const filter: repo.HouseholdFilter = {
     prefix,
     householdType: q.householdType,
@@ -52,7 +52,7 @@ export async function listHouseholds(deps: Deps, actor: Actor, q: HouseholdListQ
     riskType: q.riskType,
     q: q.q,
     ids,
-    idsSql,
+    drive,
     isLifted: q.isLifted === undefined ? undefined : q.isLifted === 'true',
     exited: q.status === 'exited',
   };

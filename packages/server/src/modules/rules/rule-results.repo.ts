@@ -125,11 +125,13 @@ export async function listResults(
 }
 
 /**
- * The ids of the subjects failing a rule under `prefix` as a subquery (`h.id IN (…)`): a list filtered by a
- * warning joins the stored results in the database instead of carrying a city's failing ids through Node.
+ * The subjects failing a rule under `prefix` as a driving subquery for a list (households.repo `drive`): `id`,
+ * `region` (byte order) and `key`, readable in the order `region, length(key), key` straight from
+ * rule_results_page_idx. Only active households in scope are stored for household rules, so it also counts them.
  */
 export function failingSubjectsSql(ruleId: string, year: number, prefix: string): SQL {
-  return sql`SELECT subject_key::bigint FROM rule_results WHERE rule_id = ${ruleId} AND year = ${year} AND status = 'not_met' AND ${scopeWhere(sql`(region_code COLLATE "C")`, prefix)}`;
+  return sql`SELECT subject_key::bigint AS id, (region_code COLLATE "C") AS region, subject_key AS key FROM rule_results
+    WHERE rule_id = ${ruleId} AND year = ${year} AND status = 'not_met' AND ${scopeWhere(sql`(region_code COLLATE "C")`, prefix)}`;
 }
 
 /** Ids of the households failing a household rule (stored results with status not_met) under `prefix`. */

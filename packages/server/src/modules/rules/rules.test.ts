@@ -227,6 +227,20 @@ describe('lists, dashboard and refresh from stored results', () => {
         .items.map((i: { id: number }) => i.id)
         .sort(),
     ).toEqual([ids.fail, ids.unknown].sort());
+    // county-wide: the total, the list's order (region, then id) and paging come from the stored results
+    const all = (await get(`/api/v1/households?regionCode=${tree.county.code}&warning=H1`)).json();
+    expect(all.total).toBe(3);
+    const plain = (await get(`/api/v1/households?regionCode=${tree.county.code}&pageSize=100`)).json();
+    const order = plain.items.map((i: { id: number }) => i.id).filter((id: number) => [ids.fail, ids.unknown, ids.fail2].includes(id));
+    expect(all.items.map((i: { id: number }) => i.id)).toEqual(order);
+    const page2 = (await get(`/api/v1/households?regionCode=${tree.county.code}&warning=H1&pageSize=2&page=2`)).json();
+    expect([page2.total, page2.items.map((i: { id: number }) => i.id)]).toEqual([3, order.slice(2)]);
+    // with another filter the households are joined: a type none of them has, a name only one has
+    const lifted = (await get(`/api/v1/households?regionCode=${tree.county.code}&warning=H1&householdType=lifted`)).json();
+    expect([lifted.total, lifted.items]).toEqual([0, []]);
+    const detail = (await get(`/api/v1/households/${ids.fail2}`)).json();
+    const byNo = (await get(`/api/v1/households?regionCode=${tree.county.code}&warning=H1&q=${encodeURIComponent(detail.householdNo)}`)).json();
+    expect([byNo.total, byNo.items.map((i: { id: number }) => i.id)]).toEqual([1, [ids.fail2]]);
     expect((await get('/api/v1/households?warning=K2')).statusCode).toBe(400);
     expect((await get('/api/v1/households?warning=h1')).statusCode).toBe(400);
     expect((await get('/api/v1/households?warning=identification_overdue')).statusCode).toBe(200);
