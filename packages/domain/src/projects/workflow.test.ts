@@ -16,11 +16,50 @@ describe('entry policy from the pack', () => {
       minLinkageModes: 2,
       linkageClause: '新农字〔2024〕34号 六',
       reviewChecks: ['benefit', 'interest_linkage', 'organisation', 'after_operation'],
+      checksRequired: true,
       reviewClause: '新农字〔2024〕34号 六',
+      noteZh: null,
+      noteEn: null,
     });
   });
-  it('a pack without P3/P4 falls back to the pack that sets them (004)', () => {
-    expect(entryPolicyOf(getPack('jincheng')).minLinkageModes).toBe(2);
+  // only seed 004 (Xinxiang) sets the entry conditions; 000/003, 001 and 002 name no minimum and no review checks
+  it.each(['sanmenxia', 'xuchang', 'jincheng'])('%s sets no P3/P4: no borrowed minimum, the four checks recorded, and it says so', (id) => {
+    const own = entryPolicyOf(getPack(id));
+    expect(own).toMatchObject({
+      minLinkageModes: null,
+      linkageClause: '',
+      reviewChecks: ['benefit', 'interest_linkage', 'organisation', 'after_operation'],
+      checksRequired: false,
+      reviewClause: '',
+    });
+    expect(own.noteZh).toBe(
+      '本县政策包未规定入库审查要素和联农带农方式最低数量：入库审定记录项目效益、利益联结、组织保障、后续运营四项核查情况，不作为入库条件，也不限定产业项目的联农带农方式数量',
+    );
+    expect(own.noteEn).toContain('sets neither');
+  });
+  it('a pack with P4 only says that it sets no minimum of linkage modes', () => {
+    const xx = getPack('xinxiang');
+    const own = entryPolicyOf({ ...xx, rules: xx.rules.filter((r) => r.ruleId !== 'P3') });
+    expect(own).toMatchObject({ minLinkageModes: null, checksRequired: true, reviewClause: '新农字〔2024〕34号 六' });
+    expect(own.noteZh).toBe('本县政策包未规定产业项目联农带农方式的最低数量，入库审定不限定联农带农方式数量');
+  });
+});
+
+describe('入库 per pack: 1 linkage mode is refused only where the pack sets P3', () => {
+  const oneMode: ProjectState = { stage: 'publicised', projectType: 'industry', linkageModes: ['employment'] };
+  it.each<[string, boolean]>([
+    ['xinxiang', false],
+    ['sanmenxia', true],
+    ['xuchang', true],
+    ['jincheng', true],
+  ])('%s → entry allowed: %s', (id, allowed) => {
+    const r = planProjectAction(oneMode, 'county', { action: 'approve_entry', checks: ALL_CHECKS }, entryPolicyOf(getPack(id)), today);
+    expect(r.ok).toBe(allowed);
+    if (!r.ok) expect(r.issues[0]!.messageZh).toBe('产业项目须至少落实 2 种联农带农方式（新农字〔2024〕34号 六），本项目 1 种');
+  });
+  it('without P4 the checks are recorded as ticked, none required', () => {
+    const r = planProjectAction(oneMode, 'county', { action: 'approve_entry', checks: { benefit: true, organisation: false } }, entryPolicyOf(getPack('jincheng')), today);
+    expect(r).toMatchObject({ ok: true, patch: { stage: 'in_library', reviewBenefit: true, reviewLinkage: null, reviewOrganisation: false, reviewAfterOperation: null } });
   });
 });
 

@@ -5,7 +5,7 @@ import { levelOfRole, type ActorLevel } from '../monitoring/workflow.ts';
 // 项目库 (先入库后建设, 001 §二(一)5; 001 §一(二)): 谋划/申报 → 审核 → 公示 → 入库 → 资金安排 → 实施 → 验收 → 绩效评价.
 // domain-standards §3.3: 村申报 → 乡审核 → 县论证/审定 (入库), 公示 at each level. The village or township proposes
 // and submits, the township (or the county) reviews or returns it with a reason, the county decides entry
-// (审定 入库, with the four checks of 004 §六 — P4 — and ≥ 2 linkage modes for an industry project — P3) or
+// (审定 入库, with the checks and the linkage-mode minimum of the county's pack — P4, P3; 004 §六 for Xinxiang) or
 // rejects it with a reason; funds go only to library projects (P1), then 实施, 验收, 绩效评价.
 
 export { levelOfRole as projectLevelOfRole };
@@ -204,7 +204,7 @@ export type ProjectActionInput = {
   reason?: string | null;
   publicityStart?: string | null;
   publicityEnd?: string | null;
-  /** approve_entry: the four checks of 004 §六, each recorded true */
+  /** approve_entry: the four checks (004 §六 where the pack sets P4: each recorded true) */
   checks?: Partial<Record<ReviewCheck, boolean | null>> | null;
   reviewNote?: string | null;
   /** evaluate: 优 | 良 | 中 | 差 */
@@ -212,8 +212,20 @@ export type ProjectActionInput = {
   note?: string | null;
 };
 
-/** The entry conditions from the county's pack: P3 minLinkageModes (null = not set) and P4 reviewChecks, with their clauses in words. */
-export type EntryPolicy = { minLinkageModes: number | null; linkageClause: string; reviewChecks: readonly string[]; reviewClause: string };
+/**
+ * The entry conditions from the county's own pack (entry-policy.ts): P3 minLinkageModes (null = the pack sets none)
+ * and P4 reviewChecks with their clauses in words; `checksRequired` false when the pack sets no P4 (the checks are
+ * recorded, not required); `noteZh/En` names what the pack leaves unset (null when it sets both).
+ */
+export type EntryPolicy = {
+  minLinkageModes: number | null;
+  linkageClause: string;
+  reviewChecks: readonly string[];
+  checksRequired: boolean;
+  reviewClause: string;
+  noteZh: string | null;
+  noteEn: string | null;
+};
 
 /** The project columns an action writes. */
 export type ProjectPatch = {
@@ -255,8 +267,8 @@ export function linkageModesIssue(p: Pick<ProjectState, 'projectType' | 'linkage
 
 /**
  * The project state machine: checks that `level` may take the action, that the project's stage allows it, and the
- * action's own conditions (a reason for 退回/不予入库; publicity dates; for 入库 the four checks of 004 §六 recorded
- * true — P4 — and enough linkage modes for an industry project — P3; a grade for 绩效评价). Returns the columns to
+ * action's own conditions (a reason for 退回/不予入库; publicity dates; for 入库 the checks the county's pack sets
+ * recorded true — P4 — and its minimum of linkage modes for an industry project — P3; a grade for 绩效评价). Returns the columns to
  * write; `today` is the server's date (ISO) used when the user gives none.
  */
 export function planProjectAction(p: ProjectState, level: ActorLevel | null, input: ProjectActionInput, policy: EntryPolicy, today: string): ProjectActionResult {
@@ -309,7 +321,7 @@ export function planProjectAction(p: ProjectState, level: ActorLevel | null, inp
     }
     case 'approve_entry': {
       const checks = input.checks ?? {};
-      const notRecorded = policy.reviewChecks.filter((c) => checks[c as ReviewCheck] !== true);
+      const notRecorded = policy.checksRequired ? policy.reviewChecks.filter((c) => checks[c as ReviewCheck] !== true) : [];
       const issues: Issue[] = [];
       if (notRecorded.length) {
         const words = notRecorded.map((c) => REVIEW_CHECKS[c as ReviewCheck]?.zh ?? c);

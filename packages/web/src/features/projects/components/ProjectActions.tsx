@@ -16,10 +16,10 @@ type FormValues = { reason?: string; date?: string; publicityStart?: string; pub
 /**
  * The workflow buttons this user may take on the project (the server lists them with each refusal; refused ones are
  * not shown), each with what the step needs: a reason for 退回/不予入库 (required), the publicity dates, the four
- * checks of 004 §六 for 入库审定, a date, a grade. Sends the version the page was read at.
+ * checks for 入库审定 (required where the county's pack sets P4, else recorded), a date, a grade. Sends the version the page was read at.
  */
 export function ProjectActions({ project, reload }: { project: ProjectView; reload: () => unknown }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const { message, modal } = App.useApp();
   const act = useProjectAction(project.id);
   const stale = useStaleSave();
@@ -106,7 +106,10 @@ export function ProjectActions({ project, reload }: { project: ProjectView; relo
           ) : null}
           {open === 'approve_entry' ? (
             <>
-              <Typography.Paragraph type="secondary">{t('projects.check.hint', { clause: project.entryPolicy.reviewClause })}</Typography.Paragraph>
+              {project.entryPolicy.checksRequired ? (
+                <Typography.Paragraph type="secondary">{t('projects.check.hint', { clause: project.entryPolicy.reviewClause })}</Typography.Paragraph>
+              ) : null}
+              {project.entryPolicy.noteZh ? <Typography.Paragraph type="secondary">{pick(project.entryPolicy.noteZh, project.entryPolicy.noteEn)}</Typography.Paragraph> : null}
               <Form.Item name="checks">
                 <Checkbox.Group options={project.entryPolicy.reviewChecks.map((c) => ({ value: c, label: t(`projects.check.${c}` as MessageKey) }))} />
               </Form.Item>

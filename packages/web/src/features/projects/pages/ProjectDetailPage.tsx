@@ -13,6 +13,7 @@ import { BeneficiariesCard } from '../components/BeneficiariesCard.tsx';
 import { BudgetsCard } from '../components/BudgetsCard.tsx';
 import { SubsidiesCard } from '../../calculators/components/SubsidiesCard.tsx';
 import { ProjectActions } from '../components/ProjectActions.tsx';
+import { ProjectAssetsButtons } from '../../assets/components/ProjectAssetsButtons.tsx';
 import { ProjectFormModal } from '../components/ProjectForm.tsx';
 import { StageTag } from '../components/StageTag.tsx';
 import { StepsTimeline } from '../components/StepsTimeline.tsx';
@@ -25,7 +26,7 @@ const CLOSED = ['rejected', 'withdrawn', 'evaluated'];
  * beneficiary households. Saves carry the version the page was read at.
  */
 export function ProjectDetailPage() {
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
   const dict = useDict();
   const user = useCurrentUser();
   const mobile = useIsMobile();
@@ -65,6 +66,7 @@ export function ProjectDetailPage() {
           <ProjectActions project={p} reload={refetch} />
         </div>
       ) : null}
+      <ProjectAssetsButtons project={p} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
           <Flex vertical gap={16}>
@@ -100,7 +102,10 @@ export function ProjectDetailPage() {
               ) : null}
             </Card>
             <Card title={t('projects.detail.review')}>
-              <Typography.Paragraph type="secondary">{t('projects.check.hint', { clause: p.entryPolicy.reviewClause })}</Typography.Paragraph>
+              {p.entryPolicy.checksRequired ? (
+                <Typography.Paragraph type="secondary">{t('projects.check.hint', { clause: p.entryPolicy.reviewClause })}</Typography.Paragraph>
+              ) : null}
+              {p.entryPolicy.noteZh ? <Typography.Paragraph type="secondary">{pick(p.entryPolicy.noteZh, p.entryPolicy.noteEn)}</Typography.Paragraph> : null}
               <Descriptions column={mobile ? 1 : 2} size="small">
                 {p.entryPolicy.reviewChecks.map((c) => (
                   <Descriptions.Item key={c} label={t(`projects.check.${c}` as MessageKey)}>
