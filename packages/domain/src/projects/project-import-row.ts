@@ -5,10 +5,16 @@ import { moneyIssue } from '../money/money.ts';
 
 /**
  * The 项目库 file (issue 7 §5): one row per project, the columns of the export (阶段 is read-only). A row without a
- * 项目编号, or with a new one, proposes a project (stage 谋划); issues name the row and the column as the file names it.
+ * 项目编号, or with a new one, proposes a project (stage 谋划); one naming a project of the user's area updates it
+ * (while it is 谋划); issues name the row and the column as the file names it.
  */
 export const PROJECT_IMPORT_COLUMNS = [
-  { key: 'projectNo', header: '项目编号', width: 22, note: '选填；空则自动编号（XM + 年度 + 乡镇代码 + 序号）；已有的编号不能重复导入' },
+  {
+    key: 'projectNo',
+    header: '项目编号',
+    width: 22,
+    note: '选填；空则自动编号（XM + 年度 + 乡镇代码 + 序号）；填写本辖区已有项目的编号则更新该项目（仅限谋划或退回修改的项目，实施地点不能修改）',
+  },
   { key: 'name', header: '项目名称', required: true, width: 30 },
   { key: 'regionCode', header: '实施地点代码', aliases: ['区划代码', '实施地点区划代码'], required: true, width: 16, note: '乡镇或行政村的 12 位统计用区划代码' },
   { key: 'regionName', header: '实施地点', width: 16, note: '仅供核对，不导入' },

@@ -1,6 +1,6 @@
-import { eq, like } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projects } from '@chanbang/db';
+import { auditLog, projectBudgets, projects } from '@chanbang/db';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { buildRegionTree, buildUser, type RegionTree } from '../../test/factories.ts';
 import { multipart, readXlsx, xlsxBuffer } from '../imports/imports.test-support.ts';
@@ -40,7 +40,7 @@ describe('POST /projects/import', () => {
       [`IMP${tree.county.prefix}01`, '导入就业项目', tree.townships[0]!.code, 2025, '就业项目', '', 0.3, '', ''],
     ]);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ created: 2, updated: 0 });
+    expect(res.json()).toEqual({ created: 2, updated: 0, unchanged: 0 });
     const [a] = await t.db.db.select().from(projects).where(eq(projects.name, '导入大棚项目'));
     expect(a).toMatchObject({
       projectType: 'industry',
@@ -54,12 +54,16 @@ describe('POST /projects/import', () => {
   });
 
   it('any row error: 422 naming every row and column in Chinese and English, nothing written', async () => {
+    // a project of another township: its number is refused for this township without telling anything of it
+    await t.db.db
+      .insert(projects)
+      .values({ projectNo: `OUT${tree.county.prefix}01`, name: '别乡的秘密项目', regionCode: tree.townships[1]!.villages[0]!.code, projectType: 'other', year: 2025 });
     const before = (await inTree()).length;
     const res = await upload(township, [
       ['', '好项目', tree.townships[0]!.villages[0]!.code, 2025, '产业发展', '', 100, '股份合作', ''],
       ['', '别处的项目', tree.townships[1]!.villages[0]!.code, 2025, '产业发展', '', 100, '', ''],
       ['', '坏项目', tree.townships[0]!.villages[0]!.code, 2025, '不存在的类型', '以工代赈', 1.234, '捐赠', -1],
-      [`IMP${tree.county.prefix}01`, '重号', tree.townships[0]!.code, 2025, '其他', '', '', '', ''],
+      [`OUT${tree.county.prefix}01`, '重号', tree.townships[0]!.code, 2025, '其他', '', '', '', ''],
     ]);
     expect(res.statusCode).toBe(422);
     const issues = res.json().error.details.issues as { row: number; path: string; messageZh: string; messageEn: string }[];
@@ -73,12 +77,75 @@ describe('POST /projects/import', () => {
       [5, '项目编号'],
     ]);
     expect(issues[0]!.messageZh).toBe('实施地点代码不是您管辖范围内在用的乡镇或行政村');
+    expect(issues[6]!.messageZh).toBe(`项目编号 OUT${tree.county.prefix}01 已被您管辖范围以外的项目使用`);
+    expect(res.body).not.toContain('别乡的秘密项目');
     expect(issues.every((i) => i.messageEn.length > 0)).toBe(true);
     expect((await inTree()).length).toBe(before);
   });
 
   it('a viewer may not import (403)', async () => {
     expect((await upload(viewer, [['', 'x', tree.townships[0]!.code, 2025, '其他', '', '', '', '']])).statusCode).toBe(403);
+  });
+});
+
+describe('POST /projects/import updates by 项目编号', () => {
+  const no = () => `IMP${tree.county.prefix}01`;
+  const stored = async () => (await t.db.db.select().from(projects).where(eq(projects.projectNo, no())))[0]!;
+  const row = (over: Partial<Record<'name' | 'place' | 'budget' | 'modes', unknown>> = {}) => [
+    no(),
+    over.name ?? '导入就业项目（修订）',
+    over.place ?? tree.townships[0]!.code,
+    2025,
+    '就业项目',
+    '',
+    over.budget ?? 500,
+    over.modes ?? '',
+    '',
+  ];
+
+  it('a known number of the scope updates the project (version + 1, audited); the same row again is unchanged', async () => {
+    const before = await stored();
+    const res = await upload(township, [row()]);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    const after = await stored();
+    expect(after).toMatchObject({ id: before.id, name: '导入就业项目（修订）', budgetFen: 50_000, version: before.version + 1, stage: 'draft' });
+    const audits = await t.db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'project'), eq(auditLog.entityId, String(before.id)), eq(auditLog.action, 'import_update')));
+    expect(audits).toHaveLength(1);
+    expect(audits[0]!.before).toMatchObject({ name: '导入就业项目', version: before.version });
+    expect(audits[0]!.after).toMatchObject({ name: '导入就业项目（修订）', version: before.version + 1 });
+
+    const again = await upload(township, [row()]);
+    expect(again.json()).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect((await stored()).version).toBe(before.version + 1);
+  });
+
+  it('refuses, naming the row and column: another place, a total that differs from the budget rows, a project past 谋划', async () => {
+    const p = await stored();
+    await t.db.db.insert(projectBudgets).values({ projectId: p.id, year: 2025, fundLevel: 'county', fundKind: 'linkage', amountFen: 50_000 });
+    const moved = await upload(township, [row({ place: tree.townships[0]!.villages[1]!.code })]);
+    expect(moved.statusCode).toBe(422);
+    expect(moved.json().error.details.issues[0]).toMatchObject({ row: 2, path: '实施地点代码', messageZh: `项目 ${no()} 的实施地点不能通过导入修改` });
+    const budget = await upload(township, [row({ budget: 600 })]);
+    expect(budget.statusCode).toBe(422);
+    expect(budget.json().error.details.issues[0]).toMatchObject({
+      path: '总投资（元）',
+      messageZh: `项目 ${no()} 已有分年度分来源预算，合计 500 元；总投资须与之一致（请先修改预算明细）`,
+    });
+    // the total equal to the rows: the other columns are taken
+    expect((await upload(township, [row({ budget: 500, modes: '务工就业' })])).json()).toEqual({ created: 0, updated: 1, unchanged: 0 });
+
+    await t.db.db.update(projects).set({ stage: 'in_library' }).where(eq(projects.id, p.id));
+    const v = (await stored()).version;
+    const late = await upload(township, [row({ name: '入库后改名' })]);
+    expect(late.statusCode).toBe(422);
+    expect(late.json().error.details.issues[0]).toMatchObject({ path: '项目编号', messageZh: `项目 ${no()} 处于“已入库”阶段，只有谋划或退回修改的项目可以通过导入修改` });
+    // an export of a library project imported again as it is: unchanged, not an error
+    expect((await upload(township, [row({ modes: '务工就业' })])).json()).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect((await stored()).version).toBe(v);
   });
 });
 

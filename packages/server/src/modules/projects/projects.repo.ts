@@ -201,13 +201,22 @@ export async function findRegions(db: Conn, codes: readonly string[]) {
     .where(inArray(regions.code, [...codes]));
 }
 
-/** The numbers among `nos` that are taken. */
-export async function takenProjectNos(db: Conn, nos: readonly string[]): Promise<string[]> {
+/** The projects with these numbers (the import's key), wherever they are: the caller checks the scope. */
+export async function findProjectsByNos(db: Conn, nos: readonly string[]): Promise<ProjectRow[]> {
   if (!nos.length) return [];
-  return (
-    await db
-      .select({ no: projects.projectNo })
-      .from(projects)
-      .where(inArray(projects.projectNo, [...nos]))
-  ).map((r) => r.no);
+  return db
+    .select()
+    .from(projects)
+    .where(inArray(projects.projectNo, [...nos]));
+}
+
+/** The sum (分) of the budget rows of each of these projects that has any (the truth of its 总投资). */
+export async function budgetRowTotals(db: Conn, projectIds: readonly number[]): Promise<Map<number, number>> {
+  if (!projectIds.length) return new Map();
+  const rows = await db
+    .select({ projectId: projectBudgets.projectId, total: sql<string>`sum(${projectBudgets.amountFen})` })
+    .from(projectBudgets)
+    .where(inArray(projectBudgets.projectId, [...projectIds]))
+    .groupBy(projectBudgets.projectId);
+  return new Map(rows.map((r) => [r.projectId, Number(r.total)]));
 }

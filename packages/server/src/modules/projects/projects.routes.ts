@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import {
   IdParamSchema,
@@ -16,13 +15,12 @@ import {
 import type { Deps } from '../../deps.ts';
 import { versionFrom } from '../../versioning.ts';
 import { requireActor } from '../auth/auth.guard.ts';
-import { multipartFile } from '../imports/record-import.ts';
+import { attachment, registerRecordImportRoutes } from '../imports/record-import.routes.ts';
 import { applyProjectAction } from './project-actions.service.ts';
 import { exportProjectsXlsx, importProjectFile, projectTemplate } from './projects.file.ts';
 import * as projects from './projects.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (ascii: string, zh: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(zh)}`;
 
 /** 项目库 and its workflow (issue 7 §5). */
 export function registerProjectRoutes(app: FastifyInstance, deps: Deps): void {
@@ -58,26 +56,16 @@ export function registerProjectRoutes(app: FastifyInstance, deps: Deps): void {
         .send(buf);
     },
   );
-  r.get('/api/v1/projects/template.xlsx', { schema: { tags, summary: 'Project import template (.xlsx with 填表说明)' } }, async (req, reply) => {
-    requireActor(req);
-    return reply
-      .header('content-type', XLSX)
-      .header('content-disposition', attachment('projects-template.xlsx', '项目库导入模板.xlsx'))
-      .send(await projectTemplate());
-  });
-  void app.register(async (child) => {
-    if (!child.hasContentTypeParser('multipart/form-data')) await child.register(multipart, { limits: { fileSize: deps.config.importLimits.maxUploadBytes, files: 1, fields: 5 } });
-    child.withTypeProvider<ZodTypeProvider>().post(
-      '/api/v1/projects/import',
-      {
-        schema: {
-          tags,
-          summary: 'Import projects (.xlsx/.csv, multipart field `file`): all rows or none (stage 谋划); 422 lists every row error',
-          response: { 200: ProjectImportResultSchema },
-        },
-      },
-      async (req) => importProjectFile(deps, requireActor(req), await multipartFile(req)),
-    );
+  registerRecordImportRoutes(app, deps, {
+    base: '/api/v1/projects',
+    tags,
+    templateFile: { ascii: 'projects-template.xlsx', zh: '项目库导入模板.xlsx' },
+    templateSummary: 'Project import template (.xlsx with 填表说明)',
+    template: projectTemplate,
+    importSummary:
+      'Import projects (.xlsx/.csv, multipart field `file`): a new 项目编号 proposes a project (stage 谋划), a known one in scope updates it; all rows or none; 422 lists every row error',
+    report: ProjectImportResultSchema,
+    importFile: importProjectFile,
   });
   r.get(
     '/api/v1/projects/:id',
