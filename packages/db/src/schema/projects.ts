@@ -37,7 +37,12 @@ export const projects = pgTable(
     stage: varchar({ length: 24 }).notNull().default('draft'),
     /** 计划年度 */
     year: integer().notNull(),
-    /** total budget (分); the split by year and fund source is project_budgets */
+    /**
+     * 总投资 (分). With project_budgets rows the rows are the truth and this is their sum, kept equal inside the
+     * transaction that writes either (a proposal with rows takes their sum; PUT /projects/:id/budgets refuses rows
+     * that do not add up to it; a PATCH or an import that would change the total of a project with rows is refused
+     * naming budgetYuan); without rows it is the figure entered. Sums over projects (F2, P2, funds analysis) read it.
+     */
     budgetFen: bigint({ mode: 'number' }).notNull().default(0),
     implementingEntityId: bigint({ mode: 'number' }).references(() => entities.id, { onDelete: 'set null' }),
     /** dict linkage_mode codes planned in effect (P3: ≥ 2 for an industry project, 004 §六) */
