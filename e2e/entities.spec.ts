@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -103,6 +103,18 @@ describe('entities: 经营主体 and 技术骨干', () => {
     expect(text).toContain('校验位错误');
     await page.screenshot({ path: join(artifactsDir, 'entities-import-errors-1440.png') });
     expect((await j.api<EntityPage>(`/entities?q=${encodeURIComponent(stamp)}&status=all`)).items.map((e) => e.name)).not.toContain(names[0]);
+    // the error list downloads as a CSV with the same row, column and reason
+    const download = page.waitForEvent('download');
+    await page.getByTestId('entity-import-errors').click();
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFF行,列,原因,Reason');
+    expect(csv).toMatch(/\r\n3,统一社会信用代码,[^\r\n]*校验位错误/);
+    // on a phone the dialog is full screen and nothing is wider than the screen
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expect.poll(() => dialog.getByText('校验位错误').first().isVisible()).toBe(true);
+    await page.screenshot({ path: join(artifactsDir, 'entities-import-errors-390.png') });
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     rows[1]![3] = code.ok;
     await dialog.locator('input[type=file]').setInputFiles(await xlsx(rows));

@@ -52,10 +52,22 @@ describe('project library: propose → review → publicity → county entry', (
     await pickOption(page, '联农带农方式', '股份合作');
     await pickOption(page, '联农带农方式', '务工就业');
     await page.keyboard.press('Escape');
-    await dialog.getByLabel('总投资（元）').fill('1200000');
+    // 分年度分来源预算 in the form: the first row (中央 · 衔接资金, this year) is there; a second row from the county
+    await dialog.getByLabel('金额（万元）').first().fill('100.5');
+    await dialog.getByRole('button', { name: /添加一行/ }).click();
+    await dialog.getByLabel('资金来源').nth(1).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '县级 · 衔接推进乡村振兴补助资金' }).first().click();
+    await dialog.getByLabel('金额（万元）').nth(1).fill('19.500001');
+    await expect.poll(() => dialog.getByTestId('budget-total').textContent()).toBe('总投资合计 120.000001 万元（1,200,000.01 元）');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await page.waitForURL(/\/industry\/projects\/\d+$/);
     projectId = Number(new URL(page.url()).pathname.split('/').pop());
+    const proposed = await j.api<Project & { budgetYuan: number; budgets: { fundLevel: string; fundKind: string; amountYuan: number }[] }>(`/projects/${projectId}`);
+    expect(proposed.budgetYuan).toBe(1_200_000.01);
+    expect(proposed.budgets.map((b) => [b.fundLevel, b.fundKind, b.amountYuan])).toEqual([
+      ['central', 'linkage', 1_005_000],
+      ['county', 'linkage', 195_000.01],
+    ]);
     await expect.poll(() => page.getByText('谋划', { exact: true }).first().isVisible()).toBe(true);
 
     await takeStep(page, 'submit');
@@ -85,6 +97,17 @@ describe('project library: propose → review → publicity → county entry', (
     const { page } = j;
     await as(page, j.server.url, 'county');
     const countyName = (await j.api<Me>('/auth/me')).user.displayName;
+    // 待办 on a phone: the publicised project waits for the county, and its line opens the project
+    await page.setViewportSize(PHONE);
+    await page.goto(`${j.server.url}/todo`);
+    const waiting = page.getByTestId(`todo-project-${projectId}`);
+    await expect.poll(() => waiting.isVisible()).toBe(true);
+    expect(await waiting.textContent()).toContain('待县级审定入库');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.screenshot({ path: join(artifactsDir, 'projects-todo-county-390.png'), fullPage: true });
+    await waiting.getByRole('link').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/industry/projects/${projectId}`);
+    await page.setViewportSize(DESKTOP);
     await page.goto(`${j.server.url}/industry/projects/${projectId}`);
     await takeStep(page, 'approve_entry', async () => {
       for (const c of ['项目效益', '利益联结', '组织保障', '后续运营']) await page.getByRole('dialog').getByLabel(c).check();
@@ -96,6 +119,8 @@ describe('project library: propose → review → publicity → county entry', (
     const p = await j.api<Project>(`/projects/${projectId}`);
     expect(p.stage).toBe('in_library');
     expect(p.steps.map((s) => s.action)).toEqual(['create', 'submit', 'township_review', 'publicise', 'approve_entry']);
+    const todo = await j.api<{ items: { kind: string; projectId?: number }[] }>('/todo');
+    expect(todo.items.some((i) => i.kind === 'project' && i.projectId === projectId)).toBe(false);
     await page.screenshot({ path: join(artifactsDir, 'projects-detail-county-1440.png'), fullPage: true });
   });
 
@@ -108,11 +133,27 @@ describe('project library: propose → review → publicity → county entry', (
       await page.screenshot({ path: join(artifactsDir, `projects-${url.includes('/industry/projects/') ? 'detail' : 'list'}-390.png`), fullPage: true });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     }
+    // the filters live in the URL: the project is listed under its stage, type and year, not under another stage
+    const year = new Date().getFullYear();
+    await page.goto(`${j.server.url}/industry/projects?stage=in_library&projectType=industry&year=${year}`);
+    await expect.poll(() => page.getByText(NAME).first().isVisible()).toBe(true);
+    expect(await page.getByLabel('阶段').locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').textContent()).toContain('已入库');
+    await page.goto(`${j.server.url}/industry/projects?stage=draft&year=${year}`);
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByText(NAME).count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     // the 申报 form is a full-screen dialog on a phone
     await page.goto(`${j.server.url}/industry/projects`);
     await page.getByRole('button', { name: /申报项目/ }).click();
     await expect.poll(() => page.getByRole('dialog').getByLabel('项目名称').isVisible()).toBe(true);
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /添加一行/ })
+      .click();
+    await page.getByRole('dialog').getByLabel('金额（万元）').nth(1).fill('1,234.5');
+    await page.getByRole('dialog').getByTestId('budget-total').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifactsDir, 'projects-form-390.png') });
+    await expect.poll(() => page.getByRole('dialog').getByTestId('budget-total').textContent()).toContain('尚有金额未填或有误的行');
     const box = await page.locator('.ant-modal:visible').boundingBox();
     expect(box!.width).toBeLessThanOrEqual(PHONE.width);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);

@@ -6,6 +6,15 @@ import { API_LIMITS, IsoDateSchema, MoneySchema, PageQuerySchema, RegionCodeSche
 const code = (max: number, what: string) => z.string().trim().min(1).max(max).describe(what);
 const count = z.number().int().min(0).max(10_000_000);
 
+/** One row of a project's budget by year and fund source (资金级次 × 资金性质). */
+export const ProjectBudgetRowSchema = z.object({
+  year: z.number().int().min(2000).max(2100),
+  fundLevel: code(16, '资金级次 (dict fund_level)'),
+  fundKind: code(16, '资金性质 (dict fund_kind)'),
+  amountYuan: MoneySchema.describe('元, ≤ 2 decimals'),
+});
+export type ProjectBudgetRow = z.infer<typeof ProjectBudgetRowSchema>;
+
 /** 申报 (create) and edit of a project; PATCH takes the same fields, all optional, plus `version`. */
 export const ProjectCreateSchema = z.object({
   projectNo: z
@@ -36,10 +45,15 @@ export const ProjectCreateSchema = z.object({
   performanceTarget: nullableText().describe('绩效目标'),
   note: nullableText().describe('备注'),
   householdIds: z.array(z.number().int().positive()).max(5000).optional().describe('受益农户 (households.id in the user’s scope), linked with the proposal (create only)'),
+  budgets: z
+    .array(ProjectBudgetRowSchema)
+    .max(100)
+    .optional()
+    .describe('分年度分来源预算 (create only; later PUT /projects/{id}/budgets): with rows, 总投资 is their sum and a budgetYuan sent must equal it'),
 });
 export type ProjectCreate = z.infer<typeof ProjectCreateSchema>;
 
-export const ProjectUpdateSchema = ProjectCreateSchema.omit({ projectNo: true, regionCode: true, householdIds: true })
+export const ProjectUpdateSchema = ProjectCreateSchema.omit({ projectNo: true, regionCode: true, householdIds: true, budgets: true })
   .partial()
   .extend({ version: VersionSchema.optional().describe('the version read (or If-Match)') });
 export type ProjectUpdate = z.infer<typeof ProjectUpdateSchema>;
@@ -65,13 +79,6 @@ export const ProjectStepViewSchema = z.object({
 });
 export type ProjectStepView = z.infer<typeof ProjectStepViewSchema>;
 
-export const ProjectBudgetRowSchema = z.object({
-  year: z.number().int().min(2000).max(2100),
-  fundLevel: code(16, '资金级次 (dict fund_level)'),
-  fundKind: code(16, '资金性质 (dict fund_kind)'),
-  amountYuan: MoneySchema.describe('元, ≤ 2 decimals'),
-});
-export type ProjectBudgetRow = z.infer<typeof ProjectBudgetRowSchema>;
 export const ProjectBudgetsPutSchema = z.object({
   rows: z.array(ProjectBudgetRowSchema).max(100).describe('the budget by year and fund source; the total must equal the project’s budgetYuan'),
   version: VersionSchema.optional(),
@@ -141,7 +148,17 @@ export const ProjectViewSchema = ProjectListItemSchema.extend({
   budgets: z.array(ProjectBudgetRowSchema),
   beneficiaries: z.array(ProjectBeneficiaryViewSchema),
   actions: z.array(ProjectOfferedActionSchema).describe('the steps out of the current stage, with this user’s refusal'),
-  entryPolicy: z.object({ minLinkageModes: z.number().nullable(), linkageClause: z.string(), reviewChecks: z.array(z.string()), reviewClause: z.string() }),
+  entryPolicy: z
+    .object({
+      minLinkageModes: z.number().nullable().describe("P3 of the county's pack; null = the pack sets no minimum"),
+      linkageClause: z.string(),
+      reviewChecks: z.array(z.string()),
+      checksRequired: z.boolean().describe("the county's pack sets P4: every check must be recorded true; else they are recorded only"),
+      reviewClause: z.string(),
+      noteZh: z.string().nullable().describe('what the county’s pack leaves unset (本县政策包未规定…), null when it sets P3 and P4'),
+      noteEn: z.string().nullable(),
+    })
+    .describe('入库 conditions from the county’s own pack (no other city’s figures)'),
 });
 export type ProjectView = z.infer<typeof ProjectViewSchema>;
 
@@ -170,4 +187,9 @@ export const ProjectActionSchema = z.object({
 });
 export type ProjectActionBody = z.infer<typeof ProjectActionSchema>;
 
-export const ProjectImportResultSchema = z.object({ created: z.number().int(), updated: z.number().int() });
+export const ProjectImportResultSchema = z.object({
+  created: z.number().int().describe('projects proposed (a new or empty 项目编号)'),
+  updated: z.number().int().describe('projects of the scope whose 项目编号 the file names and whose columns it changed'),
+  unchanged: z.number().int().describe('projects the file names as they are'),
+});
+export type ProjectImportResult = z.infer<typeof ProjectImportResultSchema>;

@@ -3,7 +3,6 @@ import {
   DICT,
   EDITABLE_PROJECT_STAGES,
   PROJECT_STAGE_LABELS,
-  fenToYuan,
   sumFen,
   yuanToFen,
   type Issue,
@@ -22,7 +21,8 @@ import { assertCanWrite } from '../auth/auth.guard.ts';
 import { checkDictCode, loadDictIndex, type DictIndex } from '../dictionaries/dictionaries.service.ts';
 import { countyCodeOf, getActivePack } from '../policy/policy.service.ts';
 import { resolvePrefix } from '../regions/regions.service.ts';
-import { assertWriteScope, isInScope } from '../regions/scope.ts';
+import { assertRecordInScope, assertWriteScope } from '../regions/scope.ts';
+import { budgetTotalIssue, checkBudgetRows, proposalBudgetFen } from './project-budgets.ts';
 import * as repo from './projects.repo.ts';
 import { stageOf, toListItem, toView } from './projects.views.ts';
 
@@ -44,21 +44,16 @@ export async function listProjects(deps: Deps, actor: Actor, q: ProjectListQuery
  * @throws AppError NOT_FOUND (missing or out of scope)
  */
 export async function getReadableProject(db: Conn, actor: Actor, id: number): Promise<repo.ProjectRow> {
-  const p = await repo.findProject(db, id);
-  if (!p || !isInScope(actor, p.regionCode)) throw new AppError('NOT_FOUND', 'project not found', { id });
-  return p;
+  return assertRecordInScope(actor, await repo.findProject(db, id), 'project', { id });
 }
 
 /**
- * A project the actor may write: readable (else 404), a writing role, in scope.
- * @throws AppError NOT_FOUND / FORBIDDEN
+ * A project the actor may write: a writing role (else 403), readable (else 404: missing or out of scope).
+ * @throws AppError FORBIDDEN / NOT_FOUND
  */
 export async function getWritableProject(db: Conn, actor: Actor, id: number): Promise<repo.ProjectRow> {
   assertCanWrite(actor);
-  const p = await repo.findProject(db, id);
-  if (!p) throw new AppError('NOT_FOUND', 'project not found', { id });
-  assertWriteScope(actor, p.regionCode);
-  return p;
+  return assertRecordInScope(actor, await repo.findProject(db, id), 'project', { id });
 }
 
 /** The detail of a project as this user sees it. */
@@ -145,7 +140,8 @@ export async function nextProjectNo(tx: Conn, year: number, regionCode: string):
 }
 
 /**
- * 申报: a project proposed in the user's scope (a township or village), stage 谋划, with its first step.
+ * 申报: a project proposed in the user's scope (a township or village), stage 谋划, with its first step, its beneficiaries
+ * and its budget rows by year and fund source (then 总投资 = their sum), in one audited transaction.
  * @throws AppError FORBIDDEN (viewer, out of scope), VALIDATION_FAILED (field), CONFLICT (project number taken)
  */
 export async function createProject(deps: Deps, actor: Actor, input: ProjectCreate): Promise<ProjectView> {
@@ -156,8 +152,10 @@ export async function createProject(deps: Deps, actor: Actor, input: ProjectCrea
   if (!region || region.retiredAt || (region.level !== 'township' && region.level !== 'village')) {
     bad([{ path: 'regionCode', value: input.regionCode, messageZh: '实施地点须为在用的乡镇或行政村', messageEn: 'the place must be an active township or village' }]);
   }
-  const { projectNo, regionCode, householdIds, ...fields } = input;
+  const { projectNo, regionCode, householdIds, budgets: budgetRows, ...fields } = input;
   await checkFields(deps, db, regionCode, fields);
+  const budgets = budgetRows?.length ? await checkBudgetRows(deps, budgetRows, 'budgets') : [];
+  const budgetFen = proposalBudgetFen(fields.budgetYuan, budgets);
   const beneficiaries = householdIds?.length ? await scopedHouseholds(db, actor, householdIds) : [];
   const row = await db.transaction(async (tx) => {
     if (projectNo && (await repo.findProjectByNo(tx, projectNo))) {
@@ -168,6 +166,7 @@ export async function createProject(deps: Deps, actor: Actor, input: ProjectCrea
     const no = projectNo ?? (await nextProjectNo(tx, input.year, regionCode));
     const p = await repo.insertProject(tx, {
       ...columnsOf(fields),
+      ...(budgetFen === undefined ? {} : { budgetFen }),
       projectNo: no,
       regionCode,
       name: input.name,
@@ -177,6 +176,7 @@ export async function createProject(deps: Deps, actor: Actor, input: ProjectCrea
       proposedBy: actor.id,
     });
     if (beneficiaries.length) await repo.replaceBeneficiaries(tx, p.id, beneficiaries);
+    if (budgets.length) await repo.replaceBudgets(tx, p.id, budgets);
     await repo.insertStep(tx, { projectId: p.id, action: 'create', fromStage: 'draft', toStage: 'draft', actorId: actor.id, actorName: actor.displayName });
     await recordAudit(tx, actor, { action: 'create', entityType: 'project', entityId: p.id, regionCode: p.regionCode, after: p });
     return p;
@@ -210,9 +210,7 @@ async function writeLocked(
   const db = deps.db.db;
   await getWritableProject(db, actor, id);
   const row = await db.transaction(async (tx) => {
-    const before = await repo.lockProject(tx, id);
-    if (!before) throw new AppError('NOT_FOUND', 'project not found', { id });
-    assertWriteScope(actor, before.regionCode);
+    const before = assertRecordInScope(actor, await repo.lockProject(tx, id), 'project', { id });
     await checkVersion(before.version, version, () => buildProjectView(tx, actor, before));
     if (opts.stages && !opts.stages.includes(before.stage)) notEditable(before);
     const patch = await write(tx, before);
@@ -224,14 +222,21 @@ async function writeLocked(
 }
 
 /**
- * Edits a planned (or returned) project.
+ * Edits a planned (or returned) project; with budget rows its 总投资 stays their sum (a different budgetYuan is 400).
  * @throws AppError NOT_FOUND / FORBIDDEN / VERSION_REQUIRED / STALE_VERSION / INVALID_TRANSITION (not editable) / VALIDATION_FAILED
  */
 export async function updateProject(deps: Deps, actor: Actor, id: number, input: ProjectUpdate, version: number | undefined): Promise<ProjectView> {
   const { version: _v, ...fields } = input;
   const current = await getWritableProject(deps.db.db, actor, id);
   await checkFields(deps, deps.db.db, current.regionCode, fields, current);
-  return writeLocked(deps, actor, id, version, { stages: EDITABLE_PROJECT_STAGES, action: 'update' }, async () => columnsOf(fields));
+  return writeLocked(deps, actor, id, version, { stages: EDITABLE_PROJECT_STAGES, action: 'update' }, async (tx) => {
+    const cols = columnsOf(fields);
+    // with budget rows, 总投资 is their sum (schema/projects.ts): a different total is refused, not stored
+    const fen = cols.budgetFen;
+    const rowsFen = fen === undefined ? undefined : (await repo.budgetRowTotals(tx, [id])).get(id);
+    if (fen !== undefined && rowsFen !== undefined && rowsFen !== fen) bad([budgetTotalIssue('budgetYuan', rowsFen, fen)]);
+    return cols;
+  });
 }
 
 /**
@@ -240,30 +245,11 @@ export async function updateProject(deps: Deps, actor: Actor, id: number, input:
  */
 export async function putBudgets(deps: Deps, actor: Actor, id: number, body: ProjectBudgetsPut, version: number | undefined): Promise<ProjectView> {
   await getWritableProject(deps.db.db, actor, id);
-  const idx = await loadDictIndex(deps);
-  const issues: Issue[] = [];
-  const seen = new Set<string>();
-  const rows = body.rows.map((r, i) => {
-    checkDictCode(idx, DICT.fundLevel, r.fundLevel, `rows.${i}.fundLevel`, issues);
-    checkDictCode(idx, DICT.fundKind, r.fundKind, `rows.${i}.fundKind`, issues);
-    const k = `${r.year}|${r.fundLevel}|${r.fundKind}`;
-    if (seen.has(k))
-      issues.push({ path: `rows.${i}`, messageZh: `第 ${i + 1} 行与前面的行年度、资金级次、资金性质相同`, messageEn: `row ${i + 1} repeats a year, level and kind` });
-    seen.add(k);
-    return { year: r.year, fundLevel: r.fundLevel, fundKind: r.fundKind, amountFen: yuanToFen(r.amountYuan, `rows.${i}.amountYuan`) };
-  });
-  if (issues.length) bad(issues);
+  const rows = await checkBudgetRows(deps, body.rows, 'rows');
   return writeLocked(deps, actor, id, version, { stages: EDITABLE_PROJECT_STAGES, action: 'update_budgets' }, async (tx, before) => {
     const total = sumFen(rows.map((r) => r.amountFen));
     if (rows.length && total !== before.budgetFen) {
-      bad([
-        {
-          path: 'rows',
-          value: fenToYuan(total),
-          messageZh: `分年度分来源预算合计 ${fenToYuan(total)} 元，与项目总投资 ${fenToYuan(before.budgetFen)} 元不一致`,
-          messageEn: `the budget rows add up to ${fenToYuan(total)} yuan, the project's budget is ${fenToYuan(before.budgetFen)} yuan`,
-        },
-      ]);
+      bad([budgetTotalIssue('rows', total, before.budgetFen)]);
     }
     await repo.replaceBudgets(tx, id, rows);
     return {};

@@ -20,6 +20,9 @@ beforeAll(async () => {
   otherTownship = await buildUser(t, 'township_officer', tree.townships[1]!.code);
   village = await buildUser(t, 'village_officer', villageCode);
   viewer = await buildUser(t, 'viewer', tree.county.code);
+  // the entry conditions below (P3 ≥ 2 linkage modes, P4 four checks) are Xinxiang's (004 §六); other packs: entry-policy.test.ts
+  const admin = await buildUser(t, 'admin', tree.county.code);
+  expect((await call(admin, 'PUT', '/api/v1/policy/active', { countyCode: tree.county.code, packId: 'xinxiang' })).statusCode).toBe(200);
 });
 afterAll(async () => t?.close());
 
@@ -79,13 +82,17 @@ describe('申报 and edit', () => {
     expect((await call(viewer, 'POST', '/api/v1/projects', base)).statusCode).toBe(403);
   });
 
-  it('reads in scope only: another township gets 404 and does not list it', async () => {
+  it('reads and writes in scope only: another township gets 404 (no region, no name) and does not list it', async () => {
     const p = await propose();
     expect((await call(otherTownship, 'GET', `/api/v1/projects/${p.id}`)).statusCode).toBe(404);
     expect((await call(otherTownship, 'GET', '/api/v1/projects?pageSize=200')).json().items.some((i: { id: number }) => i.id === p.id)).toBe(false);
     const listed = (await call(county, 'GET', `/api/v1/projects?stage=draft&q=${encodeURIComponent('蔬菜')}&pageSize=200`)).json();
     expect(listed.items.some((i: { id: number }) => i.id === p.id)).toBe(true);
-    expect((await call(otherTownship, 'PATCH', `/api/v1/projects/${p.id}`, { name: 'y', version: p.version })).statusCode).toBe(403);
+    const edit = await call(otherTownship, 'PATCH', `/api/v1/projects/${p.id}`, { name: 'y', version: p.version });
+    expect(edit.statusCode).toBe(404);
+    expect(edit.json().error).toEqual({ code: 'NOT_FOUND', message: 'project not found', details: { id: p.id }, requestId: expect.any(String) });
+    const step = await call(otherTownship, 'POST', `/api/v1/projects/${p.id}/actions`, { action: 'submit', version: p.version });
+    expect(step.statusCode).toBe(404);
   });
 
   it('PATCH needs the version (428), a stale one is 409, and only a draft can be edited', async () => {
@@ -236,8 +243,7 @@ describe('the workflow', () => {
 
 describe('the project rules over the library (P3, P4 through the rule layer)', () => {
   it('an in-library industry project with 1 linkage mode fails P3 of the xinxiang pack; the sandbox takes labels', async () => {
-    const admin = await buildUser(t, 'admin', tree.county.code);
-    expect((await call(admin, 'PUT', '/api/v1/policy/active', { countyCode: tree.county.code, packId: 'xinxiang' })).statusCode).toBe(200);
+    // the county's active pack is xinxiang (beforeAll)
     const v = tree.townships[0]!.villages[1]!.code;
     const [one] = await t.db.db
       .insert(projects)

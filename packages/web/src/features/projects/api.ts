@@ -2,6 +2,7 @@ import type { ChainView, HouseholdListItem, IndustryList, ProjectActionBody, Pro
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client.ts';
 import type { Page } from '../../lib/types.ts';
+import { todoKey } from '../todo/api.ts';
 
 export type ProjectQuery = { regionCode?: string; year?: string; stage?: string; projectType?: string; industryId?: string; q?: string; page?: string; pageSize?: string };
 
@@ -26,6 +27,7 @@ function useSaved() {
   return (saved: ProjectView) => {
     qc.setQueryData(keys.one(saved.id), saved);
     void qc.invalidateQueries({ queryKey: ['projects', 'list'] });
+    void qc.invalidateQueries({ queryKey: todoKey });
   };
 }
 

@@ -9,19 +9,24 @@ import { RegionSelect } from '../../../ui/RegionSelect.tsx';
 import { useStaleSave } from '../../../ui/StaleSave.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
 import { useDict } from '../../dictionaries/api.ts';
+import { BUDGET_ROWS, BudgetRowsField, budgetFieldOf, budgetRowsBody, type BudgetFormRow } from './BudgetRowsField.tsx';
 import { HouseholdPicker, type PickedHousehold } from './HouseholdPicker.tsx';
 import { useChainLinks, useCreateProject, useIndustryOptions, useUpdateProject } from '../api.ts';
 
-type Values = Omit<ProjectCreate, 'projectNo' | 'householdIds'> & { beneficiaries?: PickedHousehold[] };
+type Values = Omit<ProjectCreate, 'projectNo' | 'householdIds' | 'budgets'> & { beneficiaries?: PickedHousehold[]; [BUDGET_ROWS]?: BudgetFormRow[] };
 
 /** Fields the API reports an issue on, mapped to form names. */
 function applyIssues(form: ReturnType<typeof Form.useForm<Values>>[0], err: unknown, text: string): boolean {
   const issues = (err as { details?: { issues?: { path: string; messageZh: string }[] } }).details?.issues ?? [];
-  const fields = issues.filter(
-    (i) => form.getFieldInstance(i.path as never) !== undefined || ['name', 'regionCode', 'projectType', 'projectSubtype', 'linkageModes', 'budgetYuan'].includes(i.path),
+  const named = issues.map((i) => ({ ...i, name: budgetFieldOf(i.path) ?? i.path }));
+  const fields = named.filter(
+    (i) =>
+      typeof i.name !== 'string' ||
+      form.getFieldInstance(i.path as never) !== undefined ||
+      ['name', 'regionCode', 'projectType', 'projectSubtype', 'linkageModes', 'budgetYuan'].includes(i.path),
   );
   if (!fields.length) return false;
-  form.setFields(fields.map((i) => ({ name: i.path as keyof Values, errors: [i.messageZh || text] })));
+  form.setFields(fields.map((i) => ({ name: i.name as never, errors: [i.messageZh || text] })));
   return true;
 }
 
@@ -56,13 +61,14 @@ export function ProjectFormModal({ open, onClose, project, onSaved }: { open: bo
       // a township or village officer proposes in their own place by default
       const own = parseRegionCode(user.regionCode);
       const place = own.ok && (own.level === 'township' || own.level === 'village') ? own.code : undefined;
-      form.setFieldsValue({ year: new Date().getFullYear(), projectType: 'industry', linkageModes: [], regionCode: place as string });
+      const year = new Date().getFullYear();
+      form.setFieldsValue({ year, projectType: 'industry', linkageModes: [], regionCode: place as string, [BUDGET_ROWS]: [{ year, source: 'central|linkage' }] });
     }
   }, [open, project, form, user.regionCode]);
 
   const submit = async () => {
     const v = await form.validateFields();
-    const { beneficiaries, ...fields } = v;
+    const { beneficiaries, [BUDGET_ROWS]: budgetRows, ...fields } = v;
     const body = { ...fields, projectSubtype: v.projectSubtype || null, industryId: v.industryId || null, chainLinkId: v.chainLinkId || null };
     try {
       if (project) {
@@ -70,7 +76,9 @@ export function ProjectFormModal({ open, onClose, project, onSaved }: { open: bo
         const saved = await update.mutateAsync(withVersion(rest, project));
         onSaved?.(saved);
       } else {
-        const saved = await create.mutateAsync({ ...body, householdIds: (beneficiaries ?? []).map((b) => b.value) });
+        // 总投资 is the rows' total (the server sums them in 分)
+        const { budgetYuan: _b, ...proposal } = body;
+        const saved = await create.mutateAsync({ ...proposal, budgets: budgetRowsBody(budgetRows), householdIds: (beneficiaries ?? []).map((b) => b.value) });
         onSaved?.(saved);
       }
       onClose();
@@ -80,7 +88,8 @@ export function ProjectFormModal({ open, onClose, project, onSaved }: { open: bo
     }
   };
 
-  const minModes = project?.entryPolicy.minLinkageModes ?? 2;
+  // the county's own minimum (P3, 004 §六) where its pack sets one; never another city's figure
+  const minModes = project?.entryPolicy.minLinkageModes ?? null;
   return (
     <Modal
       open={open}
@@ -140,16 +149,18 @@ export function ProjectFormModal({ open, onClose, project, onSaved }: { open: bo
               <Select aria-label={t('projects.field.chainLink')} allowClear disabled={!links.length} options={links.map((l) => ({ value: l.id, label: l.label }))} />
             </Form.Item>
           </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="budgetYuan" label={t('projects.field.budget')}>
-              <InputNumber min={0} max={999999999999.99} precision={2} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
+          {project ? (
+            <Col xs={24} md={12}>
+              <Form.Item name="budgetYuan" label={t('projects.field.budget')}>
+                <InputNumber min={0} max={999999999999.99} precision={2} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          ) : null}
           <Col xs={24} md={12}>
             <Form.Item
               name="linkageModes"
               label={t('projects.field.linkageModes')}
-              extra={type === 'industry' ? t('projects.field.linkageHint', { n: minModes, clause: project?.entryPolicy.linkageClause || '新农字〔2024〕34号 六' }) : undefined}
+              extra={type === 'industry' && minModes ? t('projects.field.linkageHint', { n: minModes, clause: project?.entryPolicy.linkageClause ?? '' }) : undefined}
             >
               <DictSelect dictCode="linkage_mode" multiple aria-label={t('projects.field.linkageModes')} style={{ width: '100%' }} />
             </Form.Item>
@@ -175,6 +186,7 @@ export function ProjectFormModal({ open, onClose, project, onSaved }: { open: bo
             </Form.Item>
           </Col>
         </Row>
+        {project ? null : <BudgetRowsField form={form} />}
         {project ? null : (
           <Form.Item name="beneficiaries" label={t('projects.field.beneficiaries')}>
             <HouseholdPicker />
