@@ -25,7 +25,7 @@ import { Badge, Button, Drawer, Flex, Layout, Menu, Typography, type MenuProps }
 import { useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { isAdmin, useCurrentUser, useLogout } from '../features/auth/api.ts';
-import { useTodo } from '../features/monitoring/api.ts';
+import { useTodo } from '../features/todo/api.ts';
 import { useRegion } from '../features/regions/api.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { useIsMobile } from '../ui/use-is-mobile.ts';

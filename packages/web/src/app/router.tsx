@@ -15,7 +15,7 @@ const RegionsPage = lazy(() => import('../features/regions/pages/RegionsPage.tsx
 const UsersPage = lazy(() => import('../features/admin/pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const DictionariesPage = lazy(() => import('../features/admin/pages/DictionariesPage.tsx').then((m) => ({ default: m.DictionariesPage })));
 const PolicyPackPage = lazy(() => import('../features/admin/pages/PolicyPackPage.tsx').then((m) => ({ default: m.PolicyPackPage })));
-const TodoPage = lazy(() => import('../features/monitoring/pages/TodoPage.tsx').then((m) => ({ default: m.TodoPage })));
+const TodoPage = lazy(() => import('../features/todo/pages/TodoPage.tsx').then((m) => ({ default: m.TodoPage })));
 const MonitoringLinesPage = lazy(() => import('../features/monitoring/pages/MonitoringLinesPage.tsx').then((m) => ({ default: m.MonitoringLinesPage })));
 const AuditLogPage = lazy(() => import('../features/admin/pages/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })));
 const EntityListPage = lazy(() => import('../features/entities/pages/EntityListPage.tsx').then((m) => ({ default: m.EntityListPage })));

@@ -1,6 +1,6 @@
-import type { BackbonePage, BackboneView, EntityCreate, EntityImportReport, EntityPage, EntityPatch, EntityView } from '@chanbang/domain';
+import type { BackbonePage, BackboneView, EntityCreate, EntityPage, EntityPatch, EntityView } from '@chanbang/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiRequest, type QueryValue } from '../../lib/api-client.ts';
+import { api, type QueryValue } from '../../lib/api-client.ts';
 import { ifMatch } from '../../lib/versioning.ts';
 
 // 经营主体 and 技术骨干 (issue 7 §2): TanStack Query hooks over /api/v1/entities and /api/v1/backbones.
@@ -78,14 +78,6 @@ export function useEntityMutations() {
     updateBackbone: useMutation({
       mutationFn: ({ id, ...body }: Partial<BackboneBody> & { id: number; version?: number }) => api.patch<BackboneView>(`/backbones/${id}`, body),
       onSuccess: onBackbone,
-    }),
-    importFile: useMutation({
-      mutationFn: (file: File) => {
-        const form = new FormData();
-        form.append('file', file);
-        return apiRequest<EntityImportReport>('/entities/import', { method: 'POST', body: form });
-      },
-      onSuccess,
     }),
   };
 }

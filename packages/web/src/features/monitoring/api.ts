@@ -7,7 +7,6 @@ import { ifMatch } from '../../lib/versioning.ts';
 import { todoKey } from '../todo/api.ts';
 
 // the 待办 spans cases and projects (features/todo); the menu badge imports it from here
-export { useTodo } from '../todo/api.ts';
 
 const keys = {
   check: (caseId: number, date: string, method: string | undefined) => ['monitoring', 'check', caseId, date, method ?? ''] as const,
