@@ -81,7 +81,8 @@ export async function maxAssetNo(tx: Conn, prefix: string): Promise<string | nul
   const [row] = await tx
     .select({ no: sql<string | null>`max(${assets.assetNo})` })
     .from(assets)
-    .where(sql`${assets.assetNo} LIKE ${`${escapeLike(prefix)}%`}`);
+    // generated numbers only (prefix + 4 digits): a typed number that starts alike does not move the sequence
+    .where(sql`${assets.assetNo} LIKE ${`${escapeLike(prefix)}%`} AND ${assets.assetNo} ~ ${`^${prefix}[0-9]{4}$`}`);
   return row?.no ?? null;
 }
 
@@ -178,4 +179,12 @@ export async function listStocktakeMissing(db: Conn, prefix: string, period: { y
     .from(assets)
     .where(where);
   return { rows: rows as FoundAsset[], total: c?.n ?? 0 };
+}
+
+/** Moves an asset's incomes (version + 1) and class history to its new region code, in the caller's transaction. */
+export async function moveAssetChildren(tx: Conn, assetId: number, regionCode: string): Promise<void> {
+  await tx.execute(
+    sql`UPDATE asset_incomes SET region_code = ${regionCode}, version = version + 1, updated_at = now() WHERE asset_id = ${assetId} AND region_code <> ${regionCode}`,
+  );
+  await tx.execute(sql`UPDATE asset_class_changes SET region_code = ${regionCode} WHERE asset_id = ${assetId} AND region_code <> ${regionCode}`);
 }

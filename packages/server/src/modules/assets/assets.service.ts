@@ -5,6 +5,7 @@ import {
   PROJECT_STAGE_LABELS,
   isProjectStage,
   levelOfRole,
+  regionPrefix,
   yuanToFen,
   type AssetClassChange,
   type AssetCreate,
@@ -16,6 +17,7 @@ import {
   type Issue,
   type ProjectStage,
 } from '@chanbang/domain';
+import { isUniqueViolation } from '../../db-errors.ts';
 import type { Actor, Conn, Deps } from '../../deps.ts';
 import { checkVersion } from '../../versioning.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
@@ -123,8 +125,11 @@ async function checkAsset(db: Conn, actor: Actor, a: Fields & { assetClass?: str
   }
   if (a.operatorEntityId && a.operatorEntityId !== before?.operatorEntityId) {
     const e = await repo.findEntityBrief(db, a.operatorEntityId);
-    if (!e || !e.regionCode.startsWith(a.regionCode.slice(0, 6))) {
-      issues.push({ path: 'operatorEntityId', value: a.operatorEntityId, messageZh: '所选经营主体不存在或不属于本县', messageEn: 'no such entity in this county' });
+    // an entity the user may read: in the scope, or seated above it (a county enterprise running a village's asset);
+    // another township's entity is answered like a missing one (its name would come back as the operator)
+    const readable = e && (isInScope(actor, e.regionCode) || actor.scopePrefix.startsWith(regionPrefix(e.regionCode)));
+    if (!e || !readable || !e.regionCode.startsWith(a.regionCode.slice(0, 6))) {
+      issues.push({ path: 'operatorEntityId', value: a.operatorEntityId, messageZh: '所选经营主体不存在或不在您的管辖范围内', messageEn: 'no such entity in your scope' });
     }
   }
   if (a.category !== 'operating') {
@@ -190,12 +195,15 @@ export async function createAsset(deps: Deps, actor: Actor, input: AssetCreate):
   await checkAsset(db, actor, { ...fields, assetClass });
   const id = await db.transaction(async (tx) => {
     if (assetNo && (await repo.findAssetByNo(tx, assetNo))) noTaken(assetNo);
-    const row = await repo.insertAsset(tx, {
-      ...(columnsOf(fields) as repo.AssetInsert),
-      assetNo: assetNo ?? (await nextAssetNo(tx, fields.regionCode)),
-      assetClass: assetClass ?? null,
-      classReason: assetClass ? classReason!.trim() : null,
-    });
+    const no = assetNo ?? (await nextAssetNo(tx, fields.regionCode));
+    const row = await repo
+      .insertAsset(tx, {
+        ...(columnsOf(fields) as repo.AssetInsert),
+        assetNo: no,
+        assetClass: assetClass ?? null,
+        classReason: assetClass ? classReason!.trim() : null,
+      })
+      .catch((err: unknown) => (isUniqueViolation(err, 'assets_no_uq') ? noTaken(no) : Promise.reject(err)));
     if (assetClass)
       await repo.insertClassChange(tx, { assetId: row.id, regionCode: row.regionCode, fromClass: null, toClass: assetClass, reason: classReason!.trim(), changedBy: actor.id });
     await recordAudit(tx, actor, { action: 'create', entityType: 'asset', entityId: row.id, regionCode: row.regionCode, after: row });
@@ -263,7 +271,11 @@ export async function patchAsset(deps: Deps, actor: Actor, id: number, patch: As
       if (other) noTaken(patch.assetNo);
       values.assetNo = patch.assetNo;
     }
-    const after = await repo.updateAsset(tx, id, values);
+    const after = await repo
+      .updateAsset(tx, id, values)
+      .catch((err: unknown) => (isUniqueViolation(err, 'assets_no_uq') && values.assetNo ? noTaken(values.assetNo) : Promise.reject(err)));
+    // its incomes and class history move with it (scoping and the audit of later writes follow the asset's region)
+    if (after.regionCode !== row.regionCode) await repo.moveAssetChildren(tx, id, after.regionCode);
     await recordAudit(tx, actor, { action: 'update', entityType: 'asset', entityId: id, regionCode: after.regionCode, before: row, after });
   });
   return assetDetail(db, actor, id);

@@ -263,3 +263,49 @@ describe('half-year incomes, A3 and disposal', () => {
     expect(h2).toContain('温室大棚B');
   });
 });
+
+describe('operator, moves and numbers', () => {
+  it('an operator from another township is refused like a missing one; a county entity may run a village asset', async () => {
+    const ent = async (regionCode: string, name: string) =>
+      Number((await t.db.query<{ id: number }>(`INSERT INTO entities (region_code, entity_type, name) VALUES ($1, 'cooperative', $2) RETURNING id`, [regionCode, name]))[0]?.id);
+    const far = await ent(v21, '邻镇红枣合作社');
+    const seat = await ent(tree.county.code, '县级龙头企业');
+    const refused = await req(town1.cookie, 'POST', '/api/v1/assets', { ...solar(), operatorEntityId: far });
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.body).not.toContain('邻镇红枣合作社');
+    expect(refused.json().error.details.issues[0].path).toBe('operatorEntityId');
+    const ok = await req(town1.cookie, 'POST', '/api/v1/assets', { ...solar(), operatorEntityId: seat });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.body).toContain('县级龙头企业');
+  });
+
+  it('a county officer moves an asset to another township: its incomes and class history go with it', async () => {
+    const created = await req(county.cookie, 'POST', '/api/v1/assets', { ...solar(), name: '搬迁冷库' });
+    expect(created.statusCode, created.body).toBe(201);
+    const a = created.json();
+    const put = await req(county.cookie, 'PUT', `/api/v1/assets/${a.id}/incomes/2024/1`, { incomeYuan: 1000, stocktakeOn: '2024-07-10' });
+    expect(put.statusCode, put.body).toBe(200);
+    const moved = await req(county.cookie, 'PATCH', `/api/v1/assets/${a.id}`, { regionCode: v21, version: a.version });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const rows = await t.db.query<{ t: string; region_code: string }>(
+      `SELECT 'income' AS t, region_code FROM asset_incomes WHERE asset_id = $1 UNION ALL SELECT 'class', region_code FROM asset_class_changes WHERE asset_id = $1`,
+      [a.id],
+    );
+    expect(rows.length).toBe(2);
+    for (const r of rows) expect(r.region_code, r.t).toBe(v21);
+    // the old township no longer reaches it, the new one does
+    expect((await req(town1.cookie, 'GET', `/api/v1/assets/${a.id}`)).statusCode).toBe(404);
+    expect((await req(town2.cookie, 'GET', `/api/v1/assets/${a.id}/incomes`)).statusCode).toBe(200);
+  });
+
+  it('a typed number that looks generated does not block the next generated one; a taken number is 409', async () => {
+    const prefix = `ZC${v12.slice(0, 9)}`;
+    const typed = await req(county.cookie, 'POST', '/api/v1/assets', { name: '手编号资产', regionCode: v12, category: 'operating', valueYuan: 1, assetNo: `${prefix}99999` });
+    expect(typed.statusCode, typed.body).toBe(201);
+    const next = await req(county.cookie, 'POST', '/api/v1/assets', { name: '自动编号资产', regionCode: v12, category: 'operating', valueYuan: 1 });
+    expect(next.statusCode, next.body).toBe(201);
+    expect(next.json().assetNo).toMatch(new RegExp(`^${prefix}\\d{4}$`));
+    const again = await req(county.cookie, 'POST', '/api/v1/assets', { name: '重号资产', regionCode: v12, category: 'operating', valueYuan: 1, assetNo: next.json().assetNo });
+    expect(again.statusCode, again.body).toBe(409);
+  });
+});
