@@ -48,14 +48,25 @@ INSERT INTO rule_result_counts (rule_id, year, region_code, status, group_code, 
 -- household_type_counts = households not exited counted by (region, type), kept the same way
 CREATE FUNCTION household_type_count() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+  -- only the rows whose (region, type, in the registry) changed move a count: a phone edit or a version bump touches
+  -- no count row, so officers' saves do not queue on a village's count; rows are written in key order (no deadlock)
+  IF TG_OP = 'UPDATE' THEN
     INSERT INTO household_type_counts AS c (region_code, household_type, n)
-      SELECT region_code, household_type, -count(*) FROM old_rows WHERE deleted_at IS NULL GROUP BY 1, 2
+      SELECT region_code, household_type, sum(d) FROM (
+        SELECT o.region_code, o.household_type, -1 AS d FROM old_rows o JOIN new_rows n ON n.id = o.id
+          WHERE o.deleted_at IS NULL AND (n.deleted_at IS NOT NULL OR n.region_code <> o.region_code OR n.household_type <> o.household_type)
+        UNION ALL
+        SELECT n.region_code, n.household_type, 1 FROM new_rows n JOIN old_rows o ON o.id = n.id
+          WHERE n.deleted_at IS NULL AND (o.deleted_at IS NOT NULL OR n.region_code <> o.region_code OR n.household_type <> o.household_type)
+      ) x GROUP BY 1, 2 HAVING sum(d) <> 0 ORDER BY 1, 2
       ON CONFLICT (region_code, household_type) DO UPDATE SET n = c.n + excluded.n;
-  END IF;
-  IF TG_OP IN ('UPDATE', 'INSERT') THEN
+  ELSIF TG_OP = 'DELETE' THEN
     INSERT INTO household_type_counts AS c (region_code, household_type, n)
-      SELECT region_code, household_type, count(*) FROM new_rows WHERE deleted_at IS NULL GROUP BY 1, 2
+      SELECT region_code, household_type, -count(*) FROM old_rows WHERE deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2
+      ON CONFLICT (region_code, household_type) DO UPDATE SET n = c.n + excluded.n;
+  ELSE
+    INSERT INTO household_type_counts AS c (region_code, household_type, n)
+      SELECT region_code, household_type, count(*) FROM new_rows WHERE deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2
       ON CONFLICT (region_code, household_type) DO UPDATE SET n = c.n + excluded.n;
   END IF;
   RETURN NULL;

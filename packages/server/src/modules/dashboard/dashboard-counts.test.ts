@@ -67,6 +67,12 @@ describe('count tables (migration 0005)', () => {
     await t.db.db.execute(sql`UPDATE households SET deleted_at = now() WHERE id = ${ids[3]}`);
     c = await householdCounts();
     expect(c.kept).toEqual(c.counted);
+    // an edit that changes no region, type or exit writes no count row (saves do not queue on a village's count)
+    const xmins = async () =>
+      rowsOf<{ x: string }>(await t.db.db.execute(sql`SELECT xmin::text AS x FROM household_type_counts ORDER BY region_code, household_type`)).map((r) => r.x);
+    const before = await xmins();
+    await t.db.db.execute(sql`UPDATE households SET phone = '13800000000', version = version + 1 WHERE id IN (${ids[1]}, ${ids[2]})`);
+    expect(await xmins()).toEqual(before);
     await t.db.db.execute(sql`UPDATE households SET deleted_at = NULL WHERE id = ${ids[3]}`);
     await t.db.db.execute(sql`DELETE FROM persons WHERE household_id = ${ids[5]}`);
     await t.db.db.execute(sql`DELETE FROM households WHERE id = ${ids[5]}`);

@@ -25,10 +25,11 @@ export async function countHouseholdsByType(db: Conn, prefix: string, childLen: 
 }
 
 /**
- * A number that grows with every write to the facts the dashboard reads: each write marks its region dirty
- * (rule_dirty, migration 0004 triggers on households, persons, measures, incomes, cases, the industry tables), and
- * the marks' sequence never goes back.
+ * What the data looks like now, for sharing dashboard builds: the transaction snapshot (`pg_current_snapshot()`),
+ * which changes when a write commits or starts — unlike a sequence, whose value moves before the write commits (a
+ * build begun in between would read the old data under the new key). Read-only requests take no transaction id,
+ * so 50 dashboards at once share one snapshot.
  */
 export async function dataVersion(db: Conn): Promise<string> {
-  return String(rowsOf<{ v: string | number }>(await db.execute(sql`SELECT last_value AS v FROM rule_dirty_id_seq`))[0]?.v ?? 0);
+  return String(rowsOf<{ v: string }>(await db.execute(sql`SELECT pg_current_snapshot()::text AS v`))[0]?.v ?? '');
 }

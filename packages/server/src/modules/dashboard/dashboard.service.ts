@@ -27,8 +27,8 @@ function noH1(regionCode: string): Dashboard['h1'] {
  */
 export async function getDashboard(deps: Deps, actor: Actor, regionCode: string | undefined, year = currentYear()): Promise<Dashboard> {
   const region = await resolveScopeRegion(deps.db.db, actor, regionCode);
-  // the same dashboard asked for again while it is being built, with no write in between, waits for that build
-  // (50 officers opening the county's dashboard at once build it once); a write since then starts a new build
+  // the same dashboard asked for again while it is being built, with no write in between (same snapshot), waits for
+  // that build (50 officers opening the county's dashboard at once build it once); a write since then starts a new one
   const key = `${region.code}|${year}|${await dataVersion(deps.db.db)}`;
   let building = inFlight.get(deps.db);
   if (!building) inFlight.set(deps.db, (building = new Map()));
@@ -40,7 +40,7 @@ export async function getDashboard(deps: Deps, actor: Actor, regionCode: string 
   return build;
 }
 
-/** Dashboards being built, per database and (region, year, data version). */
+/** Dashboards being built, per database and (region, year, snapshot); a build is forgotten when it ends. */
 const inFlight = new WeakMap<Deps['db'], Map<string, Promise<Dashboard>>>();
 
 async function buildDashboard(deps: Deps, region: RegionRow, year: number): Promise<Dashboard> {
