@@ -77,7 +77,7 @@ describe('assets: register from an accepted project, record income, class', () =
     await page.goto(`${j.server.url}/industry/assets`);
     await expect.poll(() => page.getByTestId('asset-totals').innerText()).toBe(`共 ${all.total} 项资产，原值合计 ${wan} 万元`);
     await expect.poll(() => page.getByTestId('asset-missing').isVisible()).toBe(true);
-    await page.getByRole('link', { name: '阳店村果品交易市场' }).first().isVisible();
+    await expect.poll(() => page.getByRole('link', { name: '阳店村果品交易市场' }).first().isVisible()).toBe(true);
     await page.screenshot({ path: join(artifactsDir, 'assets-1440.png'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();

@@ -139,7 +139,8 @@ describe('project library: propose → review → publicity → county entry', (
     await expect.poll(() => page.getByText(NAME).first().isVisible()).toBe(true);
     expect(await page.getByLabel('阶段').locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').textContent()).toContain('已入库');
     await page.goto(`${j.server.url}/industry/projects?stage=draft&year=${year}`);
-    await page.waitForLoadState('networkidle');
+    // the filtered list has rendered (its rows or its empty state) before the absence is judged
+    await expect.poll(async () => (await page.locator('.ant-table-row').count()) > 0 || (await page.locator('.ant-empty').first().isVisible())).toBe(true);
     expect(await page.getByText(NAME).count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     // the 申报 form is a full-screen dialog on a phone

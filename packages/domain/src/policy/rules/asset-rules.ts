@@ -196,7 +196,7 @@ export const A4_RULE: RuleDefinition<AssetFacts> = {
         en.push('no management level');
       } else if (!levels.includes(f.managementLevel)) {
         zh.push(`管理层级「${assetLabel('managementLevel', f.managementLevel).zh}」不在${named('managementLevel', levels)}之列`);
-        en.push(`management level ${f.managementLevel} is not one of the pack's`);
+        en.push(`management level ${assetLabel('managementLevel', f.managementLevel).en} is not one of the pack's`);
       }
       if (isIncomeGenerating(f.category)) {
         if (!f.assetClass) {
@@ -204,7 +204,7 @@ export const A4_RULE: RuleDefinition<AssetFacts> = {
           en.push('operating asset not classed');
         } else if (!classes.includes(f.assetClass)) {
           zh.push(`分类「${assetLabel('assetClass', f.assetClass).zh}」不在${named('assetClass', classes)}之列`);
-          en.push(`class ${f.assetClass} is not one of the pack's`);
+          en.push(`class ${assetLabel('assetClass', f.assetClass).en} is not one of the pack's`);
         }
         const bare = f.classChanges.filter((c) => !c.reason || c.reason.trim() === '').length;
         if (bare > 0) {
@@ -215,8 +215,12 @@ export const A4_RULE: RuleDefinition<AssetFacts> = {
       if (zh.length) return { met: false, reasonZh: zh.join('；'), reasonEn: en.join('; ') };
       const level = assetLabel('managementLevel', f.managementLevel!).zh;
       return isIncomeGenerating(f.category)
-        ? { met: true, reasonZh: `${level}，${assetLabel('assetClass', f.assetClass!).zh}`, reasonEn: `${f.managementLevel}, ${f.assetClass}` }
-        : { met: true, reasonZh: level, reasonEn: f.managementLevel! };
+        ? {
+            met: true,
+            reasonZh: `${level}，${assetLabel('assetClass', f.assetClass!).zh}`,
+            reasonEn: `${assetLabel('managementLevel', f.managementLevel!).en}, ${assetLabel('assetClass', f.assetClass!).en}`,
+          }
+        : { met: true, reasonZh: level, reasonEn: assetLabel('managementLevel', f.managementLevel!).en };
     });
   },
 };

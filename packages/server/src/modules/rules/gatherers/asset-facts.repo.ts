@@ -3,6 +3,7 @@ import type { AssetFacts } from '@chanbang/domain';
 import type { Conn } from '../../../deps.ts';
 import { rowsOf } from '../../regions/regions.repo.ts';
 import { scopeWhere } from '../../regions/scope.ts';
+import { todayInChina } from '../../projects/project-actions.service.ts';
 import type { GatherScope } from './gatherer.types.ts';
 
 /**
@@ -39,10 +40,11 @@ type AssetRow = {
 const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 
 /**
- * Asset facts (A1, A3, A4) under `scope.prefix`, in ONE statement. A3 is judged on `asOf`: today, so the stored
- * results of a half year's stock-take move on with the next write after 1 January / 1 July (no write, no refresh).
+ * Asset facts (A1, A3, A4) under `scope.prefix`, in ONE statement. A3 is judged on `asOf`: today in China (as the
+ * income entry judges a half year ended), so the stored results of a half year's stock-take move on with the next
+ * write after 1 January / 1 July (no write, no refresh).
  */
-export async function gatherAssetFacts(conn: Conn, scope: GatherScope, asOf: string = new Date().toISOString().slice(0, 10)): Promise<AssetFacts[]> {
+export async function gatherAssetFacts(conn: Conn, scope: GatherScope, asOf: string = todayInChina()): Promise<AssetFacts[]> {
   return rowsOf<AssetRow>(await conn.execute(assetFactsQuery(scope))).map((r) => ({
     assetId: Number(r.id),
     regionCode: r.region_code,
