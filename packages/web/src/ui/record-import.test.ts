@@ -16,6 +16,8 @@ describe('a refused record file', () => {
   it('downloads the errors as a CSV Excel reads (BOM, 行 列 原因 Reason), quoting commas and neutralising formulas', () => {
     const csv = issuesCsv([rowIssue, { row: 4, path: '名称', messageZh: '过长，最多 "100" 字', messageEn: 'too long, at most 100' }, { row: 5, path: '电话', messageZh: '=1+1' }]);
     expect(csv.startsWith('\uFEFF')).toBe(true);
+    // a tab before a formula is neutralised too
+    expect(issuesCsv([{ row: 6, path: '备注', messageZh: '\t=HYPERLINK("x")' }]).split('\r\n')[1]).toBe(`6,备注,"'\t=HYPERLINK(""x"")",`);
     expect(csv.slice(1).split('\r\n')).toEqual([
       '行,列,原因,Reason',
       '3,统一社会信用代码,校验位错误,check digit is wrong',

@@ -12,8 +12,8 @@ export function rowIssuesOf(err: unknown): ApiIssue[] | null {
 
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? '' : String(v);
-  // a leading = + - @ would be read as a formula by a spreadsheet: quoted with a ' first
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+  // a leading = + - @ (or a tab / carriage return before one) would be read as a formula by a spreadsheet: quoted with a ' first
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -167,7 +167,8 @@ export async function deleteBackbone(deps: Deps, actor: Actor, id: number, versi
   assertWriteScope(actor, f.backbone.regionCode);
   await db.transaction(async (tx) => {
     const row = await repo.lockBackbone(tx, id);
-    if (!row) throw new AppError('NOT_FOUND', 'backbone not found', { id });
+    // the locked row is judged again: moved out of the scope meanwhile, it is not found
+    if (!row || !isInScope(actor, row.regionCode)) throw new AppError('NOT_FOUND', 'backbone not found', { id });
     await checkVersion(row.version, version, () => viewOf(tx, actor, id));
     if (row.entityId !== null) {
       const owner = await repo.lockEntity(tx, row.entityId);
