@@ -12,7 +12,7 @@ import { loadRulesData, loginCookie, measureRules, measureRulesLoad } from './be
 
 const COUNTY = '411272000000';
 /** Facts kinds the server gathers (modules/rules/gatherers): a rule of another kind is not stored. */
-const GATHERED = new Set(['household', 'village', 'entity', 'project', 'fund', 'loan', 'subsidy']);
+const GATHERED = new Set(['household', 'village', 'entity', 'project', 'fund', 'loan', 'subsidy', 'asset']);
 
 // The rules part of `chanbang bench` on a tiny bench county (PGlite): it completes for every built-in pack, reports
 // every figure, and leaves stored results for every implemented rule of the county's pack.
