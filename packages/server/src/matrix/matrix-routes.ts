@@ -193,6 +193,7 @@ export function urlOf(r: Route, c: Ctx): string {
     if (name === 'id') return byPrefix();
     if (name === 'code') return r.path.startsWith('/api/v1/regions/') ? c.filter : '02';
     if (name === 'year') return '2024';
+    if (name === 'half') return '1';
     if (name === 'provinceCode') return '41';
     if (name === 'dictCode') return 'relation';
     if (name === 'ruleId') return 'H1';

@@ -2,6 +2,7 @@ import type { MatrixArea } from './area.types.ts';
 
 // 帮扶项目资产 (modules/assets): one operating asset of the village (version 1, so the matrix's If-Match "1" fits).
 // Roles (a village officer reads only), versions, class history, disposal, incomes and A3: modules/assets/assets.test.ts.
+// The income routes are walked on its 2024 上半年 income ({year} 2024, {half} 1).
 let seq = 0;
 
 export const assetsArea: MatrixArea = {
@@ -12,6 +13,13 @@ export const assetsArea: MatrixArea = {
       [`MXZC${regionCode}${String(++seq).padStart(3, '0')}`, name, regionCode, `${label}村东坡`, `${label}股份经济合作社`],
     );
     marks.push(name, `${label}村东坡`, `${label}股份经济合作社`);
+    // its income of 2024 上半年 (version 1): the income routes are walked on it
+    await t.db.query(`INSERT INTO asset_incomes (asset_id, region_code, year, half, income_fen, note) VALUES ($1, $2, 2024, 1, 900000, $3)`, [
+      a!.id,
+      regionCode,
+      `${label}矩阵收益备注`,
+    ]);
+    marks.push(`${label}矩阵收益备注`);
     return { assets: Number(a!.id) };
   },
   bodies: {
@@ -19,10 +27,7 @@ export const assetsArea: MatrixArea = {
     'PATCH /api/v1/assets/{id}': () => ({ note: '矩阵备注' }),
     'POST /api/v1/assets/{id}/class': () => ({ assetClass: 'upgrade', reason: '矩阵调整理由' }),
     'POST /api/v1/assets/{id}/dispose': () => ({ reason: '矩阵处置', disposedOn: '2026-01-01' }),
-  },
-  skipped: {
-    'PUT /api/v1/assets/{id}/incomes/{year}/{half}': 'the {half} path parameter (modules/assets/assets.test.ts: other township 404, village officer 403, versions)',
-    'DELETE /api/v1/assets/{id}/incomes/{year}/{half}': 'the {half} path parameter (modules/assets/assets.test.ts: other township 404, versions by If-Match)',
+    'PUT /api/v1/assets/{id}/incomes/{year}/{half}': () => ({ incomeYuan: 1000, stocktakeOn: '2024-07-10' }),
   },
   regionBodies: ['POST /api/v1/assets'],
 };
