@@ -14,7 +14,7 @@ import {
 import type { Actor, Deps } from '../../deps.ts';
 import { checkVersion } from '../../versioning.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { todayInChina } from '../projects/project-actions.service.ts';
+import { todayInChina } from '../households/household.rules.ts';
 import { resolvePrefix } from '../regions/regions.service.ts';
 import * as repo from './assets.repo.ts';
 import { assertAssetWriter, getReadableAsset, lockWritableAsset } from './assets.service.ts';

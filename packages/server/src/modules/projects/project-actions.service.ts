@@ -1,5 +1,6 @@
 import { AppError, entryPolicyOf, planProjectAction, projectLevelOfRole, projectLevelRefusal, type ProjectActionBody, type ProjectView } from '@chanbang/domain';
 import type { Actor, Deps } from '../../deps.ts';
+import { todayInChina } from '../households/household.rules.ts';
 import { checkVersion } from '../../versioning.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { countyCodeOf, getActivePack } from '../policy/policy.service.ts';
@@ -13,11 +14,6 @@ const HTTP_MESSAGE: Record<string, string> = {
   INVALID_TRANSITION: 'the project cannot take this step now',
   VALIDATION_FAILED: 'the step is incomplete',
 };
-
-/** Today in China (UTC+8), ISO: the default date of a step. */
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /**
  * Takes one step of the project library workflow (domain planProjectAction): the user's level first (403 with the

@@ -3,7 +3,7 @@ import type { AssetFacts } from '@chanbang/domain';
 import type { Conn } from '../../../deps.ts';
 import { rowsOf } from '../../regions/regions.repo.ts';
 import { scopeWhere } from '../../regions/scope.ts';
-import { todayInChina } from '../../projects/project-actions.service.ts';
+import { todayInChina } from '../../households/household.rules.ts';
 import type { GatherScope } from './gatherer.types.ts';
 
 /**
