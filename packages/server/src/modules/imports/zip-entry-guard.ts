@@ -66,12 +66,27 @@ function watchEntry(entry: ZipEntry, parser: Pushable, guard: ZipGuard, totals: 
   };
 }
 
+/**
+ * unzipper 0.10's Parse emits 'end' as soon as its input is written ('finish'), while entries may still wait in
+ * its readable buffer: exceljs' stream reader then stops before them. About one read in 500 lost the last entry
+ * of an exceljs-written file (xl/workbook.xml) and failed with "Cannot read properties of undefined (reading
+ * 'sheets')". The early 'end' is dropped; the readable side ends by itself once its entries are read (on
+ * 'finish' it is ended in case the zip stopped before its end record).
+ */
+function endWhenRead(parser: Pushable): void {
+  const emit = parser.emit.bind(parser);
+  const state = (parser as unknown as { _readableState: { endEmitted: boolean } })._readableState;
+  parser.emit = (event: string | symbol, ...args: unknown[]) => (event === 'end' && !state.endEmitted ? false : emit(event, ...args));
+  parser.on('finish', () => parser.push(null));
+}
+
 /** unzipper with a Parse that counts the inflated bytes of the read armed by {@link armZipGuard}. */
 export function guardedUnzipper<T extends Unzipper>(real: T): T {
   return {
     ...real,
     Parse(opts?: unknown) {
       const parser = real.Parse(opts);
+      endWhenRead(parser);
       const guard = armed;
       armed = null;
       if (!guard) return parser;
