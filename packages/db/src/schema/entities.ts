@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, date, index, pgTable, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, date, index, integer, pgTable, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { codes, versioned } from './industry-columns.ts';
 import { regions } from './regions.ts';
 
@@ -33,6 +33,8 @@ export const entities = pgTable(
     servedRegionCodes: codes(),
     /** 易地扶贫搬迁安置区加工园区 (J4, issue 8) */
     isRelocationPark: boolean().notNull().default(false),
+    /** 吸纳就业总人数 (J4's denominator for workshops and relocation parks); null = not recorded */
+    employeeCount: integer(),
     /** active | closed (注销/停业: kept with its history) */
     status: varchar({ length: 16 }).notNull().default('active'),
     closedOn: date({ mode: 'string' }),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, date, index, integer, numeric, pgTable, smallint, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { entities } from './entities.ts';
 import { regions } from './regions.ts';
 
 const money = (name?: string) => (name ? numeric(name, { precision: 14, scale: 2, mode: 'number' }) : numeric({ precision: 14, scale: 2, mode: 'number' }));
@@ -119,6 +120,21 @@ export const persons = pgTable(
     /** willing to be trained / to work */
     wantsTraining: boolean(),
     trainedThisYear: boolean(),
+    /** 就业意愿 (H4: willing to work); null = not recorded */
+    wantsWork: boolean(),
+    /** dict employment_channel (就业渠道): enterprise | workshop | work_relief | public_post | self_employed | flexible | other */
+    employmentChannel: varchar({ length: 24 }),
+    /** 务工企业: an entity of the registry where known (J3, J4) */
+    employerEntityId: bigint({ mode: 'number' }).references(() => entities.id, { onDelete: 'set null' }),
+    /** 务工企业名称 as recorded (national field), also when no entity matches */
+    employerName: text(),
+    /** 务工月收入 (分) */
+    monthlyWageFen: bigint({ mode: 'number' }),
+    /** skills mastered (掌握技能, H4/H7 "1–2 项技能"): free text items, e.g. 大枣栽培, 电工 */
+    skills: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     phone: varchar({ length: 32 }),
     /** dict exit_reason (自然减少), with the date; the person is hidden from lists and read-only while set */
     exitReason: varchar({ length: 16 }),

@@ -11,3 +11,4 @@ export * from './linkages.ts';
 export * from './funds.ts';
 export * from './rule-results.ts';
 export * from './assets.ts';
+export * from './employment.ts';

@@ -6,10 +6,25 @@ import type { PolicyDocument } from './documents.ts';
  * asset: one per 帮扶项目资产; distribution: one per village and year (its collective industry income and what its
  * distributions paid to 脱贫户 and 监测户, A2).
  */
-export type FactsKind = 'household' | 'person' | 'village' | 'fund' | 'project' | 'entity' | 'asset' | 'distribution' | 'subsidy' | 'loan' | 'assessment';
+export type FactsKind =
+  | 'household'
+  | 'person'
+  | 'village'
+  | 'fund'
+  | 'project'
+  | 'entity'
+  | 'asset'
+  | 'distribution'
+  | 'subsidy'
+  | 'loan'
+  | 'assessment'
+  | 'coverage'
+  | 'worker'
+  | 'employer'
+  | 'post';
 
 /** Every facts kind (the server registers one fact gatherer per kind it evaluates). */
-export const FACTS_KINDS: readonly FactsKind[] = ['household', 'person', 'village', 'fund', 'project', 'entity', 'asset', 'distribution', 'subsidy', 'loan', 'assessment'];
+export const FACTS_KINDS: readonly FactsKind[] = ['household', 'person', 'village', 'fund', 'project', 'entity', 'asset', 'distribution', 'subsidy', 'loan', 'assessment', 'coverage', 'worker', 'employer', 'post'];
 
 /**
  * One rule as configured in a region's policy pack: its thresholds and other parameters are data, never
