@@ -134,36 +134,36 @@ CREATE INDEX "trainings_region_idx" ON "trainings" USING btree ("region_code" va
 ALTER TABLE "persons" ADD CONSTRAINT "persons_employer_entity_id_entities_id_fk" FOREIGN KEY ("employer_entity_id") REFERENCES "public"."entities"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 -- rule layer (ADR 0004): the facts kinds of issue 8 §4–§8 — coverage (H2, H3, H5, H6: a 脱贫/监测 household's
 -- industry, jobs and income), worker (H4, H7, J1, J2: a working-age person), employer (J3, J4: an entity's hires),
--- post (J5: a public-welfare post's lifecycle) — are marked dirty by every table they read, like the others
+-- post (J5: a public-welfare post's lifecycle), job_subsidy (J1–J3: who is entitled and what was paid) — are marked dirty by every table they read, like the others
 DO $$
 DECLARE
   t record;
 BEGIN
   FOR t IN SELECT * FROM (VALUES
-    ('households', '''household'', ''person'', ''village'', ''distribution'', ''coverage'', ''worker'', ''employer'', ''post'''),
-    ('persons', '''household'', ''person'', ''coverage'', ''worker'', ''employer'', ''post'''),
+    ('households', '''household'', ''person'', ''village'', ''distribution'', ''coverage'', ''worker'', ''employer'', ''post'', ''job_subsidy'''),
+    ('persons', '''household'', ''person'', ''coverage'', ''worker'', ''employer'', ''post'', ''job_subsidy'''),
     ('support_measures', '''household'', ''person'', ''coverage'''),
     ('household_incomes', '''household'', ''coverage'''),
     ('linkages', '''household'', ''person'', ''village'', ''entity'', ''project'', ''coverage'''),
     ('project_beneficiaries', '''household'', ''project'', ''coverage'''),
-    ('entities', '''entity'', ''village'', ''project'', ''employer''')
+    ('entities', '''entity'', ''village'', ''project'', ''employer'', ''job_subsidy''')
   ) AS v(tbl, kinds) LOOP
     EXECUTE format('DROP TRIGGER %I ON %I', t.tbl || '_rule_dirty_ins', t.tbl);
     EXECUTE format('DROP TRIGGER %I ON %I', t.tbl || '_rule_dirty_upd', t.tbl);
     EXECUTE format('DROP TRIGGER %I ON %I', t.tbl || '_rule_dirty_del', t.tbl);
   END LOOP;
   FOR t IN SELECT * FROM (VALUES
-    ('households', '''household'', ''person'', ''village'', ''distribution'', ''coverage'', ''worker'', ''employer'', ''post'''),
-    ('persons', '''household'', ''person'', ''coverage'', ''worker'', ''employer'', ''post'''),
+    ('households', '''household'', ''person'', ''village'', ''distribution'', ''coverage'', ''worker'', ''employer'', ''post'', ''job_subsidy'''),
+    ('persons', '''household'', ''person'', ''coverage'', ''worker'', ''employer'', ''post'', ''job_subsidy'''),
     ('support_measures', '''household'', ''person'', ''coverage'''),
     ('household_incomes', '''household'', ''coverage'''),
     ('linkages', '''household'', ''person'', ''village'', ''entity'', ''project'', ''coverage'''),
     ('project_beneficiaries', '''household'', ''project'', ''coverage'''),
-    ('entities', '''entity'', ''village'', ''project'', ''employer'''),
+    ('entities', '''entity'', ''village'', ''project'', ''employer'', ''job_subsidy'''),
     ('public_welfare_posts', '''post'', ''employer'''),
     ('post_appointments', '''post'', ''worker'', ''coverage'', ''employer'''),
     ('post_payments', '''post'', ''worker'''),
-    ('subsidy_payments', '''worker'', ''employer'''),
+    ('subsidy_payments', '''job_subsidy'''),
     ('trainings', '''worker'''),
     ('training_participants', '''worker'', ''coverage'''),
     ('local_farmer_incomes', '''coverage''')

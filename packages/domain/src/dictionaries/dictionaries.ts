@@ -4,6 +4,7 @@ import { HOUSEHOLD_DICTIONARIES, PERSON_DICTIONARIES } from './households.dict.t
 import { NATIONAL_PERSON_DICTIONARIES } from './national.dict.ts';
 import { INDUSTRY_DICTIONARIES } from './industry.dict.ts';
 import { SUPPORT_DICTIONARIES } from './support.dict.ts';
+import { EMPLOYMENT_DICTIONARIES } from './employment.dict.ts';
 import { ASSET_DICTIONARIES } from './asset.dict.ts';
 
 /** The codes of every built-in dictionary, e.g. `DICT.riskType === 'risk_type'`. */
@@ -48,6 +49,10 @@ export const DICT = {
   assetOperationMode: 'asset_operation_mode',
   assetClass: 'asset_class',
   distributionLineKind: 'distribution_line_kind',
+  employmentChannel: 'employment_channel',
+  publicPostType: 'public_post_type',
+  postExitReason: 'post_exit_reason',
+  trainingCertificate: 'training_certificate',
 } as const;
 
 /** A built-in dictionary code. */
@@ -61,6 +66,7 @@ export const DICTIONARIES: Dictionary[] = [
   ...SUPPORT_DICTIONARIES,
   ...INDUSTRY_DICTIONARIES,
   ...ASSET_DICTIONARIES,
+  ...EMPLOYMENT_DICTIONARIES,
 ];
 
 /**

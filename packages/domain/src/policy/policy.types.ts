@@ -21,10 +21,11 @@ export type FactsKind =
   | 'coverage'
   | 'worker'
   | 'employer'
-  | 'post';
+  | 'post'
+  | 'job_subsidy';
 
 /** Every facts kind (the server registers one fact gatherer per kind it evaluates). */
-export const FACTS_KINDS: readonly FactsKind[] = ['household', 'person', 'village', 'fund', 'project', 'entity', 'asset', 'distribution', 'subsidy', 'loan', 'assessment', 'coverage', 'worker', 'employer', 'post'];
+export const FACTS_KINDS: readonly FactsKind[] = ['household', 'person', 'village', 'fund', 'project', 'entity', 'asset', 'distribution', 'subsidy', 'loan', 'assessment', 'coverage', 'worker', 'employer', 'post', 'job_subsidy'];
 
 /**
  * One rule as configured in a region's policy pack: its thresholds and other parameters are data, never
