@@ -56,20 +56,6 @@ function linesMatchTotal(v: { totalYuan?: number | null; lines?: DistributionLin
   }
 }
 
-/** `POST /api/v1/distributions`: a draft distribution (confirmed later; A2's 70 % is checked then and on save). */
-export const DistributionCreateSchema = z
-  .object({
-    regionCode: VillageCodeSchema,
-    year: YearSchema,
-    half: HalfSchema,
-    collectiveIncomeYuan: PositiveMoney('the collective industry income').describe('村集体产业收益 (元): the whole A2’s 70 % is of'),
-    totalYuan: moneySchema().nullable().optional().describe('分配总额 (元); when given, the lines must add up to it'),
-    lines: linesSchema,
-    note: nullableText(500).describe('备注'),
-  })
-  .superRefine(linesMatchTotal);
-export type DistributionCreate = z.infer<typeof DistributionCreateSchema>;
-
 /** `PATCH /api/v1/distributions/:id`: a draft's income, lines or note (send the version read). */
 export const DistributionPatchSchema = z
   .object({
@@ -98,19 +84,57 @@ export const BaseShareSchema = z
   .describe('基础保障 of households without labour');
 export type BaseShare = z.infer<typeof BaseShareSchema>;
 
-/** `POST /api/v1/distributions/propose`: nothing is stored; the households come from the registry. */
+/** `POST /api/v1/distributions/propose`: a draft from the rules and the registry (the officer then adjusts it). */
 export const DistributionProposeSchema = z.object({
   regionCode: VillageCodeSchema,
   year: YearSchema,
-  amountYuan: moneySchema().describe('可分配金额 (元): paid out to the village’s 脱贫户 and 监测户'),
-  base: BaseShareSchema,
+  half: HalfSchema,
+  collectiveIncomeYuan: PositiveMoney('the collective industry income')
+    .optional()
+    .describe('村集体产业收益 (元); default: the period’s income of the village collective’s assets (the basis)'),
+  amountYuan: moneySchema()
+    .optional()
+    .describe('可分配金额 (元) paid to the 脱贫户 and 监测户; default: the collective income × the pack’s A2 share, rounded up to the 分 (the whole income without A2)'),
+  base: BaseShareSchema.optional().describe('基础保障; default: each household without labour gets the average share per household'),
   work: z
     .array(z.object({ householdId: z.number().int().positive(), workUnits: WorkUnitsSchema.describe('劳动量') }))
     .max(5000)
-    .default([])
-    .describe('work done by households with labour (公益性劳动、务工天数); a household not listed did none'),
+    .optional()
+    .describe('work done by households with labour (公益性劳动、务工天数); default: 1 unit for each household with labour'),
+  note: nullableText(500).describe('备注'),
 });
 export type DistributionPropose = z.infer<typeof DistributionProposeSchema>;
+
+/** `GET /api/v1/distributions/basis`: what a proposal starts from. */
+export const DistributionBasisQuerySchema = z.object({
+  regionCode: VillageCodeSchema,
+  year: z.coerce.number().int().min(2013).max(2100).describe('年度'),
+  half: z.coerce.number().int().min(1).max(2).optional().describe('半年度 1/2; absent = 全年'),
+});
+export type DistributionBasisQuery = z.infer<typeof DistributionBasisQuerySchema>;
+
+export const DistributionPolicySchema = z.object({
+  minShare: z.number().nullable().describe('A2’s threshold in the county’s pack (0.7); null when the pack has no A2'),
+  clause: z.string().describe('the pack’s clause of A2 (文号 §), empty without A2'),
+  noteZh: z.string().nullable().describe('本县政策包未规定… when the pack has no A2'),
+  noteEn: z.string().nullable(),
+});
+
+export const DistributionBasisSchema = z.object({
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  year: z.number().int(),
+  half: z.number().int().nullable(),
+  collectiveIncomeYuan: z.number().describe('the period’s income of the village collective’s assets (元)'),
+  assets: z.array(z.object({ id: z.number().int(), assetNo: z.string(), name: z.string(), incomeYuan: z.number() })).describe('the assets the basis sums'),
+  households: z.object({ lifted: z.number().int(), monitored: z.number().int(), withLabor: z.number().int(), withoutLabor: z.number().int() }),
+  policy: DistributionPolicySchema,
+});
+export type DistributionBasis = z.infer<typeof DistributionBasisSchema>;
+
+/** `POST /api/v1/distributions/:id/cancel`: a draft is dropped, a confirmed one's incomes are taken back out. */
+export const DistributionCancelSchema = z.object({ reason: z.string().trim().min(1).max(500).describe('撤销原因'), version: VersionSchema.optional() });
+export type DistributionCancel = z.infer<typeof DistributionCancelSchema>;
 
 const LineHouseholdFields = {
   householdId: z.number().int(),
@@ -120,16 +144,8 @@ const LineHouseholdFields = {
   kind: DistributionLineKindSchema,
   workUnits: z.number().nullable(),
   amountYuan: z.number().describe('分配金额 (元)'),
+  hasLabor: z.boolean().describe('有劳动能力 (a member who can work)'),
 };
-
-export const DistributionProposalViewSchema = z.object({
-  amountYuan: z.number().describe('可分配金额 (元)'),
-  baseYuan: z.number().describe('基础保障合计 (元)'),
-  workYuan: z.number().describe('按劳取酬合计 (元)'),
-  rounding: z.string().describe('how amounts were rounded to the 分 (largest remainder)'),
-  lines: z.array(z.object({ ...LineHouseholdFields, hasLabor: z.boolean().describe('有劳动能力') })),
-});
-export type DistributionProposalView = z.infer<typeof DistributionProposalViewSchema>;
 
 export const DistributionViewSchema = z.object({
   id: z.number().int(),
@@ -141,9 +157,11 @@ export const DistributionViewSchema = z.object({
   totalYuan: z.number().describe('分配总额: the lines’ sum (元)'),
   liftedMonitoredYuan: z.number().describe('其中分配给脱贫户和监测户 (元)'),
   share: z.number().nullable().describe('liftedMonitored ÷ collective income, 4 decimals (A2)'),
-  minShare: z.number().describe('A2’s threshold in the county’s pack (0.7)'),
+  minShare: z.number().nullable().describe('A2’s threshold in the county’s pack (0.7); null without A2'),
+  policy: DistributionPolicySchema,
   status: z.enum(['draft', 'confirmed', 'cancelled']),
   confirmedAt: z.string().nullable(),
+  confirmedByName: z.string().nullable(),
   note: z.string().nullable(),
   lines: z.array(z.object({ id: z.number().int(), ...LineHouseholdFields, carriedAt: z.string().nullable().describe('计入农户收入的时间') })),
   version: VersionSchema,
@@ -156,5 +174,5 @@ export const DistributionListQuerySchema = PageQuerySchema.extend({
   status: z.enum(['draft', 'confirmed', 'cancelled']).optional(),
 });
 export type DistributionListQuery = z.infer<typeof DistributionListQuerySchema>;
-export const DistributionPageSchema = pageOf(DistributionViewSchema.omit({ lines: true }));
+export const DistributionPageSchema = pageOf(DistributionViewSchema.omit({ lines: true }).extend({ lineCount: z.number().int() }));
 export type DistributionPage = z.infer<typeof DistributionPageSchema>;

@@ -10,6 +10,7 @@ import { idFor, phoneFor, toPersonView } from '../households/households.views.ts
 import { listIncomes } from '../incomes/incomes.repo.ts';
 import { toIncomeViews } from '../incomes/incomes.views.ts';
 import { carriedSums } from '../linkages/linkages.repo.ts';
+import { distributedToHousehold } from '../distributions/distributions.repo.ts';
 import { listMeasures } from '../measures/measures.repo.ts';
 import { developmentalCategories, toMeasureView } from '../measures/measures.views.ts';
 import { listCases } from '../monitoring/monitoring.repo.ts';
@@ -32,13 +33,14 @@ export async function getHouseholdDetail(deps: Deps, actor: Actor, id: number): 
 
 /** The household detail; ID numbers and phones (head, members, household, helpers) masked unless `pii`. */
 export async function buildHouseholdDetail(db: Conn, h: HouseholdRow & { regionName: string | null }, pii: boolean): Promise<HouseholdView> {
-  const [members, incomes, measures, cases, helpers, carried] = await Promise.all([
+  const [members, incomes, measures, cases, helpers, carried, distributed] = await Promise.all([
     listMembers(db, h.id),
     listIncomes(db, h.id),
     listMeasures(db, h.id),
     listCases(db, h.id),
     listHouseholdHelpers(db, h.id),
     carriedSums(db, h.id),
+    distributedToHousehold(db, h.id),
   ]);
   const head = members.find((m) => m.isHead);
   const dev = developmentalCategories();
@@ -76,7 +78,7 @@ export async function buildHouseholdDetail(db: Conn, h: HouseholdRow & { regionN
     updatedAt: h.updatedAt.toISOString(),
     version: h.version,
     members: members.map((m) => toPersonView(m, pii)),
-    incomes: toIncomeViews(incomes, carried),
+    incomes: toIncomeViews(incomes, carried, distributed),
     measures: measures.map((m) => toMeasureView(m, dev)),
     monitoringCases: cases.map(toCaseView),
     helpers: helpers.map(({ link, helper }) => ({

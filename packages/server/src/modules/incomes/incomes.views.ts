@@ -2,6 +2,8 @@ import { fenToYuan, incomeTrend, isIncomeType, sumFen, type IncomeView } from '@
 import type { IncomeRow } from './incomes.repo.ts';
 
 /** Carried 联农带农 amounts of a household (分) by year and income type. */
+export type CarriedDistributionLine = { distributionId: number; year: number; half: number | null; villageName: string | null; kind: string; amountFen: number };
+
 export type CarriedLinkageSum = { year: number; incomeType: string; fen: number };
 
 /** What the year's figures hold from linkages (元 by type), or undefined when nothing was carried into it. */
@@ -16,11 +18,12 @@ function fromLinkages(carried: CarriedLinkageSum[], year: number): IncomeView['f
  * Income rows with 家庭纯收入, 人均纯收入 and year-on-year change from the domain; `carried` (linkages carried into
  * the figures) adds the source `fromLinkages` to the years it concerns.
  */
-export function toIncomeViews(rows: IncomeRow[], carried: CarriedLinkageSum[] = []): IncomeView[] {
+export function toIncomeViews(rows: IncomeRow[], carried: CarriedLinkageSum[] = [], distributed: CarriedDistributionLine[] = []): IncomeView[] {
   const byYear = new Map(rows.map((r) => [r.year, r]));
   return incomeTrend(rows).map((t) => {
     const r = byYear.get(t.year) as IncomeRow;
     const source = fromLinkages(carried, t.year);
+    const dist = distributed.filter((d) => d.year === t.year && d.amountFen !== 0);
     return {
       year: t.year,
       wage: r.wage,
@@ -36,6 +39,17 @@ export function toIncomeViews(rows: IncomeRow[], carried: CarriedLinkageSum[] = 
       yoyChange: t.yoyChange,
       yoyRate: t.yoyRate,
       ...(source ? { fromLinkages: source } : {}),
+      ...(dist.length
+        ? {
+            fromDistributions: dist.map((d) => ({
+              distributionId: d.distributionId,
+              villageName: d.villageName,
+              half: d.half,
+              incomeType: d.kind === 'work' ? ('wage' as const) : ('property' as const),
+              amountYuan: fenToYuan(d.amountFen),
+            })),
+          }
+        : {}),
       version: r.version,
     };
   });
