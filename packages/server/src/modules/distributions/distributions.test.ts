@@ -12,7 +12,7 @@ let county: { cookie: string };
 let town2: { cookie: string };
 let viewer: { cookie: string };
 let v11: string;
-const hh: Record<string, number> = {};
+const hh = {} as Record<'a' | 'b' | 'c' | 'm' | 'o', number>;
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 const req = (cookie: string, method: Method, url: string, payload?: object) => t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
@@ -26,7 +26,7 @@ beforeAll(async () => {
   town2 = await buildUser(t, 'township_officer', tree.townships[1]!.code);
   viewer = await buildUser(t, 'viewer', tree.county.code);
   // three 脱贫户 with labour, one 监测户 without, one 一般农户 (not paid by the proposal)
-  for (const k of ['a', 'b', 'c']) hh[k] = (await buildHousehold(t, { regionCode: v11, householdNo: `FP${v11}${k}`, householdType: 'lifted' })).id;
+  for (const k of ['a', 'b', 'c'] as const) hh[k] = (await buildHousehold(t, { regionCode: v11, householdNo: `FP${v11}${k}`, householdType: 'lifted' })).id;
   hh.m = (await buildHousehold(t, { regionCode: v11, householdNo: `FP${v11}m`, householdType: 'monitored', members: [{ laborCapacity: 'none' }] })).id;
   hh.o = (await buildHousehold(t, { regionCode: v11, householdNo: `FP${v11}o`, householdType: 'ordinary' })).id;
   // the collective's asset earned 10 000.01 元 in 2025 上半年; a township-owned asset's income is not the collective's

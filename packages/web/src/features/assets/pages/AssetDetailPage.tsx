@@ -48,6 +48,11 @@ export function AssetDetailPage() {
         extra={
           writable ? (
             <Space wrap>
+              {a.ownerKind === 'village_collective' && a.regionCode.length === 12 ? (
+                <Link to={`/industry/distributions?regionCode=${a.regionCode}`} data-testid="asset-distributions">
+                  <Button>{t('dist.fromAsset')}</Button>
+                </Link>
+              ) : null}
               <Button onClick={() => setDialog('edit')} data-testid="asset-edit">
                 {t('assets.edit')}
               </Button>

@@ -3,6 +3,7 @@ import { computeIncome, incomeTrend } from '@chanbang/domain';
 import { App, Button, Col, Form, InputNumber, Modal, Row, Select, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { formatChange, formatYuan } from '../../../lib/format.ts';
 import { useI18n, type MessageKey } from '../../../lib/i18n.tsx';
 import type { HouseholdDetail, Income } from '../../../lib/types.ts';
@@ -114,14 +115,31 @@ export function IncomeTab({ household, writable }: IncomeTabProps) {
   /** An amount, and below it what of it was carried in from 联农带农 (the source, issue 7 §3). */
   const withLinkageSource = (k: string, v: number, r: Income) => {
     const from = (r.fromLinkages as Record<string, number> | undefined)?.[k];
-    if (!from) return yuan(v);
+    // 村集体产业收益分配 carried into wage (按劳取酬) or property (基础保障) income (issue 8 §3): which village, which period
+    const dist = (r.fromDistributions ?? []).filter((d) => d.incomeType === k);
+    if (!from && dist.length === 0) return yuan(v);
+    const period = (h: number | null) => (h === 1 ? (lang === 'zh' ? '上半年' : 'H1') : h === 2 ? (lang === 'zh' ? '下半年' : 'H2') : lang === 'zh' ? '全年' : 'year');
     return (
       <span>
         {yuan(v)}
-        <br />
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {lang === 'zh' ? `含联农带农 ${yuan(from)}` : `incl. linkages ${yuan(from)}`}
-        </Typography.Text>
+        {from ? (
+          <>
+            <br />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {lang === 'zh' ? `含联农带农 ${yuan(from)}` : `incl. linkages ${yuan(from)}`}
+            </Typography.Text>
+          </>
+        ) : null}
+        {dist.map((d) => (
+          <span key={d.distributionId}>
+            <br />
+            <Link to={`/industry/distributions/${d.distributionId}`} style={{ fontSize: 12 }} data-testid="income-from-distribution">
+              {lang === 'zh'
+                ? `含${d.villageName ?? ''}${period(d.half)}收益分配 ${yuan(d.amountYuan)}`
+                : `incl. ${d.villageName ?? ''} ${period(d.half)} distribution ${yuan(d.amountYuan)}`}
+            </Link>
+          </span>
+        ))}
       </span>
     );
   };
