@@ -1,4 +1,4 @@
-import { findRule, isRuleInForce, type PolicyPack, type RuleConfig, type RuleDefinition, type RuleRecord } from '@chanbang/domain';
+import { findRule, isRuleInForce, parseRegionCode, type PolicyPack, type RuleConfig, type RuleDefinition, type RuleRecord } from '@chanbang/domain';
 import type { Conn, Deps } from '../../deps.ts';
 import { getActivePack } from '../policy/policy.service.ts';
 import { gathererOf } from './gatherers/index.ts';
@@ -11,6 +11,15 @@ export const MAX_INCREMENTAL_PREFIXES = 200;
 export function refreshPrefixLength(rule: Pick<RuleDefinition<unknown>, 'subjectLevel'>): number {
   const level = rule.subjectLevel ?? 'record';
   return level === 'county' ? 6 : level === 'township' ? 9 : 12;
+}
+
+/**
+ * The region prefix a dirty mark stands for: a village's code is its own prefix, a township's or county's row (a
+ * county's 当地农民收入) marks its code padded with zeros, which stands for every village under it.
+ */
+function markPrefix(code: string): string {
+  const parsed = parseRegionCode(code);
+  return parsed.ok ? parsed.prefix : code;
 }
 
 /** A rule of the pack the server can store: implemented, its facts kind has a gatherer, in force that year. */
@@ -110,8 +119,9 @@ async function refreshCounty(tx: Conn, pack: PolicyPack, countyCode: string, yea
     const len = refreshPrefixLength(rule);
     const prefixes = isNew
       ? []
-      : [...new Set(dirty.marks.filter((m) => m.kind === rule.factsKind).map((m) => m.regionCode.slice(0, len)))].filter((p) => p.startsWith(county6)).sort();
-    const full = isNew || prefixes.length > MAX_INCREMENTAL_PREFIXES || len === 6;
+      : [...new Set(dirty.marks.filter((m) => m.kind === rule.factsKind).map((m) => markPrefix(m.regionCode).slice(0, len)))].filter((p) => p.startsWith(county6)).sort();
+    // a mark of a county's own row (local farmers' income) touches every village of the county
+    const full = isNew || prefixes.length > MAX_INCREMENTAL_PREFIXES || len === 6 || prefixes.some((p) => p.length <= 6);
     try {
       // one savepoint per rule: a rule that fails (its facts, its parameters) leaves the others and the marks intact
       await tx.transaction(async (sp) => {

@@ -6,10 +6,10 @@ import { scopeWhere } from '../../regions/scope.ts';
 import type { GatherScope } from './gatherer.types.ts';
 
 /** A text[] parameter of dictionary codes (quotes and backslashes dropped). */
-const textArray = (codes: readonly string[]) => sql`${`{${codes.map((c) => `"${c.replace(/["\\]/g, '')}"`).join(',')}}`}::text[]`;
+export const textArray = (codes: readonly string[]) => sql`${`{${codes.map((c) => `"${c.replace(/["\\]/g, '')}"`).join(',')}}`}::text[]`;
 
 /** A PostgreSQL text[] as the drivers return it (an array, or the `{a,b}` literal). */
-function arr(v: unknown): string[] {
+export function arr(v: unknown): string[] {
   if (Array.isArray(v)) return (v as unknown[]).map(String);
   if (typeof v === 'string' && v.length > 2)
     return v
