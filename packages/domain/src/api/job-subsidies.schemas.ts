@@ -9,7 +9,7 @@ const YearSchema = z.number().int().min(2000).max(2100);
 
 /** `GET /api/v1/job-subsidies`: the eligible list of one kind and year. */
 export const JobSubsidyListQuerySchema = PageQuerySchema.extend({
-  kind: JobSubsidyKindSchema,
+  kind: JobSubsidyKindSchema.default('travel'),
   year: z.coerce.number().int().min(2000).max(2100).optional().describe('发放年度 (default: this year); J1 is once a year, J2 and J3 once'),
   regionCode: RegionCodeSchema.optional().describe('a region in scope (default: the user’s own)'),
   status: z.enum(['all', 'paid', 'unpaid']).default('all').describe('已发放 / 未发放'),

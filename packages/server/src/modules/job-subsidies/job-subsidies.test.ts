@@ -60,8 +60,9 @@ beforeAll(async () => {
   });
   const ordinary = await buildHousehold(t, { regionCode: v1, householdType: 'ordinary', members: [{ employmentStatus: 'out_province', name: '孙一般' }] });
   const far = await buildHousehold(t, { regionCode: v2, householdType: 'lifted', members: [{ employmentStatus: 'out_province', name: '周远方' }] });
-  [p.migrant, p.owner, p.fourMonths] = lifted.members.map((m) => m.id);
-  [p.hired, p.monitoredOwner] = monitored.members.map((m) => m.id);
+  const [migrant, owner, fourMonths] = lifted.members;
+  const [hired, monitoredOwner] = monitored.members;
+  Object.assign(p, { migrant: migrant!.id, owner: owner!.id, fourMonths: fourMonths!.id, hired: hired!.id, monitoredOwner: monitoredOwner!.id });
   p.ordinary = ordinary.members[0]!.id;
   p.far = far.members[0]!.id;
 }, 120_000);
