@@ -65,7 +65,7 @@ export function CoverageTable({ drills, regionCode, regionName, year, loading, o
     const main = villageGrowth ? formatPercent(f.value) : formatPercent(f.total ? f.met / f.total : null);
     const sub = id === 'H6' ? (villageGrowth ? '' : t('coverage.cell.villages', { met: f.met, total: f.total })) : t('coverage.cell', { met: f.met, total: f.total });
     return (
-      <Flex vertical gap={0}>
+      <Flex vertical gap={0} data-testid={`coverage-cell-${id}-${r.code}`}>
         <Link to={to} data-testid={`coverage-${id}-${r.code}`}>
           <Typography.Text strong type={bad ? 'danger' : undefined}>
             {main}
