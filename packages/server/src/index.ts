@@ -66,3 +66,7 @@ export { getActive as getActivePolicyPack, setActive as setActivePolicyPack } fr
 export { whatIf as fundsWhatIf } from './modules/funds/funds-analysis.service.ts';
 // region administration services used in-process by the CLI (chanbang regions …)
 export * as regionAdmin from './modules/regions/index.ts';
+export { GATHERERS } from './modules/rules/gatherers/index.ts';
+// 村集体产业收益分配 services, used in-process by the bench (chanbang bench: a 500-household village proposed and confirmed)
+export { proposeDraft as proposeDistributionDraft } from './modules/distributions/distributions.service.ts';
+export { confirmDistribution as confirmDistributionDraft } from './modules/distributions/distributions-confirm.service.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { POLICY_PACKS, findRule, isRuleInForce } from '@chanbang/domain';
 import { migrateDb, openDb } from '@chanbang/db';
-import { hashPassword, makeConfig, seedDictionariesIfEmpty, startServer, type Deps } from '@chanbang/server';
+import { GATHERERS, hashPassword, makeConfig, seedDictionariesIfEmpty, startServer, type Deps } from '@chanbang/server';
 import { loadDemo } from '../demo/demo-loader.ts';
 import { cliActor } from '../commands/context.ts';
 import { loadBenchMeasures } from './bench-data.ts';
@@ -12,7 +12,8 @@ import { loadRulesData, loginCookie, measureRules, measureRulesLoad } from './be
 
 const COUNTY = '411272000000';
 /** Facts kinds the server gathers (modules/rules/gatherers): a rule of another kind is not stored. */
-const GATHERED = new Set(['household', 'village', 'entity', 'project', 'fund', 'loan', 'subsidy', 'asset']);
+// the facts kinds the server has a gatherer for: every rule of those kinds is evaluated by the bench
+const GATHERED = new Set<string>(GATHERERS.keys());
 
 // The rules part of `chanbang bench` on a tiny bench county (PGlite): it completes for every built-in pack, reports
 // every figure, and leaves stored results for every implemented rule of the county's pack.
@@ -28,6 +29,12 @@ describe('bench rules part', () => {
       expect(measures).toBeGreaterThan(0);
       const industry = await loadRulesData(db, '411272', { entities: 30, linkages: 200, projects: 80, allocations: 200 });
       expect(industry.linkages).toBe(200);
+      // issue 8's facts: posts with holders and paid months, trainings, assets with incomes, a distribution per village
+      expect(industry.employment.appointments).toBeGreaterThan(0);
+      expect(industry.employment.postPayments).toBe(industry.employment.appointments * 10);
+      expect(industry.employment.participants).toBeGreaterThan(0);
+      expect(industry.employment.distributionLines).toBeGreaterThan(0);
+      expect(industry.employment.householdIncomes).toBeGreaterThan(0);
       const config = makeConfig({ dataDir, databaseUrl: undefined, port: 0, host: '127.0.0.1', webDist: '/nonexistent' });
       const deps: Deps = { config, db };
       const actor = await cliActor(db, 'admin');
