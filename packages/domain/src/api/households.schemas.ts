@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { API_LIMITS, IsoDateSchema, MoneySchema, PageQuerySchema, RegionCodeSchema, VersionSchema, VersionedSaveSchema, nullableText, pageOf } from './common.schemas.ts';
 import { EXIT_REASONS, LIFTED_CATEGORIES, MAX_WORK_MONTHS } from '../households/household-model.ts';
+import { PersonEmploymentInputFields, PersonEmploymentViewFields } from './person-employment.schemas.ts';
 import {
   HOUSEHOLD_NO_MAX,
   HOUSEHOLD_NO_PATTERN,
@@ -44,6 +45,7 @@ export const PersonCreateSchema = z.object({
   employmentPlace: nullableText(200),
   wantsTraining: z.boolean().nullable().optional().describe('willing to be trained / to work'),
   trainedThisYear: z.boolean().nullable().optional(),
+  ...PersonEmploymentInputFields,
   phone,
 });
 export type PersonCreate = z.infer<typeof PersonCreateSchema>;
@@ -75,6 +77,7 @@ export const PersonViewSchema = z.object({
   employmentPlace: z.string().nullable(),
   wantsTraining: z.boolean().nullable(),
   trainedThisYear: z.boolean().nullable(),
+  ...PersonEmploymentViewFields,
   phone: z.string().nullable(),
   exitReason: z.string().nullable().describe('自然减少原因 (dict exit_reason); the record is read-only while set'),
   exitDate: z.string().nullable(),
@@ -226,6 +229,18 @@ export const IncomeViewSchema = z.object({
     .object({ wage: z.number(), business: z.number(), property: z.number(), transfer: z.number() })
     .optional()
     .describe('of these figures, what was carried in from 联农带农 linkages (元, by income type); absent when none'),
+  fromDistributions: z
+    .array(
+      z.object({
+        distributionId: z.number().int(),
+        villageName: z.string().nullable().describe('the village whose collective distributed'),
+        half: z.number().int().nullable().describe('1 上半年, 2 下半年, null 全年'),
+        incomeType: z.enum(['wage', 'property']).describe('工资性收入 (按劳取酬) or 财产性收入 (基础保障)'),
+        amountYuan: z.number(),
+      }),
+    )
+    .optional()
+    .describe('of these figures, what confirmed 村集体产业收益分配 carried in (元); absent when none'),
   version: VersionSchema,
 });
 export type IncomeView = z.infer<typeof IncomeViewSchema>;

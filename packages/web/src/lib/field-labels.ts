@@ -73,6 +73,12 @@ const PERSON: Record<string, FieldDef> = {
   employmentPlace: ['务工地点', 'Place of work'],
   wantsTraining: ['有培训意愿', 'Wants training', { bool: 'yesno' }],
   trainedThisYear: ['本年度已培训', 'Trained this year', { bool: 'yesno' }],
+  wantsWork: ['就业意愿', 'Wants work', { bool: 'yesno' }],
+  employmentChannel: ['就业渠道', 'Employment channel', { dict: 'employment_channel' }],
+  employerEntityId: ['务工企业', 'Employer', HIDDEN],
+  employerName: ['务工企业名称', 'Employer name'],
+  monthlyWageFen: ['务工月收入（元）', 'Monthly wage (yuan)', { fen: true }],
+  skills: ['掌握技能', 'Skills'],
 };
 
 const INCOME: Record<string, FieldDef> = {
@@ -213,12 +219,29 @@ const ASSET: Record<string, FieldDef> = {
   stocktakeOn: ['盘点日期', 'Stock-take date', { date: true }],
 };
 
+/** 技能培训 and their participants (issue 8 §6). */
+const TRAINING: Record<string, FieldDef> = {
+  course: ['培训名称', 'Course'],
+  provider: ['培训机构', 'Provider'],
+  startsOn: ['开始日期', 'Starts on', { date: true }],
+  endsOn: ['结束日期', 'Ends on', { date: true }],
+  skill: ['所授技能', 'Skill taught'],
+  certificate: ['证书类型', 'Certificate', { dict: 'training_certificate' }],
+  trainingId: ['培训', 'Training', HIDDEN],
+  personId: ['人员', 'Person', HIDDEN],
+  completed: ['是否结业', 'Completed', { bool: 'yesno' }],
+  certificateNo: ['证书编号', 'Certificate number'],
+  participants: ['参训人员', 'Participants', HIDDEN],
+};
+
 const BY_ENTITY: Record<string, Record<string, FieldDef>> = {
   linkage: LINKAGE,
   loan: LOAN,
   loan_repayment: LOAN,
   asset: ASSET,
   asset_income: ASSET,
+  training: TRAINING,
+  training_participant: TRAINING,
   facility_subsidy: { ...LOAN, amountFen: ['补助金额（元）', 'Subsidy (yuan)', { fen: true }], kind: ['补助类别', 'Subsidy kind'] },
   region: REGION,
   household: HOUSEHOLD,
@@ -314,6 +337,8 @@ export const ENTITY_LABELS: Record<string, Label> = {
   facility_subsidy: ['设施农业补助', 'Facility subsidy'],
   asset: ['帮扶项目资产', 'Project asset'],
   asset_income: ['资产收益', 'Asset income'],
+  training: ['技能培训', 'Training'],
+  training_participant: ['参训人员', 'Training participant'],
 };
 
 /** Entity types that belong to a household (the audit log names the household for these). */
@@ -328,4 +353,5 @@ export const HOUSEHOLD_ENTITY_TYPES = [
   'loan',
   'loan_repayment',
   'facility_subsidy',
+  'training_participant',
 ];

@@ -12,6 +12,7 @@ import {
   hasDisability,
   healthSetIssue,
   mostSeriousHealth,
+  yuanToFen,
   type Issue,
   type PersonCreate,
   type PersonUpdate,
@@ -89,6 +90,7 @@ export function checkPersonFields(idx: DictIndex, p: PersonCreate | PersonUpdate
   checkOptionalDict(idx, 'ethnicity', p.ethnicity, `${path}ethnicity`, issues);
   checkOptionalDict(idx, 'disability_type', p.disabilityType, `${path}disabilityType`, issues);
   checkDictCode(idx, 'employment_status', p.employmentStatus, `${path}employmentStatus`, issues);
+  checkDictCode(idx, 'employment_channel', p.employmentChannel, `${path}employmentChannel`, issues);
   const pathed = (i: Issue | undefined) => i && issues.push({ ...i, path: `${path}${i.path}` });
   // 文化程度 / 在校生状况: the merged state; "neither" is refused for a new person or when the input touches them
   const education = p.education !== undefined ? p.education : before?.education;
@@ -117,6 +119,12 @@ export function checkPersonFields(idx: DictIndex, p: PersonCreate | PersonUpdate
 export function personColumns(p: PersonCreate | PersonUpdate): Record<string, unknown> {
   const out: Record<string, unknown> = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));
   if (p.healthStatuses !== undefined) out.healthStatus = mostSeriousHealth(p.healthStatuses);
+  // 务工月收入: 元 at the edge, 分 in the table; 掌握技能 without repeats; the 务工企业 entity is set by the members
+  // service after its scope check (modules/members/person-employment.ts), never passed through
+  delete out.monthlyWageYuan;
+  delete out.employerEntityId;
+  if (p.monthlyWageYuan !== undefined) out.monthlyWageFen = p.monthlyWageYuan === null ? null : yuanToFen(p.monthlyWageYuan, 'monthlyWageYuan');
+  if (p.skills !== undefined) out.skills = [...new Set(p.skills.map((s) => s.trim()))];
   return out;
 }
 

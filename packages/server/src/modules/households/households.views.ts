@@ -1,4 +1,4 @@
-import { maskIdNumber, maskPhone, type HouseholdListItem, type PersonView } from '@chanbang/domain';
+import { fenToYuan, maskIdNumber, maskPhone, type HouseholdListItem, type PersonView } from '@chanbang/domain';
 import type { HouseholdListRow, PersonRow } from './households.repo.ts';
 
 /** An ID number as a role sees it: full when `pii` (admin, county officer), else `4101**********1234`. */
@@ -64,6 +64,12 @@ export function toPersonView(p: PersonRow, pii: boolean): PersonView {
     employmentPlace: p.employmentPlace,
     wantsTraining: p.wantsTraining,
     trainedThisYear: p.trainedThisYear,
+    wantsWork: p.wantsWork,
+    employmentChannel: p.employmentChannel,
+    employerEntityId: p.employerEntityId,
+    employerName: p.employerName,
+    monthlyWageYuan: p.monthlyWageFen === null ? null : fenToYuan(p.monthlyWageFen),
+    skills: p.skills,
     phone: phoneFor(p.phone, pii),
     exitReason: p.exitReason,
     exitDate: p.exitDate,

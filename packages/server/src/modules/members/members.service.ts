@@ -9,6 +9,7 @@ import * as repo from '../households/households.repo.ts';
 import { assertIdNumbersFree, checkPersonFields, hasCheckDigitIn, isHeadIn, personColumns, throwIfIssues, todayInChina } from '../households/household.rules.ts';
 import { toPersonView } from '../households/households.views.ts';
 import { assertMayLeaveAlone, translateUnique } from './members.rules.ts';
+import { employerColumns } from './person-employment.ts';
 
 /**
  * Adds a member to a household.
@@ -24,6 +25,7 @@ export async function addMember(deps: Deps, actor: Actor, householdId: number, i
   throwIfIssues(issues, 'member is invalid');
   const c = checked!;
   await assertIdNumbersFree(db, actor, [c.idNumber]);
+  const employer = await employerColumns(db, actor, input);
   const person = await translateUnique(
     db,
     actor,
@@ -32,6 +34,7 @@ export async function addMember(deps: Deps, actor: Actor, householdId: number, i
         const [p] = await repo.insertPersons(tx, [
           {
             ...personColumns(input),
+            ...employer,
             name: input.name,
             relation: input.relation,
             householdId,
@@ -74,6 +77,7 @@ export async function updatePerson(deps: Deps, actor: Actor, personId: number, i
   assertNotExited('person', found);
   const idx = await loadDictIndex(deps);
   const { version: _v, ...fields } = input;
+  const employer = await employerColumns(db, actor, fields);
   const after = await translateUnique(
     db,
     actor,
@@ -88,7 +92,7 @@ export async function updatePerson(deps: Deps, actor: Actor, personId: number, i
         }
         throwIfIssues(issues, 'member is invalid');
         if (checked && checked.idNumber !== before.idNumber) await assertIdNumbersFree(tx, actor, [checked.idNumber], personId);
-        const patch = personColumns(fields);
+        const patch = { ...personColumns(fields), ...employer };
         // birth date and gender of a 居民身份证 come from the number, never from the input
         if (hasCheckDigitIn(idx, fields.idType ?? before.idType)) {
           delete patch.birthDate;

@@ -15,6 +15,7 @@ import { canSeePii } from '@chanbang/domain';
 import { ExitModal } from './ExitModal.tsx';
 import { UnmaskAction } from './UnmaskAction.tsx';
 import { MemberFields } from './MemberFields.tsx';
+import { EmploymentSummary, MemberEmploymentFields } from './MemberEmploymentFields.tsx';
 
 export type MembersTabProps = { household: HouseholdDetail; writable: boolean };
 
@@ -147,6 +148,7 @@ export function MembersTab({ household, writable }: MembersTabProps) {
           },
           { title: t('member.employment'), dataIndex: 'employmentStatus', render: (v?: string) => dict.label(DICT.employmentStatus, v) },
           { title: t('member.workMonths'), dataIndex: 'workMonths', render: (v?: number | null) => v ?? '—' },
+          { title: t('trainings.emp.summary'), key: 'employment', render: (_: unknown, p: Person) => <EmploymentSummary person={p} /> },
           { title: t('member.phone'), dataIndex: 'phone', render: (v?: string | null) => v ?? '—' },
           ...(writable ? [{ title: t('common.actions'), key: 'actions', responsive: ['md' as const], render: (_: unknown, p: Person) => actions(p) }] : []),
         ]}
@@ -164,6 +166,7 @@ export function MembersTab({ household, writable }: MembersTabProps) {
       >
         <Form form={form} layout="vertical">
           <MemberFields />
+          <MemberEmploymentFields />
         </Form>
       </Modal>
       <ExitModal

@@ -1,0 +1,81 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { WORKING_AGE, type WorkerFacts } from '@chanbang/domain';
+import type { Conn } from '../../../deps.ts';
+import { rowsOf } from '../../regions/regions.repo.ts';
+import { scopeWhere } from '../../regions/scope.ts';
+import type { GatherScope } from './gatherer.types.ts';
+import { textArray } from './household-facts.repo.ts';
+
+/**
+ * The worker facts statement (snapshot-tested): every person in the registry under `prefix` (household and person
+ * not left by 自然减少) whose age reached in the judged year (year − birth year) is of working age
+ * ({@link WORKING_AGE}, domain-standards §2.2), of the household types the rule asks for (`filter.householdTypes`),
+ * with: labour capacity, 就业意愿, 培训意愿; a job (务工状况 other than 未务工, or a 公益性岗位 appointment on post
+ * at some time in the year); skills (掌握技能 and the skills of trainings completed by the year's end); the number of
+ * trainings taken part in that started in the year.
+ */
+export function workerFactsQuery(scope: GatherScope): SQL {
+  const from = `${scope.year}-01-01`;
+  const to = `${scope.year}-12-31`;
+  const types = scope.filter?.householdTypes;
+  return sql`
+    SELECT p.id, p.household_id, p.region_code, h.household_type,
+      (${scope.year}::int - extract(year FROM p.birth_date)::int) AS age,
+      p.labor_capacity, p.wants_work, p.wants_training,
+      (coalesce(p.employment_status, 'not_working') <> 'not_working'
+        OR EXISTS (SELECT 1 FROM post_appointments a WHERE a.person_id = p.id
+          AND a.started_on <= ${to}::date AND (a.ended_on IS NULL OR a.ended_on >= ${from}::date))) AS has_job,
+      ARRAY(SELECT DISTINCT s.skill FROM (
+          SELECT unnest(p.skills) AS skill
+          UNION SELECT t.skill FROM training_participants tp JOIN trainings t ON t.id = tp.training_id
+            WHERE tp.person_id = p.id AND tp.completed AND t.skill IS NOT NULL AND t.starts_on <= ${to}::date
+        ) s WHERE btrim(s.skill) <> '' ORDER BY s.skill) AS skills,
+      (SELECT count(*)::int FROM training_participants tp JOIN trainings t ON t.id = tp.training_id
+        WHERE tp.person_id = p.id AND t.starts_on BETWEEN ${from}::date AND ${to}::date) AS trainings
+    FROM persons p
+    JOIN households h ON h.id = p.household_id
+    WHERE ${scopeWhere(sql`p.region_code`, scope.prefix)}
+      AND p.exit_reason IS NULL AND h.exit_reason IS NULL
+      AND p.birth_date BETWEEN make_date(${scope.year}::int - ${WORKING_AGE.max}::int, 1, 1) AND make_date(${scope.year}::int - ${WORKING_AGE.min}::int, 12, 31)
+      ${types ? sql`AND h.household_type = ANY(${textArray(types)})` : sql``}`;
+}
+
+type WorkerRow = {
+  id: number | string;
+  household_id: number | string;
+  region_code: string;
+  household_type: string;
+  age: number | string | null;
+  labor_capacity: string | null;
+  wants_work: boolean | null;
+  wants_training: boolean | null;
+  has_job: boolean;
+  skills: string[] | string | null;
+  trainings: number | string;
+};
+
+/** `{a,"b c"}` as PGlite may hand a text[] back. */
+function parseTextArray(v: string[] | string | null): string[] {
+  if (v === null) return [];
+  if (Array.isArray(v)) return v;
+  const inner = v.replace(/^\{|\}$/g, '');
+  if (!inner) return [];
+  return (inner.match(/"((?:[^"\\]|\\.)*)"|[^,]+/g) ?? []).map((s) => (s.startsWith('"') ? s.slice(1, -1).replace(/\\(.)/g, '$1') : s));
+}
+
+/** Worker facts (H4, H7) under `scope.prefix`, in ONE statement. */
+export async function gatherWorkerFacts(conn: Conn, scope: GatherScope): Promise<WorkerFacts[]> {
+  return rowsOf<WorkerRow>(await conn.execute(workerFactsQuery(scope))).map((r) => ({
+    personId: Number(r.id),
+    householdId: Number(r.household_id),
+    regionCode: r.region_code,
+    householdType: r.household_type,
+    age: r.age === null ? null : Number(r.age),
+    laborCapacity: r.labor_capacity,
+    wantsWork: r.wants_work,
+    wantsTraining: r.wants_training,
+    hasJob: Boolean(r.has_job),
+    skills: parseTextArray(r.skills),
+    trainingsThisYear: Number(r.trainings),
+  }));
+}
