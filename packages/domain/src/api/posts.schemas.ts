@@ -150,7 +150,7 @@ export type PostPage = z.infer<typeof PostPageSchema>;
 /** `GET /api/v1/posts/candidates`: persons a post may take (聘任: pick a person of the village). */
 export const PostCandidateQuerySchema = z.object({
   regionCode: RegionCodeSchema.describe('the post’s region: persons of households under it'),
-  q: z.string().trim().min(1).max(50).describe('name contains'),
+  q: z.string().trim().max(50).optional().describe('name contains (none: the first persons of the region)'),
 });
 export type PostCandidateQuery = z.infer<typeof PostCandidateQuerySchema>;
 export const PostCandidateSchema = z.object({

@@ -212,23 +212,26 @@ export async function findRegion(db: Conn, code: string) {
 }
 
 /** Persons of households under `prefix` whose name contains `q` (聘任: pick a person), in the registry, first 20. */
-export async function searchCandidates(db: Conn, prefix: string, q: string) {
-  return db
-    .select({
-      personId: persons.id,
-      name: persons.name,
-      idNumber: persons.idNumber,
-      householdId: households.id,
-      householdNo: households.householdNo,
-      householdType: households.householdType,
-      regionCode: households.regionCode,
-      regionName: regions.name,
-      onPost: sql<boolean>`EXISTS (SELECT 1 FROM ${postAppointments} a WHERE a.person_id = ${persons.id} AND a.ended_on IS NULL)`,
-    })
-    .from(persons)
-    .innerJoin(households, eq(households.id, persons.householdId))
-    .leftJoin(regions, eq(regions.code, households.regionCode))
-    .where(and(scopeWhere(households.regionCode, prefix), isNull(households.deletedAt), isNull(persons.exitReason), ilike(persons.name, `%${escapeLike(q)}%`)))
-    .orderBy(asc(households.regionCode), asc(persons.name), asc(persons.id))
-    .limit(20);
+export async function searchCandidates(db: Conn, prefix: string, q: string | undefined) {
+  return (
+    db
+      .select({
+        personId: persons.id,
+        name: persons.name,
+        idNumber: persons.idNumber,
+        householdId: households.id,
+        householdNo: households.householdNo,
+        householdType: households.householdType,
+        regionCode: households.regionCode,
+        regionName: regions.name,
+        onPost: sql<boolean>`EXISTS (SELECT 1 FROM ${postAppointments} a WHERE a.person_id = ${persons.id} AND a.ended_on IS NULL)`,
+      })
+      .from(persons)
+      .innerJoin(households, eq(households.id, persons.householdId))
+      .leftJoin(regions, eq(regions.code, households.regionCode))
+      .where(and(scopeWhere(households.regionCode, prefix), isNull(households.deletedAt), isNull(persons.exitReason), q ? ilike(persons.name, `%${escapeLike(q)}%`) : undefined))
+      // 003 §二(二)4 优先安置: persons of 脱贫户 and 监测户 first
+      .orderBy(sql`CASE WHEN ${households.householdType} IN ('lifted', 'monitored') THEN 0 ELSE 1 END`, asc(households.regionCode), asc(persons.name), asc(persons.id))
+      .limit(20)
+  );
 }

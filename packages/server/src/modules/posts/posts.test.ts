@@ -177,3 +177,16 @@ describe('按需设岗 → 以岗聘任 → 在岗领补 → 有序退岗', () =
     expect((await req(village1.cookie, 'GET', `/api/v1/posts/candidates?regionCode=${v12}&q=${encodeURIComponent('李二')}`)).statusCode).toBe(404);
   });
 });
+
+describe('entities carry J4’s 吸纳就业人数 and 安置区加工园区', () => {
+  it('a workshop is created with its employee count, shown back, and a PATCH of another field keeps both', async () => {
+    const res = await req(town1.cookie, 'POST', '/api/v1/entities', { regionCode: v11, entityType: 'workshop', name: '一村帮扶车间', isRelocationPark: true, employeeCount: 24 });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ isRelocationPark: true, employeeCount: 24 });
+    const patched = await req(town1.cookie, 'PATCH', `/api/v1/entities/${res.json().id}`, { note: '扩建厂房', version: res.json().version });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json()).toMatchObject({ isRelocationPark: true, employeeCount: 24, note: '扩建厂房' });
+    const bad = await req(town1.cookie, 'POST', '/api/v1/entities', { regionCode: v11, entityType: 'workshop', name: '二村帮扶车间', employeeCount: -1 });
+    expect(bad.statusCode).toBe(400);
+  });
+});

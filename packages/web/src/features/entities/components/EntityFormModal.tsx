@@ -7,7 +7,7 @@ import {
   checkCreditCode,
   type EntityView,
 } from '@chanbang/domain';
-import { App, DatePicker, Form, Input, Modal, Select, Switch } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -25,6 +25,8 @@ type Values = {
   creditCode?: string;
   level?: string;
   partyLed?: boolean;
+  isRelocationPark?: boolean;
+  employeeCount?: number | null;
   legalPerson?: string;
   contactName?: string;
   contactPhone?: string;
@@ -35,7 +37,19 @@ type Values = {
   note?: string;
 };
 
-const FIELDS = ['regionCode', 'entityType', 'name', 'creditCode', 'level', 'partyLed', 'contactPhone', 'establishedOn', 'servedRegionCodes', 'industryIds'] as const;
+const FIELDS = [
+  'regionCode',
+  'entityType',
+  'name',
+  'creditCode',
+  'level',
+  'partyLed',
+  'employeeCount',
+  'contactPhone',
+  'establishedOn',
+  'servedRegionCodes',
+  'industryIds',
+] as const;
 const has = (list: readonly string[], v: string | undefined) => !!v && list.includes(v);
 
 function valuesOf(e: EntityView): Values {
@@ -46,6 +60,8 @@ function valuesOf(e: EntityView): Values {
     creditCode: e.creditCode ?? undefined,
     level: e.level ?? undefined,
     partyLed: e.partyLed,
+    isRelocationPark: e.isRelocationPark,
+    employeeCount: e.employeeCount,
     legalPerson: e.legalPerson ?? undefined,
     contactName: e.contactName ?? undefined,
     contactPhone: e.contactPhone ?? undefined,
@@ -97,6 +113,8 @@ export function EntityFormModal({
       creditCode: has(CREDIT_CODE_ABSENT_TYPES, v.entityType) ? null : v.creditCode?.trim() || null,
       level: has(GRADED_ENTITY_TYPES, v.entityType) ? (v.level ?? null) : null,
       partyLed: has(PARTY_LED_ENTITY_TYPES, v.entityType) ? !!v.partyLed : false,
+      isRelocationPark: !!v.isRelocationPark,
+      employeeCount: v.employeeCount ?? null,
       legalPerson: v.legalPerson?.trim() || null,
       contactName: v.contactName?.trim() || null,
       // a masked phone shown back is not sent again
@@ -186,6 +204,12 @@ export function EntityFormModal({
             <Switch />
           </Form.Item>
         )}
+        <Form.Item name="isRelocationPark" label={t('entities.field.isRelocationPark')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Form.Item name="employeeCount" label={t('entities.field.employeeCount')} extra={t('entities.employeeHint')}>
+          <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} aria-label={t('entities.field.employeeCount')} />
+        </Form.Item>
         <Form.Item name="servedRegionCodes" label={t('entities.field.servedRegionCodes')} extra={t('entities.servedHint')} rules={[{ required: type === CONSORTIUM_TYPE }]}>
           <ServedVillages />
         </Form.Item>

@@ -102,6 +102,8 @@ function Basic({ entity: e, column }: { entity: EntityView; column: number }) {
         row('entities.field.level', e.level ? dict.label('entity_level', e.level) : null),
         row('entities.field.creditCode', e.creditCode),
         row('entities.field.partyLed', e.partyLed ? t('entities.yes') : t('entities.no')),
+        row('entities.field.isRelocationPark', e.isRelocationPark ? t('entities.yes') : t('entities.no')),
+        row('entities.field.employeeCount', e.employeeCount),
         row('entities.field.regionCode', e.regionName ?? e.regionCode),
         row('entities.field.servedRegionCodes', e.servedRegionCodes.join('、')),
         row('entities.field.industryIds', e.industries.map((i) => i.name).join('、')),
@@ -194,6 +196,8 @@ const FIELD_KEYS = [
   'creditCode',
   'level',
   'partyLed',
+  'isRelocationPark',
+  'employeeCount',
   'legalPerson',
   'contactName',
   'contactPhone',
@@ -216,7 +220,7 @@ function History({ id, enabled }: { id: number; enabled: boolean }) {
     if (v === null || v === undefined || v === '') return '—';
     if (key === 'entityType') return dict.label('entity_type', String(v));
     if (key === 'level') return dict.label('entity_level', String(v));
-    if (key === 'partyLed') return v ? t('entities.yes') : t('entities.no');
+    if (key === 'partyLed' || key === 'isRelocationPark') return v ? t('entities.yes') : t('entities.no');
     if (key === 'status') return v === 'closed' ? t('entities.status.closed') : t('entities.status.active');
     if (Array.isArray(v)) return v.join('、') || '—';
     return String(v);

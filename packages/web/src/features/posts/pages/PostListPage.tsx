@@ -1,0 +1,187 @@
+import { DownloadOutlined, PlusOutlined, WalletOutlined } from '@ant-design/icons';
+import type { PostView } from '@chanbang/domain';
+import { App, Button, Flex, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { downloadUrl } from '../../../lib/api-client.ts';
+import { formatYuan } from '../../../lib/format.ts';
+import { useI18n } from '../../../lib/i18n.tsx';
+import { useSearchState } from '../../../lib/use-search-state.ts';
+import { DictSelect } from '../../../ui/DictSelect.tsx';
+import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { RegionSelect } from '../../../ui/RegionSelect.tsx';
+import { ResponsiveTable } from '../../../ui/ResponsiveTable.tsx';
+import { useStaleSave } from '../../../ui/StaleSave.tsx';
+import { useIsMobile } from '../../../ui/use-is-mobile.ts';
+import { canWrite, useCurrentUser } from '../../auth/api.ts';
+import { useDict } from '../../dictionaries/api.ts';
+import { usePostMutations, usePosts } from '../api.ts';
+import { monthText, todayText } from '../components/PostActionModals.tsx';
+import { PostFormModal } from '../components/PostFormModal.tsx';
+
+const KEYS = ['regionCode', 'postType', 'status', 'q', 'page', 'pageSize'] as const;
+const STATUS_COLOR: Record<string, string> = { open: 'orange', filled: 'green', closed: 'default' };
+
+/** 按月批量发放: one month to every holder of the filled posts under a region, after a confirmation. */
+function BatchPayModal({ open, regionCode, onClose }: { open: boolean; regionCode: string; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message, modal } = App.useApp();
+  const stale = useStaleSave();
+  const m = usePostMutations();
+  const [form] = Form.useForm<{ regionCode: string; month: string }>();
+  useEffect(() => {
+    if (open) form.setFieldsValue({ regionCode, month: todayText().slice(0, 7) });
+  }, [open, form, regionCode]);
+  const save = async () => {
+    const v = await form.validateFields();
+    modal.confirm({
+      content: t('posts.batch.confirm', { month: monthText(v.month) }),
+      okText: '确定',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          const r = await m.payBatch.mutateAsync({ regionCode: v.regionCode, month: v.month });
+          message.success(t('posts.batch.done', { paid: String(r.paid), total: formatYuan(r.totalYuan, 'zh'), already: String(r.alreadyPaid) }));
+          onClose();
+        } catch (err) {
+          stale.fail(err, () => undefined);
+        }
+      },
+    });
+  };
+  return (
+    <Modal open={open} title={t('posts.batch.title')} onCancel={onClose} onOk={() => void save()} okText={t('posts.pay')} cancelText={t('common.cancel')} forceRender>
+      <Form form={form} layout="vertical" name="post-batch">
+        <Form.Item name="regionCode" label={t('posts.batch.region')} rules={[{ required: true }]}>
+          <RegionSelect aria-label={t('posts.batch.region')} />
+        </Form.Item>
+        <Form.Item name="month" label={t('posts.batch.month')} rules={[{ required: true }]}>
+          <Input type="month" max={todayText().slice(0, 7)} aria-label={t('posts.batch.month')} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 公益性岗位 (issue 8 §4, J5): the posts under a region with their holders, filters and paging in the URL; 设岗 and 按月发放 for writers. */
+export function PostListPage() {
+  const { t, lang } = useI18n();
+  const dict = useDict();
+  const mobile = useIsMobile();
+  const navigate = useNavigate();
+  const user = useCurrentUser();
+  const writable = canWrite(user);
+  const [s, set] = useSearchState(KEYS);
+  const [dialog, setDialog] = useState<'add' | 'batch' | null>(null);
+  const query = { regionCode: s.regionCode, postType: s.postType, status: s.status, q: s.q, page: Number(s.page ?? 1), pageSize: Number(s.pageSize ?? 20) };
+  const list = usePosts(query);
+  const w = (n: number) => (mobile ? '100%' : n);
+  const statusTag = (p: PostView) => <Tag color={STATUS_COLOR[p.status]}>{t(`posts.status.${p.status}`)}</Tag>;
+
+  return (
+    <>
+      <PageHeader
+        title={t('posts.title')}
+        subtitle={t('posts.subtitle')}
+        extra={
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} href={downloadUrl('/posts/export.xlsx', { ...query, page: undefined, pageSize: undefined })}>
+              {t('posts.export')}
+            </Button>
+            {writable ? (
+              <>
+                <Button icon={<WalletOutlined />} onClick={() => setDialog('batch')} data-testid="post-batch">
+                  {t('posts.batch')}
+                </Button>
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('add')} data-testid="post-add">
+                  {t('posts.add')}
+                </Button>
+              </>
+            ) : null}
+          </Space>
+        }
+      />
+      <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+        <RegionSelect
+          value={s.regionCode}
+          onChange={(v) => set({ regionCode: v })}
+          placeholder={t('posts.filter.region')}
+          aria-label={t('posts.filter.region')}
+          style={{ width: w(220) }}
+        />
+        <DictSelect
+          dictCode="public_post_type"
+          value={s.postType}
+          onChange={(v) => set({ postType: v as string | undefined })}
+          placeholder={t('posts.col.type')}
+          aria-label={t('posts.col.type')}
+          style={{ width: w(150) }}
+        />
+        <Select
+          value={s.status ?? 'active'}
+          onChange={(v) => set({ status: v === 'active' ? undefined : v })}
+          aria-label={t('posts.filter.status')}
+          style={{ width: w(140) }}
+          options={(['active', 'open', 'filled', 'closed', 'all'] as const).map((v) => ({ value: v, label: t(`posts.status.${v}`) }))}
+        />
+        <Input.Search
+          allowClear
+          defaultValue={s.q}
+          onSearch={(v) => set({ q: v.trim() || undefined })}
+          placeholder={t('posts.filter.q')}
+          aria-label={t('posts.filter.q')}
+          style={{ width: w(220) }}
+        />
+      </Flex>
+      {list.data ? (
+        <Typography.Paragraph type="secondary" data-testid="post-total">
+          {t('posts.total', { n: String(list.data.total) })}
+        </Typography.Paragraph>
+      ) : null}
+      {list.error ? (
+        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <ResponsiveTable<PostView>
+          rowKey="id"
+          loading={list.isLoading}
+          dataSource={list.data?.items ?? []}
+          locale={{ emptyText: t('posts.empty') }}
+          aria-label={t('posts.title')}
+          cardTitle={(p) => (
+            <Space wrap>
+              <Link to={`/industry/posts/${p.id}`}>{p.name}</Link>
+              {statusTag(p)}
+            </Space>
+          )}
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: !mobile,
+            onChange: (page, pageSize) => set({ page, pageSize }, { keepPage: true }),
+          }}
+          columns={[
+            { title: t('posts.col.name'), dataIndex: 'name', responsive: ['md'], render: (_, p) => <Link to={`/industry/posts/${p.id}`}>{p.name}</Link> },
+            { title: t('posts.col.type'), dataIndex: 'postType', render: (_, p) => dict.label('public_post_type', p.postType) },
+            { title: t('posts.col.region'), dataIndex: 'regionName', render: (_, p) => p.regionName ?? p.regionCode },
+            { title: t('posts.col.subsidy'), dataIndex: 'monthlySubsidyYuan', align: 'right', render: (v: number) => formatYuan(v, lang) },
+            { title: t('posts.col.status'), dataIndex: 'status', responsive: ['md'], render: (_, p) => statusTag(p) },
+            {
+              title: t('posts.col.holder'),
+              dataIndex: 'holderName',
+              render: (_, p) => (p.holderName ? `${p.holderName}（${t('posts.detail.since', { from: p.holderSince ?? '' })}）` : '—'),
+            },
+          ]}
+        />
+      )}
+      <PostFormModal
+        open={dialog === 'add'}
+        defaultRegion={user?.role === 'village_officer' ? user.regionCode : undefined}
+        onClose={() => setDialog(null)}
+        onSaved={(p) => navigate(`/industry/posts/${p.id}`)}
+      />
+      <BatchPayModal open={dialog === 'batch'} regionCode={s.regionCode ?? user?.regionCode ?? ''} onClose={() => setDialog(null)} />
+    </>
+  );
+}
