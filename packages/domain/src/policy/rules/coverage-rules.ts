@@ -70,6 +70,15 @@ export const COVERAGE_GROUPS = {
   growth_below: { labelZh: '增速不高于当地农民', labelEn: 'growth not above local farmers' },
 } as const;
 
+/** What H2, H3 and H5 share: household subjects of the coverage facts, read by their coverage, the pack's household types. */
+const HOUSEHOLD_RULE = {
+  factsKind: 'coverage',
+  subjectLevel: 'record',
+  unit: 'share',
+  groups: COVERAGE_GROUPS,
+  factsFilter: (config: RuleConfig) => ({ householdTypes: stringListParam(config, 'householdTypes') }),
+} as const;
+
 const fail = (groupCode: keyof typeof COVERAGE_GROUPS, reasonZh: string, reasonEn: string): SubjectOutcome => ({ met: false, groupCode, reasonZh, reasonEn });
 
 /**
@@ -82,11 +91,7 @@ export const H3_RULE: RuleDefinition<CoverageFacts> = {
   id: 'H3',
   titleZh: '有劳动能力的脱贫户、监测户户户有产业项目',
   titleEn: 'Every lifted/monitored household with labour has an industry project',
-  factsKind: 'coverage',
-  subjectLevel: 'record',
-  unit: 'share',
-  groups: COVERAGE_GROUPS,
-  factsFilter: (config) => ({ householdTypes: stringListParam(config, 'householdTypes') }),
+  ...HOUSEHOLD_RULE,
   evaluate(facts, config): RuleResult {
     const applies = appliesTo(config);
     const labour = new Set(stringListParam(config, 'laborCapacities'));
@@ -134,11 +139,7 @@ export const H2_RULE: RuleDefinition<CoverageFacts> = {
   id: 'H2',
   titleZh: '脱贫户和监测户从产业链中获得稳定收入的比例',
   titleEn: 'Share of lifted + monitored households with stable industry-chain income',
-  factsKind: 'coverage',
-  subjectLevel: 'record',
-  unit: 'share',
-  groups: COVERAGE_GROUPS,
-  factsFilter: (config) => ({ householdTypes: stringListParam(config, 'householdTypes') }),
+  ...HOUSEHOLD_RULE,
   evaluate(facts, config, { year }): RuleResult {
     const target = h2TargetOf(config, year);
     if (target === undefined)
@@ -194,14 +195,10 @@ export const H5_RULE: RuleDefinition<CoverageFacts> = {
   id: 'H5',
   titleZh: '脱贫户、监测户家家有增收渠道和稳定收入',
   titleEn: 'Every lifted/monitored household has an income channel and stable income',
-  factsKind: 'coverage',
-  subjectLevel: 'record',
-  unit: 'share',
-  groups: COVERAGE_GROUPS,
-  factsFilter: (config) => ({ householdTypes: stringListParam(config, 'householdTypes') }),
+  ...HOUSEHOLD_RULE,
   evaluate(facts, config): RuleResult {
     const applies = appliesTo(config);
-    const labour = new Set(Array.isArray(config.params.laborCapacities) ? (config.params.laborCapacities as string[]) : ['ordinary', 'skilled']);
+    const labour = new Set(stringListParam(config, 'laborCapacities'));
     const min = numberParam(config, 'minCoverage');
     return evaluateSubjects(
       facts,
