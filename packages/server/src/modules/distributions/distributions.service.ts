@@ -98,6 +98,7 @@ export async function distributionBasis(deps: Deps, actor: Actor, q: Distributio
     repo.villageHouseholds(db, q.regionCode, A2_HOUSEHOLD_TYPES, laborCodes()),
     policyFor(db, q.regionCode),
   ]);
+  if (!region || region.level !== 'village') bad([{ path: 'regionCode', value: q.regionCode, messageZh: '请选择行政村', messageEn: 'choose a village' }]);
   return {
     regionCode: q.regionCode,
     regionName: region?.name ?? null,

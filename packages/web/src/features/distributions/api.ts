@@ -19,13 +19,13 @@ export function useDistribution(id: number) {
   return useQuery({ queryKey: distributionKeys.one(id), queryFn: () => api.get<DistributionView>(`/distributions/${id}`), enabled: id > 0, retry: false });
 }
 
-/** The basis of a proposal: only for a village (12 digits) and a year. */
+/** The basis of a proposal for a village and a year (400 on regionCode for a region that is no village). */
 export function useDistributionBasis(regionCode: string | undefined, year: number | undefined, half: number | null) {
   const q = { regionCode, year, half: half ?? undefined };
   return useQuery({
     queryKey: distributionKeys.basis(q),
     queryFn: () => api.get<DistributionBasis>('/distributions/basis', q),
-    enabled: regionCode?.length === 12 && !!year,
+    enabled: !!regionCode && !!year,
     retry: false,
   });
 }

@@ -48,7 +48,7 @@ export function AssetDetailPage() {
         extra={
           writable ? (
             <Space wrap>
-              {a.ownerKind === 'village_collective' && a.regionCode.length === 12 ? (
+              {a.ownerKind === 'village_collective' ? (
                 <Link to={`/industry/distributions?regionCode=${a.regionCode}`} data-testid="asset-distributions">
                   <Button>{t('dist.fromAsset')}</Button>
                 </Link>

@@ -19,7 +19,7 @@ export function ProposeModal({ open, onClose, onSaved, regionCode }: { open: boo
   const i18n = useI18n();
   const [form] = Form.useForm<Values>();
   const lastYear = new Date().getFullYear() - (new Date().getMonth() < 6 ? 1 : 0);
-  const initial: Values = { regionCode: regionCode?.length === 12 ? regionCode : undefined, year: lastYear, half: new Date().getMonth() < 6 ? 2 : 1 };
+  const initial: Values = { regionCode, year: lastYear, half: new Date().getMonth() < 6 ? 2 : 1 };
   const [v, setV] = useState<Values>(initial);
   const half = v.half === 0 ? null : v.half;
   const basis = useDistributionBasis(v.regionCode, v.year, half);
@@ -74,6 +74,7 @@ export function ProposeModal({ open, onClose, onSaved, regionCode }: { open: boo
             />
           </Form.Item>
         </Space>
+        {basis.error ? <Alert type="warning" style={{ marginBottom: 12 }} message={errorText(basis.error, i18n)} /> : null}
         {b ? (
           <Alert
             type="info"

@@ -3,7 +3,7 @@
     WITH asset_income AS (
       SELECT a.region_code AS village, sum(i.income_fen) AS fen
       FROM asset_incomes i JOIN assets a ON a.id = i.asset_id
-      WHERE i.region_code LIKE $1 AND i.year = $2 AND a.owner_kind = 'village_collective' AND length(a.region_code) = 12
+      WHERE i.region_code LIKE $1 AND i.year = $2 AND a.owner_kind = 'village_collective'
       GROUP BY a.region_code),
     distributed AS (
       SELECT d.region_code AS village, sum(d.collective_income_fen) AS income_fen
@@ -17,5 +17,5 @@
       GROUP BY d.region_code)
     SELECT v AS region_code, r.name, greatest(coalesce(ai.fen, 0), coalesce(ds.income_fen, 0))::text AS collective_income_fen, coalesce(p.lm_fen, 0)::text AS lm_fen
     FROM (SELECT village AS v FROM asset_income UNION SELECT village FROM distributed) x
-    LEFT JOIN asset_income ai ON ai.village = x.v LEFT JOIN distributed ds ON ds.village = x.v LEFT JOIN paid p ON p.village = x.v LEFT JOIN regions r ON r.code = x.v
+    LEFT JOIN asset_income ai ON ai.village = x.v LEFT JOIN distributed ds ON ds.village = x.v LEFT JOIN paid p ON p.village = x.v JOIN regions r ON r.code = x.v AND r.level = 'village'
     ORDER BY x.v
