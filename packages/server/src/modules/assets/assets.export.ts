@@ -10,7 +10,7 @@ import { assetFilter } from './assets.service.ts';
 export const ASSET_EXPORT_MAX = 50_000;
 
 /** Text a spreadsheet would read as a formula gets a leading apostrophe (CSV/formula injection). */
-const cellText = (v: string | null | undefined): string => (v ? (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) : '');
+export const cellText = (v: string | null | undefined): string => (v ? (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) : '');
 
 /**
  * `GET /api/v1/assets/export.xlsx`: the filtered assets with words for the codes (the dictionaries' Chinese labels),
