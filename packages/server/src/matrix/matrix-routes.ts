@@ -197,6 +197,7 @@ export function urlOf(r: Route, c: Ctx): string {
     if (name === 'provinceCode') return '41';
     if (name === 'dictCode') return 'relation';
     if (name === 'ruleId') return 'H1';
+    if (c.rec.extra[name] !== undefined) return String(c.rec.extra[name]); // an area's sub-record id ({appointmentId})
     throw new Error(`no value for {${name}} in ${key(r)}`);
   });
 }
