@@ -55,16 +55,15 @@ describe('assetIssues (domain-standards §4.3 确权)', () => {
   const ok = { category: 'operating', ownerKind: 'village_collective', operatingMode: 'leased', assetClass: 'consolidate' };
   it.each([
     ['an operating asset of the village collective, leased, classed', ok, []],
-    ['a household asset owned by its households', { category: 'household', ownerKind: 'household', ownerHouseholdIds: [7] }, []],
+    ['a household asset owned by its households', { category: 'household', ownerKind: 'household' }, []],
+    ['an asset before 确权 (no owner yet)', { category: 'household', ownerKind: null }, []],
     ['a public-welfare asset of a county department', { category: 'public_welfare', ownerKind: 'county_department' }, []],
     ['a household asset owned by the collective', { category: 'household', ownerKind: 'village_collective' }, ['ownerKind']],
-    ['an operating asset owned by households', { ...ok, ownerKind: 'household', ownerHouseholdIds: [7] }, ['ownerKind']],
-    ['households as owner without naming them', { category: 'household', ownerKind: 'household', ownerHouseholdIds: [] }, ['ownerHouseholdIds']],
-    ['owning households on a collective asset', { ...ok, ownerHouseholdIds: [7] }, ['ownerHouseholdIds']],
+    ['an operating asset owned by households', { ...ok, ownerKind: 'household' }, ['ownerKind']],
     [
       'a public-welfare asset leased and classed',
       { category: 'public_welfare', ownerKind: 'township', operatingMode: 'leased', assetClass: 'adjust' },
-      ['operatingMode', 'assetClass'],
+      ['operatingMode', 'category'],
     ],
   ])('%s', (_what, asset, paths) => {
     const issues = assetIssues(asset);

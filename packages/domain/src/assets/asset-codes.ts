@@ -59,35 +59,35 @@ export function isIncomeGenerating(category: string): boolean {
   return category === 'operating';
 }
 
-/** The fields of an asset the consistency check reads. */
+/** The fields of an asset the consistency check reads (an asset's own columns; no owner is required before 确权). */
 export type AssetShape = {
   category: string;
-  ownerKind: string;
+  ownerKind?: string | null;
   operatingMode?: string | null;
   assetClass?: string | null;
-  ownerHouseholdIds?: readonly number[] | null;
 };
 
 /**
- * The problems of an asset's category, owner and operation, worded for officers (empty = consistent).
+ * The problems of an asset's category, owner and operation, worded for officers (empty = consistent): the one check
+ * of the service (create, edit) and of the import (资产台账).
  * - 到户类资产 belong to the households, and only 到户类 do (domain-standards §4.3: 到户类资产: owned by the household;
- *   经营性 to the 村集体经济组织 or an eligible state body; 公益性 to the responsible department or the village collective);
- *   a 到户类 asset names at least one household.
+ *   经营性 to the 村集体经济组织 or an eligible state body; 公益性 to the responsible department or the village collective).
+ *   An owner not yet confirmed (确权 pending) is not a problem.
  * - 经营方式 and the 四个一批 class are for 经营性资产 (004 §五 "分类推进资产管理 … 加强资产收益管理" concerns 产业资产); a
- *   公益性 or 到户类 asset carries neither.
+ *   公益性 or 到户类 asset carries neither (a classed asset stays 经营性: the issue names its category).
  */
 export function assetIssues(a: AssetShape): Issue[] {
   const out: Issue[] = [];
   const issue = (path: string, messageZh: string, messageEn: string) => out.push({ path, messageZh, messageEn });
   const cat = assetLabel('category', a.category).zh;
-  if (a.category === 'household' && a.ownerKind !== 'household') issue('ownerKind', '到户类资产的所有者应为受益农户', 'a household asset is owned by the households');
-  if (a.category !== 'household' && a.ownerKind === 'household')
-    issue('ownerKind', `${cat}不能确权到农户，只有到户类资产归农户所有`, 'only household assets are owned by households');
-  if (a.ownerKind === 'household' && (a.ownerHouseholdIds?.length ?? 0) === 0) issue('ownerHouseholdIds', '到户类资产须列明所属农户', 'name the households that own the asset');
-  if (a.ownerKind !== 'household' && (a.ownerHouseholdIds?.length ?? 0) > 0) issue('ownerHouseholdIds', '仅到户类资产列明所属农户', 'only household assets list owning households');
   if (!isIncomeGenerating(a.category)) {
     if (a.operatingMode) issue('operatingMode', `${cat}不填经营方式（经营方式仅适用于经营性资产）`, 'only operating assets have an operating arrangement');
-    if (a.assetClass) issue('assetClass', `${cat}不参与“四个一批”分类（仅适用于经营性资产）`, 'only operating assets are classed (four batches)');
+    if (a.assetClass)
+      issue('category', `${cat}不参与“四个一批”分类：已分类的资产须为经营性资产`, 'only operating assets are classed (four batches): a classed asset stays operating');
   }
+  if (a.category === 'household' && a.ownerKind && a.ownerKind !== 'household')
+    issue('ownerKind', '到户类资产的所有者应为受益农户', 'a household asset is owned by the households');
+  if (a.category !== 'household' && a.ownerKind === 'household')
+    issue('ownerKind', `${cat}不能确权到农户，只有到户类资产归农户所有`, 'only household assets are owned by households');
   return out;
 }

@@ -9,8 +9,8 @@ import { issuesCsv, rowIssuesOf } from './record-import.ts';
 import { ResponsiveTable } from './ResponsiveTable.tsx';
 import { useIsMobile } from './use-is-mobile.ts';
 
-/** What a record import answers: counts by name (added, updated, created …). */
-export type RecordImportResult = Record<string, number>;
+/** What a record import answers: counts by name (added, updated, created …), and whatever else its report carries (ignored columns). */
+export type RecordImportResult = Record<string, unknown>;
 
 export type RecordImportModalProps<R extends RecordImportResult> = {
   open: boolean;

@@ -44,6 +44,7 @@ export async function exportAssetsXlsx(deps: Deps, actor: Actor, q: Omit<AssetLi
     { header: '状态', key: 'status', width: 8 },
     { header: '处置日期', key: 'disposedOn', width: 12 },
     { header: '备注', key: 'note', width: 20 },
+    { header: '所在地区划代码', key: 'regionCode', width: 16 },
   ];
   ws.getRow(1).font = { bold: true };
   for (const r of rows) {
@@ -52,6 +53,7 @@ export async function exportAssetsXlsx(deps: Deps, actor: Actor, q: Omit<AssetLi
       assetNo: a.assetNo,
       name: cellText(a.name),
       region: r.regionName ?? a.regionCode,
+      regionCode: a.regionCode,
       category: word('asset_category', a.category),
       value: fenToYuan(a.valueFen),
       formedOn: a.formedOn ?? '',

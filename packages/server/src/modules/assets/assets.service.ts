@@ -1,6 +1,7 @@
 import {
   AppError,
   API_LIMITS,
+  assetIssues,
   fenToYuan,
   PROJECT_STAGE_LABELS,
   isProjectStage,
@@ -91,6 +92,16 @@ export async function listAssets(deps: Deps, actor: Actor, q: AssetListQuery): P
   return { items: rows.map(toAssetView), total, page: q.page, pageSize, totalValueYuan: fenToYuan(valueFen) };
 }
 
+/**
+ * An entity may run an asset when the user may read it — in the scope, or seated above it (a county enterprise running
+ * a village's asset) — and it is of the asset's county; another township's entity is answered like a missing one
+ * (its name would come back as the operator). The service and the 资产台账 import use this one rule.
+ */
+export function operatorFits(actor: Actor, entityRegion: string, assetRegion: string): boolean {
+  const readable = isInScope(actor, entityRegion) || actor.scopePrefix.startsWith(regionPrefix(entityRegion));
+  return readable && entityRegion.startsWith(assetRegion.slice(0, 6));
+}
+
 type Fields = Omit<AssetCreate, 'assetNo' | 'assetClass' | 'classReason'>;
 
 /** The checks that need the database (region, project stage, operator) and the category's consistency. */
@@ -125,25 +136,12 @@ async function checkAsset(db: Conn, actor: Actor, a: Fields & { assetClass?: str
   }
   if (a.operatorEntityId && a.operatorEntityId !== before?.operatorEntityId) {
     const e = await repo.findEntityBrief(db, a.operatorEntityId);
-    // an entity the user may read: in the scope, or seated above it (a county enterprise running a village's asset);
-    // another township's entity is answered like a missing one (its name would come back as the operator)
-    const readable = e && (isInScope(actor, e.regionCode) || actor.scopePrefix.startsWith(regionPrefix(e.regionCode)));
-    if (!e || !readable || !e.regionCode.startsWith(a.regionCode.slice(0, 6))) {
+    if (!e || !operatorFits(actor, e.regionCode, a.regionCode)) {
       issues.push({ path: 'operatorEntityId', value: a.operatorEntityId, messageZh: '所选经营主体不存在或不在您的管辖范围内', messageEn: 'no such entity in your scope' });
     }
   }
-  if (a.category !== 'operating') {
-    const cat = a.category === 'household' ? '到户类资产' : '公益性资产';
-    if (a.operatingMode)
-      issues.push({ path: 'operatingMode', messageZh: `${cat}不填经营方式（仅经营性资产填写）`, messageEn: 'only operating assets have an operating arrangement' });
-    if (a.assetClass) issues.push({ path: 'category', messageZh: `该资产已有“四个一批”分类，不能改为${cat}`, messageEn: 'a classed asset must stay an operating asset' });
-  }
-  if (a.category === 'household' && a.ownerKind && a.ownerKind !== 'household') {
-    issues.push({ path: 'ownerKind', messageZh: '到户类资产的所有者应为受益农户', messageEn: 'a household asset is owned by the households' });
-  }
-  if (a.category !== 'household' && a.ownerKind === 'household') {
-    issues.push({ path: 'ownerKind', messageZh: '只有到户类资产确权到农户', messageEn: 'only household assets are owned by households' });
-  }
+  // category, owner and operation: the one check of the domain (the import uses it too)
+  issues.push(...assetIssues(a));
   if (issues.length) bad(issues);
 }
 

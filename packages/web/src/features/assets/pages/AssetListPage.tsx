@@ -17,6 +17,7 @@ import { useDict } from '../../dictionaries/api.ts';
 import { canWriteAssets } from '../asset-access.ts';
 import { useAssets, useStocktakeMissing } from '../api.ts';
 import { AssetFormModal } from '../components/AssetFormModal.tsx';
+import { AssetImportButton } from '../components/AssetImportButton.tsx';
 
 const KEYS = ['regionCode', 'category', 'assetClass', 'managementLevel', 'projectId', 'status', 'q', 'page', 'pageSize'] as const;
 
@@ -62,6 +63,7 @@ export function AssetListPage() {
             <Button icon={<DownloadOutlined />} href={downloadUrl('/assets/export.xlsx', { ...query, page: undefined, pageSize: undefined })}>
               {t('assets.export')}
             </Button>
+            {writable ? <AssetImportButton /> : null}
             {writable ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="asset-add">
                 {t('assets.add')}

@@ -18,6 +18,7 @@ import { canWrite, useCurrentUser } from '../../auth/api.ts';
 import { DICT, useDict } from '../../dictionaries/api.ts';
 import { HOUSEHOLD_FILTER_KEYS, useHouseholds, useRestoreHousehold, type HouseholdFilters as Filters } from '../api.ts';
 import { HouseholdFilters } from '../components/HouseholdFilters.tsx';
+import { MigrantWorkMenu } from '../../migrant-work/components/MigrantWorkMenu.tsx';
 
 const STATUS_COLOR: Record<string, string> = { identifying: 'gold', monitoring: 'orange', eliminated: 'green' };
 
@@ -104,6 +105,7 @@ export function HouseholdListPage() {
         title={t('hh.title')}
         extra={
           <>
+            <MigrantWorkMenu regionCode={filters.regionCode} writable={canWrite(user)} />
             <Button icon={<DownloadOutlined />} href={downloadUrl('/households/export.xlsx', exportQuery)}>
               {t('hh.export')}
             </Button>
