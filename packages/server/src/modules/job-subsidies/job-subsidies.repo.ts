@@ -88,13 +88,14 @@ export async function listCandidates(db: Conn, f: JobSubsidyFilter, limit: numbe
       UNION
       SELECT s.person_id, s.entity_id FROM subsidy_payments s WHERE s.kind = ${f.kind} AND ${scopeWhere(sql`s.region_code`, f.prefix)} ${paidOfYear}
     )
-    SELECT c.person_id, c.entity_id, p.household_id, h.household_no, p.name, p.id_number, p.region_code, r.name AS region_name, h.household_type,
+    SELECT c.person_id, c.entity_id, p.household_id, h.household_no, p.name, p.id_number, p.region_code, concat_ws(' ', v.name, r.name) AS region_name, h.household_type,
       p.employment_status, p.employment_channel, p.work_months, p.employer_entity_id, (p.exit_reason IS NOT NULL OR h.deleted_at IS NOT NULL) AS exited,
       e.name AS entity_name, s.id AS pay_id, s.year AS pay_year, s.amount_fen AS pay_amount_fen, s.paid_on::text AS pay_paid_on, s.note AS pay_note,
       s.version AS pay_version, s.region_code AS pay_region_code,
       count(*) OVER () AS total, count(s.id) OVER () AS paid_count, coalesce(sum(s.amount_fen) OVER (), 0) AS paid_fen
     FROM c JOIN persons p ON p.id = c.person_id JOIN households h ON h.id = p.household_id
       LEFT JOIN regions r ON r.code = p.region_code
+      LEFT JOIN regions v ON v.code = left(p.region_code, 12) AND length(p.region_code) > 12
       LEFT JOIN entities e ON e.id = c.entity_id
       LEFT JOIN subsidy_payments s ON ${slotJoin(f)} ${f.kind === 'travel' ? sql`` : paidOfYear}
     WHERE true ${status} ${search}
