@@ -145,7 +145,7 @@ export async function failingSubjectIds(db: Conn, ruleId: string, year: number, 
 }
 
 /** Labels of subjects by kind: households (户编号 户主), persons, entities and projects by id; regions by code. */
-export async function subjectLabels(db: Conn, kind: 'household' | 'person' | 'entity' | 'project' | 'loan' | 'region', keys: readonly string[]): Promise<Map<string, string>> {
+export async function subjectLabels(db: Conn, kind: 'household' | 'person' | 'entity' | 'project' | 'loan' | 'post' | 'region', keys: readonly string[]): Promise<Map<string, string>> {
   if (keys.length === 0) return new Map();
   const ids = keys.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
   let res: unknown;
@@ -157,6 +157,7 @@ export async function subjectLabels(db: Conn, kind: 'household' | 'person' | 'en
       FROM households h WHERE h.id = ANY(${idArrayLiteral(ids)}::bigint[])`);
   else if (kind === 'person') res = await db.execute(sql`SELECT id::text AS k, name AS label FROM persons WHERE id = ANY(${idArrayLiteral(ids)}::bigint[])`);
   else if (kind === 'entity') res = await db.execute(sql`SELECT id::text AS k, name AS label FROM entities WHERE id = ANY(${idArrayLiteral(ids)}::bigint[])`);
+  else if (kind === 'post') res = await db.execute(sql`SELECT id::text AS k, name AS label FROM public_welfare_posts WHERE id = ANY(${idArrayLiteral(ids)}::bigint[])`);
   else if (kind === 'project') res = await db.execute(sql`SELECT id::text AS k, project_no || ' ' || name AS label FROM projects WHERE id = ANY(${idArrayLiteral(ids)}::bigint[])`);
   else
     res = await db.execute(

@@ -170,12 +170,15 @@ type LabelKind = Parameters<typeof results.subjectLabels>[1];
 function labelKind(rule: RuleDefinition<unknown>): LabelKind | null {
   if ((rule.subjectLevel ?? 'record') !== 'record' || rule.factsKind === 'village') return 'region';
   const k = rule.factsKind;
+  if (k === 'post') return 'post'; // J5: one 公益性岗位 per subject
+  if (k === 'employer') return 'entity'; // J4: workshops and parks by id (a village's posts, `posts:<code>`, has no label)
   return k === 'household' || k === 'person' || k === 'entity' || k === 'project' || k === 'loan' ? k : null;
 }
 
 function linkOf(kind: LabelKind | null, key: string): string | null {
   if (kind === 'household') return `/households/${key}`;
-  if (kind === 'entity') return `/industry/entities/${key}`;
+  if (kind === 'entity') return /^\d+$/.test(key) ? `/industry/entities/${key}` : null;
+  if (kind === 'post') return `/industry/posts/${key}`;
   if (kind === 'project') return `/industry/projects/${key}`;
   if (kind === 'region') return `/regions?code=${key}`;
   return null;

@@ -159,6 +159,8 @@ describe('post and employer facts on rows, J5 and J4 through the rule layer', ()
     const byKey = Object.fromEntries(r.failing.map((f: { key: string; reasonZh: string }) => [f.key, f.reasonZh]));
     expect(byKey[String(ids.gap)]).toBe('「一村护路员」在岗未领补：赵三 2023年11月');
     expect(byKey[String(ids.after)]).toBe('「一村水管员」王大在2023年3月不在岗却领取补贴');
+    // the drill-down names the post and links to it
+    expect(r.failing.find((f: { key: string }) => f.key === String(ids.gap))).toMatchObject({ label: '一村护路员', link: `/industry/posts/${ids.gap}` });
   });
 
   it('J4 through the stored results (晋城 2023): the workshop 1/3 met, the park 职工人数未填报, the village’s posts 1 of 2 脱贫 = 一半', async () => {
@@ -166,5 +168,6 @@ describe('post and employer facts on rows, J5 and J4 through the rule layer', ()
     expect([r.total, r.met]).toEqual([3, 2]);
     expect(r.failing.map((f: { key: string }) => f.key)).toEqual([String(ids.park)]);
     expect(r.failing[0].reasonZh).toContain('职工人数未填报');
+    expect(r.failing[0]).toMatchObject({ label: '安置区加工园', link: `/industry/entities/${ids.park}` });
   });
 });
