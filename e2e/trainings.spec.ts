@@ -39,8 +39,8 @@ describe('trainings: create, add a participant, see the skill, import with row e
     await form.getByLabel('组织单位所在地（县、乡镇或行政村）').click();
     await form.getByLabel('组织单位所在地（县、乡镇或行政村）').fill('大王镇');
     await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: '大王镇' }).first().click();
-    await form.getByLabel('开始日期').click();
-    await page.locator('.ant-picker-dropdown:visible .ant-picker-today-btn').click();
+    await form.getByLabel('开始日期').fill(new Date().toISOString().slice(0, 10));
+    await form.getByLabel('开始日期').press('Enter');
     await form.getByLabel('所授技能').fill(skill);
     const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/trainings') && r.request().method() === 'POST');
     await form.getByRole('button', { name: /保\s*存/ }).click();
@@ -62,7 +62,10 @@ describe('trainings: create, add a participant, see the skill, import with row e
     await add.getByRole('button', { name: /添加参训人员/ }).click();
     expect((await posted).status()).toBe(201);
     await expect.poll(() => page.getByText(`已添加 ${person.name}，并将“${skill}”记入其掌握技能`).isVisible()).toBe(true);
-    await add.getByRole('button', { name: /关\s*闭/ }).click();
+    await add
+      .getByRole('button', { name: /关\s*闭/ })
+      .last()
+      .click();
     await expect.poll(() => page.getByTestId('participant-row').filter({ hasText: person.name }).first().isVisible()).toBe(true);
 
     const detail = await j.api<Detail>(`/trainings/${training.id}`);
