@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { canWrite, type TrainingView } from '@chanbang/domain';
-import { Button, Card, Flex, Input, Select, Space, Tag } from 'antd';
+import { Button, Card, Flex, Input, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useI18n } from '../../../lib/i18n.tsx';
@@ -11,6 +11,7 @@ import { RegionSelect } from '../../../ui/RegionSelect.tsx';
 import { ResponsiveTable } from '../../../ui/ResponsiveTable.tsx';
 import { useIsMobile } from '../../../ui/use-is-mobile.ts';
 import { useCurrentUser } from '../../auth/api.ts';
+import { useRules } from '../../rules/api.ts';
 import { useTrainings } from '../api.ts';
 import { TrainingFormModal } from '../components/TrainingFormModal.tsx';
 
@@ -35,6 +36,9 @@ export function TrainingListPage() {
   const list = useTrainings(query);
   const w = (n: number) => (mobile ? '100%' : n);
   const thisYear = new Date().getFullYear();
+  // the worker rules the county's pack sets (H4 三门峡, H7 晋城): how many fall short, linked to the rule's list
+  const rules = useRules(s.regionCode, Number(s.year ?? thisYear));
+  const worker = (rules.data?.rules ?? []).filter((r) => (r.ruleId === 'H4' || r.ruleId === 'H7') && r.implemented);
   const ruleLink = (id: string) => `/rules/${id}?${new URLSearchParams({ ...(s.regionCode ? { regionCode: s.regionCode } : {}), year: s.year ?? String(thisYear) }).toString()}`;
 
   return (
@@ -50,16 +54,18 @@ export function TrainingListPage() {
           ) : null
         }
       />
-      <Card size="small" title={t('trainings.rules.title')} style={{ marginBottom: 12 }}>
-        <Space wrap>
-          <Link to={ruleLink('H7')} data-testid="training-h7">
-            {t('trainings.rules.h7')}
-          </Link>
-          <Link to={ruleLink('H4')} data-testid="training-h4">
-            {t('trainings.rules.h4')}
-          </Link>
-        </Space>
-      </Card>
+      {worker.length ? (
+        <Card size="small" title={t('trainings.rules.title')} style={{ marginBottom: 12 }}>
+          <Flex vertical gap={4}>
+            {worker.map((r) => (
+              <Link key={r.ruleId} to={ruleLink(r.ruleId)} data-testid={`training-${r.ruleId.toLowerCase()}`}>
+                {t(r.ruleId === 'H7' ? 'trainings.rules.h7' : 'trainings.rules.h4')}
+                {r.status === 'met' || r.status === 'not_met' ? t('trainings.rules.figure', { n: String(r.total - r.met), total: String(r.total) }) : ''}
+              </Link>
+            ))}
+          </Flex>
+        </Card>
+      ) : null}
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
         <RegionSelect
           value={s.regionCode}
