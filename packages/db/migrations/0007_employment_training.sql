@@ -133,7 +133,7 @@ CREATE INDEX "training_participants_region_idx" ON "training_participants" USING
 CREATE INDEX "trainings_region_idx" ON "trainings" USING btree ("region_code" varchar_pattern_ops,"starts_on");--> statement-breakpoint
 ALTER TABLE "persons" ADD CONSTRAINT "persons_employer_entity_id_entities_id_fk" FOREIGN KEY ("employer_entity_id") REFERENCES "public"."entities"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 -- rule layer (ADR 0004): the facts kinds of issue 8 §4–§8 — coverage (H2, H3, H5, H6: a 脱贫/监测 household's
--- industry, jobs and income), worker (H4, H7, J1, J2: a working-age person), employer (J3, J4: an entity's hires),
+-- industry, jobs and income), worker (H4, H7: a working-age person), employer (J4: an entity's hires),
 -- post (J5: a public-welfare post's lifecycle), job_subsidy (J1–J3: who is entitled and what was paid) — are marked dirty by every table they read, like the others
 DO $$
 DECLARE
