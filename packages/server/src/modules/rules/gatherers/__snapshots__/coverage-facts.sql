@@ -1,38 +1,35 @@
 -- coverage facts over a county, year 2024
--- params: ["410781%","{\"lifted\",\"monitored\"}","410781%","410781%",2024,2024,"410781%",2024,"410781%","2024-12-31","2024-01-01","410781%","{\"funded\",\"implementing\",\"accepted\",\"evaluated\"}",2024,2024,2024,2024,2024]
-    WITH hh AS (
-      SELECT h.id, h.region_code, h.household_type, h.is_lifted FROM households h
-      WHERE h.region_code LIKE $1 AND h.deleted_at IS NULL AND h.household_type = ANY($2::text[])
-    ), pp AS (
+-- params: ["410781%","410781%",2024,2024,"410781%",2024,"410781%","2024-12-31","2024-01-01","410781%","{\"funded\",\"implementing\",\"accepted\",\"evaluated\"}",2024,"410781%",2024,2024,2024,2024,"410781%","{\"lifted\",\"monitored\"}"]
+    WITH pp AS (
       SELECT p.household_id, array_agg(p.labor_capacity) FILTER (WHERE p.labor_capacity IS NOT NULL) AS labor,
         count(*) FILTER (WHERE p.labor_capacity IS NULL)::int AS unrecorded,
         count(*) FILTER (WHERE (p.employment_status IS NOT NULL AND p.employment_status <> 'not_working') OR p.employment_channel IS NOT NULL)::int AS workers
-      FROM persons p WHERE p.region_code LIKE $3 AND p.exit_reason IS NULL GROUP BY p.household_id
+      FROM persons p WHERE p.region_code LIKE $1 AND p.exit_reason IS NULL GROUP BY p.household_id
     ), mm AS (
       SELECT m.household_id, array_agg(DISTINCT m.category) AS measures
-      FROM support_measures m WHERE m.region_code LIKE $4
-        AND COALESCE(date_part('year', m.start_date)::int, m.year) <= $5
-        AND COALESCE(date_part('year', m.end_date)::int, GREATEST(m.year, COALESCE(date_part('year', m.start_date)::int, m.year))) >= $6
+      FROM support_measures m WHERE m.region_code LIKE $2
+        AND COALESCE(date_part('year', m.start_date)::int, m.year) <= $3
+        AND COALESCE(date_part('year', m.end_date)::int, GREATEST(m.year, COALESCE(date_part('year', m.start_date)::int, m.year))) >= $4
       GROUP BY m.household_id
     ), lk AS (
       SELECT l.household_id, count(*)::int AS n, sum(l.income_fen)::bigint AS fen
-      FROM linkages l WHERE l.region_code LIKE $7 AND l.year = $8 GROUP BY l.household_id
+      FROM linkages l WHERE l.region_code LIKE $5 AND l.year = $6 GROUP BY l.household_id
     ), pa AS (
       SELECT DISTINCT a.household_id FROM post_appointments a
-      WHERE a.region_code LIKE $9 AND a.started_on <= $10::date AND (a.ended_on IS NULL OR a.ended_on >= $11::date)
+      WHERE a.region_code LIKE $7 AND a.started_on <= $8::date AND (a.ended_on IS NULL OR a.ended_on >= $9::date)
     ), pb AS (
       SELECT b.household_id, count(DISTINCT b.project_id)::int AS n
       FROM project_beneficiaries b JOIN projects pr ON pr.id = b.project_id
-      WHERE b.region_code LIKE $12 AND pr.project_type = 'industry' AND pr.stage = ANY($13::text[]) AND pr.year <= $14
+      WHERE b.region_code LIKE $10 AND pr.project_type = 'industry' AND pr.stage = ANY($11::text[]) AND pr.year <= $12
       GROUP BY b.household_id
     ), vv AS (
-      SELECT DISTINCT left(hh.region_code, 12) AS village FROM hh
+      SELECT r.code AS village FROM regions r WHERE r.code LIKE $13 AND r.level = 'village'
     ), lf AS (
       SELECT vv.village, l.region_code AS local_region, l.per_capita_income_fen AS local_fen,
-        (SELECT l0.per_capita_income_fen FROM local_farmer_incomes l0 WHERE l0.region_code = l.region_code AND l0.year = $15::int - 1) AS local_prev_fen
+        (SELECT l0.per_capita_income_fen FROM local_farmer_incomes l0 WHERE l0.region_code = l.region_code AND l0.year = $14::int - 1) AS local_prev_fen
       FROM vv JOIN LATERAL (
         SELECT x.region_code, x.per_capita_income_fen FROM local_farmer_incomes x
-        WHERE x.year = $16 AND x.region_code IN (rpad(left(vv.village, 9), 12, '0'), rpad(left(vv.village, 6), 12, '0'), rpad(left(vv.village, 4), 12, '0'), rpad(left(vv.village, 2), 12, '0'))
+        WHERE x.year = $15 AND x.region_code IN (rpad(left(vv.village, 9), 12, '0'), rpad(left(vv.village, 6), 12, '0'), rpad(left(vv.village, 4), 12, '0'), rpad(left(vv.village, 2), 12, '0'))
         ORDER BY length(rtrim(x.region_code, '0')) DESC LIMIT 1
       ) l ON true
     )
@@ -41,12 +38,13 @@
       ic.wage, ic.business, ic.business_expense, ic.property, ic.transfer, ic.member_count,
       ip.wage AS prev_wage, ip.business AS prev_business, ip.business_expense AS prev_business_expense, ip.property AS prev_property, ip.transfer AS prev_transfer,
       ip.member_count AS prev_member_count, lf.local_region, lf.local_fen, lf.local_prev_fen
-    FROM hh
+    FROM households hh
       LEFT JOIN pp ON pp.household_id = hh.id
       LEFT JOIN mm ON mm.household_id = hh.id
       LEFT JOIN lk ON lk.household_id = hh.id
       LEFT JOIN pa ON pa.household_id = hh.id
       LEFT JOIN pb ON pb.household_id = hh.id
-      LEFT JOIN household_incomes ic ON ic.household_id = hh.id AND ic.year = $17
-      LEFT JOIN household_incomes ip ON ip.household_id = hh.id AND ip.year = $18::int - 1
+      LEFT JOIN household_incomes ic ON ic.household_id = hh.id AND ic.year = $16
+      LEFT JOIN household_incomes ip ON ip.household_id = hh.id AND ip.year = $17::int - 1
       LEFT JOIN lf ON lf.village = left(hh.region_code, 12)
+    WHERE hh.region_code LIKE $18 AND hh.deleted_at IS NULL AND hh.household_type = ANY($19::text[])
