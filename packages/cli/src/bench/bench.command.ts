@@ -9,6 +9,7 @@ import { cliActor, cliConfig, report } from '../commands/context.ts';
 import { ensureBenchFiles, loadBenchMeasures } from './bench-data.ts';
 import { loadCountyByCopy, prepareRawCopy, removeRawCopy, timeRawCopy, type RawCopyInput } from './bench-raw.ts';
 import { benchPgliteLatency, type PgliteLatencyResult } from './bench-pglite-latency.ts';
+import { measureDistribution, type DistributionFigure } from './bench-distribution.ts';
 import { BENCH_INDUSTRY, loadRulesData, loginCookie, measureRules, measureRulesLoad, type RulesFigures, type RulesLoad } from './bench-rules.ts';
 import { runLoad, spawnServer, type LoadResult } from './bench-server.ts';
 
@@ -220,6 +221,7 @@ export async function benchCommand(opts: BenchOpts): Promise<void> {
     const measures = await db.rawTransaction((tx) => loadBenchMeasures(tx, households));
     log(`${measures} support measures loaded`);
     let rules: (RulesFigures & Partial<RulesLoad>) | null = null;
+    let distribution: DistributionFigure | null = null;
     if (parts.has('rules')) {
       log(
         `industry system: ${Object.entries(BENCH_INDUSTRY)
@@ -234,6 +236,8 @@ export async function benchCommand(opts: BenchOpts): Promise<void> {
       );
       const year = new Date().getFullYear();
       rules = { countyCode: BENCH_COUNTY, year, industry, packs: await measureRules(deps, actor, BENCH_COUNTY, { year, log }) };
+      // issue 8: a distribution for a village of 500 households proposed and confirmed (target < 1 s)
+      distribution = await measureDistribution(deps, actor, '411272', { households: 500, year, log });
     } else await db.query('ANALYZE');
 
     // On a PostgreSQL server the platform runs as its own process (`chanbang serve`), as in production, so
@@ -263,6 +267,7 @@ export async function benchCommand(opts: BenchOpts): Promise<void> {
       rows: files.rows,
       ...importResult,
       rules,
+      distribution,
       list: latency,
       pgliteLatency,
       totalSeconds: Math.round((performance.now() - tAll) / 1000),

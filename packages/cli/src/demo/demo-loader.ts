@@ -9,6 +9,11 @@ import { loadEntitiesDemo } from './entities-demo.ts';
 import { loadFundsDemo } from './funds-demo.ts';
 import { loadIndustryDemo } from './industry-demo.ts';
 import { loadAssetsDemo } from './assets-demo.ts';
+import { loadDistributionsDemo } from './distributions-demo.ts';
+import { loadCoverageDemo } from './coverage-demo.ts';
+import { loadPostsDemo } from './posts-demo.ts';
+import { loadJobSubsidiesDemo } from './job-subsidies-demo.ts';
+import { loadTrainingsDemo } from './trainings-demo.ts';
 
 /** Resolves a generated label to the stored code of a built-in dictionary (throws on a label the dictionary lacks). */
 function code(dict: string, label: string | null): string | null {
@@ -67,6 +72,10 @@ async function deleteDemo(tx: RawTx, prefix: string): Promise<void> {
   const like = `${prefix}%`;
   // the industry system first: allocations hold their fund sources and projects, linkages their entities
   await tx.query('DELETE FROM assets WHERE region_code LIKE $1', [like]);
+  await tx.query('DELETE FROM income_distributions WHERE region_code LIKE $1', [like]);
+  await tx.query('DELETE FROM local_farmer_incomes WHERE region_code LIKE $1', [like]);
+  await tx.query('DELETE FROM public_welfare_posts WHERE region_code LIKE $1', [like]);
+  await tx.query('DELETE FROM trainings WHERE region_code LIKE $1', [like]);
   await tx.query('DELETE FROM fund_allocations WHERE region_code LIKE $1', [like]);
   await tx.query('DELETE FROM fund_sources WHERE region_code LIKE $1', [like]);
   await tx.query('DELETE FROM linkages WHERE region_code LIKE $1', [like]);
@@ -248,6 +257,11 @@ export async function loadDemo(handle: DbHandle, opts: { reset?: boolean; hashPa
       await loadFundsDemo(tx, county.regions, DEMO_COUNTY.code);
       await loadEntitiesDemo(tx, county.regions, DEMO_COUNTY.code);
       await loadAssetsDemo(tx, county.regions, DEMO_COUNTY.code);
+      await loadDistributionsDemo(tx, county.regions);
+      await loadCoverageDemo(tx, DEMO_COUNTY.code);
+      await loadPostsDemo(tx, county.regions);
+      await loadJobSubsidiesDemo(tx, DEMO_COUNTY.prefix);
+      await loadTrainingsDemo(tx, county.regions, DEMO_COUNTY.code);
     }
     for (const u of users) {
       await tx.query(

@@ -12,3 +12,4 @@ export * from './projects.schemas.ts';
 export * from './funds.schemas.ts';
 export * from './calculators.schemas.ts';
 export * from './todo.schemas.ts';
+export * from './local-incomes.schemas.ts';

@@ -6,5 +6,6 @@ export * from './rule-params-text.ts';
 export * from './rule-catalogue.ts';
 export * from './rule-registry.ts';
 export * from './rules/h1.ts';
+export * from './rules/coverage-rules.ts';
 export * from './household-facts.ts';
 export * from './packs/index.ts';

@@ -25,7 +25,24 @@ export type FactsKind =
   | 'job_subsidy';
 
 /** Every facts kind (the server registers one fact gatherer per kind it evaluates). */
-export const FACTS_KINDS: readonly FactsKind[] = ['household', 'person', 'village', 'fund', 'project', 'entity', 'asset', 'distribution', 'subsidy', 'loan', 'assessment', 'coverage', 'worker', 'employer', 'post', 'job_subsidy'];
+export const FACTS_KINDS: readonly FactsKind[] = [
+  'household',
+  'person',
+  'village',
+  'fund',
+  'project',
+  'entity',
+  'asset',
+  'distribution',
+  'subsidy',
+  'loan',
+  'assessment',
+  'coverage',
+  'worker',
+  'employer',
+  'post',
+  'job_subsidy',
+];
 
 /**
  * One rule as configured in a region's policy pack: its thresholds and other parameters are data, never

@@ -2,13 +2,28 @@ import { AppError } from '../errors.ts';
 import type { PolicyPack, RuleConfig, RuleContext, RuleDefinition, RuleResult } from './policy.types.ts';
 import { ASSET_RULES } from './rules/asset-rules.ts';
 import { CALCULATOR_RULES } from './rules/calculator-rules.ts';
+import { COVERAGE_RULES } from './rules/coverage-rules.ts';
 import { ENTITY_RULES } from './rules/entity-rules.ts';
 import { FUND_RULES } from './rules/fund-rules.ts';
 import { H1_RULE } from './rules/h1.ts';
+import { JOB_SUBSIDY_RULES } from './rules/job-subsidy-rules.ts';
+import { POST_RULES } from './rules/post-rules.ts';
 import { PROJECT_RULES } from './rules/project-rules.ts';
+import { WORKER_RULES } from './rules/worker-rules.ts';
 
 /** Every implemented rule, one list per area (each area owns its file under rules/). */
-const ALL_RULES: readonly RuleDefinition<never>[] = [H1_RULE as RuleDefinition<never>, ...FUND_RULES, ...PROJECT_RULES, ...ENTITY_RULES, ...CALCULATOR_RULES, ...ASSET_RULES];
+const ALL_RULES: readonly RuleDefinition<never>[] = [
+  H1_RULE as RuleDefinition<never>,
+  ...FUND_RULES,
+  ...PROJECT_RULES,
+  ...ENTITY_RULES,
+  ...CALCULATOR_RULES,
+  ...ASSET_RULES,
+  ...COVERAGE_RULES,
+  ...JOB_SUBSIDY_RULES,
+  ...WORKER_RULES,
+  ...POST_RULES,
+];
 
 /** Implemented rules by id. A rule of the catalogue that is absent here is configured data only. */
 export const RULES: Readonly<Record<string, RuleDefinition<unknown>>> = Object.freeze(Object.fromEntries(ALL_RULES.map((r) => [r.id, r as RuleDefinition<unknown>])));

@@ -26,7 +26,42 @@ describe('rule units', () => {
 
   it('covers the implemented rules of the catalogue (H1, F1–F5, P1–P6, E1–E5, S1, C1, A1–A4)', () => {
     expect(rules.map((r) => r.id).sort()).toEqual(
-      ['A1', 'A2', 'A3', 'A4', 'C1', 'E1', 'E2', 'E3', 'E4', 'E5', 'F1', 'F2', 'F3', 'F4', 'F5', 'H1', 'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'S1'].sort(),
+      [
+        'A1',
+        'A2',
+        'A3',
+        'A4',
+        'C1',
+        'E1',
+        'E2',
+        'E3',
+        'E4',
+        'E5',
+        'F1',
+        'F2',
+        'F3',
+        'F4',
+        'F5',
+        'H1',
+        'P1',
+        'P2',
+        'P3',
+        'P4',
+        'P5',
+        'P6',
+        'S1',
+        'H4',
+        'H7',
+        'J1',
+        'J2',
+        'J3',
+        'J4',
+        'J5',
+        'H2',
+        'H3',
+        'H5',
+        'H6',
+      ].sort(),
     );
   });
 
@@ -41,7 +76,9 @@ describe('rule units', () => {
         .filter((r) => r.unit === unit)
         .map((r) => r.id)
         .sort();
-    expect(by('share')).toEqual(['A2', 'A3', 'A4', 'E3', 'E4', 'F1', 'F2', 'F3', 'F4', 'F5', 'H1', 'P1', 'P2']);
+    expect(by('share')).toEqual(
+      ['A2', 'A3', 'A4', 'E3', 'E4', 'F1', 'F2', 'F3', 'F4', 'F5', 'H1', 'P1', 'P2', 'H4', 'H7', 'J1', 'J2', 'J3', 'J4', 'J5', 'H2', 'H3', 'H5', 'H6'].sort(),
+    );
     expect(by('yuan')).toEqual(['A1', 'C1', 'S1']);
     expect(by('count')).toEqual(['E1', 'E2', 'E5', 'P3', 'P4', 'P5', 'P6']);
     expect(rules.filter((r) => r.thresholdUnit && r.thresholdUnit !== r.unit).map((r) => [r.id, r.thresholdUnit])).toEqual([['F5', 'yuan']]);

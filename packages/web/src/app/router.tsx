@@ -27,9 +27,17 @@ const ProjectListPage = lazy(() => import('../features/projects/pages/ProjectLis
 const ProjectDetailPage = lazy(() => import('../features/projects/pages/ProjectDetailPage.tsx').then((m) => ({ default: m.ProjectDetailPage })));
 const AssetListPage = lazy(() => import('../features/assets/pages/AssetListPage.tsx').then((m) => ({ default: m.AssetListPage })));
 const AssetDetailPage = lazy(() => import('../features/assets/pages/AssetDetailPage.tsx').then((m) => ({ default: m.AssetDetailPage })));
+const PostListPage = lazy(() => import('../features/posts/pages/PostListPage.tsx').then((m) => ({ default: m.PostListPage })));
+const PostDetailPage = lazy(() => import('../features/posts/pages/PostDetailPage.tsx').then((m) => ({ default: m.PostDetailPage })));
+const TrainingListPage = lazy(() => import('../features/trainings/pages/TrainingListPage.tsx').then((m) => ({ default: m.TrainingListPage })));
+const TrainingDetailPage = lazy(() => import('../features/trainings/pages/TrainingDetailPage.tsx').then((m) => ({ default: m.TrainingDetailPage })));
+const JobSubsidiesPage = lazy(() => import('../features/job-subsidies/pages/JobSubsidiesPage.tsx').then((m) => ({ default: m.JobSubsidiesPage })));
+const DistributionListPage = lazy(() => import('../features/distributions/pages/DistributionListPage.tsx').then((m) => ({ default: m.DistributionListPage })));
+const DistributionDetailPage = lazy(() => import('../features/distributions/pages/DistributionDetailPage.tsx').then((m) => ({ default: m.DistributionDetailPage })));
 const FundsPage = lazy(() => import('../features/funds/pages/FundsPage.tsx').then((m) => ({ default: m.FundsPage })));
 const CalculatorsPage = lazy(() => import('../features/calculators/pages/CalculatorsPage.tsx').then((m) => ({ default: m.CalculatorsPage })));
 const RulesPage = lazy(() => import('../features/rules/pages/RulesPage.tsx').then((m) => ({ default: m.RulesPage })));
+const CoveragePage = lazy(() => import('../features/income-coverage/pages/CoveragePage.tsx').then((m) => ({ default: m.CoveragePage })));
 const RuleDetailPage = lazy(() => import('../features/rules/pages/RuleDetailPage.tsx').then((m) => ({ default: m.RuleDetailPage })));
 
 function page(node: ReactNode) {
@@ -63,9 +71,17 @@ export const router = createBrowserRouter([
       { path: '/industry/projects/:id', element: page(<ProjectDetailPage />) },
       { path: '/industry/assets', element: page(<AssetListPage />) },
       { path: '/industry/assets/:id', element: page(<AssetDetailPage />) },
+      { path: '/industry/posts', element: page(<PostListPage />) },
+      { path: '/industry/posts/:id', element: page(<PostDetailPage />) },
+      { path: '/trainings', element: page(<TrainingListPage />) },
+      { path: '/trainings/:id', element: page(<TrainingDetailPage />) },
+      { path: '/job-subsidies', element: page(<JobSubsidiesPage />) },
+      { path: '/industry/distributions', element: page(<DistributionListPage />) },
+      { path: '/industry/distributions/:id', element: page(<DistributionDetailPage />) },
       { path: '/industry/funds', element: page(<FundsPage />) },
       { path: '/industry/calculators', element: page(<CalculatorsPage />) },
       { path: '/rules', element: page(<RulesPage />) },
+      { path: '/coverage', element: page(<CoveragePage />) },
       { path: '/rules/:ruleId', element: page(<RuleDetailPage />) },
       {
         path: '/admin',

@@ -6,6 +6,11 @@ import { en as fundsEn } from '../features/funds/messages.ts';
 import { en as calculatorsEn } from '../features/calculators/messages.ts';
 import { en as rulesEn } from '../features/rules/messages.ts';
 import { en as assetsEn } from '../features/assets/messages.ts';
+import { en as postsEn } from '../features/posts/messages.ts';
+import { en as jobSubsidiesEn } from '../features/job-subsidies/messages.ts';
+import { en as trainingsEn } from '../features/trainings/messages.ts';
+import { en as distEn } from '../features/distributions/messages.ts';
+import { en as coverageEn } from '../features/income-coverage/messages.ts';
 
 /** English UI strings; every key of messages-zh.ts must be present (checked by the type). */
 export const en: Record<MessageKey, string> = {
@@ -454,4 +459,9 @@ export const en: Record<MessageKey, string> = {
   ...calculatorsEn,
   ...rulesEn,
   ...assetsEn,
+  ...postsEn,
+  ...jobSubsidiesEn,
+  ...trainingsEn,
+  ...distEn,
+  ...coverageEn,
 };

@@ -5,6 +5,11 @@ import { zh as fundsZh } from '../features/funds/messages.ts';
 import { zh as calculatorsZh } from '../features/calculators/messages.ts';
 import { zh as rulesZh } from '../features/rules/messages.ts';
 import { zh as assetsZh } from '../features/assets/messages.ts';
+import { zh as postsZh } from '../features/posts/messages.ts';
+import { zh as jobSubsidiesZh } from '../features/job-subsidies/messages.ts';
+import { zh as trainingsZh } from '../features/trainings/messages.ts';
+import { zh as distZh } from '../features/distributions/messages.ts';
+import { zh as coverageZh } from '../features/income-coverage/messages.ts';
 /** Chinese UI strings (the default language). Keys are shared with messages-en.ts. */
 export const zh = {
   'app.name': '产帮',
@@ -451,6 +456,11 @@ export const zh = {
   ...calculatorsZh,
   ...rulesZh,
   ...assetsZh,
+  ...postsZh,
+  ...jobSubsidiesZh,
+  ...trainingsZh,
+  ...distZh,
+  ...coverageZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -34,11 +34,16 @@ export const SANMENXIA_PACK: PolicyPack = {
     {
       ruleId: 'H3',
       clause: '003 §一(二)1',
-      params: { householdTypes: ['lifted', 'monitored'], minCoverage: 1 },
+      params: { householdTypes: ['lifted', 'monitored'], laborCapacities: ['ordinary', 'skilled'], minCoverage: 1 },
       noteZh: '户户有产业支撑、户户有产业项目（有劳动能力和发展条件的）',
     },
     { ruleId: 'H4', clause: '003 §一(二)2', params: { householdTypes: ['lifted', 'monitored'], minCoverage: 1 }, noteZh: '有劳动能力和就业意愿的人人有就业技能、有就业岗位' },
-    { ruleId: 'H5', clause: '003 §一(二)3', params: { householdTypes: ['lifted', 'monitored'], minCoverage: 1 }, noteZh: '家家有增收渠道、家家有稳定收入' },
+    {
+      ruleId: 'H5',
+      clause: '003 §一(二)3',
+      params: { householdTypes: ['lifted', 'monitored'], laborCapacities: ['ordinary', 'skilled'], minCoverage: 1 },
+      noteZh: '家家有增收渠道、家家有稳定收入',
+    },
     {
       ruleId: 'H6',
       clause: '003 §一(二)4',

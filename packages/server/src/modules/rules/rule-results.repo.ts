@@ -145,7 +145,11 @@ export async function failingSubjectIds(db: Conn, ruleId: string, year: number, 
 }
 
 /** Labels of subjects by kind: households (户编号 户主), persons, entities and projects by id; regions by code. */
-export async function subjectLabels(db: Conn, kind: 'household' | 'person' | 'entity' | 'project' | 'loan' | 'post' | 'region', keys: readonly string[]): Promise<Map<string, string>> {
+export async function subjectLabels(
+  db: Conn,
+  kind: 'household' | 'person' | 'entity' | 'project' | 'loan' | 'post' | 'region',
+  keys: readonly string[],
+): Promise<Map<string, string>> {
   if (keys.length === 0) return new Map();
   const ids = keys.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
   let res: unknown;

@@ -169,7 +169,10 @@ type LabelKind = Parameters<typeof results.subjectLabels>[1];
 
 function labelKind(rule: RuleDefinition<unknown>): LabelKind | null {
   if ((rule.subjectLevel ?? 'record') !== 'record' || rule.factsKind === 'village') return 'region';
-  const k = rule.factsKind;
+  // a coverage subject (H2, H3, H5) is a household
+  const k = rule.factsKind === 'coverage' ? 'household' : rule.factsKind;
+  if (k === 'worker') return 'person'; // H4, H7: one working-age person per subject
+  if (k === 'job_subsidy') return 'person'; // J1, J2: a person per subject (J3's `entity:person` pairs get no label)
   if (k === 'post') return 'post'; // J5: one 公益性岗位 per subject
   if (k === 'employer') return 'entity'; // J4: workshops and parks by id (a village's posts, `posts:<code>`, has no label)
   return k === 'household' || k === 'person' || k === 'entity' || k === 'project' || k === 'loan' ? k : null;
