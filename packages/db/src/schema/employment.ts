@@ -94,7 +94,7 @@ export const postPayments = pgTable(
 /**
  * 就业补助 paid (J1 一次性交通补助, J2 一次性创业补助, J3 一次性吸纳就业补贴). Eligibility is computed, never typed; the
  * partial unique indexes refuse a second payment in the database too: J1 once a year per person, J2 once per
- * person, J3 once per (entity, hired person).
+ * household (003 §二(二)2 脱贫个体经营户), J3 once per (entity, hired person).
  */
 export const subsidyPayments = pgTable(
   'subsidy_payments',
@@ -124,13 +124,15 @@ export const subsidyPayments = pgTable(
     uniqueIndex('subsidy_payments_travel_uq')
       .on(t.personId, t.year)
       .where(sql`${t.kind} = 'travel'`),
-    uniqueIndex('subsidy_payments_startup_uq')
-      .on(t.personId)
+    // J2 is per 脱贫个体经营户 (003 §二(二)2): once per household
+    uniqueIndex('subsidy_payments_startup_household_uq')
+      .on(t.householdId)
       .where(sql`${t.kind} = 'startup'`),
     uniqueIndex('subsidy_payments_hiring_uq')
       .on(t.entityId, t.personId)
       .where(sql`${t.kind} = 'hiring'`),
     index('subsidy_payments_region_idx').using('btree', sql`${t.regionCode} varchar_pattern_ops`, t.year),
+    index('subsidy_payments_person_idx').on(t.personId, t.year),
   ],
 );
 

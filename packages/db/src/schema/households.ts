@@ -149,6 +149,9 @@ export const persons = pgTable(
     uniqueIndex('persons_id_number_uq').on(t.idNumber),
     uniqueIndex('persons_person_no_uq').on(t.personNo),
     index('persons_household_idx').on(t.householdId),
+    index('persons_employer_idx')
+      .on(t.employerEntityId)
+      .where(sql`${t.employerEntityId} IS NOT NULL`),
     uniqueIndex('persons_one_head_uq')
       .on(t.householdId)
       .where(sql`${t.isHead}`),
