@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { assertCanWrite } from '../auth/auth.guard.ts';
 import { assertRecordInScope } from '../regions/scope.ts';
 import * as repo from './distributions.repo.ts';
-import { buildView, laborCodes, policyFor } from './distributions.service.ts';
+import { assertNoOtherOfPeriod, buildView, laborCodes, policyFor, recordedIncomeFen } from './distributions.service.ts';
 
 // 确认分配 and 撤销 (issue 8 §3): on confirmation each line becomes its household's income of the year — 按劳取酬 as
 // 工资性收入, 基础保障 as 财产性收入 (asset-codes DISTRIBUTION_LINE_INCOME_TYPE) — in one audited transaction, as the
@@ -17,15 +17,19 @@ const refuse = (message: string, issues: Issue[], details: Record<string, unknow
 
 /**
  * `POST /distributions/:id/confirm {version}`: refused (409 INVALID_TRANSITION, the reason with the share and the pack's
- * clause) below the county pack's A2 minShare, when the lines exceed the collective income, when a household has left the
- * registry or the village, or when it is not a draft (confirming twice). A pack without A2 does not refuse on the share.
- * @throws AppError NOT_FOUND, FORBIDDEN, VERSION_REQUIRED, STALE_VERSION, INVALID_TRANSITION
+ * clause) below the county pack's A2 minShare — judged on the larger of the stated collective income and the income
+ * recorded for the village collective's assets in the period — when the lines exceed that income, when a household has
+ * left the registry or the village, or when it is not a draft (confirming twice); 409 CONFLICT when another live
+ * distribution's period overlaps. A pack without A2 does not refuse on the share.
+ * @throws AppError NOT_FOUND, FORBIDDEN, VERSION_REQUIRED, STALE_VERSION, INVALID_TRANSITION, CONFLICT
  */
 export async function confirmDistribution(deps: Deps, actor: Actor, id: number, version: number | undefined): Promise<DistributionView> {
   const db = deps.db.db;
-  assertRecordInScope(actor, (await repo.findDistribution(db, id))?.d, 'distribution', { id });
+  const found = assertRecordInScope(actor, (await repo.findDistribution(db, id))?.d, 'distribution', { id });
   assertCanWrite(actor);
   return db.transaction(async (tx) => {
+    // the village and year never change: the same lock as a proposal of the village's year, before the row lock
+    await repo.lockVillageYear(tx, found.regionCode, found.year);
     const d = assertRecordInScope(actor, await repo.lockDistribution(tx, id), 'distribution', { id });
     await checkVersion(d.version, version, async () => buildView(tx, (await repo.findDistribution(tx, id))!));
     if (d.status !== 'draft') {
@@ -37,7 +41,12 @@ export async function confirmDistribution(deps: Deps, actor: Actor, id: number, 
         },
       ]);
     }
-    const [lines, policy] = await Promise.all([repo.listLines(tx, id, laborCodes()), policyFor(tx, d.regionCode)]);
+    await assertNoOtherOfPeriod(tx, d.regionCode, d.year, d.half, id);
+    const [lines, policy, recordedFen] = await Promise.all([
+      repo.listLines(tx, id, laborCodes()),
+      policyFor(tx, d.regionCode),
+      recordedIncomeFen(tx, d.regionCode, d.year, d.half),
+    ]);
     if (lines.length === 0) refuse('no lines', [{ path: 'lines', messageZh: '分配明细为空，不能确认', messageEn: 'the distribution has no lines' }]);
     const active = new Set(
       (
@@ -61,7 +70,7 @@ export async function confirmDistribution(deps: Deps, actor: Actor, id: number, 
       ]);
     }
     const check = checkDistribution(
-      { collectiveIncomeFen: d.collectiveIncomeFen, lines: lines.map((l) => ({ ...l, householdId: l.id, kind: l.kind as 'work' | 'base' })) },
+      { collectiveIncomeFen: Math.max(d.collectiveIncomeFen, recordedFen), lines: lines.map((l) => ({ ...l, householdId: l.id, kind: l.kind as 'work' | 'base' })) },
       policy.minShare ?? 0,
     );
     if (!check.ok) {

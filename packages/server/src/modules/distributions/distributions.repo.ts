@@ -71,6 +71,28 @@ export async function collectiveAssetIncomes(db: Conn, village: string, year: nu
   }));
 }
 
+/**
+ * Serialises the proposals and confirmations of one village's distributions of a year until the transaction ends (the
+ * periods overlap within a year: 全年 with either half), so a check-then-insert cannot run twice at once.
+ */
+export async function lockVillageYear(tx: Conn, village: string, year: number): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`distributions:${village}:${year}`}))`);
+}
+
+/** A live (not cancelled) distribution of the village whose period overlaps `half` of `year` (null = 全年 overlaps both halves). */
+export async function findOverlapping(tx: Conn, village: string, year: number, half: number | null, except?: number): Promise<DistributionRow | undefined> {
+  const conds: SQL[] = [eq(incomeDistributions.regionCode, village), eq(incomeDistributions.year, year), sql`${incomeDistributions.status} <> 'cancelled'`];
+  if (half !== null) conds.push(sql`(${incomeDistributions.half} IS NULL OR ${incomeDistributions.half} = ${half})`);
+  if (except !== undefined) conds.push(sql`${incomeDistributions.id} <> ${except}`);
+  const [r] = await tx
+    .select()
+    .from(incomeDistributions)
+    .where(and(...conds))
+    .orderBy(incomeDistributions.id)
+    .limit(1);
+  return r;
+}
+
 export async function findRegion(db: Conn, code: string) {
   const [r] = await db.select({ code: regions.code, name: regions.name, level: regions.level, retiredAt: regions.retiredAt }).from(regions).where(eq(regions.code, code));
   return r;

@@ -8,6 +8,7 @@ import {
   fenToYuan,
   proposeDistribution,
   sumFen,
+  yuanText,
   yuanToFen,
   type DistributionBasis,
   type DistributionBasisQuery,
@@ -90,18 +91,20 @@ async function writableVillage(db: Conn, actor: Actor, code: string) {
 /** `GET /distributions/basis`: the period's income of the village collective's assets, the households and A2 of the pack. */
 export async function distributionBasis(deps: Deps, actor: Actor, q: DistributionBasisQuery): Promise<DistributionBasis> {
   const db = deps.db.db;
-  await resolvePrefix(db, actor, q.regionCode);
+  // a region outside the scope (a village officer naming the township, another village) answers as a missing one: 404
+  const region = assertRecordInScope(actor, await repo.findRegion(db, q.regionCode).then((r) => r && { ...r, regionCode: r.code }), 'region', {
+    regionCode: q.regionCode,
+  });
+  if (region.level !== 'village') bad([{ path: 'regionCode', value: q.regionCode, messageZh: '请选择行政村', messageEn: 'choose a village' }]);
   const half = q.half ?? null;
-  const [region, assets, hh, policy] = await Promise.all([
-    repo.findRegion(db, q.regionCode),
-    repo.collectiveAssetIncomes(db, q.regionCode, q.year, half),
-    repo.villageHouseholds(db, q.regionCode, A2_HOUSEHOLD_TYPES, laborCodes()),
-    policyFor(db, q.regionCode),
+  const [assets, hh, policy] = await Promise.all([
+    repo.collectiveAssetIncomes(db, region.code, q.year, half),
+    repo.villageHouseholds(db, region.code, A2_HOUSEHOLD_TYPES, laborCodes()),
+    policyFor(db, region.code),
   ]);
-  if (!region || region.level !== 'village') bad([{ path: 'regionCode', value: q.regionCode, messageZh: '请选择行政村', messageEn: 'choose a village' }]);
   return {
     regionCode: q.regionCode,
-    regionName: region?.name ?? null,
+    regionName: region.name,
     year: q.year,
     half,
     collectiveIncomeYuan: fenToYuan(sumFen(assets.map((a) => a.incomeFen))),
@@ -114,6 +117,25 @@ export async function distributionBasis(deps: Deps, actor: Actor, q: Distributio
     },
     policy,
   };
+}
+
+/** The income of the period recorded for the assets the village collective owns in the village (分). */
+export async function recordedIncomeFen(db: Conn, village: string, year: number, half: number | null): Promise<number> {
+  return sumFen((await repo.collectiveAssetIncomes(db, village, year, half)).map((a) => a.incomeFen));
+}
+
+/** A stated collective income below the recorded one would let a smaller share pass A2: 400 naming the recorded figure. */
+function assertNotBelowRecorded(incomeFen: number, recordedFen: number): void {
+  if (incomeFen < recordedFen) {
+    bad([
+      {
+        path: 'collectiveIncomeYuan',
+        value: fenToYuan(incomeFen),
+        messageZh: `村集体产业收益不能少于本期已登记的村集体资产收益 ${yuanText(recordedFen)} 元`,
+        messageEn: `the collective income cannot be less than the ${yuanText(recordedFen)} yuan recorded as income of the village collective’s assets for the period`,
+      },
+    ]);
+  }
 }
 
 /** ⌈income × minShare⌉ to the 分 on integers (basis points), so the default proposal meets A2; the whole income without A2. */
@@ -138,7 +160,9 @@ export async function proposeDraft(deps: Deps, actor: Actor, input: Distribution
     repo.villageHouseholds(db, input.regionCode, A2_HOUSEHOLD_TYPES, laborCodes()),
     policyFor(db, input.regionCode),
   ]);
-  const incomeFen = input.collectiveIncomeYuan !== undefined ? yuanToFen(input.collectiveIncomeYuan, 'collectiveIncomeYuan') : sumFen(assets.map((a) => a.incomeFen));
+  const recordedFen = sumFen(assets.map((a) => a.incomeFen));
+  const incomeFen = input.collectiveIncomeYuan !== undefined ? yuanToFen(input.collectiveIncomeYuan, 'collectiveIncomeYuan') : recordedFen;
+  assertNotBelowRecorded(incomeFen, recordedFen);
   if (incomeFen <= 0) {
     bad([
       {
@@ -162,6 +186,7 @@ export async function proposeDraft(deps: Deps, actor: Actor, input: Distribution
     base,
   });
   return db.transaction(async (tx) => {
+    await repo.lockVillageYear(tx, input.regionCode, input.year);
     await assertNoOtherOfPeriod(tx, input.regionCode, input.year, half);
     const d = await repo.insertDistribution(tx, { regionCode: input.regionCode, year: input.year, half, collectiveIncomeFen: incomeFen, note: input.note ?? null });
     const regionOf = new Map(hh.map((h) => [h.id, h.regionCode]));
@@ -188,18 +213,22 @@ export async function proposeDraft(deps: Deps, actor: Actor, input: Distribution
   });
 }
 
-async function assertNoOtherOfPeriod(tx: Conn, village: string, year: number, half: number | null, except?: number): Promise<void> {
-  const { rows } = await repo.listDistributions(tx, { prefix: village, year }, 100, 0);
-  const other = rows.find((r) => r.d.regionCode === village && r.d.half === half && r.d.status !== 'cancelled' && r.d.id !== except);
+/**
+ * The same income is distributed once: no other live distribution of the village whose period overlaps (全年 clashes with
+ * either half of the year and each half with 全年). Call under {@link repo.lockVillageYear}.
+ * @throws AppError CONFLICT naming the other distribution's period and status
+ */
+export async function assertNoOtherOfPeriod(tx: Conn, village: string, year: number, half: number | null, except?: number): Promise<void> {
+  const other = await repo.findOverlapping(tx, village, year, half, except);
   if (other) {
-    const period = `${year} 年${half === 1 ? '上半年' : half === 2 ? '下半年' : '全年'}`;
+    const period = `${year} 年${other.half === 1 ? '上半年' : other.half === 2 ? '下半年' : '全年'}`;
     throw new AppError('CONFLICT', 'a distribution of the period exists', {
-      id: other.d.id,
+      id: other.id,
       issues: [
         {
           path: 'half',
-          messageZh: `本村 ${period} 已有收益分配（${other.d.status === 'draft' ? '草稿' : '已确认'}），请在原分配上调整或先撤销`,
-          messageEn: `the village already has a distribution of ${year}${half ? ` H${half}` : ''}`,
+          messageZh: `本村 ${period} 已有收益分配（${other.status === 'draft' ? '草稿' : '已确认'}），与本期重叠，同一收益不能重复分配，请在原分配上调整或先撤销`,
+          messageEn: `the village already has a distribution of ${year}${other.half ? ` H${other.half}` : ' (whole year)'} overlapping this period`,
         },
       ],
     });
@@ -258,6 +287,7 @@ export async function patchDraft(deps: Deps, actor: Actor, id: number, input: Di
   return db.transaction(async (tx) => {
     const before = await lockDraft(tx, actor, id, version, '修改');
     const incomeFen = input.collectiveIncomeYuan !== undefined ? yuanToFen(input.collectiveIncomeYuan, 'collectiveIncomeYuan') : before.collectiveIncomeFen;
+    if (input.collectiveIncomeYuan !== undefined) assertNotBelowRecorded(incomeFen, await recordedIncomeFen(tx, village, before.year, before.half));
     if (lines) {
       const fenLines = lines.map((l, i) => ({ ...l, amountFen: yuanToFen(l.amountYuan, `lines.${i}.amountYuan`), householdType: byId.get(l.householdId)!.householdType }));
       const check = checkDistribution({ collectiveIncomeFen: incomeFen, totalFen: input.totalYuan == null ? null : yuanToFen(input.totalYuan, 'totalYuan'), lines: fenLines }, 0);

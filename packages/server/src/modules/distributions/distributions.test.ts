@@ -17,6 +17,31 @@ const hh = {} as Record<'a' | 'b' | 'c' | 'm' | 'o', number>;
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 const req = (cookie: string, method: Method, url: string, payload?: object) => t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
+/** A village's households (three 脱贫户 with labour, one 监测户 without, one 一般农户) and its collective's asset (id). */
+async function seedVillage(village: string, ids: Record<string, number>): Promise<number> {
+  for (const k of ['a', 'b', 'c'] as const) ids[k] = (await buildHousehold(t, { regionCode: village, householdNo: `FP${village}${k}`, householdType: 'lifted' })).id;
+  ids.m = (await buildHousehold(t, { regionCode: village, householdNo: `FP${village}m`, householdType: 'monitored', members: [{ laborCapacity: 'none' }] })).id;
+  ids.o = (await buildHousehold(t, { regionCode: village, householdNo: `FP${village}o`, householdType: 'ordinary' })).id;
+  // the collective's asset earned 10 000.01 元 in 2025 上半年; a township-owned asset's income is not the collective's
+  const asset = async (no: string, owner: string) =>
+    Number(
+      (
+        await t.db.query<{ id: number }>(
+          `INSERT INTO assets (asset_no, name, region_code, category, value_fen, owner_kind) VALUES ($1, $2, $3, 'operating', 50000000, $4) RETURNING id`,
+          [no, `资产${no}`, village, owner],
+        )
+      )[0]!.id,
+    );
+  const mine = await asset(`FP-${village}-1`, 'village_collective');
+  const theirs = await asset(`FP-${village}-2`, 'township');
+  for (const [id, fen] of [
+    [mine, 1_000_001],
+    [theirs, 500_000],
+  ])
+    await t.db.query(`INSERT INTO asset_incomes (asset_id, region_code, year, half, income_fen) VALUES ($1, $2, 2025, 1, $3)`, [id, village, fen]);
+  return mine;
+}
+
 beforeAll(async () => {
   t = await createTestApp();
   tree = await buildRegionTree(t, { townships: 2, villages: 1 });
@@ -25,27 +50,7 @@ beforeAll(async () => {
   county = await buildUser(t, 'county_officer', tree.county.code);
   town2 = await buildUser(t, 'township_officer', tree.townships[1]!.code);
   viewer = await buildUser(t, 'viewer', tree.county.code);
-  // three 脱贫户 with labour, one 监测户 without, one 一般农户 (not paid by the proposal)
-  for (const k of ['a', 'b', 'c'] as const) hh[k] = (await buildHousehold(t, { regionCode: v11, householdNo: `FP${v11}${k}`, householdType: 'lifted' })).id;
-  hh.m = (await buildHousehold(t, { regionCode: v11, householdNo: `FP${v11}m`, householdType: 'monitored', members: [{ laborCapacity: 'none' }] })).id;
-  hh.o = (await buildHousehold(t, { regionCode: v11, householdNo: `FP${v11}o`, householdType: 'ordinary' })).id;
-  // the collective's asset earned 10 000.01 元 in 2025 上半年; a township-owned asset's income is not the collective's
-  const asset = async (no: string, owner: string) =>
-    Number(
-      (
-        await t.db.query<{ id: number }>(
-          `INSERT INTO assets (asset_no, name, region_code, category, value_fen, owner_kind) VALUES ($1, $2, $3, 'operating', 50000000, $4) RETURNING id`,
-          [no, `资产${no}`, v11, owner],
-        )
-      )[0]!.id,
-    );
-  const mine = await asset(`FP-${v11}-1`, 'village_collective');
-  const theirs = await asset(`FP-${v11}-2`, 'township');
-  for (const [id, fen] of [
-    [mine, 1_000_001],
-    [theirs, 500_000],
-  ])
-    await t.db.query(`INSERT INTO asset_incomes (asset_id, region_code, year, half, income_fen) VALUES ($1, $2, 2025, 1, $3)`, [id, v11, fen]);
+  await seedVillage(v11, hh);
   const put = await req(admin.cookie, 'PUT', '/api/v1/policy/active', { packId: 'xinxiang', countyCode: tree.county.code });
   expect(put.statusCode, put.body).toBe(200);
 }, 120_000);
@@ -169,5 +174,86 @@ describe('distributions', () => {
     expect(r.json().policy.noteZh).toContain('本县政策包未规定');
     const c = await req(county.cookie, 'POST', `/api/v1/distributions/${r.json().id}/confirm`, { version: r.json().version });
     expect(c.statusCode, c.body).toBe(200);
+  });
+});
+
+// Review fixes: the same income distributed once (overlapping periods, proposals at once), the stated income never below
+// the recorded one, the basis of a region outside the scope answered as a missing one.
+describe('distributions: one income distributed once, on no less than what was recorded', () => {
+  let w: string;
+  let wAsset: number;
+  let officer: { cookie: string };
+  let villager: { cookie: string };
+  const propose = (body: object) => req(officer.cookie, 'POST', '/api/v1/distributions/propose', { regionCode: w, ...body });
+
+  beforeAll(async () => {
+    const tree2 = await buildRegionTree(t, { townships: 1, villages: 1 });
+    w = tree2.townships[0]!.villages[0]!.code;
+    officer = await buildUser(t, 'county_officer', tree2.county.code);
+    villager = await buildUser(t, 'village_officer', w);
+    wAsset = await seedVillage(w, {});
+    const admin2 = await buildUser(t, 'admin', tree2.county.code);
+    const put = await req(admin2.cookie, 'PUT', '/api/v1/policy/active', { packId: 'xinxiang', countyCode: tree2.county.code });
+    expect(put.statusCode, put.body).toBe(200);
+  }, 120_000);
+
+  it('a whole-year distribution clashes with either half of the same year, and each half with the whole year (409)', async () => {
+    expect((await propose({ year: 2024, half: 1, collectiveIncomeYuan: 1000 })).statusCode).toBe(201);
+    const whole = await propose({ year: 2024, collectiveIncomeYuan: 1000 });
+    expect([whole.statusCode, whole.json().error.code]).toEqual([409, 'CONFLICT']);
+    expect(whole.json().error.details.issues[0].messageZh).toContain('2024 年上半年');
+    expect((await propose({ year: 2024, half: 2, collectiveIncomeYuan: 1000 })).statusCode).toBe(201);
+    expect((await propose({ year: 2023, collectiveIncomeYuan: 1000 })).statusCode).toBe(201);
+    const half2 = await propose({ year: 2023, half: 2, collectiveIncomeYuan: 1000 });
+    expect([half2.statusCode, half2.json().error.details.issues[0].messageZh]).toEqual([409, expect.stringContaining('2023 年全年')]);
+  });
+
+  it('confirm checks the overlap again (a whole-year draft written beside a half-year one before the fix)', async () => {
+    const h1 = (await propose({ year: 2022, half: 1, collectiveIncomeYuan: 1000 })).json();
+    await t.db.query(`INSERT INTO income_distributions (region_code, year, half, collective_income_fen) VALUES ($1, 2022, NULL, 100000)`, [w]);
+    const c = await req(officer.cookie, 'POST', `/api/v1/distributions/${h1.id}/confirm`, { version: h1.version });
+    expect([c.statusCode, c.json().error.code]).toEqual([409, 'CONFLICT']);
+    expect((await req(officer.cookie, 'GET', `/api/v1/distributions/${h1.id}`)).json().status).toBe('draft');
+  });
+
+  it('two proposals of the same village and period at once: one is made, the other is refused (409)', async () => {
+    const years = [2016, 2017, 2018, 2019];
+    const res = await Promise.all(years.flatMap((year) => [1, 2].map(() => propose({ year, half: 1, collectiveIncomeYuan: 1000 }))));
+    expect(res.map((r) => r.statusCode).sort()).toEqual([201, 201, 201, 201, 409, 409, 409, 409]);
+    const n = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM income_distributions WHERE region_code = $1 AND year BETWEEN 2016 AND 2019`, [w]);
+    expect(n[0]!.n).toBe(4);
+  });
+
+  it('a stated income below the recorded income of the collective’s assets is refused at propose and PATCH (400 naming it)', async () => {
+    const low = await propose({ year: 2025, half: 1, collectiveIncomeYuan: 5000 });
+    expect(low.statusCode, low.body).toBe(400);
+    const issue = low.json().error.details.issues[0];
+    expect([issue.path, issue.messageZh, issue.messageEn]).toEqual(['collectiveIncomeYuan', expect.stringContaining('10,000.01 元'), expect.stringContaining('10,000.01 yuan')]);
+    const d = (await propose({ year: 2025, half: 1 })).json();
+    expect(d.collectiveIncomeYuan).toBe(10000.01);
+    const patch = await req(officer.cookie, 'PATCH', `/api/v1/distributions/${d.id}`, { collectiveIncomeYuan: 9000, version: d.version });
+    expect([patch.statusCode, patch.json().error.details.issues[0].path]).toEqual([400, 'collectiveIncomeYuan']);
+    const up = await req(officer.cookie, 'PATCH', `/api/v1/distributions/${d.id}`, { collectiveIncomeYuan: 12000, version: d.version });
+    expect([up.statusCode, up.json().collectiveIncomeYuan]).toEqual([200, 12000]);
+  });
+
+  it('confirm judges A2 on the larger of the stated and the recorded income', async () => {
+    // stated 1 000 元 while nothing was recorded: 700 元 to 脱贫/监测 is 70 %; 2 000 元 recorded since makes it 35 %
+    const d = (await propose({ year: 2015, half: 2, collectiveIncomeYuan: 1000 })).json();
+    expect(d.share).toBe(0.7);
+    await t.db.query(`INSERT INTO asset_incomes (asset_id, region_code, year, half, income_fen) VALUES ($1, $2, 2015, 2, 200000)`, [wAsset, w]);
+    const c = await req(officer.cookie, 'POST', `/api/v1/distributions/${d.id}/confirm`, { version: d.version });
+    expect([c.statusCode, c.json().error.code]).toEqual([409, 'INVALID_TRANSITION']);
+    expect(c.json().error.details.issues[0].messageZh).toMatch(/收益 700 元，占村集体产业收益 2,000 元的 35(\.0)?%，低于 70%/);
+  });
+
+  it('the basis of a region outside the scope answers as a missing one (404)', async () => {
+    const missing = await req(villager.cookie, 'GET', `/api/v1/distributions/basis?regionCode=419999999999&year=2025`);
+    expect(missing.statusCode).toBe(404);
+    const township = await req(villager.cookie, 'GET', `/api/v1/distributions/basis?regionCode=${w.slice(0, 9)}000&year=2025`);
+    expect([township.statusCode, township.json().error.code, township.json().error.message]).toEqual([404, missing.json().error.code, missing.json().error.message]);
+    expect((await req(villager.cookie, 'GET', `/api/v1/distributions/basis?regionCode=${v11}&year=2025`)).statusCode).toBe(404);
+    const own = await req(villager.cookie, 'GET', `/api/v1/distributions/basis?regionCode=${w}&year=2025&half=1`);
+    expect([own.statusCode, own.json().collectiveIncomeYuan]).toEqual([200, 10000.01]);
   });
 });
