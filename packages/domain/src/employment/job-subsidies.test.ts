@@ -103,8 +103,8 @@ describe('J3 一次性吸纳就业补贴: 稳定就业 6 个月以上 (003 §二
   });
 });
 
-describe('once only: J1 per person and year, J2 per person, J3 per (entity, person)', () => {
-  const p = { personId: 1, entityId: null, year: 2025 };
+describe('once only: J1 per person and year, J2 per household, J3 per (entity, person)', () => {
+  const p = { personId: 1, householdId: 10, entityId: null, year: 2025 };
   it('slots', () => {
     expect(sameJobSubsidySlot({ ...p, kind: 'travel' }, { ...p, kind: 'travel' })).toBe(true);
     expect(sameJobSubsidySlot({ ...p, kind: 'travel' }, { ...p, kind: 'travel', year: 2026 })).toBe(false);
@@ -112,6 +112,12 @@ describe('once only: J1 per person and year, J2 per person, J3 per (entity, pers
     expect(sameJobSubsidySlot({ ...p, kind: 'hiring', entityId: 1 }, { ...p, kind: 'hiring', entityId: 2 })).toBe(false);
     expect(sameJobSubsidySlot({ ...p, kind: 'hiring', entityId: 1 }, { ...p, kind: 'hiring', entityId: 1, year: 2030 })).toBe(true);
     expect(sameJobSubsidySlot({ ...p, kind: 'travel' }, { ...p, kind: 'startup' })).toBe(false);
+  });
+  it('J2 (003 §二(二)2 脱贫个体经营户): another member of the household paid blocks; another household does not', () => {
+    expect(sameJobSubsidySlot({ ...p, kind: 'startup' }, { ...p, kind: 'startup', personId: 2 })).toBe(true);
+    expect(sameJobSubsidySlot({ ...p, kind: 'startup' }, { ...p, kind: 'startup', householdId: 11 })).toBe(false);
+    expect(sameJobSubsidySlot({ ...p, kind: 'travel' }, { ...p, kind: 'travel', personId: 2 })).toBe(false);
+    expect(duplicateJobSubsidyIssue('startup', 2025).messageZh).toBe('该户已发放一次性创业补助（每户一次），不能重复发放');
   });
   it('the refusal names the year for J1', () => {
     expect(duplicateJobSubsidyIssue('travel', 2025).messageZh).toBe('该人员 2025 年已发放一次性交通补助，每年只发放一次，不能重复发放');

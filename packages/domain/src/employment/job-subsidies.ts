@@ -168,16 +168,24 @@ export function jobSubsidyAmountIssue(terms: JobSubsidyTerms, amountFen: number,
   return null;
 }
 
-/** A payment already made that blocks another: J1 one per person and year, J2 one per person, J3 one per (entity, person). */
-export type JobSubsidyPaid = { kind: JobSubsidyKind; year: number; personId: number; entityId: number | null };
+/**
+ * A payment already made that blocks another: J1 one per person and year, J2 one per household (003 §二(二)2 "对符合要求的
+ * 脱贫个体经营户": the 个体经营户 is the household; migration 0008 subsidy_payments_startup_household_uq), J3 one per
+ * (entity, person).
+ */
+export type JobSubsidyPaid = { kind: JobSubsidyKind; year: number; personId: number; householdId: number; entityId: number | null };
 
-/** True when `paid` is the same payment slot as a new one of `kind`, `year`, `personId`, `entityId` (the partial unique indexes). */
+/** True when `paid` is the same payment slot as a new one (the partial unique indexes). */
 export function sameJobSubsidySlot(paid: JobSubsidyPaid, next: JobSubsidyPaid): boolean {
-  if (paid.kind !== next.kind || paid.personId !== next.personId) return false;
+  if (paid.kind !== next.kind) return false;
+  if (paid.kind === 'startup') return paid.householdId === next.householdId;
+  if (paid.personId !== next.personId) return false;
   if (paid.kind === 'travel') return paid.year === next.year;
-  if (paid.kind === 'hiring') return paid.entityId === next.entityId;
-  return true;
+  return paid.entityId === next.entityId;
 }
+
+/** The reason a member of a household already paid J2 (to another member) is not listed as eligible. */
+export const HOUSEHOLD_PAID_STARTUP: JobSubsidyReason = { code: 'household_paid', zh: '本户已发放', en: 'paid to another member of the household (once per household)' };
 
 /** The words of a refused second payment (also when the database's unique index refuses it under a race). */
 export function duplicateJobSubsidyIssue(kind: JobSubsidyKind, year: number): Issue {
@@ -185,13 +193,13 @@ export function duplicateJobSubsidyIssue(kind: JobSubsidyKind, year: number): Is
     kind === 'travel'
       ? `该人员 ${year} 年已发放一次性交通补助，每年只发放一次，不能重复发放`
       : kind === 'startup'
-        ? '该人员已发放一次性创业补助（一次性），不能重复发放'
+        ? '该户已发放一次性创业补助（每户一次），不能重复发放'
         : '该经营主体吸纳该人员已发放一次性吸纳就业补贴，不能重复发放';
   const en =
     kind === 'travel'
       ? `the travel subsidy of ${year} has been paid to this person (once a year)`
       : kind === 'startup'
-        ? 'the start-up subsidy has been paid to this person (once)'
+        ? 'the start-up subsidy has been paid to this household (once per household)'
         : 'the hiring subsidy has been paid to this entity for this person (once)';
   return { path: 'personId', messageZh: zh, messageEn: en };
 }

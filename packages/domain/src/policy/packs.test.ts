@@ -72,6 +72,9 @@ describe('POLICY_PACKS', () => {
     const f3 = getRuleConfig(getPack('jincheng'), 'F3');
     expect([isRuleInForce(f3, 2023), isRuleInForce(f3, 2024)]).toEqual([true, false]);
     expect(isRuleInForce(getRuleConfig(getPack('jincheng'), 'H1'), 2030)).toBe(true);
+    // Sanmenxia H2 (000 §三): from the first milestone (2023) to the end of the transition period (2025), 2024 included
+    const h2 = getRuleConfig(getPack('sanmenxia'), 'H2');
+    expect([2022, 2023, 2024, 2025, 2026].map((y) => isRuleInForce(h2, y))).toEqual([false, true, true, true, false]);
   });
 
   // Entries checked against the seed texts (issue 7 §1)

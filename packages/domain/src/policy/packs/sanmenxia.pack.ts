@@ -30,7 +30,14 @@ export const SANMENXIA_PACK: PolicyPack = {
       noteZh: '每个乡镇 2022 年谋划产业项目资金 1000 万元以上，并在过渡期内逐年提高产业占比',
     },
     h1Config('中农组发〔2021〕7号 通行做法；参照 002 §二(一)1'),
-    { ruleId: 'H2', clause: '000 §三', params: { householdTypes: ['lifted', 'monitored'], minCoverageByYear: { 2023: 0.85, 2025: 0.95 } }, years: [2023, 2025] },
+    // 000 §三 sets milestones (到2023年 85%，到2025年 95%) for the transition period (过渡期, to 2025): judged from the
+    // first milestone to the period's end, 2024 against the 2023 milestone (h2TargetOf takes the latest at or before)
+    {
+      ruleId: 'H2',
+      clause: '000 §三',
+      params: { householdTypes: ['lifted', 'monitored'], minCoverageByYear: { 2023: 0.85, 2025: 0.95 } },
+      years: [2023, 2024, 2025],
+    },
     {
       ruleId: 'H3',
       clause: '003 §一(二)1',

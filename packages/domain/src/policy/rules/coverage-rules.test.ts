@@ -54,8 +54,13 @@ describe('H2 — 000 §三: 85 % by 2023, 95 % by 2025 of 脱贫户和监测户 
     expect(r.failing[0]?.reasonZh).toContain('无产业链收入');
   });
 
-  it('a year the clause sets no target for (2024) is not judged', () => {
-    expect(H2_RULE.evaluate(households(1, 2), cfg('H2'), { year: 2024 }).status).toBe('not_applicable');
+  it('between and after the milestones the latest one at or before the year holds; before the first, not judged', () => {
+    // 2024: still "到2023年 85%" — 17 of 20 met, 16 not
+    expect(H2_RULE.evaluate(households(17, 20), cfg('H2'), { year: 2024 })).toMatchObject({ status: 'met', threshold: 0.85 });
+    expect(H2_RULE.evaluate(households(16, 20), cfg('H2'), { year: 2024 }).status).toBe('not_met');
+    // 2026: "到2025年 95%" stays the target
+    expect(H2_RULE.evaluate(households(18, 20), cfg('H2'), { year: 2026 })).toMatchObject({ status: 'not_met', threshold: 0.95 });
+    expect(H2_RULE.evaluate(households(1, 2), cfg('H2'), { year: 2022 }).status).toBe('not_applicable');
   });
 
   it('business net income counts only with industry support; income below last year is not stable', () => {

@@ -123,17 +123,28 @@ export const H3_RULE: RuleDefinition<CoverageFacts> = {
   },
 };
 
-/** The share H2 asks for in a year (params.minCoverageByYear: 2023 → 0.85, 2025 → 0.95); undefined = no target that year. */
+/**
+ * The share H2 asks for in a year: the latest milestone at or before it (000 §三 "到2023年…85%以上…到2025年…95%以上":
+ * params.minCoverageByYear 2023 → 0.85, 2025 → 0.95, so 2024 keeps 0.85 and 2026 0.95); undefined = a year before the
+ * first milestone (no target yet).
+ */
 export function h2TargetOf(config: RuleConfig, year: number): number | undefined {
-  const v = (config.params.minCoverageByYear as Record<string, unknown> | undefined)?.[String(year)];
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+  const byYear = (config.params.minCoverageByYear as Record<string, unknown> | undefined) ?? {};
+  let best: { year: number; share: number } | undefined;
+  for (const [k, v] of Object.entries(byYear)) {
+    const y = Number(k);
+    if (!Number.isInteger(y) || y > year || typeof v !== 'number' || !Number.isFinite(v)) continue;
+    if (!best || y > best.year) best = { year: y, share: v };
+  }
+  return best?.share;
 }
 
 /**
  * H2 — 000 §三 "到 2023 年……85%以上的脱贫户和监测户从产业链中获得稳定收入；到 2025 年……95%以上". Every household of
  * params.householdTypes is counted; met with industry-chain income in the year (linkage money, or business net income
  * with an industry measure or project) and a per-capita income not below the year before. The year's share must
- * reach params.minCoverageByYear[year]; a year without a target is not judged.
+ * reach the latest milestone of params.minCoverageByYear at or before the year ({@link h2TargetOf}); a year before the
+ * first milestone is not judged.
  */
 export const H2_RULE: RuleDefinition<CoverageFacts> = {
   id: 'H2',

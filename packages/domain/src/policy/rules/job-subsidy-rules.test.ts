@@ -66,6 +66,12 @@ describe('J2 脱贫个体经营户一次性创业补助 5000 元 (003 §二(二)
     const later = f({ employmentChannel: 'self_employed', payments: [{ kind: 'startup', year: 2026, amountFen: 500_000, entityId: null }] });
     expect(J2_RULE.evaluate([later], cfg('J2'), { year }).status).toBe('not_met');
   });
+  it('once per household: the other self-employed member of a paid household is not a subject (本户已发放)', () => {
+    const paid = f({ employmentChannel: 'self_employed', payments: [{ kind: 'startup', year: 2024, amountFen: 500_000, entityId: null }] });
+    const sameHousehold = f({ householdId: paid.householdId, employmentStatus: 'self_employed' });
+    const r = J2_RULE.evaluate([paid, sameHousehold], cfg('J2'), { year });
+    expect([r.total, r.met, r.status]).toEqual([1, 1, 'met']);
+  });
 });
 
 describe('J3 吸纳稳定就业 6 个月以上一次性吸纳就业补贴 (003 §二(三)2)', () => {

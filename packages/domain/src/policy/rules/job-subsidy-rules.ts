@@ -74,7 +74,8 @@ export const J1_RULE: RuleDefinition<JobSubsidyFacts> = {
 /**
  * J2 (003 §二(二)2 "对符合要求的脱贫个体经营户可申请一次性创业补助5000元"): every eligible person (脱贫户, 自主创业) has been paid
  * the start-up subsidy once (any year up to the judged one), exactly params.amountYuan. Not paid: 符合条件未发放; paid another
- * amount: not met.
+ * amount: not met. Once per household (the 个体经营户; migration 0008): an unpaid member of a household paid through
+ * another member is not a subject.
  */
 export const J2_RULE: RuleDefinition<JobSubsidyFacts> = {
   id: 'J2',
@@ -85,6 +86,7 @@ export const J2_RULE: RuleDefinition<JobSubsidyFacts> = {
   unit: 'share', // eligible persons paid ÷ eligible persons
   evaluate(facts, config, ctx) {
     const terms = jobSubsidyTerms('startup', config);
+    const householdsPaid = new Set(facts.filter((f) => f.payments.some((p) => p.kind === 'startup' && p.year <= ctx.year)).map((f) => f.householdId));
     return evaluateSubjects(
       facts,
       config,
@@ -99,7 +101,7 @@ export const J2_RULE: RuleDefinition<JobSubsidyFacts> = {
           };
         }
         if (paid) return PAID_OK(paid.amountFen, paid.year);
-        if (jobSubsidyIneligibility('startup', f, terms).length) return 'not_applicable';
+        if (householdsPaid.has(f.householdId) || jobSubsidyIneligibility('startup', f, terms).length) return 'not_applicable';
         return UNPAID('一次性创业补助（脱贫户自主创业）', 'the start-up subsidy');
       },
     );

@@ -117,16 +117,17 @@ describe('资产台账 import', () => {
     expect(audits.map((a) => a.action)).toEqual(['import_create', 'import_update']);
   });
 
-  it('another township: the number reads as taken without naming the asset, the operator is not found; a village officer may not import', async () => {
+  it('another township: the number reads as unusable (not confirming an outside record), the operator is not found; a village officer may not import', async () => {
     const rows = [['LZ-0001', '冒名资产', '经营性', '1', v21Name, '', '', '一村果蔬合作社', '', '']];
     const res = await upload(town2.cookie, await ledger(rows));
     expect(res.statusCode).toBe(422);
     const issues = res.json().error.details.issues as Issue[];
     expect(issues.map((i) => [i.path, i.messageZh])).toEqual([
-      ['资产编号', '该资产编号已由其他地区登记，请核对编号'],
+      ['资产编号', '资产编号不可用，请核对编号'],
       ['运营主体', '经营主体“一村果蔬合作社”在经营主体库（本县、您的管辖范围）中找不到，请先登记该主体'],
     ]);
     expect(res.body).not.toContain('一村光伏电站');
+    expect(res.body).not.toMatch(/其他地区|outside your area/);
     expect((await upload(village1.cookie, await ledger(withNames()))).statusCode).toBe(403);
   });
 

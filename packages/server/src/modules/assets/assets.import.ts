@@ -109,7 +109,8 @@ export async function importAssetFile(deps: Deps, actor: Actor, stream: Readable
     else seen.set(record.assetNo, row);
     let existing = existingByNo.get(record.assetNo);
     if (existing && !isInScope(actor, existing.regionCode)) {
-      add(row, 'assetNo', record.assetNo, '该资产编号已由其他地区登记，请核对编号', 'this asset number is registered outside your area');
+      // neutral words: the row must not confirm that a record exists outside the importer's area
+      add(row, 'assetNo', record.assetNo, '资产编号不可用，请核对编号', 'this asset number cannot be used: check it');
       existing = undefined;
     } else if (existing?.status === 'disposed') {
       add(row, 'assetNo', record.assetNo, `资产“${existing.name}”已处置，记录保留但不能再通过导入修改`, 'the asset is disposed: its record is read-only');

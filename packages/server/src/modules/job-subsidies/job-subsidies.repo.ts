@@ -42,6 +42,8 @@ export type CandidateRow = {
   pay_note: string | null;
   pay_version: number | null;
   pay_region_code: string | null;
+  /** J2: another member of the household was paid (once per household) */
+  household_paid: boolean;
   total: number | string;
   paid_count: number | string;
   paid_fen: number | string;
@@ -61,12 +63,18 @@ function kindCondition(f: JobSubsidyFilter): SQL {
   return sql`p.employer_entity_id IS NOT NULL AND p.work_months >= ${f.minStableMonths}::int`;
 }
 
-/** The payment slot of a candidate: J1 of the year, J2 ever, J3 of the (entity, person) pair. */
+/** The payment slot of a candidate: J1 of the year, J2 ever (the person's own; another member's is household_paid), J3 of the (entity, person) pair. */
 function slotJoin(f: JobSubsidyFilter): SQL {
   const base = sql`s.kind = ${f.kind} AND s.person_id = c.person_id`;
   if (f.kind === 'travel') return sql`${base} AND s.year = ${f.year}::int`;
   if (f.kind === 'hiring') return sql`${base} AND s.entity_id = c.entity_id`;
   return base;
+}
+
+/** J2 once per household (migration 0008): whether another member of the candidate's household was paid. */
+function householdPaid(f: JobSubsidyFilter, paidOfYear: SQL): SQL {
+  if (f.kind !== 'startup') return sql`false`;
+  return sql`EXISTS (SELECT 1 FROM subsidy_payments s WHERE s.kind = 'startup' AND s.household_id = p.household_id AND s.person_id <> c.person_id ${paidOfYear})`;
 }
 
 /**
@@ -91,7 +99,7 @@ export async function listCandidates(db: Conn, f: JobSubsidyFilter, limit: numbe
     SELECT c.person_id, c.entity_id, p.household_id, h.household_no, p.name, p.id_number, p.region_code, concat_ws(' ', v.name, r.name) AS region_name, h.household_type,
       p.employment_status, p.employment_channel, p.work_months, p.employer_entity_id, (p.exit_reason IS NOT NULL OR h.deleted_at IS NOT NULL) AS exited,
       e.name AS entity_name, s.id AS pay_id, s.year AS pay_year, s.amount_fen AS pay_amount_fen, s.paid_on::text AS pay_paid_on, s.note AS pay_note,
-      s.version AS pay_version, s.region_code AS pay_region_code,
+      s.version AS pay_version, s.region_code AS pay_region_code, ${householdPaid(f, paidOfYear)} AS household_paid,
       count(*) OVER () AS total, count(s.id) OVER () AS paid_count, coalesce(sum(s.amount_fen) OVER (), 0) AS paid_fen
     FROM c JOIN persons p ON p.id = c.person_id JOIN households h ON h.id = p.household_id
       LEFT JOIN regions r ON r.code = p.region_code
@@ -144,14 +152,21 @@ export async function findEntity(db: Conn, id: number): Promise<{ id: number; na
   return row;
 }
 
-/** The payment already made in a slot (J1 person + year, J2 person, J3 entity + person), if any. */
-export async function findSlotPayment(db: Conn, kind: JobSubsidyKind, personId: number, year: number, entityId: number | null): Promise<PaymentRow | undefined> {
+/** The payment already made in a slot (J1 person + year, J2 household, J3 entity + person), if any. */
+export async function findSlotPayment(
+  db: Conn,
+  kind: JobSubsidyKind,
+  slotOf: { personId: number; householdId: number },
+  year: number,
+  entityId: number | null,
+): Promise<PaymentRow | undefined> {
+  const { personId, householdId } = slotOf;
   const slot =
     kind === 'travel'
       ? and(eq(subsidyPayments.kind, kind), eq(subsidyPayments.personId, personId), eq(subsidyPayments.year, year))
       : kind === 'hiring'
         ? and(eq(subsidyPayments.kind, kind), eq(subsidyPayments.personId, personId), eq(subsidyPayments.entityId, entityId ?? 0))
-        : and(eq(subsidyPayments.kind, kind), eq(subsidyPayments.personId, personId));
+        : and(eq(subsidyPayments.kind, kind), eq(subsidyPayments.householdId, householdId));
   const [row] = await db.select().from(subsidyPayments).where(slot).limit(1);
   return row;
 }

@@ -1,6 +1,7 @@
 import {
   AppError,
   API_LIMITS,
+  HOUSEHOLD_PAID_STARTUP,
   JOB_SUBSIDY_LABELS,
   JOB_SUBSIDY_RULE,
   defaultJobSubsidyFen,
@@ -42,6 +43,13 @@ import * as repo from './job-subsidies.repo.ts';
 // 就业补助 (issue 8 §5; 003 §二(二)2, §二(三)2): the eligible lists of J1/J2/J3 per year with their payments, a payment
 // (eligibility and the once-only rule checked again on the server, the database's partial unique indexes behind it),
 // its 撤销. County and township staff pay; a village officer and a viewer read.
+
+/** The partial unique index of each kind's slot (migration 0008: J2 per household). */
+const SLOT_INDEX: Readonly<Record<JobSubsidyKind, string>> = {
+  travel: 'subsidy_payments_travel_uq',
+  startup: 'subsidy_payments_startup_household_uq',
+  hiring: 'subsidy_payments_hiring_uq',
+};
 
 const conflict = (message: string, issues: Issue[]): never => {
   throw new AppError('CONFLICT', message, { issues });
@@ -128,6 +136,8 @@ function toItem(r: repo.CandidateRow, kind: JobSubsidyKind, terms: JobSubsidyTer
   // J3: eligible for the pair only while the entity is the person's employer
   if (kind === 'hiring' && facts.employerEntityId !== entityId && facts.employerEntityId !== null)
     reasons.push({ code: 'moved', zh: '现务工企业已变更', en: 'now works elsewhere' });
+  // J2 once per household (migration 0008): another member was paid
+  if (kind === 'startup' && r.pay_id === null && r.household_paid === true) reasons.push(HOUSEHOLD_PAID_STARTUP);
   return {
     personId: Number(r.person_id),
     householdId: Number(r.household_id),
@@ -201,6 +211,40 @@ export async function exportRows(deps: Deps, actor: Actor, q: JobSubsidyExportQu
 }
 
 /**
+ * A payment is judged on the person's record as it stands today, so it is recorded for this year or the last one only
+ * (an older year would be judged on today's facts), paid between 1 January of its year and today.
+ * @throws AppError VALIDATION_FAILED on year or paidOn
+ */
+export function assertPaymentDates(year: number, paidOn: string, today: string = todayInChina()): void {
+  const thisYear = Number(today.slice(0, 4));
+  if (year > thisYear || year < thisYear - 1) {
+    throw new AppError('VALIDATION_FAILED', 'the year is not this year or the last one', {
+      issues: [
+        {
+          path: 'year',
+          value: year,
+          messageZh: `发放年度只能是 ${thisYear - 1} 年或 ${thisYear} 年（按人员现有登记情况核定，更早年度不能补登）`,
+          messageEn: `the year must be ${thisYear - 1} or ${thisYear} (eligibility is judged on the record as it stands)`,
+        },
+      ],
+    });
+  }
+  const from = `${year}-01-01`;
+  if (paidOn < from || paidOn > today) {
+    throw new AppError('VALIDATION_FAILED', 'paidOn outside the year up to today', {
+      issues: [
+        {
+          path: 'paidOn',
+          value: paidOn,
+          messageZh: `发放日期须在 ${from} 至 ${today} 之间（发放年度 ${year} 年内，且不晚于今天）`,
+          messageEn: `the payment date must be between ${from} and ${today}`,
+        },
+      ],
+    });
+  }
+}
+
+/**
  * POST /api/v1/job-subsidies/payments: records a payment after checking, on the locked person row, that the person is
  * eligible now (409 CONFLICT with the reasons), that the slot is free (409 CONFLICT: 不能重复发放 — also when the partial
  * unique index refuses it under a race) and the amount (400 on amountYuan). J3 needs the entity the person works for.
@@ -214,12 +258,7 @@ export async function createPayment(deps: Deps, actor: Actor, input: JobSubsidyP
   const { pack, terms } = await termsOf(db, person.regionCode, kind);
   if (!terms) conflict('the pack does not set this subsidy', [notInForce(kind)]);
   const t = terms!;
-  const thisYear = Number(todayInChina().slice(0, 4));
-  if (year > thisYear) {
-    throw new AppError('VALIDATION_FAILED', 'a future year', {
-      issues: [{ path: 'year', value: year, messageZh: `发放年度不能晚于 ${thisYear} 年`, messageEn: `the year cannot be after ${thisYear}` }],
-    });
-  }
+  assertPaymentDates(year, input.paidOn);
   const amountFen = yuanToFen(input.amountYuan, 'amountYuan');
   const amountIssue = jobSubsidyAmountIssue(t, amountFen, formatClause(pack, t.clause));
   if (amountIssue) throw new AppError('VALIDATION_FAILED', 'the amount is not allowed', { issues: [amountIssue] });
@@ -258,7 +297,7 @@ export async function createPayment(deps: Deps, actor: Actor, input: JobSubsidyP
           },
         ]);
       }
-      if (await repo.findSlotPayment(tx, kind, p!.id, year, entityId)) conflict('paid already', [duplicateJobSubsidyIssue(kind, year)]);
+      if (await repo.findSlotPayment(tx, kind, { personId: p!.id, householdId: p!.householdId }, year, entityId)) conflict('paid already', [duplicateJobSubsidyIssue(kind, year)]);
       const row = await repo.insertPayment(tx, {
         kind,
         year,
@@ -275,7 +314,7 @@ export async function createPayment(deps: Deps, actor: Actor, input: JobSubsidyP
       return toPaymentView(row);
     });
   } catch (err) {
-    if (isUniqueViolation(err)) conflict('paid already (unique index)', [duplicateJobSubsidyIssue(kind, year)]);
+    if (isUniqueViolation(err, SLOT_INDEX[kind])) conflict('paid already (unique index)', [duplicateJobSubsidyIssue(kind, year)]);
     throw err;
   }
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { buildHousehold, buildRegionTree, buildUser, type RegionTree } from '../../test/factories.ts';
 import { readXlsx } from '../imports/imports.test-support.ts';
+import { todayInChina } from '../households/household.rules.ts';
 
 // 就业补助 through the real app (issue 8 §5; 003 §二(二)2, §二(三)2 with the Sanmenxia pack's 300 元, 5000 元, 6 months):
 // the eligible lists, a payment checked again on the server, a second one refused (also under a race), 撤销 with its
@@ -15,12 +16,13 @@ let village1: { cookie: string };
 const p: Record<string, number> = {};
 let entity = 0;
 let otherEntity = 0;
-const YEAR = 2026;
+const TODAY = todayInChina();
+const YEAR = Number(TODAY.slice(0, 4));
 
 type Method = 'GET' | 'POST' | 'DELETE';
 const req = (cookie: string, method: Method, url: string, payload?: object, headers: Record<string, string> = {}) =>
   t.app.inject({ method, url, headers: { cookie, ...headers }, ...(payload ? { payload } : {}) });
-const pay = (cookie: string, body: object) => req(cookie, 'POST', '/api/v1/job-subsidies/payments', { year: YEAR, paidOn: `${YEAR}-03-01`, ...body });
+const pay = (cookie: string, body: object) => req(cookie, 'POST', '/api/v1/job-subsidies/payments', { year: YEAR, paidOn: TODAY, ...body });
 const list = (cookie: string, kind: string, extra = '') => req(cookie, 'GET', `/api/v1/job-subsidies?kind=${kind}&year=${YEAR}${extra}`);
 
 beforeAll(async () => {
@@ -48,6 +50,8 @@ beforeAll(async () => {
       { employmentStatus: 'out_province', name: '张省外' },
       { relation: '10', employmentChannel: 'self_employed', name: '李创业' },
       { relation: '20', employerEntityId: entity, workMonths: 4, name: '王四月' },
+      { relation: '20', employmentStatus: 'self_employed', name: '吴同户' },
+      { relation: '20', employmentStatus: 'self_employed', name: '郑同户' },
     ],
   });
   const monitored = await buildHousehold(t, {
@@ -60,9 +64,9 @@ beforeAll(async () => {
   });
   const ordinary = await buildHousehold(t, { regionCode: v1, householdType: 'ordinary', members: [{ employmentStatus: 'out_province', name: '孙一般' }] });
   const far = await buildHousehold(t, { regionCode: v2, householdType: 'lifted', members: [{ employmentStatus: 'out_province', name: '周远方' }] });
-  const [migrant, owner, fourMonths] = lifted.members;
+  const [migrant, owner, fourMonths, sameHousehold, sameHousehold2] = lifted.members;
   const [hired, monitoredOwner] = monitored.members;
-  Object.assign(p, { migrant: migrant!.id, owner: owner!.id, fourMonths: fourMonths!.id, hired: hired!.id, monitoredOwner: monitoredOwner!.id });
+  Object.assign(p, { sameHousehold: sameHousehold!.id, sameHousehold2: sameHousehold2!.id, migrant: migrant!.id, owner: owner!.id, fourMonths: fourMonths!.id, hired: hired!.id, monitoredOwner: monitoredOwner!.id });
   p.ordinary = ordinary.members[0]!.id;
   p.far = far.members[0]!.id;
 }, 120_000);
@@ -80,9 +84,9 @@ describe('lists', () => {
     expect(town.items.map((i: { personId: number }) => i.personId).sort()).toEqual([p.migrant, p.monitoredOwner].sort());
     expect(town.items[0].idNumber).toMatch(/^\d{4}\*{10}\w{4}$/);
   });
-  it('J2: only the self-employed member of the 脱贫户 (the 监测户 member is not a 脱贫个体经营户); J3: pairs with ≥ 6 months', async () => {
+  it('J2: only the self-employed members of the 脱贫户 (the 监测户 member is not a 脱贫个体经营户); J3: pairs with ≥ 6 months', async () => {
     const j2 = (await list(county.cookie, 'startup')).json();
-    expect(j2.items.map((i: { personId: number }) => i.personId)).toEqual([p.owner]);
+    expect(j2.items.map((i: { personId: number }) => i.personId).sort()).toEqual([p.owner, p.sameHousehold, p.sameHousehold2].sort());
     expect(j2.terms).toMatchObject({ amountYuan: 5000, defaultAmountYuan: 5000 });
     const j3 = (await list(county.cookie, 'hiring')).json();
     expect(j3.items.map((i: { personId: number; entityId: number }) => [i.personId, i.entityId])).toEqual([[p.hired, entity]]);
@@ -143,10 +147,39 @@ describe('payments', () => {
       paidOn: `${YEAR - 1}-05-01`,
     });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.details.issues[0].messageZh).toBe('该人员已发放一次性创业补助（一次性），不能重复发放');
+    expect(again.json().error.details.issues[0].messageZh).toBe('该户已发放一次性创业补助（每户一次），不能重复发放');
+    // once per household (migration 0008): another member of the household is refused, and listed 本户已发放
+    const member = await pay(county.cookie, { kind: 'startup', personId: p.sameHousehold, amountYuan: 5000 });
+    expect(member.statusCode).toBe(409);
+    expect(member.json().error.details.issues[0].messageZh).toBe('该户已发放一次性创业补助（每户一次），不能重复发放');
+    const items = (await list(county.cookie, 'startup')).json().items as { personId: number; eligible: boolean; reasonsZh: string[]; payment: unknown }[];
+    expect(items.find((i) => i.personId === p.sameHousehold)).toMatchObject({ eligible: false, reasonsZh: ['本户已发放'], payment: null });
+    expect(items.find((i) => i.personId === p.owner)).toMatchObject({ payment: { amountYuan: 5000 } });
     const m = await pay(county.cookie, { kind: 'startup', personId: p.monitoredOwner, amountYuan: 5000 });
     expect(m.statusCode).toBe(409);
     expect(m.json().error.details.issues[0].messageZh).toContain('非脱贫户（监测户）');
+  });
+  it('J2: two members of one household at once: one 201, one 409 (the per-household unique index)', async () => {
+    await t.db.query(`DELETE FROM subsidy_payments WHERE kind = 'startup' AND person_id = $1`, [p.owner]);
+    const [a, b] = await Promise.all([
+      pay(county.cookie, { kind: 'startup', personId: p.sameHousehold, amountYuan: 5000 }),
+      pay(county.cookie, { kind: 'startup', personId: p.sameHousehold2, amountYuan: 5000 }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    expect((a.statusCode === 409 ? a : b).json().error.details.issues[0].messageZh).toBe('该户已发放一次性创业补助（每户一次），不能重复发放');
+  });
+  it('year: this year or the last one only; paidOn from 1 January of the year up to today (400 naming the field)', async () => {
+    const old = await pay(county.cookie, { kind: 'travel', personId: p.far, amountYuan: 300, year: YEAR - 2, paidOn: `${YEAR - 2}-06-01` });
+    expect(old.statusCode).toBe(400);
+    expect(old.json().error.details.issues[0]).toMatchObject({ path: 'year' });
+    expect(old.json().error.details.issues[0].messageZh).toContain(`只能是 ${YEAR - 1} 年或 ${YEAR} 年`);
+    const early = await pay(county.cookie, { kind: 'travel', personId: p.far, amountYuan: 300, year: YEAR - 1, paidOn: `${YEAR - 2}-12-31` });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.details.issues[0]).toMatchObject({ path: 'paidOn' });
+    expect(early.json().error.details.issues[0].messageZh).toContain(`发放日期须在 ${YEAR - 1}-01-01 至 ${TODAY} 之间`);
+    const future = await pay(county.cookie, { kind: 'travel', personId: p.far, amountYuan: 300, paidOn: `${YEAR + 1}-01-01` });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.details.issues[0]).toMatchObject({ path: 'paidOn' });
   });
   it('J3: the entity is required and must be the employer; 4 months is refused 务工不满 6 个月; 7 months is paid once', async () => {
     expect((await pay(county.cookie, { kind: 'hiring', personId: p.hired, amountYuan: 1000 })).statusCode).toBe(400);
@@ -173,7 +206,7 @@ describe('payments', () => {
       kind: 'travel',
       personIds: [p.migrant, p.far, p.ordinary],
       year: YEAR,
-      paidOn: `${YEAR}-04-01`,
+      paidOn: TODAY,
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().created).toBe(2);

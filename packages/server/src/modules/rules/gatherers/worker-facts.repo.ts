@@ -10,8 +10,9 @@ import { textArray } from './household-facts.repo.ts';
  * The worker facts statement (snapshot-tested): every person in the registry under `prefix` (household and person
  * not left by 自然减少) whose age reached in the judged year (year − birth year) is of working age
  * ({@link WORKING_AGE}, domain-standards §2.2), of the household types the rule asks for (`filter.householdTypes`),
- * with: labour capacity, 就业意愿, 培训意愿; a job (务工状况 other than 未务工, or a 公益性岗位 appointment on post
- * at some time in the year); skills (掌握技能 and the skills of trainings completed by the year's end); the number of
+ * with: labour capacity, 就业意愿, 培训意愿; a job (务工状况 other than 未务工, a 就业渠道 recorded — the same test as the
+ * coverage gatherer's workers, so H4 and H2/H3 agree on who has a job — or a 公益性岗位 appointment on post at some time
+ * in the year); skills (掌握技能 and the skills of trainings completed by the year's end); the number of
  * trainings taken part in that started in the year.
  */
 export function workerFactsQuery(scope: GatherScope): SQL {
@@ -22,7 +23,7 @@ export function workerFactsQuery(scope: GatherScope): SQL {
     SELECT p.id, p.household_id, p.region_code, h.household_type,
       (${scope.year}::int - extract(year FROM p.birth_date)::int) AS age,
       p.labor_capacity, p.wants_work, p.wants_training,
-      (coalesce(p.employment_status, 'not_working') <> 'not_working'
+      (coalesce(p.employment_status, 'not_working') <> 'not_working' OR p.employment_channel IS NOT NULL
         OR EXISTS (SELECT 1 FROM post_appointments a WHERE a.person_id = p.id
           AND a.started_on <= ${to}::date AND (a.ended_on IS NULL OR a.ended_on >= ${from}::date))) AS has_job,
       ARRAY(SELECT DISTINCT s.skill FROM (

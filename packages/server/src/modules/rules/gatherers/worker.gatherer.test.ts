@@ -59,6 +59,8 @@ describe('worker facts on rows, and H4 / H7 through the rule layer', () => {
     // 三门峡 H4 (003 §一(二)2), 2025: a job and a skill for every willing worker of 脱贫户 and 监测户
     await person(smx, 'both', 'lifted', '19850315', { wantsWork: true, employmentStatus: 'in_county', skills: ['电工'] });
     const viaPost = await person(smx, 'viaPost', 'lifted', '19900101', { wantsWork: true, employmentStatus: 'not_working' });
+    // 就业渠道 recorded, 务工状况 blank: has a job, as the coverage gatherer counts workers
+    await person(smx, 'viaChannel', 'lifted', '19870101', { wantsWork: true, employmentStatus: null, employmentChannel: 'flexible', skills: ['电焊'] });
     await person(smx, 'neither', 'monitored', '19800601', { wantsWork: true, employmentStatus: 'not_working' });
     await person(smx, 'old', 'lifted', '19600101', { wantsWork: true, employmentStatus: 'not_working' }); // 65 in 2025
     await person(smx, 'ordinary', 'ordinary', '19850101', { wantsWork: true, employmentStatus: 'not_working' });
@@ -99,7 +101,7 @@ describe('worker facts on rows, and H4 / H7 through the rule layer', () => {
 
   it('maps working-age persons: a job through a 公益性岗位, a skill through a completed training', async () => {
     const facts = await gatherWorkerFacts(t.db.db, { prefix: smx.county.prefix, year: 2025, filter: { householdTypes: ['lifted', 'monitored'] } });
-    expect(facts.map((f) => f.personId).sort()).toEqual([ids.both!, ids.viaPost!, ids.neither!, ids.unwilling!].sort());
+    expect(facts.map((f) => f.personId).sort()).toEqual([ids.both!, ids.viaPost!, ids.viaChannel!, ids.neither!, ids.unwilling!].sort());
     expect(facts.find((f) => f.personId === ids.viaPost)).toMatchObject({
       age: 35,
       householdType: 'lifted',
@@ -110,6 +112,7 @@ describe('worker facts on rows, and H4 / H7 through the rule layer', () => {
     });
     expect(facts.find((f) => f.personId === ids.neither)).toMatchObject({ householdType: 'monitored', hasJob: false, skills: [], trainingsThisYear: 0 });
     expect(facts.find((f) => f.personId === ids.both)).toMatchObject({ age: 40, hasJob: true, skills: ['电工'] });
+    expect(facts.find((f) => f.personId === ids.viaChannel)).toMatchObject({ hasJob: true, skills: ['电焊'] });
     // a training not completed counts as a training of the year but teaches no skill
     const jcFacts = await gatherWorkerFacts(t.db.db, { prefix: jc.county.prefix, year: 2023 });
     expect(jcFacts.find((f) => f.personId === ids.trained)).toMatchObject({ trainingsThisYear: 1, skills: [] });
@@ -121,7 +124,7 @@ describe('worker facts on rows, and H4 / H7 through the rule layer', () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/rules/H4/evaluate?regionCode=${smx.county.code}&year=2025`, headers: { cookie: cookies.sanmenxia! } });
     expect(res.statusCode, res.body).toBe(200);
     const r = res.json();
-    expect([r.total, r.met, r.status]).toEqual([3, 2, 'not_met']);
+    expect([r.total, r.met, r.status]).toEqual([4, 3, 'not_met']);
     expect(r.failing.map((f: { key: string }) => Number(f.key))).toEqual([ids.neither]);
     expect(r.failing[0].reasonZh).toBe('无就业岗位、无技能');
     expect(r.failing[0].label).toMatch(/^成员/);

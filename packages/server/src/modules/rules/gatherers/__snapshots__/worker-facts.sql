@@ -3,7 +3,7 @@
     SELECT p.id, p.household_id, p.region_code, h.household_type,
       ($1::int - extract(year FROM p.birth_date)::int) AS age,
       p.labor_capacity, p.wants_work, p.wants_training,
-      (coalesce(p.employment_status, 'not_working') <> 'not_working'
+      (coalesce(p.employment_status, 'not_working') <> 'not_working' OR p.employment_channel IS NOT NULL
         OR EXISTS (SELECT 1 FROM post_appointments a WHERE a.person_id = p.id
           AND a.started_on <= $2::date AND (a.ended_on IS NULL OR a.ended_on >= $3::date))) AS has_job,
       ARRAY(SELECT DISTINCT s.skill FROM (
