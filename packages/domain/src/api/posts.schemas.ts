@@ -67,7 +67,7 @@ export type PostExit = z.infer<typeof PostExitSchema>;
 export const PostPaySchema = z.object({
   appointmentId: z.number().int().positive().optional().describe('the holding paid (default the current holder; a past holder’s months need it)'),
   months: z.array(MonthSchema).min(1).max(24).describe('months paid for (YYYY-MM), each on post, not in the future, not yet paid'),
-  amountYuan: MoneySchema.optional().describe('amount per month (元); default the post’s monthly subsidy'),
+  amountYuan: MoneySchema.optional().describe('amount per month (元): the post’s monthly subsidy, the default; any other amount is refused (400)'),
   paidOn: IsoDateSchema.optional().describe('发放日期 (default today)'),
 });
 export type PostPay = z.infer<typeof PostPaySchema>;
@@ -83,6 +83,19 @@ export const PostBatchPayResultSchema = z.object({
   paid: z.number().int().describe('holders paid for the month'),
   alreadyPaid: z.number().int().describe('holders already paid for the month (left as they were)'),
   totalYuan: z.number().describe('amount paid now (元)'),
+  holderExited: z
+    .array(
+      z.object({
+        postId: z.number().int(),
+        postName: z.string(),
+        personName: z.string(),
+        exitReason: z.string().describe('dict exit_reason'),
+        exitDate: z.string().nullable(),
+        exitZh: z.string().describe('自然减少 in words: 死亡，2026-03-05'),
+        exitEn: z.string(),
+      }),
+    )
+    .describe('holders skipped: they left the registry (自然减少) before the month and their exit from the post is not recorded'),
 });
 export type PostBatchPayResult = z.infer<typeof PostBatchPayResultSchema>;
 

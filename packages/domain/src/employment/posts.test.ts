@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { EMPLOYMENT_DICTIONARIES } from '../dictionaries/employment.dict.ts';
 import { PostExitReasonSchema, PublicPostTypeSchema } from '../api/posts.schemas.ts';
-import { closeRefusal, exitIssues, hirePriority, hireRefusal, monthListWords, monthsOnPost, paymentMonthIssue, peopleShareMet, unpaidMonths } from './posts.ts';
+import {
+  closeRefusal,
+  exitIssues,
+  hireRefusal,
+  hirePriority,
+  holderExitIssue,
+  monthListWords,
+  monthsOnPost,
+  paymentAmountIssue,
+  paymentMonthIssue,
+  peopleShareMet,
+  unpaidMonths,
+} from './posts.ts';
 
 // 003 §二(二)4 按需设岗、以岗聘任、在岗领补、有序退岗; 002 §二(二)3 (1/3, 一半).
 
@@ -51,6 +63,26 @@ describe('在岗领补: months within [start, exit], not in the future', () => {
     expect(unpaidMonths({ startedOn: '2024-03-15', endedOn: null }, ['2024-03', '2024-05'], 2024, '2024-07-02')).toEqual(['2024-04', '2024-06']);
     expect(unpaidMonths({ startedOn: '2023-10-01', endedOn: '2024-02-01' }, ['2024-01'], 2024, '2025-01-01')).toEqual(['2024-02']);
     expect(monthListWords(['2024-04', '2024-06', '2025-01']).zh).toBe('2024年4月、6月、2025年1月');
+  });
+});
+
+describe('在岗领补 stops after the holder’s 自然减少; the amount is the post’s standard', () => {
+  const died = { exitReason: 'death', exitDate: '2024-05-12' };
+  it('months up to the exit month are paid, later ones refused naming the exit and its date', () => {
+    expect(holderExitIssue(died, '2024-05')).toBeNull();
+    expect(holderExitIssue(null, '2024-06')).toBeNull();
+    expect(holderExitIssue(died, '2024-06', 'months[1]')).toEqual({
+      path: 'months[1]',
+      value: '2024-06',
+      messageZh: '持岗人员已自然减少（死亡，2024-05-12），2024年6月不能发放岗位补贴，请办理退岗',
+      messageEn: 'the holder left the registry (Death, 2024-05-12): 2024-06 cannot be paid; record the exit from the post',
+    });
+    expect(holderExitIssue({ exitReason: 'moved_out', exitDate: null }, '2020-01')?.messageZh).toContain('迁出');
+  });
+  it('an amount other than the standard is refused naming amountYuan and the standard', () => {
+    expect(paymentAmountIssue(50050, 50050)).toBeNull();
+    expect(paymentAmountIssue(40000, 50050)).toMatchObject({ path: 'amountYuan', value: 400, messageZh: '每月补贴金额须为本岗位补贴标准 500.5 元，不能另行填写' });
+    expect(paymentAmountIssue(90000, 50050)?.messageEn).toBe('the monthly amount must be the post’s standard subsidy of 500.5 yuan');
   });
 });
 

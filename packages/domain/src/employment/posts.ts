@@ -1,4 +1,6 @@
+import { DICT, dictLabelEn, dictLabelZh, getDictItems } from '../dictionaries/dictionaries.ts';
 import type { Issue } from '../errors.ts';
+import { fenToYuan } from '../money/money.ts';
 
 /**
  * 乡村公益性岗位 (J5, 003 §二(二)4 "健全'按需设岗、以岗聘任、在岗领补、有序退岗'的管理机制"): the lifecycle of a post and
@@ -120,6 +122,50 @@ export function paymentMonthIssue(p: HoldingPeriod, month: Month, today: string,
     return { path, value: month, messageZh: `${w.zh}晚于退岗日期 ${p.endedOn}，不在岗不能领补`, messageEn: `${w.en} is after the exit date ${p.endedOn}: not on post` };
   }
   return null;
+}
+
+/** A holder who left the registry (自然减少, persons.exit_reason / exit_date): dict exit_reason code and date. */
+export type HolderExit = { exitReason: string; exitDate: string | null };
+
+/** `死亡（2026-03-05）` / `Death (2026-03-05)`: a holder's 自然减少 in words. */
+export function holderExitWords(exit: HolderExit): { zh: string; en: string } {
+  const items = getDictItems(DICT.exitReason);
+  const date = exit.exitDate ?? '日期未记录';
+  return { zh: `${dictLabelZh(items, exit.exitReason)}，${date}`, en: `${dictLabelEn(items, exit.exitReason)}, ${exit.exitDate ?? 'date not recorded'}` };
+}
+
+/**
+ * 在岗领补 (003 §二(二)4 "对安置人员按规定给予岗位补贴"): a holder who left the registry (死亡 … 自然减少) is no longer on
+ * post after the month of the exit, whether or not the exit from the post is recorded yet: why `month` cannot be
+ * paid to them, or null (the exit month itself is paid, like an exit from the post; no date recorded refuses every month).
+ */
+export function holderExitIssue(exit: HolderExit | null, month: Month, path = 'months'): Issue | null {
+  if (!exit?.exitReason) return null;
+  if (exit.exitDate && month <= monthOf(exit.exitDate)) return null;
+  const w = monthWords(month);
+  const e = holderExitWords(exit);
+  return {
+    path,
+    value: month,
+    messageZh: `持岗人员已自然减少（${e.zh}），${w.zh}不能发放岗位补贴，请办理退岗`,
+    messageEn: `the holder left the registry (${e.en}): ${w.en} cannot be paid; record the exit from the post`,
+  };
+}
+
+/**
+ * 在岗领补 at the post's standard (003 §二(二)4 "按规定给予岗位补贴"): a month is paid the post's monthly subsidy. The
+ * payment records no note to explain another amount, so any other amount is refused (change the post's subsidy
+ * instead, which applies from then on); null when `amountFen` is the standard.
+ */
+export function paymentAmountIssue(amountFen: number, standardFen: number): Issue | null {
+  if (amountFen === standardFen) return null;
+  const std = fenToYuan(standardFen);
+  return {
+    path: 'amountYuan',
+    value: fenToYuan(amountFen),
+    messageZh: `每月补贴金额须为本岗位补贴标准 ${std} 元，不能另行填写`,
+    messageEn: `the monthly amount must be the post’s standard subsidy of ${std} yuan`,
+  };
 }
 
 /** The issue of a month already paid to the holding (post_payments_month_uq refuses it in the database too). */

@@ -181,6 +181,13 @@ export type RuleDefinition<F> = {
    */
   subjectLevel?: 'record' | 'village' | 'township' | 'county';
   /**
+   * The region re-gathered when a record of the facts kind changes, when wider than the subject level's: a rule
+   * whose subject reads records of other villages (J4: a workshop counts the 脱贫 persons of any village who work
+   * there; the dirty mark names the person's village) is re-gathered for its township or county. Default: by
+   * `subjectLevel`.
+   */
+  refreshLevel?: 'township' | 'county';
+  /**
    * The unit of one subject's figure (`RuleRecord.value`, and of its `threshold`): a county's industry share
    * `share`, a subsidy's amount `yuan`, a village's cooperatives `count`. A rule whose subjects carry no figure
    * (H1, P1, E3, E4) is read by its coverage met ÷ total: `share`. The coverage of several subjects is always a share.

@@ -53,6 +53,22 @@ describe('J5 公益性岗位 lifecycle (003 §二(二)4)', () => {
     const r = J5_RULE.evaluate([post(over as Partial<PostFacts>)], j5, { year: 2024 });
     expect(r.failing[0]).toMatchObject({ groupCode: 'lifecycle', reasonZh: zh });
   });
+  it('有序退岗: an active holding whose holder left the registry fails; months after the exit are neither due nor payable', () => {
+    const dead = { ...post().holdings[0]!, holderExitReason: 'death', holderExitDate: '2024-02-20', paidMonths: ['2024-01', '2024-02'] };
+    const r = J5_RULE.evaluate([post({ holdings: [dead] })], j5, { year: 2024 });
+    expect(r.failing[0]).toMatchObject({ groupCode: 'lifecycle', reasonZh: '「张庄村保洁员」持岗人员王桂花已自然减少（死亡，2024-02-20），未办理退岗' });
+    const paidAfter = J5_RULE.evaluate(
+      [post({ status: 'open', holdings: [{ ...dead, endedOn: '2024-04-01', exitReason: 'other', paidMonths: ['2024-01', '2024-02', '2024-03'] }] })],
+      j5,
+      {
+        year: 2024,
+      },
+    );
+    expect(paidAfter.failing[0]?.reasonZh).toBe('「张庄村保洁员」王桂花在2024年3月不在岗却领取补贴');
+    // the exit from the post recorded late: March is not 在岗未领补
+    const late = J5_RULE.evaluate([post({ status: 'open', holdings: [{ ...dead, endedOn: '2024-04-01', exitReason: 'other' }] })], j5, { year: 2024 });
+    expect(late.records![0]).toMatchObject({ met: true });
+  });
   it('a post closed before the year, or set after it, is not judged', () => {
     const r = J5_RULE.evaluate([post({ status: 'closed', closedOn: '2023-12-31', holdings: [] }), post({ postId: 8, createdOn: '2025-01-02' })], j5, { year: 2024 });
     expect(r.total).toBe(0);
@@ -75,6 +91,9 @@ const entity = (over: Partial<Extract<EmployerFacts, { kind: 'entity' }>> = {}):
 describe('J4 (002 §二(二)3): parks ≥ 1/3 脱贫人口, public posts ≥ 一半', () => {
   it('the pack carries 1/3 and 0.5 for 2023', () => {
     expect(j4.params).toEqual({ minRelocationParkShare: 1 / 3, minPublicPostShare: 0.5 });
+  });
+  it('is re-gathered for the whole county (a workshop employs persons of other villages); its subjects stay records', () => {
+    expect([J4_RULE.subjectLevel, J4_RULE.refreshLevel, J5_RULE.refreshLevel]).toEqual(['record', 'county', 'township']);
   });
   it.each([
     ['10 of 30 = 1/3', {}, true, 0.3333],

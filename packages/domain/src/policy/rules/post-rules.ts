@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { monthListWords, onPostIn, peopleShareMet, unpaidMonths, type HoldingPeriod } from '../../employment/posts.ts';
+import { holderExitWords, monthListWords, onPostIn, peopleShareMet, unpaidMonths, type HoldingPeriod } from '../../employment/posts.ts';
 import { coverageValue, evaluateSubjects, numberParam, type SubjectOutcome } from '../coverage.ts';
 import type { RuleDefinition } from '../policy.types.ts';
 import { pct, pctThreshold } from './fund-shares.ts';
@@ -11,7 +11,16 @@ export type PostHoldingFacts = HoldingPeriod & {
   exitReason: string | null;
   /** months paid (YYYY-MM) */
   paidMonths: readonly string[];
+  /** the holder's 自然减少 (persons.exit_reason, dict exit_reason) and its date; null/absent = in the registry */
+  holderExitReason?: string | null;
+  holderExitDate?: string | null;
 };
+
+/** The holding as it really ran: a holder who left the registry is on post until the month of the exit at most. */
+function effectiveHolding(h: PostHoldingFacts): HoldingPeriod {
+  if (!h.holderExitReason || !h.holderExitDate) return h;
+  return { startedOn: h.startedOn, endedOn: h.endedOn !== null && h.endedOn < h.holderExitDate ? h.endedOn : h.holderExitDate };
+}
 
 /** The facts of one 公益性岗位 for J5 (factsKind `post`: the server's post gatherer, one row per post). */
 export type PostFacts = {
@@ -49,7 +58,9 @@ const J5_GROUPS = {
  * J5 (003 §二(二)4 "健全'按需设岗、以岗聘任、在岗领补、有序退岗'的管理机制 … 对安置人员按规定给予岗位补贴"): each post that
  * existed in the judged year keeps its lifecycle consistent — a filled post has exactly one holder, an open or
  * closed one none; every paid month lies within its holding period; every exit has its reason — and each holder
- * was paid for every completed month of the year on post (在岗领补; unpaid months are listed as 在岗未领补).
+ * was paid for every completed month of the year on post (在岗领补; unpaid months are listed as 在岗未领补). A holder
+ * who left the registry (自然减少) is on post until the month of that exit at most, and an active holding of such a
+ * holder fails as 持岗人员已自然减少，未办理退岗.
  */
 export const J5_RULE: RuleDefinition<PostFacts> = {
   id: 'J5',
@@ -57,6 +68,8 @@ export const J5_RULE: RuleDefinition<PostFacts> = {
   titleEn: 'Public-welfare post lifecycle',
   factsKind: 'post',
   subjectLevel: 'record',
+  // a township's post has holders of its villages, whose 自然减少 marks their village: re-gathered per township
+  refreshLevel: 'township',
   unit: 'share', // posts in order ÷ posts of the year
   groups: J5_GROUPS,
   evaluate(facts, config, ctx) {
@@ -78,7 +91,14 @@ export const J5_RULE: RuleDefinition<PostFacts> = {
           en.push(`${f.status} post with a holder`);
         }
         for (const h of f.holdings) {
-          const outside = h.paidMonths.filter((m) => !onPostIn(h, m));
+          if (h.endedOn === null && h.holderExitReason) {
+            // 有序退岗: a holder who left the registry (死亡 …) still holds the post
+            const e = holderExitWords({ exitReason: h.holderExitReason, exitDate: h.holderExitDate ?? null });
+            zh.push(`持岗人员${h.personName}已自然减少（${e.zh}），未办理退岗`);
+            en.push(`${h.personName} left the registry (${e.en}) without an exit from the post`);
+          }
+          const period = effectiveHolding(h);
+          const outside = h.paidMonths.filter((m) => !onPostIn(period, m));
           if (outside.length) {
             zh.push(`${h.personName}在${monthListWords(outside).zh}不在岗却领取补贴`);
             en.push(`${h.personName} paid for ${monthListWords(outside).en} while not on post`);
@@ -91,7 +111,7 @@ export const J5_RULE: RuleDefinition<PostFacts> = {
         const head = `「${f.name}」`;
         if (zh.length) return { met: false, groupCode: 'lifecycle', reasonZh: head + zh.join('；'), reasonEn: `${f.name}: ${en.join('; ')}` };
         const today = afterJudged(f.asOf, ctx.year);
-        const unpaid = f.holdings.map((h) => ({ h, months: unpaidMonths(h, h.paidMonths, ctx.year, today) })).filter((u) => u.months.length > 0);
+        const unpaid = f.holdings.map((h) => ({ h, months: unpaidMonths(effectiveHolding(h), h.paidMonths, ctx.year, today) })).filter((u) => u.months.length > 0);
         if (unpaid.length) {
           return {
             met: false,
@@ -214,6 +234,9 @@ export const J4_RULE: RuleDefinition<EmployerFacts> = {
   titleEn: 'Relocation-park and public-post shares of lifted labour',
   factsKind: 'employer',
   subjectLevel: 'record',
+  // a workshop counts the 脱贫 persons of every village working there, and a person's change marks the person's
+  // village only: re-gathered for the whole county (one statement over the county's entities and post holders)
+  refreshLevel: 'county',
   unit: 'share',
   groups: J4_GROUPS,
   evaluate(facts, config, ctx) {

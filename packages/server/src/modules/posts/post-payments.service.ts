@@ -1,9 +1,12 @@
 import {
   alreadyPaidIssue,
   fenToYuan,
+  holderExitIssue,
+  holderExitWords,
   monthOf,
   monthStart,
   monthWords,
+  paymentAmountIssue,
   paymentMonthIssue,
   yuanToFen,
   type Issue,
@@ -26,7 +29,8 @@ import { bad, lockWritablePost, postDetail, refuse, writablePostFirst } from './
 
 /**
  * Pays months of one holding (the current holder by default): all or none. A month not on post is 409
- * INVALID_TRANSITION, a month already paid 409 CONFLICT, each naming the month; a month to come is 400.
+ * INVALID_TRANSITION, a month after the holder left the registry (自然减少) 409 RECORD_EXITED, a month already paid
+ * 409 CONFLICT, each naming the month; a month to come is 400, an amount other than the post's standard 400.
  * @throws AppError NOT_FOUND, FORBIDDEN, VALIDATION_FAILED, RECORD_EXITED, INVALID_TRANSITION, CONFLICT
  */
 export async function payMonths(deps: Deps, actor: Actor, id: number, input: PostPay): Promise<PostDetail> {
@@ -52,6 +56,11 @@ export async function payMonths(deps: Deps, actor: Actor, id: number, input: Pos
     const h = holding!;
     const outside = input.months.map((m, i) => paymentMonthIssue(h, m, today, `months[${i}]`)).filter((x): x is Issue => x !== null);
     if (outside.length) refuse('INVALID_TRANSITION', outside);
+    const exit = await repo.personExit(tx, h.personId);
+    const gone = input.months.map((m, i) => holderExitIssue(exit, m, `months[${i}]`)).filter((x): x is Issue => x !== null);
+    if (gone.length) refuse('RECORD_EXITED', gone);
+    const wrongAmount = amountFen === undefined ? null : paymentAmountIssue(amountFen, post.monthlySubsidyFen);
+    if (wrongAmount) bad([wrongAmount]);
     const paid = new Set(await repo.paidMonthsOf(tx, h.id));
     const twice = input.months.flatMap((m, i) => (paid.has(m) ? [alreadyPaidIssue(m, `months[${i}]`)] : []));
     if (twice.length) refuse('CONFLICT', twice);
@@ -64,7 +73,7 @@ export async function payMonths(deps: Deps, actor: Actor, id: number, input: Pos
           personId: h.personId,
           regionCode: h.regionCode,
           month: monthStart(m),
-          amountFen: amountFen ?? post.monthlySubsidyFen,
+          amountFen: post.monthlySubsidyFen,
           paidOn: input.paidOn ?? today,
           createdBy: actor.id,
         })),
@@ -77,7 +86,8 @@ export async function payMonths(deps: Deps, actor: Actor, id: number, input: Pos
 
 /**
  * Pays one month to every current holder of a filled post under a region of the writer's scope (a village's
- * payroll). Holders already paid for the month, or hired after it, are left as they are.
+ * payroll). Holders already paid for the month, or hired after it, are left as they are; holders who left the
+ * registry before the month (自然减少, exit from the post not yet recorded) are skipped and listed in `holderExited`.
  * @throws AppError FORBIDDEN, NOT_FOUND, VALIDATION_FAILED
  */
 export async function payMonthForRegion(deps: Deps, actor: Actor, input: PostBatchPay): Promise<PostBatchPayResult> {
@@ -95,7 +105,10 @@ export async function payMonthForRegion(deps: Deps, actor: Actor, input: PostBat
       holdings.map((h) => h.appointment.id),
       monthStart(input.month),
     );
-    const due = holdings.filter((h) => !already.has(h.appointment.id) && paymentMonthIssue(h.appointment, input.month, today) === null);
+    const onPost = holdings.filter((h) => !already.has(h.appointment.id) && paymentMonthIssue(h.appointment, input.month, today) === null);
+    // a holder who left the registry before the month (自然减少, exit from the post not recorded) is skipped and named
+    const gone = onPost.filter((h) => h.exitReason !== null && holderExitIssue({ exitReason: h.exitReason, exitDate: h.exitDate }, input.month) !== null);
+    const due = onPost.filter((h) => !gone.includes(h));
     const rows = await repo.insertPayments(
       tx,
       due.map((h) => ({
@@ -111,6 +124,10 @@ export async function payMonthForRegion(deps: Deps, actor: Actor, input: PostBat
     );
     for (const r of rows) await recordAudit(tx, actor, { action: 'pay', entityType: 'public_post', entityId: r.postId, regionCode: r.regionCode, after: r });
     const totalFen = rows.reduce((a, r) => a + r.amountFen, 0);
-    return { paid: rows.length, alreadyPaid: already.size, totalYuan: fenToYuan(totalFen) };
+    const holderExited = gone.map((h) => {
+      const e = holderExitWords({ exitReason: h.exitReason!, exitDate: h.exitDate });
+      return { postId: h.appointment.postId, postName: h.postName, personName: h.personName, exitReason: h.exitReason!, exitDate: h.exitDate, exitZh: e.zh, exitEn: e.en };
+    });
+    return { paid: rows.length, alreadyPaid: already.size, totalYuan: fenToYuan(totalFen), holderExited };
   });
 }

@@ -180,17 +180,31 @@ export async function paidMonthsOf(tx: Conn, appointmentId: number): Promise<str
   return rows.map((r) => r.month);
 }
 
+/** The person's 自然减少 (reason and date), or null while in the registry (在岗领补 stops after it). */
+export async function personExit(tx: Conn, personId: number): Promise<{ exitReason: string; exitDate: string | null } | null> {
+  const [row] = await tx.select({ exitReason: persons.exitReason, exitDate: persons.exitDate }).from(persons).where(eq(persons.id, personId));
+  return row?.exitReason ? { exitReason: row.exitReason, exitDate: row.exitDate } : null;
+}
+
 export async function insertPayments(tx: Conn, values: (typeof postPayments.$inferInsert)[]): Promise<PaymentRow[]> {
   if (values.length === 0) return [];
   return tx.insert(postPayments).values(values).returning();
 }
 
-/** The active holdings of filled posts under a prefix, locked (the batch payment of a month). */
+/** The active holdings of filled posts under a prefix with the holder's 自然减少, locked (the batch payment of a month). */
 export async function lockActiveHoldings(tx: Conn, prefix: string) {
   return tx
-    .select({ appointment: postAppointments, monthlySubsidyFen: publicWelfarePosts.monthlySubsidyFen })
+    .select({
+      appointment: postAppointments,
+      monthlySubsidyFen: publicWelfarePosts.monthlySubsidyFen,
+      postName: publicWelfarePosts.name,
+      personName: persons.name,
+      exitReason: persons.exitReason,
+      exitDate: persons.exitDate,
+    })
     .from(postAppointments)
     .innerJoin(publicWelfarePosts, eq(publicWelfarePosts.id, postAppointments.postId))
+    .innerJoin(persons, eq(persons.id, postAppointments.personId))
     .where(and(scopeWhere(publicWelfarePosts.regionCode, prefix), eq(publicWelfarePosts.status, 'filled'), isNull(postAppointments.endedOn)))
     .orderBy(asc(postAppointments.id))
     .for('update', { of: postAppointments });

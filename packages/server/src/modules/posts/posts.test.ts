@@ -122,8 +122,8 @@ describe('按需设岗 → 以岗聘任 → 在岗领补 → 有序退岗', () =
     const body = { regionCode: v11, month: monthBack(1) };
     const first = await req(village1.cookie, 'POST', '/api/v1/posts/payments/batch', body);
     expect(first.statusCode, first.body).toBe(200);
-    expect(first.json()).toEqual({ paid: 1, alreadyPaid: 0, totalYuan: 500.5 });
-    expect((await req(village1.cookie, 'POST', '/api/v1/posts/payments/batch', body)).json()).toEqual({ paid: 0, alreadyPaid: 1, totalYuan: 0 });
+    expect(first.json()).toEqual({ paid: 1, alreadyPaid: 0, totalYuan: 500.5, holderExited: [] });
+    expect((await req(village1.cookie, 'POST', '/api/v1/posts/payments/batch', body)).json()).toEqual({ paid: 0, alreadyPaid: 1, totalYuan: 0, holderExited: [] });
     expect((await req(town2.cookie, 'POST', '/api/v1/posts/payments/batch', body)).statusCode).toBe(403);
   });
 
@@ -175,6 +175,59 @@ describe('按需设岗 → 以岗聘任 → 在岗领补 → 有序退岗', () =
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().items).toEqual([expect.objectContaining({ personId: liftedPerson, priority: true, onPost: false, idNumber: expect.stringMatching(/^\d{4}\*{10}/) })]);
     expect((await req(village1.cookie, 'GET', `/api/v1/posts/candidates?regionCode=${v12}&q=${encodeURIComponent('李二')}`)).statusCode).toBe(404);
+  });
+});
+
+describe('在岗领补 at the standard, and never after the holder’s 自然减少', () => {
+  let id = 0;
+  let personId = 0;
+  const died = `${monthBack(2)}-10`;
+  beforeAll(async () => {
+    const h = await buildHousehold(t, { regionCode: v11, householdType: 'lifted', members: [{ name: '孙老汉' }] });
+    personId = h.members[0]!.id;
+    id = (await req(village1.cookie, 'POST', '/api/v1/posts', { ...cleaner(), name: '一村护林员', postType: 'forest_ranger', monthlySubsidyYuan: 600 })).json().id;
+    const hired = await req(village1.cookie, 'POST', `/api/v1/posts/${id}/appointments`, { personId, startedOn: `${monthBack(3)}-01`, version: 1 });
+    expect(hired.statusCode, hired.body).toBe(201);
+  });
+
+  it('an amount other than the post’s standard is refused (400 on amountYuan naming the standard); the standard is paid', async () => {
+    for (const amountYuan of [300, 900]) {
+      const res = await req(village1.cookie, 'POST', `/api/v1/posts/${id}/payments`, { months: [monthBack(3)], amountYuan });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details.issues[0]).toMatchObject({ path: 'amountYuan', messageZh: '每月补贴金额须为本岗位补贴标准 600 元，不能另行填写' });
+    }
+    const ok = await req(village1.cookie, 'POST', `/api/v1/posts/${id}/payments`, { months: [monthBack(3)], amountYuan: 600 });
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
+
+  it('after the holder’s death a later month is 409 naming the exit and its date; the month of the death is still paid', async () => {
+    await t.db.query(`UPDATE persons SET exit_reason = 'death', exit_date = $2 WHERE id = $1`, [personId, died]);
+    const later = await req(village1.cookie, 'POST', `/api/v1/posts/${id}/payments`, { months: [monthBack(2), monthBack(1)] });
+    expect(later.statusCode).toBe(409);
+    expect(later.json().error.code).toBe('RECORD_EXITED');
+    const w = `${monthBack(1).slice(0, 4)}年${Number(monthBack(1).slice(5))}月`;
+    expect(later.json().error.details.issues).toEqual([
+      {
+        path: 'months[1]',
+        value: monthBack(1),
+        messageZh: `持岗人员已自然减少（死亡，${died}），${w}不能发放岗位补贴，请办理退岗`,
+        messageEn: `the holder left the registry (Death, ${died}): ${monthBack(1)} cannot be paid; record the exit from the post`,
+      },
+    ]);
+    expect((await req(village1.cookie, 'POST', `/api/v1/posts/${id}/payments`, { months: [monthBack(2)] })).statusCode).toBe(201);
+  });
+
+  it('the village batch skips the holder who died and names them', async () => {
+    const res = await req(village1.cookie, 'POST', '/api/v1/posts/payments/batch', { regionCode: v11, month: monthBack(1) });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({
+      paid: 0,
+      alreadyPaid: 0,
+      totalYuan: 0,
+      holderExited: [{ postId: id, postName: '一村护林员', personName: '孙老汉', exitReason: 'death', exitDate: died, exitZh: `死亡，${died}`, exitEn: `Death, ${died}` }],
+    });
+    const n = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM post_payments WHERE post_id = $1', [id]);
+    expect(n[0]!.n).toBe(2);
   });
 });
 

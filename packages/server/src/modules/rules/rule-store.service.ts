@@ -7,9 +7,9 @@ import * as store from './rule-store.repo.ts';
 /** Above this many dirty regions of one rule, a full re-evaluation is cheaper than one per region. */
 export const MAX_INCREMENTAL_PREFIXES = 200;
 
-/** Length of the region prefix a changed record's subject is re-evaluated under, by the rule's subject level. */
-export function refreshPrefixLength(rule: Pick<RuleDefinition<unknown>, 'subjectLevel'>): number {
-  const level = rule.subjectLevel ?? 'record';
+/** Length of the region prefix a changed record's subject is re-evaluated under, by the rule's refresh or subject level. */
+export function refreshPrefixLength(rule: Pick<RuleDefinition<unknown>, 'subjectLevel' | 'refreshLevel'>): number {
+  const level = rule.refreshLevel ?? rule.subjectLevel ?? 'record';
   return level === 'county' ? 6 : level === 'township' ? 9 : 12;
 }
 

@@ -107,6 +107,8 @@ describe('ensureFresh (ADR 0004)', () => {
       refreshPrefixLength({ subjectLevel: 'village' }),
       refreshPrefixLength({ subjectLevel: 'township' }),
       refreshPrefixLength({ subjectLevel: 'county' }),
-    ]).toEqual([12, 12, 9, 6]);
+      refreshPrefixLength({ subjectLevel: 'record', refreshLevel: 'county' }),
+      refreshPrefixLength({ subjectLevel: 'record', refreshLevel: 'township' }),
+    ]).toEqual([12, 12, 9, 6, 6, 9]);
   });
 });

@@ -70,6 +70,7 @@ describe('post and employer facts on rows, J5 and J4 through the rule layer', ()
     const all = (to: number) => Array.from({ length: to }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}`);
     // a post paid every month of 2023; one whose holder lacks November; one paid in March after a February exit
     ids.paid = await post('一村保洁员', 'filled');
+    ids.wang = lifted.members[0]!.id;
     ids.a1 = await hold(ids.paid, lifted.members[0]!, '2023-01-05', null, null);
     await pay(ids.a1, ids.paid, lifted.members[0]!.id, all(12));
     ids.gap = await post('一村护路员', 'filled');
@@ -96,7 +97,16 @@ describe('post and employer facts on rows, J5 and J4 through the rule layer', ()
     expect(facts.map((f) => f.postId)).toEqual([ids.paid, ids.gap, ids.after]);
     expect(facts[2]).toMatchObject({ status: 'open', createdOn: '2023-01-02', closedOn: null, asOf: '2024-02-01' });
     expect(facts[2]!.holdings).toEqual([
-      { appointmentId: ids.a3, personName: '王大', startedOn: '2023-01-05', endedOn: '2023-02-10', exitReason: 'resigned', paidMonths: ['2023-01', '2023-02', '2023-03'] },
+      {
+        appointmentId: ids.a3,
+        personName: '王大',
+        startedOn: '2023-01-05',
+        endedOn: '2023-02-10',
+        exitReason: 'resigned',
+        holderExitReason: null,
+        holderExitDate: null,
+        paidMonths: ['2023-01', '2023-02', '2023-03'],
+      },
     ]);
     expect(POST_GATHERER.kind).toBe('post');
   });
@@ -169,5 +179,34 @@ describe('post and employer facts on rows, J5 and J4 through the rule layer', ()
     expect(r.failing.map((f: { key: string }) => f.key)).toEqual([String(ids.park)]);
     expect(r.failing[0].reasonZh).toContain('职工人数未填报');
     expect(r.failing[0]).toMatchObject({ label: '安置区加工园', link: `/industry/entities/${ids.park}` });
+  });
+
+  const read = async (ruleId: string) => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/rules/${ruleId}/evaluate?regionCode=${tree.county.code}&year=${year}`, headers: { cookie: admin.cookie } });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { failing: { key: string; reasonZh: string }[] };
+  };
+
+  it('J4 is re-gathered for the county: a 脱贫 person of another township joining a workshop of this village changes its result on the next read', async () => {
+    const small = await t.db.query<{ id: number }>(
+      `INSERT INTO entities (region_code, entity_type, name, employee_count) VALUES ($1, 'workshop', '一村编织车间', 3) RETURNING id`,
+      [v],
+    );
+    const key = String(small[0]!.id);
+    const before = await read('J4');
+    expect(before.failing.find((f) => f.key === key)?.reasonZh).toContain('其中脱贫人口 0 人');
+    const far = tree.townships[1]!.villages[0]!.code;
+    const h = await buildHousehold(t, { regionCode: far, householdType: 'lifted', members: [{ name: '钱远' }] });
+    await t.db.query(`UPDATE persons SET employer_entity_id = $1 WHERE id = $2`, [key, h.members[0]!.id]);
+    const after = await read('J4');
+    expect(after.failing.map((f) => f.key)).not.toContain(key);
+  });
+
+  it('J5: an active holding whose holder died (自然减少) is 持岗人员已自然减少，未办理退岗, the months paid after it listed', async () => {
+    await t.db.query(`UPDATE persons SET exit_reason = 'death', exit_date = '2023-06-15' WHERE id = $1`, [ids.wang]);
+    const r = await evaluate('sanmenxia', 'J5');
+    expect(r.failing.find((f: { key: string }) => f.key === String(ids.paid))?.reasonZh).toBe(
+      '「一村保洁员」持岗人员王桂花已自然减少（死亡，2023-06-15），未办理退岗；王桂花在2023年7月、8月、9月、10月、11月、12月不在岗却领取补贴',
+    );
   });
 });

@@ -88,7 +88,7 @@ export function HireModal({ post, open, onClose, reload }: ModalProps) {
   );
 }
 
-/** 发放补贴: months (YYYY-MM) of the holding; the amount defaults to the post's subsidy. */
+/** 发放补贴: months (YYYY-MM) of the holding, at the post's subsidy (shown, not editable: the server refuses another amount). */
 export function PayModal({ post, holding, open, onClose }: Omit<ModalProps, 'reload'> & { holding: PostAppointmentView | null }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -118,7 +118,7 @@ export function PayModal({ post, holding, open, onClose }: Omit<ModalProps, 'rel
     if (!holding) return;
     confirm(t('posts.pay.confirm', { name: holding.personName, months: v.months.map(monthText).join('、') }), async () => {
       try {
-        await m.pay.mutateAsync({ id: post.id, appointmentId: holding.id, months: v.months, amountYuan: v.amountYuan, paidOn: v.paidOn });
+        await m.pay.mutateAsync({ id: post.id, appointmentId: holding.id, months: v.months, paidOn: v.paidOn });
         message.success(t('posts.pay.done'));
         onClose();
       } catch (err) {
@@ -134,7 +134,7 @@ export function PayModal({ post, holding, open, onClose }: Omit<ModalProps, 'rel
           <Select mode="multiple" aria-label={t('posts.pay.months')} options={options.map((mo) => ({ value: mo, label: monthText(mo) }))} />
         </Form.Item>
         <Form.Item name="amountYuan" label={t('posts.pay.amount')}>
-          <InputNumber min={0} precision={2} style={{ width: '100%' }} aria-label={t('posts.pay.amount')} />
+          <InputNumber disabled min={0} precision={2} style={{ width: '100%' }} aria-label={t('posts.pay.amount')} />
         </Form.Item>
         <Form.Item name="paidOn" label={t('posts.pay.paidOn')} rules={[{ required: true }]}>
           <Input type="date" aria-label={t('posts.pay.paidOn')} />

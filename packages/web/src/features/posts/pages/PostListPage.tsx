@@ -43,6 +43,7 @@ function BatchPayModal({ open, regionCode, onClose }: { open: boolean; regionCod
         try {
           const r = await m.payBatch.mutateAsync({ regionCode: v.regionCode, month: v.month });
           message.success(t('posts.batch.done', { paid: String(r.paid), total: formatYuan(r.totalYuan, 'zh'), already: String(r.alreadyPaid) }));
+          if (r.holderExited.length) message.warning(t('posts.batch.exited', { names: r.holderExited.map((h) => `${h.personName}（${h.postName}，${h.exitZh}）`).join('、') }), 8);
           onClose();
         } catch (err) {
           stale.fail(err, () => undefined);
