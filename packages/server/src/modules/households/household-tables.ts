@@ -27,6 +27,10 @@ export const HOUSEHOLD_CHILD_TABLES: readonly HouseholdChildTable[] = [
   { table: 'loan_repayments', householdColumn: 'household_id', regionColumn: 'region_code', versioned: true },
   { table: 'facility_subsidies', householdColumn: 'household_id', regionColumn: 'region_code', versioned: true },
   { table: 'distribution_lines', householdColumn: 'household_id', regionColumn: 'region_code', versioned: false },
+  // issue 8: a member's public-welfare post holding, job subsidy payments and training participations
+  { table: 'post_appointments', householdColumn: 'household_id', regionColumn: 'region_code', versioned: true },
+  { table: 'subsidy_payments', householdColumn: 'household_id', regionColumn: 'region_code', versioned: true },
+  { table: 'training_participants', householdColumn: 'household_id', regionColumn: 'region_code', versioned: true },
 ];
 
 /** Tables linked to a household that deliberately do NOT move with it, and why. */

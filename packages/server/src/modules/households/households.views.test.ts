@@ -83,6 +83,12 @@ const person = {
   employmentPlace: '本县',
   wantsTraining: true,
   trainedThisYear: false,
+  wantsWork: true,
+  employmentChannel: 'enterprise',
+  employerEntityId: null,
+  employerName: '灵宝市某果品有限公司',
+  monthlyWageFen: 350_050,
+  skills: ['大枣栽培管理'],
   phone: MOBILE,
   exitReason: null,
   exitDate: null,
@@ -93,12 +99,15 @@ const person = {
 } as unknown as PersonRow;
 
 describe('toPersonView', () => {
-  const { healthStatus: _h, createdAt: _c, updatedAt: _u, version: _v, ...shown } = person as unknown as Record<string, unknown>;
+  const { healthStatus: _h, createdAt: _c, updatedAt: _u, version: _v, monthlyWageFen: _w, ...shown } = person as unknown as Record<string, unknown>;
   it('masks the ID number and the phone for a masked role, and keeps every other field', () => {
-    expect(toPersonView(person, false)).toMatchObject({ ...shown, idNumber: ID_MASKED, phone: MOBILE_MASKED });
+    expect(toPersonView(person, false)).toMatchObject({ ...shown, idNumber: ID_MASKED, phone: MOBILE_MASKED, monthlyWageYuan: 3500.5 });
   });
   it('gives the full values to a role that may see them', () => {
-    expect(toPersonView(person, true)).toMatchObject({ ...shown, idNumber: ID, phone: MOBILE });
+    expect(toPersonView(person, true)).toMatchObject({ ...shown, idNumber: ID, phone: MOBILE, monthlyWageYuan: 3500.5 });
+  });
+  it('a member without a recorded wage has none', () => {
+    expect(toPersonView({ ...person, monthlyWageFen: null }, false).monthlyWageYuan).toBeNull();
   });
   it('a member without a phone stays without one', () => {
     expect(toPersonView({ ...person, phone: null }, false).phone).toBeNull();
