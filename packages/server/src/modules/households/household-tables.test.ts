@@ -67,9 +67,19 @@ describe('household child tables', () => {
       `INSERT INTO public_welfare_posts (region_code, name, post_type, need_reason, monthly_subsidy_fen, status) VALUES ($1, '保洁员', 'cleaning', '村内保洁', 50000, 'filled') RETURNING id`,
       [from],
     );
-    await t.db.query(`INSERT INTO post_appointments (post_id, person_id, household_id, region_code, started_on) VALUES ($1, $2, $3, $4, '2024-01-01')`, [post?.id, person, h.id, from]);
-    await t.db.query(`INSERT INTO subsidy_payments (kind, year, person_id, household_id, region_code, amount_fen, paid_on) VALUES ('travel', 2024, $1, $2, $3, 30000, '2024-03-01')`, [person, h.id, from]);
-    const [training] = await t.db.query<{ id: number }>(`INSERT INTO trainings (region_code, course, starts_on) VALUES ($1, '大枣栽培管理培训班', '2024-03-10') RETURNING id`, [from]);
+    await t.db.query(`INSERT INTO post_appointments (post_id, person_id, household_id, region_code, started_on) VALUES ($1, $2, $3, $4, '2024-01-01')`, [
+      post?.id,
+      person,
+      h.id,
+      from,
+    ]);
+    await t.db.query(
+      `INSERT INTO subsidy_payments (kind, year, person_id, household_id, region_code, amount_fen, paid_on) VALUES ('travel', 2024, $1, $2, $3, 30000, '2024-03-01')`,
+      [person, h.id, from],
+    );
+    const [training] = await t.db.query<{ id: number }>(`INSERT INTO trainings (region_code, course, starts_on) VALUES ($1, '大枣栽培管理培训班', '2024-03-10') RETURNING id`, [
+      from,
+    ]);
     await t.db.query(`INSERT INTO training_participants (training_id, person_id, household_id, region_code) VALUES ($1, $2, $3, $4)`, [training?.id, person, h.id, from]);
     const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/households/${h.id}`, headers: { cookie: county.cookie }, payload: { regionCode: to, version: 1 } });
     expect(res.statusCode, res.body).toBe(200);

@@ -66,7 +66,15 @@ beforeAll(async () => {
   const far = await buildHousehold(t, { regionCode: v2, householdType: 'lifted', members: [{ employmentStatus: 'out_province', name: '周远方' }] });
   const [migrant, owner, fourMonths, sameHousehold, sameHousehold2] = lifted.members;
   const [hired, monitoredOwner] = monitored.members;
-  Object.assign(p, { sameHousehold: sameHousehold!.id, sameHousehold2: sameHousehold2!.id, migrant: migrant!.id, owner: owner!.id, fourMonths: fourMonths!.id, hired: hired!.id, monitoredOwner: monitoredOwner!.id });
+  Object.assign(p, {
+    sameHousehold: sameHousehold!.id,
+    sameHousehold2: sameHousehold2!.id,
+    migrant: migrant!.id,
+    owner: owner!.id,
+    fourMonths: fourMonths!.id,
+    hired: hired!.id,
+    monitoredOwner: monitoredOwner!.id,
+  });
   p.ordinary = ordinary.members[0]!.id;
   p.far = far.members[0]!.id;
 }, 120_000);
