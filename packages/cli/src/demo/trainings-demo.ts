@@ -130,7 +130,7 @@ function channelOf(rng: Rng, status: string | null): string | null {
   return rng.weighted(['enterprise', 'flexible'], [80, 20]);
 }
 
-/** Fills the employment fields of the demo workers in one statement. */
+/** Fills the employment fields of the demo workers in one statement (fields an earlier demo stage set are kept: the J3 hires). */
 async function fillEmployment(tx: RawTx, rng: Rng, list: Worker[], entities: { id: number; name: string }[]): Promise<void> {
   const ids: number[] = [];
   const wants: string[] = [];
@@ -155,7 +155,9 @@ async function fillEmployment(tx: RawTx, rng: Rng, list: Worker[], entities: { i
   if (!ids.length) return;
   await tx.query(
     `UPDATE persons p SET wants_work = u.wants, employment_channel = coalesce(p.employment_channel, u.channel),
-       employer_entity_id = u.entity_id, employer_name = u.name, monthly_wage_fen = u.wage,
+       employer_entity_id = coalesce(p.employer_entity_id, u.entity_id),
+       employer_name = CASE WHEN p.employer_entity_id IS NOT NULL THEN p.employer_name ELSE coalesce(p.employer_name, u.name) END,
+       monthly_wage_fen = coalesce(p.monthly_wage_fen, u.wage),
        skills = CASE WHEN u.skill IS NULL THEN p.skills ELSE ARRAY[u.skill] END
      FROM unnest($1::bigint[], $2::boolean[], $3::text[], $4::bigint[], $5::text[], $6::bigint[], $7::text[]) AS u(id, wants, channel, entity_id, name, wage, skill)
      WHERE p.id = u.id`,
