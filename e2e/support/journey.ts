@@ -99,6 +99,6 @@ export type HouseholdPage = {
 /** Household detail as the API returns it (the parts the journeys check). */
 export type HouseholdDetail = HouseholdPage['items'][number] & {
   members: { id: number; name: string; idNumber: string; isHead: boolean }[];
-  measures: { id: number; category: string; developmental: boolean }[];
+  measures: { id: number; category: string; developmental: boolean; year: number; startDate: string | null; endDate: string | null }[];
   monitoringCases: { id: number; status: string }[];
 };
