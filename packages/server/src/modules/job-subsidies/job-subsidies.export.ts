@@ -4,12 +4,12 @@ import type { Actor, Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { loadDictIndex } from '../dictionaries/dictionaries.service.ts';
 import { exportRows } from './job-subsidies.service.ts';
+import { cellText } from '../assets/assets.export.ts';
 
 /** At most this many rows in one export. */
 export const JOB_SUBSIDY_EXPORT_MAX = 50_000;
 
 /** Text a spreadsheet would read as a formula gets a leading apostrophe (CSV/formula injection). */
-const cellText = (v: string | null | undefined): string => (v ? (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) : '');
 
 /**
  * `GET /api/v1/job-subsidies/export.xlsx`: the eligible list of a kind and year (paid and unpaid), codes in words, amounts

@@ -17,13 +17,13 @@ import { readCheckedFile, recordTemplate, rowIssuesError, type RecordColumn } fr
 import { addSkillOf, mayTakePart } from './training-participants.service.ts';
 import * as repo from './trainings.repo.ts';
 import { getReadableTraining } from './trainings.service.ts';
+import { cellText } from '../assets/assets.export.ts';
 
 /** 技能培训 participants file: template, import (all rows or none) and the export of a training with its participants. */
 
 const COLUMNS = TRAINING_PARTICIPANT_COLUMNS as unknown as readonly RecordColumn<TrainingParticipantKey>[];
 
 /** Text a spreadsheet would read as a formula gets a leading apostrophe (CSV/formula injection). */
-const cellText = (v: string | null | undefined): string => (v ? (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) : '');
 
 export function participantTemplate(): Promise<Buffer> {
   return recordTemplate('参训人员', COLUMNS, [['（姓名）', '（证件号码）', '是', '']]);
