@@ -40,10 +40,19 @@ export type CoverageFacts = {
   local: { regionCode: string; incomeFen: number; prevIncomeFen: number | null } | null;
 };
 
+/** Net and per-capita income of a recorded year object, computed once (facts are not changed after gathering). */
+const computed = new WeakMap<CoverageIncomeYear, { netIncomeFen: number; perCapitaFen: number; memberCount: number }>();
+
 /** Net income and per-capita income of a recorded year in 分 (the domain's income function); null when not usable. */
 export function incomeFenOf(y: CoverageIncomeYear | null): { netIncomeFen: number; perCapitaFen: number; memberCount: number } | null {
   if (!y || !Number.isInteger(y.memberCount) || y.memberCount < 1) return null;
-  return { ...computeIncomeFen(y, y.memberCount), memberCount: y.memberCount };
+  // H2, H5 and H6 read the same facts (shared within one refresh): each recorded year is computed once
+  let fen = computed.get(y);
+  if (!fen) {
+    fen = { ...computeIncomeFen(y, y.memberCount), memberCount: y.memberCount };
+    computed.set(y, fen);
+  }
+  return fen;
 }
 
 /** 生产经营性净收入 (business − business expense) of a recorded year, in 分; 0 when not recorded. */

@@ -77,6 +77,34 @@ export async function deleteResults(tx: Conn, ruleId: string, year: number, pref
   await tx.execute(sql`DELETE FROM rule_results WHERE rule_id = ${ruleId} AND year = ${year} AND ${scopeWhere(sql`region_code`, prefix)}`);
 }
 
+// The fields a stored result is compared on, joined by the unit separator (never in a reason); NULL is '~'.
+const SEP = '\u001f';
+const NULL_MARK = '~';
+
+/** The text {@link storedDigests} hashes for a result, built the same way in JavaScript (see {@link replaceResults}). */
+export function resultDigestText(r: StoredResult): string {
+  const t = (v: string | number | null) => (v === null ? NULL_MARK : String(v));
+  return [r.regionCode, r.status, t(r.value), t(r.threshold), t(r.groupCode), t(r.reasonZh), t(r.reasonEn)].join(SEP);
+}
+
+/** md5 of every stored result of a rule and year under a prefix, by subject key (one index range scan, 32 characters a row). */
+export async function storedDigests(tx: Conn, ruleId: string, year: number, prefix: string): Promise<Map<string, string>> {
+  const res = await tx.execute(sql`SELECT subject_key AS k, md5(concat_ws(chr(31), region_code, status, coalesce(value::text, '~'), coalesce(threshold::text, '~'),
+      coalesce(group_code, '~'), coalesce(reason_zh, '~'), coalesce(reason_en, '~'))) AS h
+    FROM rule_results WHERE rule_id = ${ruleId} AND year = ${year} AND ${scopeWhere(sql`region_code`, prefix)}`);
+  return new Map(rowsOf<{ k: string; h: string }>(res).map((r) => [r.k, r.h]));
+}
+
+/** Deletes a rule's stored results of a year by subject key. */
+export async function deleteResultKeys(tx: Conn, ruleId: string, year: number, keys: readonly string[]): Promise<void> {
+  for (let i = 0; i < keys.length; i += BATCH) {
+    const slice = keys.slice(i, i + BATCH);
+    await tx.execute(
+      sql`DELETE FROM rule_results WHERE rule_id = ${ruleId} AND year = ${year} AND subject_key IN (SELECT jsonb_array_elements_text(${JSON.stringify(slice)}::jsonb))`,
+    );
+  }
+}
+
 const BATCH = 5_000;
 
 /**

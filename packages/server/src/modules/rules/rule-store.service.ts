@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { findRule, isRuleInForce, parseRegionCode, type PolicyPack, type RuleConfig, type RuleDefinition, type RuleRecord } from '@chanbang/domain';
 import type { Conn, Deps } from '../../deps.ts';
 import { getActivePack } from '../policy/policy.service.ts';
@@ -47,18 +48,52 @@ function toStored(ruleId: string, year: number, r: RuleRecord): store.StoredResu
   };
 }
 
-/** Gathers the rule's facts under `prefix`, evaluates and replaces the stored results there. */
-async function refreshPrefix(tx: Conn, rule: RuleDefinition<unknown>, cfg: RuleConfig, year: number, prefix: string): Promise<void> {
+/**
+ * Facts gathered during one refresh, kept for the next rule of the same kind, prefix, year and filter (H2, H3, H5 and
+ * H6 read the same coverage facts; J1–J3 the same job-subsidy facts). Rules are refreshed grouped by facts kind and
+ * only the last gathered set is kept, so a city's refresh holds one kind's facts at a time.
+ */
+type FactsCache = { key: string; facts: unknown[] } | undefined;
+
+/**
+ * Gathers the rule's facts under `prefix` (or takes them from the cache), evaluates, and makes the stored results
+ * there equal to the result: subjects no longer there are deleted, new or changed ones written; an unchanged result
+ * is not written again (a re-evaluation of unchanged records writes nothing: rule_results, its three indexes and its
+ * count trigger are the cost of a refresh, not the evaluation).
+ */
+async function refreshPrefix(tx: Conn, rule: RuleDefinition<unknown>, cfg: RuleConfig, year: number, prefix: string, cache: { last: FactsCache }): Promise<void> {
   const gatherer = gathererOf(rule.factsKind)!;
   // (a savepoint of its own is taken by the caller: see refreshRule)
   const filter = rule.factsFilter?.(cfg);
-  const facts = await gatherer.gather(tx, filter ? { prefix, year, filter } : { prefix, year });
+  const key = JSON.stringify([rule.factsKind, prefix, year, filter ?? null]);
+  let facts: unknown[];
+  if (cache.last?.key === key) facts = cache.last.facts;
+  else {
+    facts = await gatherer.gather(tx, filter ? { prefix, year, filter } : { prefix, year });
+    cache.last = { key, facts };
+  }
   const result = rule.evaluate(facts, cfg, { year });
-  await store.deleteResults(tx, rule.id, year, prefix);
-  await store.insertResults(
+  await replaceResults(
     tx,
+    rule.id,
+    year,
+    prefix,
     (result.records ?? []).map((r) => toStored(rule.id, year, r)),
   );
+}
+
+/** Makes the stored results of a rule and year under `prefix` equal to `rows`, writing only the differences. */
+async function replaceResults(tx: Conn, ruleId: string, year: number, prefix: string, rows: store.StoredResult[]): Promise<void> {
+  const stored = await store.storedDigests(tx, ruleId, year, prefix);
+  const changed: store.StoredResult[] = [];
+  for (const r of rows) {
+    const h = stored.get(r.subjectKey);
+    if (h !== undefined) stored.delete(r.subjectKey);
+    if (h !== createHash('md5').update(store.resultDigestText(r)).digest('hex')) changed.push(r);
+  }
+  // what is left was stored under the prefix and is no longer a subject there
+  await store.deleteResultKeys(tx, ruleId, year, [...stored.keys()]);
+  await store.insertResults(tx, changed);
 }
 
 /**
@@ -110,7 +145,15 @@ async function refreshCounty(tx: Conn, pack: PolicyPack, countyCode: string, yea
   const dirty = await store.readDirty(tx, county6);
   const dirtyKinds = new Set(dirty.marks.map((m) => m.kind));
   const wanted = ruleIds ? new Set(ruleIds) : undefined;
-  for (const cfg of pack.rules) {
+  const cache: { last: FactsCache } = { last: undefined };
+  // grouped by facts kind (stable within a kind), so rules reading the same facts follow each other
+  const kindOrder = new Map<string, number>();
+  for (const c of pack.rules) {
+    const k = findRule(c.ruleId)?.factsKind ?? '';
+    if (!kindOrder.has(k)) kindOrder.set(k, kindOrder.size);
+  }
+  const byKind = [...pack.rules].sort((a, b) => kindOrder.get(findRule(a.ruleId)?.factsKind ?? '')! - kindOrder.get(findRule(b.ruleId)?.factsKind ?? '')!);
+  for (const cfg of byKind) {
     const rule = storableRule(cfg, year);
     if (!rule) continue;
     const isNew = stored.get(rule.id) !== pack.id;
@@ -125,8 +168,8 @@ async function refreshCounty(tx: Conn, pack: PolicyPack, countyCode: string, yea
     try {
       // one savepoint per rule: a rule that fails (its facts, its parameters) leaves the others and the marks intact
       await tx.transaction(async (sp) => {
-        if (full) await refreshPrefix(sp, rule, cfg, year, county6);
-        else for (const p of prefixes) await refreshPrefix(sp, rule, cfg, year, p);
+        if (full) await refreshPrefix(sp, rule, cfg, year, county6, cache);
+        else for (const p of prefixes) await refreshPrefix(sp, rule, cfg, year, p, cache);
         await store.upsertEvaluation(sp, rule.id, year, countyCode, pack.id);
       });
       if (full) report.full.push(rule.id);

@@ -98,6 +98,55 @@ describe('ensureFresh (ADR 0004)', () => {
     expect([r.packId, r.full.includes('H1')]).toEqual(['xuchang', true]);
   });
 
+  it('a full re-evaluation writes only the subjects whose result changed, and deletes the ones gone', async () => {
+    const c = await buildRegionTree(t);
+    const admin = await buildUser(t, 'admin', c.county.code);
+    const v = c.townships[0]!.villages[0]!.code;
+    const ids = [(await buildHousehold(t, { regionCode: v, ...monitored })).id, (await buildHousehold(t, { regionCode: v, ...monitored })).id];
+    const gone = (await buildHousehold(t, { regionCode: v, ...monitored })).id;
+    expect((await ensureFresh(t, c.county.code, year, ['H1'])).full).toContain('H1');
+    // xmin: the transaction that wrote the row version
+    const versions = async () =>
+      new Map(
+        rowsOf<{ k: string; x: string }>(
+          await t.db.db.execute(
+            sql`SELECT subject_key AS k, xmin::text AS x FROM rule_results WHERE rule_id = 'H1' AND year = ${year} AND region_code LIKE ${`${c.county.prefix}%`}`,
+          ),
+        ).map((r) => [Number(r.k), r.x]),
+      );
+    const first = await versions();
+    expect([...first.keys()].sort((x, y) => x - y)).toEqual([...ids, gone]);
+    // a pack change forgets the evaluations: the same results are not written again
+    const put = async (packId: string) => {
+      const active = (await t.app.inject({ method: 'GET', url: `/api/v1/policy/active?countyCode=${c.county.code}`, headers: { cookie: admin.cookie } })).json();
+      const res = await t.app.inject({
+        method: 'PUT',
+        url: '/api/v1/policy/active',
+        headers: { cookie: admin.cookie },
+        payload: { packId, countyCode: c.county.code, ...(active.version === null ? {} : { version: active.version }) },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await put('xuchang');
+    await t.db.query('DELETE FROM rule_dirty');
+    expect((await ensureFresh(t, c.county.code, year, ['H1'])).full).toContain('H1');
+    expect(await versions()).toEqual(first);
+    // one household gets an industry measure, one leaves the registry (自然减少): only those two rows are written
+    await t.db.db.insert(supportMeasures).values({ householdId: ids[0]!, regionCode: v, category: 'industry', year });
+    await t.db.query(`UPDATE households SET deleted_at = now(), exit_reason = 'moved_out', exit_date = current_date WHERE id = $1`, [gone]);
+    await put('jincheng');
+    await t.db.query('DELETE FROM rule_dirty');
+    expect((await ensureFresh(t, c.county.code, year, ['H1'])).full).toContain('H1');
+    const after = await versions();
+    expect(after.has(gone)).toBe(false);
+    expect(after.get(ids[0]!)).not.toBe(first.get(ids[0]!));
+    expect(after.get(ids[1]!)).toBe(first.get(ids[1]!));
+    expect((await stored(c)).map((r) => [Number(r.subject_key), r.status])).toEqual([
+      [ids[0], 'met'],
+      [ids[1], 'not_met'],
+    ]);
+  });
+
   it('stores no rule outside its years, and refreshes by the subject level’s region', () => {
     expect(storableRule({ ruleId: 'H1', clause: '', params: {}, years: [2023] }, 2024)).toBeUndefined();
     expect(storableRule({ ruleId: 'H1', clause: '', params: {}, years: [2023] }, 2023)?.id).toBe('H1');
