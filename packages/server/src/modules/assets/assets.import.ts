@@ -6,7 +6,7 @@ import { readCheckedFile, recordTemplate, rowIssuesError, type RecordColumn } fr
 import { isInScope } from '../regions/scope.ts';
 import * as importRepo from './asset-import.repo.ts';
 import * as repo from './assets.repo.ts';
-import { assertAssetWriter, operatorFits } from './assets.service.ts';
+import { ASSET_NO_UNAVAILABLE, assertAssetWriter, operatorFits } from './assets.service.ts';
 
 /**
  * 资产台账 import (issue 8 §1): the platform's own export or a county ledger, all rows or none. A row's 资产编号 names
@@ -110,7 +110,7 @@ export async function importAssetFile(deps: Deps, actor: Actor, stream: Readable
     let existing = existingByNo.get(record.assetNo);
     if (existing && !isInScope(actor, existing.regionCode)) {
       // neutral words: the row must not confirm that a record exists outside the importer's area
-      add(row, 'assetNo', record.assetNo, '资产编号不可用，请核对编号', 'this asset number cannot be used: check it');
+      add(row, 'assetNo', record.assetNo, ASSET_NO_UNAVAILABLE.messageZh, ASSET_NO_UNAVAILABLE.messageEn);
       existing = undefined;
     } else if (existing?.status === 'disposed') {
       add(row, 'assetNo', record.assetNo, `资产“${existing.name}”已处置，记录保留但不能再通过导入修改`, 'the asset is disposed: its record is read-only');

@@ -173,10 +173,23 @@ async function nextAssetNo(tx: Conn, regionCode: string): Promise<string> {
   return `${prefix}${String(seq).padStart(4, '0')}`;
 }
 
-function noTaken(assetNo: string): never {
-  throw new AppError('CONFLICT', 'asset number taken', {
-    issues: [{ path: 'assetNo', value: assetNo, messageZh: `资产编号 ${assetNo} 已存在`, messageEn: `asset number ${assetNo} already exists` }],
-  });
+/**
+ * The words for an asset number held by a record the user may not see: the same for create, PATCH and the import
+ * (assets.import.ts), so that no answer confirms that the number exists outside the user's area.
+ */
+export const ASSET_NO_UNAVAILABLE = { messageZh: '资产编号不可用，请核对编号', messageEn: 'this asset number cannot be used: check it' } as const;
+
+/**
+ * 409 for a number already held: named as taken when the holder is in the actor's scope, in the import's neutral
+ * words when it is not, or not known (a concurrent insert caught by the unique index).
+ */
+function noTaken(actor: Actor, assetNo: string, holder: { regionCode: string } | undefined): never {
+  if (holder && isInScope(actor, holder.regionCode)) {
+    throw new AppError('CONFLICT', 'asset number taken', {
+      issues: [{ path: 'assetNo', value: assetNo, messageZh: `资产编号 ${assetNo} 已存在`, messageEn: `asset number ${assetNo} already exists` }],
+    });
+  }
+  throw new AppError('CONFLICT', 'asset number unavailable', { issues: [{ path: 'assetNo', value: assetNo, ...ASSET_NO_UNAVAILABLE }] });
 }
 
 /**
@@ -192,7 +205,8 @@ export async function createAsset(deps: Deps, actor: Actor, input: AssetCreate):
   if (assetClass && !classReason?.trim()) bad([{ path: 'classReason', messageZh: '确定“四个一批”分类须填写理由', messageEn: 'a class needs its reason' }]);
   await checkAsset(db, actor, { ...fields, assetClass });
   const id = await db.transaction(async (tx) => {
-    if (assetNo && (await repo.findAssetByNo(tx, assetNo))) noTaken(assetNo);
+    const holder = assetNo ? await repo.findAssetByNo(tx, assetNo) : undefined;
+    if (assetNo && holder) noTaken(actor, assetNo, holder);
     const no = assetNo ?? (await nextAssetNo(tx, fields.regionCode));
     const row = await repo
       .insertAsset(tx, {
@@ -201,7 +215,7 @@ export async function createAsset(deps: Deps, actor: Actor, input: AssetCreate):
         assetClass: assetClass ?? null,
         classReason: assetClass ? classReason!.trim() : null,
       })
-      .catch((err: unknown) => (isUniqueViolation(err, 'assets_no_uq') ? noTaken(no) : Promise.reject(err)));
+      .catch((err: unknown) => (isUniqueViolation(err, 'assets_no_uq') ? noTaken(actor, no, undefined) : Promise.reject(err)));
     if (assetClass)
       await repo.insertClassChange(tx, { assetId: row.id, regionCode: row.regionCode, fromClass: null, toClass: assetClass, reason: classReason!.trim(), changedBy: actor.id });
     await recordAudit(tx, actor, { action: 'create', entityType: 'asset', entityId: row.id, regionCode: row.regionCode, after: row });
@@ -266,12 +280,12 @@ export async function patchAsset(deps: Deps, actor: Actor, id: number, patch: As
     const values: Partial<repo.AssetInsert> = { ...columnsOf(merged), valueFen: patch.valueYuan === undefined ? row.valueFen : yuanToFen(patch.valueYuan, 'valueYuan') };
     if (patch.assetNo !== undefined && patch.assetNo !== row.assetNo) {
       const other = await repo.findAssetByNo(tx, patch.assetNo);
-      if (other) noTaken(patch.assetNo);
+      if (other) noTaken(actor, patch.assetNo, other);
       values.assetNo = patch.assetNo;
     }
     const after = await repo
       .updateAsset(tx, id, values)
-      .catch((err: unknown) => (isUniqueViolation(err, 'assets_no_uq') && values.assetNo ? noTaken(values.assetNo) : Promise.reject(err)));
+      .catch((err: unknown) => (isUniqueViolation(err, 'assets_no_uq') && values.assetNo ? noTaken(actor, values.assetNo, undefined) : Promise.reject(err)));
     // its incomes and class history move with it (scoping and the audit of later writes follow the asset's region)
     if (after.regionCode !== row.regionCode) await repo.moveAssetChildren(tx, id, after.regionCode);
     await recordAudit(tx, actor, { action: 'update', entityType: 'asset', entityId: id, regionCode: after.regionCode, before: row, after });

@@ -308,4 +308,37 @@ describe('operator, moves and numbers', () => {
     const again = await req(county.cookie, 'POST', '/api/v1/assets', { name: '重号资产', regionCode: v12, category: 'operating', valueYuan: 1, assetNo: next.json().assetNo });
     expect(again.statusCode, again.body).toBe(409);
   });
+
+  it('a number held in the user’s area is named as taken; one held outside it answers in the import’s neutral words (create and PATCH)', async () => {
+    const no = `ZCT-SCOPE-${Date.now()}`;
+    const held = await req(town1.cookie, 'POST', '/api/v1/assets', { ...solar(), name: '一镇保密冷库', assetNo: no });
+    expect(held.statusCode, held.body).toBe(201);
+    const own = await req(town1.cookie, 'POST', '/api/v1/assets', { ...solar(), name: '一镇另一资产' });
+    const theirs = await req(town2.cookie, 'POST', '/api/v1/assets', { ...solar(), regionCode: v21, name: '二镇资产' });
+    expect([own.statusCode, theirs.statusCode]).toEqual([201, 201]);
+    const issueOf = (res: { json(): { error: { code: string; details: { issues: object[] } } } }) => [res.json().error.code, res.json().error.details.issues];
+    const taken = [{ path: 'assetNo', value: no, messageZh: `资产编号 ${no} 已存在`, messageEn: `asset number ${no} already exists` }];
+    const neutral = [{ path: 'assetNo', value: no, messageZh: '资产编号不可用，请核对编号', messageEn: 'this asset number cannot be used: check it' }];
+
+    // the holder's township and the county see the record: the precise words
+    const again = await req(town1.cookie, 'POST', '/api/v1/assets', { ...solar(), assetNo: no });
+    expect(again.statusCode).toBe(409);
+    expect(issueOf(again)).toEqual(['CONFLICT', taken]);
+    const byCounty = await req(county.cookie, 'POST', '/api/v1/assets', { ...solar(), regionCode: v21, assetNo: no });
+    expect(issueOf(byCounty)).toEqual(['CONFLICT', taken]);
+    const renamed = await req(town1.cookie, 'PATCH', `/api/v1/assets/${own.json().id}`, { assetNo: no, version: own.json().version });
+    expect(renamed.statusCode).toBe(409);
+    expect(issueOf(renamed)).toEqual(['CONFLICT', taken]);
+
+    // another township: the same words as the import's row error, nothing of the holder
+    const outsider = await req(town2.cookie, 'POST', '/api/v1/assets', { ...solar(), regionCode: v21, assetNo: no });
+    expect(outsider.statusCode).toBe(409);
+    expect(issueOf(outsider)).toEqual(['CONFLICT', neutral]);
+    const outsiderPatch = await req(town2.cookie, 'PATCH', `/api/v1/assets/${theirs.json().id}`, { assetNo: no, version: theirs.json().version });
+    expect(outsiderPatch.statusCode).toBe(409);
+    expect(issueOf(outsiderPatch)).toEqual(['CONFLICT', neutral]);
+    for (const res of [outsider, outsiderPatch]) expect(res.body).not.toMatch(/已存在|already exists|taken|一镇保密冷库/);
+    // neither refused write changed anything
+    expect((await req(town2.cookie, 'GET', `/api/v1/assets/${theirs.json().id}`)).json()).toMatchObject({ assetNo: theirs.json().assetNo, version: 1 });
+  });
 });
