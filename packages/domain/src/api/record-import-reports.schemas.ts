@@ -19,6 +19,8 @@ export const MigrantWorkImportReportSchema = z.object({
   employersMatched: count('rows whose 务工企业名称 named an entity of the registry (linked)'),
   ignored: z
     .array(z.object({ column: z.string(), rows: count('rows with a value in it'), reasonZh: z.string(), reasonEn: z.string() }))
-    .describe('columns read but not stored: 年度交通费补助 (a subsidy payment, recorded in the subsidy register), 所属行业'),
+    .describe(
+      'columns read but not stored: 年度交通费补助 (a subsidy payment, recorded in the subsidy register), 所属行业, 就业渠道 where it would set or clear 公益性岗位 (a hire or an exit does)',
+    ),
 });
 export type MigrantWorkImportReport = z.infer<typeof MigrantWorkImportReportSchema>;

@@ -1,5 +1,6 @@
 // The public-welfare post area of the domain (J4, J5): lifecycle checks and the rules' facts.
 export * from './posts.ts';
+export * from './post-holding.ts';
 export {
   J4_RULE,
   J5_RULE,

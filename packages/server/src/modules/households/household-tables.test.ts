@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHousehold, buildRegionTree, buildUser } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { HOUSEHOLD_CHILD_TABLES, HOUSEHOLD_LINKED_NOT_MOVED } from './household-tables.ts';
+import { HOUSEHOLD_CHILD_TABLES, HOUSEHOLD_GRANDCHILD_TABLES, HOUSEHOLD_LINKED_NOT_MOVED } from './household-tables.ts';
 
 // The list of tables that hang on a household has one owner (household-tables.ts). This test finds every such
 // table in the migrated database itself: a new child table that the list misses would keep its old region code
@@ -33,6 +33,26 @@ describe('household child tables', () => {
       expect(byTable.get(child.table)?.has(child.householdColumn), `${child.table}.household_id`).toBe(true);
       expect(byTable.get(child.table)?.has('version') ?? false, `${child.table}.version`).toBe(child.versioned);
     }
+  });
+
+  it('lists every table with a region code and no household id that hangs on a child table (post_payments)', async () => {
+    const fks = await t.db.query<{ child: string; parent: string; col: string }>(
+      `SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent, a.attname AS col
+         FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+        WHERE c.contype = 'f' AND array_length(c.conkey, 1) = 1`,
+    );
+    const cols = await t.db.query<{ table_name: string; column_name: string }>(
+      `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name IN ('household_id', 'region_code', 'version')`,
+    );
+    const has = (table: string, col: string) => cols.some((c) => c.table_name === table && c.column_name === col);
+    const children = new Set(HOUSEHOLD_CHILD_TABLES.map((x) => x.table));
+    const found = fks
+      .filter((f) => children.has(f.parent) && has(f.child, 'region_code') && !has(f.child, 'household_id'))
+      .map((f) => `${f.child}.${f.col} → ${f.parent}`)
+      .sort();
+    expect(found).toEqual(HOUSEHOLD_GRANDCHILD_TABLES.map((g) => `${g.table}.${g.linkColumn} → ${g.via}`).sort());
+    expect(found).toContain('post_payments.appointment_id → post_appointments');
+    for (const g of HOUSEHOLD_GRANDCHILD_TABLES) expect(has(g.table, 'version'), `${g.table}.version`).toBe(g.versioned);
   });
 
   it('a household moved to another township by PATCH takes every listed table along, versions bumped', async () => {
@@ -67,10 +87,24 @@ describe('household child tables', () => {
       `INSERT INTO public_welfare_posts (region_code, name, post_type, need_reason, monthly_subsidy_fen, status) VALUES ($1, '保洁员', 'cleaning', '村内保洁', 50000, 'filled') RETURNING id`,
       [from],
     );
-    await t.db.query(`INSERT INTO post_appointments (post_id, person_id, household_id, region_code, started_on) VALUES ($1, $2, $3, $4, '2024-01-01')`, [
+    const [appointment] = await t.db.query<{ id: number }>(
+      `INSERT INTO post_appointments (post_id, person_id, household_id, region_code, started_on) VALUES ($1, $2, $3, $4, '2024-01-01') RETURNING id`,
+      [post?.id, person, h.id, from],
+    );
+    await t.db.query(
+      `INSERT INTO post_payments (appointment_id, post_id, person_id, region_code, month, amount_fen) VALUES ($1, $2, $3, $4, '2024-01-01', 50000), ($1, $2, $3, $4, '2024-02-01', 50000)`,
+      [appointment?.id, post?.id, person, from],
+    );
+    // another household's payment stays where it is
+    const other = await buildHousehold(t, { regionCode: from });
+    const [otherAppointment] = await t.db.query<{ id: number }>(
+      `INSERT INTO post_appointments (post_id, person_id, household_id, region_code, started_on, ended_on, exit_reason) VALUES ($1, $2, $3, $4, '2023-01-01', '2023-12-31', 'resigned') RETURNING id`,
+      [post?.id, other.members[0]!.id, other.id, from],
+    );
+    await t.db.query(`INSERT INTO post_payments (appointment_id, post_id, person_id, region_code, month, amount_fen) VALUES ($1, $2, $3, $4, '2023-05-01', 50000)`, [
+      otherAppointment?.id,
       post?.id,
-      person,
-      h.id,
+      other.members[0]!.id,
       from,
     ]);
     await t.db.query(
@@ -91,5 +125,14 @@ describe('household child tables', () => {
       if (child.table !== 'monitoring_cases') expect(rows.length, child.table).toBeGreaterThan(0);
       for (const r of rows) expect(r, child.table).toEqual(child.versioned ? { region_code: to, version: 2 } : { region_code: to });
     }
+    const payments = await t.db.query<{ appointment_id: number; month: string; region_code: string }>(
+      `SELECT appointment_id::int, to_char(month, 'YYYY-MM') AS month, region_code FROM post_payments WHERE post_id = $1 ORDER BY month`,
+      [post?.id],
+    );
+    expect(payments).toEqual([
+      { appointment_id: otherAppointment?.id, month: '2023-05', region_code: from },
+      { appointment_id: appointment?.id, month: '2024-01', region_code: to },
+      { appointment_id: appointment?.id, month: '2024-02', region_code: to },
+    ]);
   });
 });

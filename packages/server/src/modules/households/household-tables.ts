@@ -33,6 +33,26 @@ export const HOUSEHOLD_CHILD_TABLES: readonly HouseholdChildTable[] = [
   { table: 'training_participants', householdColumn: 'household_id', regionColumn: 'region_code', versioned: true },
 ];
 
+/**
+ * Tables that carry a region code but no household id: their rows hang on a row of a child table (`via`, by
+ * `linkColumn` = its id) and move with that row's household. `household-tables.test.ts` fails when a table with a
+ * region code and a foreign key to a child table is missing here.
+ */
+export type HouseholdGrandchildTable = {
+  table: string;
+  /** the child table the row hangs on */
+  via: string;
+  /** the column naming the `via` row */
+  linkColumn: string;
+  regionColumn: 'region_code';
+  versioned: boolean;
+};
+
+export const HOUSEHOLD_GRANDCHILD_TABLES: readonly HouseholdGrandchildTable[] = [
+  // 在岗领补: the monthly payments of a member's post holding
+  { table: 'post_payments', via: 'post_appointments', linkColumn: 'appointment_id', regionColumn: 'region_code', versioned: false },
+];
+
 /** Tables linked to a household that deliberately do NOT move with it, and why. */
 export const HOUSEHOLD_LINKED_NOT_MOVED: readonly { table: string; reason: string }[] = [
   { table: 'audit_log', reason: 'history: an entry keeps the region the record had when it was written' },
@@ -46,9 +66,15 @@ export const HOUSEHOLD_LINKED_NOT_MOVED: readonly { table: string; reason: strin
  * household_id indexes. Run them after the households themselves are updated.
  */
 export function moveChildrenStatements(source: string, where = 'true'): string[] {
-  return HOUSEHOLD_CHILD_TABLES.map(
+  const children = HOUSEHOLD_CHILD_TABLES.map(
     (t) => `UPDATE ${t.table} c SET ${t.regionColumn} = h.region_code${t.versioned ? ', version = c.version + 1' : ''}
       FROM ${source} s JOIN households h ON h.id = s.id
      WHERE ${where} AND c.${t.householdColumn} = s.id AND c.${t.regionColumn} IS DISTINCT FROM h.region_code`,
   );
+  const grandchildren = HOUSEHOLD_GRANDCHILD_TABLES.map(
+    (t) => `UPDATE ${t.table} g SET ${t.regionColumn} = h.region_code${t.versioned ? ', version = g.version + 1' : ''}
+      FROM ${source} s JOIN households h ON h.id = s.id JOIN ${t.via} c ON c.household_id = s.id
+     WHERE ${where} AND g.${t.linkColumn} = c.id AND g.${t.regionColumn} IS DISTINCT FROM h.region_code`,
+  );
+  return [...children, ...grandchildren];
 }

@@ -4,7 +4,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { households, persons, regions } from '@chanbang/db';
 import { API_LIMITS } from '@chanbang/domain';
 import type { Conn } from '../../deps.ts';
-import { HOUSEHOLD_CHILD_TABLES } from './household-tables.ts';
+import { HOUSEHOLD_CHILD_TABLES, HOUSEHOLD_GRANDCHILD_TABLES } from './household-tables.ts';
 import { rowsOf } from '../regions/regions.repo.ts';
 import { scopeWhere } from '../regions/scope.ts';
 import { escapeLike, idArrayLiteral } from '../../sql-helpers.ts';
@@ -359,6 +359,13 @@ export async function moveHouseholdChildren(db: Conn, householdId: number, regio
     const version = t.versioned ? sql`, version = version + 1` : sql``;
     await db.execute(
       sql`UPDATE ${sql.identifier(t.table)} SET ${sql.identifier(t.regionColumn)} = ${regionCode}${version} WHERE ${sql.identifier(t.householdColumn)} = ${householdId}`,
+    );
+  }
+  for (const t of HOUSEHOLD_GRANDCHILD_TABLES) {
+    const version = t.versioned ? sql`, version = version + 1` : sql``;
+    await db.execute(
+      sql`UPDATE ${sql.identifier(t.table)} SET ${sql.identifier(t.regionColumn)} = ${regionCode}${version}
+           WHERE ${sql.identifier(t.linkColumn)} IN (SELECT id FROM ${sql.identifier(t.via)} WHERE household_id = ${householdId})`,
     );
   }
 }

@@ -23,6 +23,7 @@ import { findRegion } from '../regions/regions.repo.ts';
 import { resolvePrefix } from '../regions/regions.service.ts';
 import { assertRecordInScope, assertWriteScope } from '../regions/scope.ts';
 import { checkVersion } from '../../versioning.ts';
+import { endHoldingsOfLeavers } from '../posts/post-holder-exit.ts';
 import { assertAdmin, getWritableHousehold, lockWritableHousehold } from './household-access.ts';
 import * as repo from './households.repo.ts';
 import { assertIdNumbersFree, checkPersonFields, throwHouseholdNoTaken, personColumns, throwIfIssues, todayInChina } from './household.rules.ts';
@@ -233,8 +234,9 @@ export async function refuseDeleteHousehold(deps: Deps, actor: Actor, id: number
 
 /**
  * 自然减少 of a household: reason and date; the household and its members leave the registry and become
- * read-only (the records stay for the audit trail). Audited in the same transaction.
- * @throws AppError NOT_FOUND, FORBIDDEN, RECORD_EXITED (already left)
+ * read-only (the records stay for the audit trail); the members' public-welfare post holdings end (有序退岗 on the
+ * exit date, 就业渠道 公益性岗位 cleared). Audited in the same transaction.
+ * @throws AppError NOT_FOUND, FORBIDDEN, RECORD_EXITED (already left), INVALID_TRANSITION (a post's month after the exit date already paid)
  */
 export async function exitHousehold(deps: Deps, actor: Actor, id: number, input: ExitInput, version: number | undefined, rm: HouseholdReadModel): Promise<HouseholdView> {
   const db = deps.db.db;
@@ -247,6 +249,9 @@ export async function exitHousehold(deps: Deps, actor: Actor, id: number, input:
     const before = await lockWritableHousehold(tx, actor, id);
     await checkVersion(before.version, version, () => rm.detail(tx, before, seesPii(actor)));
     const after = await repo.exitHousehold(tx, id, { reason: input.reason, date: input.date, note: input.note ?? null });
+    // the members' public-welfare post holdings end with their 自然减少 (a member who left before keeps their own date)
+    const leavers = (await repo.listMembers(tx, id)).flatMap((m) => (m.exitReason && m.exitDate ? [{ personId: m.id, reason: m.exitReason, date: m.exitDate }] : []));
+    await endHoldingsOfLeavers(tx, actor, leavers, { clearChannel: true });
     const { regionName: _r, ...b } = before;
     await recordAudit(tx, actor, { action: 'exit', entityType: 'household', entityId: id, regionCode: before.regionCode, householdId: id, before: b, after });
   });

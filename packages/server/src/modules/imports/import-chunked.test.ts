@@ -89,7 +89,7 @@ describe('chunked import commit', () => {
     expect(job).toEqual({ commit_cursor: 8, staged: 0 });
   });
 
-  it('a household moved to another township takes its members, incomes, measures and cases along, with versions bumped', async () => {
+  it('a household moved to another township takes its members, incomes, measures, cases, post holdings and their payments along, with versions bumped', async () => {
     const head = id('19550505', '551');
     const spouse = id('19560606', '552');
     const first = await uploadAndValidate('move-1.csv', csv([row('MV001', GROUP, '迁户主', head, '户主'), row('MV001', GROUP, '迁配偶', spouse, '配偶')]));
@@ -98,6 +98,22 @@ describe('chunked import commit', () => {
     const hid = Number(hh?.id);
     await ctx.db.query(`INSERT INTO support_measures (household_id, region_code, category, year) VALUES ($1, $2, 'industry', 2024)`, [hid, GROUP]);
     await ctx.db.query(`INSERT INTO household_incomes (household_id, region_code, year, member_count) VALUES ($1, $2, 2024, 2)`, [hid, GROUP]);
+    // a member's post holding and its paid month (post_payments has no household_id: it moves through the holding)
+    const [post] = await ctx.db.query<{ id: number }>(
+      `INSERT INTO public_welfare_posts (region_code, name, post_type, need_reason, monthly_subsidy_fen, status) VALUES ($1, '保洁员', 'cleaning', '村内保洁', 50000, 'filled') RETURNING id`,
+      [GROUP.slice(0, 12)],
+    );
+    const [holder] = await ctx.db.query<{ id: number }>('SELECT id FROM persons WHERE household_id = $1 ORDER BY id LIMIT 1', [hid]);
+    const [appointment] = await ctx.db.query<{ id: number }>(
+      `INSERT INTO post_appointments (post_id, person_id, household_id, region_code, started_on) VALUES ($1, $2, $3, $4, '2024-01-01') RETURNING id`,
+      [post?.id, holder?.id, hid, GROUP],
+    );
+    await ctx.db.query(`INSERT INTO post_payments (appointment_id, post_id, person_id, region_code, month, amount_fen) VALUES ($1, $2, $3, $4, '2024-01-01', 50000)`, [
+      appointment?.id,
+      post?.id,
+      holder?.id,
+      GROUP,
+    ]);
     // the second file names the head only, in 阳店镇: the spouse (not in the file) moves with the household too
     const second = await uploadAndValidate('move-2.csv', csv([row('MV001', OTHER_GROUP, '迁户主', head, '户主', '阳店村1号')]));
     expect((await commit(second)).status).toBe('done');
@@ -106,12 +122,16 @@ describe('chunked import commit', () => {
     const children = await ctx.db.query<{ t: string; region_code: string; version: number }>(
       `SELECT 'person:' || id_number AS t, region_code, version FROM persons WHERE household_id = $1
        UNION ALL SELECT 'measure', region_code, version FROM support_measures WHERE household_id = $1
-       UNION ALL SELECT 'income', region_code, version FROM household_incomes WHERE household_id = $1 ORDER BY 1`,
+       UNION ALL SELECT 'income', region_code, version FROM household_incomes WHERE household_id = $1
+       UNION ALL SELECT 'holding', region_code, version FROM post_appointments WHERE household_id = $1
+       UNION ALL SELECT 'payment', p.region_code, 0 FROM post_payments p JOIN post_appointments a ON a.id = p.appointment_id WHERE a.household_id = $1 ORDER BY 1`,
       [hid],
     );
     expect(children).toEqual([
+      { t: 'holding', region_code: OTHER_GROUP, version: 2 },
       { t: 'income', region_code: OTHER_GROUP, version: 2 },
       { t: 'measure', region_code: OTHER_GROUP, version: 2 },
+      { t: 'payment', region_code: OTHER_GROUP, version: 0 },
       { t: `person:${head}`, region_code: OTHER_GROUP, version: 2 },
       { t: `person:${spouse}`, region_code: OTHER_GROUP, version: 2 },
     ]);

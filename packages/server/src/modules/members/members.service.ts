@@ -1,4 +1,16 @@
-import { AppError, exitDateIssue, normalizeIdNumber, secondHeadIssue, type ExitInput, type Issue, type PersonCreate, type PersonUpdate, type PersonView } from '@chanbang/domain';
+import {
+  AppError,
+  PUBLIC_POST_CHANNEL,
+  employmentChannelIssue,
+  exitDateIssue,
+  normalizeIdNumber,
+  secondHeadIssue,
+  type ExitInput,
+  type Issue,
+  type PersonCreate,
+  type PersonUpdate,
+  type PersonView,
+} from '@chanbang/domain';
 import type { Actor, Conn, Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { loadDictIndex } from '../dictionaries/dictionaries.service.ts';
@@ -10,6 +22,7 @@ import { assertIdNumbersFree, checkPersonFields, hasCheckDigitIn, isHeadIn, pers
 import { toPersonView } from '../households/households.views.ts';
 import { assertMayLeaveAlone, translateUnique } from './members.rules.ts';
 import { employerColumns } from './person-employment.ts';
+import { endHoldingsOfLeavers, holdsPost } from '../posts/post-holder-exit.ts';
 
 /**
  * Adds a member to a household.
@@ -21,6 +34,9 @@ export async function addMember(deps: Deps, actor: Actor, householdId: number, i
   const idx = await loadDictIndex(deps);
   const issues: Issue[] = [];
   const checked = checkPersonFields(idx, input, '', issues);
+  // a new member holds no post: 公益性岗位 comes with a hire
+  const channelIssue = employmentChannelIssue(input.employmentChannel, null, false);
+  if (channelIssue) issues.push(channelIssue);
   if (checked?.isHead && (await repo.listMembers(db, householdId)).some((m) => m.isHead)) issues.push(secondHeadIssue('relation'));
   throwIfIssues(issues, 'member is invalid');
   const c = checked!;
@@ -86,6 +102,8 @@ export async function updatePerson(deps: Deps, actor: Actor, personId: number, i
         const before = await lockVersioned(tx, actor, personId, version);
         const issues: Issue[] = [];
         const checked = checkPersonFields(idx, fields, '', issues, before);
+        const channelIssue = employmentChannelIssue(fields.employmentChannel, before.employmentChannel, await holdsPost(tx, personId));
+        if (channelIssue) issues.push(channelIssue);
         const becomesHead = fields.relation !== undefined ? isHeadIn(idx, fields.relation) : before.isHead;
         if (becomesHead && !before.isHead && (await repo.listMembers(tx, before.householdId)).some((m) => m.isHead && m.id !== personId)) {
           issues.push(secondHeadIssue('relation'));
@@ -130,8 +148,10 @@ export async function refuseDeletePerson(deps: Deps, actor: Actor, personId: num
 
 /**
  * 自然减少 of one member: reason and date; the person stays on record, read-only. The head cannot leave alone.
+ * A post the member holds is left on the exit date in the same transaction (有序退岗, `endHoldingsOfLeavers`).
  * @throws AppError NOT_FOUND, FORBIDDEN, RECORD_EXITED (the member or the household already left),
- *   INVALID_TRANSITION (the head, or the last member: then the whole household leaves)
+ *   INVALID_TRANSITION (the head, or the last member: then the whole household leaves; a post's month after the
+ *   exit date already paid)
  */
 export async function exitPerson(deps: Deps, actor: Actor, personId: number, input: ExitInput, version: number | undefined): Promise<PersonView> {
   const db = deps.db.db;
@@ -145,7 +165,10 @@ export async function exitPerson(deps: Deps, actor: Actor, personId: number, inp
   const after = await db.transaction(async (tx) => {
     const before = await lockVersioned(tx, actor, personId, version);
     assertMayLeaveAlone(before, repo.activeMembers(await repo.listMembers(tx, before.householdId)).length);
-    const p = await repo.updatePerson(tx, personId, { exitReason: input.reason, exitDate: input.date, exitNote: input.note ?? null });
+    // the holding of a public-welfare post ends with the 自然减少, and 就业渠道 公益性岗位 with it (in this write)
+    const held = await endHoldingsOfLeavers(tx, actor, [{ personId, reason: input.reason, date: input.date }], { clearChannel: false });
+    const channel = held.size > 0 && before.employmentChannel === PUBLIC_POST_CHANNEL ? { employmentChannel: null } : {};
+    const p = await repo.updatePerson(tx, personId, { exitReason: input.reason, exitDate: input.date, exitNote: input.note ?? null, ...channel });
     await recordAudit(tx, actor, { action: 'exit', entityType: 'person', entityId: personId, regionCode: p.regionCode, householdId: p.householdId, before, after: p });
     return p;
   });
@@ -153,7 +176,8 @@ export async function exitPerson(deps: Deps, actor: Actor, personId: number, inp
 }
 
 /**
- * Brings a member back into the registry (admin only).
+ * Brings a member back into the registry (admin only). A post holding the 自然减少 ended stays ended: the member is
+ * hired again under 公益性岗位 if still on post.
  * @throws AppError FORBIDDEN (not an admin, or out of scope), NOT_FOUND, RECORD_EXITED (the household itself left:
  *   restore the household), INVALID_TRANSITION (the member is in the registry)
  */

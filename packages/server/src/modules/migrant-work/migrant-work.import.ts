@@ -2,10 +2,13 @@ import type { Readable } from 'node:stream';
 import {
   JOB_IMPORT_COLUMNS,
   PROVINCE_BY_CODE,
+  IMPORT_CHANNEL_SKIP_WORDS,
   checkJobImportRow,
   classifyWorkPlace,
+  importChannelOutcome,
   maskIdNumber,
   type HomePlace,
+  type ImportChannelSkip,
   type Issue,
   type JobImportKey,
   type JobImportRecord,
@@ -26,7 +29,8 @@ import * as repo from './migrant-work.repo.ts';
  * national export, or the person columns of the 监测对象信息 export, all rows or none. A row updates the person holding
  * its 证件号码 in the user's scope (versioned, audited `import_update`, one transaction); a number outside the scope
  * reads exactly like an unknown one. Blank cells leave the stored value. 年度交通费补助 is not a payment record here
- * (the subsidy register owns payments): it and 所属行业 are reported as ignored.
+ * (the subsidy register owns payments): it and 所属行业 are reported as ignored, and so are rows whose 就业渠道 would
+ * move a person to or from 公益性岗位 (that channel follows a post's hire and exit only: `importChannelOutcome`).
  */
 
 export const JOB_COLUMNS = JOB_IMPORT_COLUMNS as unknown as readonly RecordColumn<JobImportKey>[];
@@ -63,13 +67,13 @@ async function homesOf(deps: Deps, people: PersonRow[]): Promise<Map<string, Hom
   );
 }
 
-/** The person's new employment columns from a row (only what the row says). */
-function patchOf(r: JobImportRecord, status: string | null, employerEntityId: number | null): JobPatch {
+/** The person's new employment columns from a row (only what the row says; the channel as `importChannelOutcome` allows). */
+function patchOf(r: JobImportRecord, channel: string | null, status: string | null, employerEntityId: number | null): JobPatch {
   const patch: JobPatch = {};
   if (r.workMonths !== null) patch.workMonths = r.workMonths;
   if (status !== null) patch.employmentStatus = status;
   if (r.place !== null) patch.employmentPlace = r.place;
-  if (r.channel !== null) patch.employmentChannel = r.channel;
+  if (channel !== null) patch.employmentChannel = channel;
   if (r.employerName !== null) Object.assign(patch, { employerName: r.employerName, employerEntityId });
   if (r.monthlyWageFen !== null) patch.monthlyWageFen = r.monthlyWageFen;
   return patch;
@@ -96,6 +100,8 @@ export async function importMigrantWorkFile(deps: Deps, actor: Actor, stream: Re
   const seen = new Map<string, number>();
   const planned: Planned[] = [];
   let employersMatched = 0;
+  // 就业渠道 公益性岗位 comes and goes with a post's hire and exit only: rows that would move it are counted, not applied
+  const channelSkips: Record<ImportChannelSkip, number> = { not_holder: 0, holder: 0 };
   for (const { row, record: r } of checked) {
     const person = byId.get(r.idNumber);
     const first = seen.get(r.idNumber);
@@ -115,6 +121,8 @@ export async function importMigrantWorkFile(deps: Deps, actor: Actor, stream: Re
     }
     if (r.name !== null && r.name.replace(/\s+/g, '') !== person.name.replace(/\s+/g, ''))
       add(row, 'name', r.name, `姓名与该证件号码登记的姓名（${person.name}）不一致`, 'the name differs from the one registered for this ID number');
+    const { channel, skipped } = importChannelOutcome(r.channel, person.holdsPost);
+    if (skipped) channelSkips[skipped]++;
     let status: string | null = null;
     if (r.abroad) status = 'abroad';
     else if (r.employed === false) status = 'not_working';
@@ -128,7 +136,7 @@ export async function importMigrantWorkFile(deps: Deps, actor: Actor, stream: Re
           `无法判断“${r.place}”在省内还是省外：请写明省（区、市），如“广东省深圳市”，或填写“省外”“省内县外”“县内”`,
           'cannot tell whether the place is in the province: name the province, or write 省外 / 省内县外 / 县内',
         );
-    } else if (r.channel === 'public_post' || r.channel === 'self_employed') status = r.channel;
+    } else if (channel === 'public_post' || channel === 'self_employed') status = channel;
     let employerEntityId: number | null = null;
     if (r.employerName !== null) {
       // an entity the user may read of the person's county (the asset operator's rule), named exactly so, once
@@ -138,7 +146,7 @@ export async function importMigrantWorkFile(deps: Deps, actor: Actor, stream: Re
         employersMatched++;
       }
     }
-    planned.push({ person, patch: patchOf(r, status, employerEntityId) });
+    planned.push({ person, patch: patchOf(r, channel, status, employerEntityId) });
   }
   if (issues.length) throw rowIssuesError(maskedIssues(issues, pii));
 
@@ -156,6 +164,9 @@ export async function importMigrantWorkFile(deps: Deps, actor: Actor, stream: Re
         : { column: col(k), rows, reasonZh: '所属行业未保存（农户成员无此项）', reasonEn: 'the industry is not stored (persons have no such field)' },
     ];
   });
+  for (const k of ['not_holder', 'holder'] as const) {
+    if (channelSkips[k]) ignored.push({ column: col('channel'), rows: channelSkips[k], reasonZh: IMPORT_CHANNEL_SKIP_WORDS[k].zh, reasonEn: IMPORT_CHANNEL_SKIP_WORDS[k].en });
+  }
 
   return db.transaction(async (tx) => {
     let updated = 0;

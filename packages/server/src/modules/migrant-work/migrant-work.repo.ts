@@ -1,22 +1,27 @@
 import { and, asc, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
-import { entities, households, persons, regions } from '@chanbang/db';
+import { entities, households, persons, postAppointments, regions } from '@chanbang/db';
 import type { Conn } from '../../deps.ts';
 import type { PersonRow } from '../households/households.repo.ts';
 import { scopeWhere } from '../regions/scope.ts';
 
 /** The 外出务工信息 file's SQL: persons by ID number, the counties' own places, entities by name, the export's rows. */
 
-export type JobPerson = PersonRow & { householdExited: boolean };
+/** `holdsPost`: an active public-welfare post appointment (就业渠道 公益性岗位 is then the hire's, never the file's). */
+export type JobPerson = PersonRow & { householdExited: boolean; holdsPost: boolean };
 
-/** Persons holding any of the ID numbers, with whether their household has left the registry. */
+/** Persons holding any of the ID numbers, with whether their household has left the registry and whether they hold a post. */
 export async function findJobPersons(db: Conn, idNumbers: string[]): Promise<JobPerson[]> {
   if (!idNumbers.length) return [];
   const rows = await db
-    .select({ p: persons, hhExit: households.exitReason })
+    .select({
+      p: persons,
+      hhExit: households.exitReason,
+      onPost: sql<boolean>`EXISTS (SELECT 1 FROM ${postAppointments} a WHERE a.person_id = ${persons.id} AND a.ended_on IS NULL)`,
+    })
     .from(persons)
     .innerJoin(households, eq(households.id, persons.householdId))
     .where(inArray(persons.idNumber, idNumbers));
-  return rows.map((r) => ({ ...r.p, householdExited: r.hhExit !== null }));
+  return rows.map((r) => ({ ...r.p, householdExited: r.hhExit !== null, holdsPost: r.onPost === true }));
 }
 
 export type PlaceName = { code: string; level: string; name: string; parentCode: string | null };

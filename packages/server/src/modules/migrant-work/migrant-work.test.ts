@@ -183,8 +183,51 @@ describe('外出务工信息 import', () => {
     ]);
     const ok = await upload(town1.cookie, await sheet(PERSON, [[mine[2]!.name, mine[2]!.idNumber, '配偶', '普通劳动力', '10', '河南省郑州市', '', '是', '']]));
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(await person(mine[2]!.id)).toMatchObject({ work_months: 10, employment_status: 'in_province', employment_channel: 'public_post' });
+    // 公益性岗位 = 是 for a person who holds no post: the channel is a hire's, never the file's; the row says so
+    expect(await person(mine[2]!.id)).toMatchObject({ work_months: 10, employment_status: 'in_province', employment_channel: null });
+    expect(ok.json().ignored).toEqual([
+      {
+        column: '就业渠道',
+        rows: 1,
+        reasonZh: '就业渠道“公益性岗位”随岗位聘任自动登记，未在公益性岗位聘任的人员不按导入登记，请在“公益性岗位”中办理聘任',
+        reasonEn: 'the channel “public-welfare post” is recorded by a hire: not set for persons who hold no post (hire them under Public-welfare posts)',
+      },
+    ]);
     expect((await upload(viewer.cookie, await sheet(PERSON, []))).statusCode).toBe(403);
+  });
+
+  it('a post holder keeps 就业渠道 公益性岗位 whatever the row says; the other columns are imported and the row is reported', async () => {
+    const holder = mine[2]!;
+    const village = tree.townships[0]!.villages[0]!.code;
+    const [post] = await t.db.query<{ id: number }>(
+      `INSERT INTO public_welfare_posts (region_code, name, post_type, need_reason, monthly_subsidy_fen, status) VALUES ($1, '护林员', 'forest_ranger', '护林防火', 60000, 'filled') RETURNING id`,
+      [village],
+    );
+    const [hh] = await t.db.query<{ household_id: number }>('SELECT household_id FROM persons WHERE id = $1', [holder.id]);
+    await t.db.query(`INSERT INTO post_appointments (post_id, person_id, household_id, region_code, started_on) VALUES ($1, $2, $3, $4, '2024-01-01')`, [
+      post!.id,
+      holder.id,
+      hh!.household_id,
+      village,
+    ]);
+    await t.db.query(`UPDATE persons SET employment_channel = 'public_post' WHERE id = $1`, [holder.id]);
+    const rows = [
+      [holder.name, holder.idNumber, '配偶', '普通劳动力', '7', '河南省郑州市', '', '否', '企业务工'],
+      [mine[0]!.name, mine[0]!.idNumber, '户主', '普通劳动力', '3', '', '', '', '自主创业'],
+    ];
+    const res = await upload(town1.cookie, await sheet(PERSON, rows));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await person(holder.id)).toMatchObject({ work_months: 7, employment_status: 'in_province', employment_channel: 'public_post' });
+    // a person without a post takes the row's channel as before
+    expect(await person(mine[0]!.id)).toMatchObject({ work_months: 3, employment_channel: 'self_employed' });
+    expect(res.json().ignored).toEqual([
+      {
+        column: '就业渠道',
+        rows: 1,
+        reasonZh: '现聘公益性岗位人员的就业渠道保持“公益性岗位”，如已不在岗，请在“公益性岗位”中办理退岗',
+        reasonEn: 'persons holding a public-welfare post keep that channel: record the exit from the post if they left it',
+      },
+    ]);
   });
 
   it('export: the scope’s workers in the import layout, ID numbers masked for a masked role; a county officer sees them whole', async () => {

@@ -161,6 +161,18 @@ export async function personOnPost(db: Conn, personId: number): Promise<boolean>
   return row !== undefined;
 }
 
+/** The active holdings of some persons with their posts, both locked (a holder's 自然减少 ends them). */
+export async function lockActiveHoldingsOf(tx: Conn, personIds: readonly number[]): Promise<{ appointment: AppointmentRow; post: PostRow }[]> {
+  if (personIds.length === 0) return [];
+  return tx
+    .select({ appointment: postAppointments, post: publicWelfarePosts })
+    .from(postAppointments)
+    .innerJoin(publicWelfarePosts, eq(publicWelfarePosts.id, postAppointments.postId))
+    .where(and(inArray(postAppointments.personId, [...personIds]), isNull(postAppointments.endedOn)))
+    .orderBy(asc(postAppointments.postId))
+    .for('update');
+}
+
 /** Sets a person's 就业渠道 (公益性岗位 on a hire, cleared on the exit) and bumps the person's version. */
 export async function setEmploymentChannel(tx: Conn, personId: number, channel: string | null) {
   const [row] = await tx

@@ -1,8 +1,7 @@
-import type { PersonView } from '@chanbang/domain';
+import { PUBLIC_POST_CHANNEL, type PersonView } from '@chanbang/domain';
 import { Col, Form, Input, InputNumber, Row, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { DictSelect } from '../../../ui/DictSelect.tsx';
 import { useDict } from '../../dictionaries/api.ts';
 import { useEntities } from '../../entities/api.ts';
 
@@ -48,6 +47,28 @@ function EmployerSelect({ value, onChange, currentName }: { value?: number | nul
 }
 
 /**
+ * 就业渠道: 公益性岗位 comes with a hire and goes with the exit (003 §二(二)4 以岗聘任、有序退岗; the server refuses it
+ * otherwise), so it cannot be picked here; a member who holds it shows it.
+ */
+function ChannelSelect({ value, onChange }: { value?: string | null; onChange?: (v: string | null) => void }) {
+  const { t } = useI18n();
+  const dict = useDict();
+  const options = dict.options('employment_channel').map((o) => ({ ...o, disabled: o.value === PUBLIC_POST_CHANNEL && value !== PUBLIC_POST_CHANNEL }));
+  return (
+    <Select
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      value={value ?? undefined}
+      onChange={(v?: string) => onChange?.(v ?? null)}
+      options={options}
+      loading={!dict.isLoaded}
+      aria-label={t('trainings.emp.channel')}
+      style={{ width: '100%' }}
+    />
+  );
+}
+
+/**
  * 就业与技能 of a member (issue 8 §4; H4, H7): 就业意愿, 培训意愿, 就业渠道, 务工企业 (an entity, or the typed 企业名称), 务工地点,
  * 务工月收入 in 元 and 掌握技能 as tags, beside the roster's 务工状况 / 务工时间 of MemberFields. Saved with the member (its version).
  */
@@ -71,8 +92,8 @@ export function MemberEmploymentFields() {
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>
-          <Form.Item name="employmentChannel" label={t('trainings.emp.channel')}>
-            <DictSelect dictCode="employment_channel" style={{ width: '100%' }} />
+          <Form.Item name="employmentChannel" label={t('trainings.emp.channel')} extra={t('trainings.emp.channelHint')}>
+            <ChannelSelect />
           </Form.Item>
         </Col>
         <Col xs={24} md={10}>
