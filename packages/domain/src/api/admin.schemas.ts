@@ -86,17 +86,25 @@ export const ByRegionRowSchema = z.object({
   drill: z.record(z.string(), z.string()).describe('query parameters of the list behind the figure'),
 });
 export const RuleFailingItemSchema = z.object({
-  key: z.string().describe('subject key: a record id, or a region code'),
+  key: z.string().describe('subject key: a record id, `entityId:personId` (J3), `posts:<village code>` (J4), or a region code'),
   regionCode: z.string(),
-  regionName: z.string().nullable(),
-  label: z.string().nullable().describe('户编号 and 户主 of a household, the name of an entity or project, of a region'),
+  regionName: z.string().nullable().describe('name of the subject’s region; a 组 as 村名组名'),
+  label: z
+    .string()
+    .nullable()
+    .describe(
+      '户编号 and 户主 of a household, 姓名（户编号） of a person, 企业名称 · 姓名（户编号） of a J3 pair, 某村公益性岗位, the name of an entity, post, project or region (never an ID number)',
+    ),
   status: z.enum(['met', 'not_met', 'listed']).optional().describe('listed = shown for information, not counted (H1 weak_labour)'),
   value: z.number().nullable().optional(),
   threshold: z.number().nullable().optional(),
   reasonZh: z.string(),
   reasonEn: z.string(),
   groupCode: z.string().nullable(),
-  link: z.string().nullable().describe('web path of the subject'),
+  link: z
+    .string()
+    .nullable()
+    .describe('web path where the subject is acted on: its household, entity, post or project; a job-subsidy subject the 就业补助 tab of its kind and year'),
 });
 export const RuleGroupSchema = z.object({ code: z.string(), labelZh: z.string(), labelEn: z.string(), count: z.number().int() });
 export const RuleEvaluationSchema = z.object({

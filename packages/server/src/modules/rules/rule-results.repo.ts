@@ -144,33 +144,76 @@ export async function failingSubjectIds(db: Conn, ruleId: string, year: number, 
     .filter((n) => Number.isSafeInteger(n));
 }
 
-/** Labels of subjects by kind: households (户编号 户主), persons, entities and projects by id; regions by code. */
-export async function subjectLabels(
-  db: Conn,
-  kind: 'household' | 'person' | 'entity' | 'project' | 'loan' | 'post' | 'region',
-  keys: readonly string[],
-): Promise<Map<string, string>> {
-  if (keys.length === 0) return new Map();
-  const ids = keys.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
-  let res: unknown;
-  if (kind === 'region') res = await db.execute(sql`SELECT code AS k, name AS label FROM regions WHERE code = ANY(${textArray(keys)})`);
-  else if (ids.length === 0) return new Map();
-  else if (kind === 'household')
-    res =
-      await db.execute(sql`SELECT h.id::text AS k, h.household_no || COALESCE(' ' || (SELECT p.name FROM persons p WHERE p.household_id = h.id AND p.is_head LIMIT 1), '') AS label
-      FROM households h WHERE h.id = ANY(${idArrayLiteral(ids)}::bigint[])`);
-  else if (kind === 'person') res = await db.execute(sql`SELECT id::text AS k, name AS label FROM persons WHERE id = ANY(${idArrayLiteral(ids)}::bigint[])`);
-  else if (kind === 'entity') res = await db.execute(sql`SELECT id::text AS k, name AS label FROM entities WHERE id = ANY(${idArrayLiteral(ids)}::bigint[])`);
-  else if (kind === 'post') res = await db.execute(sql`SELECT id::text AS k, name AS label FROM public_welfare_posts WHERE id = ANY(${idArrayLiteral(ids)}::bigint[])`);
-  else if (kind === 'project') res = await db.execute(sql`SELECT id::text AS k, project_no || ' ' || name AS label FROM projects WHERE id = ANY(${idArrayLiteral(ids)}::bigint[])`);
-  else
-    res = await db.execute(
-      sql`SELECT l.id::text AS k, h.household_no AS label FROM loans l JOIN households h ON h.id = l.household_id WHERE l.id = ANY(${idArrayLiteral(ids)}::bigint[])`,
-    );
-  return new Map(rowsOf<{ k: string; label: string }>(res).map((r) => [r.k, r.label]));
+/** What a subject's label is read from: a record by id, a J3 pair `entityId:personId`, a region by code. */
+export type LabelKind = 'household' | 'person' | 'pair' | 'entity' | 'project' | 'loan' | 'post' | 'region';
+
+/** A subject's label and the household or entity it belongs to (for its link). */
+export type SubjectLabel = { label: string; householdId: number | null; householdNo: string | null; entityId: number | null };
+
+type LabelRow = { k: string; label: string | null; household_id?: unknown; household_no?: string | null; entity_id?: unknown };
+
+const idOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/** `entityId:personId` keys (J3) as two id arrays, in key order; malformed keys left out. */
+function pairIds(keys: readonly string[]): { entities: number[]; persons: number[] } {
+  const entities: number[] = [];
+  const persons: number[] = [];
+  for (const k of keys) {
+    const m = /^(\d+):(\d+)$/.exec(k);
+    if (!m || !Number.isSafeInteger(Number(m[1])) || !Number.isSafeInteger(Number(m[2]))) continue;
+    entities.push(Number(m[1]));
+    persons.push(Number(m[2]));
+  }
+  return { entities, persons };
 }
 
-/** Names of regions by code. */
+/** Person label: 姓名（户编号） — never an ID number. */
+const PERSON_LABEL = sql`p.name || COALESCE('（' || h.household_no || '）', '')`;
+
+/**
+ * Labels of subjects by kind: households (户编号 户主), persons (姓名（户编号）, with their household), J3 pairs (企业名称 ·
+ * 姓名（户编号）, with the entity and the household), entities, posts and projects by id, loans (户编号), regions by code
+ * (a 组 as 村名组名).
+ */
+export async function subjectLabels(db: Conn, kind: LabelKind, keys: readonly string[]): Promise<Map<string, SubjectLabel>> {
+  if (keys.length === 0) return new Map();
+  const ids = keys.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+  const idList = sql`${idArrayLiteral(ids)}::bigint[]`;
+  let res: unknown;
+  if (kind === 'region')
+    res = await db.execute(sql`SELECT r.code AS k, CASE WHEN r.level = 'group' THEN COALESCE(v.name, '') || r.name ELSE r.name END AS label
+      FROM regions r LEFT JOIN regions v ON v.code = r.parent_code WHERE r.code = ANY(${textArray(keys)})`);
+  else if (kind === 'pair') {
+    const { entities, persons } = pairIds(keys);
+    if (persons.length === 0) return new Map();
+    res = await db.execute(sql`SELECT x.e::text || ':' || x.p::text AS k, COALESCE(e.name || ' · ', '') || ${PERSON_LABEL} AS label,
+        p.household_id, h.household_no, e.id AS entity_id
+      FROM unnest(${idArrayLiteral(entities)}::bigint[], ${idArrayLiteral(persons)}::bigint[]) AS x(e, p)
+        JOIN persons p ON p.id = x.p JOIN households h ON h.id = p.household_id LEFT JOIN entities e ON e.id = x.e`);
+  } else if (ids.length === 0) return new Map();
+  else if (kind === 'household')
+    res =
+      await db.execute(sql`SELECT h.id::text AS k, h.household_no || COALESCE(' ' || (SELECT p.name FROM persons p WHERE p.household_id = h.id AND p.is_head LIMIT 1), '') AS label,
+        h.id AS household_id, h.household_no FROM households h WHERE h.id = ANY(${idList})`);
+  else if (kind === 'person')
+    res = await db.execute(sql`SELECT p.id::text AS k, ${PERSON_LABEL} AS label, p.household_id, h.household_no
+      FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id = ANY(${idList})`);
+  else if (kind === 'entity') res = await db.execute(sql`SELECT id::text AS k, name AS label, id AS entity_id FROM entities WHERE id = ANY(${idList})`);
+  else if (kind === 'post') res = await db.execute(sql`SELECT id::text AS k, name AS label FROM public_welfare_posts WHERE id = ANY(${idList})`);
+  else if (kind === 'project') res = await db.execute(sql`SELECT id::text AS k, project_no || ' ' || name AS label FROM projects WHERE id = ANY(${idList})`);
+  else
+    res = await db.execute(
+      sql`SELECT l.id::text AS k, h.household_no AS label, h.id AS household_id, h.household_no FROM loans l JOIN households h ON h.id = l.household_id WHERE l.id = ANY(${idList})`,
+    );
+  return new Map(
+    rowsOf<LabelRow>(res)
+      .filter((r) => r.label !== null)
+      .map((r) => [r.k, { label: r.label!, householdId: idOrNull(r.household_id), householdNo: r.household_no ?? null, entityId: idOrNull(r.entity_id) }]),
+  );
+}
+
+/** Names of regions by code (a 组 as 村名组名: 石门村第一村民小组). */
 export async function regionNames(db: Conn, codes: readonly string[]): Promise<Map<string, string>> {
-  return subjectLabels(db, 'region', [...new Set(codes)]);
+  const labels = await subjectLabels(db, 'region', [...new Set(codes)]);
+  return new Map([...labels].map(([k, v]) => [k, v.label]));
 }

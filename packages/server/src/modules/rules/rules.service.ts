@@ -24,6 +24,7 @@ import { resolveScopeRegion } from '../regions/regions.service.ts';
 import { gathererOf } from './gatherers/index.ts';
 import * as results from './rule-results.repo.ts';
 import { ensureFresh } from './rule-store.service.ts';
+import { toItems } from './rule-subjects.ts';
 
 /** Calendar year of "now" (the year judged by default). */
 export function currentYear(): number {
@@ -165,59 +166,6 @@ async function freshRule(deps: Deps, region: RegionRow, ruleId: string, year: nu
   return { pack, cfg, rule };
 }
 
-type LabelKind = Parameters<typeof results.subjectLabels>[1];
-
-function labelKind(rule: RuleDefinition<unknown>): LabelKind | null {
-  if ((rule.subjectLevel ?? 'record') !== 'record' || rule.factsKind === 'village') return 'region';
-  // a coverage subject (H2, H3, H5) is a household
-  const k = rule.factsKind === 'coverage' ? 'household' : rule.factsKind;
-  if (k === 'worker') return 'person'; // H4, H7: one working-age person per subject
-  if (k === 'job_subsidy') return 'person'; // J1, J2: a person per subject (J3's `entity:person` pairs get no label)
-  if (k === 'post') return 'post'; // J5: one 公益性岗位 per subject
-  if (k === 'employer') return 'entity'; // J4: workshops and parks by id (a village's posts, `posts:<code>`, has no label)
-  return k === 'household' || k === 'person' || k === 'entity' || k === 'project' || k === 'loan' ? k : null;
-}
-
-function linkOf(kind: LabelKind | null, key: string): string | null {
-  if (kind === 'household') return `/households/${key}`;
-  if (kind === 'entity') return /^\d+$/.test(key) ? `/industry/entities/${key}` : null;
-  if (kind === 'post') return `/industry/posts/${key}`;
-  if (kind === 'project') return `/industry/projects/${key}`;
-  if (kind === 'region') return `/regions?code=${key}`;
-  return null;
-}
-
-/** Stored result rows as list items: label and link of the subject, name of its region. */
-async function toItems(deps: Deps, rule: RuleDefinition<unknown>, rows: results.ResultRow[]) {
-  const kind = labelKind(rule);
-  const [labels, names] = await Promise.all([
-    kind
-      ? results.subjectLabels(
-          deps.db.db,
-          kind,
-          rows.map((r) => r.subjectKey),
-        )
-      : Promise.resolve(new Map<string, string>()),
-    results.regionNames(
-      deps.db.db,
-      rows.map((r) => r.regionCode),
-    ),
-  ]);
-  return rows.map((r) => ({
-    key: r.subjectKey,
-    regionCode: r.regionCode,
-    regionName: names.get(r.regionCode) ?? null,
-    label: labels.get(r.subjectKey) ?? null,
-    status: r.status as 'met' | 'not_met' | 'listed',
-    value: r.value,
-    threshold: r.threshold,
-    reasonZh: r.reasonZh ?? '',
-    reasonEn: r.reasonEn ?? '',
-    groupCode: r.groupCode,
-    link: linkOf(kind, r.subjectKey),
-  }));
-}
-
 /**
  * GET /rules/:ruleId/evaluate — a rule for a region in scope and a year from the stored results: the figure, per
  * child region, the failing subjects (first 200) with label, reason and link, the groups.
@@ -267,7 +215,7 @@ export async function evaluateForRegion(deps: Deps, region: RegionRow, ruleId: s
       const cf = figure(rule, childCounts.get(c.prefix), threshold);
       return { code: c.code, name: c.name, total: cf.total, met: cf.met, value: cf.value, unit: cf.unit, status: cf.status, drill: drillOf(rule, c.code, year) };
     }),
-    failing: await toItems(deps, rule, failing.rows),
+    failing: await toItems(db, rule, year, failing.rows),
     failingTotal: lists ? failing.total : f.total - f.met,
     groups: groups.map((g) => ({ code: g.code, labelZh: rule.groups?.[g.code]?.labelZh ?? g.code, labelEn: rule.groups?.[g.code]?.labelEn ?? g.code, count: g.count })),
     records,
@@ -294,7 +242,7 @@ export async function listRuleResults(
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
-  return { items: await toItems(deps, rule, page.rows), total: page.total, page: q.page, pageSize: q.pageSize };
+  return { items: await toItems(deps.db.db, rule, year, page.rows), total: page.total, page: q.page, pageSize: q.pageSize };
 }
 
 /**

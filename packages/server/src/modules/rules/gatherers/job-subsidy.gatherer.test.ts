@@ -80,8 +80,8 @@ describe('job-subsidy facts on rows, and J1/J2/J3 through the rule layer (sanmen
     expect([r.total, r.met, r.status]).toEqual([2, 1, 'not_met']);
     expect(r.failing.map((f: { key: string }) => Number(f.key))).toEqual([ids.migrant]);
     expect(r.failing[0].reasonZh).toContain('符合条件未发放');
-    // the drill-down names the person (rules.service labels job_subsidy keys as persons)
-    expect(r.failing[0].label).toMatch(/^成员\d+$/);
+    // the drill-down names the person with the 户编号 (rule-subjects.ts labels job_subsidy keys as persons)
+    expect(r.failing[0].label).toMatch(/^成员\d+（T\w+）$/);
   });
 
   it('J2 and J3 through the stored results', async () => {

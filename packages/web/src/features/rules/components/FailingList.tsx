@@ -36,7 +36,15 @@ export function FailingList({ ruleId, regionCode, year, groups, failingTotal, gr
   const label = (r: RuleFailingItem) => {
     const text = r.label || r.key;
     const to = appLink(r.link);
-    return to ? <Link to={to}>{text}</Link> : <span>{text}</span>;
+    // a long label (J3: 企业名称 · 姓名（户编号）) wraps in a phone's card title instead of losing the name to an ellipsis
+    const wrap = { whiteSpace: 'normal', overflowWrap: 'anywhere' } as const;
+    return to ? (
+      <Link to={to} style={wrap}>
+        {text}
+      </Link>
+    ) : (
+      <span style={wrap}>{text}</span>
+    );
   };
   const tabs = groups.length
     ? [{ key: '', label: t('rules.drill.allGroups', { n: failingTotal }) }, ...groups.map((g) => ({ key: g.code, label: `${pick(g.labelZh, g.labelEn)}（${g.count}）` }))]
