@@ -6,8 +6,19 @@ import { PASSWORD, useJourney } from './support/journey.ts';
 
 type Project = { id: number; name: string; stage: string; regionCode: string; version: number };
 type ProjectPage = { items: Project[] };
-type Dist = { id: number; status: string; totalYuan: number; lines: { householdId: number; amountYuan: number; kind: string }[] };
-type Income = { year: number; wage: number; property: number; perCapita: number; fromDistributions?: { distributionId: number }[] };
+type DistLine = { householdId: number; householdNo: string; amountYuan: number; kind: string; workUnits: number | null; hasLabor: boolean };
+type Dist = { id: number; status: string; totalYuan: number; version: number; lines: DistLine[] };
+type Income = {
+  year: number;
+  wage: number;
+  business: number;
+  businessExpense: number;
+  property: number;
+  transfer: number;
+  perCapita: number;
+  version: number;
+  fromDistributions?: { distributionId: number }[];
+};
 type Evaluation = { failing: { key: string; reasonZh: string }[]; records?: { key: string; met: boolean }[] };
 
 // Issue 8's browser story (§3, A2 004 §五): the county accepts a project (API), registers its asset from the project
@@ -97,6 +108,37 @@ describe('distribution: project → asset → income → distribution → househ
     await expect.poll(() => page.getByTestId('dist-totals').innerText()).toContain('14,000.01');
     await page.screenshot({ path: join(artifactsDir, 'distribution-draft-1440.png'), fullPage: true });
 
+    // the lines are paged 20 at a time with the count; 移除 a household, then 添加农户 finds it again by its 户编号 and the
+    // versioned save stores it with the same kind and amount (the totals are back to the proposal's)
+    await expect.poll(() => page.getByTestId('dist-line-count').innerText()).toBe(`共 ${draft.lines.length} 户`);
+    expect(await page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(Math.min(20, draft.lines.length));
+    const moved = draft.lines[0]!;
+    await page
+      .locator('tr.ant-table-row', { hasText: moved.householdNo })
+      .getByRole('button', { name: /移\s*除/ })
+      .click();
+    await expect.poll(() => page.getByTestId('dist-line-count').innerText()).toBe(`共 ${draft.lines.length - 1} 户`);
+    await page.getByTestId('dist-add').click();
+    const add = page.getByRole('dialog', { name: '添加农户' });
+    await add.getByLabel('农户').fill(moved.householdNo);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: moved.householdNo }).first().click();
+    if (moved.kind === 'base') {
+      await add.getByLabel('分配方式').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '基础保障' }).first().click();
+    } else await add.getByLabel('劳动量').fill(String(moved.workUnits ?? 1));
+    await add.getByLabel('金额（元）').fill(String(moved.amountYuan));
+    await page.screenshot({ path: join(artifactsDir, 'distribution-add-1440.png') });
+    await add.getByRole('button', { name: /添\s*加/ }).click();
+    await expect.poll(() => page.getByTestId('dist-line-count').innerText()).toBe(`共 ${draft.lines.length} 户`);
+    const patched = page.waitForResponse((r) => r.url().endsWith(`/api/v1/distributions/${draft.id}`) && r.request().method() === 'PATCH');
+    await page.getByTestId('dist-save').click();
+    const patchRes = await patched;
+    expect(patchRes.status(), await patchRes.text()).toBe(200);
+    const saved = (await patchRes.json()) as Dist;
+    expect(saved.version).toBe(draft.version + 1);
+    expect(saved.lines.find((l) => l.householdId === moved.householdId)).toMatchObject({ kind: moved.kind, amountYuan: moved.amountYuan, hasLabor: moved.hasLabor });
+    expect(saved.totalYuan).toBe(14000.01);
+
     // 确认分配 with the confirmation dialog
     await page.getByTestId('dist-confirm').click();
     const confirmed = page.waitForResponse((r) => r.url().endsWith(`/api/v1/distributions/${draft.id}/confirm`));
@@ -127,7 +169,37 @@ describe('distribution: project → asset → income → distribution → househ
     await page.goto(`${url}/industry/distributions/${draft.id}`);
     await expect.poll(() => page.getByTestId('dist-status').isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // 20 cards a page on a phone, not one per household of the village
+    expect(await page.getByRole('list', { name: '分配明细' }).getByRole('listitem').count()).toBe(Math.min(20, draft.lines.length));
     await page.screenshot({ path: join(artifactsDir, 'distribution-390.png'), fullPage: true });
+
+    // the officer re-enters that household's income by hand; 撤销分配 then names it and asks 冲减 / 不冲减 (不冲减: kept as typed)
+    const typed = (await j.api<{ incomes: Income[] }>(`/households/${line.householdId}`)).incomes.find((i) => i.year === Number(year))!;
+    const { business, businessExpense, property, transfer, version } = typed;
+    const wage = Math.round(typed.wage * 100 + 10000) / 100;
+    const handEdit = await page.request.put(`${url}/api/v1/households/${line.householdId}/incomes/${year}`, {
+      data: { wage, business, businessExpense, property, transfer, version },
+    });
+    expect(handEdit.status(), await handEdit.text()).toBe(200);
+    const lineNo = draft.lines.find((l) => l.householdId === line.householdId)!.householdNo;
+    await page.getByRole('button', { name: '撤销分配' }).click();
+    const cancel = page.getByRole('dialog', { name: '撤销本次收益分配' });
+    await cancel.getByLabel('撤销原因').fill('收益数据有误');
+    const refused = page.waitForResponse((r) => r.url().endsWith(`/api/v1/distributions/${draft.id}/cancel`));
+    await cancel.getByRole('button', { name: /确\s*定/ }).click();
+    expect((await refused).status()).toBe(409);
+    await expect.poll(() => cancel.getByTestId('dist-edited').innerText()).toContain(lineNo);
+    await cancel.getByText('不冲减（保留其现有收入，其余农户照常冲减）').click();
+    await expect.poll(() => cancel.getByRole('radio', { name: /不冲减/ }).isChecked()).toBe(true);
+    await page.screenshot({ path: join(artifactsDir, 'distribution-cancel-edited-390.png') });
+    const kept = page.waitForResponse((r) => r.url().endsWith(`/api/v1/distributions/${draft.id}/cancel`));
+    await cancel.getByRole('button', { name: /确\s*定/ }).click();
+    const keptRes = await kept;
+    expect(keptRes.status(), await keptRes.text()).toBe(200);
+    expect(((await keptRes.json()) as { note: string }).note).toContain(lineNo);
+    await expect.poll(() => page.getByTestId('dist-status').innerText()).toBe('已撤销');
+    const after2 = (await j.api<{ incomes: Income[] }>(`/households/${line.householdId}`)).incomes.find((i) => i.year === Number(year))!;
+    expect(after2.wage).toBe(wage);
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 });

@@ -133,7 +133,16 @@ export const DistributionBasisSchema = z.object({
 export type DistributionBasis = z.infer<typeof DistributionBasisSchema>;
 
 /** `POST /api/v1/distributions/:id/cancel`: a draft is dropped, a confirmed one's incomes are taken back out. */
-export const DistributionCancelSchema = z.object({ reason: z.string().trim().min(1).max(500).describe('撤销原因'), version: VersionSchema.optional() });
+export const DistributionCancelSchema = z.object({
+  reason: z.string().trim().min(1).max(500).describe('撤销原因'),
+  editedIncomes: z
+    .enum(['reverse', 'keep'])
+    .optional()
+    .describe(
+      'households whose income of the year was changed by hand or by import after the confirmation: reverse = take the distribution back out of their incomes as for the others, keep = leave their incomes as they are (named in the note). Without it such households make the cancel a 409 INVALID_TRANSITION with details.editedHouseholds (户编号)',
+    ),
+  version: VersionSchema.optional(),
+});
 export type DistributionCancel = z.infer<typeof DistributionCancelSchema>;
 
 const LineHouseholdFields = {

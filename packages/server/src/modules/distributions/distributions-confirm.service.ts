@@ -90,8 +90,12 @@ export async function confirmDistribution(deps: Deps, actor: Actor, id: number, 
 }
 
 /**
- * `POST /distributions/:id/cancel {reason, version}`: a draft is dropped; a confirmed distribution's amounts are taken
- * back out of the households' incomes (refused, naming the households, where an income was since lowered below them).
+ * `POST /distributions/:id/cancel {reason, editedIncomes?, version}`: a draft is dropped; a confirmed distribution's
+ * amounts are taken back out of the households' incomes (refused, naming the households, where an income was since
+ * lowered below them). Where a household's income of the year was changed by hand or by import after the confirmation
+ * ({@link repo.editedSinceConfirm}), the typed figure may or may not hold the distribution: without `editedIncomes` the
+ * cancel is refused (409 INVALID_TRANSITION, `details.editedHouseholds` = their 户编号); `reverse` takes it back from them
+ * too, `keep` leaves their incomes untouched (their lines stay marked carried) and the note names them.
  * @throws AppError NOT_FOUND, FORBIDDEN, VERSION_REQUIRED, STALE_VERSION, INVALID_TRANSITION
  */
 export async function cancelDistribution(deps: Deps, actor: Actor, id: number, input: DistributionCancel, version: number | undefined): Promise<DistributionView> {
@@ -103,8 +107,26 @@ export async function cancelDistribution(deps: Deps, actor: Actor, id: number, i
     await checkVersion(d.version, version, async () => buildView(tx, (await repo.findDistribution(tx, id))!));
     if (d.status === 'cancelled') refuse('already cancelled', [{ path: 'status', messageZh: '该收益分配已撤销', messageEn: 'the distribution is already cancelled' }]);
     let changes: repo.IncomeChange[] = [];
+    let kept: string[] = [];
     if (d.status === 'confirmed') {
-      const short = await repo.incomesTooSmallToReverse(tx, id, d.year);
+      const edited = await repo.editedSinceConfirm(tx, id, d.year, d.confirmedAt);
+      if (edited.length && !input.editedIncomes) {
+        const nos = edited.map((h) => h.householdNo);
+        refuse(
+          'incomes were edited after the confirmation',
+          [
+            {
+              path: 'editedIncomes',
+              messageZh: `以下农户 ${d.year} 年收入在确认分配后被手工修改过：${nos.join('、')}。请选择撤销时是否从其收入中冲减本次分配金额`,
+              messageEn: `the ${d.year} income of these households was changed by hand after the confirmation: ${nos.join(', ')}. Choose whether the cancel takes the distribution back out of their incomes (editedIncomes reverse or keep)`,
+            },
+          ],
+          { editedHouseholds: nos },
+        );
+      }
+      const except = input.editedIncomes === 'keep' ? edited.map((h) => h.id) : [];
+      kept = input.editedIncomes === 'keep' ? edited.map((h) => h.householdNo) : [];
+      const short = await repo.incomesTooSmallToReverse(tx, id, d.year, except);
       if (short.length) {
         refuse('incomes were lowered', [
           {
@@ -114,9 +136,10 @@ export async function cancelDistribution(deps: Deps, actor: Actor, id: number, i
           },
         ]);
       }
-      changes = await repo.carryLines(tx, id, d.year, -1);
+      changes = await repo.carryLines(tx, id, d.year, -1, except);
     }
-    const note = [d.note, `撤销原因：${input.reason}`].filter(Boolean).join('\n');
+    const keptNote = kept.length ? `以下农户 ${d.year} 年收入在确认后被手工修改过，撤销时未冲减本次分配金额：${kept.join('、')}` : null;
+    const note = [d.note, `撤销原因：${input.reason}`, keptNote].filter(Boolean).join('\n');
     const after = await repo.updateDistribution(tx, id, { status: 'cancelled', note });
     await recordAudit(tx, actor, { action: 'cancel', entityType: 'income_distribution', entityId: id, regionCode: d.regionCode, before: d, after });
     await repo.auditIncomeChanges(tx, actor, 'distribution_reverse', changes);

@@ -196,11 +196,12 @@ export type IncomeChange = { householdId: number; regionCode: string; year: numb
  * 工资性收入, base lines to 财产性收入 (a missing year is created with the household's active members), version + 1;
  * marks the lines carried (or not). Two statements plus the lock of the rows before; returns each household's before/after.
  */
-export async function carryLines(tx: Conn, distributionId: number, year: number, sign: 1 | -1): Promise<IncomeChange[]> {
+export async function carryLines(tx: Conn, distributionId: number, year: number, sign: 1 | -1, except: readonly number[] = []): Promise<IncomeChange[]> {
+  const skip = except.length ? sql`AND l.household_id <> ALL(${idArrayLiteral(except)}::bigint[])` : sql``;
   const before = rowsOf<{ household_id: string; row: unknown }>(
     await tx.execute(sql`
       SELECT i.household_id, to_jsonb(i) AS row FROM household_incomes i
-      WHERE i.year = ${year} AND i.household_id IN (SELECT household_id FROM distribution_lines WHERE distribution_id = ${distributionId})
+      WHERE i.year = ${year} AND i.household_id IN (SELECT l.household_id FROM distribution_lines l WHERE l.distribution_id = ${distributionId} ${skip})
       ORDER BY i.household_id FOR UPDATE`),
   );
   const beforeOf = new Map(before.map((r) => [Number(r.household_id), r.row]));
@@ -212,7 +213,7 @@ export async function carryLines(tx: Conn, distributionId: number, year: number,
           ${sign}::int * coalesce(sum(l.amount_fen) FILTER (WHERE l.kind = 'base'), 0) / 100.0 AS property,
           greatest(1, (SELECT count(*) FROM persons p WHERE p.household_id = l.household_id AND p.exit_reason IS NULL))::int AS members
         FROM distribution_lines l JOIN households h ON h.id = l.household_id
-        WHERE l.distribution_id = ${distributionId} AND l.amount_fen <> 0
+        WHERE l.distribution_id = ${distributionId} AND l.amount_fen <> 0 ${skip}
         GROUP BY l.household_id, h.region_code)
       INSERT INTO household_incomes AS i (household_id, region_code, year, wage, property, member_count)
       SELECT household_id, region_code, ${year}, wage, property, members FROM add ORDER BY household_id
@@ -220,19 +221,22 @@ export async function carryLines(tx: Conn, distributionId: number, year: number,
         version = i.version + 1, updated_at = now()
       RETURNING i.household_id, i.region_code, to_jsonb(i) AS row`),
   );
+  // a line left in its household's income (cancel with editedIncomes 'keep') stays marked carried
   await tx
     .update(distributionLines)
     .set({ carriedAt: sign === 1 ? sql`now()` : null })
-    .where(eq(distributionLines.distributionId, distributionId));
+    .where(
+      and(eq(distributionLines.distributionId, distributionId), except.length ? sql`${distributionLines.householdId} <> ALL(${idArrayLiteral(except)}::bigint[])` : undefined),
+    );
   return after.map((r) => ({ householdId: Number(r.household_id), regionCode: r.region_code, year, before: beforeOf.get(Number(r.household_id)) ?? null, after: r.row }));
 }
 
 /** Households whose income of `year` would fall below 0 if the distribution were taken back (户编号). */
-export async function incomesTooSmallToReverse(tx: Conn, distributionId: number, year: number): Promise<string[]> {
+export async function incomesTooSmallToReverse(tx: Conn, distributionId: number, year: number, except: readonly number[] = []): Promise<string[]> {
   const res = await tx.execute(sql`
     SELECT h.household_no FROM distribution_lines l JOIN households h ON h.id = l.household_id
     LEFT JOIN household_incomes i ON i.household_id = l.household_id AND i.year = ${year}
-    WHERE l.distribution_id = ${distributionId}
+    WHERE l.distribution_id = ${distributionId} ${except.length ? sql`AND l.household_id <> ALL(${idArrayLiteral(except)}::bigint[])` : sql``}
     GROUP BY h.household_no, i.wage, i.property
     HAVING coalesce(i.wage, 0) * 100 < coalesce(sum(l.amount_fen) FILTER (WHERE l.kind = 'work'), 0)
         OR coalesce(i.property, 0) * 100 < coalesce(sum(l.amount_fen) FILTER (WHERE l.kind = 'base'), 0)
@@ -271,4 +275,35 @@ export async function distributedToHousehold(db: Conn, householdId: number) {
     kind: r.kind,
     amountFen: Number(r.amount_fen),
   }));
+}
+
+/**
+ * Households of the distribution's lines whose income of `year` was changed after the confirmation by anything but a
+ * distribution's carry or reversal (`distribution_carry` / `distribution_reverse`) or a linkage carry (a
+ * `household_income` entry of the same request as a `linkage` `carry` entry): a hand edit (incomes API) or a household
+ * import (whose audit entry is per household, `after.importJobId`; it counts when the income row was written at or after
+ * it — conservative: an import that left the income alone but was followed by another write also counts).
+ * "After" is after the distribution's `confirm` audit entry (ids grow with time, and an edit of a carried income waits
+ * for the confirmation's row locks), or after `confirmed_at` where there is none (demo data). Every probe of audit_log
+ * goes by `audit_log_household_idx` (household_id) or `audit_log_entity_idx`: no scan of the log.
+ */
+export async function editedSinceConfirm(tx: Conn, distributionId: number, year: number, confirmedAt: Date | null): Promise<{ id: number; householdNo: string }[]> {
+  const at = (confirmedAt ?? new Date(0)).toISOString();
+  const res = await tx.execute(sql`
+    WITH c AS (SELECT max(id) AS id FROM audit_log WHERE entity_type = 'income_distribution' AND entity_id = ${String(distributionId)} AND action = 'confirm')
+    SELECT h.id, h.household_no FROM households h CROSS JOIN c
+    WHERE h.id IN (SELECT household_id FROM distribution_lines WHERE distribution_id = ${distributionId})
+      AND (EXISTS (
+          SELECT 1 FROM audit_log a WHERE a.household_id = h.id AND a.entity_type = 'household_income'
+            AND coalesce(a.after, a.before)->>'year' = ${String(year)}
+            AND a.action NOT IN ('distribution_carry', 'distribution_reverse')
+            AND (CASE WHEN c.id IS NULL THEN a.at > ${at}::timestamptz ELSE a.id > c.id END)
+            AND NOT EXISTS (
+              SELECT 1 FROM audit_log k WHERE k.household_id = h.id AND k.entity_type = 'linkage' AND k.action = 'carry' AND k.request_id = a.request_id))
+        OR EXISTS (
+          SELECT 1 FROM audit_log a JOIN household_incomes i ON i.household_id = h.id AND i.year = ${year}
+          WHERE a.household_id = h.id AND a.entity_type = 'household' AND a.after->>'importJobId' IS NOT NULL AND i.updated_at >= a.at
+            AND (CASE WHEN c.id IS NULL THEN a.at > ${at}::timestamptz ELSE a.id > c.id END)))
+    ORDER BY h.household_no, h.id`);
+  return rowsOf<{ id: string; household_no: string }>(res).map((r) => ({ id: Number(r.id), householdNo: r.household_no }));
 }

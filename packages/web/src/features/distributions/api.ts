@@ -1,4 +1,5 @@
-import type { DistributionBasis, DistributionPage, DistributionPatch, DistributionPropose, DistributionView } from '@chanbang/domain';
+import type { DistributionBasis, DistributionCancel, DistributionPage, DistributionPatch, DistributionPropose, DistributionView } from '@chanbang/domain';
+import type { HouseholdListItem, Page } from '../../lib/types.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type QueryValue } from '../../lib/api-client.ts';
 
@@ -30,6 +31,20 @@ export function useDistributionBasis(regionCode: string | undefined, year: numbe
   });
 }
 
+/**
+ * Households a draft may add (添加农户): the village's active households whose 户编号 or a member's name (户主) starts with
+ * `q` (`GET /households`, the registry's own search), first 50; the caller keeps the 脱贫/监测 ones not yet in the lines.
+ */
+export function useDistributionCandidates(village: string, q: string) {
+  const query = { regionCode: village, q: q.trim(), pageSize: 50 };
+  return useQuery({
+    queryKey: ['households', 'list', 'distribution-candidates', query],
+    queryFn: () => api.get<Page<HouseholdListItem>>('/households', query),
+    enabled: !!village && q.trim().length > 0,
+    placeholderData: (prev) => prev,
+  });
+}
+
 /** Every write of the distribution pages; each refreshes the distributions, and confirmation the households too. */
 export function useDistributionMutations() {
   const qc = useQueryClient();
@@ -42,7 +57,7 @@ export function useDistributionMutations() {
     update: useMutation({ mutationFn: ({ id, ...body }: DistributionPatch & { id: number }) => api.patch<DistributionView>(`/distributions/${id}`, body), onSuccess }),
     confirm: useMutation({ mutationFn: ({ id, version }: { id: number; version: number }) => api.post<DistributionView>(`/distributions/${id}/confirm`, { version }), onSuccess }),
     cancel: useMutation({
-      mutationFn: ({ id, ...body }: { id: number; reason: string; version: number }) => api.post<DistributionView>(`/distributions/${id}/cancel`, body),
+      mutationFn: ({ id, ...body }: DistributionCancel & { id: number; version: number }) => api.post<DistributionView>(`/distributions/${id}/cancel`, body),
       onSuccess,
     }),
   };

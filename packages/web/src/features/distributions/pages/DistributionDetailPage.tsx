@@ -1,4 +1,4 @@
-import { App, Alert, Button, Card, Descriptions, Flex, Input, Modal, Space, Spin, Tag, Typography } from 'antd';
+import { App, Alert, Button, Card, Descriptions, Flex, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { errorText } from '../../../lib/error-text.ts';
@@ -11,14 +11,17 @@ import { useStaleSave } from '../../../ui/StaleSave.tsx';
 import { useIsMobile } from '../../../ui/use-is-mobile.ts';
 import { useCurrentUser } from '../../auth/api.ts';
 import { distributionPeriod, useDistribution, useDistributionMutations } from '../api.ts';
+import { AddHouseholdModal } from '../components/AddHouseholdModal.tsx';
+import { CancelModal } from '../components/CancelModal.tsx';
 import { LinesEditor, lineTotals, recomputeByWork, type EditLine } from '../components/LinesEditor.tsx';
 import { STATUS_COLOR } from './DistributionListPage.tsx';
 import type { DistributionView } from '@chanbang/domain';
 
 /**
  * One 收益分配: its summary with the live share against the pack's A2 threshold, the lines (editable while a draft:
- * kind, work units, amount, remove; 按劳动量重算), 保存明细 with the version it was opened with (stale → the shared
- * dialog), 确认分配 with a confirmation dialog (the server refuses below the threshold with the reason), 撤销分配.
+ * kind, work units, amount, remove, 添加农户; 按劳动量重算; 20 a page), 保存明细 with the version it was opened with (stale →
+ * the shared dialog), 确认分配 with a confirmation dialog (the server refuses below the threshold with the reason), 撤销分配
+ * (asking 冲减 / 不冲减 for incomes changed by hand after the confirmation).
  */
 export function DistributionDetailPage() {
   const { t, lang, pick } = useI18n();
@@ -34,7 +37,8 @@ export function DistributionDetailPage() {
   const [lines, setLines] = useState<EditLine[]>([]);
   const [dirty, setDirty] = useState(false);
   const [cancelling, setCancelling] = useState(false);
-  const [reason, setReason] = useState('');
+  const [adding, setAdding] = useState(false);
+  const [focus, setFocus] = useState<number | null>(null);
   useEffect(() => {
     if (data && (!base || base.id !== data.id || (!dirty && base.version !== data.version))) {
       setBase(data);
@@ -100,17 +104,17 @@ export function DistributionDetailPage() {
       },
     });
   };
-  const cancel = async () => {
-    try {
-      const done = await m.cancel.mutateAsync({ id, reason: reason.trim(), version: d.version });
-      setBase(done);
-      setLines(done.lines);
-      setDirty(false);
-      setCancelling(false);
-      message.success(t('dist.cancelled'));
-    } catch (err) {
-      stale.fail(err, reload);
-    }
+  const cancelled = (done: DistributionView) => {
+    setBase(done);
+    setLines(done.lines);
+    setDirty(false);
+    setCancelling(false);
+    message.success(t('dist.cancelled'));
+  };
+  const add = (line: EditLine) => {
+    change([...lines, line].sort((a, b) => (a.householdNo < b.householdNo ? -1 : a.householdNo > b.householdNo ? 1 : a.householdId - b.householdId)));
+    setFocus(line.householdId);
+    message.info(t('dist.add.added'));
   };
 
   return (
@@ -168,9 +172,14 @@ export function DistributionDetailPage() {
           title={t('dist.detail.lines')}
           extra={
             editable ? (
-              <Button size="small" onClick={() => change(recomputeByWork(lines))} title={t('dist.recomputeHint', { work: formatYuan(totals.workFen / 100, lang) })}>
-                {t('dist.recompute')}
-              </Button>
+              <Space wrap size={4}>
+                <Button size="small" onClick={() => setAdding(true)} data-testid="dist-add">
+                  {t('dist.add')}
+                </Button>
+                <Button size="small" onClick={() => change(recomputeByWork(lines))} title={t('dist.recomputeHint', { work: formatYuan(totals.workFen / 100, lang) })}>
+                  {t('dist.recompute')}
+                </Button>
+              </Space>
             ) : null
           }
         >
@@ -182,20 +191,11 @@ export function DistributionDetailPage() {
               {t('dist.form.method')}
             </Typography.Paragraph>
           ) : null}
-          <LinesEditor lines={lines} editable={editable} onChange={change} />
+          <LinesEditor lines={lines} editable={editable} onChange={change} focus={focus} />
         </Card>
       </Flex>
-      <Modal
-        open={cancelling}
-        title={t('dist.cancelTitle')}
-        onCancel={() => setCancelling(false)}
-        onOk={() => void cancel()}
-        okButtonProps={{ danger: true, disabled: !reason.trim() }}
-        confirmLoading={m.cancel.isPending}
-      >
-        <Typography.Paragraph>{d.status === 'confirmed' ? t('dist.cancelBodyConfirmed', { year: String(d.year) }) : t('dist.cancelBodyDraft')}</Typography.Paragraph>
-        <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('dist.cancelReason')} aria-label={t('dist.cancelReason')} maxLength={500} />
-      </Modal>
+      <CancelModal open={cancelling} d={d} onClose={() => setCancelling(false)} onDone={cancelled} reload={reload} />
+      {editable ? <AddHouseholdModal open={adding} village={d.regionCode} lines={lines} onClose={() => setAdding(false)} onAdd={add} /> : null}
     </>
   );
 }
