@@ -23,6 +23,11 @@ export async function lockCounty(tx: Conn, county6: string): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`rules:${county6}`}))`);
 }
 
+/** Turns JIT compilation off for the rest of the transaction (PGlite, built without JIT, accepts the setting too). */
+export async function withoutJit(tx: Conn): Promise<void> {
+  await tx.execute(sql`SET LOCAL jit = off`);
+}
+
 /** The (rule, pack) of the county's stored evaluations of a year. */
 export async function listEvaluations(tx: Conn, countyCode: string, year: number): Promise<Map<string, string>> {
   const rows = await tx

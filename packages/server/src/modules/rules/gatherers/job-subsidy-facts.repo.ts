@@ -27,7 +27,7 @@ export function jobSubsidyFactsQuery(scope: GatherScope): SQL {
     WHERE ${scopeWhere(sql`p.region_code`, scope.prefix)}
       AND ((h.household_type IN (${types}) AND h.deleted_at IS NULL AND p.exit_reason IS NULL
           AND (p.employment_status IN (${OUT_PROVINCE_STATUS}, ${SELF_EMPLOYED}) OR p.employment_channel = ${SELF_EMPLOYED} OR p.employer_entity_id IS NOT NULL))
-        OR EXISTS (SELECT 1 FROM subsidy_payments s WHERE s.person_id = p.id AND s.year <= ${scope.year}::int))`;
+        OR p.id IN (SELECT s.person_id FROM subsidy_payments s WHERE s.year <= ${scope.year}::int))`;
 }
 
 type Row = {

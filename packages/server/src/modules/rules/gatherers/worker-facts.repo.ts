@@ -19,23 +19,34 @@ export function workerFactsQuery(scope: GatherScope): SQL {
   const from = `${scope.year}-01-01`;
   const to = `${scope.year}-12-31`;
   const types = scope.filter?.householdTypes;
+  const under = (col: SQL) => scopeWhere(col, scope.prefix);
+  // set-based: the appointments and the training participations under the prefix are each read once by their region
+  // index and aggregated per person (a participation and an appointment carry their person's region code, moved with
+  // the household), not probed per person (three index probes per person: 3 s of 8 on 139 000 persons)
   return sql`
+    WITH pa AS (
+      SELECT DISTINCT a.person_id FROM post_appointments a
+      WHERE ${under(sql`a.region_code`)} AND a.started_on <= ${to}::date AND (a.ended_on IS NULL OR a.ended_on >= ${from}::date)
+    ), tr AS (
+      SELECT tp.person_id,
+        array_agg(DISTINCT t.skill) FILTER (WHERE tp.completed AND t.skill IS NOT NULL AND t.starts_on <= ${to}::date) AS skills,
+        count(*) FILTER (WHERE t.starts_on BETWEEN ${from}::date AND ${to}::date)::int AS trainings
+      FROM training_participants tp JOIN trainings t ON t.id = tp.training_id
+      WHERE ${under(sql`tp.region_code`)}
+      GROUP BY tp.person_id
+    )
     SELECT p.id, p.household_id, p.region_code, h.household_type,
       (${scope.year}::int - extract(year FROM p.birth_date)::int) AS age,
       p.labor_capacity, p.wants_work, p.wants_training,
-      (coalesce(p.employment_status, 'not_working') <> 'not_working' OR p.employment_channel IS NOT NULL
-        OR EXISTS (SELECT 1 FROM post_appointments a WHERE a.person_id = p.id
-          AND a.started_on <= ${to}::date AND (a.ended_on IS NULL OR a.ended_on >= ${from}::date))) AS has_job,
-      ARRAY(SELECT DISTINCT s.skill FROM (
-          SELECT unnest(p.skills) AS skill
-          UNION SELECT t.skill FROM training_participants tp JOIN trainings t ON t.id = tp.training_id
-            WHERE tp.person_id = p.id AND tp.completed AND t.skill IS NOT NULL AND t.starts_on <= ${to}::date
-        ) s WHERE btrim(s.skill) <> '' ORDER BY s.skill) AS skills,
-      (SELECT count(*)::int FROM training_participants tp JOIN trainings t ON t.id = tp.training_id
-        WHERE tp.person_id = p.id AND t.starts_on BETWEEN ${from}::date AND ${to}::date) AS trainings
+      (coalesce(p.employment_status, 'not_working') <> 'not_working' OR p.employment_channel IS NOT NULL OR pa.person_id IS NOT NULL) AS has_job,
+      CASE WHEN tr.skills IS NULL AND cardinality(p.skills) = 0 THEN '{}'::text[]
+        ELSE ARRAY(SELECT DISTINCT s FROM unnest(p.skills || coalesce(tr.skills, '{}'::text[])) s WHERE btrim(s) <> '' ORDER BY s) END AS skills,
+      coalesce(tr.trainings, 0) AS trainings
     FROM persons p
     JOIN households h ON h.id = p.household_id
-    WHERE ${scopeWhere(sql`p.region_code`, scope.prefix)}
+    LEFT JOIN pa ON pa.person_id = p.id
+    LEFT JOIN tr ON tr.person_id = p.id
+    WHERE ${under(sql`p.region_code`)}
       AND p.exit_reason IS NULL AND h.exit_reason IS NULL
       AND p.birth_date BETWEEN make_date(${scope.year}::int - ${WORKING_AGE.max}::int, 1, 1) AND make_date(${scope.year}::int - ${WORKING_AGE.min}::int, 12, 31)
       ${types ? sql`AND h.household_type = ANY(${textArray(types)})` : sql``}`;

@@ -10,7 +10,22 @@ const dialect = new PgDialect({ casing: 'snake_case' });
 describe('worker facts SQL', () => {
   it('working-age persons of the asked household types with jobs, skills and the year’s trainings', async () => {
     const { sql, params } = dialect.sqlToQuery(workerFactsQuery({ prefix: '410781', year: 2025, filter: { householdTypes: ['lifted', 'monitored'] } }));
-    expect(params).toEqual([2025, '2025-12-31', '2025-01-01', '2025-12-31', '2025-01-01', '2025-12-31', '410781%', 2025, 59, 2025, 16, '{"lifted","monitored"}']);
+    expect(params).toEqual([
+      '410781%',
+      '2025-12-31',
+      '2025-01-01',
+      '2025-12-31',
+      '2025-01-01',
+      '2025-12-31',
+      '410781%',
+      2025,
+      '410781%',
+      2025,
+      59,
+      2025,
+      16,
+      '{"lifted","monitored"}',
+    ]);
     await expect(
       `-- worker facts over a county, year 2025, 脱贫户 and 监测户\n-- params: ${JSON.stringify(params)}\n${sql.replace(/^\n/, '').replace(/[ \t]+$/gm, '')}\n`,
     ).toMatchFileSnapshot('./__snapshots__/worker-facts.sql');

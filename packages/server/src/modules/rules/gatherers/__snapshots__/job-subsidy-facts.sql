@@ -8,4 +8,4 @@
     WHERE p.region_code LIKE $2
       AND ((h.household_type IN ($3, $4) AND h.deleted_at IS NULL AND p.exit_reason IS NULL
           AND (p.employment_status IN ($5, $6) OR p.employment_channel = $7 OR p.employer_entity_id IS NOT NULL))
-        OR EXISTS (SELECT 1 FROM subsidy_payments s WHERE s.person_id = p.id AND s.year <= $8::int))
+        OR p.id IN (SELECT s.person_id FROM subsidy_payments s WHERE s.year <= $8::int))
