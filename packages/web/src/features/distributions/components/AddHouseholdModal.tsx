@@ -35,14 +35,19 @@ export function AddHouseholdModal({
   const found = useDistributionCandidates(village, q);
   const taken = new Set(lines.map((l) => l.householdId));
   const candidates = (found.data?.items ?? []).filter((h) => A2_TYPES.includes(h.householdType) && !taken.has(h.id));
+  // the household picked: kept apart from the search results, which change (and may empty) once the search text is
+  // cleared by the pick itself
+  const [picked, setPicked] = useState<(typeof candidates)[number] | null>(null);
+  const shown = picked && !candidates.some((c) => c.id === picked.id) ? [picked, ...candidates] : candidates;
   const close = () => {
     form.resetFields();
     setQ('');
+    setPicked(null);
     onClose();
   };
   const submit = async () => {
     const v = await form.validateFields();
-    const h = candidates.find((c) => c.id === v.householdId);
+    const h = picked?.id === v.householdId ? picked : candidates.find((c) => c.id === v.householdId);
     if (!h) return;
     onAdd({
       id: 0,
@@ -65,13 +70,17 @@ export function AddHouseholdModal({
           <Select
             showSearch
             filterOption={false}
-            onSearch={setQ}
+            onSearch={(text) => {
+              // the pick clears the search text: keep the results the officer picked from
+              if (text.trim()) setQ(text);
+            }}
+            onChange={(id: number) => setPicked(shown.find((c) => c.id === id) ?? null)}
             loading={found.isFetching}
             placeholder={t('dist.add.search')}
             aria-label={t('dist.add.household')}
             data-testid="dist-add-household"
             notFoundContent={q.trim() ? t('dist.add.none') : null}
-            options={candidates.map((h) => ({ value: h.id, label: `${h.headName ?? '—'}（${h.householdNo}）${dict.label('household_type', h.householdType)}` }))}
+            options={shown.map((h) => ({ value: h.id, label: `${h.headName ?? '—'}（${h.householdNo}）${dict.label('household_type', h.householdType)}` }))}
           />
         </Form.Item>
         <Form.Item name="kind" label={t('dist.line.kind')}>
