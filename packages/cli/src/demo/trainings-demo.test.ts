@@ -66,5 +66,12 @@ describe('trainings demo', () => {
       [`${DEMO_COUNTY.prefix}%`],
     );
     expect(blank).toEqual([]);
+    // 就业渠道 公益性岗位 only for a person holding a post (a hire sets it, an exit clears it)
+    const unheld = await db.query(
+      `SELECT p.id FROM persons p WHERE p.region_code LIKE $1 AND p.employment_channel = 'public_post'
+         AND NOT EXISTS (SELECT 1 FROM post_appointments a WHERE a.person_id = p.id AND a.ended_on IS NULL)`,
+      [`${DEMO_COUNTY.prefix}%`],
+    );
+    expect(unheld).toEqual([]);
   });
 });

@@ -124,7 +124,8 @@ async function workers(tx: RawTx, prefix: string): Promise<Worker[]> {
 
 function channelOf(rng: Rng, status: string | null): string | null {
   if (!status || status === 'not_working') return null;
-  if (status === 'public_post') return 'public_post';
+  // 就业渠道 公益性岗位 is set by a hire only (the posts stage's holders keep theirs): a 务工状况 公益性岗位 alone gives none
+  if (status === 'public_post') return null;
   if (status === 'self_employed') return 'self_employed';
   if (status === 'in_county') return rng.weighted(['enterprise', 'workshop', 'work_relief', 'flexible'], [50, 25, 5, 20]);
   return rng.weighted(['enterprise', 'flexible'], [80, 20]);
@@ -149,7 +150,7 @@ async function fillEmployment(tx: RawTx, rng: Rng, list: Worker[], entities: { i
     channels.push(channel);
     entityIds.push(ent ? String(ent.id) : null);
     names.push(ent ? ent.name : channel === 'enterprise' ? rng.pick(FAR_EMPLOYERS) : null);
-    wages.push(working && channel !== 'public_post' ? String(rng.int(22, 56) * 10_000) : null);
+    wages.push(working && channel !== 'public_post' && w.status !== 'public_post' ? String(rng.int(22, 56) * 10_000) : null);
     skills.push(rng.chance(0.3) ? rng.pick(SKILLS) : null);
   }
   if (!ids.length) return;
