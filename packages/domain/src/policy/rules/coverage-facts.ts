@@ -40,19 +40,20 @@ export type CoverageFacts = {
   local: { regionCode: string; incomeFen: number; prevIncomeFen: number | null } | null;
 };
 
-/** Net and per-capita income of a recorded year object, computed once (facts are not changed after gathering). */
-const computed = new WeakMap<CoverageIncomeYear, { netIncomeFen: number; perCapitaFen: number; memberCount: number }>();
+type YearFen = { netIncomeFen: number; perCapitaFen: number; memberCount: number };
+/**
+ * Net and per-capita income of a recorded year object, computed once and kept on the object under a symbol (facts
+ * are not changed after gathering; a WeakMap of 130 000 entries made the garbage collector's work heavier than the sums).
+ */
+const COMPUTED = Symbol('incomeFen');
+type WithFen = CoverageIncomeYear & { [COMPUTED]?: YearFen };
 
 /** Net income and per-capita income of a recorded year in 分 (the domain's income function); null when not usable. */
-export function incomeFenOf(y: CoverageIncomeYear | null): { netIncomeFen: number; perCapitaFen: number; memberCount: number } | null {
+export function incomeFenOf(y: CoverageIncomeYear | null): YearFen | null {
   if (!y || !Number.isInteger(y.memberCount) || y.memberCount < 1) return null;
   // H2, H5 and H6 read the same facts (shared within one refresh): each recorded year is computed once
-  let fen = computed.get(y);
-  if (!fen) {
-    fen = { ...computeIncomeFen(y, y.memberCount), memberCount: y.memberCount };
-    computed.set(y, fen);
-  }
-  return fen;
+  const w = y as WithFen;
+  return (w[COMPUTED] ??= { ...computeIncomeFen(y, y.memberCount), memberCount: y.memberCount });
 }
 
 /** 生产经营性净收入 (business − business expense) of a recorded year, in 分; 0 when not recorded. */
