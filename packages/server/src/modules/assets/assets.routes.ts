@@ -1,6 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
-import { z } from 'zod';
 import {
   AssetClassChangeSchema,
   AssetCreateSchema,
@@ -17,22 +16,14 @@ import {
   AssetStocktakeQuerySchema,
   IdParamSchema,
 } from '@chanbang/domain';
-import type { Actor, Deps } from '../../deps.ts';
-import { requireActor } from '../auth/auth.guard.ts';
-import { versionFrom } from '../../versioning.ts';
+import type { Deps } from '../../deps.ts';
+import { actorOf, versionedDelete, versionedSave, VersionQuerySchema, XLSX } from '../../route-helpers.ts';
 import { attachment } from '../imports/record-import.routes.ts';
 import * as incomes from './asset-incomes.service.ts';
 import { exportAssetsXlsx } from './assets.export.ts';
 import * as service from './assets.service.ts';
 
-/** A DELETE has no body: the version read in If-Match or `?version=`. */
-const VersionQuerySchema = z.object({ version: z.coerce.number().int().positive().max(2_147_483_647).optional().describe('the version read (or If-Match)') });
 const tags = ['assets'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function actorOf(req: FastifyRequest): Actor {
-  return { ...requireActor(req), requestId: String(req.id) };
-}
 
 /** 帮扶项目资产 and their half-year income (issue 8 §1–2). */
 export function registerAssetRoutes(app: FastifyInstance, deps: Deps): void {
@@ -93,36 +84,36 @@ export function registerAssetRoutes(app: FastifyInstance, deps: Deps): void {
   );
   r.patch(
     '/api/v1/assets/:id',
-    {
-      schema: {
+    ...versionedSave(
+      {
         tags,
         summary: 'Change an asset (send the version read, body `version` or If-Match; a disposed asset is read-only)',
         params: IdParamSchema,
         body: AssetPatchSchema,
         response: { 200: AssetDetailSchema },
       },
-    },
-    async (req) => service.patchAsset(deps, actorOf(req), req.params.id, req.body, versionFrom(req)),
+      (actor, req, version) => service.patchAsset(deps, actor, req.params.id, req.body, version),
+    ),
   );
   r.post(
     '/api/v1/assets/:id/class',
-    {
-      schema: {
+    ...versionedSave(
+      {
         tags,
         summary: '四个一批: (re)class an operating asset with the reason (kept in its class history)',
         params: IdParamSchema,
         body: AssetClassChangeSchema,
         response: { 200: AssetDetailSchema },
       },
-    },
-    async (req) => service.changeAssetClass(deps, actorOf(req), req.params.id, req.body, versionFrom(req)),
+      (actor, req, version) => service.changeAssetClass(deps, actor, req.params.id, req.body, version),
+    ),
   );
   r.post(
     '/api/v1/assets/:id/dispose',
-    {
-      schema: { tags, summary: '处置: the asset leaves use (its record stays, read-only)', params: IdParamSchema, body: AssetDisposeSchema, response: { 200: AssetDetailSchema } },
-    },
-    async (req) => service.disposeAsset(deps, actorOf(req), req.params.id, req.body, versionFrom(req)),
+    ...versionedSave(
+      { tags, summary: '处置: the asset leaves use (its record stays, read-only)', params: IdParamSchema, body: AssetDisposeSchema, response: { 200: AssetDetailSchema } },
+      (actor, req, version) => service.disposeAsset(deps, actor, req.params.id, req.body, version),
+    ),
   );
   r.get(
     '/api/v1/assets/:id/incomes',
@@ -131,23 +122,22 @@ export function registerAssetRoutes(app: FastifyInstance, deps: Deps): void {
   );
   r.put(
     '/api/v1/assets/:id/incomes/:year/:half',
-    {
-      schema: {
+    ...versionedSave(
+      {
         tags,
         summary: 'Record a half year’s income (creates the row, or changes it with its version)',
         params: AssetIncomeParamsSchema,
         body: AssetIncomePutSchema,
         response: { 200: AssetIncomeViewSchema },
       },
-    },
-    async (req) => incomes.putAssetIncome(deps, actorOf(req), req.params.id, req.params.year, req.params.half, req.body, versionFrom(req)),
+      (actor, req, version) => incomes.putAssetIncome(deps, actor, req.params.id, req.params.year, req.params.half, req.body, version),
+    ),
   );
   r.delete(
     '/api/v1/assets/:id/incomes/:year/:half',
-    { schema: { tags, summary: 'Remove a half year’s income (If-Match or ?version=; audited)', params: AssetIncomeParamsSchema, querystring: VersionQuerySchema } },
-    async (req, reply) => {
-      await incomes.deleteAssetIncome(deps, actorOf(req), req.params.id, req.params.year, req.params.half, versionFrom(req) ?? req.query.version);
-      return reply.status(204).send();
-    },
+    ...versionedDelete(
+      { tags, summary: 'Remove a half year’s income (If-Match or ?version=; audited)', params: AssetIncomeParamsSchema, querystring: VersionQuerySchema },
+      (actor, req, version) => incomes.deleteAssetIncome(deps, actor, req.params.id, req.params.year, req.params.half, version),
+    ),
   );
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import {
@@ -17,9 +17,8 @@ import {
   PostPatchSchema,
   PostPaySchema,
 } from '@chanbang/domain';
-import type { Actor, Deps } from '../../deps.ts';
-import { requireActor } from '../auth/auth.guard.ts';
-import { versionFrom } from '../../versioning.ts';
+import type { Deps } from '../../deps.ts';
+import { actorOf, versionedCreate, versionedSave, XLSX } from '../../route-helpers.ts';
 import { attachment } from '../imports/record-import.routes.ts';
 import * as payments from './post-payments.service.ts';
 import { searchCandidates } from './post-candidates.service.ts';
@@ -27,12 +26,7 @@ import { exportPostsXlsx } from './posts.export.ts';
 import * as service from './posts.service.ts';
 
 const tags = ['posts'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const AppointmentParamsSchema = IdParamSchema.extend({ appointmentId: z.coerce.number().int().positive().describe('the holding (appointment) id') });
-
-function actorOf(req: FastifyRequest): Actor {
-  return { ...requireActor(req), requestId: String(req.id) };
-}
 
 /** 乡村公益性岗位 (issue 8 §4; J5 003 §二(二)4 按需设岗、以岗聘任、在岗领补、有序退岗). */
 export function registerPostRoutes(app: FastifyInstance, deps: Deps): void {
@@ -105,49 +99,49 @@ export function registerPostRoutes(app: FastifyInstance, deps: Deps): void {
   );
   r.patch(
     '/api/v1/posts/:id',
-    {
-      schema: {
+    ...versionedSave(
+      {
         tags,
         summary: 'Change a post (send the version read, body `version` or If-Match; a closed post is read-only)',
         params: IdParamSchema,
         body: PostPatchSchema,
         response: { 200: PostDetailSchema },
       },
-    },
-    async (req) => service.patchPost(deps, actorOf(req), req.params.id, req.body, versionFrom(req)),
+      (actor, req, version) => service.patchPost(deps, actor, req.params.id, req.body, version),
+    ),
   );
   r.post(
     '/api/v1/posts/:id/close',
-    {
-      schema: { tags, summary: '撤岗: an open post is closed with its reason (kept read-only)', params: IdParamSchema, body: PostCloseSchema, response: { 200: PostDetailSchema } },
-    },
-    async (req) => service.closePost(deps, actorOf(req), req.params.id, req.body, versionFrom(req)),
+    ...versionedSave(
+      { tags, summary: '撤岗: an open post is closed with its reason (kept read-only)', params: IdParamSchema, body: PostCloseSchema, response: { 200: PostDetailSchema } },
+      (actor, req, version) => service.closePost(deps, actor, req.params.id, req.body, version),
+    ),
   );
   r.post(
     '/api/v1/posts/:id/appointments',
-    {
-      schema: {
+    ...versionedCreate(
+      {
         tags,
         summary: '以岗聘任: hire a person to an open post from a date (the post’s version); the post becomes 在岗, the person’s 就业渠道 公益性岗位',
         params: IdParamSchema,
         body: PostHireSchema,
         response: { 201: PostDetailSchema },
       },
-    },
-    async (req, reply) => reply.status(201).send(await service.hire(deps, actorOf(req), req.params.id, req.body, versionFrom(req))),
+      (actor, req, version) => service.hire(deps, actor, req.params.id, req.body, version),
+    ),
   );
   r.post(
     '/api/v1/posts/:id/appointments/:appointmentId/exit',
-    {
-      schema: {
+    ...versionedSave(
+      {
         tags,
         summary: '有序退岗: the holding ends with its reason and date (the appointment’s version); the post is 待聘 again',
         params: AppointmentParamsSchema,
         body: PostExitSchema,
         response: { 200: PostDetailSchema },
       },
-    },
-    async (req) => service.exitPost(deps, actorOf(req), req.params.id, req.params.appointmentId, req.body, versionFrom(req)),
+      (actor, req, version) => service.exitPost(deps, actor, req.params.id, req.params.appointmentId, req.body, version),
+    ),
   );
   r.post(
     '/api/v1/posts/:id/payments',

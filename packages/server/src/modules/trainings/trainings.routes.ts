@@ -1,7 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
-import { z } from 'zod';
 import {
   IdParamSchema,
   ParticipantAddResultSchema,
@@ -16,21 +15,16 @@ import {
   TrainingPageSchema,
   TrainingPatchSchema,
 } from '@chanbang/domain';
-import type { Actor, Deps } from '../../deps.ts';
+import type { Deps } from '../../deps.ts';
 import { requireActor } from '../auth/auth.guard.ts';
-import { versionFrom } from '../../versioning.ts';
+import { actorOf, versionedDelete, versionedSave, VersionQuerySchema, XLSX } from '../../route-helpers.ts';
 import { multipartFile } from '../imports/record-import.ts';
 import { attachment } from '../imports/record-import.routes.ts';
 import * as participants from './training-participants.service.ts';
 import { exportTrainingXlsx, importParticipants, participantTemplate } from './trainings.file.ts';
 import * as service from './trainings.service.ts';
 
-/** A DELETE has no body: the version read in If-Match or `?version=`. */
-const VersionQuerySchema = z.object({ version: z.coerce.number().int().positive().max(2_147_483_647).optional().describe('the version read (or If-Match)') });
 const tags = ['trainings'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const actorOf = (req: FastifyRequest): Actor => ({ ...requireActor(req), requestId: String(req.id) });
 
 /** 技能培训 and their participants (issue 8 §6, H7). */
 export function registerTrainingRoutes(app: FastifyInstance, deps: Deps): void {
@@ -77,31 +71,28 @@ export function registerTrainingRoutes(app: FastifyInstance, deps: Deps): void {
   );
   r.patch(
     '/api/v1/trainings/:id',
-    {
-      schema: {
+    ...versionedSave(
+      {
         tags,
         summary: 'Change a training (send the version read, body `version` or If-Match)',
         params: IdParamSchema,
         body: TrainingPatchSchema,
         response: { 200: TrainingDetailSchema },
       },
-    },
-    async (req) => service.patchTraining(deps, actorOf(req), req.params.id, req.body, versionFrom(req)),
+      (actor, req, version) => service.patchTraining(deps, actor, req.params.id, req.body, version),
+    ),
   );
   r.delete(
     '/api/v1/trainings/:id',
-    {
-      schema: {
+    ...versionedDelete(
+      {
         tags,
         summary: 'Delete a training and its participant rows (If-Match or ?version=; audited; skills gained stay)',
         params: IdParamSchema,
         querystring: VersionQuerySchema,
       },
-    },
-    async (req, reply) => {
-      await service.deleteTraining(deps, actorOf(req), req.params.id, versionFrom(req) ?? req.query.version);
-      return reply.status(204).send();
-    },
+      (actor, req, version) => service.deleteTraining(deps, actor, req.params.id, version),
+    ),
   );
   r.get(
     '/api/v1/trainings/:id/export.xlsx',
@@ -142,24 +133,22 @@ export function registerTrainingRoutes(app: FastifyInstance, deps: Deps): void {
   );
   r.patch(
     '/api/v1/training-participants/:id',
-    {
-      schema: {
+    ...versionedSave(
+      {
         tags,
         summary: '结业 and 证书编号 of a participant (with version); newly completed adds the skill',
         params: IdParamSchema,
         body: ParticipantPatchSchema,
         response: { 200: ParticipantAddResultSchema },
       },
-    },
-    async (req) => participants.patchParticipant(deps, actorOf(req), req.params.id, req.body, versionFrom(req)),
+      (actor, req, version) => participants.patchParticipant(deps, actor, req.params.id, req.body, version),
+    ),
   );
   r.delete(
     '/api/v1/training-participants/:id',
-    { schema: { tags, summary: 'Remove a participant (If-Match or ?version=; audited)', params: IdParamSchema, querystring: VersionQuerySchema } },
-    async (req, reply) => {
-      await participants.removeParticipant(deps, actorOf(req), req.params.id, versionFrom(req) ?? req.query.version);
-      return reply.status(204).send();
-    },
+    ...versionedDelete({ tags, summary: 'Remove a participant (If-Match or ?version=; audited)', params: IdParamSchema, querystring: VersionQuerySchema }, (actor, req, version) =>
+      participants.removeParticipant(deps, actor, req.params.id, version),
+    ),
   );
   // the participants import: multipart in a child context limited to the upload size (as record-import.routes.ts)
   void app.register(async (child) => {
