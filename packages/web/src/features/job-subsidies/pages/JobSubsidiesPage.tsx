@@ -1,24 +1,23 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import type { JobSubsidyItem, JobSubsidyKind } from '@chanbang/domain';
-import { Alert, App, Button, Flex, Input, Modal, Popconfirm, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Modal, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { downloadUrl } from '../../../lib/api-client.ts';
 import { errorIssues, issueText } from '../../../lib/error-text.ts';
 import { formatYuan } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { useSearchState } from '../../../lib/use-search-state.ts';
-import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
+import { ListFilterBar } from '../../../ui/ListFilterBar.tsx';
+import { ListTable } from '../../../ui/ListTable.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { RegionSelect } from '../../../ui/RegionSelect.tsx';
-import { ResponsiveTable } from '../../../ui/ResponsiveTable.tsx';
 import { useIsMobile } from '../../../ui/use-is-mobile.ts';
+import { useListQuery } from '../../../ui/use-list-query.ts';
 import { useCurrentUser } from '../../auth/api.ts';
 import { useDict } from '../../dictionaries/api.ts';
 import { canPaySubsidies, useJobSubsidies, useJobSubsidyMutations } from '../api.ts';
 import { PaymentModal } from '../components/PaymentModal.tsx';
 
-const KEYS = ['kind', 'year', 'regionCode', 'status', 'q', 'page', 'pageSize'] as const;
+const KEYS = ['kind', 'year', 'regionCode', 'status', 'q'] as const;
 const KINDS: JobSubsidyKind[] = ['travel', 'startup', 'hiring'];
 const rowKey = (i: JobSubsidyItem) => `${i.entityId ?? 0}:${i.personId}`;
 
@@ -33,18 +32,18 @@ export function JobSubsidiesPage() {
   const dict = useDict();
   const mobile = useIsMobile();
   const writable = canPaySubsidies(useCurrentUser());
-  const [s, set] = useSearchState(KEYS);
+  const lq = useListQuery(KEYS);
+  const s = lq.filters;
   const thisYear = dayjs().year();
   const kind = (KINDS as string[]).includes(s.kind ?? '') ? (s.kind as JobSubsidyKind) : 'travel';
   const year = Number(s.year ?? thisYear);
-  const query = { kind, year, regionCode: s.regionCode, status: s.status, q: s.q, page: Number(s.page ?? 1), pageSize: Number(s.pageSize ?? 20) };
+  const query = { kind, year, regionCode: s.regionCode, status: s.status, q: s.q, page: lq.page, pageSize: lq.pageSize };
   const list = useJobSubsidies(query);
   const m = useJobSubsidyMutations();
   const [paying, setPaying] = useState<JobSubsidyItem | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const [batchOpen, setBatchOpen] = useState(false);
   const terms = list.data?.terms;
-  const w = (n: number) => (mobile ? '100%' : n);
   const yuan = (v: number) => formatYuan(v, lang);
 
   const revoke = async (item: JobSubsidyItem) => {
@@ -158,36 +157,33 @@ export function JobSubsidiesPage() {
         activeKey={kind}
         onChange={(k) => {
           setSelected([]);
-          set({ kind: k === 'travel' ? undefined : k });
+          lq.set({ kind: k === 'travel' ? undefined : k });
         }}
         items={KINDS.map((k) => ({ key: k, label: <span data-testid={`job-subsidy-tab-${k}`}>{t(`jobSub.kind.${k}`)}</span> }))}
       />
-      <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-        <Select
-          value={year}
-          onChange={(v) => set({ year: v === thisYear ? undefined : v })}
-          aria-label={t('jobSub.year')}
-          data-testid="job-subsidy-year"
-          style={{ width: w(120) }}
-          options={Array.from({ length: 6 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: t('jobSub.yearValue', { year: String(y) }) }))}
-        />
-        <RegionSelect value={s.regionCode} onChange={(v) => set({ regionCode: v })} placeholder={t('jobSub.region')} aria-label={t('jobSub.region')} style={{ width: w(220) }} />
-        <Select
-          value={s.status ?? 'all'}
-          onChange={(v) => set({ status: v === 'all' ? undefined : v })}
-          aria-label={t('jobSub.col.status')}
-          style={{ width: w(120) }}
-          options={(['all', 'paid', 'unpaid'] as const).map((v) => ({ value: v, label: t(`jobSub.status.${v}`) }))}
-        />
-        <Input.Search
-          allowClear
-          defaultValue={s.q}
-          onSearch={(v) => set({ q: v.trim() || undefined })}
-          placeholder={t('jobSub.q')}
-          aria-label={t('jobSub.q')}
-          style={{ width: w(220) }}
-        />
-      </Flex>
+      <ListFilterBar
+        values={s}
+        set={lq.set}
+        filters={[
+          {
+            kind: 'select',
+            key: 'year',
+            label: t('jobSub.year'),
+            whenEmpty: String(thisYear),
+            testId: 'job-subsidy-year',
+            options: Array.from({ length: 6 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: t('jobSub.yearValue', { year: y }) })),
+          },
+          { kind: 'region', key: 'regionCode', label: t('jobSub.region') },
+          {
+            kind: 'select',
+            key: 'status',
+            label: t('jobSub.col.status'),
+            whenEmpty: 'all',
+            options: (['all', 'paid', 'unpaid'] as const).map((v) => ({ value: v, label: t(`jobSub.status.${v}`) })),
+          },
+          { kind: 'search', key: 'q', label: t('jobSub.q') },
+        ]}
+      />
       {terms ? (
         terms.inForce ? (
           <Alert
@@ -208,50 +204,36 @@ export function JobSubsidiesPage() {
           <Alert style={{ marginBottom: 12 }} type="warning" showIcon message={t('jobSub.notInForce', { kind: t(`jobSub.kindFull.${kind}`) })} />
         )
       ) : null}
-      {list.data ? (
-        <Typography.Paragraph type="secondary" data-testid="job-subsidy-totals">
-          {t('jobSub.totals', { n: String(list.data.total), paid: String(list.data.paidCount), yuan: yuan(list.data.paidYuan) })}
-        </Typography.Paragraph>
-      ) : null}
-      {list.error ? (
-        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <ResponsiveTable<JobSubsidyItem>
-          rowKey={rowKey}
-          loading={list.isLoading}
-          dataSource={list.data?.items ?? []}
-          locale={{ emptyText: t('jobSub.empty') }}
-          aria-label={t('jobSub.title')}
-          rowSelection={
-            batchable && !mobile
-              ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (i) => ({ disabled: !!i.payment || !i.eligible }) }
-              : undefined
-          }
-          cardTitle={(i) => (
-            <span>
-              {i.name} <Typography.Text type="secondary">{i.idNumber}</Typography.Text>
-            </span>
-          )}
-          cardActions={(i) => actions(i)}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: !mobile,
-            onChange: (page, pageSize) => set({ page, pageSize }, { keepPage: true }),
-          }}
-          columns={[
-            { title: t('jobSub.col.name'), dataIndex: 'name', responsive: ['md'] },
-            { title: t('jobSub.col.id'), dataIndex: 'idNumber', responsive: ['md'] },
-            { title: t('jobSub.col.region'), dataIndex: 'regionName', render: (_, i) => i.regionName ?? i.regionCode },
-            { title: t('jobSub.col.type'), dataIndex: 'householdType', render: (_, i) => dict.label('household_type', i.householdType) },
-            { title: t('jobSub.col.work'), dataIndex: 'employmentStatus', render: (_, i) => workText(i) },
-            ...(kind === 'hiring' ? [{ title: t('jobSub.col.entity'), dataIndex: 'entityName' }] : []),
-            { title: t('jobSub.col.status'), dataIndex: 'payment', render: (_, i) => statusCell(i) },
-            { title: t('jobSub.col.action'), key: 'action', responsive: ['md'], render: (_, i) => actions(i) },
-          ]}
-        />
-      )}
+      <ListTable
+        list={list}
+        totals={(d) => t('jobSub.totals', { n: String(d.total), paid: String(d.paidCount), yuan: yuan(d.paidYuan) })}
+        totalsTestId="job-subsidy-totals"
+        rowKey={rowKey}
+        locale={{ emptyText: t('jobSub.empty') }}
+        aria-label={t('jobSub.title')}
+        rowSelection={
+          batchable && !mobile
+            ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (i) => ({ disabled: !!i.payment || !i.eligible }) }
+            : undefined
+        }
+        cardTitle={(i) => (
+          <span>
+            {i.name} <Typography.Text type="secondary">{i.idNumber}</Typography.Text>
+          </span>
+        )}
+        cardActions={(i) => actions(i)}
+        pagination={lq.pagination}
+        columns={[
+          { title: t('jobSub.col.name'), dataIndex: 'name', responsive: ['md'] },
+          { title: t('jobSub.col.id'), dataIndex: 'idNumber', responsive: ['md'] },
+          { title: t('jobSub.col.region'), dataIndex: 'regionName', render: (_, i) => i.regionName ?? i.regionCode },
+          { title: t('jobSub.col.type'), dataIndex: 'householdType', render: (_, i) => dict.label('household_type', i.householdType) },
+          { title: t('jobSub.col.work'), dataIndex: 'employmentStatus', render: (_, i) => workText(i) },
+          ...(kind === 'hiring' ? [{ title: t('jobSub.col.entity'), dataIndex: 'entityName' }] : []),
+          { title: t('jobSub.col.status'), dataIndex: 'payment', render: (_, i) => statusCell(i) },
+          { title: t('jobSub.col.action'), key: 'action', responsive: ['md'], render: (_, i) => actions(i) },
+        ]}
+      />
       {terms ? <PaymentModal kind={kind} year={year} terms={terms} item={paying} onClose={() => setPaying(null)} /> : null}
       <Modal
         open={batchOpen}

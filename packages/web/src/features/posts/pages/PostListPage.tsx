@@ -1,26 +1,24 @@
 import { DownloadOutlined, PlusOutlined, WalletOutlined } from '@ant-design/icons';
 import type { PostView } from '@chanbang/domain';
-import { App, Button, Flex, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { downloadUrl } from '../../../lib/api-client.ts';
 import { formatYuan } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { useSearchState } from '../../../lib/use-search-state.ts';
-import { DictSelect } from '../../../ui/DictSelect.tsx';
-import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
+import { ListFilterBar } from '../../../ui/ListFilterBar.tsx';
+import { ListTable } from '../../../ui/ListTable.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { RegionSelect } from '../../../ui/RegionSelect.tsx';
-import { ResponsiveTable } from '../../../ui/ResponsiveTable.tsx';
 import { useStaleSave } from '../../../ui/StaleSave.tsx';
-import { useIsMobile } from '../../../ui/use-is-mobile.ts';
+import { useListQuery } from '../../../ui/use-list-query.ts';
 import { canWrite, useCurrentUser } from '../../auth/api.ts';
 import { useDict } from '../../dictionaries/api.ts';
 import { usePostMutations, usePosts } from '../api.ts';
 import { monthText, todayText } from '../components/PostActionModals.tsx';
 import { PostFormModal } from '../components/PostFormModal.tsx';
 
-const KEYS = ['regionCode', 'postType', 'status', 'q', 'page', 'pageSize'] as const;
+const KEYS = ['regionCode', 'postType', 'status', 'q'] as const;
 const STATUS_COLOR: Record<string, string> = { open: 'orange', filled: 'green', closed: 'default' };
 
 /** 按月批量发放: one month to every holder of the filled posts under a region, after a confirmation. */
@@ -69,15 +67,14 @@ function BatchPayModal({ open, regionCode, onClose }: { open: boolean; regionCod
 export function PostListPage() {
   const { t, lang } = useI18n();
   const dict = useDict();
-  const mobile = useIsMobile();
   const navigate = useNavigate();
   const user = useCurrentUser();
   const writable = canWrite(user);
-  const [s, set] = useSearchState(KEYS);
+  const lq = useListQuery(KEYS);
+  const s = lq.filters;
   const [dialog, setDialog] = useState<'add' | 'batch' | null>(null);
-  const query = { regionCode: s.regionCode, postType: s.postType, status: s.status, q: s.q, page: Number(s.page ?? 1), pageSize: Number(s.pageSize ?? 20) };
+  const query = lq.query;
   const list = usePosts(query);
-  const w = (n: number) => (mobile ? '100%' : n);
   const statusTag = (p: PostView) => <Tag color={STATUS_COLOR[p.status]}>{t(`posts.status.${p.status}`)}</Tag>;
 
   return (
@@ -103,79 +100,50 @@ export function PostListPage() {
           </Space>
         }
       />
-      <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-        <RegionSelect
-          value={s.regionCode}
-          onChange={(v) => set({ regionCode: v })}
-          placeholder={t('posts.filter.region')}
-          aria-label={t('posts.filter.region')}
-          style={{ width: w(220) }}
-        />
-        <DictSelect
-          dictCode="public_post_type"
-          value={s.postType}
-          onChange={(v) => set({ postType: v as string | undefined })}
-          placeholder={t('posts.col.type')}
-          aria-label={t('posts.col.type')}
-          style={{ width: w(150) }}
-        />
-        <Select
-          value={s.status ?? 'active'}
-          onChange={(v) => set({ status: v === 'active' ? undefined : v })}
-          aria-label={t('posts.filter.status')}
-          style={{ width: w(140) }}
-          options={(['active', 'open', 'filled', 'closed', 'all'] as const).map((v) => ({ value: v, label: t(`posts.status.${v}`) }))}
-        />
-        <Input.Search
-          allowClear
-          defaultValue={s.q}
-          onSearch={(v) => set({ q: v.trim() || undefined })}
-          placeholder={t('posts.filter.q')}
-          aria-label={t('posts.filter.q')}
-          style={{ width: w(220) }}
-        />
-      </Flex>
-      {list.data ? (
-        <Typography.Paragraph type="secondary" data-testid="post-total">
-          {t('posts.total', { n: String(list.data.total) })}
-        </Typography.Paragraph>
-      ) : null}
-      {list.error ? (
-        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <ResponsiveTable<PostView>
-          rowKey="id"
-          loading={list.isLoading}
-          dataSource={list.data?.items ?? []}
-          locale={{ emptyText: t('posts.empty') }}
-          aria-label={t('posts.title')}
-          cardTitle={(p) => (
-            <Space wrap>
-              <Link to={`/industry/posts/${p.id}`}>{p.name}</Link>
-              {statusTag(p)}
-            </Space>
-          )}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: !mobile,
-            onChange: (page, pageSize) => set({ page, pageSize }, { keepPage: true }),
-          }}
-          columns={[
-            { title: t('posts.col.name'), dataIndex: 'name', responsive: ['md'], render: (_, p) => <Link to={`/industry/posts/${p.id}`}>{p.name}</Link> },
-            { title: t('posts.col.type'), dataIndex: 'postType', render: (_, p) => dict.label('public_post_type', p.postType) },
-            { title: t('posts.col.region'), dataIndex: 'regionName', render: (_, p) => p.regionName ?? p.regionCode },
-            { title: t('posts.col.subsidy'), dataIndex: 'monthlySubsidyYuan', align: 'right', render: (v: number) => formatYuan(v, lang) },
-            { title: t('posts.col.status'), dataIndex: 'status', responsive: ['md'], render: (_, p) => statusTag(p) },
-            {
-              title: t('posts.col.holder'),
-              dataIndex: 'holderName',
-              render: (_, p) => (p.holderName ? `${p.holderName}（${t('posts.detail.since', { from: p.holderSince ?? '' })}）` : '—'),
-            },
-          ]}
-        />
-      )}
+      <ListFilterBar
+        values={s}
+        set={lq.set}
+        filters={[
+          { kind: 'region', key: 'regionCode', label: t('posts.filter.region') },
+          { kind: 'dict', key: 'postType', dictCode: 'public_post_type', label: t('posts.col.type') },
+          {
+            kind: 'select',
+            key: 'status',
+            label: t('posts.filter.status'),
+            whenEmpty: 'active',
+            width: 140,
+            options: (['active', 'open', 'filled', 'closed', 'all'] as const).map((v) => ({ value: v, label: t(`posts.status.${v}`) })),
+          },
+          { kind: 'search', key: 'q', label: t('posts.filter.q') },
+        ]}
+      />
+      <ListTable
+        list={list}
+        totals={(d) => t('posts.total', { n: String(d.total) })}
+        totalsTestId="post-total"
+        rowKey="id"
+        locale={{ emptyText: t('posts.empty') }}
+        aria-label={t('posts.title')}
+        cardTitle={(p) => (
+          <Space wrap>
+            <Link to={`/industry/posts/${p.id}`}>{p.name}</Link>
+            {statusTag(p)}
+          </Space>
+        )}
+        pagination={lq.pagination}
+        columns={[
+          { title: t('posts.col.name'), dataIndex: 'name', responsive: ['md'], render: (_, p) => <Link to={`/industry/posts/${p.id}`}>{p.name}</Link> },
+          { title: t('posts.col.type'), dataIndex: 'postType', render: (_, p) => dict.label('public_post_type', p.postType) },
+          { title: t('posts.col.region'), dataIndex: 'regionName', render: (_, p) => p.regionName ?? p.regionCode },
+          { title: t('posts.col.subsidy'), dataIndex: 'monthlySubsidyYuan', align: 'right', render: (v: number) => formatYuan(v, lang) },
+          { title: t('posts.col.status'), dataIndex: 'status', responsive: ['md'], render: (_, p) => statusTag(p) },
+          {
+            title: t('posts.col.holder'),
+            dataIndex: 'holderName',
+            render: (_, p) => (p.holderName ? `${p.holderName}（${t('posts.detail.since', { from: p.holderSince ?? '' })}）` : '—'),
+          },
+        ]}
+      />
       <PostFormModal
         open={dialog === 'add'}
         defaultRegion={user?.role === 'village_officer' ? user.regionCode : undefined}
