@@ -1,12 +1,12 @@
 import type { AssetCreate, AssetDetail } from '@chanbang/domain';
-import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { Alert, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect } from 'react';
+import { useMemo } from 'react';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { withVersion } from '../../../lib/versioning.ts';
 import { DictSelect } from '../../../ui/DictSelect.tsx';
 import { RegionSelect } from '../../../ui/RegionSelect.tsx';
-import { useStaleSave } from '../../../ui/StaleSave.tsx';
+import { useRecordForm } from '../../../ui/use-record-form.ts';
 import { useEntities } from '../../entities/api.ts';
 import { useAssetMutations } from '../api.ts';
 
@@ -75,56 +75,44 @@ export function AssetFormModal({
   reload?: () => Promise<AssetDetail | undefined>;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const stale = useStaleSave();
   const m = useAssetMutations();
-  const [form] = Form.useForm<Values>();
+  const blank = useMemo<Partial<Values>>(() => ({ category: 'operating', regionCode: project?.regionCode }), [project]);
+  const { form, save } = useRecordForm<Values, AssetDetail>({
+    open,
+    record: asset,
+    toValues: formValues,
+    blank,
+    submit: async (v) => {
+      const operating = v.category === 'operating';
+      const fields = {
+        name: v.name.trim(),
+        ...(v.assetNo?.trim() ? { assetNo: v.assetNo.trim() } : {}),
+        regionCode: v.regionCode,
+        category: v.category as AssetCreate['category'],
+        valueYuan: v.valueYuan,
+        formedOn: iso(v.formedOn),
+        location: v.location?.trim() || null,
+        ownerKind: (v.ownerKind ?? null) as AssetCreate['ownerKind'],
+        ownerName: v.ownerName?.trim() || null,
+        confirmedOn: iso(v.confirmedOn),
+        managementLevel: (v.managementLevel ?? null) as AssetCreate['managementLevel'],
+        operatorEntityId: v.operatorEntityId ?? null,
+        operatingMode: (operating ? (v.operatingMode ?? null) : null) as AssetCreate['operatingMode'],
+        note: v.note?.trim() || null,
+      };
+      if (asset) return m.update.mutateAsync({ id: asset.id, ...withVersion(fields, asset) });
+      const cls = operating && v.assetClass ? { assetClass: v.assetClass as AssetCreate['assetClass'], classReason: v.classReason?.trim() ?? null } : {};
+      return m.create.mutateAsync({ ...fields, ...(project ? { projectId: project.id } : {}), ...cls });
+    },
+    savedText: t('assets.saved'),
+    onClose,
+    onSaved,
+    reload,
+  });
   const entities = useEntities({ pageSize: 200 });
   const category = Form.useWatch('category', form);
   const assetClass = Form.useWatch('assetClass', form);
   const operating = category === 'operating';
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (asset) form.setFieldsValue(formValues(asset));
-    else form.setFieldsValue({ category: 'operating', regionCode: project?.regionCode });
-  }, [open, asset, project, form]);
-
-  const save = async () => {
-    const v = await form.validateFields();
-    const fields = {
-      name: v.name.trim(),
-      ...(v.assetNo?.trim() ? { assetNo: v.assetNo.trim() } : {}),
-      regionCode: v.regionCode,
-      category: v.category as AssetCreate['category'],
-      valueYuan: v.valueYuan,
-      formedOn: iso(v.formedOn),
-      location: v.location?.trim() || null,
-      ownerKind: (v.ownerKind ?? null) as AssetCreate['ownerKind'],
-      ownerName: v.ownerName?.trim() || null,
-      confirmedOn: iso(v.confirmedOn),
-      managementLevel: (v.managementLevel ?? null) as AssetCreate['managementLevel'],
-      operatorEntityId: v.operatorEntityId ?? null,
-      operatingMode: (operating ? (v.operatingMode ?? null) : null) as AssetCreate['operatingMode'],
-      note: v.note?.trim() || null,
-    };
-    try {
-      let saved: AssetDetail;
-      if (asset) saved = await m.update.mutateAsync({ id: asset.id, ...withVersion(fields, asset) });
-      else {
-        const cls = operating && v.assetClass ? { assetClass: v.assetClass as AssetCreate['assetClass'], classReason: v.classReason?.trim() ?? null } : {};
-        saved = await m.create.mutateAsync({ ...fields, ...(project ? { projectId: project.id } : {}), ...cls });
-      }
-      message.success(t('assets.saved'));
-      onClose();
-      onSaved?.(saved);
-    } catch (err) {
-      stale.fail(err, async () => {
-        const fresh = await reload?.();
-        if (fresh) form.setFieldsValue(formValues(fresh));
-      });
-    }
-  };
 
   const half = { xs: 24, md: 12 };
   return (

@@ -1,12 +1,11 @@
 import type { TrainingCreate, TrainingDetail } from '@chanbang/domain';
-import { App, Col, DatePicker, Form, Input, Modal, Row } from 'antd';
+import { Col, DatePicker, Form, Input, Modal, Row } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect } from 'react';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { withVersion } from '../../../lib/versioning.ts';
 import { DictSelect } from '../../../ui/DictSelect.tsx';
 import { RegionSelect } from '../../../ui/RegionSelect.tsx';
-import { useStaleSave } from '../../../ui/StaleSave.tsx';
+import { useRecordForm } from '../../../ui/use-record-form.ts';
 import { useTrainingMutations } from '../api.ts';
 
 type Values = { regionCode: string; course: string; provider?: string; startsOn: Dayjs; endsOn?: Dayjs | null; skill?: string; certificate?: string; note?: string };
@@ -41,40 +40,29 @@ export function TrainingFormModal({
   reload?: () => Promise<TrainingDetail | undefined>;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const stale = useStaleSave();
   const m = useTrainingMutations();
-  const [form] = Form.useForm<Values>();
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (training) form.setFieldsValue(formValues(training));
-  }, [open, training, form]);
-
-  const save = async () => {
-    const v = await form.validateFields();
-    const fields: TrainingCreate = {
-      regionCode: v.regionCode,
-      course: v.course.trim(),
-      provider: v.provider?.trim() || null,
-      startsOn: iso(v.startsOn)!,
-      endsOn: iso(v.endsOn),
-      skill: v.skill?.trim() || null,
-      certificate: v.certificate ?? null,
-      note: v.note?.trim() || null,
-    };
-    try {
-      const saved = training ? await m.update.mutateAsync({ id: training.id, ...withVersion(fields, training) }) : await m.create.mutateAsync(fields);
-      message.success(t('trainings.saved'));
-      onClose();
-      onSaved?.(saved);
-    } catch (err) {
-      stale.fail(err, async () => {
-        const fresh = await reload?.();
-        if (fresh) form.setFieldsValue(formValues(fresh));
-      });
-    }
-  };
+  const { form, save } = useRecordForm<Values, TrainingDetail>({
+    open,
+    record: training,
+    toValues: formValues,
+    submit: (v) => {
+      const fields: TrainingCreate = {
+        regionCode: v.regionCode,
+        course: v.course.trim(),
+        provider: v.provider?.trim() || null,
+        startsOn: iso(v.startsOn)!,
+        endsOn: iso(v.endsOn),
+        skill: v.skill?.trim() || null,
+        certificate: v.certificate ?? null,
+        note: v.note?.trim() || null,
+      };
+      return training ? m.update.mutateAsync({ id: training.id, ...withVersion(fields, training) }) : m.create.mutateAsync(fields);
+    },
+    savedText: t('trainings.saved'),
+    onClose,
+    onSaved,
+    reload,
+  });
 
   const half = { xs: 24, md: 12 };
   return (
