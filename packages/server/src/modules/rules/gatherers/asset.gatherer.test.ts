@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { factsSnapshot } from './facts-snapshot.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { buildRegionTree, buildUser, type RegionTree } from '../../../test/factories.ts';
 import { ASSET_GATHERER } from './asset.gatherers.ts';
 import { assetFactsQuery, gatherAssetFacts } from './asset-facts.repo.ts';
 
-const dialect = new PgDialect({ casing: 'snake_case' });
-
 describe('asset facts SQL', () => {
   it('every asset under the prefix with its class history and the incomes of the year and the year before', async () => {
-    const { sql, params } = dialect.sqlToQuery(assetFactsQuery({ prefix: '410781', year: 2025 }));
+    const { params, text } = factsSnapshot('asset facts over a county, year 2025', assetFactsQuery({ prefix: '410781', year: 2025 }));
     expect(params).toEqual([2025, 2025, '410781%']);
-    await expect(`-- asset facts over a county, year 2025\n-- params: ${JSON.stringify(params)}\n${sql.replace(/^\n/, '').replace(/[ \t]+$/gm, '')}\n`).toMatchFileSnapshot(
-      './__snapshots__/asset-facts.sql',
-    );
+    await expect(text).toMatchFileSnapshot('./__snapshots__/asset-facts.sql');
   });
 });
 

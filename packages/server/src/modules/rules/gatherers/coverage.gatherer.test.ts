@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { factsSnapshot } from './facts-snapshot.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { buildHousehold, buildRegionTree, buildUser, type RegionTree } from '../../../test/factories.ts';
 import { COVERAGE_GATHERER } from './coverage.gatherers.ts';
 import { coverageFactsQuery, gatherCoverageFacts } from './coverage-facts.repo.ts';
 
-const dialect = new PgDialect({ casing: 'snake_case' });
-
 describe('coverage facts SQL', () => {
   it('every 脱贫户 / 监测户 under the prefix with its work, measures, linkages, posts, projects, two years of incomes and the local figure', async () => {
-    const { sql, params } = dialect.sqlToQuery(coverageFactsQuery({ prefix: '410781', year: 2024 }));
-    await expect(`-- coverage facts over a county, year 2024\n-- params: ${JSON.stringify(params)}\n${sql.replace(/^\n/, '').replace(/[ \t]+$/gm, '')}\n`).toMatchFileSnapshot(
-      './__snapshots__/coverage-facts.sql',
-    );
+    const { text } = factsSnapshot('coverage facts over a county, year 2024', coverageFactsQuery({ prefix: '410781', year: 2024 }));
+    await expect(text).toMatchFileSnapshot('./__snapshots__/coverage-facts.sql');
   });
 });
 

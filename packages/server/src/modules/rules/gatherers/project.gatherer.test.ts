@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { factsSnapshot } from './facts-snapshot.ts';
 import { fundAllocations, fundSources, projects } from '@chanbang/db';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { buildRegionTree, type RegionTree } from '../../../test/factories.ts';
@@ -8,9 +8,8 @@ import { projectFactsQuery } from './project-facts.repo.ts';
 
 describe('project facts SQL', () => {
   it('reads every project of the year under the prefix once, its allocations by index', async () => {
-    const { sql, params } = new PgDialect({ casing: 'snake_case' }).sqlToQuery(projectFactsQuery({ prefix: '411272', year: 2024 }));
+    const { params, text } = factsSnapshot('project facts over a county, year 2024', projectFactsQuery({ prefix: '411272', year: 2024 }));
     expect(params).toEqual(['411272%', 2024]);
-    const text = `-- project facts over a county, year 2024\n-- params: ${JSON.stringify(params)}\n${sql.replace(/^\n/, '').replace(/[ \t]+$/gm, '')}\n`;
     await expect(text).toMatchFileSnapshot('./__snapshots__/project-facts.sql');
   });
 });

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { factsSnapshot } from './facts-snapshot.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { buildHousehold, buildRegionTree, buildUser, makeTestIdNumber, type RegionTree } from '../../../test/factories.ts';
 import { WORKER_GATHERER } from './worker.gatherers.ts';
 import { gatherWorkerFacts, workerFactsQuery } from './worker-facts.repo.ts';
 
-const dialect = new PgDialect({ casing: 'snake_case' });
-
 describe('worker facts SQL', () => {
   it('working-age persons of the asked household types with jobs, skills and the year’s trainings', async () => {
-    const { sql, params } = dialect.sqlToQuery(workerFactsQuery({ prefix: '410781', year: 2025, filter: { householdTypes: ['lifted', 'monitored'] } }));
+    const { params, text } = factsSnapshot(
+      'worker facts over a county, year 2025, 脱贫户 and 监测户',
+      workerFactsQuery({ prefix: '410781', year: 2025, filter: { householdTypes: ['lifted', 'monitored'] } }),
+    );
     expect(params).toEqual([
       '410781%',
       '2025-12-31',
@@ -26,9 +27,7 @@ describe('worker facts SQL', () => {
       16,
       '{"lifted","monitored"}',
     ]);
-    await expect(
-      `-- worker facts over a county, year 2025, 脱贫户 and 监测户\n-- params: ${JSON.stringify(params)}\n${sql.replace(/^\n/, '').replace(/[ \t]+$/gm, '')}\n`,
-    ).toMatchFileSnapshot('./__snapshots__/worker-facts.sql');
+    await expect(text).toMatchFileSnapshot('./__snapshots__/worker-facts.sql');
   });
 });
 
