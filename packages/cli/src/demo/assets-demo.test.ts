@@ -1,26 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateDb, openDb, type DbHandle } from '@chanbang/db';
-import { loadDemo } from './demo-loader.ts';
+import { describe, expect, it } from 'vitest';
+import { useDemoDb } from './demo-test-db.ts';
+import type { DbHandle } from '@chanbang/db';
 import { DEMO_COUNTY } from './demo-regions.ts';
 
 // The demo zone's 帮扶项目资产: three formed by accepted library projects, the operator of the market from the entity
 // registry (the entities demo needs ≥ 200 lifted households: 900), the class history of the 温室大棚, half-year incomes in 分, and the one asset A3 lists for 2026 H1.
-let dir = '';
 let db: DbHandle;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'chanbang-assets-demo-'));
-  db = await openDb({ dataDir: join(dir, 'pg') });
-  await migrateDb(db);
-  expect((await loadDemo(db, { hashPassword: async () => 'x', county: { households: 900 } })).loaded).toBe(true);
-}, 120_000);
-afterAll(async () => {
-  await db?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+useDemoDb('assets', 900, (d) => (db = d), 120_000);
 
 describe('assets demo', () => {
   it('registers five operating assets, three from accepted or evaluated projects, with their operator and class', async () => {

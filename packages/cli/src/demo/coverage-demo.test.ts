@@ -1,26 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateDb, openDb, type DbHandle } from '@chanbang/db';
-import { loadDemo } from './demo-loader.ts';
+import { describe, expect, it } from 'vitest';
+import { useDemoDb } from './demo-test-db.ts';
+import type { DbHandle } from '@chanbang/db';
 import { DEMO_COUNTY } from './demo-regions.ts';
 
 // The demo zone's 当地农民人均可支配收入 for the last three years (H6) and the 产业帮扶 measures of last year (H2, H3).
-let dir = '';
 let db: DbHandle;
 const year = new Date().getUTCFullYear();
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'chanbang-coverage-demo-'));
-  db = await openDb({ dataDir: join(dir, 'pg') });
-  await migrateDb(db);
-  expect((await loadDemo(db, { hashPassword: async () => 'x', county: { households: 900 } })).loaded).toBe(true);
-}, 120_000);
-afterAll(async () => {
-  await db?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+useDemoDb('coverage', 900, (d) => (db = d), 120_000);
 
 describe('coverage demo', () => {
   it('enters the county’s figure of each of the last three years in 分, with a source that says it is demo data', async () => {

@@ -1,26 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateDb, openDb, type DbHandle } from '@chanbang/db';
-import { loadDemo } from './demo-loader.ts';
+import { describe, expect, it } from 'vitest';
+import { useDemoDb } from './demo-test-db.ts';
+import type { DbHandle } from '@chanbang/db';
 import { DEMO_COUNTY } from './demo-regions.ts';
 
 // The demo zone's 收益分配: 大王村 2025 上半年 confirmed (29 400 元 to the village's 脱贫户 and 监测户, exactly, carried
 // into their 2025 incomes), 北坡头村 2025 下半年 a draft (nothing carried).
-let dir = '';
 let db: DbHandle;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'chanbang-dist-demo-'));
-  db = await openDb({ dataDir: join(dir, 'pg') });
-  await migrateDb(db);
-  expect((await loadDemo(db, { hashPassword: async () => 'x', county: { households: 900 } })).loaded).toBe(true);
-}, 180_000);
-afterAll(async () => {
-  await db?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+useDemoDb('dist', 900, (d) => (db = d));
 
 describe('distributions demo', () => {
   it('one confirmed and one draft distribution, the lines adding up to the amount to the 分', async () => {

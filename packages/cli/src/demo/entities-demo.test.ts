@@ -1,31 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateDb, openDb, type DbHandle } from '@chanbang/db';
+import { describe, expect, it } from 'vitest';
+import { useDemoDb } from './demo-test-db.ts';
+import type { DbHandle } from '@chanbang/db';
 import { checkC1, checkCreditCode, defaultIncomeType, E1_RULE, E2_RULE, E3_RULE, E5_RULE, getRuleConfig, SANMENXIA_PACK } from '@chanbang/domain';
 import { gatherCountyFacts, gatherVillageFacts } from '../../../server/src/modules/rules/gatherers/entity-facts.repo.ts';
-import { loadDemo } from './demo-loader.ts';
 import { DEMO_COUNTY } from './demo-regions.ts';
 import { demoC1Config } from './entities-demo-linkages.ts';
 
 // The demo zone's entities, linkages, loans and projects tell the stories of the Sanmenxia pack: E1 and E2 fail in a
 // few villages with their reasons, E3 is met for 2022 (40 %) and not for 2025 (90 %), E5 (5 市级以上龙头企业 by 2025) is
 // not yet met; loans stay within C1; budgets sum to the project totals.
-let dir = '';
 let db: DbHandle;
 const like = `${DEMO_COUNTY.prefix}%`;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'chanbang-entities-demo-'));
-  db = await openDb({ dataDir: join(dir, 'pg') });
-  await migrateDb(db);
-  expect((await loadDemo(db, { hashPassword: async () => 'x', county: { households: 900 } })).loaded).toBe(true);
-}, 180_000);
-afterAll(async () => {
-  await db?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+useDemoDb('entities', 900, (d) => (db = d));
 
 const count = async (sqlText: string, params: unknown[] = [like]) => Number((await db.query<{ n: number | string }>(sqlText, params))[0]?.n ?? 0);
 

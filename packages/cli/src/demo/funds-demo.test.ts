@@ -1,26 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateDb, openDb, type DbHandle } from '@chanbang/db';
+import { describe, expect, it } from 'vitest';
+import { useDemoDb } from './demo-test-db.ts';
+import type { DbHandle } from '@chanbang/db';
 import { F1_RULE, SANMENXIA_PACK, emptyFundYear, fenToYuan, getRuleConfig, type FundFacts } from '@chanbang/domain';
-import { loadDemo } from './demo-loader.ts';
 import { DEMO_COUNTY } from './demo-regions.ts';
 
 // The demo zone's 衔接资金 tell the F1 story of 000 §五(二): met and rising in 2022–2023, not met in 2024.
-let dir = '';
 let db: DbHandle;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'chanbang-funds-demo-'));
-  db = await openDb({ dataDir: join(dir, 'pg') });
-  await migrateDb(db);
-  expect((await loadDemo(db, { hashPassword: async () => 'x', county: { households: 20 } })).loaded).toBe(true);
-}, 120_000);
-afterAll(async () => {
-  await db?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+useDemoDb('funds', 20, (d) => (db = d), 120_000);
 
 describe('funds demo', () => {
   it('every source is fully allocated, to library projects only', async () => {

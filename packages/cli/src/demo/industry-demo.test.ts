@@ -1,29 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateDb, openDb, type DbHandle } from '@chanbang/db';
+import { describe, expect, it } from 'vitest';
+import { useDemoDb } from './demo-test-db.ts';
+import type { DbHandle } from '@chanbang/db';
 import { buildDemoCounty } from './demo-county.ts';
-import { loadDemo } from './demo-loader.ts';
 import { DEMO_COUNTY } from './demo-regions.ts';
 import { loadIndustryDemo } from './industry-demo.ts';
 
 // The demo zone's 产业谱系 from seed 000 §四(一)2: 灵宝大枣 (大王镇, 主导, 一镇一特), 大棚蔬菜 (大王镇 and 禹王路街道), 果品
 // (阳店镇), 乡村旅游; chains with their category's links and the 短板 the seed names; entities naming the product
 // are placed at a link.
-let dir = '';
 let db: DbHandle;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'chanbang-industry-demo-'));
-  db = await openDb({ dataDir: join(dir, 'pg') });
-  await migrateDb(db);
-  expect((await loadDemo(db, { hashPassword: async () => 'x', county: { households: 40 } })).loaded).toBe(true);
-}, 120_000);
-afterAll(async () => {
-  await db?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+useDemoDb('industry', 40, (d) => (db = d), 120_000);
 
 describe('industry demo', () => {
   it('creates the four industries of the seed in their townships, with chains and the named 短板', async () => {

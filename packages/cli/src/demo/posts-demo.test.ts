@@ -1,26 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateDb, openDb, type DbHandle } from '@chanbang/db';
-import { loadDemo } from './demo-loader.ts';
+import { describe, expect, it } from 'vitest';
+import { useDemoDb } from './demo-test-db.ts';
+import type { DbHandle } from '@chanbang/db';
 import { DEMO_COUNTY } from './demo-regions.ts';
 
 // The demo zone's 公益性岗位 (J5): seven posts in three villages of 大王镇, five held since January by members of 脱贫户
 // or a 监测户 (就业渠道 公益性岗位), paid for the completed months but one, a holder of last year who left with the reason.
-let dir = '';
 let db: DbHandle;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'chanbang-posts-demo-'));
-  db = await openDb({ dataDir: join(dir, 'pg') });
-  await migrateDb(db);
-  expect((await loadDemo(db, { hashPassword: async () => 'x', county: { households: 900 } })).loaded).toBe(true);
-}, 180_000);
-afterAll(async () => {
-  await db?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+useDemoDb('posts', 900, (d) => (db = d));
 
 describe('posts demo', () => {
   it('sets seven posts, five filled by working-age members of 脱贫户/监测户 whose 就业渠道 is 公益性岗位', async () => {

@@ -1,27 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateDb, openDb, type DbHandle } from '@chanbang/db';
-import { loadDemo } from './demo-loader.ts';
+import { describe, expect, it } from 'vitest';
+import { useDemoDb } from './demo-test-db.ts';
+import type { DbHandle } from '@chanbang/db';
 import { DEMO_COUNTY } from './demo-regions.ts';
 
 // The demo zone's trainings and employment fields: six courses (one not begun, without participants), every
 // participant a working-age member of a 脱贫户 or 监测户 of the organiser's region, the skill of a completed course
 // among the participant's skills, and employment fields filled with wages in whole 分 — none in the e2e households.
-let dir = '';
 let db: DbHandle;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'chanbang-trainings-demo-'));
-  db = await openDb({ dataDir: join(dir, 'pg') });
-  await migrateDb(db);
-  expect((await loadDemo(db, { hashPassword: async () => 'x', county: { households: 900 } })).loaded).toBe(true);
-}, 180_000);
-afterAll(async () => {
-  await db?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+useDemoDb('trainings', 900, (d) => (db = d));
 
 describe('trainings demo', () => {
   it('six trainings; participants of the organiser’s region; a completed course’s skill is the participant’s', async () => {
