@@ -35,21 +35,25 @@ export async function endHoldingsOfLeavers(tx: Conn, actor: Actor, leavers: read
       after: { ...postAfter, appointment: after },
     });
     ended.add(appointment.personId);
-    if (!opts.clearChannel) continue;
-    const person = await repo.lockPersonWithHousehold(tx, appointment.personId);
-    if (person?.person.employmentChannel !== PUBLIC_POST_CHANNEL) continue;
-    const channel = await repo.setEmploymentChannel(tx, appointment.personId, null);
-    await recordAudit(tx, actor, {
-      action: 'update',
-      entityType: 'person',
-      entityId: appointment.personId,
-      regionCode: person.person.regionCode,
-      householdId: person.person.householdId,
-      before: { employmentChannel: PUBLIC_POST_CHANNEL, version: person.person.version },
-      after: channel,
-    });
+    if (opts.clearChannel) await clearPostChannel(tx, actor, appointment.personId);
   }
   return ended;
+}
+
+/** Clears the person's 就业渠道 when it is 公益性岗位 (the holding ended), audited on the person; else nothing. */
+export async function clearPostChannel(tx: Conn, actor: Actor, personId: number): Promise<void> {
+  const person = await repo.lockPersonWithHousehold(tx, personId);
+  if (person?.person.employmentChannel !== PUBLIC_POST_CHANNEL) return;
+  const channel = await repo.setEmploymentChannel(tx, personId, null);
+  await recordAudit(tx, actor, {
+    action: 'update',
+    entityType: 'person',
+    entityId: personId,
+    regionCode: person.person.regionCode,
+    householdId: person.person.householdId,
+    before: { employmentChannel: PUBLIC_POST_CHANNEL, version: person.person.version },
+    after: channel,
+  });
 }
 
 /** True when the person holds a post now (就业渠道 公益性岗位 is then the hire's, not the form's). */

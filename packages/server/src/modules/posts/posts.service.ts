@@ -24,6 +24,7 @@ import { assertCanWrite, seesPii } from '../auth/auth.guard.ts';
 import { todayInChina } from '../households/household.rules.ts';
 import { resolvePrefix } from '../regions/regions.service.ts';
 import { assertRecordInScope, assertWriteScope, isInScope } from '../regions/scope.ts';
+import { clearPostChannel } from './post-holder-exit.ts';
 import * as repo from './posts.repo.ts';
 import { toAppointmentView, toPostView } from './posts.views.ts';
 
@@ -249,19 +250,7 @@ export async function exitPost(deps: Deps, actor: Actor, id: number, appointment
       before: { ...post, appointment: holding },
       after: { ...after, appointment: ended },
     });
-    const person = await repo.lockPersonWithHousehold(tx, holding.personId);
-    if (person && person.person.employmentChannel === 'public_post') {
-      const channel = await repo.setEmploymentChannel(tx, holding.personId, null);
-      await recordAudit(tx, actor, {
-        action: 'update',
-        entityType: 'person',
-        entityId: holding.personId,
-        regionCode: person.person.regionCode,
-        householdId: holding.householdId,
-        before: { employmentChannel: 'public_post', version: person.person.version },
-        after: channel,
-      });
-    }
+    await clearPostChannel(tx, actor, holding.personId);
   });
   return postDetail(db, actor, id);
 }
