@@ -68,12 +68,15 @@ describe('distribution: project → asset → income → distribution → househ
     await dialog.getByLabel('资产原值（元）').fill('800000');
     await dialog.getByLabel('确权所有者类型').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '村集体经济组织' }).first().click();
+    await expect.poll(() => dialog.locator('.ant-form-item', { hasText: '确权所有者类型' }).innerText()).toContain('村集体经济组织');
     const posted = page.waitForResponse((r) => r.url().endsWith('/api/v1/assets') && r.request().method() === 'POST');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     const created = await posted;
     expect(created.status(), await created.text()).toBe(201);
-    const asset = (await created.json()) as { id: number; regionCode: string };
+    const asset = (await created.json()) as { id: number; regionCode: string; ownerKind: string | null };
     expect(asset.regionCode).toBe(village);
+    // only a village collective's asset income is 村集体产业收益 (A2)
+    expect(asset.ownerKind).toBe('village_collective');
     await page.waitForURL(`**/industry/assets/${asset.id}`);
 
     // the last half year's income (the dialog's default period)
@@ -139,7 +142,8 @@ describe('distribution: project → asset → income → distribution → househ
     expect(saved.lines.find((l) => l.householdId === moved.householdId)).toMatchObject({ kind: moved.kind, amountYuan: moved.amountYuan, hasLabor: moved.hasLabor });
     expect(saved.totalYuan).toBe(14000.01);
 
-    // 确认分配 with the confirmation dialog
+    // 确认分配 with the confirmation dialog, once the page has taken the save (before it, the page asks to save first)
+    await page.locator('.ant-message').getByText('已保存').waitFor();
     await page.getByTestId('dist-confirm').click();
     const confirmed = page.waitForResponse((r) => r.url().endsWith(`/api/v1/distributions/${draft.id}/confirm`));
     await page

@@ -56,25 +56,24 @@ export async function deleteEvaluations(tx: Conn, countyCode: string, opts: { ru
   await tx.execute(sql`DELETE FROM rule_evaluations WHERE ${sql.join(conds, sql` AND `)}`);
 }
 
-/** The county's dirty marks up to now: the highest id read and the distinct (kind, village) pairs. */
-export async function readDirty(tx: Conn, county6: string): Promise<{ maxId: number | null; marks: { kind: string; regionCode: string }[] }> {
-  const max = rowsOf<{ m: string | number | null }>(await tx.execute(sql`SELECT max(id) AS m FROM rule_dirty WHERE ${scopeWhere(sql`region_code`, county6)}`))[0]?.m;
-  if (max === null || max === undefined) return { maxId: null, marks: [] };
-  const maxId = Number(max);
+/**
+ * Takes the county's dirty marks: deletes every mark this transaction sees and returns the distinct (kind, village)
+ * pairs. A mark a writer has not yet committed is not seen, so it stays for the next refresh; reading a highest id
+ * and deleting up to it later would also delete such a mark once committed if its id was drawn before the highest
+ * (ids are drawn when inserted, not when committed), and its edit would never be re-judged. Rolled back with the
+ * refresh's transaction.
+ */
+export async function takeDirty(tx: Conn, county6: string): Promise<{ kind: string; regionCode: string }[]> {
   const marks = rowsOf<{ kind: string; region_code: string }>(
-    await tx.execute(sql`SELECT DISTINCT kind, region_code FROM rule_dirty WHERE ${scopeWhere(sql`region_code`, county6)} AND id <= ${maxId}`),
+    await tx.execute(sql`WITH taken AS (DELETE FROM rule_dirty WHERE ${scopeWhere(sql`region_code`, county6)} RETURNING kind, region_code)
+      SELECT DISTINCT kind, region_code FROM taken`),
   );
-  return { maxId, marks: marks.map((m) => ({ kind: m.kind, regionCode: m.region_code })) };
+  return marks.map((m) => ({ kind: m.kind, regionCode: m.region_code }));
 }
 
 /** Whether the county has a dirty mark (one index probe, no lock). */
 export async function hasDirty(db: Conn, county6: string): Promise<boolean> {
   return rowsOf(await db.execute(sql`SELECT 1 FROM rule_dirty WHERE ${scopeWhere(sql`region_code`, county6)} LIMIT 1`)).length > 0;
-}
-
-/** Deletes the county's dirty marks that were read (ids ≤ maxId). */
-export async function deleteDirty(tx: Conn, county6: string, maxId: number): Promise<void> {
-  await tx.execute(sql`DELETE FROM rule_dirty WHERE ${scopeWhere(sql`region_code`, county6)} AND id <= ${maxId}`);
 }
 
 /** Deletes a rule's stored results of a year under a region prefix. */

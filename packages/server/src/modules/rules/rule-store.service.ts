@@ -101,8 +101,8 @@ async function replaceResults(tx: Conn, ruleId: string, year: number, prefix: st
  * per county: every implemented rule of the county's pack in force that year is evaluated in FULL when it has no
  * stored evaluation from this pack (only `ruleIds`, when given, get a first evaluation), else INCREMENTALLY over
  * the regions the dirty marks of its facts kind name (village, township or county by its subject level; more than
- * {@link MAX_INCREMENTAL_PREFIXES} → full). The marks read are deleted; stored evaluations of other years that
- * they touch are forgotten, so those years are evaluated in full when next read.
+ * {@link MAX_INCREMENTAL_PREFIXES} → full). The marks are taken (deleted) as they are read; stored evaluations of
+ * other years that they touch are forgotten, so those years are evaluated in full when next read.
  * @param countyCode 12-digit county code
  * @param ruleIds the rules the caller reads (default: every rule of the pack)
  */
@@ -125,8 +125,8 @@ export async function ensureFresh(deps: Pick<Deps, 'db'>, countyCode: string, ye
 /**
  * The county's pack when nothing is to be done, read without the lock: no dirty mark of the county and every rule
  * a refresh would evaluate first is stored from this pack. A caller's own committed edit has left its marks, so
- * it always takes the locked path; a refresh under way has not yet deleted the marks it read (its transaction is
- * open), so readers wait for it as before.
+ * it always takes the locked path; a refresh under way has not yet committed taking the marks it read (its
+ * transaction is open), so readers wait for it as before.
  */
 async function upToDate(db: Conn, countyCode: string, year: number, ruleIds?: readonly string[]): Promise<PolicyPack | undefined> {
   const dirty = await store.hasDirty(db, countyCode.slice(0, 6));
@@ -145,8 +145,8 @@ async function refreshCounty(tx: Conn, pack: PolicyPack, countyCode: string, yea
   const county6 = countyCode.slice(0, 6);
   const report: RefreshReport = { full: [], incremental: {}, failed: [], packId: pack.id };
   const stored = await store.listEvaluations(tx, countyCode, year);
-  const dirty = await store.readDirty(tx, county6);
-  const dirtyKinds = new Set(dirty.marks.map((m) => m.kind));
+  const marks = await store.takeDirty(tx, county6);
+  const dirtyKinds = new Set(marks.map((m) => m.kind));
   const wanted = ruleIds ? new Set(ruleIds) : undefined;
   const cache: { last: FactsCache } = { last: undefined };
   // grouped by facts kind (stable within a kind), so rules reading the same facts follow each other
@@ -165,7 +165,7 @@ async function refreshCounty(tx: Conn, pack: PolicyPack, countyCode: string, yea
     const len = refreshPrefixLength(rule);
     const prefixes = isNew
       ? []
-      : [...new Set(dirty.marks.filter((m) => m.kind === rule.factsKind).map((m) => markPrefix(m.regionCode).slice(0, len)))].filter((p) => p.startsWith(county6)).sort();
+      : [...new Set(marks.filter((m) => m.kind === rule.factsKind).map((m) => markPrefix(m.regionCode).slice(0, len)))].filter((p) => p.startsWith(county6)).sort();
     // a mark of a county's own row (local farmers' income) touches every village of the county
     const full = isNew || prefixes.length > MAX_INCREMENTAL_PREFIXES || len === 6 || prefixes.some((p) => p.length <= 6);
     try {
@@ -183,12 +183,11 @@ async function refreshCounty(tx: Conn, pack: PolicyPack, countyCode: string, yea
       await store.deleteEvaluations(tx, countyCode, { ruleIds: [rule.id] });
     }
   }
-  if (dirty.maxId !== null) {
-    // the other years' stored results of the touched kinds are re-evaluated in full when next read
+  if (marks.length > 0) {
+    // the other years' stored results of the touched kinds are re-evaluated in full when next read (rules of this
+    // year that were not refreshed — not asked for, never stored — have no evaluation to keep)
     const touched = pack.rules.map((c) => findRule(c.ruleId)).filter((r): r is RuleDefinition<unknown> => !!r && dirtyKinds.has(r.factsKind));
     await store.deleteEvaluations(tx, countyCode, { ruleIds: touched.map((r) => r.id), exceptYear: year });
-    // rules of this year that were not refreshed (not asked for, never stored) have no evaluation to keep
-    await store.deleteDirty(tx, county6, dirty.maxId);
   }
   return report;
 }

@@ -147,6 +147,59 @@ describe('ensureFresh (ADR 0004)', () => {
     ]);
   });
 
+  // two connections at once: PGlite has one, and serialises transactions
+  it.runIf(!!process.env.TEST_DATABASE_URL)('a mark committed while a refresh runs is kept for the next one, even when its id is lower than one read', async () => {
+    const d = await buildRegionTree(t);
+    const [v1, v2] = [d.townships[0]!.villages[0]!.code, d.townships[1]!.villages[0]!.code];
+    const h1 = (await buildHousehold(t, { regionCode: v1, ...monitored })).id;
+    const h2 = (await buildHousehold(t, { regionCode: v2, ...monitored })).id;
+    expect((await ensureFresh(t, d.county.code, year, ['H1'])).full).toContain('H1');
+    const gate = () => {
+      let open!: () => void;
+      const opened = new Promise<void>((r) => (open = r));
+      return { open, opened };
+    };
+    // a writer gives h2 an industry measure: its trigger draws a mark id now, the writer commits later
+    const [written, writerGo] = [gate(), gate()];
+    const writer = t.db.rawTransaction(async (tx) => {
+      await tx.query(`INSERT INTO support_measures (household_id, region_code, category, year) VALUES ($1, $2, 'industry', $3)`, [h2, v2, year]);
+      written.open();
+      await writerGo.opened;
+    });
+    await written.opened;
+    // a later mark (a higher id) is committed before the refresh reads the marks
+    await t.db.query(`INSERT INTO rule_dirty (kind, region_code) VALUES ('household', $1)`, [v1]);
+    // the refresh is held before its end by a row lock on the evaluation it records
+    const [locked, lockGo] = [gate(), gate()];
+    const locker = t.db.rawTransaction(async (tx) => {
+      await tx.query(`SELECT 1 FROM rule_evaluations WHERE county_code = $1 AND rule_id = 'H1' AND year = $2 FOR UPDATE`, [d.county.code, year]);
+      locked.open();
+      await lockGo.opened;
+    });
+    await locked.opened;
+    const refresh = ensureFresh(t, d.county.code, year, ['H1']);
+    await expect
+      .poll(
+        async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0]!.n,
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(1);
+    writerGo.open();
+    await writer;
+    lockGo.open();
+    await locker;
+    expect((await refresh).incremental).toEqual({ H1: [v1] });
+    // the writer's mark is still there, and the next read re-judges its household
+    expect(await t.db.query(`SELECT kind FROM rule_dirty WHERE region_code = $1 AND kind = 'household'`, [v2])).toHaveLength(1);
+    expect((await ensureFresh(t, d.county.code, year, ['H1'])).incremental).toEqual({ H1: [v2] });
+    expect((await stored(d)).map((r) => [Number(r.subject_key), r.status])).toEqual([
+      [h1, 'not_met'],
+      [h2, 'met'],
+    ]);
+  });
+
   it('stores no rule outside its years, and refreshes by the subject level’s region', () => {
     expect(storableRule({ ruleId: 'H1', clause: '', params: {}, years: [2023] }, 2024)).toBeUndefined();
     expect(storableRule({ ruleId: 'H1', clause: '', params: {}, years: [2023] }, 2023)?.id).toBe('H1');

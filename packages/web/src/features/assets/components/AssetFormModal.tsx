@@ -76,7 +76,10 @@ export function AssetFormModal({
 }) {
   const { t } = useI18n();
   const m = useAssetMutations();
-  const blank = useMemo<Partial<Values>>(() => ({ category: 'operating', regionCode: project?.regionCode }), [project]);
+  // keyed on the place only: a refetch of the project page hands a new `project` object, which must not wipe what the
+  // officer has already chosen in the open dialog
+  const regionCode = project?.regionCode;
+  const blank = useMemo<Partial<Values>>(() => ({ category: 'operating', regionCode }), [regionCode]);
   const { form, save } = useRecordForm<Values, AssetDetail>({
     open,
     record: asset,
