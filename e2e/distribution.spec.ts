@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { request as playwrightRequest } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { artifactsDir, login } from './support/browser.ts';
+import { chooseOption, openDialog } from './support/ui.ts';
 import { PASSWORD, useJourney } from './support/journey.ts';
 
 type Project = { id: number; name: string; stage: string; regionCode: string; version: number };
@@ -62,13 +63,10 @@ describe('distribution: project → asset → income → distribution → househ
 
     // 登记资产 from the project page: the village collective owns it
     await page.goto(`${url}/industry/projects/${project!.id}`);
-    await page.getByTestId('project-register-asset').click();
-    const dialog = page.getByRole('dialog', { name: '登记资产' });
+    const dialog = await openDialog(page, page.getByTestId('project-register-asset'), '登记资产');
     await dialog.getByLabel('资产名称').fill(`村集体光伏电站${stamp}`);
     await dialog.getByLabel('资产原值（元）').fill('800000');
-    await dialog.getByLabel('确权所有者类型').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '村集体经济组织' }).first().click();
-    await expect.poll(() => dialog.locator('.ant-form-item', { hasText: '确权所有者类型' }).innerText()).toContain('村集体经济组织');
+    await chooseOption(page, dialog, '确权所有者类型', '村集体经济组织');
     const posted = page.waitForResponse((r) => r.url().endsWith('/api/v1/assets') && r.request().method() === 'POST');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     const created = await posted;
@@ -80,8 +78,7 @@ describe('distribution: project → asset → income → distribution → househ
     await page.waitForURL(`**/industry/assets/${asset.id}`);
 
     // the last half year's income (the dialog's default period)
-    await page.getByTestId('income-add').click();
-    const income = page.getByRole('dialog', { name: '填报收益' });
+    const income = await openDialog(page, page.getByTestId('income-add'), '填报收益');
     await income.getByLabel('收益（元）').fill('20000.01');
     const putIncome = page.waitForResponse((r) => /\/api\/v1\/assets\/\d+\/incomes\/\d{4}\/[12]$/.test(r.url()) && r.request().method() === 'PUT');
     await income.getByRole('button', { name: /保\s*存/ }).click();
@@ -96,8 +93,7 @@ describe('distribution: project → asset → income → distribution → househ
     // 拟定分配 from the asset page: the basis is the asset's income, the default amount 70 % rounded up to the 分
     await page.getByTestId('asset-distributions').click();
     await page.waitForURL((u) => u.pathname === '/industry/distributions');
-    await page.getByTestId('dist-propose').click();
-    const propose = page.getByRole('dialog', { name: '拟定分配' });
+    const propose = await openDialog(page, page.getByTestId('dist-propose'), '拟定分配');
     await expect.poll(() => propose.getByTestId('dist-basis').innerText()).toContain('20,000.01 元');
     const proposed = page.waitForResponse((r) => r.url().endsWith('/api/v1/distributions/propose'));
     await propose.getByRole('button', { name: '拟定分配' }).click();
@@ -121,14 +117,10 @@ describe('distribution: project → asset → income → distribution → househ
       .getByRole('button', { name: /移\s*除/ })
       .click();
     await expect.poll(() => page.getByTestId('dist-line-count').innerText()).toBe(`共 ${draft.lines.length - 1} 户`);
-    await page.getByTestId('dist-add').click();
-    const add = page.getByRole('dialog', { name: '添加农户' });
-    await add.getByLabel('农户').fill(moved.householdNo);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: moved.householdNo }).first().click();
-    if (moved.kind === 'base') {
-      await add.getByLabel('分配方式').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '基础保障' }).first().click();
-    } else await add.getByLabel('劳动量').fill(String(moved.workUnits ?? 1));
+    const add = await openDialog(page, page.getByTestId('dist-add'), '添加农户');
+    await chooseOption(page, add, '农户', moved.householdNo, { search: moved.householdNo });
+    if (moved.kind === 'base') await chooseOption(page, add, '分配方式', '基础保障');
+    else await add.getByLabel('劳动量').fill(String(moved.workUnits ?? 1));
     await add.getByLabel('金额（元）').fill(String(moved.amountYuan));
     await page.screenshot({ path: join(artifactsDir, 'distribution-add-1440.png') });
     await add.getByRole('button', { name: /添\s*加/ }).click();
@@ -144,12 +136,9 @@ describe('distribution: project → asset → income → distribution → househ
 
     // 确认分配 with the confirmation dialog, once the page has taken the save (before it, the page asks to save first)
     await page.locator('.ant-message').getByText('已保存').waitFor();
-    await page.getByTestId('dist-confirm').click();
+    const confirmDialog = await openDialog(page, page.getByTestId('dist-confirm'), '确认本次收益分配？');
     const confirmed = page.waitForResponse((r) => r.url().endsWith(`/api/v1/distributions/${draft.id}/confirm`));
-    await page
-      .getByRole('dialog', { name: '确认本次收益分配？' })
-      .getByRole('button', { name: /确认分配/ })
-      .click();
+    await confirmDialog.getByRole('button', { name: /确认分配/ }).click();
     expect((await confirmed).status()).toBe(200);
     await expect.poll(() => page.getByTestId('dist-status').innerText()).toBe('已确认');
 
@@ -186,8 +175,7 @@ describe('distribution: project → asset → income → distribution → househ
     });
     expect(handEdit.status(), await handEdit.text()).toBe(200);
     const lineNo = draft.lines.find((l) => l.householdId === line.householdId)!.householdNo;
-    await page.getByRole('button', { name: '撤销分配' }).click();
-    const cancel = page.getByRole('dialog', { name: '撤销本次收益分配' });
+    const cancel = await openDialog(page, page.getByRole('button', { name: '撤销分配' }), '撤销本次收益分配');
     await cancel.getByLabel('撤销原因').fill('收益数据有误');
     const refused = page.waitForResponse((r) => r.url().endsWith(`/api/v1/distributions/${draft.id}/cancel`));
     await cancel.getByRole('button', { name: /确\s*定/ }).click();

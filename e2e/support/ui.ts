@@ -1,0 +1,45 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Resolves true once `check` passes within `ms`, false otherwise (no throw). */
+async function within(ms: number, check: () => Promise<boolean>): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check().catch(() => false)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+/**
+ * Chooses `option` in the select labelled `label` inside `scope` and waits until the form item shows it. On a loaded
+ * machine a click on an option can land while the dropdown re-renders its list and select nothing; an officer would
+ * simply choose again, and so does this (three tries). `search`: what to type into a select that searches.
+ */
+export async function chooseOption(page: Page, scope: Locator, label: string, option: string, opts: { search?: string } = {}): Promise<void> {
+  const item = scope.locator('.ant-form-item', { hasText: label });
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option });
+  for (let attempt = 1; ; attempt++) {
+    // open the dropdown unless a missed try left it open; a searching select is typed into
+    if (!(await options.first().isVisible())) {
+      if (opts.search === undefined) await scope.getByLabel(label).click();
+      else await scope.getByLabel(label).fill(opts.search);
+    }
+    await options.first().click();
+    if (await within(3_000, async () => (await item.innerText()).includes(option))) return;
+    if (attempt === 3) throw new Error(`「${label}」did not take the option「${option}」after ${attempt} tries`);
+    console.warn(`chooseOption: 「${label}」missed「${option}」, try ${attempt + 1}`);
+  }
+}
+
+/** Clicks `trigger` until the dialog named `name` is open (three tries; see {@link chooseOption}), and returns it. */
+export async function openDialog(page: Page, trigger: Locator, name: string | RegExp): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name });
+  for (let attempt = 1; ; attempt++) {
+    // a later click may meet the dialog's mask if the dialog is only slow to open: then it is left, and looked for again
+    if (attempt === 1) await trigger.click();
+    else await trigger.click({ timeout: 3_000 }).catch(() => undefined);
+    if (await within(5_000, () => dialog.isVisible())) return dialog;
+    if (attempt === 3) throw new Error(`the dialog「${String(name)}」did not open after ${attempt} clicks`);
+    console.warn(`openDialog: 「${String(name)}」not open, click ${attempt + 1}`);
+  }
+}
