@@ -31,6 +31,12 @@ export type DbHandle = {
   rawTransaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T>;
   /** Plain query outside a transaction. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * PostgreSQL only (PGlite has one connection): runs `fn` on a connection of its own, in a read-only transaction
+   * that sees exactly the snapshot another open transaction exported (`SELECT pg_export_snapshot()`), so reads can
+   * run beside that transaction.
+   */
+  readInSnapshot?<T>(snapshot: string, fn: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
 
@@ -144,6 +150,22 @@ async function openPg(url: string, max: number): Promise<DbHandle> {
     },
     async query(text, params) {
       return (await pool.query(text, params as unknown[])).rows as never;
+    },
+    async readInSnapshot(snapshot, fn) {
+      if (!/^[0-9A-F-]+$/i.test(snapshot)) throw new Error(`not a snapshot id: ${snapshot}`);
+      const conn = await pool.connect();
+      try {
+        await conn.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        await conn.query(`SET TRANSACTION SNAPSHOT '${snapshot}'`);
+        const result = await fn(drizzlePg({ client: conn, schema, casing: 'snake_case' }) as unknown as Db);
+        await conn.query('COMMIT');
+        return result;
+      } catch (err) {
+        await conn.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        conn.release();
+      }
     },
     async close() {
       await pool.end();

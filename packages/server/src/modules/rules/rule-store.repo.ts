@@ -28,6 +28,11 @@ export async function withoutJit(tx: Conn): Promise<void> {
   await tx.execute(sql`SET LOCAL jit = off`);
 }
 
+/** Exports the transaction's snapshot for other connections to read beside it (PostgreSQL; `DbHandle.readInSnapshot`). */
+export async function exportSnapshot(tx: Conn): Promise<string> {
+  return rowsOf<{ s: string }>(await tx.execute(sql`SELECT pg_export_snapshot() AS s`))[0]!.s;
+}
+
 /** The (rule, pack) of the county's stored evaluations of a year. */
 export async function listEvaluations(tx: Conn, countyCode: string, year: number): Promise<Map<string, string>> {
   const rows = await tx

@@ -3,6 +3,7 @@ import { findRule, isRuleInForce, parseRegionCode, type PolicyPack, type RuleCon
 import type { Conn, Deps } from '../../deps.ts';
 import { getActivePack } from '../policy/policy.service.ts';
 import { gathererOf } from './gatherers/index.ts';
+import { FactsSource, factsKey, type SnapshotReader } from './facts-source.ts';
 import * as store from './rule-store.repo.ts';
 
 /** Above this many dirty regions of one rule, a full re-evaluation is cheaper than one per region. */
@@ -30,8 +31,8 @@ export function storableRule(cfg: RuleConfig, year: number): RuleDefinition<unkn
   return rule;
 }
 
-/** What a refresh did (for tests and the bench). */
-export type RefreshReport = { full: string[]; incremental: Record<string, string[]>; failed: { ruleId: string; message: string }[]; packId: string };
+/** What a refresh did (for tests and the bench); `gatheredAhead`: facts sets read on a second connection (PostgreSQL). */
+export type RefreshReport = { full: string[]; incremental: Record<string, string[]>; failed: { ruleId: string; message: string }[]; packId: string; gatheredAhead: number };
 
 function toStored(ruleId: string, year: number, r: RuleRecord): store.StoredResult {
   return {
@@ -49,29 +50,14 @@ function toStored(ruleId: string, year: number, r: RuleRecord): store.StoredResu
 }
 
 /**
- * Facts gathered during one refresh, kept for the next rule of the same kind, prefix, year and filter (H2, H3, H5 and
- * H6 read the same coverage facts; J1–J3 the same job-subsidy facts). Rules are refreshed grouped by facts kind and
- * only the last gathered set is kept, so a city's refresh holds one kind's facts at a time.
- */
-type FactsCache = { key: string; facts: unknown[] } | undefined;
-
-/**
- * Gathers the rule's facts under `prefix` (or takes them from the cache), evaluates, and makes the stored results
+ * Gathers the rule's facts under `prefix` (or takes them from the source: kept or gathered ahead), evaluates, and makes the stored results
  * there equal to the result: subjects no longer there are deleted, new or changed ones written; an unchanged result
  * is not written again (a re-evaluation of unchanged records writes nothing: rule_results, its three indexes and its
  * count trigger are the cost of a refresh, not the evaluation).
  */
-async function refreshPrefix(tx: Conn, rule: RuleDefinition<unknown>, cfg: RuleConfig, year: number, prefix: string, cache: { last: FactsCache }): Promise<void> {
-  const gatherer = gathererOf(rule.factsKind)!;
-  // (a savepoint of its own is taken by the caller: see refreshRule)
-  const filter = rule.factsFilter?.(cfg);
-  const key = JSON.stringify([rule.factsKind, prefix, year, filter ?? null]);
-  let facts: unknown[];
-  if (cache.last?.key === key) facts = cache.last.facts;
-  else {
-    facts = await gatherer.gather(tx, filter ? { prefix, year, filter } : { prefix, year });
-    cache.last = { key, facts };
-  }
+async function refreshPrefix(tx: Conn, rule: RuleDefinition<unknown>, cfg: RuleConfig, year: number, prefix: string, source: FactsSource): Promise<void> {
+  // (a savepoint of its own is taken by the caller: see refreshCounty)
+  const facts = await source.get(tx, { rule, cfg, prefix, year });
   const result = rule.evaluate(facts, cfg, { year });
   await replaceResults(
     tx,
@@ -111,14 +97,22 @@ export async function ensureFresh(deps: Pick<Deps, 'db'>, countyCode: string, ye
   // a read with nothing to do takes no lock: 50 dashboards at once no longer queue on the county's lock
   // (a no-op refresh under 50 concurrent callers: p99 762 ms with the lock, bench rules part)
   const current = await upToDate(deps.db.db, countyCode, year, ruleIds);
-  if (current) return { full: [], incremental: {}, failed: [], packId: current.id };
+  if (current) return { full: [], incremental: {}, failed: [], packId: current.id, gatheredAhead: 0 };
   return deps.db.db.transaction(async (tx) => {
     await store.lockCounty(tx, county6);
     // the gatherers' statements are costed high (a county's persons) and PostgreSQL would JIT-compile them: 0.3–0.8 s
     // of compilation for a statement that runs in about one second (job-subsidy facts, 100 000 households)
     await store.withoutJit(tx);
     const { pack } = await getActivePack(tx, countyCode);
-    return refreshCounty(tx, pack, countyCode, year, ruleIds);
+    const readInSnapshot = deps.db.readInSnapshot?.bind(deps.db);
+    // PostgreSQL: the facts of the next kind are read on another connection that sees this transaction's snapshot
+    const reader = readInSnapshot
+      ? async (): Promise<SnapshotReader> => {
+          const snapshot = await store.exportSnapshot(tx);
+          return (fn) => readInSnapshot(snapshot, fn);
+        }
+      : undefined;
+    return refreshCounty(tx, pack, countyCode, year, ruleIds, reader);
   });
 }
 
@@ -141,14 +135,20 @@ async function upToDate(db: Conn, countyCode: string, year: number, ruleIds?: re
   return pack;
 }
 
-async function refreshCounty(tx: Conn, pack: PolicyPack, countyCode: string, year: number, ruleIds?: readonly string[]): Promise<RefreshReport> {
+async function refreshCounty(
+  tx: Conn,
+  pack: PolicyPack,
+  countyCode: string,
+  year: number,
+  ruleIds: readonly string[] | undefined,
+  openReader: (() => Promise<SnapshotReader>) | undefined,
+): Promise<RefreshReport> {
   const county6 = countyCode.slice(0, 6);
-  const report: RefreshReport = { full: [], incremental: {}, failed: [], packId: pack.id };
+  const report: RefreshReport = { full: [], incremental: {}, failed: [], packId: pack.id, gatheredAhead: 0 };
   const stored = await store.listEvaluations(tx, countyCode, year);
   const marks = await store.takeDirty(tx, county6);
   const dirtyKinds = new Set(marks.map((m) => m.kind));
   const wanted = ruleIds ? new Set(ruleIds) : undefined;
-  const cache: { last: FactsCache } = { last: undefined };
   // grouped by facts kind (stable within a kind), so rules reading the same facts follow each other
   const kindOrder = new Map<string, number>();
   for (const c of pack.rules) {
@@ -156,6 +156,7 @@ async function refreshCounty(tx: Conn, pack: PolicyPack, countyCode: string, yea
     if (!kindOrder.has(k)) kindOrder.set(k, kindOrder.size);
   }
   const byKind = [...pack.rules].sort((a, b) => kindOrder.get(findRule(a.ruleId)?.factsKind ?? '')! - kindOrder.get(findRule(b.ruleId)?.factsKind ?? '')!);
+  const tasks: { rule: RuleDefinition<unknown>; cfg: RuleConfig; full: boolean; prefixes: string[] }[] = [];
   for (const cfg of byKind) {
     const rule = storableRule(cfg, year);
     if (!rule) continue;
@@ -168,21 +169,34 @@ async function refreshCounty(tx: Conn, pack: PolicyPack, countyCode: string, yea
       : [...new Set(marks.filter((m) => m.kind === rule.factsKind).map((m) => markPrefix(m.regionCode).slice(0, len)))].filter((p) => p.startsWith(county6)).sort();
     // a mark of a county's own row (local farmers' income) touches every village of the county
     const full = isNew || prefixes.length > MAX_INCREMENTAL_PREFIXES || len === 6 || prefixes.some((p) => p.length <= 6);
-    try {
-      // one savepoint per rule: a rule that fails (its facts, its parameters) leaves the others and the marks intact
-      await tx.transaction(async (sp) => {
-        if (full) await refreshPrefix(sp, rule, cfg, year, county6, cache);
-        else for (const p of prefixes) await refreshPrefix(sp, rule, cfg, year, p, cache);
-        await store.upsertEvaluation(sp, rule.id, year, countyCode, pack.id);
-      });
-      if (full) report.full.push(rule.id);
-      else report.incremental[rule.id] = prefixes;
-    } catch (err) {
-      report.failed.push({ ruleId: rule.id, message: err instanceof Error ? err.message : String(err) });
-      // evaluated in full when next read
-      await store.deleteEvaluations(tx, countyCode, { ruleIds: [rule.id] });
-    }
+    tasks.push({ rule, cfg, full, prefixes });
   }
+  // the county's facts of the next full rule are gathered ahead when there are two kinds or more to gather
+  const fullKeys = tasks.map((t) => (t.full ? factsKey({ ...t, prefix: county6, year }) : undefined));
+  const source = new FactsSource(openReader && new Set(fullKeys.filter(Boolean)).size > 1 ? await openReader() : undefined);
+  try {
+    for (const [i, { rule, cfg, full, prefixes }] of tasks.entries()) {
+      const nextFull = fullKeys.findIndex((k, j) => j > i && k !== undefined && k !== fullKeys[i]);
+      if (nextFull >= 0) source.prefetch({ ...tasks[nextFull]!, prefix: county6, year });
+      try {
+        // one savepoint per rule: a rule that fails (its facts, its parameters) leaves the others intact
+        await tx.transaction(async (sp) => {
+          if (full) await refreshPrefix(sp, rule, cfg, year, county6, source);
+          else for (const p of prefixes) await refreshPrefix(sp, rule, cfg, year, p, source);
+          await store.upsertEvaluation(sp, rule.id, year, countyCode, pack.id);
+        });
+        if (full) report.full.push(rule.id);
+        else report.incremental[rule.id] = prefixes;
+      } catch (err) {
+        report.failed.push({ ruleId: rule.id, message: err instanceof Error ? err.message : String(err) });
+        // evaluated in full when next read
+        await store.deleteEvaluations(tx, countyCode, { ruleIds: [rule.id] });
+      }
+    }
+  } finally {
+    await source.settle();
+  }
+  report.gatheredAhead = source.gatheredAhead;
   if (marks.length > 0) {
     // the other years' stored results of the touched kinds are re-evaluated in full when next read (rules of this
     // year that were not refreshed — not asked for, never stored — have no evaluation to keep)

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findRule, POLICY_PACKS } from '@chanbang/domain';
+import type { Conn } from '../../deps.ts';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { buildHousehold, buildRegionTree, type RegionTree } from '../../test/factories.ts';
+import { FactsSource, type FactsWanted, type SnapshotReader } from './facts-source.ts';
+import { ensureFresh } from './rule-store.service.ts';
+
+let t: TestApp;
+let tree: RegionTree;
+const year = new Date().getFullYear();
+const h1 = POLICY_PACKS.find((p) => p.id === 'sanmenxia')!.rules.find((r) => r.ruleId === 'H1')!;
+const wanted = (): FactsWanted => ({ rule: findRule('H1')!, cfg: h1, prefix: tree.county.prefix, year });
+/** A connection that must not be used: the facts were to come from the reader. */
+const unused = new Proxy({}, { get: () => () => Promise.reject(new Error('gathered on the refresh’s own connection')) }) as unknown as Conn;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  tree = await buildRegionTree(t);
+  await buildHousehold(t, { regionCode: tree.townships[0]!.villages[0]!.code, householdType: 'monitored', monitoringType: 'marginal', monitoringStatus: 'monitoring' });
+}, 240_000);
+afterAll(async () => t?.close());
+
+describe('FactsSource', () => {
+  it('takes a set gathered ahead on the reader, then keeps it for the next rule of the same key', async () => {
+    let reads = 0;
+    const reader: SnapshotReader = (fn) => {
+      reads++;
+      return fn(t.db.db);
+    };
+    const source = new FactsSource(reader);
+    source.prefetch(wanted());
+    source.prefetch(wanted()); // already under way: not read twice
+    const facts = await source.get(unused, wanted());
+    expect(facts).toHaveLength(1);
+    expect(await source.get(unused, wanted())).toBe(facts);
+    source.prefetch(wanted()); // the set kept: nothing to read ahead
+    expect([reads, source.gatheredAhead]).toEqual([1, 1]);
+    await source.settle();
+  });
+
+  it('throws a reader’s failure where the set is taken, and gathers on the refresh’s connection without a reader', async () => {
+    const failing = new FactsSource(() => Promise.reject(new Error('snapshot gone')));
+    failing.prefetch(wanted());
+    await expect(failing.get(unused, wanted())).rejects.toThrow('snapshot gone');
+    const plain = new FactsSource();
+    plain.prefetch(wanted());
+    expect(plain.gatheredAhead).toBe(0);
+    expect(await plain.get(t.db.db, wanted())).toHaveLength(1);
+  });
+
+  it('a full refresh reads the next kind ahead on PostgreSQL only', async () => {
+    const r = await ensureFresh(t, tree.county.code, year);
+    expect(r.failed).toEqual([]);
+    expect(r.full.length).toBeGreaterThan(5);
+    if (t.db.kind === 'pg') expect(r.gatheredAhead).toBeGreaterThan(1);
+    else expect(r.gatheredAhead).toBe(0);
+  });
+});

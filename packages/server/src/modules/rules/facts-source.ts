@@ -1,0 +1,73 @@
+import type { RuleConfig, RuleDefinition } from '@chanbang/domain';
+import type { Conn } from '../../deps.ts';
+import { gathererOf } from './gatherers/index.ts';
+import { withoutJit } from './rule-store.repo.ts';
+
+/** Runs `fn` on another connection that sees the refresh transaction's snapshot (PostgreSQL, `DbHandle.readInSnapshot`). */
+export type SnapshotReader = <T>(fn: (conn: Conn) => Promise<T>) => Promise<T>;
+
+/** The facts one rule is evaluated on: its kind under `prefix` in `year`, narrowed by the rule's filter. */
+export type FactsWanted = { rule: RuleDefinition<unknown>; cfg: RuleConfig; prefix: string; year: number };
+
+/** Rules with the same key read the same facts (H2, H3, H5 and H6 the coverage facts; J1–J3 the job-subsidy facts). */
+export function factsKey(w: FactsWanted): string {
+  return JSON.stringify([w.rule.factsKind, w.prefix, w.year, w.rule.factsFilter?.(w.cfg) ?? null]);
+}
+
+async function gather(conn: Conn, w: FactsWanted): Promise<unknown[]> {
+  const filter = w.rule.factsFilter?.(w.cfg);
+  return gathererOf(w.rule.factsKind)!.gather(conn, filter ? { prefix: w.prefix, year: w.year, filter } : { prefix: w.prefix, year: w.year });
+}
+
+/**
+ * The facts of one refresh (ADR 0004). The last gathered set is kept for the next rule with the same key; rules are
+ * refreshed grouped by facts kind, so a city's refresh holds one kind's facts at a time. With a snapshot reader
+ * (PostgreSQL), {@link prefetch} gathers the NEXT set on another connection while this one is evaluated and stored:
+ * the database reads the next kind while Node evaluates, and both see the same snapshot. At most one set is gathered
+ * ahead (two kinds in memory at once).
+ */
+export class FactsSource {
+  private last: { key: string; facts: unknown[] } | undefined;
+  private ahead: { key: string; facts: Promise<unknown[]> } | undefined;
+  /** How many sets were gathered ahead on the reader (the refresh report). */
+  gatheredAhead = 0;
+
+  constructor(private readonly reader?: SnapshotReader) {}
+
+  /** The facts `w` wants: kept, gathered ahead, or gathered now on `tx`. */
+  async get(tx: Conn, w: FactsWanted): Promise<unknown[]> {
+    const key = factsKey(w);
+    if (this.last?.key === key) return this.last.facts;
+    this.last = undefined;
+    let facts: unknown[];
+    if (this.ahead?.key === key) {
+      const pending = this.ahead.facts;
+      this.ahead = undefined;
+      facts = await pending;
+    } else facts = await gather(tx, w);
+    this.last = { key, facts };
+    return facts;
+  }
+
+  /** Starts gathering `w` on the reader, unless there is none, it is the set kept, or a set is already gathered ahead. */
+  prefetch(w: FactsWanted): void {
+    if (!this.reader || this.ahead) return;
+    const key = factsKey(w);
+    if (this.last?.key === key) return;
+    const facts = this.reader(async (conn) => {
+      // the same setting as the refresh's own transaction (rule-store.service ensureFresh)
+      await withoutJit(conn);
+      return gather(conn, w);
+    });
+    // a failure is thrown where the set is taken (get), inside that rule's savepoint; until then it is not unhandled
+    facts.catch(() => undefined);
+    this.ahead = { key, facts };
+    this.gatheredAhead++;
+  }
+
+  /** Waits for a set still gathered ahead (none is when every rule took its facts), so no read outlives the refresh. */
+  async settle(): Promise<void> {
+    await this.ahead?.facts.catch(() => undefined);
+    this.ahead = undefined;
+  }
+}
