@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { artifactsDir, login } from './support/browser.ts';
 import { PASSWORD, useJourney } from './support/journey.ts';
+import { chooseOption } from './support/ui.ts';
 
 type ProjectPage = { items: { id: number; name: string; stage: string; regionCode: string }[] };
 type AssetPage = { items: { id: number; name: string }[]; total: number; totalValueYuan: number };
@@ -49,8 +50,7 @@ describe('assets: register from an accepted project, record income, class', () =
 
     await page.getByTestId('asset-class-change').click();
     const cls = page.getByRole('dialog', { name: '调整“四个一批”分类' });
-    await cls.getByLabel('调整为').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '巩固一批' }).first().click();
+    await chooseOption(page, cls, '调整为', '巩固一批');
     await cls.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => cls.getByText('请填写调整理由').isVisible()).toBe(true);
     await cls.getByLabel('调整理由').fill('灌溉设施运行良好，桃园增产明显');

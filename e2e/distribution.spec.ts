@@ -134,8 +134,8 @@ describe('distribution: project → asset → income → distribution → househ
     expect(saved.lines.find((l) => l.householdId === moved.householdId)).toMatchObject({ kind: moved.kind, amountYuan: moved.amountYuan, hasLabor: moved.hasLabor });
     expect(saved.totalYuan).toBe(14000.01);
 
-    // 确认分配 with the confirmation dialog, once the page has taken the save (before it, the page asks to save first)
-    await page.locator('.ant-message').getByText('已保存').waitFor();
+    // 确认分配 with the confirmation dialog, once the page has taken the save (保存明细 disabled again; before it, the page asks to save first)
+    await expect.poll(() => page.getByTestId('dist-save').isDisabled()).toBe(true);
     const confirmDialog = await openDialog(page, page.getByTestId('dist-confirm'), '确认本次收益分配？');
     const confirmed = page.waitForResponse((r) => r.url().endsWith(`/api/v1/distributions/${draft.id}/confirm`));
     await confirmDialog.getByRole('button', { name: /确认分配/ }).click();

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { artifactsDir, login } from './support/browser.ts';
 import { PASSWORD, useJourney } from './support/journey.ts';
+import { chooseOption } from './support/ui.ts';
 
 type Candidates = { items: { personId: number; name: string; onPost: boolean; priority: boolean }[] };
 type PostDetail = { id: number; status: string; version: number; appointments: { id: number; payments: { month: string }[] }[] };
@@ -23,8 +24,7 @@ describe('posts: set, hire, pay, refuse a second payment, exit', () => {
     const form = page.getByRole('dialog', { name: '设立公益性岗位' });
     const name = `大王村护路员${stamp}`;
     await form.getByLabel('岗位名称').fill(name);
-    await form.getByLabel('岗位类型').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '护路员' }).first().click();
+    await chooseOption(page, form, '岗位类型', '护路员');
     await form.getByLabel('设岗需求（按需设岗：说明为何需要此岗位）').fill('新修通组道路需日常养护');
     await form.getByLabel('岗位补贴（元/月）').fill('450.5');
     const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/posts') && r.request().method() === 'POST');
@@ -42,8 +42,7 @@ describe('posts: set, hire, pay, refuse a second payment, exit', () => {
     expect(person, 'a person of the village not on a post').toBeDefined();
     await page.getByTestId('post-hire').click();
     const hire = page.getByRole('dialog', { name: '聘任人员' });
-    await hire.getByLabel('聘任人员（按姓名查找本村人员）').fill(person.name);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: person.name }).first().click();
+    await chooseOption(page, hire, '聘任人员（按姓名查找本村人员）', person.name, { search: person.name });
     await hire.getByRole('button', { name: /聘\s*任/ }).click();
     const hired = page.waitForResponse((r) => r.url().endsWith(`/api/v1/posts/${post.id}/appointments`));
     await page
@@ -83,8 +82,7 @@ describe('posts: set, hire, pay, refuse a second payment, exit', () => {
     // 退岗 with the reason: the post is 待聘 again and the reason is shown in the history
     await page.getByTestId('post-exit').click();
     const exit = page.getByRole('dialog', { name: '办理退岗' });
-    await exit.getByLabel('退岗原因').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '实现稳定就业' }).first().click();
+    await chooseOption(page, exit, '退岗原因', '实现稳定就业');
     await exit.getByRole('button', { name: /退\s*岗/ }).click();
     const left = page.waitForResponse((r) => /\/api\/v1\/posts\/\d+\/appointments\/\d+\/exit$/.test(r.url()));
     await page

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { artifactsDir, login } from './support/browser.ts';
 import { PASSWORD, useJourney } from './support/journey.ts';
+import { chooseOption } from './support/ui.ts';
 
 // 项目库 (issue 7 §5): the township officer (dawang) proposes an industry project with 2 linkage modes, submits,
 // reviews and publicises it; 审定入库 is not offered to them and the API refuses it (403); the county officer
@@ -31,8 +32,7 @@ async function takeStep(page: Page, action: string, fill: () => Promise<void> = 
 }
 
 async function pickOption(page: Page, label: string, option: string) {
-  await page.getByRole('dialog').getByLabel(label).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await chooseOption(page, page.getByRole('dialog'), label, option);
 }
 
 describe('project library: propose → review → publicity → county entry', () => {

@@ -16,7 +16,11 @@ async function within(ms: number, check: () => Promise<boolean>): Promise<boolea
  * simply choose again, and so does this (three tries). `search`: what to type into a select that searches.
  */
 export async function chooseOption(page: Page, scope: Locator, label: string, option: string, opts: { search?: string } = {}): Promise<void> {
-  const item = scope.locator('.ant-form-item', { hasText: label });
+  // the innermost form item that holds the labelled control
+  const item = scope
+    .locator('.ant-form-item')
+    .filter({ has: page.getByLabel(label) })
+    .last();
   const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option });
   for (let attempt = 1; ; attempt++) {
     // open the dropdown unless a missed try left it open; a searching select is typed into
