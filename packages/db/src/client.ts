@@ -123,10 +123,8 @@ async function openPg(url: string, max: number): Promise<DbHandle> {
     db,
     kind: 'pg',
     async rawTransaction(fn) {
-      const conn = await pool.connect();
-      try {
-        await conn.query('BEGIN');
-        const result = await fn({
+      return inPgTransaction(pool, 'BEGIN', (conn) =>
+        fn({
           async query(text, params) {
             return (await conn.query(text, params as unknown[])).rows as never;
           },
@@ -138,39 +136,39 @@ async function openPg(url: string, max: number): Promise<DbHandle> {
               stream.end(csv);
             });
           },
-        });
-        await conn.query('COMMIT');
-        return result;
-      } catch (err) {
-        await conn.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        conn.release();
-      }
+        }),
+      );
     },
     async query(text, params) {
       return (await pool.query(text, params as unknown[])).rows as never;
     },
     async readInSnapshot(snapshot, fn) {
       if (!/^[0-9A-F-]+$/i.test(snapshot)) throw new Error(`not a snapshot id: ${snapshot}`);
-      const conn = await pool.connect();
-      try {
-        await conn.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      return inPgTransaction(pool, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (conn) => {
         await conn.query(`SET TRANSACTION SNAPSHOT '${snapshot}'`);
-        const result = await fn(drizzlePg({ client: conn, schema, casing: 'snake_case' }) as unknown as Db);
-        await conn.query('COMMIT');
-        return result;
-      } catch (err) {
-        await conn.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        conn.release();
-      }
+        return fn(drizzlePg({ client: conn, schema, casing: 'snake_case' }) as unknown as Db);
+      });
     },
     async close() {
       await pool.end();
     },
   };
+}
+
+/** Runs `fn` on one pooled connection between `begin` and COMMIT; rolls back if it throws. */
+async function inPgTransaction<T>(pool: pg.Pool, begin: string, fn: (conn: pg.PoolClient) => Promise<T>): Promise<T> {
+  const conn = await pool.connect();
+  try {
+    await conn.query(begin);
+    const result = await fn(conn);
+    await conn.query('COMMIT');
+    return result;
+  } catch (err) {
+    await conn.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    conn.release();
+  }
 }
 
 /** Apply the committed SQL migrations (same files for both drivers). */
