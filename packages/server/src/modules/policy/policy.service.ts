@@ -12,7 +12,8 @@ export function countyCodeOf(regionCode: string): string {
   return `${regionCode.slice(0, 6)}000000`;
 }
 
-const settingKey = (countyCode: string) => `policy_pack:${countyCode}`;
+/** The setting that holds a county's chosen pack. */
+export const settingKey = (countyCode: string) => `policy_pack:${countyCode}`;
 
 /**
  * The county's active policy pack: the `policy_pack:<county>` setting, else the first built-in pack of the
@@ -22,8 +23,8 @@ export async function getActivePack(db: Conn, countyCode: string): Promise<{ pac
   return packOf(countyCode, await repo.getSetting(db, settingKey(countyCode)));
 }
 
-/** The pack a county's saved choice names, else the default of its province, else the first built-in pack. */
-function packOf(countyCode: string, chosen: unknown): { pack: PolicyPack; isDefault: boolean } {
+/** The pack a county's saved choice (its setting's value) names, else the default of its province, else the first built-in pack. */
+export function packOf(countyCode: string, chosen: unknown): { pack: PolicyPack; isDefault: boolean } {
   const pack = typeof chosen === 'string' ? findPack(chosen) : undefined;
   if (pack) return { pack, isDefault: false };
   const fallback = POLICY_PACKS.find((p) => p.provinceCode === countyCode.slice(0, 2)) ?? POLICY_PACKS[0];

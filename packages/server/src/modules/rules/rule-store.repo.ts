@@ -76,9 +76,18 @@ export async function takeDirty(tx: Conn, county6: string): Promise<{ kind: stri
   return marks.map((m) => ({ kind: m.kind, regionCode: m.region_code }));
 }
 
-/** Whether the county has a dirty mark (one index probe, no lock). */
-export async function hasDirty(db: Conn, county6: string): Promise<boolean> {
-  return rowsOf(await db.execute(sql`SELECT 1 FROM rule_dirty WHERE ${scopeWhere(sql`region_code`, county6)} LIMIT 1`)).length > 0;
+/**
+ * In ONE round trip, what a read needs to know whether the county's results are current: whether it has a dirty
+ * mark (one index probe), the value of its pack setting (`settingKey`), and its stored evaluations of the year.
+ */
+export async function freshnessOf(db: Conn, countyCode: string, year: number, settingKey: string): Promise<{ dirty: boolean; chosen: unknown; evaluations: Map<string, string> }> {
+  const [row] = rowsOf<{ dirty: boolean; chosen: unknown; evaluations: [string, string][] | string | null }>(
+    await db.execute(sql`SELECT EXISTS (SELECT 1 FROM rule_dirty WHERE ${scopeWhere(sql`region_code`, countyCode.slice(0, 6))}) AS dirty,
+      (SELECT s.value FROM settings s WHERE s.key = ${settingKey}) AS chosen,
+      (SELECT json_agg(json_build_array(e.rule_id, e.pack_id)) FROM rule_evaluations e WHERE e.county_code = ${countyCode} AND e.year = ${year}) AS evaluations`),
+  );
+  const pairs = typeof row?.evaluations === 'string' ? (JSON.parse(row.evaluations) as [string, string][]) : (row?.evaluations ?? []);
+  return { dirty: Boolean(row?.dirty), chosen: row?.chosen ?? undefined, evaluations: new Map(pairs) };
 }
 
 /** Deletes a rule's stored results of a year under a region prefix. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { findRule, isRuleInForce, parseRegionCode, type PolicyPack, type RuleConfig, type RuleDefinition, type RuleRecord } from '@chanbang/domain';
 import type { Conn, Deps } from '../../deps.ts';
-import { getActivePack } from '../policy/policy.service.ts';
+import { getActivePack, packOf, settingKey } from '../policy/policy.service.ts';
 import { gathererOf } from './gatherers/index.ts';
 import { FactsSource, factsKey, type SnapshotReader } from './facts-source.ts';
 import * as store from './rule-store.repo.ts';
@@ -123,14 +123,15 @@ export async function ensureFresh(deps: Pick<Deps, 'db'>, countyCode: string, ye
  * transaction is open), so readers wait for it as before.
  */
 async function upToDate(db: Conn, countyCode: string, year: number, ruleIds?: readonly string[]): Promise<PolicyPack | undefined> {
-  const dirty = await store.hasDirty(db, countyCode.slice(0, 6));
-  if (dirty) return undefined;
-  const { pack } = await getActivePack(db, countyCode);
-  const stored = await store.listEvaluations(db, countyCode, year);
+  // one round trip: this runs before every read of the stored results (the household list with warning=H1 under
+  // 50 clients paid three)
+  const f = await store.freshnessOf(db, countyCode, year, settingKey(countyCode));
+  if (f.dirty) return undefined;
+  const { pack } = packOf(countyCode, f.chosen);
   const wanted = ruleIds ? new Set(ruleIds) : undefined;
   for (const cfg of pack.rules) {
     const rule = storableRule(cfg, year);
-    if (rule && (!wanted || wanted.has(rule.id)) && stored.get(rule.id) !== pack.id) return undefined;
+    if (rule && (!wanted || wanted.has(rule.id)) && f.evaluations.get(rule.id) !== pack.id) return undefined;
   }
   return pack;
 }

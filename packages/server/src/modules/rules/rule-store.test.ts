@@ -47,8 +47,9 @@ describe('ensureFresh (ADR 0004)', () => {
       [hh.a1, 'not_met'],
       [hh.a2, 'not_met'],
     ]);
+    // read without the lock (one round trip): the pack is still the county's own choice
     const again = await ensureFresh(t, a.county.code, year, ['H1']);
-    expect(again).toMatchObject({ full: [], incremental: {} });
+    expect(again).toMatchObject({ full: [], incremental: {}, packId: 'jincheng' });
     // county B has its own pack (the province default) and its own results
     const other = await ensureFresh(t, b.county.code, year, ['H1']);
     expect(other.packId).toBe('sanmenxia');
