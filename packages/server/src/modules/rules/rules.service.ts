@@ -251,9 +251,11 @@ export async function listRuleResults(
  */
 async function freshHouseholdRule(deps: Deps, prefix: string, ruleId: string, year: number): Promise<void> {
   const countyCode = countyCodeOf(prefix.padEnd(12, '0'));
-  const { pack } = await getActivePack(deps.db.db, countyCode);
-  const cfg = pack.rules.find((r) => r.ruleId === ruleId);
   const rule = implementedRule(ruleId);
+  // the pack comes back from the refresh (no second read of the setting: this runs on every warning list page);
+  // a rule the pack does not have or not in force that year is not evaluated by it
+  const pack = rule?.factsKind === 'household' ? findPack((await ensureFresh(deps, countyCode, year, [ruleId])).packId) : undefined;
+  const cfg = pack?.rules.find((r) => r.ruleId === ruleId);
   if (!cfg || !rule || rule.factsKind !== 'household' || !isRuleInForce(cfg, year)) {
     throw new AppError('VALIDATION_FAILED', `warning ${ruleId} is not a household rule in force`, {
       issues: [
@@ -266,7 +268,6 @@ async function freshHouseholdRule(deps: Deps, prefix: string, ruleId: string, ye
       ],
     });
   }
-  await ensureFresh(deps, countyCode, year, [ruleId]);
 }
 
 /**

@@ -243,6 +243,8 @@ describe('lists, dashboard and refresh from stored results', () => {
     expect([byNo.total, byNo.items.map((i: { id: number }) => i.id)]).toEqual([1, [ids.fail2]]);
     expect((await get('/api/v1/households?warning=K2')).statusCode).toBe(400);
     expect((await get('/api/v1/households?warning=h1')).statusCode).toBe(400);
+    // a rule of the pack that judges no household (H3: the county's coverage) is no list warning either
+    expect((await get('/api/v1/households?warning=H3')).statusCode).toBe(400);
     expect((await get('/api/v1/households?warning=identification_overdue')).statusCode).toBe(200);
   });
 
