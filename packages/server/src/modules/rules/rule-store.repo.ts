@@ -99,15 +99,20 @@ export async function deleteResults(tx: Conn, ruleId: string, year: number, pref
 const SEP = '\u001f';
 const NULL_MARK = '~';
 
+/** A figure as `numeric(18, 4)` keeps it and `trim_scale(…)::text` prints it: 4 decimals at most, no trailing zeros. */
+function storedNumberText(v: number | null): string {
+  return v === null ? NULL_MARK : String(Number(v.toFixed(4)) || 0);
+}
+
 /** The text {@link storedDigests} hashes for a result, built the same way in JavaScript (see {@link replaceResults}). */
 export function resultDigestText(r: StoredResult): string {
-  const t = (v: string | number | null) => (v === null ? NULL_MARK : String(v));
-  return [r.regionCode, r.status, t(r.value), t(r.threshold), t(r.groupCode), t(r.reasonZh), t(r.reasonEn)].join(SEP);
+  const t = (v: string | null) => (v === null ? NULL_MARK : v);
+  return [r.regionCode, r.status, storedNumberText(r.value), storedNumberText(r.threshold), t(r.groupCode), t(r.reasonZh), t(r.reasonEn)].join(SEP);
 }
 
 /** md5 of every stored result of a rule and year under a prefix, by subject key (one index range scan, 32 characters a row). */
 export async function storedDigests(tx: Conn, ruleId: string, year: number, prefix: string): Promise<Map<string, string>> {
-  const res = await tx.execute(sql`SELECT subject_key AS k, md5(concat_ws(chr(31), region_code, status, coalesce(value::text, '~'), coalesce(threshold::text, '~'),
+  const res = await tx.execute(sql`SELECT subject_key AS k, md5(concat_ws(chr(31), region_code, status, coalesce(trim_scale(value)::text, '~'), coalesce(trim_scale(threshold)::text, '~'),
       coalesce(group_code, '~'), coalesce(reason_zh, '~'), coalesce(reason_en, '~'))) AS h
     FROM rule_results WHERE rule_id = ${ruleId} AND year = ${year} AND ${scopeWhere(sql`region_code`, prefix)}`);
   return new Map(rowsOf<{ k: string; h: string }>(res).map((r) => [r.k, r.h]));

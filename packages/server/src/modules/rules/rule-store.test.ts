@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { supportMeasures } from '@chanbang/db';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { buildHousehold, buildRegionTree, buildUser, type RegionTree } from '../../test/factories.ts';
 import { rowsOf } from '../regions/regions.repo.ts';
+import { insertResults, resultDigestText, storedDigests, type StoredResult } from './rule-store.repo.ts';
 import { ensureFresh, refreshPrefixLength, storableRule } from './rule-store.service.ts';
 
 let t: TestApp;
@@ -199,6 +201,31 @@ describe('ensureFresh (ADR 0004)', () => {
       [h1, 'not_met'],
       [h2, 'met'],
     ]);
+  });
+
+  it('a stored figure digests as the same result built in JavaScript (numeric(18, 4): 1 is 1.0000, 2/3 is 0.6667)', async () => {
+    const v = a.townships[0]!.villages[0]!.code;
+    const rows: StoredResult[] = [
+      [1, 0.5],
+      [2 / 3, 0.7],
+      [1e-7, null],
+      [-0.00001, 12_345_678.125],
+    ].map(([value, threshold], i) => ({
+      ruleId: 'E1',
+      year: 1990,
+      subjectKey: `digest-${i}`,
+      regionCode: v,
+      status: 'met',
+      value: value!,
+      threshold: threshold ?? null,
+      groupCode: null,
+      reasonZh: '理由',
+      reasonEn: 'reason',
+    }));
+    await insertResults(t.db.db, rows);
+    const digests = await storedDigests(t.db.db, 'E1', 1990, v);
+    expect(rows.map((r) => digests.get(r.subjectKey))).toEqual(rows.map((r) => createHash('md5').update(resultDigestText(r)).digest('hex')));
+    await t.db.query(`DELETE FROM rule_results WHERE year = 1990`);
   });
 
   it('stores no rule outside its years, and refreshes by the subject level’s region', () => {
