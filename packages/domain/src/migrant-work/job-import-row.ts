@@ -11,6 +11,12 @@ import { moneyIssue, yuanToFen } from '../money/money.ts';
  * file's): both are read and reported as ignored.
  */
 export const JOB_IMPORT_COLUMNS = [
+  {
+    key: 'householdNo',
+    header: '户编号',
+    width: 18,
+    note: '证件号码已脱敏时（本平台为乡镇、村工作人员导出的表）必填：按户编号和姓名确定成员；其他情况可不填',
+  },
   { key: 'name', header: '姓名', width: 10 },
   {
     key: 'idNumber',
@@ -18,7 +24,7 @@ export const JOB_IMPORT_COLUMNS = [
     aliases: ['身份证号码', '身份证号', '公民身份号码', '证件号'],
     required: true,
     width: 22,
-    note: '务工人员的证件号码（文本格式），须为您管辖范围内农户的成员',
+    note: '务工人员的证件号码（文本格式），须为您管辖范围内农户的成员；本平台导出的脱敏号码（前 4 位和后 4 位）亦可，须同时填写户编号和姓名',
   },
   { key: 'employed', header: '是否已务工', aliases: ['是否务工', '是否外出务工'], width: 10, note: '是或否' },
   {
@@ -50,7 +56,11 @@ export type JobImportKey = (typeof JOB_IMPORT_COLUMNS)[number]['key'];
 
 /** A checked row: what it says about the person (null = the file says nothing, the stored value stays). */
 export type JobImportRecord = {
+  /** the 18 characters, or a masked number as our export gives masked roles (first 4 and last 4 kept) */
   idNumber: string;
+  /** true: `idNumber` is masked, and the person is the member of `householdNo` named `name` whose number masks so */
+  idMasked: boolean;
+  householdNo: string | null;
   name: string | null;
   /** 是否已务工: false → 未务工 */
   employed: boolean | null;
@@ -73,6 +83,9 @@ const opt = (v: unknown): string | null => {
   const t = cellToText(v).trim();
   return t === '' ? null : t;
 };
+
+/** A number as `maskIdNumber` prints it for a masked role: the first 4 and the last 4 characters kept. */
+const MASKED_ID = /^\d{4}\*{7,12}\d{3}[\dX]$/;
 
 const monthIndex = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
 
@@ -102,10 +115,21 @@ export function checkJobImportRow(
   const issues: Issue[] = [];
   const add = (key: JobImportKey, value: unknown, messageZh: string, messageEn: string) => issues.push({ row, path: columnName(key), field: key, value, messageZh, messageEn });
 
-  const id = cellToDigitText(cells.idNumber);
+  // a number masked by our own export (4112**********1234) is matched through 户编号 and 姓名
+  const idText = cellToText(cells.idNumber).trim().toUpperCase();
+  const idMasked = MASKED_ID.test(idText);
+  const id = idMasked ? { ok: true as const, text: idText } : cellToDigitText(cells.idNumber);
   const idNumber = id.ok ? id.text.toUpperCase() : '';
   if (!id.ok) add('idNumber', cellToText(cells.idNumber), id.reasonZh, id.reasonEn);
   else if (idNumber === '') add('idNumber', '', '证件号码不能为空', 'the ID number is required');
+  const householdNo = opt(cells.householdNo);
+  if (idMasked && (householdNo === null || opt(cells.name) === null))
+    add(
+      householdNo === null ? 'householdNo' : 'name',
+      '',
+      '证件号码已脱敏，须填写户编号和姓名才能确定是哪位成员',
+      'the ID number is masked: the household number and the name are needed to tell the member',
+    );
 
   const employed = cellToYesNo(cells.employed);
   if (employed === undefined) add('employed', cellToText(cells.employed), '是否已务工应填“是”或“否”', 'employed must be 是 or 否');
@@ -155,6 +179,8 @@ export function checkJobImportRow(
   return {
     record: {
       idNumber,
+      idMasked,
+      householdNo,
       name: opt(cells.name),
       employed: employed ?? null,
       place: opt(cells.place),

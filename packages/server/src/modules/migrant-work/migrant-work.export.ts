@@ -15,8 +15,8 @@ export const MIGRANT_WORK_EXPORT_MAX = 100_000;
 const PLACE_STATUSES = new Set(['out_province', 'in_province', 'in_county', 'abroad']);
 
 /**
- * `GET /api/v1/migrant-work/export.xlsx`: the scope's persons with recorded employment in the import's layout (乡镇,
- * 村 and 户编号 in front), ID numbers masked for masked roles, audited. 开始时间, 结束时间, 所属行业 and 年度交通费补助 are
+ * `GET /api/v1/migrant-work/export.xlsx`: the scope's persons with recorded employment in the import's layout (乡镇 and
+ * 村 in front), ID numbers masked for masked roles (the import takes them back by 户编号 and 姓名), audited. 开始时间, 结束时间, 所属行业 and 年度交通费补助 are
  * not kept per person and stay blank.
  * @throws AppError NOT_FOUND for a region outside the scope
  */
@@ -32,7 +32,6 @@ export async function exportMigrantWorkXlsx(deps: Deps, actor: Actor, regionCode
   ws.columns = [
     { header: '乡(镇)', key: 'township', width: 12 },
     { header: '村', key: 'village', width: 12 },
-    { header: '户编号', key: 'householdNo', width: 18 },
     ...JOB_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 12, style: { numFmt: c.key === 'wage' ? '#,##0.00' : '@' } })),
   ];
   ws.getRow(1).font = { bold: true };

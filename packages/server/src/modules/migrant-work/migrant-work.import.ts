@@ -27,7 +27,8 @@ import * as repo from './migrant-work.repo.ts';
 /**
  * 外出务工信息 import (issue 8 "Employment months and kinds come from the national fields of the registry"): the
  * national export, or the person columns of the 监测对象信息 export, all rows or none. A row updates the person holding
- * its 证件号码 in the user's scope (versioned, audited `import_update`, one transaction); a number outside the scope
+ * its 证件号码 in the user's scope (a number masked by our own export for a masked role: the member of its 户编号 with its
+ * 姓名 whose number masks so, so a township's export comes back in) (versioned, audited `import_update`, one transaction); a number outside the scope
  * reads exactly like an unknown one. Blank cells leave the stored value. 年度交通费补助 is not a payment record here
  * (the subsidy register owns payments): it and 所属行业 are reported as ignored, and so are rows whose 就业渠道 would
  * move a person to or from 公益性岗位 (that channel follows a post's hire and exit only: `importChannelOutcome`).
@@ -37,7 +38,7 @@ export const JOB_COLUMNS = JOB_IMPORT_COLUMNS as unknown as readonly RecordColum
 
 export function migrantWorkTemplate(): Promise<Buffer> {
   return recordTemplate('外出务工信息', JOB_COLUMNS, [
-    ['（姓名）', '（18 位证件号码）', '是', '广东省深圳市宝安区', '否', '企业务工', '否', '4500', '（企业名称）', '制造业', '2026-03-01', '', '', '300'],
+    ['', '（姓名）', '（18 位证件号码）', '是', '广东省深圳市宝安区', '否', '企业务工', '否', '4500', '（企业名称）', '制造业', '2026-03-01', '', '', '300'],
   ]);
 }
 
@@ -91,8 +92,19 @@ export async function importMigrantWorkFile(deps: Deps, actor: Actor, stream: Re
   const at = workYear();
   const { checked, issues, add, col } = await readCheckedFile(deps.config, stream, JOB_COLUMNS, (row, cells, c) => checkJobImportRow(row, cells, c, at));
   const db = deps.db.db;
-  const found = (await repo.findJobPersons(db, [...new Set(checked.map((c) => c.record.idNumber))])).filter((p) => isInScope(actor, p.regionCode));
+  const found = (
+    await repo.findJobPersons(db, {
+      idNumbers: [...new Set(checked.flatMap((c) => (c.record.idMasked ? [] : [c.record.idNumber])))],
+      householdNos: [...new Set(checked.flatMap((c) => (c.record.idMasked && c.record.householdNo ? [c.record.householdNo] : [])))],
+    })
+  ).filter((p) => isInScope(actor, p.regionCode));
   const byId = new Map(found.map((p) => [p.idNumber, p]));
+  const bare = (name: string) => name.replace(/\s+/g, '');
+  // a masked number (our export for a masked role): the member of that 户编号 with that name whose number masks so
+  const personOf = (r: JobImportRecord): repo.JobPerson | undefined =>
+    r.idMasked
+      ? found.find((p) => p.householdNo === r.householdNo && bare(p.name) === bare(r.name ?? '') && maskIdNumber(p.idNumber).toUpperCase() === r.idNumber)
+      : byId.get(r.idNumber);
   const homes = await homesOf(deps, found);
   const employerNames = [...new Set(checked.flatMap((c) => (c.record.employerName ? [c.record.employerName] : [])))];
   const employers = await repo.findEmployers(db, employerNames, actor.scopePrefix.slice(0, 6));
@@ -103,23 +115,32 @@ export async function importMigrantWorkFile(deps: Deps, actor: Actor, stream: Re
   // 就业渠道 公益性岗位 comes and goes with a post's hire and exit only: rows that would move it are counted, not applied
   const channelSkips: Record<ImportChannelSkip, number> = { not_holder: 0, holder: 0 };
   for (const { row, record: r } of checked) {
-    const person = byId.get(r.idNumber);
-    const first = seen.get(r.idNumber);
+    const person = personOf(r);
+    const key = person ? `person:${person.id}` : r.idNumber;
+    const first = seen.get(key);
     if (first !== undefined) {
       add(row, 'idNumber', r.idNumber, `证件号码与第 ${first} 行重复：每人一行，务工时间合计填写`, `the ID number repeats row ${first}: one row per person`);
       continue;
     }
-    seen.set(r.idNumber, row);
+    seen.set(key, row);
     if (!person) {
       // another township's person reads exactly like an unknown number
-      add(row, 'idNumber', r.idNumber, '在您管辖范围内的农户成员中找不到该证件号码', 'no member of a household in your area has this ID number');
+      if (r.idMasked)
+        add(
+          row,
+          'idNumber',
+          r.idNumber,
+          `在您管辖范围内找不到户编号为 ${r.householdNo ?? ''}、姓名为${r.name ?? ''}、证件号码与此相符的成员`,
+          'no member of a household in your area has this household number, name and masked ID number',
+        );
+      else add(row, 'idNumber', r.idNumber, '在您管辖范围内的农户成员中找不到该证件号码', 'no member of a household in your area has this ID number');
       continue;
     }
     if (person.exitReason !== null || person.householdExited) {
       add(row, 'idNumber', r.idNumber, `${person.name}已自然减少（或其户已退出），记录只读，不能导入`, 'the person has left the registry: the record is read-only');
       continue;
     }
-    if (r.name !== null && r.name.replace(/\s+/g, '') !== person.name.replace(/\s+/g, ''))
+    if (r.name !== null && bare(r.name) !== bare(person.name))
       add(row, 'name', r.name, `姓名与该证件号码登记的姓名（${person.name}）不一致`, 'the name differs from the one registered for this ID number');
     const { channel, skipped } = importChannelOutcome(r.channel, person.holdsPost);
     if (skipped) channelSkips[skipped]++;

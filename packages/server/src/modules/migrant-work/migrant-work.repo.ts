@@ -7,21 +7,28 @@ import { scopeWhere } from '../regions/scope.ts';
 /** The 外出务工信息 file's SQL: persons by ID number, the counties' own places, entities by name, the export's rows. */
 
 /** `holdsPost`: an active public-welfare post appointment (就业渠道 公益性岗位 is then the hire's, never the file's). */
-export type JobPerson = PersonRow & { householdExited: boolean; holdsPost: boolean };
+export type JobPerson = PersonRow & { householdNo: string; householdExited: boolean; holdsPost: boolean };
 
-/** Persons holding any of the ID numbers, with whether their household has left the registry and whether they hold a post. */
-export async function findJobPersons(db: Conn, idNumbers: string[]): Promise<JobPerson[]> {
-  if (!idNumbers.length) return [];
+/** Persons holding any of the ID numbers or in any of the households (户编号), with their 户编号, whether their household has left the registry and whether they hold a post. */
+export async function findJobPersons(db: Conn, by: { idNumbers: string[]; householdNos?: string[] }): Promise<JobPerson[]> {
+  const householdNos = by.householdNos ?? [];
+  if (!by.idNumbers.length && !householdNos.length) return [];
+  const where = [
+    ...(by.idNumbers.length ? [inArray(persons.idNumber, by.idNumbers)] : []),
+    // the members of households named by 户编号 (rows whose ID number is masked)
+    ...(householdNos.length ? [inArray(households.householdNo, householdNos)] : []),
+  ];
   const rows = await db
     .select({
       p: persons,
       hhExit: households.exitReason,
+      householdNo: households.householdNo,
       onPost: sql<boolean>`EXISTS (SELECT 1 FROM ${postAppointments} a WHERE a.person_id = ${persons.id} AND a.ended_on IS NULL)`,
     })
     .from(persons)
     .innerJoin(households, eq(households.id, persons.householdId))
-    .where(inArray(persons.idNumber, idNumbers));
-  return rows.map((r) => ({ ...r.p, householdExited: r.hhExit !== null, holdsPost: r.onPost === true }));
+    .where(or(...where));
+  return rows.map((r) => ({ ...r.p, householdNo: r.householdNo, householdExited: r.hhExit !== null, holdsPost: r.onPost === true }));
 }
 
 export type PlaceName = { code: string; level: string; name: string; parentCode: string | null };

@@ -243,4 +243,27 @@ describe('外出务工信息 import', () => {
     expect(whole).toContain(mine[0]!.idNumber);
     expect(whole).not.toContain(theirs.idNumber);
   });
+
+  it('a township’s own export comes back in: its masked numbers are matched by 户编号 and 姓名; without 户编号 the row is an error', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/migrant-work/export.xlsx', headers: { cookie: town1.cookie } });
+    const rows = await readXlsx(res.rawPayload);
+    const [head, ...body] = rows;
+    const c = (name: string) => head!.indexOf(name);
+    const row = body.find((r) => r[c('姓名')] === mine[1]!.name)!;
+    expect(row[c('证件号码')]).toBe(maskIdNumber(mine[1]!.idNumber));
+    // the officer corrects the months worked and sends the sheet back
+    const edited = body.map((r) => (r === row ? r.map((v, i) => (i === c('务工时间（月）') ? '7' : v)) : r));
+    const back = await upload(town1.cookie, await sheet(head!, edited));
+    expect(back.statusCode, back.body).toBe(200);
+    expect((await person(mine[1]!.id)).work_months).toBe(7);
+    // the same masked number without its 户编号, or with another member's name, cannot tell the member
+    const noHousehold = await upload(town1.cookie, await sheet(head!, [row.map((v, i) => (i === c('户编号') ? '' : v))]));
+    expect(noHousehold.statusCode).toBe(422);
+    expect(noHousehold.json().error.details.issues).toEqual([
+      expect.objectContaining({ row: 2, path: '户编号', messageZh: '证件号码已脱敏，须填写户编号和姓名才能确定是哪位成员' }),
+    ]);
+    const otherName = await upload(town1.cookie, await sheet(head!, [row.map((v, i) => (i === c('姓名') ? mine[2]!.name : v))]));
+    expect(otherName.statusCode).toBe(422);
+    expect(otherName.json().error.details.issues[0]).toMatchObject({ path: '证件号码', value: maskIdNumber(mine[1]!.idNumber) });
+  });
 });
