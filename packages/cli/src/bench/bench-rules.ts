@@ -1,6 +1,6 @@
 import { POLICY_PACKS } from '@chanbang/domain';
 import type { DbHandle } from '@chanbang/db';
-import { ensureFresh, fundsWhatIf, getActivePolicyPack, setActivePolicyPack, type Actor, type Deps } from '@chanbang/server';
+import { ensureFresh, fundsWhatIf, getActivePolicyPack, setActivePolicyPack, type Actor, type Deps, type RefreshPhases } from '@chanbang/server';
 import { DEMO_PASSWORD } from '../demo/demo-county.ts';
 import { loadBenchEmployment, type BenchEmploymentCounts } from './bench-employment.ts';
 import { loadBenchIndustry, type BenchIndustryCounts } from './bench-industry.ts';
@@ -12,8 +12,8 @@ export const RULES_TARGETS = { fullMs: 1_000, incrementalMs: 100, whatIfMs: 200,
 /** The industry system of issue 7's bench county. */
 export const BENCH_INDUSTRY = { entities: 3_000, linkages: 20_000, projects: 5_000, allocations: 20_000 };
 
-/** One rule's full evaluation: its time alone and the stored results it left. */
-export type RuleFigure = { ruleId: string; ms: number; met: number; notMet: number; listed: number };
+/** One rule's full evaluation: its time alone, its time split in the evaluation of every rule together, and the stored results it left. */
+export type RuleFigure = { ruleId: string; ms: number; together: RefreshPhases | null; met: number; notMet: number; listed: number };
 /** A refresh after one edit: time and what was re-gathered. */
 export type IncrementalFigure = { edit: string; ms: number; rules: number; prefixes: number; fullRules: string[]; failed: string[] };
 /** The figures of one policy pack on the bench county. */
@@ -115,7 +115,7 @@ async function measureFull(deps: Deps, countyCode: string, year: number): Promis
     gatheredAhead: total.value.gatheredAhead,
     targetMs: RULES_TARGETS.fullMs,
     ahj: { rules: ahjRules, ms: ahj.ms, coldMs: ahjCold.ms, targetMs: RULES_TARGETS.ahjMs },
-    rules: perRule.map((r) => ({ ...r, ...(counts.get(r.ruleId) ?? { met: 0, notMet: 0, listed: 0 }) })),
+    rules: perRule.map((r) => ({ ...r, together: total.value.phases[r.ruleId] ?? null, ...(counts.get(r.ruleId) ?? { met: 0, notMet: 0, listed: 0 }) })),
     failed: total.value.failed,
   };
 }
@@ -199,7 +199,9 @@ export async function measureRules(deps: Deps, actor: Actor, countyCode: string,
     log(
       `  (a) full evaluation of ${full.rules.length} rules for ${year}: ${full.ms} ms (target < ${RULES_TARGETS.fullMs} ms; ${full.gatheredAhead} facts sets gathered ahead)${full.failed.length ? `; FAILED: ${full.failed.map((f) => `${f.ruleId} ${f.message}`).join('; ')}` : ''}`,
     );
-    for (const r of full.rules) log(`      ${r.ruleId.padEnd(4)} ${String(r.ms).padStart(8)} ms alone  (met ${r.met}, not met ${r.notMet}, listed ${r.listed})`);
+    const split = (p: RefreshPhases | null) => (p ? `; together: facts ${Math.round(p.factsMs)}, evaluate ${Math.round(p.evaluateMs)}, store ${Math.round(p.storeMs)} ms` : '');
+    for (const r of full.rules)
+      log(`      ${r.ruleId.padEnd(4)} ${String(r.ms).padStart(8)} ms alone  (met ${r.met}, not met ${r.notMet}, listed ${r.listed}${split(r.together)})`);
     if (full.ahj.rules.length)
       log(
         `      A, H and J rules together (${full.ahj.rules.join(' ')}): ${full.ahj.ms} ms (target < ${full.ahj.targetMs} ms); into an empty store (every result written): ${full.ahj.coldMs} ms`,

@@ -53,6 +53,9 @@ describe('FactsSource', () => {
     const r = await ensureFresh(t, tree.county.code, year);
     expect(r.failed).toEqual([]);
     expect(r.full.length).toBeGreaterThan(5);
+    // each refreshed rule's time split (the bench prints it)
+    expect(Object.keys(r.phases).sort()).toEqual([...r.full].sort());
+    for (const p of Object.values(r.phases)) expect(Math.min(p.factsMs, p.evaluateMs, p.storeMs)).toBeGreaterThanOrEqual(0);
     if (t.db.kind === 'pg') expect(r.gatheredAhead).toBeGreaterThan(1);
     else expect(r.gatheredAhead).toBe(0);
   });

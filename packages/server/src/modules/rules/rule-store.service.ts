@@ -31,8 +31,21 @@ export function storableRule(cfg: RuleConfig, year: number): RuleDefinition<unkn
   return rule;
 }
 
-/** What a refresh did (for tests and the bench); `gatheredAhead`: facts sets read on a second connection (PostgreSQL). */
-export type RefreshReport = { full: string[]; incremental: Record<string, string[]>; failed: { ruleId: string; message: string }[]; packId: string; gatheredAhead: number };
+/** Where a rule's refresh spent its time, ms: taking its facts (gathering, or waiting for them), evaluating, storing the difference. */
+export type RefreshPhases = { factsMs: number; evaluateMs: number; storeMs: number };
+
+/**
+ * What a refresh did (for tests and the bench); `gatheredAhead`: facts sets read on a second connection (PostgreSQL);
+ * `phases`: each refreshed rule's time split.
+ */
+export type RefreshReport = {
+  full: string[];
+  incremental: Record<string, string[]>;
+  failed: { ruleId: string; message: string }[];
+  packId: string;
+  gatheredAhead: number;
+  phases: Record<string, RefreshPhases>;
+};
 
 function toStored(ruleId: string, year: number, r: RuleRecord): store.StoredResult {
   return {
@@ -55,17 +68,22 @@ function toStored(ruleId: string, year: number, r: RuleRecord): store.StoredResu
  * is not written again (a re-evaluation of unchanged records writes nothing: rule_results, its three indexes and its
  * count trigger are the cost of a refresh, not the evaluation).
  */
-async function refreshPrefix(tx: Conn, rule: RuleDefinition<unknown>, cfg: RuleConfig, year: number, prefix: string, source: FactsSource): Promise<void> {
+async function refreshPrefix(tx: Conn, rule: RuleDefinition<unknown>, cfg: RuleConfig, year: number, prefix: string, source: FactsSource, phases: RefreshPhases): Promise<void> {
   // (a savepoint of its own is taken by the caller: see refreshCounty)
+  let t = performance.now();
+  const lap = (): number => {
+    const now = performance.now();
+    const ms = now - t;
+    t = now;
+    return ms;
+  };
   const facts = await source.get(tx, { rule, cfg, prefix, year });
+  phases.factsMs += lap();
   const result = rule.evaluate(facts, cfg, { year });
-  await replaceResults(
-    tx,
-    rule.id,
-    year,
-    prefix,
-    (result.records ?? []).map((r) => toStored(rule.id, year, r)),
-  );
+  const rows = (result.records ?? []).map((r) => toStored(rule.id, year, r));
+  phases.evaluateMs += lap();
+  await replaceResults(tx, rule.id, year, prefix, rows);
+  phases.storeMs += lap();
 }
 
 /** Makes the stored results of a rule and year under `prefix` equal to `rows`, writing only the differences. */
@@ -97,7 +115,7 @@ export async function ensureFresh(deps: Pick<Deps, 'db'>, countyCode: string, ye
   // a read with nothing to do takes no lock: 50 dashboards at once no longer queue on the county's lock
   // (a no-op refresh under 50 concurrent callers: p99 762 ms with the lock, bench rules part)
   const current = await upToDate(deps.db.db, countyCode, year, ruleIds);
-  if (current) return { full: [], incremental: {}, failed: [], packId: current.id, gatheredAhead: 0 };
+  if (current) return { full: [], incremental: {}, failed: [], packId: current.id, gatheredAhead: 0, phases: {} };
   return deps.db.db.transaction(async (tx) => {
     await store.lockCounty(tx, county6);
     // the gatherers' statements are costed high (a county's persons) and PostgreSQL would JIT-compile them: 0.3–0.8 s
@@ -145,7 +163,7 @@ async function refreshCounty(
   openReader: (() => Promise<SnapshotReader>) | undefined,
 ): Promise<RefreshReport> {
   const county6 = countyCode.slice(0, 6);
-  const report: RefreshReport = { full: [], incremental: {}, failed: [], packId: pack.id, gatheredAhead: 0 };
+  const report: RefreshReport = { full: [], incremental: {}, failed: [], packId: pack.id, gatheredAhead: 0, phases: {} };
   const stored = await store.listEvaluations(tx, countyCode, year);
   const marks = await store.takeDirty(tx, county6);
   const dirtyKinds = new Set(marks.map((m) => m.kind));
@@ -181,9 +199,11 @@ async function refreshCounty(
       if (nextFull >= 0) source.prefetch({ ...tasks[nextFull]!, prefix: county6, year });
       try {
         // one savepoint per rule: a rule that fails (its facts, its parameters) leaves the others intact
+        const phases: RefreshPhases = { factsMs: 0, evaluateMs: 0, storeMs: 0 };
+        report.phases[rule.id] = phases;
         await tx.transaction(async (sp) => {
-          if (full) await refreshPrefix(sp, rule, cfg, year, county6, source);
-          else for (const p of prefixes) await refreshPrefix(sp, rule, cfg, year, p, source);
+          if (full) await refreshPrefix(sp, rule, cfg, year, county6, source, phases);
+          else for (const p of prefixes) await refreshPrefix(sp, rule, cfg, year, p, source, phases);
           await store.upsertEvaluation(sp, rule.id, year, countyCode, pack.id);
         });
         if (full) report.full.push(rule.id);
