@@ -63,9 +63,9 @@ function toStored(ruleId: string, year: number, r: RuleRecord): store.StoredResu
 }
 
 /**
- * Gathers the rule's facts under `prefix` (or takes them from the source: kept or gathered ahead), evaluates, and makes the stored results
- * there equal to the result: subjects no longer there are deleted, new or changed ones written; an unchanged result
- * is not written again (a re-evaluation of unchanged records writes nothing: rule_results, its three indexes and its
+ * Takes the rule's facts under `prefix` from the source (kept, gathered ahead, or gathered now), evaluates, and makes
+ * the stored results there equal to the result: subjects no longer there are deleted, new or changed ones written;
+ * an unchanged result is not written again (a re-evaluation of unchanged records writes nothing: rule_results, its three indexes and its
  * count trigger are the cost of a refresh, not the evaluation).
  */
 async function refreshPrefix(tx: Conn, rule: RuleDefinition<unknown>, cfg: RuleConfig, year: number, prefix: string, source: FactsSource, phases: RefreshPhases): Promise<void> {
