@@ -42,6 +42,15 @@ describe('H1 (002 §二(一)1) — one household', () => {
   });
 });
 
+describe('H1 — the reason names measures in the dictionary’s order', () => {
+  it('whatever order the registry gives them (a stored reason does not change while the measures do not)', () => {
+    const [a, b] = H1_RULE.evaluate([hh({ measureCategories: ['employment', 'industry'] }), hh({ measureCategories: ['industry', 'employment'] })], config, Y).records!;
+    expect(a!.reasonZh).toBe(b!.reasonZh);
+    expect(a!.reasonEn).toBe(b!.reasonEn);
+    expect(a!.reasonZh).toMatch(/产业帮扶.*就业帮扶/);
+  });
+});
+
 describe('H1 — a village', () => {
   it('computes coverage against params.minCoverage = 1 and lists the failing households with reasons', () => {
     const facts = [

@@ -86,6 +86,10 @@ export const H1_RULE: RuleDefinition<H1Facts> = {
     const developmental = new Set(stringListParam(config, 'developmentalCategories'));
     const minCoverage = numberParam(config, 'minCoverage');
     const measureItems = getDictItems(DICT.measureCategory);
+    // measures are named in the dictionary's order, whatever order the registry gives them (a stored reason must not
+    // change while the measures do not)
+    const rank = new Map(measureItems.map((it, i) => [it.code, i]));
+    const byDict = (a: string, b: string) => (rank.get(a) ?? rank.size) - (rank.get(b) ?? rank.size) || (a < b ? -1 : a > b ? 1 : 0);
     const laborItems = getDictItems(DICT.laborCapacity);
     const devZh = [...developmental].map((c) => dictLabelZh(measureItems, c)).join('、');
     const devEn = [...developmental].map((c) => dictLabelEn(measureItems, c)).join(', ');
@@ -99,7 +103,7 @@ export const H1_RULE: RuleDefinition<H1Facts> = {
         const unknown = (f.unrecordedLabour ?? 0) > 0;
         const weakOnly = capable.length === 0 && !unknown && f.laborCapacities.some((c) => weak.has(c));
         if (capable.length === 0 && !unknown && !weakOnly) return 'not_applicable';
-        const others = [...new Set(f.measureCategories)];
+        const others = [...new Set(f.measureCategories)].sort(byDict);
         const dev = others.filter((c) => developmental.has(c));
         const haveZh = others.length ? `现有措施：${others.map((c) => dictLabelZh(measureItems, c)).join('、')}` : '本年度无帮扶措施';
         const haveEn = others.length ? `current measures: ${others.map((c) => dictLabelEn(measureItems, c)).join(', ')}` : 'no measure this year';
