@@ -112,7 +112,8 @@ export function resultDigestText(r: StoredResult): string {
 
 /** md5 of every stored result of a rule and year under a prefix, by subject key (one index range scan, 32 characters a row). */
 export async function storedDigests(tx: Conn, ruleId: string, year: number, prefix: string): Promise<Map<string, string>> {
-  const res = await tx.execute(sql`SELECT subject_key AS k, md5(concat_ws(chr(31), region_code, status, coalesce(trim_scale(value)::text, '~'), coalesce(trim_scale(threshold)::text, '~'),
+  const res =
+    await tx.execute(sql`SELECT subject_key AS k, md5(concat_ws(chr(31), region_code, status, coalesce(trim_scale(value)::text, '~'), coalesce(trim_scale(threshold)::text, '~'),
       coalesce(group_code, '~'), coalesce(reason_zh, '~'), coalesce(reason_en, '~'))) AS h
     FROM rule_results WHERE rule_id = ${ruleId} AND year = ${year} AND ${scopeWhere(sql`region_code`, prefix)}`);
   return new Map(rowsOf<{ k: string; h: string }>(res).map((r) => [r.k, r.h]));
