@@ -16,8 +16,8 @@ const PLACE_STATUSES = new Set(['out_province', 'in_province', 'in_county', 'abr
 
 /**
  * `GET /api/v1/migrant-work/export.xlsx`: the scope's persons with recorded employment in the import's layout (乡镇 and
- * 村 in front), ID numbers masked for masked roles (the import takes them back by 户编号 and 姓名), audited. 开始时间, 结束时间, 所属行业 and 年度交通费补助 are
- * not kept per person and stay blank.
+ * 村 in front), ID numbers masked for masked roles (the import takes them back by 户编号 and 姓名), audited. 开始时间,
+ * 结束时间, 所属行业 and 年度交通费补助 are not kept per person and stay blank.
  * @throws AppError NOT_FOUND for a region outside the scope
  */
 export async function exportMigrantWorkXlsx(deps: Deps, actor: Actor, regionCode: string | undefined): Promise<Buffer> {

@@ -27,9 +27,9 @@ import * as repo from './migrant-work.repo.ts';
 /**
  * 外出务工信息 import (issue 8 "Employment months and kinds come from the national fields of the registry"): the
  * national export, or the person columns of the 监测对象信息 export, all rows or none. A row updates the person holding
- * its 证件号码 in the user's scope (a number masked by our own export for a masked role: the member of its 户编号 with its
- * 姓名 whose number masks so, so a township's export comes back in) (versioned, audited `import_update`, one transaction); a number outside the scope
- * reads exactly like an unknown one. Blank cells leave the stored value. 年度交通费补助 is not a payment record here
+ * its 证件号码 in the user's scope (versioned, audited `import_update`, one transaction); a number masked by our own
+ * export for a masked role stands for the member of the row's 户编号 with its 姓名 whose number masks so, so a
+ * township's export comes back in. A number outside the scope reads exactly like an unknown one. Blank cells leave the stored value. 年度交通费补助 is not a payment record here
  * (the subsidy register owns payments): it and 所属行业 are reported as ignored, and so are rows whose 就业渠道 would
  * move a person to or from 公益性岗位 (that channel follows a post's hire and exit only: `importChannelOutcome`).
  */
@@ -100,11 +100,11 @@ export async function importMigrantWorkFile(deps: Deps, actor: Actor, stream: Re
   ).filter((p) => isInScope(actor, p.regionCode));
   const byId = new Map(found.map((p) => [p.idNumber, p]));
   const bare = (name: string) => name.replace(/\s+/g, '');
-  // a masked number (our export for a masked role): the member of that 户编号 with that name whose number masks so
-  const personOf = (r: JobImportRecord): repo.JobPerson | undefined =>
-    r.idMasked
-      ? found.find((p) => p.householdNo === r.householdNo && bare(p.name) === bare(r.name ?? '') && maskIdNumber(p.idNumber).toUpperCase() === r.idNumber)
-      : byId.get(r.idNumber);
+  // a masked number (our export for a masked role): the member of that 户编号 with that name whose number masks so —
+  // one map, not a search of the found members per row (a township's file: thousands of rows and members)
+  const maskedKey = (householdNo: string | null, name: string | null, masked: string) => `${householdNo ?? ''}\u001f${bare(name ?? '')}\u001f${masked}`;
+  const byMasked = new Map(found.map((p) => [maskedKey(p.householdNo, p.name, maskIdNumber(p.idNumber).toUpperCase()), p]));
+  const personOf = (r: JobImportRecord): repo.JobPerson | undefined => (r.idMasked ? byMasked.get(maskedKey(r.householdNo, r.name, r.idNumber)) : byId.get(r.idNumber));
   const homes = await homesOf(deps, found);
   const employerNames = [...new Set(checked.flatMap((c) => (c.record.employerName ? [c.record.employerName] : [])))];
   const employers = await repo.findEmployers(db, employerNames, actor.scopePrefix.slice(0, 6));
@@ -130,7 +130,7 @@ export async function importMigrantWorkFile(deps: Deps, actor: Actor, stream: Re
           row,
           'idNumber',
           r.idNumber,
-          `在您管辖范围内找不到户编号为 ${r.householdNo ?? ''}、姓名为${r.name ?? ''}、证件号码与此相符的成员`,
+          `在您管辖范围内找不到户编号为 ${r.householdNo ?? ''}、姓名为 ${r.name ?? ''}、证件号码与此相符的成员`,
           'no member of a household in your area has this household number, name and masked ID number',
         );
       else add(row, 'idNumber', r.idNumber, '在您管辖范围内的农户成员中找不到该证件号码', 'no member of a household in your area has this ID number');
