@@ -98,3 +98,25 @@ export const householdTypeCounts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.householdType] })],
 );
+
+/**
+ * One digest per (rule, year, village) of the stored results under the village (migration 0010, ADR 0004): md5 of
+ * the village's results sorted by subject key, written by the rule layer right after it made them equal to an
+ * evaluation. A statement-level trigger on rule_results deletes the digest of every village whose results a statement
+ * touches, so a digest that is present always describes the rows as they are. A refresh compares one digest per
+ * village instead of one per subject, and reads and compares the subjects of the villages that changed only.
+ */
+export const ruleResultDigests = pgTable(
+  'rule_result_digests',
+  {
+    ruleId: varchar({ length: 8 }).notNull(),
+    year: integer().notNull(),
+    /** the village: the first 12 characters of the results' region code */
+    villageCode: varchar({ length: 12 }).notNull(),
+    digest: varchar({ length: 32 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ruleId, t.year, t.villageCode] }),
+    index('rule_result_digests_village_idx').using('btree', t.ruleId, t.year, sql`${t.villageCode} varchar_pattern_ops`),
+  ],
+);

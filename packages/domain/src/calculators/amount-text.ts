@@ -1,3 +1,12 @@
+/** "1234567" → "1,234,567" (digits only; a loop, not a regular expression: reasons print a yuan figure per household). */
+function groupThousands(digits: string): string {
+  if (digits.length <= 3) return digits;
+  let i = digits.length % 3 || 3;
+  let out = digits.slice(0, i);
+  for (; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
+}
+
 /**
  * An amount of 分 in 元 as officers write it: thousands separated, decimals only when there are 分
  * (7_500_000 → "75,000"; 12_345 → "123.45"). Integer arithmetic only.
@@ -7,7 +16,7 @@ export function yuanText(fen: number): string {
   const abs = Math.abs(fen);
   const whole = Math.floor(abs / 100);
   const cents = abs - whole * 100;
-  const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = groupThousands(String(whole));
   return cents === 0 ? `${sign}${grouped}` : `${sign}${grouped}.${String(cents).padStart(2, '0')}`;
 }
 
@@ -15,7 +24,7 @@ export function yuanText(fen: number): string {
 export function quantityText(hundredths: number): string {
   const whole = Math.floor(hundredths / 100);
   const frac = hundredths - whole * 100;
-  const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = groupThousands(String(whole));
   if (frac === 0) return grouped;
   return `${grouped}.${String(frac).padStart(2, '0').replace(/0$/, '')}`;
 }

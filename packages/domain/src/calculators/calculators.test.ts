@@ -127,6 +127,19 @@ describe('C1 subsidy from a recorded schedule (逐笔计息法)', () => {
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
     expect(yuanText(1_234_567_89)).toBe('1,234,567.89');
   });
+  it('yuanText groups thousands at every length, signs and 分 kept', () => {
+    expect([0, 5, 999_00, 1_000_00, 12_345_00, 123_456_00, 1_234_567_00, -1_000_05, 100_000_000_00].map(yuanText)).toEqual([
+      '0',
+      '0.05',
+      '999',
+      '1,000',
+      '12,345',
+      '123,456',
+      '1,234,567',
+      '-1,000.05',
+      '100,000,000',
+    ]);
+  });
 });
 
 describe('S1 and C1 as rules over recorded facts and in the sandbox', () => {

@@ -60,14 +60,19 @@ export function computeIncomeFen(i: IncomeInput, memberCount: number): IncomeFen
       issues: [{ path: 'memberCount', value: memberCount, messageZh: '家庭人口数须为正整数', messageEn: 'household size must be a positive integer' }],
     });
   }
-  const parts = [i.wage, i.business, i.businessExpense, i.property, i.transfer];
-  if (parts.some((n) => !Number.isFinite(n))) {
+  // no array nor inner closure: this runs for every household of a county's coverage rules (H2, H5, H6)
+  if (!(Number.isFinite(i.wage) && Number.isFinite(i.business) && Number.isFinite(i.businessExpense) && Number.isFinite(i.property) && Number.isFinite(i.transfer))) {
     throw new AppError('VALIDATION_FAILED', 'income amounts must be finite numbers', {
       issues: [{ path: 'income', value: i, messageZh: '收入金额须为数字', messageEn: 'income amounts must be numbers' }],
     });
   }
-  const fen = (k: keyof IncomeInput): number => yuanToFen(i[k], `income.${k}`);
-  const netIncomeFen = sumFen([fen('wage'), fen('business'), fen('property'), fen('transfer'), -fen('businessExpense')]);
+  const netIncomeFen = sumFen([
+    yuanToFen(i.wage, 'income.wage'),
+    yuanToFen(i.business, 'income.business'),
+    yuanToFen(i.property, 'income.property'),
+    yuanToFen(i.transfer, 'income.transfer'),
+    -yuanToFen(i.businessExpense, 'income.businessExpense'),
+  ]);
   return { netIncomeFen, perCapitaFen: divideFen(netIncomeFen, memberCount) };
 }
 

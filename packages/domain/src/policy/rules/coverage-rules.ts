@@ -48,9 +48,8 @@ function industrySupport(f: CoverageFacts): { zh: string[]; en: string[] } {
   return { zh, en };
 }
 
-/** The per-capita change against the year before, in words (both recorded), else ''. */
-function changeWords(f: CoverageFacts): { zh: string; en: string } {
-  const c = incomeFell(f);
+/** The per-capita change against the year before ({@link incomeFell}), in words (both recorded), else ''. */
+function changeWords(c: ReturnType<typeof incomeFell>): { zh: string; en: string } {
   if (c.curFen === null || c.prevFen === null) return { zh: '', en: '' };
   return {
     zh: `人均纯收入 ${yuanText(c.curFen)} 元（上年 ${yuanText(c.prevFen)} 元）`,
@@ -174,7 +173,8 @@ export const H2_RULE: RuleDefinition<CoverageFacts> = {
           zh.push(`产业经营净收入 ${yuanText(business)} 元`);
           en.push(`industry business net income ${yuanText(business)} yuan`);
         }
-        const ch = changeWords(f);
+        const change = incomeFell(f);
+        const ch = changeWords(change);
         if (!zh.length) {
           const why = f.linkages > 0 ? '有联农带农但本年度未获收益' : supported ? '有产业项目或措施但无生产经营性净收入' : '无联农带农收益、无产业项目经营收入';
           const whyEn =
@@ -185,7 +185,7 @@ export const H2_RULE: RuleDefinition<CoverageFacts> = {
                 : 'no linkage income and no industry business income';
           return fail('no_chain_income', `无产业链收入：${why}`, `no industry-chain income: ${whyEn}`);
         }
-        if (incomeFell(f).fell)
+        if (change.fell)
           return fail('income_fell', `有产业链收入（${zh.join('、')}），但收入较上年下降：${ch.zh}`, `industry-chain income (${en.join(', ')}) but income fell: ${ch.en}`);
         return {
           met: true,
@@ -237,8 +237,9 @@ export const H5_RULE: RuleDefinition<CoverageFacts> = {
         const en = channels.map((c) => c[1]).join(', ');
         if (!incomeFenOf(i))
           return fail('income_missing', `有增收渠道（${zh}），本年度收入未录入，无法判断是否稳定`, `income channel (${en}), but the year's income is not recorded`);
-        const ch = changeWords(f);
-        if (incomeFell(f).fell) return fail('income_fell', `有增收渠道（${zh}），收入较上年下降：${ch.zh}`, `income channel (${en}), income fell: ${ch.en}`);
+        const change = incomeFell(f);
+        const ch = changeWords(change);
+        if (change.fell) return fail('income_fell', `有增收渠道（${zh}），收入较上年下降：${ch.zh}`, `income channel (${en}), income fell: ${ch.en}`);
         return { met: true, reasonZh: `增收渠道：${zh}${ch.zh ? `；${ch.zh}` : ''}`, reasonEn: `income channels: ${en}${ch.en ? `; ${ch.en}` : ''}` };
       },
       { minCoverage: min, threshold: min },

@@ -1,7 +1,7 @@
 import type { RuleConfig, RuleDefinition } from '@chanbang/domain';
 import type { Conn } from '../../deps.ts';
 import { gathererOf } from './gatherers/index.ts';
-import { withoutJit } from './rule-store.repo.ts';
+import { gatherSettings } from './rule-store.repo.ts';
 
 /** Runs `fn` on another connection that sees the refresh transaction's snapshot (PostgreSQL, `DbHandle.readInSnapshot`). */
 export type SnapshotReader = <T>(fn: (conn: Conn) => Promise<T>) => Promise<T>;
@@ -56,7 +56,7 @@ export class FactsSource {
     if (this.last?.key === key) return;
     const facts = this.reader(async (conn) => {
       // the same setting as the refresh's own transaction (rule-store.service ensureFresh)
-      await withoutJit(conn);
+      await gatherSettings(conn);
       return gather(conn, w);
     });
     // a failure is thrown where the set is taken (get), inside that rule's savepoint; until then it is not unhandled

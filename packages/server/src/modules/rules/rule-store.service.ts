@@ -1,10 +1,10 @@
-import { hash } from 'node:crypto';
 import { findRule, isRuleInForce, parseRegionCode, type PolicyPack, type RuleConfig, type RuleDefinition, type RuleRecord } from '@chanbang/domain';
 import type { Conn, Deps } from '../../deps.ts';
 import { getActivePack, packOf, settingKey } from '../policy/policy.service.ts';
 import { gathererOf } from './gatherers/index.ts';
 import { FactsSource, factsKey, type SnapshotReader } from './facts-source.ts';
 import * as store from './rule-store.repo.ts';
+import { resultDigest, villageDigests } from './result-digest.ts';
 
 /** Above this many dirty regions of one rule, a full re-evaluation is cheaper than one per region. */
 export const MAX_INCREMENTAL_PREFIXES = 200;
@@ -86,19 +86,44 @@ async function refreshPrefix(tx: Conn, rule: RuleDefinition<unknown>, cfg: RuleC
   phases.storeMs += lap();
 }
 
-/** Makes the stored results of a rule and year under `prefix` equal to `rows`, writing only the differences. */
+/**
+ * Makes the stored results of a rule and year under `prefix` equal to `rows`, writing only the differences. The
+ * villages are compared first by their digests (rule_result_digests, migration 0010): a full evaluation that changed
+ * nothing reads one row per village, not one per subject. The subjects of the villages whose digest differs (or is
+ * missing: written since by any statement) are read and compared one by one.
+ */
 async function replaceResults(tx: Conn, ruleId: string, year: number, prefix: string, rows: store.StoredResult[]): Promise<void> {
-  const stored = await store.storedDigests(tx, ruleId, year, prefix);
+  const fresh = villageDigests(rows);
+  const kept = await store.storedVillageDigests(tx, ruleId, year, prefix);
+  const changedVillages = [...new Set([...fresh.keys(), ...kept.keys()])].filter((v) => fresh.get(v)?.digest !== kept.get(v));
+  if (changedVillages.length === 0) return;
+  const isChanged = new Set(changedVillages);
+  // every village changed (a first evaluation): one range scan of the prefix; else one range per changed village
+  const stored =
+    kept.size === 0 || changedVillages.length > fresh.size / 2
+      ? await store.storedDigests(tx, ruleId, year, prefix)
+      : await store.storedDigestsOfVillages(tx, ruleId, year, changedVillages);
+  // a read of the whole prefix also holds the subjects of the unchanged villages: those stay as they are
+  if (stored.size) for (const [v, g] of fresh) if (!isChanged.has(v)) for (const r of g.rows) stored.delete(r.subjectKey);
   const changed: store.StoredResult[] = [];
-  for (const r of rows) {
-    const h = stored.get(r.subjectKey);
-    if (h !== undefined) stored.delete(r.subjectKey);
-    // crypto.hash, one call per row: 40 % less than createHash().update().digest() on 100 000 rows
-    if (h !== hash('md5', store.resultDigestText(r))) changed.push(r);
+  for (const v of changedVillages) {
+    for (const r of fresh.get(v)?.rows ?? []) {
+      const h = stored.get(r.subjectKey);
+      if (h !== undefined) stored.delete(r.subjectKey);
+      if (h !== resultDigest(r)) changed.push(r);
+    }
   }
-  // what is left was stored under the prefix and is no longer a subject there
-  await store.deleteResultKeys(tx, ruleId, year, [...stored.keys()]);
+  // what is left was stored under a changed village and is no longer a subject there
+  const gone = [...stored.keys()];
+  await store.deleteResultKeys(tx, ruleId, year, gone);
   await store.insertResults(tx, changed);
+  await store.writeVillageDigests(
+    tx,
+    ruleId,
+    year,
+    changedVillages.filter((v) => fresh.has(v)).map((v) => ({ village: v, digest: fresh.get(v)!.digest })),
+    changedVillages.filter((v) => !fresh.has(v)),
+  );
 }
 
 /**
@@ -121,7 +146,7 @@ export async function ensureFresh(deps: Pick<Deps, 'db'>, countyCode: string, ye
     await store.lockCounty(tx, county6);
     // the gatherers' statements are costed high (a county's persons) and PostgreSQL would JIT-compile them: 0.3–0.8 s
     // of compilation for a statement that runs in about one second (job-subsidy facts, 100 000 households)
-    await store.withoutJit(tx);
+    await store.gatherSettings(tx);
     const { pack } = await getActivePack(tx, countyCode);
     const readInSnapshot = deps.db.readInSnapshot?.bind(deps.db);
     // PostgreSQL: the facts of the next kind are read on another connection that sees this transaction's snapshot

@@ -5,7 +5,8 @@ import { supportMeasures } from '@chanbang/db';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { buildHousehold, buildRegionTree, buildUser, type RegionTree } from '../../test/factories.ts';
 import { rowsOf } from '../regions/regions.repo.ts';
-import { insertResults, resultDigestText, storedDigests, type StoredResult } from './rule-store.repo.ts';
+import { insertResults, storedDigests, type StoredResult } from './rule-store.repo.ts';
+import { resultDigestText } from './result-digest.ts';
 import { ensureFresh, refreshPrefixLength, storableRule } from './rule-store.service.ts';
 
 let t: TestApp;
@@ -19,7 +20,7 @@ const monitored = { householdType: 'monitored', monitoringType: 'marginal', moni
 async function stored(county: RegionTree, y = year): Promise<{ subject_key: string; status: string; region_code: string }[]> {
   return rowsOf(
     await t.db.db.execute(
-      sql`SELECT subject_key, status, region_code FROM rule_results WHERE rule_id = 'H1' AND year = ${y} AND region_code LIKE ${`${county.county.prefix}%`} ORDER BY subject_key`,
+      sql`SELECT subject_key, status, region_code FROM rule_results WHERE rule_id = 'H1' AND year = ${y} AND region_code LIKE ${`${county.county.prefix}%`} ORDER BY length(subject_key), subject_key`,
     ),
   );
 }
@@ -148,6 +149,54 @@ describe('ensureFresh (ADR 0004)', () => {
       [ids[0], 'met'],
       [ids[1], 'not_met'],
     ]);
+  });
+
+  it('compares villages by their digests: a result written by any other statement is compared again, a moved household leaves both villages right', async () => {
+    const c = await buildRegionTree(t);
+    const [v1, v2] = [c.townships[0]!.villages[0]!.code, c.townships[0]!.villages[1]!.code];
+    const h1 = (await buildHousehold(t, { regionCode: v1, ...monitored })).id;
+    const h2 = (await buildHousehold(t, { regionCode: v2, ...monitored })).id;
+    const digests = async () =>
+      rowsOf<{ v: string }>(
+        await t.db.db.execute(
+          sql`SELECT village_code AS v FROM rule_result_digests WHERE rule_id = 'H1' AND year = ${year} AND village_code LIKE ${`${c.county.prefix}%`} ORDER BY 1`,
+        ),
+      ).map((r) => r.v);
+    const rows = async () =>
+      rowsOf<{ k: string; v: string; zh: string; x: string }>(
+        await t.db.db.execute(
+          sql`SELECT subject_key AS k, region_code AS v, reason_zh AS zh, xmin::text AS x FROM rule_results WHERE rule_id = 'H1' AND year = ${year} AND region_code LIKE ${`${c.county.prefix}%`} ORDER BY 1`,
+        ),
+      );
+    const full = async () => {
+      await t.db.query('DELETE FROM rule_evaluations WHERE county_code = $1', [c.county.code]);
+      expect((await ensureFresh(t, c.county.code, year, ['H1'])).full).toContain('H1');
+    };
+    expect((await ensureFresh(t, c.county.code, year, ['H1'])).full).toContain('H1');
+    expect(await digests()).toEqual([v1, v2]);
+    const before = await rows();
+    // a statement outside the rule layer changes a stored result: the trigger forgets that village's digest
+    await t.db.query(`UPDATE rule_results SET reason_zh = '改过' WHERE rule_id = 'H1' AND year = $1 AND subject_key = $2`, [year, String(h1)]);
+    expect(await digests()).toEqual([v2]);
+    await full();
+    const repaired = await rows();
+    expect(repaired.map((r) => r.zh)).toEqual(before.map((r) => r.zh));
+    // v2 was not read row by row nor written
+    expect(repaired.find((r) => r.k === String(h2))?.x).toBe(before.find((r) => r.k === String(h2))?.x);
+    expect(await digests()).toEqual([v1, v2]);
+    // the household moves to v2 (its marks name both villages): its result moves along, and both digests are right
+    await t.db.query('UPDATE households SET region_code = $1 WHERE id = $2', [v2, h1]);
+    await t.db.query('UPDATE persons SET region_code = $1 WHERE household_id = $2', [v2, h1]);
+    await ensureFresh(t, c.county.code, year, ['H1']);
+    const moved = await rows();
+    expect(moved.map((r) => [Number(r.k), r.v])).toEqual([
+      [h1, v2],
+      [h2, v2],
+    ]);
+    expect(await digests()).toEqual([v2]);
+    // a full evaluation now finds every village equal: nothing is written
+    await full();
+    expect((await rows()).map((r) => r.x)).toEqual(moved.map((r) => r.x));
   });
 
   // two connections at once: PGlite has one, and serialises transactions

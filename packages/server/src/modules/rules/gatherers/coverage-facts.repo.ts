@@ -1,16 +1,36 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { CoverageFacts, CoverageIncomeYear } from '@chanbang/domain';
 import type { Conn } from '../../../deps.ts';
-import { rowsOf } from '../../regions/regions.repo.ts';
 import { scopeWhere } from '../../regions/scope.ts';
 import type { GatherScope } from './gatherer.types.ts';
-import { arr, textArray } from './household-facts.repo.ts';
+import { factLine, lineArray, lineList, lineNumber, readFactLines } from './fact-lines.repo.ts';
+import { textArray } from './household-facts.repo.ts';
 
 /** Household types the 三有一持续 rules read when no rule narrows them (脱贫户, 监测户). */
 const DEFAULT_TYPES = ['lifted', 'monitored'];
 
 /** Project stages from which an industry project counts as the household's (money arranged or further). */
 const PROJECT_STAGES = ['funded', 'implementing', 'accepted', 'evaluated'];
+
+/** The fields of a coverage facts line, in order (see fact-lines.repo.ts); {@link gatherCoverageFacts} reads them by position. */
+const LINE_COLUMNS: SQL[] = [
+  sql`hh.id`,
+  sql`hh.region_code`,
+  sql`hh.household_type`,
+  sql`hh.is_lifted`,
+  lineArray(sql`pp.labor`),
+  sql`pp.unrecorded`,
+  sql`pp.workers`,
+  lineArray(sql`mm.measures`),
+  sql`pb.n`,
+  sql`lk.n`,
+  sql`lk.fen`,
+  sql`pa.household_id IS NOT NULL`,
+  ...(['ic', 'ip'] as const).flatMap((t) => ['wage', 'business', 'business_expense', 'property', 'transfer', 'member_count'].map((c) => sql.raw(`${t}.${c}`))),
+  sql`lf.local_region`,
+  sql`lf.local_fen`,
+  sql`lf.local_prev_fen`,
+];
 
 /**
  * The coverage facts statement (snapshot-tested): every 脱贫户 / 监测户 in the registry under `prefix` with, for
@@ -63,11 +83,7 @@ export function coverageFactsQuery(scope: GatherScope): SQL {
         ORDER BY length(rtrim(x.region_code, '0')) DESC LIMIT 1
       ) l ON true
     )
-    SELECT hh.id, hh.region_code, hh.household_type, hh.is_lifted, pp.labor, COALESCE(pp.unrecorded, 0) AS unrecorded, COALESCE(pp.workers, 0) AS workers,
-      mm.measures, COALESCE(pb.n, 0) AS projects, COALESCE(lk.n, 0) AS linkages, COALESCE(lk.fen, 0) AS linkage_fen, (pa.household_id IS NOT NULL) AS public_post,
-      ic.wage, ic.business, ic.business_expense, ic.property, ic.transfer, ic.member_count,
-      ip.wage AS prev_wage, ip.business AS prev_business, ip.business_expense AS prev_business_expense, ip.property AS prev_property, ip.transfer AS prev_transfer,
-      ip.member_count AS prev_member_count, lf.local_region, lf.local_fen, lf.local_prev_fen
+    SELECT ${factLine(LINE_COLUMNS)} AS l
     FROM households hh
       LEFT JOIN pp ON pp.household_id = hh.id
       LEFT JOIN mm ON mm.household_id = hh.id
@@ -80,56 +96,37 @@ export function coverageFactsQuery(scope: GatherScope): SQL {
     WHERE ${under(sql`hh.region_code`)} AND hh.deleted_at IS NULL AND hh.household_type = ANY(${textArray(types)})`;
 }
 
-type Num = number | string | null;
-type Row = {
-  id: Num;
-  region_code: string;
-  household_type: string;
-  is_lifted: boolean;
-  labor: unknown;
-  unrecorded: Num;
-  workers: Num;
-  measures: unknown;
-  projects: Num;
-  linkages: Num;
-  linkage_fen: Num;
-  public_post: boolean;
-  local_region: string | null;
-  local_fen: Num;
-  local_prev_fen: Num;
-} & Record<`${'' | 'prev_'}${'wage' | 'business' | 'business_expense' | 'property' | 'transfer' | 'member_count'}`, Num>;
-
-/** A recorded year of household_incomes (numeric 元 as the driver gives it), or null. */
-function incomeYear(r: Row, p: '' | 'prev_'): CoverageIncomeYear | null {
-  if (r[`${p}member_count`] === null || r[`${p}member_count`] === undefined) return null;
+/** A recorded year of household_incomes from the six fields at `at` (numeric 元 as text), or null (member count NULL: no row). */
+function incomeYear(f: string[], at: number): CoverageIncomeYear | null {
+  if (!f[at + 5]) return null;
   return {
-    wage: Number(r[`${p}wage`] ?? 0),
-    business: Number(r[`${p}business`] ?? 0),
-    businessExpense: Number(r[`${p}business_expense`] ?? 0),
-    property: Number(r[`${p}property`] ?? 0),
-    transfer: Number(r[`${p}transfer`] ?? 0),
-    memberCount: Number(r[`${p}member_count`]),
+    wage: lineNumber(f[at], 0),
+    business: lineNumber(f[at + 1], 0),
+    businessExpense: lineNumber(f[at + 2], 0),
+    property: lineNumber(f[at + 3], 0),
+    transfer: lineNumber(f[at + 4], 0),
+    memberCount: Number(f[at + 5]),
   };
 }
 
-/** Coverage facts under `scope.prefix` for `scope.year`, in ONE statement. */
+/** Coverage facts under `scope.prefix` for `scope.year`, in ONE statement (one text line per household, fact-lines.repo.ts). */
 export async function gatherCoverageFacts(conn: Conn, scope: GatherScope): Promise<CoverageFacts[]> {
-  const rows = rowsOf<Row>(await conn.execute(coverageFactsQuery(scope)));
-  return rows.map((r) => ({
-    householdId: Number(r.id),
-    regionCode: r.region_code,
-    householdType: r.household_type,
-    isLifted: Boolean(r.is_lifted),
-    laborCapacities: arr(r.labor),
-    unrecordedLabour: Number(r.unrecorded ?? 0),
-    measureCategories: arr(r.measures),
-    industryProjects: Number(r.projects ?? 0),
-    linkages: Number(r.linkages ?? 0),
-    linkageIncomeFen: Number(r.linkage_fen ?? 0),
-    workers: Number(r.workers ?? 0),
-    publicPost: Boolean(r.public_post),
-    income: incomeYear(r, ''),
-    prevIncome: incomeYear(r, 'prev_'),
-    local: r.local_region ? { regionCode: r.local_region, incomeFen: Number(r.local_fen), prevIncomeFen: r.local_prev_fen === null ? null : Number(r.local_prev_fen) } : null,
+  const lines = await readFactLines(conn, coverageFactsQuery(scope));
+  return lines.map((f) => ({
+    householdId: Number(f[0]),
+    regionCode: f[1]!,
+    householdType: f[2]!,
+    isLifted: f[3] === 'true',
+    laborCapacities: lineList(f[4]),
+    unrecordedLabour: lineNumber(f[5], 0),
+    measureCategories: lineList(f[7]),
+    industryProjects: lineNumber(f[8], 0),
+    linkages: lineNumber(f[9], 0),
+    linkageIncomeFen: lineNumber(f[10], 0),
+    workers: lineNumber(f[6], 0),
+    publicPost: f[11] === 'true',
+    income: incomeYear(f, 12),
+    prevIncome: incomeYear(f, 18),
+    local: f[24] ? { regionCode: f[24], incomeFen: Number(f[25]), prevIncomeFen: lineNumber(f[26], null) } : null,
   }));
 }

@@ -33,11 +33,7 @@
         ORDER BY length(rtrim(x.region_code, '0')) DESC LIMIT 1
       ) l ON true
     )
-    SELECT hh.id, hh.region_code, hh.household_type, hh.is_lifted, pp.labor, COALESCE(pp.unrecorded, 0) AS unrecorded, COALESCE(pp.workers, 0) AS workers,
-      mm.measures, COALESCE(pb.n, 0) AS projects, COALESCE(lk.n, 0) AS linkages, COALESCE(lk.fen, 0) AS linkage_fen, (pa.household_id IS NOT NULL) AS public_post,
-      ic.wage, ic.business, ic.business_expense, ic.property, ic.transfer, ic.member_count,
-      ip.wage AS prev_wage, ip.business AS prev_business, ip.business_expense AS prev_business_expense, ip.property AS prev_property, ip.transfer AS prev_transfer,
-      ip.member_count AS prev_member_count, lf.local_region, lf.local_fen, lf.local_prev_fen
+    SELECT coalesce((hh.id)::text, '') || chr(9) || coalesce((hh.region_code)::text, '') || chr(9) || coalesce((hh.household_type)::text, '') || chr(9) || coalesce((hh.is_lifted)::text, '') || chr(9) || coalesce((array_to_string(pp.labor, ','))::text, '') || chr(9) || coalesce((pp.unrecorded)::text, '') || chr(9) || coalesce((pp.workers)::text, '') || chr(9) || coalesce((array_to_string(mm.measures, ','))::text, '') || chr(9) || coalesce((pb.n)::text, '') || chr(9) || coalesce((lk.n)::text, '') || chr(9) || coalesce((lk.fen)::text, '') || chr(9) || coalesce((pa.household_id IS NOT NULL)::text, '') || chr(9) || coalesce((ic.wage)::text, '') || chr(9) || coalesce((ic.business)::text, '') || chr(9) || coalesce((ic.business_expense)::text, '') || chr(9) || coalesce((ic.property)::text, '') || chr(9) || coalesce((ic.transfer)::text, '') || chr(9) || coalesce((ic.member_count)::text, '') || chr(9) || coalesce((ip.wage)::text, '') || chr(9) || coalesce((ip.business)::text, '') || chr(9) || coalesce((ip.business_expense)::text, '') || chr(9) || coalesce((ip.property)::text, '') || chr(9) || coalesce((ip.transfer)::text, '') || chr(9) || coalesce((ip.member_count)::text, '') || chr(9) || coalesce((lf.local_region)::text, '') || chr(9) || coalesce((lf.local_fen)::text, '') || chr(9) || coalesce((lf.local_prev_fen)::text, '') AS l
     FROM households hh
       LEFT JOIN pp ON pp.household_id = hh.id
       LEFT JOIN mm ON mm.household_id = hh.id
