@@ -185,7 +185,12 @@ export const householdIncomes = pgTable(
     version: integer().notNull().default(1),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('household_incomes_year_uq').on(t.householdId, t.year)],
+  (t) => [
+    uniqueIndex('household_incomes_year_uq').on(t.householdId, t.year),
+    // the coverage gatherer reads a year's incomes under a region prefix (a village refreshed after one edit: an
+    // index range, not a scan of the county's year)
+    index('household_incomes_region_idx').using('btree', t.year, sql`${t.regionCode} varchar_pattern_ops`),
+  ],
 );
 
 /** 帮扶责任人 and other helpers (驻村工作队, 第一书记, 科技特派员 …). */

@@ -38,7 +38,7 @@ const LINE_COLUMNS: SQL[] = [
  * projects (funded or later, planned by `year`), its linkages of the year with their money, a 公益性岗位 held during the
  * year, its incomes of the year and the year before, and 当地农民人均可支配收入 of the nearest region above its village
  * with a figure for the year (township, county, city, province) with that region's figure of the year before. Children
- * are read once under the prefix by their region indexes and aggregated per household (no probe per household); the
+ * (incomes too: household_incomes_region_idx, migration 0011) are read once under the prefix by their region indexes and aggregated per household (no probe per household); the
  * local figure is looked up once per village (the villages from `regions`). The households are read in the main query,
  * not a CTE referenced twice: a CTE scan has no statistics, and the planner's estimate of the joins then ran to 10^11
  * rows and switched on JIT (3–4 s of compilation on 100 000 households).
@@ -72,6 +72,10 @@ export function coverageFactsQuery(scope: GatherScope): SQL {
       FROM project_beneficiaries b JOIN projects pr ON pr.id = b.project_id
       WHERE ${under(sql`b.region_code`)} AND pr.project_type = 'industry' AND pr.stage = ANY(${textArray(PROJECT_STAGES)}) AND pr.year <= ${y}
       GROUP BY b.household_id
+    ), ic AS (
+      SELECT i.* FROM household_incomes i WHERE i.year = ${y} AND ${under(sql`i.region_code`)}
+    ), ip AS (
+      SELECT i.* FROM household_incomes i WHERE i.year = ${y}::int - 1 AND ${under(sql`i.region_code`)}
     ), vv AS (
       SELECT r.code AS village FROM regions r WHERE ${under(sql`r.code`)} AND r.level = 'village'
     ), lf AS (
@@ -90,8 +94,8 @@ export function coverageFactsQuery(scope: GatherScope): SQL {
       LEFT JOIN lk ON lk.household_id = hh.id
       LEFT JOIN pa ON pa.household_id = hh.id
       LEFT JOIN pb ON pb.household_id = hh.id
-      LEFT JOIN household_incomes ic ON ic.household_id = hh.id AND ic.year = ${y}
-      LEFT JOIN household_incomes ip ON ip.household_id = hh.id AND ip.year = ${y}::int - 1
+      LEFT JOIN ic ON ic.household_id = hh.id
+      LEFT JOIN ip ON ip.household_id = hh.id
       LEFT JOIN lf ON lf.village = left(hh.region_code, 12)
     WHERE ${under(sql`hh.region_code`)} AND hh.deleted_at IS NULL AND hh.household_type = ANY(${textArray(types)})`;
 }

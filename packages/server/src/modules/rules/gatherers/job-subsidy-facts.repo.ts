@@ -12,6 +12,8 @@ const TYPES = [...new Set(Object.values(JOB_SUBSIDY_HOUSEHOLD_TYPES).flat())].so
  * The job-subsidy facts statement (snapshot-tested): every person under `prefix` who could be a subject of J1–J3 — in the
  * registry, of a 脱贫户 or 监测户, 省外务工 or 自主创业 or with a registry employer — and every person paid a job subsidy up
  * to the judged year, with those payments. The rules judge eligibility (domain job-subsidies.ts); this only narrows.
+ * The paid persons are looked up under the prefix too (a payment carries its person's region code, moved with the
+ * household): a village refreshed after one edit read every payment of the county (66 ms → 6 ms, 100 000 households).
  */
 export function jobSubsidyFactsQuery(scope: GatherScope): SQL {
   const types = sql.join(
@@ -27,7 +29,7 @@ export function jobSubsidyFactsQuery(scope: GatherScope): SQL {
     WHERE ${scopeWhere(sql`p.region_code`, scope.prefix)}
       AND ((h.household_type IN (${types}) AND h.deleted_at IS NULL AND p.exit_reason IS NULL
           AND (p.employment_status IN (${OUT_PROVINCE_STATUS}, ${SELF_EMPLOYED}) OR p.employment_channel = ${SELF_EMPLOYED} OR p.employer_entity_id IS NOT NULL))
-        OR p.id IN (SELECT s.person_id FROM subsidy_payments s WHERE s.year <= ${scope.year}::int))`;
+        OR p.id IN (SELECT s.person_id FROM subsidy_payments s WHERE ${scopeWhere(sql`s.region_code`, scope.prefix)} AND s.year <= ${scope.year}::int))`;
 }
 
 type Row = {

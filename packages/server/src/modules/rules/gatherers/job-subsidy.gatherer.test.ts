@@ -8,7 +8,7 @@ import { gatherJobSubsidyFacts, jobSubsidyFactsQuery } from './job-subsidy-facts
 describe('job-subsidy facts SQL', () => {
   it('persons of 脱贫户/监测户 who work out of the province, run a business or have a registry employer, and persons paid', async () => {
     const { params, text } = factsSnapshot('job-subsidy facts over a county, year 2025', jobSubsidyFactsQuery({ prefix: '411272', year: 2025 }));
-    expect(params).toEqual([2025, '411272%', 'lifted', 'monitored', 'out_province', 'self_employed', 'self_employed', 2025]);
+    expect(params).toEqual([2025, '411272%', 'lifted', 'monitored', 'out_province', 'self_employed', 'self_employed', '411272%', 2025]);
     await expect(text).toMatchFileSnapshot('./__snapshots__/job-subsidy-facts.sql');
   });
 });

@@ -1,5 +1,5 @@
 -- coverage facts over a county, year 2024
--- params: ["410781%","410781%",2024,2024,"410781%",2024,"410781%","2024-12-31","2024-01-01","410781%","{\"funded\",\"implementing\",\"accepted\",\"evaluated\"}",2024,"410781%",2024,2024,2024,2024,"410781%","{\"lifted\",\"monitored\"}"]
+-- params: ["410781%","410781%",2024,2024,"410781%",2024,"410781%","2024-12-31","2024-01-01","410781%","{\"funded\",\"implementing\",\"accepted\",\"evaluated\"}",2024,2024,"410781%",2024,"410781%","410781%",2024,2024,"410781%","{\"lifted\",\"monitored\"}"]
     WITH pp AS (
       SELECT p.household_id, array_agg(p.labor_capacity) FILTER (WHERE p.labor_capacity IS NOT NULL) AS labor,
         count(*) FILTER (WHERE p.labor_capacity IS NULL)::int AS unrecorded,
@@ -22,14 +22,18 @@
       FROM project_beneficiaries b JOIN projects pr ON pr.id = b.project_id
       WHERE b.region_code LIKE $10 AND pr.project_type = 'industry' AND pr.stage = ANY($11::text[]) AND pr.year <= $12
       GROUP BY b.household_id
+    ), ic AS (
+      SELECT i.* FROM household_incomes i WHERE i.year = $13 AND i.region_code LIKE $14
+    ), ip AS (
+      SELECT i.* FROM household_incomes i WHERE i.year = $15::int - 1 AND i.region_code LIKE $16
     ), vv AS (
-      SELECT r.code AS village FROM regions r WHERE r.code LIKE $13 AND r.level = 'village'
+      SELECT r.code AS village FROM regions r WHERE r.code LIKE $17 AND r.level = 'village'
     ), lf AS (
       SELECT vv.village, l.region_code AS local_region, l.per_capita_income_fen AS local_fen,
-        (SELECT l0.per_capita_income_fen FROM local_farmer_incomes l0 WHERE l0.region_code = l.region_code AND l0.year = $14::int - 1) AS local_prev_fen
+        (SELECT l0.per_capita_income_fen FROM local_farmer_incomes l0 WHERE l0.region_code = l.region_code AND l0.year = $18::int - 1) AS local_prev_fen
       FROM vv JOIN LATERAL (
         SELECT x.region_code, x.per_capita_income_fen FROM local_farmer_incomes x
-        WHERE x.year = $15 AND x.region_code IN (rpad(left(vv.village, 9), 12, '0'), rpad(left(vv.village, 6), 12, '0'), rpad(left(vv.village, 4), 12, '0'), rpad(left(vv.village, 2), 12, '0'))
+        WHERE x.year = $19 AND x.region_code IN (rpad(left(vv.village, 9), 12, '0'), rpad(left(vv.village, 6), 12, '0'), rpad(left(vv.village, 4), 12, '0'), rpad(left(vv.village, 2), 12, '0'))
         ORDER BY length(rtrim(x.region_code, '0')) DESC LIMIT 1
       ) l ON true
     )
@@ -40,7 +44,7 @@
       LEFT JOIN lk ON lk.household_id = hh.id
       LEFT JOIN pa ON pa.household_id = hh.id
       LEFT JOIN pb ON pb.household_id = hh.id
-      LEFT JOIN household_incomes ic ON ic.household_id = hh.id AND ic.year = $16
-      LEFT JOIN household_incomes ip ON ip.household_id = hh.id AND ip.year = $17::int - 1
+      LEFT JOIN ic ON ic.household_id = hh.id
+      LEFT JOIN ip ON ip.household_id = hh.id
       LEFT JOIN lf ON lf.village = left(hh.region_code, 12)
-    WHERE hh.region_code LIKE $18 AND hh.deleted_at IS NULL AND hh.household_type = ANY($19::text[])
+    WHERE hh.region_code LIKE $20 AND hh.deleted_at IS NULL AND hh.household_type = ANY($21::text[])

@@ -1,0 +1,1 @@
+CREATE INDEX "household_incomes_region_idx" ON "household_incomes" USING btree ("year","region_code" varchar_pattern_ops);
