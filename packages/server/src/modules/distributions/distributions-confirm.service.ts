@@ -42,11 +42,10 @@ export async function confirmDistribution(deps: Deps, actor: Actor, id: number, 
       ]);
     }
     await assertNoOtherOfPeriod(tx, d.regionCode, d.year, d.half, id);
-    const [lines, policy, recordedFen] = await Promise.all([
-      repo.listLines(tx, id, laborCodes()),
-      policyFor(tx, d.regionCode),
-      recordedIncomeFen(tx, d.regionCode, d.year, d.half),
-    ]);
+    // one after the other: a transaction is one connection, and node-postgres deprecates a query sent while another runs
+    const lines = await repo.listLines(tx, id, laborCodes());
+    const policy = await policyFor(tx, d.regionCode);
+    const recordedFen = await recordedIncomeFen(tx, d.regionCode, d.year, d.half);
     if (lines.length === 0) refuse('no lines', [{ path: 'lines', messageZh: '分配明细为空，不能确认', messageEn: 'the distribution has no lines' }]);
     const active = new Set(
       (
