@@ -44,7 +44,7 @@ export function resultDigest(r: StoredResult): string {
 }
 
 /** The village a result is counted under in rule_result_digests (the trigger of migration 0010 takes the same). */
-export const villageOf = (regionCode: string): string => regionCode.slice(0, 12);
+const villageOf = (regionCode: string): string => regionCode.slice(0, 12);
 
 function bySubjectKey(a: StoredResult, b: StoredResult): number {
   return a.subjectKey < b.subjectKey ? -1 : a.subjectKey > b.subjectKey ? 1 : 0;

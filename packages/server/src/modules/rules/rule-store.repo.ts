@@ -126,12 +126,8 @@ export async function storedVillageDigests(tx: Conn, ruleId: string, year: numbe
   return new Map(rowsOf<{ v: string; h: string }>(res).map((r) => [r.v, r.h]));
 }
 
-/** Records the digests of villages whose results were just made equal to an evaluation, and forgets those of `gone` (no results left). */
-export async function writeVillageDigests(tx: Conn, ruleId: string, year: number, digests: readonly { village: string; digest: string }[], gone: readonly string[]): Promise<void> {
-  if (gone.length)
-    await tx.execute(
-      sql`DELETE FROM rule_result_digests WHERE rule_id = ${ruleId} AND year = ${year} AND village_code IN (SELECT jsonb_array_elements_text(${JSON.stringify(gone)}::jsonb))`,
-    );
+/** Records the digests of villages whose results were just made equal to an evaluation (migration 0010). */
+export async function writeVillageDigests(tx: Conn, ruleId: string, year: number, digests: readonly { village: string; digest: string }[]): Promise<void> {
   if (!digests.length) return;
   await tx.execute(sql`INSERT INTO rule_result_digests (rule_id, year, village_code, digest)
     SELECT ${ruleId}, ${year}, x.village, x.digest FROM jsonb_to_recordset(${JSON.stringify(digests)}::jsonb) AS x(village varchar, digest varchar)

@@ -117,12 +117,12 @@ async function replaceResults(tx: Conn, ruleId: string, year: number, prefix: st
   const gone = [...stored.keys()];
   await store.deleteResultKeys(tx, ruleId, year, gone);
   await store.insertResults(tx, changed);
+  // a village left without results lost its digest to the trigger when its rows were deleted
   await store.writeVillageDigests(
     tx,
     ruleId,
     year,
     changedVillages.filter((v) => fresh.has(v)).map((v) => ({ village: v, digest: fresh.get(v)!.digest })),
-    changedVillages.filter((v) => !fresh.has(v)),
   );
 }
 
