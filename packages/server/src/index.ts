@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import { seedDictionariesIfEmpty } from './modules/dictionaries/dictionaries.service.ts';
 import { recoverInterruptedImportJobs } from './modules/imports/imports.repo.ts';
 import { seedMonitoringLinesIfEmpty } from './modules/monitoring-lines/monitoring-lines.service.ts';
+import { clearKeptFacts } from './modules/rules/facts-cache.repo.ts';
 
 export { buildApp, DEFAULT_WEB_DIST } from './app.ts';
 export type { BuildAppOptions } from './app.ts';
@@ -26,6 +27,8 @@ export { hashPassword } from './modules/auth/passwords.ts';
 export async function openAppDb(config: Config): Promise<DbHandle> {
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: join(resolve(config.dataDir), 'pg') });
   if (config.migrate) await migrateDb(db);
+  // the facts kept by the last run were gathered by its code (ADR 0005)
+  await clearKeptFacts(db.db);
   await seedDictionariesIfEmpty(db.db);
   await seedMonitoringLinesIfEmpty(db.db);
   return db;

@@ -24,10 +24,10 @@ export function ident(name: string): string {
 const TEXT_TYPES = new Set(['text', 'character varying', 'character']);
 
 /**
- * Stored rule results, their counts and dirty marks (ADR 0004): a restore empties them after loading the facts, so
+ * Stored rule results, their counts and dirty marks (ADR 0004), the kept facts (ADR 0005): a restore empties them after loading the facts, so
  * every rule is evaluated afresh from the restored facts.
  */
-export const RULE_TABLES: readonly string[] = ['rule_dirty', 'rule_evaluations', 'rule_result_counts', 'rule_result_digests', 'rule_results'];
+export const RULE_TABLES: readonly string[] = ['rule_dirty', 'rule_evaluations', 'rule_fact_cache', 'rule_result_counts', 'rule_result_digests', 'rule_results'];
 
 /**
  * Tables derived from the others, never backed up: the rule tables and the household counts by type (migration

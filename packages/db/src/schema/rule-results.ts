@@ -120,3 +120,26 @@ export const ruleResultDigests = pgTable(
     index('rule_result_digests_village_idx').using('btree', t.ruleId, t.year, sql`${t.villageCode} varchar_pattern_ops`),
   ],
 );
+
+/**
+ * The facts a full evaluation gathered, kept per (facts kind, filter, year, village) as JSON (migration 0012, ADR 0005):
+ * the next full evaluation of the same facts (another pack, an evaluation forgotten) reads them back instead of
+ * gathering the county again. A row of the county itself (`village_code` = the 6-digit county prefix, `facts` '')
+ * says the county's villages are all kept. Taking a dirty mark makes the villages it names stale (`facts` NULL), a
+ * county mark drops the kind; stale villages are gathered again and written back. Emptied when the platform starts
+ * (new code may gather differently) and by a restore. Only kinds with one fact per household or person are kept.
+ */
+export const ruleFactCache = pgTable(
+  'rule_fact_cache',
+  {
+    kind: varchar({ length: 16 }).notNull(),
+    /** the rule's facts filter and the year the facts were read in, as JSON (a past year's status depends on it) */
+    filterKey: text().notNull(),
+    year: integer().notNull(),
+    /** a village (12 characters) or the county's marker row (6) */
+    villageCode: varchar({ length: 12 }).notNull(),
+    /** JSON array of the village's facts; NULL = stale; '' on the county's marker row */
+    facts: text(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.filterKey, t.year, t.villageCode] })],
+);

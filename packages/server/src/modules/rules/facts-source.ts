@@ -1,5 +1,6 @@
 import type { RuleConfig, RuleDefinition } from '@chanbang/domain';
 import type { Conn } from '../../deps.ts';
+import { keepFacts, keptFacts, keptKeyOf } from './facts-cache.ts';
 import { gathererOf } from './gatherers/index.ts';
 import { gatherSettings } from './rule-store.repo.ts';
 
@@ -14,6 +15,9 @@ export function factsKey(w: FactsWanted): string {
   return JSON.stringify([w.rule.factsKind, w.prefix, w.year, w.rule.factsFilter?.(w.cfg) ?? null]);
 }
 
+/** The kept-facts key of what `w` wants (facts-cache.ts), or undefined for a kind that is not kept. */
+const keptKey = (w: FactsWanted) => keptKeyOf({ kind: w.rule.factsKind, filter: w.rule.factsFilter?.(w.cfg), year: w.year });
+
 async function gather(conn: Conn, w: FactsWanted): Promise<unknown[]> {
   const filter = w.rule.factsFilter?.(w.cfg);
   return gathererOf(w.rule.factsKind)!.gather(conn, filter ? { prefix: w.prefix, year: w.year, filter } : { prefix: w.prefix, year: w.year });
@@ -25,6 +29,11 @@ async function gather(conn: Conn, w: FactsWanted): Promise<unknown[]> {
  * (PostgreSQL), {@link prefetch} gathers the NEXT set on another connection while this one is evaluated and stored:
  * the database reads the next kind while Node evaluates, and both see the same snapshot. At most one set is gathered
  * ahead (two kinds in memory at once).
+ *
+ * Facts of a kept kind (facts-cache.ts, ADR 0005) are written to rule_fact_cache when gathered, and a county's are read
+ * back from it when `keptWhole` names them (the refresh read which are, after taking its marks): those are read on the
+ * refresh's own connection, never gathered ahead, since the reader's snapshot does not see the stale marks this
+ * transaction just wrote.
  */
 export class FactsSource {
   private last: { key: string; facts: unknown[] } | undefined;
@@ -32,19 +41,34 @@ export class FactsSource {
   /** How many sets were gathered ahead on the reader (the refresh report). */
   gatheredAhead = 0;
 
-  constructor(private readonly reader?: SnapshotReader) {}
+  /** How many sets were read back from the kept facts (the refresh report). */
+  readKept = 0;
+
+  constructor(
+    private readonly reader?: SnapshotReader,
+    private readonly keptWhole: ReadonlySet<string> = new Set(),
+  ) {}
 
   /** The facts `w` wants: kept, gathered ahead, or gathered now on `tx`. */
   async get(tx: Conn, w: FactsWanted): Promise<unknown[]> {
     const key = factsKey(w);
     if (this.last?.key === key) return this.last.facts;
     this.last = undefined;
-    let facts: unknown[];
-    if (this.ahead?.key === key) {
-      const pending = this.ahead.facts;
-      this.ahead = undefined;
-      facts = await pending;
-    } else facts = await gather(tx, w);
+    const kept = keptKey(w);
+    let facts: unknown[] | undefined;
+    if (kept && this.keptWhole.has(key)) {
+      facts = await keptFacts(tx, kept, w.prefix, (prefix) => gather(tx, { ...w, prefix }));
+      if (facts) this.readKept++;
+    }
+    if (!facts) {
+      if (this.ahead?.key === key) {
+        const pending = this.ahead.facts;
+        this.ahead = undefined;
+        facts = await pending;
+      } else facts = await gather(tx, w);
+      // written on this transaction: rolled back with the rule's savepoint, like its results
+      if (kept) await keepFacts(tx, kept, w.prefix, facts);
+    }
     this.last = { key, facts };
     return facts;
   }
@@ -53,7 +77,7 @@ export class FactsSource {
   prefetch(w: FactsWanted): void {
     if (!this.reader || this.ahead) return;
     const key = factsKey(w);
-    if (this.last?.key === key) return;
+    if (this.last?.key === key || this.keptWhole.has(key)) return;
     const facts = this.reader(async (conn) => {
       // the same setting as the refresh's own transaction (rule-store.service ensureFresh)
       await gatherSettings(conn);

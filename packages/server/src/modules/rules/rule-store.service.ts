@@ -2,6 +2,8 @@ import { findRule, isRuleInForce, parseRegionCode, type PolicyPack, type RuleCon
 import type { Conn, Deps } from '../../deps.ts';
 import { getActivePack, packOf, settingKey } from '../policy/policy.service.ts';
 import { gathererOf } from './gatherers/index.ts';
+import { KEPT_KINDS } from './facts-cache.ts';
+import * as kept from './facts-cache.repo.ts';
 import { FactsSource, factsKey, type SnapshotReader } from './facts-source.ts';
 import * as store from './rule-store.repo.ts';
 import { resultDigest, villageDigests } from './result-digest.ts';
@@ -24,6 +26,31 @@ function markPrefix(code: string): string {
   return parsed.ok ? parsed.prefix : code;
 }
 
+/**
+ * What taking dirty marks does to the kept facts (ADR 0005): a marked kind's villages under the marks become stale, a
+ * mark of the county's own row drops the kind in the county. In the refresh's transaction, with the marks it took.
+ */
+async function staleKeptFacts(tx: Conn, county6: string, marks: readonly { kind: string; regionCode: string }[]): Promise<void> {
+  for (const kind of KEPT_KINDS) {
+    const mine = marks.filter((m) => m.kind === kind && m.regionCode.startsWith(county6));
+    if (!mine.length) continue;
+    const prefixes = [...new Set(mine.map((m) => markPrefix(m.regionCode)))];
+    const villages = [...new Set(mine.map((m) => m.regionCode.slice(0, 12)).filter((v) => v.length === 12))];
+    await kept.staleKeptFacts(tx, kind, county6, { dropAll: prefixes.some((p) => p.length <= 6), prefixes, villages });
+  }
+}
+
+/** The facts keys ({@link factsKey}) of the county's kept-whole facts read this year (facts-cache.ts). */
+async function keptWholeKeys(tx: Conn, county6: string): Promise<Set<string>> {
+  const readingYear = new Date().getFullYear();
+  const out = new Set<string>();
+  for (const k of await kept.keptKeys(tx, county6)) {
+    const [filter, readIn] = JSON.parse(k.filterKey) as [unknown, number];
+    if (readIn === readingYear) out.add(JSON.stringify([k.kind, county6, k.year, filter]));
+  }
+  return out;
+}
+
 /** A rule of the pack the server can store: implemented, its facts kind has a gatherer, in force that year. */
 export function storableRule(cfg: RuleConfig, year: number): RuleDefinition<unknown> | undefined {
   const rule = findRule(cfg.ruleId);
@@ -44,6 +71,8 @@ export type RefreshReport = {
   failed: { ruleId: string; message: string }[];
   packId: string;
   gatheredAhead: number;
+  /** facts sets read back from rule_fact_cache instead of gathered (ADR 0005) */
+  readKept: number;
   phases: Record<string, RefreshPhases>;
 };
 
@@ -141,7 +170,7 @@ export async function ensureFresh(deps: Pick<Deps, 'db'>, countyCode: string, ye
   // a read with nothing to do takes no lock: 50 dashboards at once no longer queue on the county's lock
   // (a no-op refresh under 50 concurrent callers: p99 762 ms with the lock, bench rules part)
   const current = await upToDate(deps.db.db, countyCode, year, ruleIds);
-  if (current) return { full: [], incremental: {}, failed: [], packId: current.id, gatheredAhead: 0, phases: {} };
+  if (current) return { full: [], incremental: {}, failed: [], packId: current.id, gatheredAhead: 0, readKept: 0, phases: {} };
   return deps.db.db.transaction(async (tx) => {
     await store.lockCounty(tx, county6);
     // the gatherers' statements are costed high (a county's persons) and PostgreSQL would JIT-compile them: 0.3–0.8 s
@@ -189,9 +218,10 @@ async function refreshCounty(
   openReader: (() => Promise<SnapshotReader>) | undefined,
 ): Promise<RefreshReport> {
   const county6 = countyCode.slice(0, 6);
-  const report: RefreshReport = { full: [], incremental: {}, failed: [], packId: pack.id, gatheredAhead: 0, phases: {} };
+  const report: RefreshReport = { full: [], incremental: {}, failed: [], packId: pack.id, gatheredAhead: 0, readKept: 0, phases: {} };
   const stored = await store.listEvaluations(tx, countyCode, year);
   const marks = await store.takeDirty(tx, county6);
+  await staleKeptFacts(tx, county6, marks);
   const dirtyKinds = new Set(marks.map((m) => m.kind));
   const wanted = ruleIds ? new Set(ruleIds) : undefined;
   // grouped by facts kind (stable within a kind), so rules reading the same facts follow each other
@@ -216,9 +246,12 @@ async function refreshCounty(
     const full = isNew || prefixes.length > MAX_INCREMENTAL_PREFIXES || len === 6 || prefixes.some((p) => p.length <= 6);
     tasks.push({ rule, cfg, full, prefixes });
   }
-  // the county's facts of the next full rule are gathered ahead when there are two kinds or more to gather
+  // the county's facts of the next full rule are gathered ahead when there are two kinds or more to gather (facts
+  // read back from rule_fact_cache are not gathered)
+  const keptWhole = await keptWholeKeys(tx, county6);
   const fullKeys = tasks.map((t) => (t.full ? factsKey({ ...t, prefix: county6, year }) : undefined));
-  const source = new FactsSource(openReader && new Set(fullKeys.filter(Boolean)).size > 1 ? await openReader() : undefined);
+  const toGather = new Set(fullKeys.filter((k) => k !== undefined && !keptWhole.has(k)));
+  const source = new FactsSource(openReader && toGather.size > 1 ? await openReader() : undefined, keptWhole);
   try {
     for (const [i, { rule, cfg, full, prefixes }] of tasks.entries()) {
       const nextFull = fullKeys.findIndex((k, j) => j > i && k !== undefined && k !== fullKeys[i]);
@@ -244,6 +277,7 @@ async function refreshCounty(
     await source.settle();
   }
   report.gatheredAhead = source.gatheredAhead;
+  report.readKept = source.readKept;
   if (marks.length > 0) {
     // the other years' stored results of the touched kinds are re-evaluated in full when next read (rules of this
     // year that were not refreshed — not asked for, never stored — have no evaluation to keep)
