@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './test/test-app.ts';
 import { buildRegionTree, buildUser } from './test/factories.ts';
 import { buildApp } from './app.ts';
+import { toAppError } from './http-errors.ts';
 import { makeConfig } from './config.ts';
 
 let t: TestApp;
@@ -87,5 +88,19 @@ describe('error envelope', () => {
     }
     const create = doc.json().paths['/api/v1/households'].post;
     expect(JSON.stringify(create.requestBody)).toContain('户编号');
+  });
+});
+
+describe('two writers at once', () => {
+  it('a deadlock, a serialization failure or a lock timeout is 409 CONFLICT asking to try again, not a 500', () => {
+    for (const code of ['40P01', '40001', '55P03']) {
+      // as drizzle throws it: the driver's error as the cause of a "Failed query"
+      const err = Object.assign(new Error('Failed query: select … params: 1'), { cause: Object.assign(new Error('deadlock detected'), { code }) });
+      const { appError, unexpected } = toAppError(err);
+      expect(unexpected, code).toBe(false);
+      expect(appError.code, code).toBe('CONFLICT');
+      expect(appError.details?.issues).toEqual([expect.objectContaining({ messageZh: '其他用户正在同时修改相同的记录，本次未保存，请稍后重试' })]);
+    }
+    expect(toAppError(Object.assign(new Error('boom'), { code: '42P01' })).appError.code).toBe('INTERNAL');
   });
 });

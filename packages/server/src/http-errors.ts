@@ -51,6 +51,13 @@ export function toAppError(err: unknown): { appError: AppError; unexpected: bool
     const [zh, en] = PG_INPUT_ERRORS[pgCode];
     return { appError: new AppError('VALIDATION_FAILED', en, { issues: [{ path: '', messageZh: zh, messageEn: en }] }), unexpected: false };
   }
+  if (pgCode && PG_CONCURRENCY_ERRORS.has(pgCode)) {
+    const en = 'another user was changing the same records at the same moment; nothing was saved, please try again';
+    return {
+      appError: new AppError('CONFLICT', en, { issues: [{ path: '', messageZh: '其他用户正在同时修改相同的记录，本次未保存，请稍后重试', messageEn: en }] }),
+      unexpected: false,
+    };
+  }
   const status = typeof fe?.statusCode === 'number' ? fe.statusCode : 500;
   if (status === 415 || status === 400 || status === 413) {
     // Node's JSON.parse message quotes the body (an ID number, a phone): never echo it back or into the log
@@ -70,6 +77,12 @@ const PG_INPUT_ERRORS: Record<string, [string, string]> = {
   '22003': ['数值超出范围', 'number out of range'],
   '22P02': ['数值格式无效', 'invalid value'],
 };
+
+/**
+ * PostgreSQL errors of two writers at once (40P01 deadlock, 40001 serialization failure, 55P03 lock not available):
+ * nothing was written, the same request may succeed again; answered 409 CONFLICT, never a 500.
+ */
+const PG_CONCURRENCY_ERRORS = new Set(['40P01', '40001', '55P03']);
 
 /**
  * What the log may say about an unexpected error: its name, codes, the message cut before any SQL parameters and

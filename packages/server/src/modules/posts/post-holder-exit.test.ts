@@ -197,3 +197,53 @@ describe('a whole household’s 自然减少 ends its members’ holdings', () =
     ]);
   });
 });
+
+// A member's or household's 自然减少 locks the person, then the holdings; a hire and a 退岗 lock the person before the
+// post too, so the two never wait on each other in a circle (before, a 退岗 locked the post first: deadlock)
+describe('lock order: the person before the post', () => {
+  // two connections at once: PGlite has one, and serialises transactions
+  it.runIf(!!process.env.TEST_DATABASE_URL)('a 退岗 and a hire wait for a 自然减少 that holds the person, and leave the post free to it', async () => {
+    const gate = () => {
+      let open!: () => void;
+      const opened = new Promise<void>((r) => (open = r));
+      return { open, opened };
+    };
+    const waiting = () =>
+      expect
+        .poll(async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0]!.n, {
+          timeout: 10_000,
+        })
+        .toBe(1);
+    /** Holds the person's row as a 自然减少 does first, waits until `during` blocks on it, then locks the post as a 自然减少 does next. */
+    async function asALeaver(personId: number, postId: number, during: () => Promise<{ statusCode: number; body: string }>): Promise<number> {
+      const [held, go] = [gate(), gate()];
+      let postLocked = false;
+      const leaver = t.db.rawTransaction(async (tx) => {
+        await tx.query(`SET LOCAL lock_timeout = '5s'`);
+        await tx.query('SELECT 1 FROM persons WHERE id = $1 FOR UPDATE', [personId]);
+        held.open();
+        await go.opened;
+        await tx.query('SELECT 1 FROM public_welfare_posts WHERE id = $1 FOR UPDATE', [postId]);
+        postLocked = true;
+      });
+      await held.opened;
+      const other = during();
+      await waiting();
+      go.open();
+      await leaver;
+      expect(postLocked).toBe(true);
+      return (await other).statusCode;
+    }
+    const h = await buildHousehold(t, { regionCode: village });
+    const member = h.members[1]!.id;
+    const postId = await hiredPost('锁序保洁员', member, `${monthBack(2)}-01`);
+    const [{ id: appointmentId }] = await t.db.query<{ id: number }>('SELECT id FROM post_appointments WHERE post_id = $1', [postId]);
+    const exit = () => req(town.cookie, 'POST', `/api/v1/posts/${postId}/appointments/${appointmentId}/exit`, { endedOn: todayInChina(), exitReason: 'found_job', version: 1 });
+    expect(await asALeaver(member, postId, exit)).toBe(200);
+    expect(await postStatus(postId)).toBe('open');
+    const version = (await req(town.cookie, 'GET', `/api/v1/posts/${postId}`)).json().version;
+    const hire = () => req(town.cookie, 'POST', `/api/v1/posts/${postId}/appointments`, { personId: member, startedOn: todayInChina(), version });
+    expect(await asALeaver(member, postId, hire)).toBe(201);
+    expect(await postStatus(postId)).toBe('filled');
+  });
+});

@@ -116,6 +116,12 @@ export async function lockAppointment(tx: Conn, id: number): Promise<Appointment
   return row;
 }
 
+/** The person an appointment is of (read without a lock, to lock the person first). */
+export async function appointmentHolder(db: Conn, id: number): Promise<number | undefined> {
+  const [row] = await db.select({ personId: postAppointments.personId }).from(postAppointments).where(eq(postAppointments.id, id));
+  return row?.personId;
+}
+
 /** The active appointment of a post, locked. */
 export async function lockActiveAppointment(tx: Conn, postId: number): Promise<AppointmentRow | undefined> {
   const [row] = await tx

@@ -188,10 +188,12 @@ export async function hire(deps: Deps, actor: Actor, id: number, input: PostHire
   const dateIssues = hireDateIssues(input.startedOn, todayInChina());
   if (dateIssues.length) bad(dateIssues);
   await db.transaction(async (tx) => {
+    // the person before the post: a member's or a household's 自然减少 locks the person first, then the holdings
+    // (endHoldingsOfLeavers); the other order here could deadlock with it
+    const found = await repo.lockPersonWithHousehold(tx, input.personId);
     const post = await lockWritablePost(tx, actor, id, version);
     const why = hireRefusal(post.status);
     if (why) refuse('INVALID_TRANSITION', [why]);
-    const found = await repo.lockPersonWithHousehold(tx, input.personId);
     if (!found || !isInScope(actor, found.householdRegion) || !found.householdRegion.startsWith(regionPrefix(post.regionCode))) personRefused(input.personId);
     const { person } = found!;
     if (person.exitReason || found!.householdDeleted) {
@@ -232,6 +234,9 @@ export async function exitPost(deps: Deps, actor: Actor, id: number, appointment
   const db = deps.db.db;
   await writablePostFirst(db, actor, id);
   await db.transaction(async (tx) => {
+    // the holder before the post and the holding, in the order of a 自然减少 (see hire)
+    const holder = await repo.appointmentHolder(tx, appointmentId);
+    if (holder !== undefined) await repo.lockPersonWithHousehold(tx, holder);
     const post = await lockWritablePost(tx, actor, id, undefined, false);
     const holding = await repo.lockAppointment(tx, appointmentId);
     if (!holding || holding.postId !== id) throw new AppError('NOT_FOUND', 'appointment not found', { id: appointmentId });
