@@ -210,9 +210,12 @@ describe('lock order: the person before the post', () => {
     };
     const waiting = () =>
       expect
-        .poll(async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0]!.n, {
-          timeout: 10_000,
-        })
+        .poll(
+          async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0]!.n,
+          {
+            timeout: 10_000,
+          },
+        )
         .toBe(1);
     /** Holds the person's row as a 自然减少 does first, waits until `during` blocks on it, then locks the post as a 自然减少 does next. */
     async function asALeaver(personId: number, postId: number, during: () => Promise<{ statusCode: number; body: string }>): Promise<number> {
@@ -237,7 +240,7 @@ describe('lock order: the person before the post', () => {
     const h = await buildHousehold(t, { regionCode: village });
     const member = h.members[1]!.id;
     const postId = await hiredPost('锁序保洁员', member, `${monthBack(2)}-01`);
-    const [{ id: appointmentId }] = await t.db.query<{ id: number }>('SELECT id FROM post_appointments WHERE post_id = $1', [postId]);
+    const appointmentId = (await t.db.query<{ id: number }>('SELECT id FROM post_appointments WHERE post_id = $1', [postId]))[0]!.id;
     const exit = () => req(town.cookie, 'POST', `/api/v1/posts/${postId}/appointments/${appointmentId}/exit`, { endedOn: todayInChina(), exitReason: 'found_job', version: 1 });
     expect(await asALeaver(member, postId, exit)).toBe(200);
     expect(await postStatus(postId)).toBe('open');

@@ -65,7 +65,12 @@ export async function rewriteKeptVillage(tx: Conn, key: FactsCacheKey, village: 
  * deletes them, marker included; else every kept village under one of `prefixes` becomes stale, and each of
  * `villages` (the marked rows' villages, perhaps new to the county) gets a stale row under every kept key of the kind.
  */
-export async function staleKeptFacts(tx: Conn, kind: string, county6: string, change: { dropAll: boolean; prefixes: readonly string[]; villages: readonly string[] }): Promise<void> {
+export async function staleKeptFacts(
+  tx: Conn,
+  kind: string,
+  county6: string,
+  change: { dropAll: boolean; prefixes: readonly string[]; villages: readonly string[] },
+): Promise<void> {
   if (change.dropAll) {
     await tx.execute(sql`DELETE FROM rule_fact_cache WHERE kind = ${kind} AND ${scopeWhere(sql`village_code`, county6)}`);
     return;

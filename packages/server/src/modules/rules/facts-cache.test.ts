@@ -30,7 +30,9 @@ async function h1Results(): Promise<Record<string, string>> {
 /** The kept household facts of the county: village → JSON ('' the marker, null stale). */
 async function keptHousehold(): Promise<Record<string, string | null>> {
   const rows = rowsOf<{ v: string; f: string | null }>(
-    await t.db.db.execute(sql`SELECT village_code AS v, facts AS f FROM rule_fact_cache WHERE kind = 'household' AND year = ${year} AND village_code LIKE ${`${tree.county.prefix}%`}`),
+    await t.db.db.execute(
+      sql`SELECT village_code AS v, facts AS f FROM rule_fact_cache WHERE kind = 'household' AND year = ${year} AND village_code LIKE ${`${tree.county.prefix}%`}`,
+    ),
   );
   return Object.fromEntries(rows.map((r) => [r.v, r.f]));
 }
@@ -121,12 +123,20 @@ describe('kept facts (rule_fact_cache, ADR 0005)', () => {
     await t.db.db.execute(sql`UPDATE rule_fact_cache SET facts = '[]' WHERE kind = 'household' AND village_code = ${villageOf(1, 0)}`);
     await choosePack('xuchang');
     expect(await ensureFresh(t, tree.county.code, year, ['H1'])).toMatchObject({ readKept: 1 });
-    expect(Object.keys(await h1Results()).map(Number).sort((a, b) => a - b)).toEqual([hh[0], hh[2]]);
+    expect(
+      Object.keys(await h1Results())
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual([hh[0], hh[2]]);
     // the platform clears them when it starts (openAppDb): gathered again, the household is back
     await clearKeptFacts(t.db.db);
     await choosePack('jincheng');
     expect(await ensureFresh(t, tree.county.code, year, ['H1'])).toMatchObject({ readKept: 0 });
-    expect(Object.keys(await h1Results()).map(Number).sort((a, b) => a - b)).toEqual([...hh].sort((a, b) => a - b));
+    expect(
+      Object.keys(await h1Results())
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual([...hh].sort((a, b) => a - b));
   });
 
   it('a mark of the county’s own row drops the kind in the county; an evaluation incremental after an edit writes its village back', async () => {

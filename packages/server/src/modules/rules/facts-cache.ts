@@ -59,12 +59,7 @@ export async function keepFacts(tx: Conn, key: FactsCacheKey, prefix: string, fa
  * A county's facts read back from what is kept: the stale villages are gathered again one by one and written back
  * (more than {@link MAX_STALE_VILLAGES}: the county whole). Undefined when the county is not kept whole (any more).
  */
-export async function keptFacts(
-  tx: Conn,
-  key: FactsCacheKey,
-  county6: string,
-  gather: (prefix: string) => Promise<unknown[]>,
-): Promise<unknown[] | undefined> {
+export async function keptFacts(tx: Conn, key: FactsCacheKey, county6: string, gather: (prefix: string) => Promise<unknown[]>): Promise<unknown[] | undefined> {
   const { complete, villages } = await kept.readKeptFacts(tx, key, county6);
   if (!complete) return undefined;
   const stale = [...villages].filter(([, f]) => f === null).map(([v]) => v);
