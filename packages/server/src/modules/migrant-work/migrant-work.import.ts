@@ -21,6 +21,7 @@ import { todayInChina } from '../households/household.rules.ts';
 import { lockPerson, updatePerson, type PersonRow } from '../households/households.repo.ts';
 import { operatorFits } from '../assets/assets.service.ts';
 import { readCheckedFile, recordTemplate, rowIssuesError, type RecordColumn } from '../imports/record-import.ts';
+import { holdsPost } from '../posts/post-holder-exit.ts';
 import { isInScope } from '../regions/scope.ts';
 import * as repo from './migrant-work.repo.ts';
 
@@ -80,7 +81,11 @@ function patchOf(r: JobImportRecord, channel: string | null, status: string | nu
   return patch;
 }
 
-type Planned = { person: repo.JobPerson; patch: JobPatch };
+/**
+ * A row's write, by whether the person holds a post when it is written: 就业渠道 公益性岗位 follows the holding, and a
+ * hire or 退岗 between the file's check and the write changes it (they lock the person first, as this write does).
+ */
+type Planned = { row: number; idNumber: string; person: repo.JobPerson; planFor: (holdsPost: boolean) => { patch: JobPatch; skipped: ImportChannelSkip | null } };
 
 /**
  * `POST /api/v1/migrant-work/import`.
@@ -142,14 +147,13 @@ export async function importMigrantWorkFile(deps: Deps, actor: Actor, stream: Re
     }
     if (r.name !== null && bare(r.name) !== bare(person.name))
       add(row, 'name', r.name, `姓名与该证件号码登记的姓名（${person.name}）不一致`, 'the name differs from the one registered for this ID number');
-    const { channel, skipped } = importChannelOutcome(r.channel, person.holdsPost);
-    if (skipped) channelSkips[skipped]++;
-    let status: string | null = null;
-    if (r.abroad) status = 'abroad';
-    else if (r.employed === false) status = 'not_working';
+    // the status the row's own columns give; undefined: the channel's (public_post, self_employed) or none
+    let placeStatus: string | null | undefined;
+    if (r.abroad) placeStatus = 'abroad';
+    else if (r.employed === false) placeStatus = 'not_working';
     else if (r.place !== null) {
-      status = classifyWorkPlace(r.place, homes.get(person.regionCode.slice(0, 6))!);
-      if (status === null)
+      placeStatus = classifyWorkPlace(r.place, homes.get(person.regionCode.slice(0, 6))!);
+      if (placeStatus === null)
         add(
           row,
           'place',
@@ -157,7 +161,7 @@ export async function importMigrantWorkFile(deps: Deps, actor: Actor, stream: Re
           `无法判断“${r.place}”在省内还是省外：请写明省（区、市），如“广东省深圳市”，或填写“省外”“省内县外”“县内”`,
           'cannot tell whether the place is in the province: name the province, or write 省外 / 省内县外 / 县内',
         );
-    } else if (channel === 'public_post' || channel === 'self_employed') status = channel;
+    }
     let employerEntityId: number | null = null;
     if (r.employerName !== null) {
       // an entity the user may read of the person's county (the asset operator's rule), named exactly so, once
@@ -167,7 +171,16 @@ export async function importMigrantWorkFile(deps: Deps, actor: Actor, stream: Re
         employersMatched++;
       }
     }
-    planned.push({ person, patch: patchOf(r, channel, status, employerEntityId) });
+    planned.push({
+      row,
+      idNumber: r.idNumber,
+      person,
+      planFor: (holdsPost) => {
+        const { channel, skipped } = importChannelOutcome(r.channel, holdsPost);
+        const status = placeStatus !== undefined ? placeStatus : channel === 'public_post' || channel === 'self_employed' ? channel : null;
+        return { patch: patchOf(r, channel, status, employerEntityId), skipped };
+      },
+    });
   }
   if (issues.length) throw rowIssuesError(maskedIssues(issues, pii));
 
@@ -185,15 +198,25 @@ export async function importMigrantWorkFile(deps: Deps, actor: Actor, stream: Re
         : { column: col(k), rows, reasonZh: '所属行业未保存（农户成员无此项）', reasonEn: 'the industry is not stored (persons have no such field)' },
     ];
   });
-  for (const k of ['not_holder', 'holder'] as const) {
-    if (channelSkips[k]) ignored.push({ column: col('channel'), rows: channelSkips[k], reasonZh: IMPORT_CHANNEL_SKIP_WORDS[k].zh, reasonEn: IMPORT_CHANNEL_SKIP_WORDS[k].en });
-  }
-
-  return db.transaction(async (tx) => {
+  const written = await db.transaction(async (tx) => {
     let updated = 0;
     let unchanged = 0;
-    for (const { person, patch } of planned) {
+    for (const { row, idNumber, person, planFor } of planned) {
       const before = (await lockPerson(tx, person.id))!;
+      // a 自然减少 between the file's check and this write: the whole file is refused, as at the check
+      if (before.exitReason !== null) {
+        add(
+          row,
+          'idNumber',
+          idNumber,
+          `${before.name}在导入过程中已办理自然减少，记录只读，不能导入`,
+          'the person left the registry while the file was imported: the record is read-only',
+        );
+        throw rowIssuesError(maskedIssues(issues, pii));
+      }
+      // the person is locked: whether a post is held is now as the write leaves it
+      const { patch, skipped } = planFor(await holdsPost(tx, person.id));
+      if (skipped) channelSkips[skipped]++;
       if (!Object.entries(patch).some(([k, v]) => (before as Record<string, unknown>)[k] !== v)) {
         unchanged++;
         continue;
@@ -210,8 +233,12 @@ export async function importMigrantWorkFile(deps: Deps, actor: Actor, stream: Re
       });
       updated++;
     }
-    return { updated, unchanged, year: at.year, employersMatched, ignored };
+    return { updated, unchanged };
   });
+  for (const k of ['not_holder', 'holder'] as const) {
+    if (channelSkips[k]) ignored.push({ column: col('channel'), rows: channelSkips[k], reasonZh: IMPORT_CHANNEL_SKIP_WORDS[k].zh, reasonEn: IMPORT_CHANNEL_SKIP_WORDS[k].en });
+  }
+  return { ...written, year: at.year, employersMatched, ignored };
 }
 
 /** Issues of an import as a masked role sees them (ID numbers masked in values). */

@@ -267,3 +267,52 @@ describe('外出务工信息 import', () => {
     expect(otherName.json().error.details.issues[0]).toMatchObject({ path: '证件号码', value: maskIdNumber(mine[1]!.idNumber) });
   });
 });
+
+describe('外出务工信息 import against a hire at the same moment', () => {
+  // two connections at once: PGlite has one, and serialises transactions
+  it.runIf(!!process.env.TEST_DATABASE_URL)('a hire committed between the file’s check and its write keeps 就业渠道 公益性岗位; the row’s other columns are written', async () => {
+    const village = tree.townships[0]!.villages[0]!.code;
+    const h = await buildHousehold(t, { regionCode: village, members: [{}] });
+    const hired = h.members[0]!;
+    const gate = () => {
+      let open!: () => void;
+      const opened = new Promise<void>((r) => (open = r));
+      return { open, opened };
+    };
+    const [held, go] = [gate(), gate()];
+    // a hire as posts.service does it: the person locked first, then the post, the holding and the channel
+    const hire = t.db.rawTransaction(async (tx) => {
+      await tx.query('SELECT 1 FROM persons WHERE id = $1 FOR UPDATE', [hired.id]);
+      held.open();
+      await go.opened;
+      const [post] = await tx.query<{ id: number }>(
+        `INSERT INTO public_welfare_posts (region_code, name, post_type, need_reason, monthly_subsidy_fen, status) VALUES ($1, '保洁员', 'cleaning', '村内保洁', 50000, 'filled') RETURNING id`,
+        [village],
+      );
+      await tx.query(`INSERT INTO post_appointments (post_id, person_id, household_id, region_code, started_on) VALUES ($1, $2, $3, $4, current_date)`, [
+        post!.id,
+        hired.id,
+        h.id,
+        village,
+      ]);
+      await tx.query(`UPDATE persons SET employment_channel = 'public_post' WHERE id = $1`, [hired.id]);
+    });
+    await held.opened;
+    const imported = upload(town1.cookie, await sheet(PERSON, [[hired.name, hired.idNumber, '户主', '普通劳动力', '5', '河南省郑州市', '', '否', '企业务工']]));
+    // the import has checked its file (no post then) and waits for the person's row
+    await expect
+      .poll(
+        async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0]!.n,
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(1);
+    go.open();
+    await hire;
+    const res = await imported;
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await person(hired.id)).toMatchObject({ work_months: 5, employment_status: 'in_province', employment_channel: 'public_post' });
+    expect(res.json().ignored).toEqual([expect.objectContaining({ column: '就业渠道', rows: 1, reasonZh: expect.stringContaining('现聘公益性岗位人员的就业渠道保持') })]);
+  });
+});
