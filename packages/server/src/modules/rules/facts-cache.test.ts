@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { buildHousehold, buildRegionTree, buildUser, type RegionTree } from '../../test/factories.ts';
 import { rowsOf } from '../regions/regions.repo.ts';
 import { clearKeptFacts } from './facts-cache.repo.ts';
-import { KEPT_KINDS } from './facts-cache.ts';
+import { factsJson, KEPT_KINDS } from './facts-cache.ts';
 import { FactsSource, factsKey, type FactsWanted } from './facts-source.ts';
 import { ensureFresh } from './rule-store.service.ts';
 
@@ -65,6 +65,14 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('kept facts (rule_fact_cache, ADR 0005)', () => {
+  it('are kept as ASCII-only JSON that gives back every character', () => {
+    const facts = [{ skills: ['电工', '焊工（中级）'], note: 'a😀b', n: 1.5, none: null }];
+    const json = factsJson(facts);
+    expect(json).toMatch(/^[\x20-\x7e]*$/);
+    expect(json).toContain('\\u7535\\u5de5');
+    expect(JSON.parse(json)).toEqual(facts);
+  });
+
   it('reads back exactly the facts it gathered, for every kept kind', async () => {
     const kinds = new Set<string>();
     for (const cfg of sanmenxia.rules) {
