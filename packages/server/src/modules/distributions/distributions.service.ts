@@ -28,6 +28,7 @@ import { resolvePrefix } from '../regions/regions.service.ts';
 import { assertRecordInScope, assertWriteScope } from '../regions/scope.ts';
 import * as repo from './distributions.repo.ts';
 import { distributionPolicyOf, toDistributionHead, toDistributionView, type DistributionPolicy } from './distributions.views.ts';
+import { readAll } from '../../reads.ts';
 
 // 村集体产业收益分配 (issue 8 §3; A2, 004 §五 "村集体产业收益 70%以上用于脱贫群众和监测对象差异化分配…有劳动力的按劳取酬，
 // 无劳动力的获得基础保障"): proposed from the registry, adjusted as a draft, confirmed into household income.
@@ -49,7 +50,7 @@ async function getReadable(db: Conn, actor: Actor, id: number): Promise<repo.Fou
 }
 
 export async function buildView(db: Conn, found: repo.FoundDistribution): Promise<DistributionView> {
-  const [lines, policy] = await Promise.all([repo.listLines(db, found.d.id, laborCodes()), policyFor(db, found.d.regionCode)]);
+  const [lines, policy] = await readAll(db, [() => repo.listLines(db, found.d.id, laborCodes()), () => policyFor(db, found.d.regionCode)]);
   return toDistributionView(found, lines, policy);
 }
 

@@ -20,6 +20,7 @@ import { resolvePrefix } from '../regions/regions.service.ts';
 import { assertWriteScope, isInScope } from '../regions/scope.ts';
 import { checkVersion } from '../../versioning.ts';
 import * as repo from './entities.repo.ts';
+import { readAll } from '../../reads.ts';
 
 /** 经营主体 (issue 7 §2): list, register, edit with versions, close/reopen (no hard delete), history. */
 
@@ -58,7 +59,7 @@ export function toEntityView(f: { entity: repo.EntityRow; regionName: string | n
 
 async function viewsOf(db: Conn, rows: Found[], pii: boolean): Promise<EntityView[]> {
   const ids = rows.map((r) => r.entity.id);
-  const [inds, counts] = await Promise.all([repo.industriesOf(db, ids), repo.backboneCounts(db, ids)]);
+  const [inds, counts] = await readAll(db, [() => repo.industriesOf(db, ids), () => repo.backboneCounts(db, ids)]);
   return rows.map((r) => toEntityView(r, inds, counts.get(r.entity.id) ?? 0, pii));
 }
 

@@ -17,6 +17,7 @@ import { listCases } from '../monitoring/monitoring.repo.ts';
 import { overdueHouseholdIds } from '../monitoring/monitoring.service.ts';
 import { toCaseView } from '../monitoring/monitoring.views.ts';
 import { failingHouseholdsSql } from '../rules/rules.service.ts';
+import { readAll } from '../../reads.ts';
 
 // The read model on top of households and its children (issue 6 "Modules point one way"): it imports them all;
 // none of them imports it. The households module reaches it only through the HouseholdReadModel handed in by app.ts.
@@ -33,14 +34,15 @@ export async function getHouseholdDetail(deps: Deps, actor: Actor, id: number): 
 
 /** The household detail; ID numbers and phones (head, members, household, helpers) masked unless `pii`. */
 export async function buildHouseholdDetail(db: Conn, h: HouseholdRow & { regionName: string | null }, pii: boolean): Promise<HouseholdView> {
-  const [members, incomes, measures, cases, helpers, carried, distributed] = await Promise.all([
-    listMembers(db, h.id),
-    listIncomes(db, h.id),
-    listMeasures(db, h.id),
-    listCases(db, h.id),
-    listHouseholdHelpers(db, h.id),
-    carriedSums(db, h.id),
-    distributedToHousehold(db, h.id),
+  // also built inside a write's transaction (the current record of a 409)
+  const [members, incomes, measures, cases, helpers, carried, distributed] = await readAll(db, [
+    () => listMembers(db, h.id),
+    () => listIncomes(db, h.id),
+    () => listMeasures(db, h.id),
+    () => listCases(db, h.id),
+    () => listHouseholdHelpers(db, h.id),
+    () => carriedSums(db, h.id),
+    () => distributedToHousehold(db, h.id),
   ]);
   const head = members.find((m) => m.isHead);
   const dev = developmentalCategories();

@@ -25,6 +25,7 @@ import { assertRecordInScope, assertWriteScope } from '../regions/scope.ts';
 import { budgetTotalIssue, checkBudgetRows, proposalBudgetFen } from './project-budgets.ts';
 import * as repo from './projects.repo.ts';
 import { stageOf, toListItem, toView } from './projects.views.ts';
+import { readAll } from '../../reads.ts';
 
 const bad = (issues: Issue[]): never => {
   throw new AppError('VALIDATION_FAILED', 'the project is invalid', { issues });
@@ -58,13 +59,13 @@ export async function getWritableProject(db: Conn, actor: Actor, id: number): Pr
 
 /** The detail of a project as this user sees it. */
 export async function buildProjectView(db: Conn, actor: Actor, p: repo.ProjectRow): Promise<ProjectView> {
-  const [region, steps, budgets, beneficiaries, allocated, pack] = await Promise.all([
-    repo.findRegion(db, p.regionCode),
-    repo.listSteps(db, p.id),
-    repo.listBudgets(db, p.id),
-    repo.listBeneficiaries(db, p.id),
-    repo.allocatedFen(db, p.id),
-    getActivePack(db, countyCodeOf(p.regionCode)),
+  const [region, steps, budgets, beneficiaries, allocated, pack] = await readAll(db, [
+    () => repo.findRegion(db, p.regionCode),
+    () => repo.listSteps(db, p.id),
+    () => repo.listBudgets(db, p.id),
+    () => repo.listBeneficiaries(db, p.id),
+    () => repo.allocatedFen(db, p.id),
+    () => getActivePack(db, countyCodeOf(p.regionCode)),
   ]);
   return toView(actor, p, { regionName: region?.name ?? null, steps, budgets, beneficiaries, allocatedFen: allocated, pack: pack.pack });
 }
