@@ -139,9 +139,19 @@ describe('migrant work: 导出、修改、导入外出务工信息', () => {
     // corrected: the place names its province, the other township's row is gone
     await dialog.locator('input[type=file]').setInputFiles(await fileOf('广东省深圳市', false, '外出务工信息-改.xlsx'));
     await page.getByTestId('migrant-work-import-start').click();
-    const done = page.getByText(/导入完成：更新 1 人，未变动 0 人/);
+    // the answer stays in the dialog with what was not imported, each on its own line, until it is closed
+    const done = page.getByTestId('migrant-work-import-done');
     await expect.poll(() => done.isVisible()).toBe(true);
-    expect(await done.innerText()).toContain('“年度交通费补助”1 行未导入：年度交通费补助不作为发放记录导入');
+    expect(await done.innerText()).toMatch(/导入完成：更新 1 人，未变动 0 人/);
+    const notes = await done.locator('li').allInnerTexts();
+    expect(notes).toContain('“年度交通费补助”1 行未导入：年度交通费补助不作为发放记录导入：一次性交通补助请在就业补贴发放中登记');
+    await page.screenshot({ path: join(artifactsDir, 'migrant-work-done-1440.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(artifactsDir, 'migrant-work-done-390.png') });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByTestId('migrant-work-import-start').click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
 
     const after = (await j.api<Detail>(`/households/${household.id}`)).members.find((m) => m.id === member.id)!;
     expect([after.workMonths, after.employmentStatus]).toEqual([months, 'out_province']);

@@ -24,6 +24,11 @@ export type RecordImportModalProps<R extends RecordImportResult> = {
   templateUrl: string;
   /** the counts of the answer in words, e.g. `r => t('entities.import.done', r)` (导入完成：新增 2 个，更新 0 个) */
   doneText: (result: R) => string;
+  /**
+   * what the officer must read after a successful import (columns read but not stored, rows not applied, with the
+   * reason): the answer then stays in the dialog, each note on its own line, instead of a toast that is cut and goes
+   */
+  notesOf?: (result: R) => string[];
   /** after a successful import (refresh the lists) */
   onDone?: (result: R) => void;
   /** prefix of the test ids: `<p>-pick`, `<p>-start`, `<p>-issues`, `<p>-errors` */
@@ -35,7 +40,18 @@ export type RecordImportModalProps<R extends RecordImportResult> = {
  * all rows or none. A refused file's row errors (行, 列, 原因) are listed and can be downloaded as a list; nothing was
  * written, the officer corrects the file and uploads it again. Full screen on a phone.
  */
-export function RecordImportModal<R extends RecordImportResult>({ open, onClose, title, hint, uploadUrl, templateUrl, doneText, onDone, testId }: RecordImportModalProps<R>) {
+export function RecordImportModal<R extends RecordImportResult>({
+  open,
+  onClose,
+  title,
+  hint,
+  uploadUrl,
+  templateUrl,
+  doneText,
+  notesOf,
+  onDone,
+  testId,
+}: RecordImportModalProps<R>) {
   const i18n = useI18n();
   const { t, pick } = i18n;
   const { message } = App.useApp();
@@ -43,6 +59,7 @@ export function RecordImportModal<R extends RecordImportResult>({ open, onClose,
   const [file, setFile] = useState<File | null>(null);
   const [issues, setIssues] = useState<ApiIssue[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [done, setDone] = useState<{ text: string; notes: string[] } | null>(null);
   const upload = useMutation({
     mutationFn: (f: File) => {
       const form = new FormData();
@@ -55,6 +72,7 @@ export function RecordImportModal<R extends RecordImportResult>({ open, onClose,
   const reset = () => {
     setIssues(null);
     setFailure(null);
+    setDone(null);
   };
   const close = () => {
     setFile(null);
@@ -66,8 +84,15 @@ export function RecordImportModal<R extends RecordImportResult>({ open, onClose,
     reset();
     try {
       const r = await upload.mutateAsync(file);
-      message.success(doneText(r));
       onDone?.(r);
+      const notes = notesOf?.(r) ?? [];
+      if (notes.length) {
+        // the file is imported: the dialog keeps the answer until the officer has read it
+        setFile(null);
+        setDone({ text: doneText(r), notes });
+        return;
+      }
+      message.success(doneText(r));
       close();
     } catch (err) {
       const rows = rowIssuesOf(err);
@@ -90,11 +115,13 @@ export function RecordImportModal<R extends RecordImportResult>({ open, onClose,
       open={open}
       title={title}
       onCancel={close}
-      onOk={() => void start()}
-      okText={t('common.import.start')}
-      okButtonProps={{ disabled: !file, ...(id('start') as object) }}
+      onOk={() => (done ? close() : void start())}
+      okText={done ? t('common.close') : t('common.import.start')}
+      okButtonProps={{ disabled: !file && !done, ...(id('start') as object) }}
       confirmLoading={upload.isPending}
       cancelText={t('common.cancel')}
+      // imported: nothing left to cancel, only to close
+      cancelButtonProps={done ? { style: { display: 'none' } } : {}}
       {...(mobile ? { width: '100%', style: { top: 0, maxWidth: '100vw', margin: 0, paddingBottom: 0 } } : { width: 760 })}
     >
       <Flex vertical gap={12}>
@@ -120,6 +147,21 @@ export function RecordImportModal<R extends RecordImportResult>({ open, onClose,
           </Button>
         </Upload>
         {failure && <Alert type="error" showIcon title={failure} />}
+        {done && (
+          <Alert
+            type="success"
+            showIcon
+            title={done.text}
+            {...id('done')}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {done.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            }
+          />
+        )}
         {issues && (
           <>
             <Alert

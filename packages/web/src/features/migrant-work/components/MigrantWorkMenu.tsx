@@ -7,16 +7,17 @@ import { downloadUrl } from '../../../lib/api-client.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { RecordImportModal } from '../../../ui/RecordImportModal.tsx';
 
-/** The answer's counts in words, with the columns read but not stored (年度交通费补助 is no payment record). */
+/** The answer's counts in words. */
 function doneText(r: MigrantWorkImportReport, pick: (zh: string, en: string) => string): string {
-  const ignored = r.ignored.map((i) => pick(`“${i.column}”${i.rows} 行未导入：${i.reasonZh}`, `"${i.column}" (${i.rows} rows) not imported: ${i.reasonEn}`));
-  return [
-    pick(
-      `导入完成：更新 ${r.updated} 人，未变动 ${r.unchanged} 人，关联务工企业 ${r.employersMatched} 人（务工时间按 ${r.year} 年计算）`,
-      `Imported: ${r.updated} updated, ${r.unchanged} unchanged, ${r.employersMatched} employers linked (months of ${r.year})`,
-    ),
-    ...ignored,
-  ].join('；');
+  return pick(
+    `导入完成：更新 ${r.updated} 人，未变动 ${r.unchanged} 人，关联务工企业 ${r.employersMatched} 人（务工时间按 ${r.year} 年计算）`,
+    `Imported: ${r.updated} updated, ${r.unchanged} unchanged, ${r.employersMatched} employers linked (months of ${r.year})`,
+  );
+}
+
+/** The columns read but not stored, and the rows whose 就业渠道 was not applied, each with its reason (年度交通费补助 is no payment record). */
+function notesOf(r: MigrantWorkImportReport, pick: (zh: string, en: string) => string): string[] {
+  return r.ignored.map((i) => pick(`“${i.column}”${i.rows} 行未导入：${i.reasonZh}`, `"${i.column}" (${i.rows} rows) not imported: ${i.reasonEn}`));
 }
 
 /**
@@ -51,6 +52,7 @@ export function MigrantWorkMenu({ regionCode, writable }: { regionCode: string |
         uploadUrl="/migrant-work/import"
         templateUrl="/migrant-work/template.xlsx"
         doneText={(r) => doneText(r, pick)}
+        notesOf={(r) => notesOf(r, pick)}
         onDone={() => void qc.invalidateQueries({ queryKey: ['households'] })}
         testId="migrant-work-import"
       />
