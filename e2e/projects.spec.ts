@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { artifactsDir, login } from './support/browser.ts';
 import { PASSWORD, useJourney } from './support/journey.ts';
-import { chooseOption } from './support/ui.ts';
+import { chooseOption, confirmDialog } from './support/ui.ts';
 
 // 项目库 (issue 7 §5): the township officer (dawang) proposes an industry project with 2 linkage modes, submits,
 // reviews and publicises it; 审定入库 is not offered to them and the API refuses it (403); the county officer
@@ -27,8 +27,7 @@ async function takeStep(page: Page, action: string, fill: () => Promise<void> = 
   const dialog = page.locator('.ant-modal:visible').last();
   await expect.poll(() => dialog.isVisible()).toBe(true);
   await fill();
-  await dialog.getByRole('button', { name: /确\s*定/ }).click();
-  await expect.poll(() => page.locator('.ant-modal:visible').count()).toBe(0);
+  await confirmDialog(page, dialog.getByRole('button', { name: /确\s*定/ }));
 }
 
 async function pickOption(page: Page, label: string, option: string) {

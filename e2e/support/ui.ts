@@ -47,3 +47,19 @@ export async function openDialog(page: Page, trigger: Locator, name: string | Re
     console.warn(`openDialog: 「${String(name)}」not open, click ${attempt + 1}`);
   }
 }
+
+/**
+ * Clicks `button` of an open dialog until every dialog of the page is closed (three tries; see {@link chooseOption}).
+ * On a loaded machine a click can land while the dialog is still opening and do nothing; a click on a button whose
+ * request is already under way meets its loading state and does nothing either, so nothing is sent twice.
+ */
+export async function confirmDialog(page: Page, button: Locator): Promise<void> {
+  const open = page.locator('.ant-modal:visible');
+  for (let attempt = 1; ; attempt++) {
+    if (attempt === 1) await button.click();
+    else await button.click({ timeout: 3_000 }).catch(() => undefined);
+    if (await within(10_000, async () => (await open.count()) === 0)) return;
+    if (attempt === 3) throw new Error(`the dialog was still open after ${attempt} clicks on its button`);
+    console.warn(`confirmDialog: still open, click ${attempt + 1}`);
+  }
+}

@@ -22,6 +22,21 @@ describe('evaluateCoverage', () => {
     const facts = Array.from({ length: total }, (_, i) => ({ id: i, regionCode: '410000000001', applicable: true, ok: i < met }));
     expect(run(facts)).toMatchObject({ status, value, total, met, threshold: 0.95 });
   });
+
+  it('lists the failing subjects (worked out when first read) in the result, its copies and its JSON', () => {
+    const facts = [
+      { id: 1, regionCode: '410000000001', applicable: true, ok: true },
+      { id: 2, regionCode: '410000000002', applicable: true, ok: false },
+      { id: 3, regionCode: '410000000003', applicable: false, ok: false },
+    ];
+    const r = run(facts);
+    const failing = [{ key: '2', regionCode: '410000000002', reasonZh: '否', reasonEn: 'no' }];
+    expect(r.failing).toEqual(failing);
+    expect(r.failing).toBe(r.failing);
+    expect({ ...r }.failing).toEqual(failing);
+    expect(JSON.parse(JSON.stringify(r)).failing).toEqual(failing);
+    expect(r.records?.map((x) => x.key)).toEqual(['1', '2']);
+  });
 });
 
 describe('rollUpByRegion', () => {
