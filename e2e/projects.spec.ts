@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { artifactsDir, login } from './support/browser.ts';
 import { PASSWORD, useJourney } from './support/journey.ts';
-import { chooseOption, confirmDialog } from './support/ui.ts';
+import { chooseOption, chooseOptionOf, confirmDialog } from './support/ui.ts';
 
 // 项目库 (issue 7 §5): the township officer (dawang) proposes an industry project with 2 linkage modes, submits,
 // reviews and publicises it; 审定入库 is not offered to them and the API refuses it (403); the county officer
@@ -54,8 +54,8 @@ describe('project library: propose → review → publicity → county entry', (
     // 分年度分来源预算 in the form: the first row (中央 · 衔接资金, this year) is there; a second row from the county
     await dialog.getByLabel('金额（万元）').first().fill('100.5');
     await dialog.getByRole('button', { name: /添加一行/ }).click();
-    await dialog.getByLabel('资金来源').nth(1).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '县级 · 衔接推进乡村振兴补助资金' }).first().click();
+    // the first row shows 中央: the option's text in the dialog is the second row's choice (the list opens outside it)
+    await chooseOptionOf(page, dialog.getByLabel('资金来源').nth(1), dialog, '县级 · 衔接推进乡村振兴补助资金', { name: '资金来源' });
     await dialog.getByLabel('金额（万元）').nth(1).fill('19.500001');
     await expect.poll(() => dialog.getByTestId('budget-total').textContent()).toBe('总投资合计 120.000001 万元（1,200,000.01 元）');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();

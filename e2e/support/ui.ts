@@ -21,17 +21,25 @@ export async function chooseOption(page: Page, scope: Locator, label: string, op
     .locator('.ant-form-item')
     .filter({ has: page.getByLabel(label) })
     .last();
+  await chooseOptionOf(page, scope.getByLabel(label), item, option, { ...opts, name: label });
+}
+
+/**
+ * {@link chooseOption} for a control found otherwise (one of several selects with the same label, e.g. the second
+ * row's 资金来源): `control` is clicked (or typed into with `search`), `shown` must then show `option`.
+ */
+export async function chooseOptionOf(page: Page, control: Locator, shown: Locator, option: string, opts: { search?: string; name?: string } = {}): Promise<void> {
   const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option });
   for (let attempt = 1; ; attempt++) {
     // open the dropdown unless a missed try left it open; a searching select is typed into
     if (!(await options.first().isVisible())) {
-      if (opts.search === undefined) await scope.getByLabel(label).click();
-      else await scope.getByLabel(label).fill(opts.search);
+      if (opts.search === undefined) await control.click();
+      else await control.fill(opts.search);
     }
     await options.first().click();
-    if (await within(3_000, async () => (await item.innerText()).includes(option))) return;
-    if (attempt === 3) throw new Error(`「${label}」did not take the option「${option}」after ${attempt} tries`);
-    console.warn(`chooseOption: 「${label}」missed「${option}」, try ${attempt + 1}`);
+    if (await within(3_000, async () => (await shown.innerText()).includes(option))) return;
+    if (attempt === 3) throw new Error(`「${opts.name ?? 'select'}」did not take the option「${option}」after ${attempt} tries`);
+    console.warn(`chooseOption: 「${opts.name ?? 'select'}」missed「${option}」, try ${attempt + 1}`);
   }
 }
 

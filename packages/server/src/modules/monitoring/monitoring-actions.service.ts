@@ -29,6 +29,7 @@ import { loadLines } from '../monitoring-lines/monitoring-lines.service.ts';
 import { countyCodeOf, getActivePack } from '../policy/policy.service.ts';
 import * as repo from './monitoring.repo.ts';
 import { assertRecordInScope } from '../regions/scope.ts';
+import { readAll } from '../../reads.ts';
 
 type HouseholdRow = Awaited<ReturnType<typeof getReadableHousehold>>;
 
@@ -42,7 +43,8 @@ function stageOf(c: repo.CaseRow): CaseStage {
 
 /** The facts of the household the national conditions read, for a decision on `asOf`. */
 async function eliminationInput(db: Conn, h: HouseholdRow, c: repo.CaseRow, asOf: string, method: string | null): Promise<RiskEliminationInput> {
-  const [members, incomes, measures] = await Promise.all([listMembers(db, h.id), listIncomes(db, h.id), listMeasures(db, h.id)]);
+  // also read inside a step's transaction (the county's 风险消除 decision)
+  const [members, incomes, measures] = await readAll(db, [() => listMembers(db, h.id), () => listIncomes(db, h.id), () => listMeasures(db, h.id)]);
   const dev = developmentalCategories();
   const sinceYear = Number((c.countyApprovalDate ?? c.leadDate ?? '0000').slice(0, 4));
   return {
