@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_FACTS_MEMORY_MB } from './modules/rules/facts-memory.ts';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
@@ -29,6 +30,7 @@ const EnvSchema = z.object({
   CHANBANG_IMPORT_MAX_SHARED_STRINGS: z.coerce.number().int().positive().default(4_000_000),
   CHANBANG_IMPORT_MAX_SHARED_STRING_CHARS: z.coerce.number().int().positive().default(80_000_000),
   CHANBANG_IMPORT_FILE_DAYS: z.coerce.number().positive().default(7),
+  CHANBANG_FACTS_MEMORY_MB: z.coerce.number().min(0).default(DEFAULT_FACTS_MEMORY_MB),
   CHANBANG_SECURE_COOKIES: bool.optional(),
   CHANBANG_ALLOWED_ORIGINS: z
     .string()
@@ -91,6 +93,8 @@ export type Config = Readonly<{
   importFileDays: number;
   /** the app sweeps <dataDir>/imports at start-up and hourly (on for a server; off in makeConfig: tests and tools) */
   importFileSweep: boolean;
+  /** MB of kept rule facts (their JSON) the server holds parsed in memory (CHANBANG_FACTS_MEMORY_MB, default 256; 0 = none; ADR 0005) */
+  factsMemoryMb: number;
 }>;
 
 /** Thrown by {@link loadConfig} with every problem listed. */
@@ -135,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     importFileDays: e.CHANBANG_IMPORT_FILE_DAYS,
     importFileSweep: true,
+    factsMemoryMb: e.CHANBANG_FACTS_MEMORY_MB,
   });
 }
 

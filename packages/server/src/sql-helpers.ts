@@ -9,3 +9,8 @@ export function escapeLike(text: string): string {
 export function idArrayLiteral(ids: readonly number[]): string {
   return `{${ids.join(',')}}`;
 }
+
+/** Strings as one PostgreSQL array literal (`{"a","b"}`, quotes and backslashes dropped), bound as one parameter cast to `text[]`. */
+export function textArrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, '')}"`).join(',')}}`;
+}

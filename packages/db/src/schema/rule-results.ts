@@ -128,6 +128,7 @@ export const ruleResultDigests = pgTable(
  * says the county's villages are all kept. Taking a dirty mark makes the villages it names stale (`facts` NULL), a
  * county mark drops the kind; stale villages are gathered again and written back. Emptied when the platform starts
  * (new code may gather differently) and by a restore. Only kinds with one fact per household or person are kept.
+ * The server also holds what it read or wrote parsed in memory, checked against `stamp` (migration 0013).
  */
 export const ruleFactCache = pgTable(
   'rule_fact_cache',
@@ -140,6 +141,11 @@ export const ruleFactCache = pgTable(
     villageCode: varchar({ length: 12 }).notNull(),
     /** JSON array of the village's facts; NULL = stale; '' on the county's marker row */
     facts: text(),
+    /**
+     * A new number at every write of the row (its sequence on insert, the trigger of migration 0013 on update): a
+     * server that holds a village's facts parsed in memory uses them while the row's stamp is the one it parsed.
+     */
+    stamp: bigserial({ mode: 'number' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.kind, t.filterKey, t.year, t.villageCode] })],
 );

@@ -48,13 +48,22 @@ function industrySupport(f: CoverageFacts): { zh: string[]; en: string[] } {
   return { zh, en };
 }
 
+type Words = { zh: string; en: string };
+const NO_WORDS: Words = { zh: '', en: '' };
+
+/** Appends one item to a list in words, 、 between Chinese items and a comma between English ones. */
+function addWords(w: Words, zh: string, en: string): void {
+  w.zh = w.zh ? `${w.zh}、${zh}` : zh;
+  w.en = w.en ? `${w.en}, ${en}` : en;
+}
+
 /** The per-capita change against the year before ({@link incomeFell}), in words (both recorded), else ''. */
-function changeWords(c: ReturnType<typeof incomeFell>): { zh: string; en: string } {
-  if (c.curFen === null || c.prevFen === null) return { zh: '', en: '' };
-  return {
-    zh: `人均纯收入 ${yuanText(c.curFen)} 元（上年 ${yuanText(c.prevFen)} 元）`,
-    en: `per-capita income ${yuanText(c.curFen)} yuan (last year ${yuanText(c.prevFen)})`,
-  };
+function changeWords(c: ReturnType<typeof incomeFell>): Words {
+  if (c.curFen === null || c.prevFen === null) return NO_WORDS;
+  // each figure printed once for both languages: this runs for every household of H2 and H5
+  const cur = yuanText(c.curFen);
+  const prev = yuanText(c.prevFen);
+  return { zh: `人均纯收入 ${cur} 元（上年 ${prev} 元）`, en: `per-capita income ${cur} yuan (last year ${prev})` };
 }
 
 /** Groups of the household rules' failing subjects (drill-down by reason). */
@@ -218,23 +227,22 @@ export const H5_RULE: RuleDefinition<CoverageFacts> = {
       (f): SubjectOutcome => {
         if (!applies(f)) return 'not_applicable';
         const i = f.income;
-        const channels: [string, string][] = [];
-        if (f.workers > 0) channels.push([`务工就业 ${f.workers} 人`, `${f.workers} member(s) in work`]);
-        if (f.publicPost) channels.push(['公益性岗位', 'public-welfare post']);
-        if (f.linkages > 0) channels.push(['联农带农', 'linkage']);
-        if (f.industryProjects > 0 || f.measureCategories.includes('industry')) channels.push(['产业项目', 'industry project']);
-        if (i && (i.wage > 0 || i.property > 0) && !channels.length) channels.push([i.wage > 0 ? '工资性收入' : '财产性收入', i.wage > 0 ? 'wage income' : 'property income']);
-        if (businessNetFen(i) > 0 && !channels.length) channels.push(['生产经营性收入', 'business income']);
-        const hasLabour = f.laborCapacities.some((c) => labour.has(c));
-        if (!channels.length && !hasLabour && i && i.transfer > 0) channels.push(['政策兜底（转移性收入）', 'social security (transfer income)']);
-        if (!channels.length)
+        // the channels in words, joined as they are found (no array nor closure per household: a county's households)
+        const w: Words = { zh: '', en: '' };
+        if (f.workers > 0) addWords(w, `务工就业 ${f.workers} 人`, `${f.workers} member(s) in work`);
+        if (f.publicPost) addWords(w, '公益性岗位', 'public-welfare post');
+        if (f.linkages > 0) addWords(w, '联农带农', 'linkage');
+        if (f.industryProjects > 0 || f.measureCategories.includes('industry')) addWords(w, '产业项目', 'industry project');
+        if (i && (i.wage > 0 || i.property > 0) && !w.zh) addWords(w, i.wage > 0 ? '工资性收入' : '财产性收入', i.wage > 0 ? 'wage income' : 'property income');
+        if (!w.zh && businessNetFen(i) > 0) addWords(w, '生产经营性收入', 'business income');
+        if (!w.zh && i && i.transfer > 0 && !f.laborCapacities.some((c) => labour.has(c))) addWords(w, '政策兜底（转移性收入）', 'social security (transfer income)');
+        if (!w.zh)
           return fail(
             'no_channel',
             '无稳定增收渠道：无务工就业、公益性岗位、联农带农、产业项目或经营收入',
             'no income channel: no job, public post, linkage, industry project or business income',
           );
-        const zh = channels.map((c) => c[0]).join('、');
-        const en = channels.map((c) => c[1]).join(', ');
+        const { zh, en } = w;
         if (!incomeFenOf(i))
           return fail('income_missing', `有增收渠道（${zh}），本年度收入未录入，无法判断是否稳定`, `income channel (${en}), but the year's income is not recorded`);
         const change = incomeFell(f);

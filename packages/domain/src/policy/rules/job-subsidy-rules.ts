@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { moneySchema } from '../../api/common.schemas.ts';
 import { yuanText } from '../../calculators/amount-text.ts';
-import { jobSubsidyIneligibility, jobSubsidyTerms, type JobSubsidyKind, type JobSubsidyPerson, type JobSubsidyTerms } from '../../employment/job-subsidies.ts';
+import { isJobSubsidyEligible, jobSubsidyIneligibility, jobSubsidyTerms, type JobSubsidyKind, type JobSubsidyPerson, type JobSubsidyTerms } from '../../employment/job-subsidies.ts';
 import { yuanToFen } from '../../money/money.ts';
 import { evaluateSubjects, type SubjectOutcome } from '../coverage.ts';
 import type { RuleConfig, RuleDefinition, RuleResult } from '../policy.types.ts';
@@ -21,6 +21,8 @@ export type JobSubsidyFacts = JobSubsidyPerson & {
   regionCode: string;
   payments: readonly JobSubsidyPaymentFact[];
 };
+
+const NO_PAYMENTS: readonly JobSubsidyPaymentFact[] = [];
 
 /** The subject key of a J3 pair: entity and person (one hiring subsidy each). */
 export const hiringKey = (entityId: number | null, personId: number) => `${entityId ?? 0}:${personId}`;
@@ -54,7 +56,8 @@ export const J1_RULE: RuleDefinition<JobSubsidyFacts> = {
       config,
       (f) => ({ key: String(f.personId), regionCode: f.regionCode }),
       (f): SubjectOutcome => {
-        const paid = f.payments.filter((p) => p.kind === 'travel' && p.year === ctx.year).reduce((a, p) => a + p.amountFen, 0);
+        let paid = 0;
+        for (const p of f.payments) if (p.kind === 'travel' && p.year === ctx.year) paid += p.amountFen;
         if (paid > 0 && terms.maxFen !== null && paid > terms.maxFen) {
           return {
             met: false,
@@ -129,9 +132,11 @@ export const J3_RULE: RuleDefinition<JobSubsidyFacts> = {
     type Pair = JobSubsidyFacts & { entityId: number | null; paidFen: number | null; paidYear: number | null };
     const pairs: Pair[] = [];
     for (const f of facts) {
-      const paid = f.payments.filter((p) => p.kind === 'hiring' && p.year <= ctx.year);
+      // most persons have no payment and no eligible employer: no pair, nothing allocated (a county's persons)
+      const paid = f.payments.length ? f.payments.filter((p) => p.kind === 'hiring' && p.year <= ctx.year) : NO_PAYMENTS;
       for (const p of paid) pairs.push({ ...f, entityId: p.entityId, paidFen: p.amountFen, paidYear: p.year });
-      if (f.employerEntityId !== null && !paid.some((p) => p.entityId === f.employerEntityId)) {
+      // the current employer, when not paid for the person: a subject only when the person is eligible with it
+      if (f.employerEntityId !== null && !paid.some((p) => p.entityId === f.employerEntityId) && isJobSubsidyEligible('hiring', f, terms)) {
         pairs.push({ ...f, entityId: f.employerEntityId, paidFen: null, paidYear: null });
       }
     }
@@ -141,7 +146,6 @@ export const J3_RULE: RuleDefinition<JobSubsidyFacts> = {
       (p) => ({ key: hiringKey(p.entityId, p.personId), regionCode: p.regionCode }),
       (p): SubjectOutcome => {
         if (p.paidFen !== null) return PAID_OK(p.paidFen, p.paidYear);
-        if (jobSubsidyIneligibility('hiring', p, terms).length) return 'not_applicable';
         return UNPAID(`一次性吸纳就业补贴（稳定就业 ${p.workMonths ?? 0} 个月）`, 'the hiring subsidy');
       },
     );

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Conn } from '../../deps.ts';
 import { rowsOf } from '../regions/regions.repo.ts';
 import { scopeWhere } from '../regions/scope.ts';
+import { textArrayLiteral } from '../../sql-helpers.ts';
 
 /** Which facts are kept (rule_fact_cache, migration 0012): a kind, a rule's facts filter (and the reading year), a year. */
 export type FactsCacheKey = { kind: string; filterKey: string; year: number };
@@ -9,22 +10,37 @@ export type FactsCacheKey = { kind: string; filterKey: string; year: number };
 /** Villages written per statement (two parameters each). */
 const BATCH = 50;
 
+/** A kept village's row: its stamp (migration 0013) and whether it is stale (facts NULL). */
+export type KeptStamp = { stamp: number; stale: boolean };
+
 /**
- * The kept facts of a key in a county: `complete` when the county's marker row is there (every village of the county
- * was written), and each village's JSON (null: stale). One statement, so the marker and the villages agree.
+ * What is kept of a key in a county, without the facts: `complete` when the county's marker row is there (every
+ * village of the county was written), and each village's stamp and staleness. One statement, so the marker and the
+ * villages agree.
  */
-export async function readKeptFacts(tx: Conn, key: FactsCacheKey, county6: string): Promise<{ complete: boolean; villages: Map<string, string | null> }> {
-  const rows = rowsOf<{ v: string; f: string | null }>(
-    await tx.execute(sql`SELECT village_code AS v, facts AS f FROM rule_fact_cache
+export async function readKeptStamps(tx: Conn, key: FactsCacheKey, county6: string): Promise<{ complete: boolean; villages: Map<string, KeptStamp> }> {
+  const rows = rowsOf<{ v: string; s: string | number; stale: boolean }>(
+    await tx.execute(sql`SELECT village_code AS v, stamp AS s, facts IS NULL AS stale FROM rule_fact_cache
       WHERE kind = ${key.kind} AND filter_key = ${key.filterKey} AND year = ${key.year} AND ${scopeWhere(sql`village_code`, county6)}`),
   );
   let complete = false;
-  const villages = new Map<string, string | null>();
+  const villages = new Map<string, KeptStamp>();
   for (const r of rows) {
     if (r.v === county6) complete = true;
-    else villages.set(r.v, r.f);
+    else villages.set(r.v, { stamp: Number(r.s), stale: r.stale });
   }
   return { complete, villages };
+}
+
+/** The kept JSON of some villages of a key, with each row's stamp (stale villages are left out). */
+export async function readKeptVillages(tx: Conn, key: FactsCacheKey, villages: readonly string[]): Promise<{ village: string; stamp: number; facts: string }[]> {
+  if (!villages.length) return [];
+  const rows = rowsOf<{ v: string; s: string | number; f: string }>(
+    await tx.execute(sql`SELECT village_code AS v, stamp AS s, facts AS f FROM rule_fact_cache
+      WHERE kind = ${key.kind} AND filter_key = ${key.filterKey} AND year = ${key.year} AND facts IS NOT NULL
+        AND village_code = ANY(${textArrayLiteral(villages)}::text[])`),
+  );
+  return rows.map((r) => ({ village: r.v, stamp: Number(r.s), facts: r.f }));
 }
 
 /** The keys whose county is kept whole (its marker row is there). */
@@ -37,15 +53,21 @@ export async function keptKeys(tx: Conn, county6: string): Promise<FactsCacheKey
 
 /**
  * Writes villages' facts of a key (inserted or overwritten); `marker`: also the county's marker row (every village of
- * the county is among `villages`, or was written before and not dropped since).
+ * the county is among `villages`, or was written before and not dropped since). Returns each written village's stamp.
  */
-export async function writeKeptFacts(tx: Conn, key: FactsCacheKey, villages: readonly { village: string; facts: string }[], marker?: string): Promise<void> {
+export async function writeKeptFacts(tx: Conn, key: FactsCacheKey, villages: readonly { village: string; facts: string }[], marker?: string): Promise<Map<string, number>> {
   const rows = marker ? [...villages, { village: marker, facts: '' }] : villages;
+  const stamps = new Map<string, number>();
   for (let i = 0; i < rows.length; i += BATCH) {
     const values = rows.slice(i, i + BATCH).map((r) => sql`(${key.kind}, ${key.filterKey}, ${key.year}::int, ${r.village}, ${r.facts})`);
-    await tx.execute(sql`INSERT INTO rule_fact_cache (kind, filter_key, year, village_code, facts) VALUES ${sql.join(values, sql`, `)}
-      ON CONFLICT (kind, filter_key, year, village_code) DO UPDATE SET facts = excluded.facts`);
+    const written = rowsOf<{ v: string; s: string | number }>(
+      await tx.execute(sql`INSERT INTO rule_fact_cache (kind, filter_key, year, village_code, facts) VALUES ${sql.join(values, sql`, `)}
+        ON CONFLICT (kind, filter_key, year, village_code) DO UPDATE SET facts = excluded.facts
+        RETURNING village_code AS v, stamp AS s`),
+    );
+    for (const w of written) stamps.set(w.v, Number(w.s));
   }
+  return stamps;
 }
 
 /** Deletes what is kept of a key in a county, its marker row included. */
@@ -54,10 +76,17 @@ export async function dropKeptFacts(tx: Conn, key: FactsCacheKey, county6: strin
     WHERE kind = ${key.kind} AND filter_key = ${key.filterKey} AND year = ${key.year} AND ${scopeWhere(sql`village_code`, county6)}`);
 }
 
-/** Writes one village's facts of a key where a row of it is kept (stale or not); nothing when the key keeps none. */
-export async function rewriteKeptVillage(tx: Conn, key: FactsCacheKey, village: string, facts: string): Promise<void> {
-  await tx.execute(sql`UPDATE rule_fact_cache SET facts = ${facts}
-    WHERE kind = ${key.kind} AND filter_key = ${key.filterKey} AND year = ${key.year} AND village_code = ${village}`);
+/**
+ * Writes one village's facts of a key where a row of it is kept (stale or not); nothing when the key keeps none.
+ * Returns the row's new stamp, or undefined when none was written.
+ */
+export async function rewriteKeptVillage(tx: Conn, key: FactsCacheKey, village: string, facts: string): Promise<number | undefined> {
+  const [row] = rowsOf<{ s: string | number }>(
+    await tx.execute(sql`UPDATE rule_fact_cache SET facts = ${facts}
+      WHERE kind = ${key.kind} AND filter_key = ${key.filterKey} AND year = ${key.year} AND village_code = ${village}
+      RETURNING stamp AS s`),
+  );
+  return row ? Number(row.s) : undefined;
 }
 
 /**

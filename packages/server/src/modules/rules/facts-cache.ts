@@ -1,6 +1,7 @@
 import type { Conn } from '../../deps.ts';
 import * as kept from './facts-cache.repo.ts';
 import type { FactsCacheKey } from './facts-cache.repo.ts';
+import type { FactsMemory } from './facts-memory.ts';
 
 /**
  * The kept facts of a full evaluation (rule_fact_cache, migration 0012, ADR 0005). Only the kinds with one fact per
@@ -42,8 +43,8 @@ function villageOfFact(f: unknown): string {
   return code.slice(0, 12);
 }
 
-/** Facts split by village, each as the JSON kept. */
-function byVillage(facts: readonly unknown[]): { village: string; facts: string }[] {
+/** Facts split by village, each with the JSON kept. */
+function byVillage(facts: readonly unknown[]): { village: string; facts: unknown[]; json: string }[] {
   const groups = new Map<string, unknown[]>();
   for (const f of facts) {
     const v = villageOfFact(f);
@@ -51,41 +52,81 @@ function byVillage(facts: readonly unknown[]): { village: string; facts: string 
     if (g) g.push(f);
     else groups.set(v, [f]);
   }
-  return [...groups].map(([village, g]) => ({ village, facts: factsJson(g) }));
+  return [...groups].map(([village, g]) => ({ village, facts: g, json: factsJson(g) }));
 }
+
+/** Where a village's facts of a key are held in the process's memory (facts-memory.ts). */
+const heldKey = (key: FactsCacheKey, village: string) => `${key.kind}\u001f${key.filterKey}\u001f${key.year}\u001f${village}`;
 
 /**
  * Keeps the facts just gathered under `prefix`: a county's replace everything kept of that key in the county (a village
  * without facts any more keeps none) and mark it whole; a village's are written where that village is kept (stale or
- * not); a township's are not kept (its villages stay as they are, stale ones gathered when next read).
+ * not); a township's are not kept (its villages stay as they are, stale ones gathered when next read). What is written
+ * is also held in `memory` under the rows' new stamps.
  */
-export async function keepFacts(tx: Conn, key: FactsCacheKey, prefix: string, facts: readonly unknown[]): Promise<void> {
+export async function keepFacts(tx: Conn, key: FactsCacheKey, prefix: string, facts: readonly unknown[], memory?: FactsMemory): Promise<void> {
   if (prefix.length === 6) {
     await kept.dropKeptFacts(tx, key, prefix);
-    await kept.writeKeptFacts(tx, key, byVillage(facts), prefix);
-  } else if (prefix.length === 12) await kept.rewriteKeptVillage(tx, key, prefix, factsJson(facts));
+    const groups = byVillage(facts);
+    const stamps = await kept.writeKeptFacts(
+      tx,
+      key,
+      groups.map((g) => ({ village: g.village, facts: g.json })),
+      prefix,
+    );
+    if (memory)
+      for (const g of groups) {
+        const stamp = stamps.get(g.village);
+        if (stamp !== undefined) memory.hold(heldKey(key, g.village), stamp, g.facts, g.json.length);
+      }
+  } else if (prefix.length === 12) {
+    const json = factsJson(facts);
+    const stamp = await kept.rewriteKeptVillage(tx, key, prefix, json);
+    if (memory && stamp !== undefined) memory.hold(heldKey(key, prefix), stamp, facts, json.length);
+  }
 }
 
 /**
- * A county's facts read back from what is kept: the stale villages are gathered again one by one and written back
- * (more than {@link MAX_STALE_VILLAGES}: the county whole). Undefined when the county is not kept whole (any more).
+ * A county's facts read back from what is kept: each village from `memory` while its row's stamp is the one held,
+ * else its JSON read and parsed (and held); the stale villages are gathered again one by one and written back (more
+ * than {@link MAX_STALE_VILLAGES}: the county whole). Undefined when the county is not kept whole (any more).
  */
-export async function keptFacts(tx: Conn, key: FactsCacheKey, county6: string, gather: (prefix: string) => Promise<unknown[]>): Promise<unknown[] | undefined> {
-  const { complete, villages } = await kept.readKeptFacts(tx, key, county6);
+export async function keptFacts(
+  tx: Conn,
+  key: FactsCacheKey,
+  county6: string,
+  gather: (prefix: string) => Promise<unknown[]>,
+  memory?: FactsMemory,
+): Promise<unknown[] | undefined> {
+  const { complete, villages } = await kept.readKeptStamps(tx, key, county6);
   if (!complete) return undefined;
-  const stale = [...villages].filter(([, f]) => f === null).map(([v]) => v);
+  const stale = [...villages].filter(([, row]) => row.stale).map(([v]) => v);
   if (stale.length > MAX_STALE_VILLAGES) {
     const facts = await gather(county6);
-    await keepFacts(tx, key, county6, facts);
+    await keepFacts(tx, key, county6, facts, memory);
     return facts;
   }
+  const parts = new Map<string, readonly unknown[]>();
+  const toRead: string[] = [];
+  for (const [village, row] of villages) {
+    if (row.stale) continue;
+    const held = memory?.take(heldKey(key, village), row.stamp);
+    if (held) parts.set(village, held);
+    else toRead.push(village);
+  }
+  for (const r of await kept.readKeptVillages(tx, key, toRead)) {
+    const facts = JSON.parse(r.facts) as unknown[];
+    memory?.hold(heldKey(key, r.village), r.stamp, facts, r.facts.length);
+    parts.set(r.village, facts);
+  }
   const out: unknown[] = [];
-  for (const [village, json] of villages) {
-    let facts: unknown[];
-    if (json === null) {
+  for (const village of villages.keys()) {
+    let facts = parts.get(village);
+    if (!facts) {
+      // stale: gathered again and written back
       facts = await gather(village);
-      await kept.rewriteKeptVillage(tx, key, village, factsJson(facts));
-    } else facts = JSON.parse(json) as unknown[];
+      await keepFacts(tx, key, village, facts, memory);
+    }
     for (const f of facts) out.push(f);
   }
   return out;

@@ -1,6 +1,7 @@
 import type { RuleConfig, RuleDefinition } from '@chanbang/domain';
 import type { Conn } from '../../deps.ts';
 import { keepFacts, keptFacts, keptKeyOf } from './facts-cache.ts';
+import type { FactsMemory } from './facts-memory.ts';
 import { gathererOf } from './gatherers/index.ts';
 import { gatherSettings } from './rule-store.repo.ts';
 
@@ -33,7 +34,8 @@ async function gather(conn: Conn, w: FactsWanted): Promise<unknown[]> {
  * Facts of a kept kind (facts-cache.ts, ADR 0005) are written to rule_fact_cache when gathered, and a county's are read
  * back from it when `keptWhole` names them (the refresh read which are, after taking its marks): those are read on the
  * refresh's own connection, never gathered ahead, since the reader's snapshot does not see the stale marks this
- * transaction just wrote.
+ * transaction just wrote. With `memory` (facts-memory.ts), the villages whose rows are unchanged since this process read
+ * or wrote them are not read again.
  */
 export class FactsSource {
   private last: { key: string; facts: unknown[] } | undefined;
@@ -47,6 +49,7 @@ export class FactsSource {
   constructor(
     private readonly reader?: SnapshotReader,
     private readonly keptWhole: ReadonlySet<string> = new Set(),
+    private readonly memory?: FactsMemory,
   ) {}
 
   /** The facts `w` wants: kept, gathered ahead, or gathered now on `tx`. */
@@ -57,7 +60,7 @@ export class FactsSource {
     const kept = keptKey(w);
     let facts: unknown[] | undefined;
     if (kept && this.keptWhole.has(key)) {
-      facts = await keptFacts(tx, kept, w.prefix, (prefix) => gather(tx, { ...w, prefix }));
+      facts = await keptFacts(tx, kept, w.prefix, (prefix) => gather(tx, { ...w, prefix }), this.memory);
       if (facts) this.readKept++;
     }
     if (!facts) {
@@ -67,7 +70,7 @@ export class FactsSource {
         facts = await pending;
       } else facts = await gather(tx, w);
       // written on this transaction: rolled back with the rule's savepoint, like its results
-      if (kept) await keepFacts(tx, kept, w.prefix, facts);
+      if (kept) await keepFacts(tx, kept, w.prefix, facts, this.memory);
     }
     this.last = { key, facts };
     return facts;

@@ -2,9 +2,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../../deps.ts';
 import { rowsOf } from '../regions/regions.repo.ts';
 import { scopeWhere } from '../regions/scope.ts';
-import { idArrayLiteral } from '../../sql-helpers.ts';
+import { idArrayLiteral, textArrayLiteral } from '../../sql-helpers.ts';
 
-const textArray = (codes: readonly string[]) => sql`${`{${codes.map((c) => `"${c.replace(/["\\]/g, '')}"`).join(',')}}`}::text[]`;
+const textArray = (codes: readonly string[]) => sql`${textArrayLiteral(codes)}::text[]`;
 
 /** Counted subjects, met ones and the single subject's figure of stored results (per rule, or per child region). */
 export type ResultCounts = { key: string; total: number; met: number; listed: number; value: number | null; threshold: number | null; status: string | null };

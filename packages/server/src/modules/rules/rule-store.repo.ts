@@ -3,6 +3,7 @@ import { ruleEvaluations } from '@chanbang/db';
 import type { Conn } from '../../deps.ts';
 import { rowsOf } from '../regions/regions.repo.ts';
 import { scopeWhere } from '../regions/scope.ts';
+import { textArrayLiteral } from '../../sql-helpers.ts';
 
 /** One stored result row (rule_results). */
 export type StoredResult = {
@@ -59,7 +60,7 @@ export async function deleteEvaluations(tx: Conn, countyCode: string, opts: { ru
   const conds: SQL[] = [sql`county_code = ${countyCode}`];
   if (opts.ruleIds) {
     if (opts.ruleIds.length === 0) return;
-    conds.push(sql`rule_id = ANY(${`{${opts.ruleIds.map((r) => `"${r.replace(/["\\]/g, '')}"`).join(',')}}`}::text[])`);
+    conds.push(sql`rule_id = ANY(${textArrayLiteral(opts.ruleIds)}::text[])`);
   }
   if (opts.exceptYear !== undefined) conds.push(sql`year <> ${opts.exceptYear}`);
   await tx.execute(sql`DELETE FROM rule_evaluations WHERE ${sql.join(conds, sql` AND `)}`);

@@ -4,9 +4,10 @@ import { getActivePack, packOf, settingKey } from '../policy/policy.service.ts';
 import { gathererOf } from './gatherers/index.ts';
 import { KEPT_KINDS } from './facts-cache.ts';
 import * as kept from './facts-cache.repo.ts';
+import { factsMemoryOf, type FactsMemory } from './facts-memory.ts';
 import { FactsSource, factsKey, type SnapshotReader } from './facts-source.ts';
 import * as store from './rule-store.repo.ts';
-import { resultDigest, villageDigests } from './result-digest.ts';
+import { resultDigest, storedStatus, villageDigests } from './result-digest.ts';
 
 /** Above this many dirty regions of one rule, a full re-evaluation is cheaper than one per region. */
 export const MAX_INCREMENTAL_PREFIXES = 200;
@@ -82,7 +83,7 @@ function toStored(ruleId: string, year: number, r: RuleRecord): store.StoredResu
     year,
     subjectKey: r.key,
     regionCode: r.regionCode,
-    status: r.counted === false ? 'listed' : r.met ? 'met' : 'not_met',
+    status: storedStatus(r),
     value: r.value ?? null,
     threshold: r.threshold ?? null,
     groupCode: r.groupCode ?? null,
@@ -109,20 +110,20 @@ async function refreshPrefix(tx: Conn, rule: RuleDefinition<unknown>, cfg: RuleC
   const facts = await source.get(tx, { rule, cfg, prefix, year });
   phases.factsMs += lap();
   const result = rule.evaluate(facts, cfg, { year });
-  const rows = (result.records ?? []).map((r) => toStored(rule.id, year, r));
   phases.evaluateMs += lap();
-  await replaceResults(tx, rule.id, year, prefix, rows);
+  await replaceResults(tx, rule.id, year, prefix, result.records ?? []);
   phases.storeMs += lap();
 }
 
 /**
- * Makes the stored results of a rule and year under `prefix` equal to `rows`, writing only the differences. The
- * villages are compared first by their digests (rule_result_digests, migration 0010): a full evaluation that changed
- * nothing reads one row per village, not one per subject. The subjects of the villages whose digest differs (or is
- * missing: written since by any statement) are read and compared one by one.
+ * Makes the stored results of a rule and year under `prefix` equal to the evaluation's `records`, writing only the
+ * differences. The villages are compared first by their digests (rule_result_digests, migration 0010): a full
+ * evaluation that changed nothing reads one row per village, not one per subject, and builds no stored row. The
+ * subjects of the villages whose digest differs (or is missing: written since by any statement) are read and compared
+ * one by one.
  */
-async function replaceResults(tx: Conn, ruleId: string, year: number, prefix: string, rows: store.StoredResult[]): Promise<void> {
-  const fresh = villageDigests(rows);
+async function replaceResults(tx: Conn, ruleId: string, year: number, prefix: string, records: readonly RuleRecord[]): Promise<void> {
+  const fresh = villageDigests(records);
   const kept = await store.storedVillageDigests(tx, ruleId, year, prefix);
   const changedVillages = [...new Set([...fresh.keys(), ...kept.keys()])].filter((v) => fresh.get(v)?.digest !== kept.get(v));
   if (changedVillages.length === 0) return;
@@ -133,10 +134,11 @@ async function replaceResults(tx: Conn, ruleId: string, year: number, prefix: st
       ? await store.storedDigests(tx, ruleId, year, prefix)
       : await store.storedDigestsOfVillages(tx, ruleId, year, changedVillages);
   // a read of the whole prefix also holds the subjects of the unchanged villages: those stay as they are
-  if (stored.size) for (const [v, g] of fresh) if (!isChanged.has(v)) for (const r of g.rows) stored.delete(r.subjectKey);
+  if (stored.size) for (const [v, g] of fresh) if (!isChanged.has(v)) for (const r of g.records) stored.delete(r.key);
   const changed: store.StoredResult[] = [];
   for (const v of changedVillages) {
-    for (const r of fresh.get(v)?.rows ?? []) {
+    for (const rec of fresh.get(v)?.records ?? []) {
+      const r = toStored(ruleId, year, rec);
       const h = stored.get(r.subjectKey);
       if (h !== undefined) stored.delete(r.subjectKey);
       if (h !== resultDigest(r)) changed.push(r);
@@ -165,7 +167,12 @@ async function replaceResults(tx: Conn, ruleId: string, year: number, prefix: st
  * @param countyCode 12-digit county code
  * @param ruleIds the rules the caller reads (default: every rule of the pack)
  */
-export async function ensureFresh(deps: Pick<Deps, 'db'>, countyCode: string, year: number, ruleIds?: readonly string[]): Promise<RefreshReport> {
+export async function ensureFresh(
+  deps: Pick<Deps, 'db'> & { config?: Pick<Deps['config'], 'factsMemoryMb'> },
+  countyCode: string,
+  year: number,
+  ruleIds?: readonly string[],
+): Promise<RefreshReport> {
   const county6 = countyCode.slice(0, 6);
   // a read with nothing to do takes no lock: 50 dashboards at once no longer queue on the county's lock
   // (a no-op refresh under 50 concurrent callers: p99 762 ms with the lock, bench rules part)
@@ -185,7 +192,7 @@ export async function ensureFresh(deps: Pick<Deps, 'db'>, countyCode: string, ye
           return (fn) => readInSnapshot(snapshot, fn);
         }
       : undefined;
-    return refreshCounty(tx, pack, countyCode, year, ruleIds, reader);
+    return refreshCounty(tx, pack, countyCode, year, ruleIds, reader, factsMemoryOf(deps.db, deps.config?.factsMemoryMb));
   });
 }
 
@@ -216,6 +223,7 @@ async function refreshCounty(
   year: number,
   ruleIds: readonly string[] | undefined,
   openReader: (() => Promise<SnapshotReader>) | undefined,
+  memory: FactsMemory,
 ): Promise<RefreshReport> {
   const county6 = countyCode.slice(0, 6);
   const report: RefreshReport = { full: [], incremental: {}, failed: [], packId: pack.id, gatheredAhead: 0, readKept: 0, phases: {} };
@@ -246,15 +254,20 @@ async function refreshCounty(
     const full = isNew || prefixes.length > MAX_INCREMENTAL_PREFIXES || len === 6 || prefixes.some((p) => p.length <= 6);
     tasks.push({ rule, cfg, full, prefixes });
   }
-  // the county's facts of the next full rule are gathered ahead when there are two kinds or more to gather (facts
-  // read back from rule_fact_cache are not gathered)
+  // the county's facts of the next full rule to gather are gathered ahead while this rule is evaluated and stored,
+  // when there is something to do meanwhile: another set to gather, or facts read back from rule_fact_cache (those are
+  // never gathered ahead). The rules on kept facts go first, so the first set to gather is read while they run.
   const keptWhole = await keptWholeKeys(tx, county6);
-  const fullKeys = tasks.map((t) => (t.full ? factsKey({ ...t, prefix: county6, year }) : undefined));
+  const keyOf = (t: (typeof tasks)[number]) => (t.full ? factsKey({ ...t, prefix: county6, year }) : undefined);
+  const isKept = (t: (typeof tasks)[number]) => keptWhole.has(keyOf(t) ?? '');
+  tasks.sort((a, b) => Number(isKept(b)) - Number(isKept(a)));
+  const fullKeys = tasks.map(keyOf);
   const toGather = new Set(fullKeys.filter((k) => k !== undefined && !keptWhole.has(k)));
-  const source = new FactsSource(openReader && toGather.size > 1 ? await openReader() : undefined, keptWhole);
+  const overlap = toGather.size > 1 || (toGather.size === 1 && fullKeys.some((k) => k !== undefined && keptWhole.has(k)));
+  const source = new FactsSource(openReader && overlap ? await openReader() : undefined, keptWhole, memory);
   try {
     for (const [i, { rule, cfg, full, prefixes }] of tasks.entries()) {
-      const nextFull = fullKeys.findIndex((k, j) => j > i && k !== undefined && k !== fullKeys[i]);
+      const nextFull = fullKeys.findIndex((k, j) => j > i && k !== undefined && k !== fullKeys[i] && !keptWhole.has(k));
       if (nextFull >= 0) source.prefetch({ ...tasks[nextFull]!, prefix: county6, year });
       try {
         // one savepoint per rule: a rule that fails (its facts, its parameters) leaves the others intact

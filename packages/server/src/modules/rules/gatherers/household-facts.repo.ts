@@ -3,10 +3,11 @@ import { measurePeriod, monitoringStatusInYear, measureCategoriesInYear, type Ho
 import type { Conn } from '../../../deps.ts';
 import { rowsOf } from '../../regions/regions.repo.ts';
 import { scopeWhere } from '../../regions/scope.ts';
+import { textArrayLiteral } from '../../../sql-helpers.ts';
 import type { GatherScope } from './gatherer.types.ts';
 
 /** A text[] parameter of dictionary codes (quotes and backslashes dropped). */
-export const textArray = (codes: readonly string[]) => sql`${`{${codes.map((c) => `"${c.replace(/["\\]/g, '')}"`).join(',')}}`}::text[]`;
+export const textArray = (codes: readonly string[]) => sql`${textArrayLiteral(codes)}::text[]`;
 
 /** A PostgreSQL text[] as the drivers return it (an array, or the `{a,b}` literal). */
 export function arr(v: unknown): string[] {
