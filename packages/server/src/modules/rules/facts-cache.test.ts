@@ -8,6 +8,7 @@ import { rowsOf } from '../regions/regions.repo.ts';
 import { clearKeptFacts } from './facts-cache.repo.ts';
 import { factsJson, KEPT_KINDS } from './facts-cache.ts';
 import { FactsSource, factsKey, type FactsWanted } from './facts-source.ts';
+import { factsMemoryOf } from './facts-memory.ts';
 import { ensureFresh } from './rule-store.service.ts';
 
 let t: TestApp;
@@ -164,5 +165,47 @@ describe('kept facts (rule_fact_cache, ADR 0005)', () => {
     expect(after[villageOf(1, 0)]).not.toBe(kept[villageOf(1, 0)]);
     expect(JSON.parse(after[villageOf(1, 0)]!)[0].measureCategories).toContain('industry');
     expect(after[villageOf(0, 0)]).toBe(kept[villageOf(0, 0)]);
+  });
+
+  it('holds what it read or wrote in memory: the next full evaluation parses nothing, a row written since is read again', async () => {
+    const memory = factsMemoryOf(t.db);
+    // gathered and written (and held), then read back from memory
+    await clearKeptFacts(t.db.db);
+    await choosePack('xuchang');
+    await ensureFresh(t, tree.county.code, year, ['H1']);
+    const villages = Object.keys(await keptHousehold()).filter((v) => v.length === 12);
+    expect(villages.length).toBe(3);
+    let before = { hits: memory.hits, misses: memory.misses };
+    await choosePack('jincheng');
+    expect(await ensureFresh(t, tree.county.code, year, ['H1'])).toMatchObject({ readKept: 1 });
+    expect({ hits: memory.hits - before.hits, misses: memory.misses - before.misses }).toEqual({ hits: 3, misses: 0 });
+
+    // a row written behind the server's back (another process, a hand edit): the trigger renews its stamp, so the
+    // held copy is not used; the village is read and parsed again, the others still come from memory
+    const stampOf = async () =>
+      rowsOf<{ s: string }>(await t.db.db.execute(sql`SELECT stamp::text AS s FROM rule_fact_cache WHERE kind = 'household' AND village_code = ${villageOf(1, 0)}`))[0]!.s;
+    const stamp = await stampOf();
+    await t.db.db.execute(sql`UPDATE rule_fact_cache SET facts = '[]' WHERE kind = 'household' AND village_code = ${villageOf(1, 0)}`);
+    expect(await stampOf()).not.toBe(stamp);
+    before = { hits: memory.hits, misses: memory.misses };
+    await choosePack('xuchang');
+    expect(await ensureFresh(t, tree.county.code, year, ['H1'])).toMatchObject({ readKept: 1 });
+    expect({ hits: memory.hits - before.hits, misses: memory.misses - before.misses }).toEqual({ hits: 2, misses: 1 });
+    expect(Object.keys(await h1Results()).map(Number)).not.toContain(hh[1]);
+
+    // made stale by an edit's mark: gathered again and written back under a new stamp, and held with it
+    await t.db.db.insert(supportMeasures).values({ householdId: hh[0]!, regionCode: villageOf(0, 0), category: 'employment', year });
+    await choosePack('jincheng');
+    before = { hits: memory.hits, misses: memory.misses };
+    await ensureFresh(t, tree.county.code, year, ['H1']);
+    // the stale village is not looked for in memory (gathered), the other two are
+    expect({ hits: memory.hits - before.hits, misses: memory.misses - before.misses }).toEqual({ hits: 2, misses: 0 });
+    before = { hits: memory.hits, misses: memory.misses };
+    await choosePack('xuchang');
+    await ensureFresh(t, tree.county.code, year, ['H1']);
+    expect({ hits: memory.hits - before.hits, misses: memory.misses - before.misses }).toEqual({ hits: 3, misses: 0 });
+    const held = JSON.parse((await keptHousehold())[villageOf(0, 0)]!) as { measureCategories: string[] }[];
+    expect(held[0]!.measureCategories).toContain('employment');
+    await clearKeptFacts(t.db.db);
   });
 });
