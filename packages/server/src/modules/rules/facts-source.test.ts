@@ -43,6 +43,36 @@ describe('FactsSource', () => {
     await source.settle();
   });
 
+  it('queues small sets one after another on the reader, and holds at most one big set (a county’s households or persons) ahead', async () => {
+    const sanmenxia = POLICY_PACKS.find((p) => p.id === 'sanmenxia')!;
+    const want = (ruleId: string): FactsWanted => ({ rule: findRule(ruleId)!, cfg: sanmenxia.rules.find((r) => r.ruleId === ruleId)!, prefix: tree.county.prefix, year });
+    let running = 0;
+    let most = 0;
+    const reader: SnapshotReader = async (fn) => {
+      most = Math.max(most, ++running);
+      try {
+        return await fn(t.db.db);
+      } finally {
+        running--;
+      }
+    };
+    const source = new FactsSource(reader);
+    // E1 (villages), F1 (funds), J5 (posts): small, all three queued
+    expect(['E1', 'F1', 'J5'].map((id) => source.prefetch(want(id)))).toEqual([true, true, true]);
+    // H1 (households): a big set may wait behind small ones; a second big one (H5's coverage facts) may not
+    expect(source.prefetch(want('H1'))).toBe(true);
+    expect(source.prefetch(want('H5'))).toBe(false);
+    // nor a small one behind the big one
+    expect(source.prefetch(want('E2'))).toBe(false);
+    for (const id of ['E1', 'F1', 'J5']) expect(await source.get(unused, want(id)), id).toBeInstanceOf(Array);
+    // the household facts are kept: written on the refresh's own connection once taken (gathered on the reader)
+    expect(await source.get(t.db.db, want('H1'))).toHaveLength(1);
+    expect([source.gatheredAhead, most]).toEqual([4, 1]);
+    // the big set taken, the next may go ahead
+    expect(source.prefetch(want('H5'))).toBe(true);
+    await source.settle();
+  });
+
   it('throws a reader’s failure where the set is taken, and gathers on the refresh’s connection without a reader', async () => {
     const failing = new FactsSource(() => Promise.reject(new Error('snapshot gone')));
     failing.prefetch(wanted());

@@ -1,6 +1,6 @@
 import type { RuleConfig, RuleDefinition } from '@chanbang/domain';
 import type { Conn } from '../../deps.ts';
-import { keepFacts, keptFacts, keptKeyOf } from './facts-cache.ts';
+import { KEPT_KINDS, keepFacts, keptFacts, keptKeyOf } from './facts-cache.ts';
 import type { FactsMemory } from './facts-memory.ts';
 import { gathererOf } from './gatherers/index.ts';
 import { gatherSettings } from './rule-store.repo.ts';
@@ -28,8 +28,8 @@ async function gather(conn: Conn, w: FactsWanted): Promise<unknown[]> {
  * The facts of one refresh (ADR 0004). The last gathered set is kept for the next rule with the same key; rules are
  * refreshed grouped by facts kind, so a city's refresh holds one kind's facts at a time. With a snapshot reader
  * (PostgreSQL), {@link prefetch} gathers the NEXT set on another connection while this one is evaluated and stored:
- * the database reads the next kind while Node evaluates, and both see the same snapshot. At most one set is gathered
- * ahead (two kinds in memory at once).
+ * the database reads the next kind while Node evaluates, and both see the same snapshot. At most one big set is
+ * gathered ahead (two kinds of a county's households or persons in memory at once); small sets queue behind each other.
  *
  * Facts of a kept kind (facts-cache.ts, ADR 0005) are written to rule_fact_cache when gathered, and a county's are read
  * back from it when `keptWhole` names them (the refresh read which are, after taking its marks): those are read on the
@@ -39,7 +39,9 @@ async function gather(conn: Conn, w: FactsWanted): Promise<unknown[]> {
  */
 export class FactsSource {
   private last: { key: string; facts: unknown[] } | undefined;
-  private ahead: { key: string; facts: Promise<unknown[]> } | undefined;
+  /** sets gathered ahead, read one after another on the reader (`big`: a kind kept per village, a county's households or persons) */
+  private readonly ahead = new Map<string, { facts: Promise<unknown[]>; big: boolean }>();
+  private queue: Promise<unknown> = Promise.resolve();
   /** How many sets were gathered ahead on the reader (the refresh report). */
   gatheredAhead = 0;
 
@@ -64,10 +66,10 @@ export class FactsSource {
       if (facts) this.readKept++;
     }
     if (!facts) {
-      if (this.ahead?.key === key) {
-        const pending = this.ahead.facts;
-        this.ahead = undefined;
-        facts = await pending;
+      const pending = this.ahead.get(key);
+      if (pending) {
+        this.ahead.delete(key);
+        facts = await pending.facts;
       } else facts = await gather(tx, w);
       // written on this transaction: rolled back with the rule's savepoint, like its results
       if (kept) await keepFacts(tx, kept, w.prefix, facts, this.memory);
@@ -76,25 +78,37 @@ export class FactsSource {
     return facts;
   }
 
-  /** Starts gathering `w` on the reader, unless there is none, it is the set kept, or a set is already gathered ahead. */
-  prefetch(w: FactsWanted): void {
-    if (!this.reader || this.ahead) return;
+  /**
+   * Starts gathering `w` on the reader, after the sets already asked for; false when it is not: there is no reader,
+   * it is the set in hand or kept, or a big set (one of {@link KEPT_KINDS}) is gathered ahead: nothing queues behind
+   * it. So at most one big set waits in memory beside the one in use, and the small sets (funds, entities, posts …)
+   * are read while the rules on kept facts run.
+   */
+  prefetch(w: FactsWanted): boolean {
+    if (!this.reader) return false;
     const key = factsKey(w);
-    if (this.last?.key === key || this.keptWhole.has(key)) return;
-    const facts = this.reader(async (conn) => {
-      // the same setting as the refresh's own transaction (rule-store.service ensureFresh)
-      await gatherSettings(conn);
-      return gather(conn, w);
-    });
+    if (this.last?.key === key || this.keptWhole.has(key) || this.ahead.has(key)) return false;
+    const big = KEPT_KINDS.has(w.rule.factsKind);
+    if ([...this.ahead.values()].some((a) => a.big)) return false;
+    const reader = this.reader;
+    const facts = this.queue.then(() =>
+      reader(async (conn) => {
+        // the same setting as the refresh's own transaction (rule-store.service ensureFresh)
+        await gatherSettings(conn);
+        return gather(conn, w);
+      }),
+    );
     // a failure is thrown where the set is taken (get), inside that rule's savepoint; until then it is not unhandled
     facts.catch(() => undefined);
-    this.ahead = { key, facts };
+    this.queue = facts.catch(() => undefined);
+    this.ahead.set(key, { facts, big });
     this.gatheredAhead++;
+    return true;
   }
 
-  /** Waits for a set still gathered ahead (none is when every rule took its facts), so no read outlives the refresh. */
+  /** Waits for the sets still gathered ahead (none are when every rule took its facts), so no read outlives the refresh. */
   async settle(): Promise<void> {
-    await this.ahead?.facts.catch(() => undefined);
-    this.ahead = undefined;
+    await this.queue;
+    this.ahead.clear();
   }
 }

@@ -267,8 +267,13 @@ async function refreshCounty(
   const source = new FactsSource(openReader && overlap ? await openReader() : undefined, keptWhole, memory);
   try {
     for (const [i, { rule, cfg, full, prefixes }] of tasks.entries()) {
-      const nextFull = fullKeys.findIndex((k, j) => j > i && k !== undefined && k !== fullKeys[i] && !keptWhole.has(k));
-      if (nextFull >= 0) source.prefetch({ ...tasks[nextFull]!, prefix: county6, year });
+      // the next sets to gather, in order, as far as the source takes them (one big set, or small ones)
+      const asked = new Set([fullKeys[i]]);
+      for (const [j, k] of fullKeys.entries()) {
+        if (j <= i || k === undefined || asked.has(k) || keptWhole.has(k)) continue;
+        asked.add(k);
+        if (!source.prefetch({ ...tasks[j]!, prefix: county6, year })) break;
+      }
       try {
         // one savepoint per rule: a rule that fails (its facts, its parameters) leaves the others intact
         const phases: RefreshPhases = { factsMs: 0, evaluateMs: 0, storeMs: 0 };
