@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { moneySchema } from '../../api/common.schemas.ts';
 import { yuanText } from '../../calculators/amount-text.ts';
-import { isJobSubsidyEligible, jobSubsidyIneligibility, jobSubsidyTerms, type JobSubsidyKind, type JobSubsidyPerson, type JobSubsidyTerms } from '../../employment/job-subsidies.ts';
+import {
+  isJobSubsidyEligible,
+  jobSubsidyIneligibility,
+  jobSubsidyTerms,
+  type JobSubsidyKind,
+  type JobSubsidyPerson,
+  type JobSubsidyTerms,
+} from '../../employment/job-subsidies.ts';
 import { yuanToFen } from '../../money/money.ts';
 import { evaluateSubjects, type SubjectOutcome } from '../coverage.ts';
 import type { RuleConfig, RuleDefinition, RuleResult } from '../policy.types.ts';

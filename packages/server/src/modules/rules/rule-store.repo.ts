@@ -99,24 +99,32 @@ export async function freshnessOf(db: Conn, countyCode: string, year: number, se
 const ROW_DIGEST = sql`md5(concat_ws(chr(31), r.region_code, r.status, coalesce(trim_scale(r.value)::text, '~'), coalesce(trim_scale(r.threshold)::text, '~'),
   coalesce(r.group_code, '~'), coalesce(r.reason_zh, '~'), coalesce(r.reason_en, '~')))`;
 
-/** md5 of every stored result of a rule and year under a prefix, by subject key (one index range scan, 32 characters a row). */
-export async function storedDigests(tx: Conn, ruleId: string, year: number, prefix: string): Promise<Map<string, string>> {
-  const res = await tx.execute(
-    sql`SELECT r.subject_key AS k, ${ROW_DIGEST} AS h FROM rule_results r WHERE r.rule_id = ${ruleId} AND r.year = ${year} AND ${scopeWhere(sql`r.region_code`, prefix)}`,
+/** A stored result's md5 (as result-digest.ts `resultDigest`) and the village it is counted under. */
+export type StoredDigest = { digest: string; village: string };
+
+const digestsOf = (res: unknown): Map<string, StoredDigest> => new Map(rowsOf<{ k: string; h: string; v: string }>(res).map((r) => [r.k, { digest: r.h, village: r.v }]));
+
+/** md5 of every stored result of a rule and year under a prefix, by subject key (one index range scan). */
+export async function storedDigests(tx: Conn, ruleId: string, year: number, prefix: string): Promise<Map<string, StoredDigest>> {
+  return digestsOf(
+    await tx.execute(
+      sql`SELECT r.subject_key AS k, ${ROW_DIGEST} AS h, left(r.region_code, 12) AS v FROM rule_results r
+        WHERE r.rule_id = ${ruleId} AND r.year = ${year} AND ${scopeWhere(sql`r.region_code`, prefix)}`,
+    ),
   );
-  return new Map(rowsOf<{ k: string; h: string }>(res).map((r) => [r.k, r.h]));
 }
 
 /**
  * {@link storedDigests} of the results under some villages only: one index range per village (region codes are
  * digits, so [village, village || '~') is the village and its groups), not a scan of the whole prefix.
  */
-export async function storedDigestsOfVillages(tx: Conn, ruleId: string, year: number, villages: readonly string[]): Promise<Map<string, string>> {
+export async function storedDigestsOfVillages(tx: Conn, ruleId: string, year: number, villages: readonly string[]): Promise<Map<string, StoredDigest>> {
   if (villages.length === 0) return new Map();
-  const res = await tx.execute(sql`SELECT r.subject_key AS k, ${ROW_DIGEST} AS h
-    FROM jsonb_array_elements_text(${JSON.stringify(villages)}::jsonb) AS v(code)
-      JOIN rule_results r ON r.rule_id = ${ruleId} AND r.year = ${year} AND r.region_code ~>=~ v.code AND r.region_code ~<~ (v.code || '~')`);
-  return new Map(rowsOf<{ k: string; h: string }>(res).map((r) => [r.k, r.h]));
+  return digestsOf(
+    await tx.execute(sql`SELECT r.subject_key AS k, ${ROW_DIGEST} AS h, left(r.region_code, 12) AS v
+      FROM jsonb_array_elements_text(${JSON.stringify(villages)}::jsonb) AS v(code)
+        JOIN rule_results r ON r.rule_id = ${ruleId} AND r.year = ${year} AND r.region_code ~>=~ v.code AND r.region_code ~<~ (v.code || '~')`),
+  );
 }
 
 /** The digests of the villages under a prefix whose results of a rule and year are as the rule layer last wrote them (migration 0010). */

@@ -7,16 +7,12 @@ import * as kept from './facts-cache.repo.ts';
 import { factsMemoryOf, type FactsMemory } from './facts-memory.ts';
 import { FactsSource, factsKey, type SnapshotReader } from './facts-source.ts';
 import * as store from './rule-store.repo.ts';
-import { resultDigest, storedStatus, villageDigests } from './result-digest.ts';
+import { refreshPrefix, refreshPrefixLength, type RefreshPhases } from './refresh-prefix.ts';
+
+export { refreshPrefixLength, type RefreshPhases } from './refresh-prefix.ts';
 
 /** Above this many dirty regions of one rule, a full re-evaluation is cheaper than one per region. */
 export const MAX_INCREMENTAL_PREFIXES = 200;
-
-/** Length of the region prefix a changed record's subject is re-evaluated under, by the rule's refresh or subject level. */
-export function refreshPrefixLength(rule: Pick<RuleDefinition<unknown>, 'subjectLevel' | 'refreshLevel'>): number {
-  const level = rule.refreshLevel ?? rule.subjectLevel ?? 'record';
-  return level === 'county' ? 6 : level === 'township' ? 9 : 12;
-}
 
 /**
  * The region prefix a dirty mark stands for: a village's code is its own prefix, a township's or county's row (a
@@ -59,9 +55,6 @@ export function storableRule(cfg: RuleConfig, year: number): RuleDefinition<unkn
   return rule;
 }
 
-/** Where a rule's refresh spent its time, ms: taking its facts (gathering, or waiting for them), evaluating, storing the difference. */
-export type RefreshPhases = { factsMs: number; evaluateMs: number; storeMs: number };
-
 /**
  * What a refresh did (for tests and the bench); `gatheredAhead`: facts sets read on a second connection (PostgreSQL);
  * `phases`: each refreshed rule's time split.
@@ -76,86 +69,6 @@ export type RefreshReport = {
   readKept: number;
   phases: Record<string, RefreshPhases>;
 };
-
-function toStored(ruleId: string, year: number, r: RuleRecord): store.StoredResult {
-  return {
-    ruleId,
-    year,
-    subjectKey: r.key,
-    regionCode: r.regionCode,
-    status: storedStatus(r),
-    value: r.value ?? null,
-    threshold: r.threshold ?? null,
-    groupCode: r.groupCode ?? null,
-    reasonZh: r.reasonZh ?? null,
-    reasonEn: r.reasonEn ?? null,
-  };
-}
-
-/**
- * Takes the rule's facts under `prefix` from the source (kept, gathered ahead, or gathered now), evaluates, and makes
- * the stored results there equal to the result: subjects no longer there are deleted, new or changed ones written;
- * an unchanged result is not written again (a re-evaluation of unchanged records writes nothing: rule_results, its three indexes and its
- * count trigger are the cost of a refresh, not the evaluation).
- */
-async function refreshPrefix(tx: Conn, rule: RuleDefinition<unknown>, cfg: RuleConfig, year: number, prefix: string, source: FactsSource, phases: RefreshPhases): Promise<void> {
-  // (a savepoint of its own is taken by the caller: see refreshCounty)
-  let t = performance.now();
-  const lap = (): number => {
-    const now = performance.now();
-    const ms = now - t;
-    t = now;
-    return ms;
-  };
-  const facts = await source.get(tx, { rule, cfg, prefix, year });
-  phases.factsMs += lap();
-  const result = rule.evaluate(facts, cfg, { year });
-  phases.evaluateMs += lap();
-  await replaceResults(tx, rule.id, year, prefix, result.records ?? []);
-  phases.storeMs += lap();
-}
-
-/**
- * Makes the stored results of a rule and year under `prefix` equal to the evaluation's `records`, writing only the
- * differences. The villages are compared first by their digests (rule_result_digests, migration 0010): a full
- * evaluation that changed nothing reads one row per village, not one per subject, and builds no stored row. The
- * subjects of the villages whose digest differs (or is missing: written since by any statement) are read and compared
- * one by one.
- */
-async function replaceResults(tx: Conn, ruleId: string, year: number, prefix: string, records: readonly RuleRecord[]): Promise<void> {
-  const fresh = villageDigests(records);
-  const kept = await store.storedVillageDigests(tx, ruleId, year, prefix);
-  const changedVillages = [...new Set([...fresh.keys(), ...kept.keys()])].filter((v) => fresh.get(v)?.digest !== kept.get(v));
-  if (changedVillages.length === 0) return;
-  const isChanged = new Set(changedVillages);
-  // every village changed (a first evaluation): one range scan of the prefix; else one range per changed village
-  const stored =
-    kept.size === 0 || changedVillages.length > fresh.size / 2
-      ? await store.storedDigests(tx, ruleId, year, prefix)
-      : await store.storedDigestsOfVillages(tx, ruleId, year, changedVillages);
-  // a read of the whole prefix also holds the subjects of the unchanged villages: those stay as they are
-  if (stored.size) for (const [v, g] of fresh) if (!isChanged.has(v)) for (const r of g.records) stored.delete(r.key);
-  const changed: store.StoredResult[] = [];
-  for (const v of changedVillages) {
-    for (const rec of fresh.get(v)?.records ?? []) {
-      const r = toStored(ruleId, year, rec);
-      const h = stored.get(r.subjectKey);
-      if (h !== undefined) stored.delete(r.subjectKey);
-      if (h !== resultDigest(r)) changed.push(r);
-    }
-  }
-  // what is left was stored under a changed village and is no longer a subject there
-  const gone = [...stored.keys()];
-  await store.deleteResultKeys(tx, ruleId, year, gone);
-  await store.insertResults(tx, changed);
-  // a village left without results lost its digest to the trigger when its rows were deleted
-  await store.writeVillageDigests(
-    tx,
-    ruleId,
-    year,
-    changedVillages.filter((v) => fresh.has(v)).map((v) => ({ village: v, digest: fresh.get(v)!.digest })),
-  );
-}
 
 /**
  * Makes the county's stored rule results of `year` current (ADR 0004), in one transaction under an advisory lock

@@ -272,7 +272,7 @@ describe('ensureFresh (ADR 0004)', () => {
     }));
     await insertResults(t.db.db, rows);
     const digests = await storedDigests(t.db.db, 'E1', 1990, v);
-    expect(rows.map((r) => digests.get(r.subjectKey))).toEqual(rows.map((r) => createHash('md5').update(resultDigestText(r)).digest('hex')));
+    expect(rows.map((r) => digests.get(r.subjectKey))).toEqual(rows.map((r) => ({ digest: createHash('md5').update(resultDigestText(r)).digest('hex'), village: v.slice(0, 12) })));
     await t.db.query(`DELETE FROM rule_results WHERE year = 1990`);
   });
 
