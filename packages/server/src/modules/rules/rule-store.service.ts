@@ -1,4 +1,4 @@
-import { findRule, isRuleInForce, parseRegionCode, type PolicyPack, type RuleConfig, type RuleDefinition, type RuleRecord } from '@chanbang/domain';
+import { findRule, isRuleInForce, parseRegionCode, type PolicyPack, type RuleConfig, type RuleDefinition } from '@chanbang/domain';
 import type { Conn, Deps } from '../../deps.ts';
 import { getActivePack, packOf, settingKey } from '../policy/policy.service.ts';
 import { gathererOf } from './gatherers/index.ts';
