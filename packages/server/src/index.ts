@@ -64,6 +64,7 @@ export async function startServer(config: Config, opts: { db?: DbHandle } = {}):
 export * as importExport from './modules/imports/index.ts';
 export { runH1 } from './modules/rules/rules.service.ts';
 export { ensureFresh, type RefreshPhases } from './modules/rules/rule-store.service.ts';
+export { factsMemoryOf } from './modules/rules/facts-memory.ts';
 // the county's policy pack and the funds what-if, used in-process by `chanbang bench` (rules part)
 export { getActive as getActivePolicyPack, setActive as setActivePolicyPack } from './modules/policy/policy.service.ts';
 export { whatIf as fundsWhatIf } from './modules/funds/funds-analysis.service.ts';
