@@ -55,6 +55,12 @@ function byVillage(facts: readonly unknown[]): { village: string; facts: unknown
   return [...groups].map(([village, g]) => ({ village, facts: g, json: factsJson(g) }));
 }
 
+/**
+ * A county's facts as kept or written, by village (in the order of the county's array): the rules evaluated village by
+ * village (refresh-prefix.ts) take these groups instead of splitting the county's facts again.
+ */
+export const villageGroups = new WeakMap<readonly unknown[], ReadonlyMap<string, readonly unknown[]>>();
+
 /** Where a village's facts of a key are held in the process's memory (facts-memory.ts). */
 const heldKey = (key: FactsCacheKey, village: string) => `${key.kind}\u001f${key.filterKey}\u001f${key.year}\u001f${village}`;
 
@@ -68,6 +74,7 @@ export async function keepFacts(tx: Conn, key: FactsCacheKey, prefix: string, fa
   if (prefix.length === 6) {
     await kept.dropKeptFacts(tx, key, prefix);
     const groups = byVillage(facts);
+    villageGroups.set(facts, new Map(groups.map((g) => [g.village, g.facts])));
     const stamps = await kept.writeKeptFacts(
       tx,
       key,
@@ -120,6 +127,7 @@ export async function keptFacts(
     parts.set(r.village, facts);
   }
   const out: unknown[] = [];
+  const groups = new Map<string, readonly unknown[]>();
   for (const village of villages.keys()) {
     let facts = parts.get(village);
     if (!facts) {
@@ -127,7 +135,9 @@ export async function keptFacts(
       facts = await gather(village);
       await keepFacts(tx, key, village, facts, memory);
     }
+    if (facts.length) groups.set(village, facts);
     for (const f of facts) out.push(f);
   }
+  villageGroups.set(out, groups);
   return out;
 }

@@ -1,6 +1,6 @@
 import type { RuleConfig, RuleDefinition, RuleRecord } from '@chanbang/domain';
 import type { Conn } from '../../deps.ts';
-import { KEPT_KINDS } from './facts-cache.ts';
+import { KEPT_KINDS, villageGroups } from './facts-cache.ts';
 import type { FactsSource } from './facts-source.ts';
 import * as store from './rule-store.repo.ts';
 import { resultDigest, storedStatus, villageDigests } from './result-digest.ts';
@@ -42,8 +42,27 @@ function stopwatch(phases: RefreshPhases): (phase: keyof RefreshPhases) => void 
   };
 }
 
-/** The village a fact lies in (kept kinds: every fact has its village's region code). */
-const villageOfFact = (f: unknown): string => String((f as { regionCode?: unknown }).regionCode ?? '').slice(0, 12);
+/**
+ * A county's facts by village: as kept (facts-cache.ts `villageGroups`), else split here. Facts come ordered by
+ * region, so a fact's village is compared with the last one's before a new one is cut (no string per fact).
+ */
+function groupsOf(facts: readonly unknown[]): ReadonlyMap<string, readonly unknown[]> {
+  const kept = villageGroups.get(facts);
+  if (kept) return kept;
+  const groups = new Map<string, unknown[]>();
+  let village = '';
+  let group: unknown[] = [];
+  for (const f of facts) {
+    const code = String((f as { regionCode?: unknown }).regionCode ?? '');
+    if (!village || !code.startsWith(village)) {
+      village = code.slice(0, 12);
+      group = groups.get(village) ?? [];
+      if (!group.length) groups.set(village, group);
+    }
+    group.push(f);
+  }
+  return groups;
+}
 
 /**
  * The rule evaluated village by village, each village's records digested and let go at once unless its digest is not
@@ -61,16 +80,9 @@ function evaluateByVillage(
   kept: Map<string, string>,
   lap: (p: keyof RefreshPhases) => void,
 ): Fresh | undefined {
-  const groups = new Map<string, unknown[]>();
-  for (const f of facts) {
-    const v = villageOfFact(f);
-    const g = groups.get(v);
-    if (g) g.push(f);
-    else groups.set(v, [f]);
-  }
   const fresh: Fresh = { digests: new Map(), changed: new Map() };
-  for (const [village, villageFacts] of groups) {
-    const records = rule.evaluate(villageFacts, cfg, { year }).records ?? [];
+  for (const [village, villageFacts] of groupsOf(facts)) {
+    const records = rule.evaluate(villageFacts as unknown[], cfg, { year }).records ?? [];
     lap('evaluateMs');
     for (const [v, d] of villageDigests(records)) {
       if (v !== village || fresh.digests.has(v)) return undefined;
