@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { maskIdNumber } from '@chanbang/domain';
+import { gate, lockWaiters } from '../../test/concurrency.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { buildHousehold, buildRegionTree, buildUser, makeTestIdNumber, type RegionTree } from '../../test/factories.ts';
 import { multipart, readXlsx } from '../imports/imports.test-support.ts';
@@ -274,11 +275,6 @@ describe('外出务工信息 import against a hire at the same moment', () => {
     const village = tree.townships[0]!.villages[0]!.code;
     const h = await buildHousehold(t, { regionCode: village, members: [{}] });
     const hired = h.members[0]!;
-    const gate = () => {
-      let open!: () => void;
-      const opened = new Promise<void>((r) => (open = r));
-      return { open, opened };
-    };
     const [held, go] = [gate(), gate()];
     // a hire as posts.service does it: the person locked first, then the post, the holding and the channel
     const hire = t.db.rawTransaction(async (tx) => {
@@ -300,14 +296,7 @@ describe('外出务工信息 import against a hire at the same moment', () => {
     await held.opened;
     const imported = upload(town1.cookie, await sheet(PERSON, [[hired.name, hired.idNumber, '户主', '普通劳动力', '5', '河南省郑州市', '', '否', '企业务工']]));
     // the import has checked its file (no post then) and waits for the person's row
-    await expect
-      .poll(
-        async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0]!.n,
-        {
-          timeout: 10_000,
-        },
-      )
-      .toBe(1);
+    await lockWaiters(t);
     go.open();
     await hire;
     const res = await imported;

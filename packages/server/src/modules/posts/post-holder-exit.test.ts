@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gate, lockWaiters } from '../../test/concurrency.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { buildHousehold, buildRegionTree, buildUser, makeTestIdNumber } from '../../test/factories.ts';
 import { todayInChina } from '../households/household.rules.ts';
@@ -203,20 +204,7 @@ describe('a whole household’s 自然减少 ends its members’ holdings', () =
 describe('lock order: the person before the post', () => {
   // two connections at once: PGlite has one, and serialises transactions
   it.runIf(!!process.env.TEST_DATABASE_URL)('a 退岗 and a hire wait for a 自然减少 that holds the person, and leave the post free to it', async () => {
-    const gate = () => {
-      let open!: () => void;
-      const opened = new Promise<void>((r) => (open = r));
-      return { open, opened };
-    };
-    const waiting = () =>
-      expect
-        .poll(
-          async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0]!.n,
-          {
-            timeout: 10_000,
-          },
-        )
-        .toBe(1);
+    const waiting = () => lockWaiters(t);
     /** Holds the person's row as a 自然减少 does first, waits until `during` blocks on it, then locks the post as a 自然减少 does next. */
     async function asALeaver(personId: number, postId: number, during: () => Promise<{ statusCode: number; body: string }>): Promise<number> {
       const [held, go] = [gate(), gate()];

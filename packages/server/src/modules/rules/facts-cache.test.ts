@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { findRule, POLICY_PACKS } from '@chanbang/domain';
 import { supportMeasures } from '@chanbang/db';
+import { choosePack as choosePackOf } from '../../test/policy.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { buildHousehold, buildRegionTree, buildUser, type RegionTree } from '../../test/factories.ts';
 import { rowsOf } from '../regions/regions.repo.ts';
@@ -39,16 +40,7 @@ async function keptHousehold(): Promise<Record<string, string | null>> {
 }
 
 /** A pack change forgets the county's evaluations: the next read evaluates every rule in full. */
-async function choosePack(packId: string): Promise<void> {
-  const active = (await t.app.inject({ method: 'GET', url: `/api/v1/policy/active?countyCode=${tree.county.code}`, headers: { cookie: admin.cookie } })).json();
-  const res = await t.app.inject({
-    method: 'PUT',
-    url: '/api/v1/policy/active',
-    headers: { cookie: admin.cookie },
-    payload: { packId, countyCode: tree.county.code, ...(active.version === null ? {} : { version: active.version }) },
-  });
-  expect(res.statusCode, res.body).toBe(200);
-}
+const choosePack = (packId: string) => choosePackOf(t, admin.cookie, tree.county.code, packId);
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -25,6 +25,12 @@ export function keptKeyOf(w: KeptWanted): FactsCacheKey | undefined {
   return { kind: w.kind, filterKey: JSON.stringify([w.filter ?? null, new Date().getFullYear()]), year: w.year };
 }
 
+/** The filter and the reading year a kept key's filter key holds ({@link keptKeyOf}). */
+export function filterOfKeptKey(filterKey: string): { filter: unknown; readingYear: number } {
+  const [filter, readingYear] = JSON.parse(filterKey) as [unknown, number];
+  return { filter, readingYear };
+}
+
 const NON_ASCII = /[\u0080-\uffff]/g;
 
 /**

@@ -13,7 +13,12 @@ export type FactsWanted = { rule: RuleDefinition<unknown>; cfg: RuleConfig; pref
 
 /** Rules with the same key read the same facts (H2, H3, H5 and H6 the coverage facts; J1–J3 the job-subsidy facts). */
 export function factsKey(w: FactsWanted): string {
-  return JSON.stringify([w.rule.factsKind, w.prefix, w.year, w.rule.factsFilter?.(w.cfg) ?? null]);
+  return factsKeyOf(w.rule.factsKind, w.prefix, w.year, w.rule.factsFilter?.(w.cfg));
+}
+
+/** {@link factsKey} from its parts (a kept key read back: rule-store.service keptWholeKeys). */
+export function factsKeyOf(kind: string, prefix: string, year: number, filter: unknown): string {
+  return JSON.stringify([kind, prefix, year, filter ?? null]);
 }
 
 /** The kept-facts key of what `w` wants (facts-cache.ts), or undefined for a kind that is not kept. */

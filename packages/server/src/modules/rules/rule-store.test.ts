@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { supportMeasures } from '@chanbang/db';
+import { gate, lockWaiters } from '../../test/concurrency.ts';
+import { choosePack } from '../../test/policy.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { buildHousehold, buildRegionTree, buildUser, type RegionTree } from '../../test/factories.ts';
 import { rowsOf } from '../regions/regions.repo.ts';
@@ -121,16 +123,7 @@ describe('ensureFresh (ADR 0004)', () => {
     const first = await versions();
     expect([...first.keys()].sort((x, y) => x - y)).toEqual([...ids, gone]);
     // a pack change forgets the evaluations: the same results are not written again
-    const put = async (packId: string) => {
-      const active = (await t.app.inject({ method: 'GET', url: `/api/v1/policy/active?countyCode=${c.county.code}`, headers: { cookie: admin.cookie } })).json();
-      const res = await t.app.inject({
-        method: 'PUT',
-        url: '/api/v1/policy/active',
-        headers: { cookie: admin.cookie },
-        payload: { packId, countyCode: c.county.code, ...(active.version === null ? {} : { version: active.version }) },
-      });
-      expect(res.statusCode, res.body).toBe(200);
-    };
+    const put = (packId: string) => choosePack(t, admin.cookie, c.county.code, packId);
     await put('xuchang');
     expect((await ensureFresh(t, c.county.code, year, ['H1'])).full).toContain('H1');
     expect(await versions()).toEqual(first);
@@ -205,11 +198,6 @@ describe('ensureFresh (ADR 0004)', () => {
     const h1 = (await buildHousehold(t, { regionCode: v1, ...monitored })).id;
     const h2 = (await buildHousehold(t, { regionCode: v2, ...monitored })).id;
     expect((await ensureFresh(t, d.county.code, year, ['H1'])).full).toContain('H1');
-    const gate = () => {
-      let open!: () => void;
-      const opened = new Promise<void>((r) => (open = r));
-      return { open, opened };
-    };
     // a writer gives h2 an industry measure: its trigger draws a mark id now, the writer commits later
     const [written, writerGo] = [gate(), gate()];
     const writer = t.db.rawTransaction(async (tx) => {
@@ -229,14 +217,7 @@ describe('ensureFresh (ADR 0004)', () => {
     });
     await locked.opened;
     const refresh = ensureFresh(t, d.county.code, year, ['H1']);
-    await expect
-      .poll(
-        async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0]!.n,
-        {
-          timeout: 10_000,
-        },
-      )
-      .toBe(1);
+    await lockWaiters(t);
     writerGo.open();
     await writer;
     lockGo.open();
