@@ -30,6 +30,8 @@ export type PackFigures = {
     noKeptMs: number;
     /** the same, the facts read back from rule_fact_cache but none held in this process's memory (another server process, or one whose memory let them go) */
     keptInDatabaseMs: number;
+    /** after the full evaluation: MB of kept facts (their JSON) held in this process's memory, and the heap in use */
+    memory: { heldMb: number; heapMb: number };
     targetMs: number;
     /**
      * issue 8: the pack's A, H and J rules evaluated together: `ms` with the results of a previous evaluation stored
@@ -109,6 +111,8 @@ async function measureFull(deps: Deps, countyCode: string, year: number): Promis
   // the usual case: the facts held in memory since the last evaluation (stamps unchanged)
   await forget(db, countyCode);
   const total = await timed(() => ensureFresh(deps, countyCode, year));
+  const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  const memory = { heldMb: mb(factsMemoryOf(db).heldChars), heapMb: mb(process.memoryUsage().heapUsed) };
   const perRule: { ruleId: string; ms: number }[] = [];
   for (const ruleId of total.value.full) {
     await forget(db, countyCode, [ruleId]);
@@ -131,6 +135,7 @@ async function measureFull(deps: Deps, countyCode: string, year: number): Promis
     readKept: total.value.readKept,
     noKeptMs: noKept.ms,
     keptInDatabaseMs: keptInDatabase.ms,
+    memory,
     targetMs: RULES_TARGETS.fullMs,
     ahj: { rules: ahjRules, ms: ahj.ms, coldMs: ahjCold.ms, targetMs: RULES_TARGETS.ahjMs },
     rules: perRule.map((r) => ({ ...r, together: total.value.phases[r.ruleId] ?? null, ...(counts.get(r.ruleId) ?? { met: 0, notMet: 0, listed: 0 }) })),
@@ -215,7 +220,7 @@ export async function measureRules(deps: Deps, actor: Actor, countyCode: string,
     log(`pack ${pack.id} (${pack.nameZh}) active on ${countyCode}:`);
     const full = await measureFull(deps, countyCode, year);
     log(
-      `  (a) full evaluation of ${full.rules.length} rules for ${year}: ${full.ms} ms (target < ${RULES_TARGETS.fullMs} ms; ${full.readKept} facts sets read back from the kept facts, ${full.gatheredAhead} gathered ahead); with no kept facts (first after start-up): ${full.noKeptMs} ms; kept in the database but not in this process's memory: ${full.keptInDatabaseMs} ms${full.failed.length ? `; FAILED: ${full.failed.map((f) => `${f.ruleId} ${f.message}`).join('; ')}` : ''}`,
+      `  (a) full evaluation of ${full.rules.length} rules for ${year}: ${full.ms} ms (target < ${RULES_TARGETS.fullMs} ms; ${full.readKept} facts sets read back from the kept facts, ${full.gatheredAhead} gathered ahead); with no kept facts (first after start-up): ${full.noKeptMs} ms; kept in the database but not in this process's memory: ${full.keptInDatabaseMs} ms; facts held ${full.memory.heldMb} MB of JSON, heap in use ${full.memory.heapMb} MB${full.failed.length ? `; FAILED: ${full.failed.map((f) => `${f.ruleId} ${f.message}`).join('; ')}` : ''}`,
     );
     const split = (p: RefreshPhases | null) => (p ? `; together: facts ${Math.round(p.factsMs)}, evaluate ${Math.round(p.evaluateMs)}, store ${Math.round(p.storeMs)} ms` : '');
     for (const r of full.rules)
