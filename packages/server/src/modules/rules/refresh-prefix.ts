@@ -43,8 +43,9 @@ function stopwatch(phases: RefreshPhases): (phase: keyof RefreshPhases) => void 
 }
 
 /**
- * A county's facts by village: as kept (facts-cache.ts `villageGroups`), else split here. Facts come ordered by
- * region, so a fact's village is compared with the last one's before a new one is cut (no string per fact).
+ * A county's facts by village: as kept (facts-cache.ts `villageGroups`), else split here. A village's facts mostly
+ * come one after another, so a fact's code is compared with the last village before a new one is cut (no string per
+ * fact in a run; any order is split right).
  */
 function groupsOf(facts: readonly unknown[]): ReadonlyMap<string, readonly unknown[]> {
   const kept = villageGroups.get(facts);
